@@ -1,0 +1,108 @@
+import { betterAuth, APIError } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import * as schema from '../db/schema/index.js';
+
+export const OIDC_PROVIDER_ID = 'oidc';
+/** Request header carrying the client address that Fastify determined; any client-sent value is replaced. */
+export const CLIENT_IP_HEADER = 'x-partnerhub-client-ip';
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+export function createAuth(opts: { db: Db; config: Config; secret: string }) {
+  const { db, config, secret } = opts;
+  return betterAuth({
+    appName: 'Partnerhub',
+    baseURL: config.baseUrl,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [config.baseUrl],
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        rateLimit: schema.rateLimit,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are made by an administrator, the first-run page or the CLI, never by self sign-up.
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      revokeSessionsOnPasswordReset: true,
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'member', input: false },
+        deactivatedAt: { type: 'date', required: false, input: false },
+        version: { type: 'number', required: false, defaultValue: 1, input: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: config.signInRateLimit },
+        '/sign-in/oauth2': { window: 60, max: config.signInRateLimit * 3 },
+        '/change-password': { window: 60, max: config.signInRateLimit },
+      },
+    },
+    advanced: {
+      useSecureCookies: true,
+      defaultCookieAttributes: { httpOnly: true, secure: true, sameSite: 'lax' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated account may not start a new session, whichever way it signs in.
+          before: async (session) => {
+            const [u] = await db
+              .select({ deactivatedAt: schema.user.deactivatedAt })
+              .from(schema.user)
+              .where(eq(schema.user.id, session.userId));
+            if (!u || u.deactivatedAt) {
+              throw new APIError('FORBIDDEN', { message: 'This account is deactivated. Ask an administrator.' });
+            }
+          },
+        },
+      },
+    },
+    plugins: config.oidc
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: OIDC_PROVIDER_ID,
+                name: config.oidc.name,
+                discoveryUrl: `${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+                clientId: config.oidc.clientId,
+                clientSecret: config.oidc.clientSecret,
+                scopes: ['openid', 'email', 'profile'],
+                pkce: true,
+                requireIdTokenVerification: true,
+                disableImplicitSignUp: !config.oidc.autoCreateUsers,
+              },
+            ],
+          }),
+        ]
+      : [],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

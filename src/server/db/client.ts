@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+import { acquireDataDirLock } from './lock.js';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** What a transaction callback receives; services accept either a Db or a Tx. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Plain SQL for the few places that need it (health, locks, tests). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Whether this open created a new embedded data directory. */
+  created: boolean;
+  close(): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  /** Load an embedded database from a dumped data directory (tests copy a migrated template). */
+  loadDataDir?: Blob | File;
+  /** Open PGlite in memory (tests). */
+  inMemory?: boolean;
+  log?: (msg: string) => void;
+}
+
+// Return timestamps and dates as ISO strings rather than letting the driver guess time zones.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // Fail fast with a clear message when the server is unreachable.
+    await pool.query('select 1');
+    const db = drizzlePg(pool, { schema, casing: 'snake_case' });
+    return {
+      kind: 'postgres',
+      db,
+      created: false,
+      pool,
+      query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+      close: () => pool.end(),
+    };
+  }
+
+  let release: (() => void) | undefined;
+  let dataDir: string | undefined;
+  let created = false;
+  if (!opts.inMemory) {
+    dataDir = path.resolve(opts.dataDir ?? './data');
+    // PGlite does not create missing parent folders.
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireDataDirLock(dataDir);
+    created = !fs.existsSync(path.join(dataDir, 'pgdata', 'PG_VERSION'));
+    if (created) opts.log?.(`Creating a new embedded database in ${dataDir} — the first start takes a few seconds…`);
+  }
+  try {
+    const pglite = await PGlite.create({
+      dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
+      extensions: { pg_trgm },
+      loadDataDir: opts.loadDataDir,
+    });
+    const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Db;
+    return {
+      kind: 'pglite',
+      db,
+      created,
+      pglite,
+      query: async (text, params) => (await pglite.query(text, params as unknown[])).rows as never,
+      close: async () => {
+        try {
+          await pglite.close();
+        } finally {
+          release?.();
+        }
+      },
+    };
+  } catch (e) {
+    release?.();
+    throw e;
+  }
+}

@@ -1,0 +1,44 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+import { AppError } from '../../lib/errors.js';
+import { offsetOf, orderBy } from '../../lib/pagination.js';
+import type { Actor } from '../../lib/policy.js';
+import type { AuditEntry } from '../../../shared/schemas/audit.js';
+import type { Page } from '../../../shared/list.js';
+
+/** Entity types whose history only administrators (or the person it is about) may read. */
+const ADMIN_ONLY: Record<string, (actor: Actor, entityId: string) => boolean> = {
+  user: (actor, id) => actor.role === 'admin' || actor.id === id,
+  api_token: (actor) => actor.role === 'admin',
+};
+
+export async function listAudit(
+  db: Db,
+  actor: Actor,
+  q: { entityType: string; entityId: string; page: number; pageSize: number; sort: string },
+): Promise<Page<AuditEntry>> {
+  const guard = ADMIN_ONLY[q.entityType];
+  if (guard && !guard(actor, q.entityId)) throw new AppError('forbidden', `Only administrators may read the history of ${q.entityType} records`);
+  const rows = await db
+    .select({ row: auditLog, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, q.entityType), eq(auditLog.entityId, q.entityId)))
+    .orderBy(...orderBy(q.sort, { at: auditLog.at }, auditLog.id))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  return {
+    items: rows.map(({ row }) => ({
+      id: row.id,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      action: row.action,
+      actor: { id: row.actorId, name: row.actorName },
+      at: row.at.toISOString(),
+      changes: row.changes,
+    })),
+    page: q.page,
+    pageSize: q.pageSize,
+    total: rows[0]?.total ?? 0,
+  };
+}

@@ -1,0 +1,26 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { meSchema, updateMeBody } from '../../../shared/schemas/user.js';
+import type { Db } from '../../db/client.js';
+import { user } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { signedIn, type Actor } from '../../lib/policy.js';
+import { csrfTokenFor } from '../../lib/tokens.js';
+
+export const meRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async (app, { db, secret }) => {
+  const tags = ['Me'];
+  const present = (a: Actor) => ({
+    user: { id: a.id, name: a.name, email: a.email, role: a.role },
+    via: a.via,
+    csrfToken: a.sessionId ? csrfTokenFor(secret, a.sessionId) : null,
+  });
+  app.get('/api/me', { config: { policy: signedIn }, schema: { tags, response: { 200: meSchema } } }, async (req) => present(req.actor!));
+  app.patch('/api/me', { config: { policy: signedIn }, schema: { tags, body: updateMeBody, response: { 200: meSchema } } }, async (req) => {
+    const actor = req.actor!;
+    await db.transaction(async (tx) => {
+      await tx.update(user).set({ name: req.body.name, version: sql`${user.version} + 1`, updatedAt: sql`now()` }).where(and(eq(user.id, actor.id)));
+      await recordAudit(tx, { actor, entityType: 'user', entityId: actor.id, action: 'update', before: { name: actor.name }, after: { name: req.body.name } });
+    });
+    return present({ ...actor, name: req.body.name });
+  });
+};

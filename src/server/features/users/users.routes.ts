@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createUserBody, listUsersQuery, updateUserBody, userPage, userSchema, versionBody } from '../../../shared/schemas/user.js';
+import { idParam } from '../../../shared/schemas/common.js';
+import type { Db } from '../../db/client.js';
+import { usersPolicy } from './users.policy.js';
+import { createUser, getUser, listUsers, setActive, updateUser } from './users.service.js';
+import { presentUser } from './users.presenter.js';
+
+const tags = ['Users'];
+
+export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const config = { policy: usersPolicy.manage };
+
+  app.get('/api/users', { config, schema: { tags, querystring: listUsersQuery, response: { 200: userPage } } }, (req) => listUsers(db, req.query));
+
+  app.get('/api/users/:id', { config, schema: { tags, params: idParam, response: { 200: userSchema } } }, async (req) =>
+    presentUser(await getUser(db, req.params.id)),
+  );
+
+  app.post('/api/users', { config, schema: { tags, body: createUserBody, response: { 201: userSchema } } }, async (req, reply) =>
+    reply.status(201).send(await createUser(db, app.auth, req.body, req.actor)),
+  );
+
+  app.patch('/api/users/:id', { config, schema: { tags, params: idParam, body: updateUserBody, response: { 200: userSchema } } }, (req) =>
+    updateUser(db, req.params.id, req.body, req.actor!),
+  );
+
+  app.post('/api/users/:id/deactivate', { config, schema: { tags, params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
+    setActive(db, req.params.id, false, req.body.version, req.actor),
+  );
+
+  app.post('/api/users/:id/reactivate', { config, schema: { tags, params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
+    setActive(db, req.params.id, true, req.body.version, req.actor),
+  );
+};

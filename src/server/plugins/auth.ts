@@ -1,0 +1,162 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { CLIENT_IP_HEADER, type Auth } from '../auth/better-auth.js';
+import type { Db } from '../db/client.js';
+import { apiToken, user } from '../db/schema/index.js';
+import { AppError } from '../lib/errors.js';
+import { publicAccess, type Actor } from '../lib/policy.js';
+import { csrfTokenFor, hashToken, safeEqual, TOKEN_PREFIX } from '../lib/tokens.js';
+import { ROLES, type Role } from '../../shared/roles.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    auth: Auth;
+    /** Every /api route with its policy, for the role-matrix test and the docs. */
+    apiRoutes: { method: string; url: string; policy: string }[];
+  }
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Writing last-use on every call would turn each read into a write; a minute is precise enough.
+const LAST_USED_PRECISION_MS = 60_000;
+
+function toRole(value: unknown): Role {
+  return ROLES.includes(value as Role) ? (value as Role) : 'viewer';
+}
+
+function toHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(request.headers)) {
+    if (v === undefined || k === CLIENT_IP_HEADER) continue;
+    headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return headers;
+}
+
+async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ tokenId: apiToken.id, lastUsedAt: apiToken.lastUsedAt, id: user.id, name: user.name, email: user.email, role: user.role })
+    .from(apiToken)
+    .innerJoin(user, eq(user.id, apiToken.userId))
+    .where(
+      and(
+        eq(apiToken.tokenHash, hashToken(token)),
+        isNull(apiToken.revokedAt),
+        isNull(user.deactivatedAt),
+        or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, sql`now()`)),
+      ),
+    );
+  if (!row) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(eq(apiToken.id, row.tokenId));
+  }
+  return { id: row.id, name: row.name, email: row.email, role: toRole(row.role), via: 'token', tokenId: row.tokenId };
+}
+
+export default fp(
+  async function authPlugin(app: FastifyInstance, opts: { auth: Auth; db: Db; secret: string }) {
+    const { auth, db, secret } = opts;
+    app.decorate('auth', auth);
+    app.decorate('apiRoutes', []);
+    app.decorateRequest('actor', null);
+
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api')) return;
+      route.config ??= {};
+      const config = route.config as { policy?: typeof publicAccess };
+      // Swagger UI's own asset routes are public documentation.
+      if (!config.policy && route.url.startsWith('/api/docs')) config.policy = publicAccess;
+      if (!config.policy) throw new Error(`Route ${String(route.method)} ${route.url} has no policy (config.policy)`);
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, policy: config.policy.name });
+      }
+    });
+
+    async function resolveActor(request: FastifyRequest): Promise<Actor | null> {
+      const authorization = request.headers.authorization;
+      if (authorization) {
+        const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+        if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <API token>"');
+        const actor = await actorFromToken(db, match[1]!);
+        if (!actor) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+        return actor;
+      }
+      if (!request.headers.cookie?.includes('session_token')) return null;
+      const result = await auth.api.getSession({ headers: toHeaders(request) });
+      if (!result) return null;
+      const u = result.user as typeof result.user & { role?: string; deactivatedAt?: Date | null };
+      if (u.deactivatedAt) return null;
+      return { id: u.id, name: u.name, email: u.email, role: toRole(u.role), via: 'session', sessionId: result.session.id };
+    }
+
+    app.addHook('preHandler', async (request: FastifyRequest) => {
+      const policy = request.routeOptions.config?.policy;
+      if (!policy || !request.url.startsWith('/api') || request.url.startsWith('/api/auth/')) return;
+      request.actor = await resolveActor(request);
+      if (policy.public) return;
+      if (!request.actor) throw new AppError('unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
+      if (request.actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(secret, request.actor.sessionId!))) {
+          throw new AppError('csrf_failed', `A cookie-authenticated ${request.method} needs the ${CSRF_HEADER} header from GET /api/me`);
+        }
+      }
+      if (!policy.allow(request.actor)) throw new AppError('forbidden', `Your role (${request.actor.role}) may not do this`);
+    });
+
+    // better-auth owns /api/auth/*: sign-in, sign-out, password change, SSO. It checks the
+    // Origin of cookie-carrying writes itself and rate-limits sign-in in the database.
+    app.route({
+      method: ['GET', 'POST'],
+      url: '/api/auth/*',
+      config: { policy: publicAccess },
+      schema: { hide: true },
+      async handler(request: FastifyRequest, reply: FastifyReply) {
+        const url = new URL(request.url, auth.options.baseURL as string);
+        const hasBody = request.method !== 'GET' && request.body !== undefined;
+        const response = await auth.handler(
+          new Request(url, {
+            method: request.method,
+            headers: toHeaders(request),
+            body: hasBody ? (typeof request.body === 'string' ? request.body : JSON.stringify(request.body)) : undefined,
+          }),
+        );
+        reply.status(response.status);
+        response.headers.forEach((value, key) => {
+          if (key !== 'set-cookie') reply.header(key, value);
+        });
+        const cookies = response.headers.getSetCookie();
+        if (cookies.length) reply.header('set-cookie', cookies);
+        const text = await response.text();
+        if (response.status >= 400) {
+          // Keep one error shape across the API.
+          let message = text;
+          try {
+            message = (JSON.parse(text) as { message?: string }).message ?? text;
+          } catch {
+            /* not JSON */
+          }
+          const code = response.status === 401 ? 'unauthenticated' : response.status === 403 ? 'forbidden' : response.status === 429 ? 'rate_limited' : response.status === 404 ? 'not_found' : 'bad_request';
+          const problem = new AppError(code, message || undefined).toProblem(request.url.split('?')[0]);
+          return reply.status(response.status).type('application/problem+json').send({ ...problem, status: response.status });
+        }
+        // The session token lives in an HttpOnly cookie; never hand it to page scripts as well.
+        if (url.pathname.startsWith('/api/auth/sign-in/') && response.headers.get('content-type')?.includes('json')) {
+          const body = JSON.parse(text) as Record<string, unknown>;
+          delete body.token;
+          return reply.send(body);
+        }
+        return reply.send(text || undefined);
+      },
+    });
+  },
+  { name: 'auth' },
+);
+
+export { csrfTokenFor };

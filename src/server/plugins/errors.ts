@@ -1,0 +1,70 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../lib/errors.js';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  cause?: unknown;
+}
+
+/** Drizzle wraps driver errors; the PostgreSQL SQLSTATE sits on the error or its cause. */
+function pgError(error: unknown): PgError | undefined {
+  for (let e = error as PgError | undefined, depth = 0; e && depth < 4; e = e.cause as PgError | undefined, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+  }
+  return undefined;
+}
+
+function toAppError(error: FastifyError | AppError | Error): AppError | null {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => {
+      const where = error.validationContext ?? 'body';
+      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      return { path: path ? `${where}.${path}` : where, message: v.message ?? 'is invalid' };
+    });
+    return new AppError('validation_failed', fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
+  }
+  const fe = error as FastifyError;
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 'The request body is too large');
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type', 'Send the body as application/json');
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new AppError('bad_request', 'The JSON body is empty', [{ path: 'body', message: 'is empty' }]);
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && error instanceof SyntaxError)) {
+    return new AppError('bad_request', 'The body is not valid JSON', [{ path: 'body', message: 'is not valid JSON' }]);
+  }
+  if (fe.statusCode === 429) return new AppError('rate_limited', 'Too many requests: wait a minute and try again');
+  const pg = pgError(error);
+  if (pg?.code === '23505') return new AppError('conflict', 'A record with the same unique value already exists');
+  if (pg?.code === '23503') return new AppError('conflict', 'The record refers to, or is referred to by, another record');
+  if (pg?.code === '22P02' || pg?.code === '22007' || pg?.code === '22008') return new AppError('bad_request', 'A value has the wrong format');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError(fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request', fe.message);
+  }
+  return null;
+}
+
+/** Every error leaves as RFC 9457 problem+json; a 5xx says nothing about the internals. */
+export default fp(
+  async function errorsPlugin(app: FastifyInstance) {
+    app.setErrorHandler((error, request, reply) => {
+      const known = toAppError(error as Error);
+      const appError = known ?? new AppError('internal', 'Something went wrong on our side. The error was logged.');
+      if (!known) request.log.error({ err: error }, 'unhandled error');
+      else if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+      return reply
+        .status(appError.status)
+        .type('application/problem+json')
+        .send(appError.toProblem(request.url.split('?')[0]));
+    });
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .type('application/problem+json')
+        .send(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`).toProblem()),
+    );
+  },
+  { name: 'errors' },
+);

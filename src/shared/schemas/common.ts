@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const TEXT_MAX = 10_000;
+export const NAME_MAX = 200;
+
+export const idParam = z.object({ id: z.string().min(1).max(64) });
+export const uuidParam = z.object({ id: z.uuid() });
+/** Optimistic concurrency: every write names the version it edits. */
+export const version = z.number().int().min(1);
+export const isoDateTime = z.string();
+export const personName = z.string().trim().min(1, 'is required').max(NAME_MAX);
+export const email = z.email('must be a valid e-mail address').max(254).transform((v) => v.toLowerCase());
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
