@@ -11,12 +11,7 @@ import openapiPlugin from './plugins/openapi.js';
 import authPlugin from './plugins/auth.js';
 import webPlugin from './plugins/web.js';
 import { loggerOptions } from './logger.js';
-import { healthRoutes } from './features/health/health.routes.js';
-import { setupRoutes } from './features/setup/setup.routes.js';
-import { meRoutes } from './features/me/me.routes.js';
-import { usersRoutes } from './features/users/users.routes.js';
-import { tokensRoutes } from './features/tokens/tokens.routes.js';
-import { auditRoutes } from './features/audit/audit.routes.js';
+import { registerFeatures } from './features/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -58,12 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin, { auth, db, secret });
   await app.register(openapiPlugin);
 
-  await app.register(healthRoutes, { database });
-  await app.register(setupRoutes, { db, config });
-  await app.register(meRoutes, { db, secret });
-  await app.register(usersRoutes, { db });
-  await app.register(tokensRoutes, { db });
-  await app.register(auditRoutes, { db });
+  await registerFeatures(app, { config, database, secret });
 
   if (deps.web !== false) await app.register(webPlugin);
   return app;

@@ -12,7 +12,6 @@ const MIGRATION_LOCK = 7_311_001;
 
 /** Applies pending migrations. On a server, an advisory lock makes concurrent starts take turns. */
 export async function migrate(database: Database): Promise<void> {
-  await database.query('create extension if not exists pg_trgm');
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     return;

@@ -95,7 +95,9 @@ export default fp(
       return { id: u.id, name: u.name, email: u.email, role: toRole(u.role), via: 'session', sessionId: result.session.id };
     }
 
-    app.addHook('preHandler', async (request: FastifyRequest) => {
+    // preValidation, not preHandler: who may call a route must not depend on whether the input is
+    // valid, and a caller who may not call it must not learn what valid input looks like.
+    app.addHook('preValidation', async (request: FastifyRequest) => {
       const policy = request.routeOptions.config?.policy;
       if (!policy || !request.url.startsWith('/api') || request.url.startsWith('/api/auth/')) return;
       request.actor = await resolveActor(request);

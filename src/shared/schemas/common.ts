@@ -19,3 +19,4 @@ export const problemSchema = z.object({
   code: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+export const versionBody = z.object({ version }).strict();

@@ -37,7 +37,7 @@ export const updateUserBody = z
   .strict();
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 
-export const versionBody = z.object({ version }).strict();
+export { versionBody } from './common.js';
 
 export const listUsersQuery = listQuery(['name', 'email', 'role', 'createdAt'] as const, {
   role: roleSchema.optional(),

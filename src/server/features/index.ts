@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { healthRoutes } from './health/health.routes.js';
+import { setupRoutes } from './setup/setup.routes.js';
+import { meRoutes } from './me/me.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+import { tokensRoutes } from './tokens/tokens.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { partnersRoutes } from './partners/partners.routes.js';
+import { productsRoutes } from './products/products.routes.js';
+import { savedViewsRoutes } from './saved-views/saved-views.routes.js';
+
+export interface FeatureDeps {
+  config: Config;
+  database: Database;
+  secret: string;
+}
+
+/** Every feature's routes; a new feature is one line here. */
+export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
+  const { database, config, secret } = deps;
+  const db = database.db;
+  await app.register(healthRoutes, { database });
+  await app.register(setupRoutes, { db, config });
+  await app.register(meRoutes, { db, secret });
+  await app.register(usersRoutes, { db });
+  await app.register(tokensRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.register(partnersRoutes, { db });
+  await app.register(productsRoutes, { db });
+  await app.register(savedViewsRoutes, { db });
+}

@@ -1,0 +1,323 @@
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { activity, contact, partner, partnerLink, partnerProduct, partnerStatusChange, product, teamAssignment, user } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { offsetOf } from '../../lib/pagination.js';
+import type { Actor } from '../../lib/policy.js';
+import { lockRow, updateVersioned } from '../../lib/versioned.js';
+import type { Page } from '../../../shared/list.js';
+import type { CreatePartnerBody, ListPartnersQuery, Partner, PartnerSummary } from '../../../shared/schemas/partner.js';
+import { createPartnerBody, updatePartnerBody } from '../../../shared/schemas/partner.js';
+import type { z } from 'zod';
+import type { PartnerLinkKind } from '../../../shared/partners.js';
+import { assertCanEditPartner } from './partners.policy.js';
+import { auditablePartner, presentPartner, presentPartnerSummary } from './partners.presenter.js';
+
+type CreateInput = z.output<typeof createPartnerBody>;
+type UpdateInput = z.output<typeof updatePartnerBody>;
+type Row = typeof partner.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const IMPORTANCE_RANK = sql`case ${partner.importance} when 'strategic' then 0 when 'key' then 1 else 2 end`;
+const STATUS_RANK = sql`case ${partner.status} when 'prospect' then 0 when 'onboarding' then 1 when 'active' then 2 when 'paused' then 3 else 4 end`;
+
+function sortOf(sort: string): SQL[] {
+  const descending = sort.startsWith('-');
+  const key = sort.replace(/^-/, '');
+  const dir = (e: SQL | typeof partner.name) => (descending ? desc(e) : asc(e));
+  const byName = asc(sql`lower(${partner.name})`);
+  switch (key) {
+    case 'importance':
+      return [dir(IMPORTANCE_RANK), byName];
+    case 'status':
+      return [dir(STATUS_RANK), byName];
+    case 'lastContactAt':
+      // Never-contacted partners sort as the oldest contact.
+      return [descending ? sql`${partner.lastContactAt} desc nulls last` : sql`${partner.lastContactAt} asc nulls first`, byName];
+    case 'country':
+      return [dir(sql`coalesce(${partner.country}, '')`), byName];
+    case 'level':
+      return [dir(sql`coalesce(lower(${partner.level}), '')`), byName];
+    case 'createdAt':
+      return [dir(sql`${partner.createdAt}`), asc(partner.id)];
+    default:
+      return [descending ? desc(sql`lower(${partner.name})`) : byName, asc(partner.id)];
+  }
+}
+
+export async function listPartners(db: Db, q: ListPartnersQuery): Promise<Page<PartnerSummary>> {
+  const where: (SQL | undefined)[] = [];
+  if (q.archived === 'false') where.push(isNull(partner.archivedAt));
+  if (q.archived === 'true') where.push(isNotNull(partner.archivedAt));
+  if (q.q) where.push(sql`lower(${partner.name}) like ${`%${escapeLike(q.q.toLowerCase())}%`}`);
+  if (q.type?.length) where.push(sql`${partner.types} && ${sql.param(q.type)}::text[]`);
+  if (q.status?.length) where.push(inArray(partner.status, q.status));
+  if (q.importance?.length) where.push(inArray(partner.importance, q.importance));
+  if (q.ownerId) where.push(eq(partner.ownerId, q.ownerId));
+  if (q.tag) where.push(arrayContains(partner.tags, [q.tag]));
+  if (q.level) where.push(sql`lower(${partner.level}) = ${q.level.toLowerCase()}`);
+  if (q.country) where.push(eq(partner.country, q.country));
+  const rows = await db
+    .select({ p: partner, ownerName: user.name, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(partner)
+    .leftJoin(user, eq(user.id, partner.ownerId))
+    .where(and(...where))
+    .orderBy(...sortOf(q.sort))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && q.page > 1) {
+    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(partner).where(and(...where));
+    total = c!.n;
+  }
+  return {
+    items: rows.map((r) => presentPartnerSummary(r.p, r.p.ownerId && r.ownerName ? { id: r.p.ownerId, name: r.ownerName } : null)),
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
+  };
+}
+
+async function loadExtras(db: DbOrTx, p: Row) {
+  const [owner, products, outgoing, incoming] = await Promise.all([
+    p.ownerId ? db.select({ id: user.id, name: user.name }).from(user).where(eq(user.id, p.ownerId)) : Promise.resolve([]),
+    db.select({ id: product.id, name: product.name }).from(partnerProduct).innerJoin(product, eq(product.id, partnerProduct.productId)).where(eq(partnerProduct.partnerId, p.id)).orderBy(asc(product.name)),
+    db.select({ linkId: partnerLink.id, kind: partnerLink.kind, id: partner.id, name: partner.name }).from(partnerLink).innerJoin(partner, eq(partner.id, partnerLink.toPartnerId)).where(eq(partnerLink.fromPartnerId, p.id)),
+    db.select({ linkId: partnerLink.id, kind: partnerLink.kind, id: partner.id, name: partner.name }).from(partnerLink).innerJoin(partner, eq(partner.id, partnerLink.fromPartnerId)).where(eq(partnerLink.toPartnerId, p.id)),
+  ]);
+  return {
+    owner: owner[0] ?? null,
+    products,
+    related: [
+      ...outgoing.map((l) => ({ linkId: l.linkId, kind: l.kind as PartnerLinkKind, direction: 'outgoing' as const, partner: { id: l.id, name: l.name } })),
+      ...incoming.map((l) => ({ linkId: l.linkId, kind: l.kind as PartnerLinkKind, direction: 'incoming' as const, partner: { id: l.id, name: l.name } })),
+    ],
+  };
+}
+
+export async function findPartnerRow(db: DbOrTx, id: string): Promise<Row> {
+  const [row] = await db.select().from(partner).where(eq(partner.id, id));
+  if (!row) throw notFound('Partner');
+  return row;
+}
+
+export async function getPartner(db: DbOrTx, id: string): Promise<Partner> {
+  const row = await findPartnerRow(db, id);
+  return presentPartner(row, await loadExtras(db, row));
+}
+
+async function checkOwner(tx: DbOrTx, ownerId: string | null | undefined) {
+  if (!ownerId) return;
+  const [u] = await tx.select({ id: user.id, deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, ownerId));
+  if (!u) throw fieldError('body.ownerId', 'is not a known colleague');
+  if (u.deactivatedAt) throw fieldError('body.ownerId', 'is a deactivated account');
+}
+
+async function checkNameFree(tx: DbOrTx, name: string, exceptId?: string) {
+  const rows = await tx
+    .select({ id: partner.id })
+    .from(partner)
+    .where(and(sql`lower(${partner.name}) = ${name.toLowerCase()}`, isNull(partner.archivedAt), exceptId ? sql`${partner.id} <> ${exceptId}` : undefined));
+  if (rows.length) throw fieldError('body.name', 'is already used by another partner');
+}
+
+async function setProducts(tx: DbOrTx, partnerId: string, productIds: string[]) {
+  if (productIds.length) {
+    const known = await tx.select({ id: product.id }).from(product).where(inArray(product.id, productIds));
+    if (known.length !== new Set(productIds).size) throw fieldError('body.productIds', 'contains an unknown product');
+  }
+  await tx.delete(partnerProduct).where(eq(partnerProduct.partnerId, partnerId));
+  if (productIds.length) await tx.insert(partnerProduct).values([...new Set(productIds)].map((productId) => ({ partnerId, productId })));
+}
+
+const productIdsOf = async (tx: DbOrTx, partnerId: string) =>
+  (await tx.select({ id: partnerProduct.productId }).from(partnerProduct).where(eq(partnerProduct.partnerId, partnerId))).map((r) => r.id);
+
+const cleanLinks = (links: Record<string, string | null | undefined>) =>
+  Object.fromEntries(Object.entries(links).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0));
+
+export async function createPartner(db: Db, actor: Actor, input: CreateInput | CreatePartnerBody): Promise<Partner> {
+  const body = input as CreateInput;
+  // A member who creates a partner owns it (and so may go on editing it).
+  const ownerId = actor.role === 'member' ? actor.id : (body.ownerId ?? null);
+  if (actor.role === 'member' && body.ownerId && body.ownerId !== actor.id) throw fieldError('body.ownerId', 'members create partners that they own themselves', 'forbidden');
+  return db.transaction(async (tx) => {
+    await checkNameFree(tx, body.name);
+    await checkOwner(tx, ownerId);
+    const { productIds, ...fields } = body;
+    const [row] = await tx
+      .insert(partner)
+      .values({ ...fields, ownerId, links: cleanLinks(body.links ?? {}) })
+      .returning();
+    await setProducts(tx, row!.id, productIds ?? []);
+    await tx.insert(partnerStatusChange).values({ partnerId: row!.id, fromStatus: null, toStatus: row!.status, changedBy: actor.id });
+    await recordAudit(tx, { actor, entityType: 'partner', entityId: row!.id, action: 'create', before: null, after: auditablePartner(row!, productIds ?? []) });
+    return presentPartner(row!, await loadExtras(tx, row!));
+  });
+}
+
+export async function updatePartner(db: Db, actor: Actor, id: string, body: UpdateInput): Promise<Partner> {
+  return db.transaction(async (tx) => {
+    const before = await lockRow(tx, partner, id, 'Partner');
+    await assertCanEditPartner(tx, actor, id);
+    if (before.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before changing it');
+    const { version, productIds, statusNote, links, ...fields } = body;
+    if (fields.name !== undefined) await checkNameFree(tx, fields.name, id);
+    if (fields.ownerId !== undefined) {
+      if (actor.role === 'member' && fields.ownerId !== before.ownerId) throw fieldError('body.ownerId', 'only a Partner Manager may hand a partner to another owner', 'forbidden');
+      await checkOwner(tx, fields.ownerId);
+    }
+    const beforeProducts = await productIdsOf(tx, id);
+    const statusChanged = fields.status !== undefined && fields.status !== before.status;
+    const after = await updateVersioned(
+      tx,
+      partner,
+      id,
+      version,
+      {
+        ...fields,
+        ...(links !== undefined ? { links: cleanLinks(links) } : {}),
+        ...(statusChanged ? { statusChangedAt: sql`now()` } : {}),
+      } as never,
+      'Partner',
+    );
+    if (productIds !== undefined) await setProducts(tx, id, productIds);
+    if (statusChanged) {
+      await tx.insert(partnerStatusChange).values({ partnerId: id, fromStatus: before.status, toStatus: after.status, changedBy: actor.id, note: statusNote ?? null });
+    }
+    await recordAudit(tx, {
+      actor,
+      entityType: 'partner',
+      entityId: id,
+      action: 'update',
+      before: auditablePartner(before, beforeProducts),
+      after: auditablePartner(after, productIds ?? beforeProducts),
+    });
+    return presentPartner(after, await loadExtras(tx, after));
+  });
+}
+
+export async function statusHistory(db: Db, id: string) {
+  await findPartnerRow(db, id);
+  const rows = await db
+    .select({ c: partnerStatusChange, name: user.name })
+    .from(partnerStatusChange)
+    .leftJoin(user, eq(user.id, partnerStatusChange.changedBy))
+    .where(eq(partnerStatusChange.partnerId, id))
+    .orderBy(desc(partnerStatusChange.changedAt), desc(partnerStatusChange.id));
+  return {
+    items: rows.map(({ c, name }) => ({
+      id: c.id,
+      fromStatus: c.fromStatus as never,
+      toStatus: c.toStatus as never,
+      changedAt: c.changedAt.toISOString(),
+      changedBy: c.changedBy ? { id: c.changedBy, name: name ?? 'former user' } : null,
+      note: c.note,
+    })),
+  };
+}
+
+export async function setArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number): Promise<Partner> {
+  return db.transaction(async (tx) => {
+    const before = await lockRow(tx, partner, id, 'Partner');
+    if (!archived) await checkNameFree(tx, before.name, id).catch(() => {
+      throw new AppError('conflict', `Another active partner is already called "${before.name}": rename or archive it first`);
+    });
+    const after = await updateVersioned(tx, partner, id, version, { archivedAt: archived ? sql`now()` : null } as never, 'Partner');
+    await recordAudit(tx, { actor, entityType: 'partner', entityId: id, action: archived ? 'archive' : 'restore', before: auditablePartner(before), after: auditablePartner(after) });
+    return presentPartner(after, await loadExtras(tx, after));
+  });
+}
+
+/**
+ * Merges a duplicate into the survivor: every contact, timeline entry, team role, link, product and
+ * status change moves over; empty fields are filled from the duplicate, which is archived and points
+ * at the survivor.
+ */
+export async function mergePartners(db: Db, actor: Actor, survivorId: string, duplicateId: string, version: number): Promise<Partner> {
+  if (survivorId === duplicateId) throw fieldError('body.duplicateId', 'must be another partner than the one kept');
+  return db.transaction(async (tx) => {
+    const survivor = await lockRow(tx, partner, survivorId, 'Partner');
+    const duplicate = await tx.select().from(partner).where(eq(partner.id, duplicateId)).for('update').then((r) => r[0]);
+    if (!duplicate) throw fieldError('body.duplicateId', 'is not a known partner');
+    if (duplicate.archivedAt || survivor.archivedAt) throw new AppError('conflict', 'Archived partners cannot be merged: restore them first');
+    const survivorProducts = await productIdsOf(tx, survivorId);
+
+    await tx.update(contact).set({ partnerId: survivorId }).where(eq(contact.partnerId, duplicateId));
+    await tx.update(activity).set({ partnerId: survivorId }).where(eq(activity.partnerId, duplicateId));
+    await tx.update(partnerStatusChange).set({ partnerId: survivorId }).where(eq(partnerStatusChange.partnerId, duplicateId));
+    await tx.execute(sql`insert into ${teamAssignment} (partner_id, user_id, role, created_at)
+      select ${survivorId}, user_id, role, created_at from ${teamAssignment} where partner_id = ${duplicateId} on conflict do nothing`);
+    await tx.delete(teamAssignment).where(eq(teamAssignment.partnerId, duplicateId));
+    await tx.execute(sql`insert into ${partnerProduct} (partner_id, product_id)
+      select ${survivorId}, product_id from ${partnerProduct} where partner_id = ${duplicateId} on conflict do nothing`);
+    await tx.delete(partnerProduct).where(eq(partnerProduct.partnerId, duplicateId));
+    // Links move too, except one that would now point at the survivor itself.
+    await tx.execute(sql`insert into ${partnerLink} (from_partner_id, to_partner_id, kind, created_at)
+      select case when from_partner_id = ${duplicateId} then ${survivorId}::uuid else from_partner_id end,
+             case when to_partner_id = ${duplicateId} then ${survivorId}::uuid else to_partner_id end, kind, created_at
+      from ${partnerLink} where (from_partner_id = ${duplicateId} or to_partner_id = ${duplicateId})
+        and from_partner_id <> to_partner_id
+        and not (from_partner_id = ${duplicateId} and to_partner_id = ${survivorId})
+        and not (from_partner_id = ${survivorId} and to_partner_id = ${duplicateId})
+      on conflict do nothing`);
+    await tx.delete(partnerLink).where(or(eq(partnerLink.fromPartnerId, duplicateId), eq(partnerLink.toPartnerId, duplicateId)));
+
+    const fill = <K extends keyof Row>(k: K) => (survivor[k] === null || survivor[k] === '' ? duplicate[k] : survivor[k]);
+    const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+    const lastContactAt = [survivor.lastContactAt, duplicate.lastContactAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const after = await updateVersioned(
+      tx,
+      partner,
+      survivorId,
+      version,
+      {
+        legalName: fill('legalName'), website: fill('website'), country: fill('country'), description: fill('description'), logoUrl: fill('logoUrl'),
+        program: fill('program'), level: fill('level'), ownerId: fill('ownerId'), strategy: fill('strategy'), valueWeBring: fill('valueWeBring'),
+        valueTheyBring: fill('valueTheyBring'), pricingNotes: fill('pricingNotes'),
+        types: union(survivor.types, duplicate.types), tags: union(survivor.tags, duplicate.tags), regions: union(survivor.regions, duplicate.regions),
+        industries: union(survivor.industries, duplicate.industries), directions: union(survivor.directions, duplicate.directions),
+        links: { ...duplicate.links, ...survivor.links }, lastContactAt,
+      } as never,
+      'Partner',
+    );
+    const [archivedDuplicate] = await tx
+      .update(partner)
+      .set({ archivedAt: sql`now()`, mergedIntoId: survivorId, version: sql`${partner.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(partner.id, duplicateId))
+      .returning();
+    await recordAudit(tx, { actor, entityType: 'partner', entityId: survivorId, action: `merge:${duplicateId}`, before: auditablePartner(survivor, survivorProducts), after: auditablePartner(after, await productIdsOf(tx, survivorId)) });
+    await recordAudit(tx, { actor, entityType: 'partner', entityId: duplicateId, action: `merged-into:${survivorId}`, before: auditablePartner(duplicate), after: auditablePartner(archivedDuplicate!) });
+    return presentPartner(after, await loadExtras(tx, after));
+  });
+}
+
+export async function addPartnerLink(db: Db, actor: Actor, fromId: string, toId: string, kind: PartnerLinkKind): Promise<Partner> {
+  if (fromId === toId) throw fieldError('body.toPartnerId', 'must be another partner');
+  return db.transaction(async (tx) => {
+    const from = await lockRow(tx, partner, fromId, 'Partner');
+    await assertCanEditPartner(tx, actor, fromId);
+    const [to] = await tx.select().from(partner).where(eq(partner.id, toId));
+    if (!to || to.archivedAt) throw fieldError('body.toPartnerId', 'is not a known active partner');
+    if (kind === 'distributor_of' && !from.types.includes('distributor')) throw fieldError('body.kind', 'only a distributor can be "distributor of" a vendor');
+    const inserted = await tx.insert(partnerLink).values({ fromPartnerId: fromId, toPartnerId: toId, kind }).onConflictDoNothing().returning();
+    if (!inserted.length) throw new AppError('conflict', 'That link exists already');
+    await recordAudit(tx, { actor, entityType: 'partner', entityId: fromId, action: 'link-add', before: null, after: { link: { kind, toPartnerId: toId, toPartnerName: to.name } } });
+    return presentPartner(from, await loadExtras(tx, from));
+  });
+}
+
+export async function removePartnerLink(db: Db, actor: Actor, partnerId: string, linkId: string): Promise<Partner> {
+  return db.transaction(async (tx) => {
+    const p = await lockRow(tx, partner, partnerId, 'Partner');
+    await assertCanEditPartner(tx, actor, partnerId);
+    const [removed] = await tx
+      .delete(partnerLink)
+      .where(and(eq(partnerLink.id, linkId), or(eq(partnerLink.fromPartnerId, partnerId), eq(partnerLink.toPartnerId, partnerId))))
+      .returning();
+    if (!removed) throw notFound('Link');
+    await recordAudit(tx, { actor, entityType: 'partner', entityId: partnerId, action: 'link-remove', before: { link: { kind: removed.kind, fromPartnerId: removed.fromPartnerId, toPartnerId: removed.toPartnerId } }, after: null });
+    return presentPartner(p, await loadExtras(tx, p));
+  });
+}
