@@ -37,6 +37,12 @@ const schema = z
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when single sign-on is configured' });
       }
     }
+    if (env.OIDC_ISSUER && env.NODE_ENV === 'production') {
+      const u = new URL(env.OIDC_ISSUER);
+      if (u.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https:// URL in production' });
+      }
+    }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
     }

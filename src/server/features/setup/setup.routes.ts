@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setupBody, setupStatus, userSchema } from '../../../shared/schemas/user.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { publicAccess } from '../../lib/policy.js';
+import { publicAccess, roles } from '../../lib/policy.js';
+import { seedDemo } from '../../db/seed/demo.js';
+import { z } from 'zod';
 import { countUsers } from '../users/users.service.js';
 import { createFirstAdmin } from './setup.service.js';
 
@@ -20,5 +22,18 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       schema: { tags, body: setupBody, response: { 201: userSchema } },
     },
     async (req, reply) => reply.status(201).send(await createFirstAdmin(db, app.auth, req.body)),
+  );
+  app.post(
+    '/api/setup/demo-data',
+    {
+      config: { policy: roles('admin') },
+      schema: {
+        tags,
+        description: 'Loads the demo portfolio (fictional partners, people and a year of timeline); only into a database without partners unless force is true.',
+        body: z.object({ force: z.boolean().default(false) }).strict(),
+        response: { 201: z.object({ partners: z.number(), contacts: z.number(), activities: z.number(), colleagues: z.number() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await seedDemo(db, app.auth, { force: req.body.force })),
   );
 };

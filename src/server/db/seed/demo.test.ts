@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { seedDemo } from './demo.js';
+import { PARTNER_TYPES, IMPORTANCE } from '../../../shared/partners.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('loads a realistic portfolio once, and refuses a database that already holds partners unless forced', async () => {
+    const result = await seedDemo(t.database.db, t.app.auth, { now: new Date('2026-11-26T10:00:00Z') });
+    expect(result.partners).toBeGreaterThanOrEqual(25);
+    const rows = await t.database.query<{ types: string[]; importance: string; last_contact_at: Date | null; contacts: string; team: string }>(
+      `select p.types, p.importance, p.last_contact_at,
+              (select count(*) from contact c where c.partner_id = p.id) as contacts,
+              (select count(*) from team_assignment ta where ta.partner_id = p.id) as team
+       from partner p`,
+    );
+    for (const type of PARTNER_TYPES) expect(rows.some((r) => r.types.includes(type)), type).toBe(true);
+    for (const level of IMPORTANCE) expect(rows.some((r) => r.importance === level), level).toBe(true);
+    expect(rows.every((r) => Number(r.contacts) >= 3)).toBe(true);
+    expect(rows.every((r) => Number(r.team) >= 1)).toBe(true);
+    const [span] = await t.database.query<{ oldest: Date; newest: Date }>('select min(occurred_at) as oldest, max(occurred_at) as newest from activity');
+    const days = (new Date(span!.newest).getTime() - new Date(span!.oldest).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(300);
+    expect(rows.every((r) => r.last_contact_at !== null)).toBe(true);
+
+    await expect(seedDemo(t.database.db, t.app.auth)).rejects.toThrow(/already holds/);
+    const forced = await seedDemo(t.database.db, t.app.auth, { force: true });
+    expect(forced.partners).toBe(0);
+  });
+});
