@@ -36,3 +36,7 @@ export interface Page<T> {
   pageSize: number;
   total: number;
 }
+
+/** A filter that takes several values as `?status=active,paused` (or repeated parameters). */
+export const csvList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(20)).optional();

@@ -7,6 +7,9 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock } from './lock.js';
+import { DatabaseUnavailableError } from './errors.js';
+
+export { DatabaseUnavailableError };
 
 export type Db = NodePgDatabase<typeof schema>;
 /** What a transaction callback receives; services accept either a Db or a Tx. */
@@ -36,14 +39,19 @@ export interface OpenOptions {
   log?: (msg: string) => void;
 }
 
-// Return timestamps and dates as ISO strings rather than letting the driver guess time zones.
+// count(*) and bigserial ids come back as numbers, as PGlite returns them (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
     // Fail fast with a clear message when the server is unreachable.
-    await pool.query('select 1');
+    try {
+      await pool.query('select 1');
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseUnavailableError(opts.databaseUrl, e);
+    }
     const db = drizzlePg(pool, { schema, casing: 'snake_case' });
     return {
       kind: 'postgres',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery, pageOf } from '../list.js';
+import { csvList, listQuery, pageOf } from '../list.js';
 import { DIRECTIONS, IMPORTANCE, LINK_KEYS, PARTNER_LINK_KINDS, PARTNER_STATUSES, PARTNER_TYPES, CUSTOMERS_OUT_OF_SCOPE } from '../partners.js';
 import { NAME_MAX, TEXT_MAX, version } from './common.js';
 
@@ -119,8 +119,6 @@ export const partnerSchema = partnerSummarySchema.extend({
 export type Partner = z.infer<typeof partnerSchema>;
 
 export const PARTNER_SORTS = ['name', 'status', 'importance', 'country', 'lastContactAt', 'createdAt', 'level'] as const;
-const csvList = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20)).optional();
 
 export const listPartnersQuery = listQuery(PARTNER_SORTS, {
   type: csvList(partnerType),

@@ -124,6 +124,8 @@ export const contact = pgTable(
   },
   (t) => [
     index('contact_partner_idx').on(t.partnerId),
+    // One primary contact per partner, whatever races the application checks miss.
+    uniqueIndex('contact_one_primary_uq').on(t.partnerId).where(sql`${t.isPrimary}`),
     index('contact_name_trgm_idx').using('gin', sql`lower(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
   ],
 );

@@ -244,7 +244,16 @@ export async function mergePartners(db: Db, actor: Actor, survivorId: string, du
     if (duplicate.archivedAt || survivor.archivedAt) throw new AppError('conflict', 'Archived partners cannot be merged: restore them first');
     const survivorProducts = await productIdsOf(tx, survivorId);
 
-    await tx.update(contact).set({ partnerId: survivorId }).where(eq(contact.partnerId, duplicateId));
+    // The survivor's primary contact stays primary; the duplicate's gives way.
+    const [survivorPrimary] = await tx.select({ id: contact.id }).from(contact).where(and(eq(contact.partnerId, survivorId), eq(contact.isPrimary, true)));
+    const moved = await tx
+      .update(contact)
+      .set({ partnerId: survivorId, ...(survivorPrimary ? { isPrimary: false } : {}) })
+      .where(eq(contact.partnerId, duplicateId))
+      .returning({ id: contact.id });
+    for (const c of moved) {
+      await recordAudit(tx, { actor, entityType: 'contact', entityId: c.id, action: `moved-by-merge:${survivorId}`, before: { partnerId: duplicateId }, after: { partnerId: survivorId } });
+    }
     await tx.update(activity).set({ partnerId: survivorId }).where(eq(activity.partnerId, duplicateId));
     await tx.update(partnerStatusChange).set({ partnerId: survivorId }).where(eq(partnerStatusChange.partnerId, duplicateId));
     await tx.execute(sql`insert into ${teamAssignment} (partner_id, user_id, role, created_at)

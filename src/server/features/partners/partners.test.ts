@@ -171,7 +171,8 @@ describe('partners', () => {
     const dup = await create({ types: ['distributor'], tags: ['b'], website: 'https://dup.example' });
     const other = await create();
     const db = t.database.db;
-    const [c] = await db.insert(contact).values({ partnerId: dup.id, firstName: 'Dana', lastName: 'Dup' }).returning();
+    const [c] = await db.insert(contact).values({ partnerId: dup.id, firstName: 'Dana', lastName: 'Dup', isPrimary: true }).returning();
+    const [k] = await db.insert(contact).values({ partnerId: keep.id, firstName: 'Kim', lastName: 'Keep', isPrimary: true }).returning();
     const [act] = await db.insert(activity).values({ partnerId: dup.id, kind: 'call', occurredAt: new Date('2026-01-02T10:00:00Z'), summary: 'Call' }).returning();
     await db.insert(teamAssignment).values({ partnerId: dup.id, userId: member.id, role: 'sales' });
     await post(`/api/partners/${other.id}/links`, { toPartnerId: dup.id, kind: 'reseller_of' });
@@ -184,7 +185,8 @@ describe('partners', () => {
     expect(m.tags.sort()).toEqual(['a', 'b']);
     expect(m.website).toBe('https://dup.example');
     expect(m.related).toEqual([expect.objectContaining({ kind: 'reseller_of', direction: 'incoming', partner: { id: other.id, name: other.name } })]);
-    expect((await db.select().from(contact).where(eq(contact.id, c!.id)))[0]!.partnerId).toBe(keep.id);
+    expect((await db.select().from(contact).where(eq(contact.id, c!.id)))[0]).toMatchObject({ partnerId: keep.id, isPrimary: false });
+    expect((await db.select().from(contact).where(eq(contact.id, k!.id)))[0]!.isPrimary).toBe(true);
     expect((await db.select().from(activity).where(eq(activity.id, act!.id)))[0]!.partnerId).toBe(keep.id);
     expect(await db.select().from(teamAssignment).where(eq(teamAssignment.partnerId, keep.id))).toHaveLength(1);
     const [gone] = await db.select().from(partner).where(eq(partner.id, dup.id));

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "contact_one_primary_uq" ON "contact" USING btree ("partner_id") WHERE "contact"."is_primary";

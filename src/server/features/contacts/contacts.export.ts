@@ -1,0 +1,89 @@
+import { stringify } from 'csv-stringify/sync';
+import ICAL from 'ical.js';
+import type { Db } from '../../db/client.js';
+import { contact, partner } from '../../db/schema/index.js';
+import { AppError } from '../../lib/errors.js';
+import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../shared/partners.js';
+import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
+import { fullName, type ContactRow } from './contacts.presenter.js';
+import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
+
+export interface ExportRow {
+  c: ContactRow;
+  partnerName: string;
+}
+
+/** The directory's rows for a filter, unpaged; past CONTACT_EXPORT_MAX the caller must narrow it. */
+export async function exportRows(db: Db, q: ExportContactsQuery): Promise<ExportRow[]> {
+  const rows = await db
+    .select({ c: contact, partnerName: partner.name })
+    .from(contact)
+    .innerJoin(partner, partnerJoin)
+    .where(contactWhere(q))
+    .orderBy(...contactOrder(q.sort))
+    .limit(CONTACT_EXPORT_MAX + 1);
+  if (rows.length > CONTACT_EXPORT_MAX) {
+    const message = `matches more than ${CONTACT_EXPORT_MAX.toLocaleString('en')} contacts: narrow the filters (partnerId, role, status, q) and export in parts`;
+    throw new AppError('bad_request', `The export ${message}`, [{ path: 'querystring', message }]);
+  }
+  return rows;
+}
+
+const roleLabel = (role: string | null) => (role ? (CONTACT_ROLE_LABELS[role as ContactRole] ?? role) : '');
+/** sv-SE formats as ISO-like "2026-03-01 14:30", in the company's time zone. */
+const localDateTime = (d: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: CONTACT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+export const exportFileName = (ext: string) => `contacts-${localDateTime(new Date()).slice(0, 10)}.${ext}`;
+
+/**
+ * Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe keeps them text
+ * (OWASP "CSV injection"). Phone numbers are validated to digits and punctuation, so they stay as-is.
+ */
+const cell = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
+
+const CSV_COLUMNS = ['partner', 'first name', 'last name', 'title', 'role', 'e-mail', 'phone', 'location', 'primary', 'left at', 'last contact'];
+
+export function toCsv(rows: ExportRow[]): string {
+  return stringify(
+    rows.map(({ c, partnerName }) => [
+      cell(partnerName), cell(c.firstName), cell(c.lastName), cell(c.title), roleLabel(c.role), cell(c.email), c.phone ?? '', cell(c.location),
+      c.isPrimary ? 'yes' : 'no', c.leftAt ?? '', c.lastContactAt ? localDateTime(c.lastContactAt) : '',
+    ]),
+    // The BOM makes Excel read UTF-8 (umlauts) instead of the local code page.
+    { header: true, columns: CSV_COLUMNS, bom: true, record_delimiter: 'windows' },
+  );
+}
+
+function addText(card: ICAL.Component, name: string, value: string | string[] | null, params: Record<string, string> = {}) {
+  if (value === null || value === '') return;
+  const prop = new ICAL.Property(name);
+  for (const [k, v] of Object.entries(params)) prop.setParameter(k, v);
+  prop.setValue(value);
+  card.addProperty(prop);
+}
+
+/** One vCard 4.0 (RFC 6350) per contact, built as jCard so ical.js does the escaping and folding. */
+export function toVcf(rows: ExportRow[]): string {
+  return rows
+    .map(({ c, partnerName }) => {
+      const card = new ICAL.Component(['vcard', [], []]);
+      addText(card, 'version', '4.0');
+      addText(card, 'uid', `urn:uuid:${c.id}`);
+      addText(card, 'kind', 'individual');
+      addText(card, 'fn', fullName(c));
+      addText(card, 'n', [c.lastName, c.firstName, '', '', '']);
+      // ORG is structured (organisation;unit): an array makes ical.js escape a ";" in the name.
+      addText(card, 'org', [partnerName]);
+      addText(card, 'title', c.title);
+      addText(card, 'role', c.role ? roleLabel(c.role) : null);
+      addText(card, 'email', c.email, { type: 'work' });
+      addText(card, 'tel', c.phone, { type: 'work', value: 'text' });
+      // Location is free text ("Zürich", "Remote, Berlin"): the label carries it whole, the locality for filters.
+      if (c.location) addText(card, 'adr', ['', '', '', c.location, '', '', ''], { type: 'work', label: c.location });
+      addText(card, 'note', c.notes);
+      if (c.leftAt) addText(card, 'note', `Left ${partnerName} on ${c.leftAt}`);
+      return card.toString();
+    })
+    .map((s) => `${s}\r\n`)
+    .join('');
+}

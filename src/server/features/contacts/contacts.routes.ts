@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { uuidParam } from '../../../shared/schemas/common.js';
+import {
+  contactPage, contactSchema, contactVersionBody, createContactBody, exportContactsQuery, listContactsQuery, mergeContactBody,
+  stakeholderMapSchema, updateContactBody,
+} from '../../../shared/schemas/contact.js';
+import type { Db } from '../../db/client.js';
+import { partnersPolicy } from '../partners/partners.policy.js';
+import { exportFileName, exportRows, toCsv, toVcf } from './contacts.export.js';
+import { mergeContacts } from './contacts.merge.js';
+import { createContact, getContact, listContacts, setContactArchived, stakeholderMap, updateContact } from './contacts.service.js';
+
+const tags = ['Contacts'];
+
+/** Contacts belong to partners, so the partners' policies apply (members: only partners they own or are on the team of). */
+export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const read = { policy: partnersPolicy.read };
+  const write = { policy: partnersPolicy.write };
+  const manage = { policy: partnersPolicy.manage };
+
+  app.get('/api/contacts', { config: read, schema: { tags, querystring: listContactsQuery, response: { 200: contactPage } } }, (req) => listContacts(db, req.query));
+
+  // Static paths win over /api/contacts/:id in Fastify's router, whatever the order.
+  app.get('/api/contacts/export.csv', { config: read, schema: { tags, summary: 'The directory as CSV (same filters, no paging)', querystring: exportContactsQuery } }, async (req, reply) => {
+    const body = toCsv(await exportRows(db, req.query));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName('csv')}"`).send(body);
+  });
+  app.get('/api/contacts/export.vcf', { config: read, schema: { tags, summary: 'The directory as vCard 4.0 (same filters, no paging)', querystring: exportContactsQuery } }, async (req, reply) => {
+    const body = toVcf(await exportRows(db, req.query));
+    return reply.type('text/vcard; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName('vcf')}"`).send(body);
+  });
+
+  app.post('/api/contacts', { config: write, schema: { tags, body: createContactBody, response: { 201: contactSchema } } }, async (req, reply) =>
+    reply.status(201).send(await createContact(db, req.actor!, req.body)),
+  );
+  app.get('/api/contacts/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: contactSchema } } }, (req) => getContact(db, req.params.id));
+  app.patch('/api/contacts/:id', { config: write, schema: { tags, params: uuidParam, body: updateContactBody, response: { 200: contactSchema } } }, (req) =>
+    updateContact(db, req.actor!, req.params.id, req.body),
+  );
+  app.post('/api/contacts/:id/archive', { config: write, schema: { tags, params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
+    setContactArchived(db, req.actor!, req.params.id, true, req.body.version),
+  );
+  app.post('/api/contacts/:id/restore', { config: write, schema: { tags, params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
+    setContactArchived(db, req.actor!, req.params.id, false, req.body.version),
+  );
+  app.post('/api/contacts/:id/merge', { config: manage, schema: { tags, params: uuidParam, body: mergeContactBody, response: { 200: contactSchema } } }, (req) =>
+    mergeContacts(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version),
+  );
+
+  app.get('/api/partners/:id/stakeholders', { config: read, schema: { tags, params: uuidParam, response: { 200: stakeholderMapSchema } } }, (req) =>
+    stakeholderMap(db, req.params.id),
+  );
+};

@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { contact, partner } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { offsetOf } from '../../lib/pagination.js';
+import type { Actor } from '../../lib/policy.js';
+import { lockRow, updateVersioned } from '../../lib/versioned.js';
+import type { Page } from '../../../shared/list.js';
+import { CONTACT_ROLES, type ContactRole } from '../../../shared/partners.js';
+import {
+  STAKEHOLDER_GROUPS, UNASSIGNED, type Contact, type ContactSummary, type ListContactsQuery, type StakeholderMap,
+  type createContactBody, type updateContactBody,
+} from '../../../shared/schemas/contact.js';
+import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { auditableContact, presentContact, presentContactSummary, presentStakeholder, type ContactRow } from './contacts.presenter.js';
+import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
+
+type CreateInput = z.output<typeof createContactBody>;
+type UpdateInput = z.output<typeof updateContactBody>;
+type PartnerRow = typeof partner.$inferSelect;
+
+export async function listContacts(db: Db, q: ListContactsQuery): Promise<Page<ContactSummary>> {
+  const where = contactWhere(q);
+  const rows = await db
+    .select({ c: contact, partnerName: partner.name, total: sql<number>`count(*) over()`.mapWith(Number) })
+    .from(contact)
+    .innerJoin(partner, partnerJoin)
+    .where(where)
+    .orderBy(...contactOrder(q.sort))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && q.page > 1) {
+    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(contact).innerJoin(partner, partnerJoin).where(where);
+    total = c!.n;
+  }
+  return {
+    items: rows.map((r) => presentContactSummary(r.c, { id: r.c.partnerId, name: r.partnerName })),
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
+  };
+}
+
+export async function getContact(db: DbOrTx, id: string): Promise<Contact> {
+  const [row] = await db.select({ c: contact, partnerName: partner.name }).from(contact).innerJoin(partner, partnerJoin).where(eq(contact.id, id));
+  if (!row) throw notFound('Contact');
+  return presentContact(row.c, { id: row.c.partnerId, name: row.partnerName });
+}
+
+/**
+ * Every contact write locks the partner row first (then contacts), in that order everywhere, so
+ * that two requests cannot both make someone the primary contact and cannot deadlock each other.
+ * `field` names the request field that carried the id, for a 400 instead of a 404.
+ */
+async function lockPartnerForWrite(tx: DbOrTx, actor: Actor, partnerId: string, field?: string): Promise<PartnerRow> {
+  const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('no key update');
+  if (!p) throw field ? fieldError(field, 'is not a known partner') : notFound('Partner');
+  await assertCanEditPartner(tx, actor, partnerId);
+  if (p.archivedAt) throw new AppError('conflict', `${p.name} is archived: restore the partner before changing its contacts`);
+  return p;
+}
+
+/** Locks a contact (after its partner) for a change by the actor. */
+export async function lockContactForWrite(tx: DbOrTx, actor: Actor, id: string): Promise<{ row: ContactRow; partner: PartnerRow }> {
+  const [ref] = await tx.select({ partnerId: contact.partnerId }).from(contact).where(eq(contact.id, id));
+  if (!ref) throw notFound('Contact');
+  const p = await lockPartnerForWrite(tx, actor, ref.partnerId);
+  const row = await lockRow(tx, contact, id, 'Contact');
+  // A partner merge may have moved the contact between the two reads.
+  if (row.partnerId !== p.id) throw new AppError('conflict', 'The contact moved to another partner meanwhile: reload and try again');
+  return { row, partner: p };
+}
+
+/** A partner has at most one primary contact: making someone primary demotes the previous one (audited). */
+export async function clearPrimary(tx: DbOrTx, actor: Actor, partnerId: string, exceptId: string | null): Promise<void> {
+  const demoted = await tx
+    .update(contact)
+    .set({ isPrimary: false, version: sql`${contact.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(contact.partnerId, partnerId), eq(contact.isPrimary, true), exceptId ? ne(contact.id, exceptId) : undefined))
+    .returning();
+  for (const row of demoted) {
+    await recordAudit(tx, { actor, entityType: 'contact', entityId: row.id, action: 'update', before: { ...auditableContact(row), isPrimary: true }, after: auditableContact(row) });
+  }
+}
+
+export async function createContact(db: Db, actor: Actor, input: CreateInput): Promise<Contact> {
+  return db.transaction(async (tx) => {
+    const p = await lockPartnerForWrite(tx, actor, input.partnerId, 'body.partnerId');
+    if (input.isPrimary) await clearPrimary(tx, actor, p.id, null);
+    const [row] = await tx
+      .insert(contact)
+      .values({
+        partnerId: p.id,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        title: input.title ?? null,
+        role: input.role ?? null,
+        influence: input.influence ?? null,
+        strength: input.strength ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        location: input.location ?? null,
+        notes: input.notes ?? null,
+        isPrimary: input.isPrimary,
+      })
+      .returning();
+    await recordAudit(tx, { actor, entityType: 'contact', entityId: row!.id, action: 'create', before: null, after: auditableContact(row!) });
+    return presentContact(row!, p);
+  });
+}
+
+export async function updateContact(db: Db, actor: Actor, id: string, input: UpdateInput): Promise<Contact> {
+  return db.transaction(async (tx) => {
+    const { row: before, partner: p } = await lockContactForWrite(tx, actor, id);
+    if (before.archivedAt) throw new AppError('conflict', 'The contact is archived: restore it before changing it');
+    const { version, ...fields } = input;
+    const leftAt = fields.leftAt !== undefined ? fields.leftAt : before.leftAt;
+    if (fields.isPrimary && leftAt) throw fieldError('body.isPrimary', 'someone who has left the partner cannot be its primary contact');
+    // Leaving the partner ends being its primary contact.
+    const isPrimary = leftAt ? false : (fields.isPrimary ?? before.isPrimary);
+    if (isPrimary && !before.isPrimary) await clearPrimary(tx, actor, p.id, id);
+    const after = await updateVersioned(tx, contact, id, version, { ...fields, isPrimary }, 'Contact');
+    await recordAudit(tx, { actor, entityType: 'contact', entityId: id, action: 'update', before: auditableContact(before), after: auditableContact(after) });
+    return presentContact(after, p);
+  });
+}
+
+/** Archiving replaces deleting: the contact and its timeline links stay, hidden from lists. */
+export async function setContactArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number): Promise<Contact> {
+  return db.transaction(async (tx) => {
+    const { row: before, partner: p } = await lockContactForWrite(tx, actor, id);
+    if (archived && before.archivedAt) throw new AppError('conflict', 'The contact is archived already');
+    if (!archived && !before.archivedAt) throw new AppError('conflict', 'The contact is not archived');
+    if (!archived && before.mergedIntoId) {
+      throw new AppError('conflict', `The contact was merged into ${before.mergedIntoId}; its timeline moved there, so it cannot be restored`);
+    }
+    const after = await updateVersioned(
+      tx,
+      contact,
+      id,
+      version,
+      archived ? { archivedAt: sql`now()`, isPrimary: false } : { archivedAt: null },
+      'Contact',
+    );
+    await recordAudit(tx, { actor, entityType: 'contact', entityId: id, action: archived ? 'archive' : 'restore', before: auditableContact(before), after: auditableContact(after) });
+    return presentContact(after, p);
+  });
+}
+
+const INFLUENCE_RANK = sql`case ${contact.influence} when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end`;
+
+/** The partner's current people (not left, not archived) by role: every role in order, then unassigned. */
+export async function stakeholderMap(db: Db, partnerId: string): Promise<StakeholderMap> {
+  const [p] = await db.select({ id: partner.id, name: partner.name }).from(partner).where(eq(partner.id, partnerId));
+  if (!p) throw notFound('Partner');
+  const rows = await db
+    .select()
+    .from(contact)
+    .where(and(eq(contact.partnerId, partnerId), isNull(contact.archivedAt), isNull(contact.leftAt)))
+    .orderBy(desc(contact.isPrimary), asc(INFLUENCE_RANK), asc(sql`lower(${contact.lastName})`), asc(sql`lower(${contact.firstName})`), asc(contact.id));
+  const groupOf = (role: string | null) => (CONTACT_ROLES.includes(role as ContactRole) ? (role as ContactRole) : UNASSIGNED);
+  return {
+    partner: p,
+    groups: STAKEHOLDER_GROUPS.map((role) => ({ role, contacts: rows.filter((r) => groupOf(r.role) === role).map(presentStakeholder) })),
+  };
+}
