@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.js';
 
@@ -40,10 +40,27 @@ function toAppError(error: FastifyError | AppError | Error): AppError | null {
   if (pg?.code === '23505') return new AppError('conflict', 'A record with the same unique value already exists');
   if (pg?.code === '23503') return new AppError('conflict', 'The record refers to, or is referred to by, another record');
   if (pg?.code === '22P02' || pg?.code === '22007' || pg?.code === '22008') return new AppError('bad_request', 'A value has the wrong format');
+  // Input the schemas let through but PostgreSQL cannot store: a number beyond its column's range,
+  // text with U+0000 (neither text nor jsonb can hold it). Bad input, so 400, never 500.
+  if (pg?.code === '22003') return new AppError('bad_request', 'A number is out of range');
+  if (pg?.code === '22021' || pg?.code === '22P05') return new AppError('bad_request', 'A text value contains a character that cannot be stored (such as U+0000)');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request', fe.message);
   }
   return null;
+}
+
+/**
+ * Errors Fastify raises while routing, before any hook or error handler (a malformed
+ * percent-encoding or an over-long path segment): pass as Fastify's `frameworkErrors` option.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long' : 'The URL is not valid';
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...new AppError('bad_request', detail).toProblem(), status }));
 }
 
 /** Every error leaves as RFC 9457 problem+json; a 5xx says nothing about the internals. */

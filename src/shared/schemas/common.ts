@@ -6,7 +6,7 @@ export const NAME_MAX = 200;
 export const idParam = z.object({ id: z.string().min(1).max(64) });
 export const uuidParam = z.object({ id: z.uuid() });
 /** Optimistic concurrency: every write names the version it edits. */
-export const version = z.number().int().min(1);
+export const version = z.number().int().min(1).max(2_147_483_647); // the integer column's range
 export const isoDateTime = z.string();
 export const personName = z.string().trim().min(1, 'is required').max(NAME_MAX);
 export const email = z.email('must be a valid e-mail address').max(254).transform((v) => v.toLowerCase());

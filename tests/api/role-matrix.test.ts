@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { signedIn } from '../../src/server/lib/policy.js';
+import { ROLES, type Role } from '../../src/shared/roles.js';
+import { bearer, createTestApp, makeUser, testConfig, tokenFor, type TestApp } from '../support/app.js';
+import { createTestDatabase } from '../support/db.js';
+
+/**
+ * Who may call each /api route. Every route the app registers must be listed here, so a route
+ * added without deciding who may call it fails this test; an entry without a route fails too.
+ * `public` means no sign-in at all.
+ */
+const PUBLIC = 'public';
+const ALL = ROLES;
+const WRITERS: readonly Role[] = ['admin', 'manager', 'member'];
+const MANAGERS: readonly Role[] = ['admin', 'manager'];
+const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
+  // better-auth's own endpoints (sign-in, sign-out, SSO): public by nature, they check sessions themselves.
+  'GET /api/auth/*': PUBLIC,
+  'POST /api/auth/*': PUBLIC,
+  // API documentation.
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'GET /api/docs/static/index.html': PUBLIC,
+  'GET /api/docs/static/swagger-initializer.js': PUBLIC,
+  'GET /api/docs/json': PUBLIC,
+  'GET /api/docs/yaml': PUBLIC,
+  'GET /api/docs/static/*': PUBLIC,
+  // Load balancers and the first-run page.
+  'GET /api/health': PUBLIC,
+  'GET /api/setup': PUBLIC,
+  'POST /api/setup': PUBLIC,
+  'POST /api/setup/demo-data': ['admin'],
+
+  'GET /api/me': ALL,
+  'PATCH /api/me': ALL,
+  // Personal API tokens: everyone manages their own.
+  'GET /api/tokens': ALL,
+  'POST /api/tokens': ALL,
+  'DELETE /api/tokens/:id': ALL,
+  'GET /api/audit': ALL,
+
+  'GET /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/deactivate': ['admin'],
+  'POST /api/users/:id/reactivate': ['admin'],
+  // A directory of colleagues for pickers and mentions, search and personal saved views: everyone.
+  'GET /api/colleagues': ALL,
+  'GET /api/colleagues/:id': ALL,
+  'GET /api/search': ALL,
+  'GET /api/saved-views': ALL,
+  'POST /api/saved-views': ALL,
+  'DELETE /api/saved-views/:id': ALL,
+
+  // Partners: everyone reads; writers write (members only partners they own or are on the team of,
+  // checked in the service); archive, restore, merge and the product catalogue are the Partner Manager's.
+  'GET /api/partners': ALL,
+  'GET /api/partners/:id': ALL,
+  'GET /api/partners/:id/status-history': ALL,
+  'GET /api/partners/:id/team': ALL,
+  'POST /api/partners': WRITERS,
+  'PATCH /api/partners/:id': WRITERS,
+  'POST /api/partners/:id/links': WRITERS,
+  'DELETE /api/partners/:id/links/:linkId': WRITERS,
+  'POST /api/partners/:id/team': WRITERS,
+  'DELETE /api/partners/:id/team/:assignmentId': WRITERS,
+  'POST /api/partners/:id/archive': MANAGERS,
+  'POST /api/partners/:id/restore': MANAGERS,
+  'POST /api/partners/:id/merge': MANAGERS,
+  'GET /api/products': ALL,
+  'POST /api/products': MANAGERS,
+  'PATCH /api/products/:id': MANAGERS,
+
+  // The timeline: everyone reads; writers write (members on their partners, checked in the service).
+  'GET /api/activities': ALL,
+  'GET /api/activities/:id': ALL,
+  'POST /api/activities': WRITERS,
+  'PATCH /api/activities/:id': WRITERS,
+  'POST /api/activities/:id/archive': WRITERS,
+  'POST /api/activities/:id/restore': WRITERS,
+
+  // Contacts: everyone reads; writers write (members only for partners they own or are on the team of,
+  // checked in the service); merging is the Partner Manager's.
+  'GET /api/contacts': ALL,
+  'GET /api/contacts/export.csv': ALL,
+  'GET /api/contacts/export.vcf': ALL,
+  'GET /api/contacts/:id': ALL,
+  'POST /api/contacts': ['admin', 'manager', 'member'],
+  'PATCH /api/contacts/:id': ['admin', 'manager', 'member'],
+  'POST /api/contacts/:id/archive': ['admin', 'manager', 'member'],
+  'POST /api/contacts/:id/restore': ['admin', 'manager', 'member'],
+  'POST /api/contacts/:id/merge': ['admin', 'manager'],
+  'GET /api/partners/:id/stakeholders': ALL,
+};
+
+/** Concrete URLs for wildcard routes. */
+const WILDCARD_SAMPLES: Record<string, string> = {
+  'GET /api/auth/*': '/api/auth/get-session',
+  'POST /api/auth/*': '/api/auth/sign-out',
+  'GET /api/docs/static/*': '/api/docs/static/swagger-ui.css',
+};
+
+type Who = Role | 'anonymous';
+const WHO: Who[] = [...ROLES, 'anonymous'];
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let t: TestApp;
+const tokens = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ROLES) tokens[role] = await tokenFor(t, await makeUser(t, role));
+});
+afterAll(() => t.close());
+
+function sampleUrl(key: string, url: string, params: 'plausible' | 'garbage'): string {
+  if (url.includes('*')) {
+    const sample = WILDCARD_SAMPLES[key];
+    if (!sample) throw new Error(`Give ${key} a concrete URL in WILDCARD_SAMPLES`);
+    return sample;
+  }
+  return url.replace(/:[A-Za-z]+/g, () => (params === 'plausible' ? crypto.randomUUID() : 'not%20a%20valid%20id'));
+}
+
+function call(method: string, url: string, who: Who, body: 'empty' | 'garbage') {
+  const headers: Record<string, string> = who === 'anonymous' ? {} : bearer(tokens[who]);
+  if (!WRITES.has(method)) return t.app.inject({ method: method as 'GET', url, headers });
+  return t.app.inject({
+    method: method as 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: body === 'empty' ? '{}' : JSON.stringify({ version: 'x', name: 42, email: [], role: 'emperor', unexpected: true }),
+  });
+}
+
+describe('role matrix', () => {
+  it('lists every registered /api route, and nothing else', () => {
+    const registered = new Set(t.app.apiRoutes.map((r) => `${r.method} ${r.url}`));
+    const unlisted = [...registered].filter((k) => !(k in EXPECTED));
+    const stale = Object.keys(EXPECTED).filter((k) => !registered.has(k));
+    expect(unlisted, 'routes without an entry in EXPECTED: decide who may call them').toEqual([]);
+    expect(stale, 'entries in EXPECTED without a route').toEqual([]);
+  });
+
+  it('agrees with the declared policies on which routes are public', () => {
+    for (const r of t.app.apiRoutes) {
+      const expected = EXPECTED[`${r.method} ${r.url}`];
+      if (expected === undefined) continue;
+      expect(r.policy === 'public', `${r.method} ${r.url} has policy ${r.policy}`).toBe(expected === PUBLIC);
+    }
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', async (key, allowed) => {
+    const [method, url] = key.split(' ') as [string, string];
+    if (allowed === PUBLIC) {
+      const res = await call(method, sampleUrl(key, url, 'plausible'), 'anonymous', 'empty');
+      expect([401, 403], `${key} anonymous got ${res.statusCode}: ${res.body.slice(0, 200)}`).not.toContain(res.statusCode);
+      expect(res.statusCode, `${key} anonymous`).toBeLessThan(500);
+      return;
+    }
+    for (const who of WHO) {
+      // Whether the input is plausible or garbage must not change the answer to a caller who may not call.
+      for (const [params, body] of [['plausible', 'empty'], ['garbage', 'garbage']] as const) {
+        const res = await call(method, sampleUrl(key, url, params), who, body);
+        const label = `${key} as ${who} (${params} input) got ${res.statusCode}: ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, label).toBeLessThan(500);
+        if (who === 'anonymous') {
+          expect(res.statusCode, label).toBe(401);
+          expect(res.json().code, label).toBe('unauthenticated');
+        } else if (allowed.includes(who)) {
+          expect([401, 403], label).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.headers['content-type'], label).toContain('application/problem+json');
+          expect(res.json().code, label).toBe('forbidden');
+          // A denied caller learns nothing about what valid input looks like.
+          expect(res.json().errors, label).toBeUndefined();
+        }
+      }
+    }
+  });
+});
+
+describe('route registration', () => {
+  it('refuses an /api route that declares no policy', async () => {
+    const database = await createTestDatabase();
+    const app = await buildApp({ config: testConfig(), database, web: false, logger: false });
+    try {
+      expect(() => app.get('/api/forgotten', async () => ({ oops: true }))).toThrow(/no policy/);
+      expect(() => app.get('/api/remembered', { config: { policy: signedIn } }, async () => ({ ok: true }))).not.toThrow();
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});
