@@ -1,0 +1,112 @@
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ActionIcon, Group, Kbd, Text, UnstyledButton, useMantineColorScheme } from '@mantine/core';
+import { Spotlight, spotlight } from '@mantine/spotlight';
+import { IconLogout, IconSearch } from '@tabler/icons-react';
+import { useSignOut } from '../features/session/queries.js';
+import { COMMAND_PROVIDERS, type CommandAction, type CommandGroup } from './commands.js';
+import { navFor } from './nav.js';
+import { useMe } from './session.js';
+import { SCHEMES } from './UserMenu.js';
+import classes from './CommandPalette.module.css';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+const text = (a: CommandAction) => [a.label, a.description, ...[a.keywords ?? []].flat()].join(' ').toLowerCase();
+
+/** Every word of the query must appear in the label, description or keywords. */
+const matches = (a: CommandAction, words: string[]) => words.every((w) => text(a).includes(w));
+
+export function CommandPalette() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const { setColorScheme } = useMantineColorScheme();
+  const signOut = useSignOut();
+  const [query, setQuery] = useState('');
+
+  // Static list, so the hooks run in the same order on every render.
+  const provided = COMMAND_PROVIDERS.flatMap((useProvider) => useProvider(query));
+
+  const staticGroups = useMemo<CommandGroup[]>(
+    () => [
+      {
+        group: 'Go to',
+        actions: navFor(me.user.role).map((e) => ({
+          id: `nav:${e.to}`,
+          label: e.label,
+          description: e.description,
+          keywords: e.keywords,
+          leftSection: <e.icon size={20} stroke={1.5} aria-hidden />,
+          onClick: () => void navigate(e.to),
+        })),
+      },
+      {
+        group: 'Appearance',
+        actions: SCHEMES.map((s) => ({
+          id: `scheme:${s.value}`,
+          label: `Appearance: ${s.label}`,
+          description: s.value === 'auto' ? 'Follow the light or dark setting of this device' : `Use the ${s.label.toLowerCase()} colour scheme`,
+          keywords: ['theme', 'color', 'colour', 'dark mode', 'light mode'],
+          leftSection: <s.icon size={20} stroke={1.5} aria-hidden />,
+          onClick: () => setColorScheme(s.value),
+        })),
+      },
+      {
+        group: 'Account',
+        actions: [
+          { id: 'sign-out', label: 'Sign out', description: 'End this session', keywords: ['log out', 'logout'], leftSection: <IconLogout size={20} stroke={1.5} aria-hidden />, onClick: () => signOut.mutate() },
+        ],
+      },
+    ],
+    [me.user.role, navigate, setColorScheme, signOut],
+  );
+
+  const providedIds = new Set(provided.flatMap((g) => g.actions.map((a) => a.id)));
+  const filter = (q: string, groups: CommandGroup[]): CommandGroup[] => {
+    const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return groups;
+    return groups
+      .map((g) => ({ ...g, actions: g.actions.filter((a) => providedIds.has(a.id) || matches(a, words)) }))
+      .filter((g) => g.actions.length > 0);
+  };
+
+  return (
+    <Spotlight
+      actions={[...provided, ...staticGroups]}
+      query={query}
+      onQueryChange={setQuery}
+      filter={filter as never}
+      nothingFound="Nothing matches your search"
+      highlightQuery
+      shortcut={['mod + K']}
+      // Names the dialog for screen readers; the header itself is hidden.
+      title="Command palette"
+      classNames={{ header: 'visually-hidden' }}
+      // The result list scrolls; keyboard users can focus it to scroll (axe: scrollable-region-focusable).
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Results' } as never }}
+      searchProps={{ leftSection: <IconSearch size={18} stroke={1.5} aria-hidden />, placeholder: 'Go to a page or run a command…', 'aria-label': 'Search pages and commands' }}
+    />
+  );
+}
+
+/** The header's search field look-alike; Ctrl+K / ⌘K opens the same palette. */
+export function CommandPaletteButton() {
+  return (
+    <>
+      <UnstyledButton onClick={() => spotlight.open()} className={classes.search} visibleFrom="sm" aria-label="Open command palette" aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+        <Group gap="xs" wrap="nowrap" justify="space-between">
+          <Group gap={8} wrap="nowrap">
+            <IconSearch size={16} stroke={1.6} aria-hidden />
+            <Text size="sm" c="dimmed">
+              Search…
+            </Text>
+          </Group>
+          <Kbd size="xs">{isMac ? '⌘ K' : 'Ctrl K'}</Kbd>
+        </Group>
+      </UnstyledButton>
+      <ActionIcon variant="default" size="lg" hiddenFrom="sm" onClick={() => spotlight.open()} aria-label="Open command palette">
+        <IconSearch size={18} stroke={1.6} aria-hidden />
+      </ActionIcon>
+    </>
+  );
+}

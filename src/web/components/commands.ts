@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+
+// Mirrors @mantine/spotlight's action types (its own .d.ts do not resolve under NodeNext).
+export interface CommandAction {
+  id: string;
+  label: string;
+  description?: string;
+  keywords?: string | string[];
+  leftSection?: ReactNode;
+  rightSection?: ReactNode;
+  onClick?: () => void;
+}
+export interface CommandGroup {
+  group: string;
+  actions: CommandAction[];
+}
+
+/**
+ * Hooks that add result groups to the command palette for the current query (record search,
+ * quick creation…). Called on every render in this fixed order, so keep the list static.
+ * Groups they return are shown as they are: the palette does not filter them again.
+ */
+export type CommandProvider = (query: string) => CommandGroup[];
+
+export const COMMAND_PROVIDERS: CommandProvider[] = [];

@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Center, EmptyState as MantineEmptyState, Loader, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconLock, IconRefresh } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useDocumentTitle } from '@mantine/hooks';
+import { ApiError, errorMessage } from '../api.js';
+
+/** A spinner with words, announced politely to screen readers. */
+export function LoadingState({ label = 'Loading…', minHeight = 160 }: { label?: string; minHeight?: number | string }) {
+  return (
+    <Center mih={minHeight} role="status" aria-live="polite">
+      <Stack align="center" gap="xs">
+        <Loader size="md" aria-hidden />
+        <Text c="dimmed" size="sm">
+          {label}
+        </Text>
+      </Stack>
+    </Center>
+  );
+}
+
+export function FullPageLoader({ label }: { label?: string }) {
+  return (
+    <main>
+      <LoadingState label={label} minHeight="100vh" />
+    </main>
+  );
+}
+
+function errorTitle(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return 'No connection';
+    if (error.status === 403) return 'Not allowed';
+    if (error.status === 404) return 'Not found';
+    if (error.status >= 500) return 'The server had a problem';
+  }
+  return 'This could not be loaded';
+}
+
+/** A failed load: what went wrong, and a way to try again. */
+export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={title ?? errorTitle(error)} role="alert">
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{errorMessage(error)}</Text>
+        {onRetry && (
+          <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Nothing to show yet: say why and what to do about it. */
+export function EmptyState({ icon, title, description, action, headingLevel = 2 }: { icon?: ReactNode; title: string; description?: ReactNode; action?: ReactNode; headingLevel?: 2 | 3 | 4 }) {
+  return (
+    <MantineEmptyState py="xl" withIndicatorBackground>
+      {icon && <MantineEmptyState.Indicator>{icon}</MantineEmptyState.Indicator>}
+      <MantineEmptyState.Title order={headingLevel}>{title}</MantineEmptyState.Title>
+      {description && <MantineEmptyState.Description>{description}</MantineEmptyState.Description>}
+      {action && <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions>}
+    </MantineEmptyState>
+  );
+}
+
+/** A signed-in user opened a page their role does not give them. */
+export function ForbiddenState({ what, role }: { what: string; role?: string }) {
+  useDocumentTitle('Not allowed · Partnerhub');
+  return (
+    <MantineEmptyState py={48} variant="light" color="orange">
+      <MantineEmptyState.Indicator>
+        <IconLock size={28} aria-hidden />
+      </MantineEmptyState.Indicator>
+      <MantineEmptyState.Title order={1}>You are not allowed to see this page</MantineEmptyState.Title>
+      <MantineEmptyState.Description>
+        {what}
+        {role ? ` Your role is ${role}.` : ''} If you need access, ask an administrator.
+      </MantineEmptyState.Description>
+      <MantineEmptyState.Actions>
+        <Button component={Link} to="/" variant="default">
+          Back to home
+        </Button>
+      </MantineEmptyState.Actions>
+    </MantineEmptyState>
+  );
+}

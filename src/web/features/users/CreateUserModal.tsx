@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconWand } from '@tabler/icons-react';
+import type { Role } from '../../../shared/roles.js';
+import { createUserBody, PASSWORD_MIN, type CreateUserBody } from '../../../shared/schemas/user.js';
+import { useForm } from '../../lib/form.js';
+import { useCreateUser } from './queries.js';
+import { RoleSelect } from './RoleSelect.js';
+
+/** 20 characters from an alphabet without look-alikes (0/O, 1/l/I): about 115 bits. */
+function generatePassword(length = 20): string {
+  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_';
+  const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
+  let out = '';
+  for (const b of bytes) {
+    if (b < 256 - (256 % alphabet.length)) out += alphabet[b % alphabet.length];
+    if (out.length === length) break;
+  }
+  return out.length === length ? out : generatePassword(length);
+}
+
+const initialValues = { name: '', email: '', role: 'member' as Role, password: '' };
+
+export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const create = useCreateUser();
+  const [visible, setVisible] = useState(false);
+  const form = useForm({ initialValues, schema: createUserBody, labels: { name: 'Name', email: 'E-mail', password: 'Password', role: 'Role' } });
+
+  const close = () => {
+    onClose();
+    setTimeout(() => {
+      form.reset(initialValues);
+      setVisible(false);
+      create.reset();
+    }, 200);
+  };
+
+  const submit = form.onSubmit(async (parsed) => {
+    const user = await create.mutateAsync(parsed as CreateUserBody);
+    notifications.show({
+      color: 'teal',
+      title: `${user.name} can sign in now`,
+      message: `Give them their e-mail (${user.email}) and the password over a safe channel; they can change it in their profile.`,
+      autoClose: 8000,
+    });
+    close();
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title="Add a user" size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {form.formError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <TextInput label="Name" required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
+          <TextInput label="E-mail" type="email" required autoComplete="off" description="They sign in with this address." {...form.getInputProps('email')} />
+          <RoleSelect label="Role" required {...form.getInputProps('role')} />
+          <Stack gap={6}>
+            <PasswordInput
+              label="Initial password"
+              required
+              autoComplete="new-password"
+              visible={visible}
+              onVisibilityChange={setVisible}
+              description={`At least ${PASSWORD_MIN} characters. Pass it on securely; they can change it in their profile.`}
+              {...form.getInputProps('password')}
+            />
+            <Group>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconWand size={14} aria-hidden />}
+                onClick={() => {
+                  form.setFieldValue('password', generatePassword());
+                  setVisible(true);
+                }}
+              >
+                Generate a strong password
+              </Button>
+            </Group>
+          </Stack>
+          <Group justify="flex-end" gap="sm" mt="xs">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Add user
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,49 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AppLayout } from './components/AppLayout.js';
+import { RequireAccess } from './components/RequireAccess.js';
+import { NotFoundPage, RouteError } from './components/RouteError.js';
+import { RequireSession } from './components/session.js';
+import { can } from './lib/access.js';
+import { HomePage } from './features/home/HomePage.js';
+import { ProfilePage } from './features/profile/ProfilePage.js';
+import { SetupPage } from './features/session/SetupPage.js';
+import { SignInPage } from './features/session/SignInPage.js';
+import { TokensPage } from './features/tokens/TokensPage.js';
+import { UsersPage } from './features/users/UsersPage.js';
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    element: <Outlet />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          {
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'profile', element: <ProfilePage /> },
+              { path: 'tokens', element: <TokensPage /> },
+              {
+                path: 'users',
+                element: (
+                  <RequireAccess allow={can.manageUsers} what="Managing users and their roles is for administrators.">
+                    <UsersPage />
+                  </RequireAccess>
+                ),
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
