@@ -45,6 +45,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // An idle pooled connection that the server ends (restart, fail-over, pg_terminate_backend, a
+    // proxy's idle timeout) is emitted here; without a listener Node would crash the whole process.
+    // The pool drops that connection and opens a new one when next needed.
+    pool.on('error', (e) => (opts.log ?? console.error)(`PostgreSQL closed an idle connection (${e.message}); it will be replaced`));
     // Fail fast with a clear message when the server is unreachable.
     try {
       await pool.query('select 1');

@@ -8,8 +8,12 @@ import { usersRoutes } from './users/users.routes.js';
 import { tokensRoutes } from './tokens/tokens.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { partnersRoutes } from './partners/partners.routes.js';
+import { contactsRoutes } from './contacts/contacts.routes.js';
 import { productsRoutes } from './products/products.routes.js';
 import { savedViewsRoutes } from './saved-views/saved-views.routes.js';
+import { activitiesRoutes } from './activities/activities.routes.js';
+import { teamRoutes } from './team/team.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -28,6 +32,10 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(tokensRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(partnersRoutes, { db });
+  await app.register(contactsRoutes, { db });
   await app.register(productsRoutes, { db });
   await app.register(savedViewsRoutes, { db });
+  await app.register(activitiesRoutes, { db });
+  await app.register(teamRoutes, { db });
+  await app.register(searchRoutes, { db });
 }

@@ -126,6 +126,7 @@ export const contact = pgTable(
     index('contact_partner_idx').on(t.partnerId),
     // One primary contact per partner, whatever races the application checks miss.
     uniqueIndex('contact_one_primary_uq').on(t.partnerId).where(sql`${t.isPrimary}`),
+    index('contact_email_title_trgm_idx').using('gin', sql`lower(coalesce(${t.email}, '') || ' ' || coalesce(${t.title}, '')) gin_trgm_ops`),
     index('contact_name_trgm_idx').using('gin', sql`lower(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
   ],
 );
@@ -158,6 +159,8 @@ export const activity = pgTable(
   },
   (t) => [
     index('activity_partner_time_idx').on(t.partnerId, t.occurredAt.desc()),
+    // The timeline across all partners (team digest, "what happened lately").
+    index('activity_time_idx').on(t.occurredAt.desc()),
     index('activity_fts_idx').using('gin', sql`to_tsvector('simple', ${t.summary} || ' ' || coalesce(${t.outcome}, ''))`),
   ],
 );

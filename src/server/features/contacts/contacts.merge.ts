@@ -8,6 +8,7 @@ import { updateVersioned } from '../../lib/versioned.js';
 import type { Contact } from '../../../shared/schemas/contact.js';
 import { auditableContact, presentContact, type ContactRow } from './contacts.presenter.js';
 import { lockContactForWrite } from './contacts.service.js';
+import { refreshLastContact } from '../activities/activities.service.js';
 
 /** Fields the survivor takes from the duplicate when its own are empty. */
 const FILLABLE = ['title', 'role', 'influence', 'strength', 'email', 'phone', 'location', 'notes'] as const;
@@ -40,7 +41,6 @@ export async function mergeContacts(db: Db, actor: Actor, survivorId: string, du
 
     const filled: Partial<ContactRow> = {};
     for (const k of FILLABLE) if ((survivor[k] ?? '') === '' && (duplicate[k] ?? '') !== '') filled[k] = duplicate[k];
-    const lastContactAt = [survivor.lastContactAt, duplicate.lastContactAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     // The duplicate may have been the partner's primary contact; the survivor takes that over.
     const isPrimary = !survivor.leftAt && (survivor.isPrimary || duplicate.isPrimary);
     // The duplicate gives up its primary flag first: the database allows one primary per partner.
@@ -49,19 +49,22 @@ export async function mergeContacts(db: Db, actor: Actor, survivorId: string, du
       .set({ archivedAt: sql`now()`, mergedIntoId: survivorId, isPrimary: false, version: sql`${contact.version} + 1`, updatedAt: sql`now()` })
       .where(eq(contact.id, duplicateId))
       .returning();
-    const after = await updateVersioned(tx, contact, survivorId, version, { ...filled, lastContactAt, isPrimary }, 'Contact');
+    await updateVersioned(tx, contact, survivorId, version, { ...filled, isPrimary }, 'Contact');
+    // Last contact follows from the timeline links the survivor now has, by the timeline's own rule.
+    await refreshLastContact(tx, { contactIds: [survivorId] });
+    const [after] = await tx.select().from(contact).where(eq(contact.id, survivorId));
 
     const survivorLinksAfter = await linkedActivities(tx, survivorId);
     await recordAudit(tx, {
       actor, entityType: 'contact', entityId: survivorId, action: `merge:${duplicateId}`,
       before: { ...auditableContact(survivor), activityIds: survivorLinksBefore },
-      after: { ...auditableContact(after), activityIds: survivorLinksAfter },
+      after: { ...auditableContact(after!), activityIds: survivorLinksAfter },
     });
     await recordAudit(tx, {
       actor, entityType: 'contact', entityId: duplicateId, action: `merged-into:${survivorId}`,
       before: { ...auditableContact(duplicate), activityIds: duplicateLinks },
       after: { ...auditableContact(archived!), activityIds: [] },
     });
-    return presentContact(after, p);
+    return presentContact(after!, p);
   });
 }

@@ -164,9 +164,10 @@ describe('contacts', () => {
       firstName: 'Eva', lastName: 'Brunner', title: 'Chief Technology Officer', email: 'eva@example.com', phone: '+41 44 000 00 00', role: 'presales',
       isPrimary: true, lastContactAt: new Date('2026-03-01T09:00:00Z'),
     });
-    const onlyDuplicate = await makeActivity(t, p.id, { contactIds: [duplicate.id] });
-    const both = await makeActivity(t, p.id, { contactIds: [survivor.id, duplicate.id] });
-    const onlySurvivor = await makeActivity(t, p.id, { contactIds: [survivor.id] });
+    // Stored last-contact values agree with the timeline, which the merge recomputes from.
+    const onlyDuplicate = await makeActivity(t, p.id, { contactIds: [duplicate.id], overrides: { occurredAt: new Date('2026-03-01T09:00:00Z') } });
+    const both = await makeActivity(t, p.id, { contactIds: [survivor.id, duplicate.id], overrides: { occurredAt: new Date('2026-02-01T09:00:00Z') } });
+    const onlySurvivor = await makeActivity(t, p.id, { contactIds: [survivor.id], overrides: { occurredAt: new Date('2026-01-01T09:00:00Z') } });
     const earlier = await makeContact(t, p.id, { archivedAt: new Date(), mergedIntoId: duplicate.id });
     const links = async (activityId: string) => (await t.database.db.select().from(activityContact).where(eq(activityContact.activityId, activityId))).map((l) => l.contactId);
 

@@ -12,6 +12,7 @@ import { createPartnerBody, updatePartnerBody } from '../../../shared/schemas/pa
 import type { z } from 'zod';
 import type { PartnerLinkKind } from '../../../shared/partners.js';
 import { assertCanEditPartner } from './partners.policy.js';
+import { refreshLastContact } from '../activities/activities.service.js';
 import { auditablePartner, presentPartner, presentPartnerSummary } from './partners.presenter.js';
 
 type CreateInput = z.output<typeof createPartnerBody>;
@@ -275,7 +276,6 @@ export async function mergePartners(db: Db, actor: Actor, survivorId: string, du
 
     const fill = <K extends keyof Row>(k: K) => (survivor[k] === null || survivor[k] === '' ? duplicate[k] : survivor[k]);
     const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-    const lastContactAt = [survivor.lastContactAt, duplicate.lastContactAt].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     const after = await updateVersioned(
       tx,
       partner,
@@ -287,10 +287,11 @@ export async function mergePartners(db: Db, actor: Actor, survivorId: string, du
         valueTheyBring: fill('valueTheyBring'), pricingNotes: fill('pricingNotes'),
         types: union(survivor.types, duplicate.types), tags: union(survivor.tags, duplicate.tags), regions: union(survivor.regions, duplicate.regions),
         industries: union(survivor.industries, duplicate.industries), directions: union(survivor.directions, duplicate.directions),
-        links: { ...duplicate.links, ...survivor.links }, lastContactAt,
+        links: { ...duplicate.links, ...survivor.links },
       } as never,
       'Partner',
     );
+    await refreshLastContact(tx, { partnerIds: [survivorId] });
     const [archivedDuplicate] = await tx
       .update(partner)
       .set({ archivedAt: sql`now()`, mergedIntoId: survivorId, version: sql`${partner.version} + 1`, updatedAt: sql`now()` })
@@ -298,7 +299,8 @@ export async function mergePartners(db: Db, actor: Actor, survivorId: string, du
       .returning();
     await recordAudit(tx, { actor, entityType: 'partner', entityId: survivorId, action: `merge:${duplicateId}`, before: auditablePartner(survivor, survivorProducts), after: auditablePartner(after, await productIdsOf(tx, survivorId)) });
     await recordAudit(tx, { actor, entityType: 'partner', entityId: duplicateId, action: `merged-into:${survivorId}`, before: auditablePartner(duplicate), after: auditablePartner(archivedDuplicate!) });
-    return presentPartner(after, await loadExtras(tx, after));
+    const fresh = await findPartnerRow(tx, survivorId);
+    return presentPartner(fresh, await loadExtras(tx, fresh));
   });
 }
 

@@ -1,0 +1,2 @@
+CREATE INDEX "activity_time_idx" ON "activity" USING btree ("occurred_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "contact_email_title_trgm_idx" ON "contact" USING gin (lower(coalesce("email", '') || ' ' || coalesce("title", '')) gin_trgm_ops);

@@ -1,0 +1,11 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { searchQuery, searchResponse } from '../../../shared/schemas/search.js';
+import type { Db } from '../../db/client.js';
+import { searchPolicy } from './search.policy.js';
+import { search } from './search.service.js';
+
+export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get('/api/search', { config: { policy: searchPolicy.search }, schema: { tags: ['Search'], querystring: searchQuery, response: { 200: searchResponse } } }, async (req) => ({
+    items: await search(db, req.query),
+  }));
+};

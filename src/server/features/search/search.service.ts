@@ -1,0 +1,211 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { PARTNER_TYPE_LABELS, type PartnerType } from '../../../shared/partners.js';
+import type { SearchQuery, SearchResult, SearchType } from '../../../shared/schemas/search.js';
+import { highlightFirst } from './highlight.js';
+import { escapeLike, prefixTsQuery, searchTerms } from './search.text.js';
+
+/*
+ * One query per kind of record, then merged by score. Each first collects candidate ids from
+ * arms that an index serves, then scores only those:
+ *   partners  — name: partner_name_trgm_idx (`<%` word similarity, LIKE 'q%');
+ *               name, legal name, description: partner_fts_idx (every word as a prefix)
+ *   contacts  — full name: contact_name_trgm_idx (`<%`, LIKE '%q%'); e-mail and title: LIKE
+ *               (no index yet: see docs/decisions/0007; capped at CANDIDATES rows)
+ *   timeline  — activity_fts_idx (every word as a prefix)
+ * The expressions are written exactly as the indexes are, or PostgreSQL will not use them. Arms
+ * that can match a large share of rows (full text, e-mail/title) stop at CANDIDATES rows; the name
+ * arms are selective, so an exact or prefix name match is never cut off.
+ * Score: 4+ exact title, 3+ title starts with the query, 2+ every word starts a word of the title,
+ * 1+ matched elsewhere or only similar; the fraction is trigram similarity to the title.
+ */
+
+/** `<%` matches when pg_trgm word similarity reaches this ("schmitt" in "anna schmidt" is 0.625). */
+const WORD_SIMILARITY_THRESHOLD = 0.5;
+/** Rows taken from an arm that may match a large share of the table. */
+const CANDIDATES = 200;
+/** Shorter queries have too few trigrams to be selective: prefix matches only. */
+const FUZZY_MIN = 3;
+
+export interface Terms {
+  /** The whole query, lower case, spaces collapsed: compared with titles. */
+  phrase: string;
+  prefix: string;
+  infix: string;
+  /** LIKE '% q%': the query starts a later word. */
+  wordPrefix: string;
+  tsQuery: string;
+  terms: string[];
+}
+
+type Rows = Record<string, unknown>[];
+const rowsOf = (r: unknown): Rows => (r as { rows: Rows }).rows;
+
+export function partnerSql(t: Terms, limit: number): SQL {
+  const name = sql`lower(p.name)`;
+  const fuzzy = t.phrase.length >= FUZZY_MIN;
+  const nameArm = fuzzy
+    ? sql`select id from partner where ${t.phrase} <% lower(name) or lower(name) like ${t.prefix}`
+    : sql`(select id from partner where lower(name) like ${t.prefix} limit ${CANDIDATES})`;
+  // Candidates first (materialized, so the planner cannot turn it into a scan of every row), then score them.
+  return sql`
+      with candidate as materialized (
+        ${nameArm}
+        union
+        (select id from partner
+         where to_tsvector('simple', name || ' ' || coalesce(legal_name, '') || ' ' || coalesce(description, '')) @@ to_tsquery('simple', ${t.tsQuery})
+         limit ${CANDIDATES})
+      )
+      select p.id, p.name, p.legal_name, p.description, p.status, p.types,
+        (case when ${name} = ${t.phrase} then 4
+              when ${name} like ${t.prefix} then 3
+              when to_tsvector('simple', p.name) @@ to_tsquery('simple', ${t.tsQuery}) then 2
+              else 1 end)
+        + 0.99 * greatest(similarity(${name}, ${t.phrase}), word_similarity(${t.phrase}, ${name})) as score
+      from candidate join partner p on p.id = candidate.id
+      where p.archived_at is null
+      order by score desc, p.name
+      limit ${limit}`;
+}
+
+async function partners(tx: DbOrTx, t: Terms, limit: number): Promise<SearchResult[]> {
+  const rows = rowsOf(await tx.execute(partnerSql(t, limit)));
+  return rows.map((r) => {
+    const types = (r.types as string[]).map((x) => PARTNER_TYPE_LABELS[x as PartnerType] ?? x).join(', ');
+    return {
+      type: 'partner',
+      id: r.id as string,
+      title: r.name as string,
+      subtitle: [r.legal_name !== r.name ? r.legal_name : null, types, r.status].filter(Boolean).join(' · ') || null,
+      partnerId: r.id as string,
+      highlight: highlightFirst([r.name as string, r.legal_name as string | null, r.description as string | null], t.terms),
+      score: Number(r.score),
+    };
+  });
+}
+
+export function contactSql(t: Terms, limit: number): SQL {
+  const name = sql`lower(c.first_name || ' ' || c.last_name)`;
+  const arm = sql`lower(first_name || ' ' || last_name)`;
+  const other = sql`lower(coalesce(email, '') || ' ' || coalesce(title, ''))`;
+  const fuzzy = t.phrase.length >= FUZZY_MIN;
+  const nameArm = fuzzy
+    ? sql`select id from contact where ${t.phrase} <% ${arm} or ${arm} like ${t.infix}`
+    : sql`(select id from contact where ${arm} like ${t.prefix} or ${arm} like ${t.wordPrefix} limit ${CANDIDATES})`;
+  // One or two letters have no trigram to look up inside e-mails and titles: such queries match e-mails starting with them.
+  const infixes = t.terms.filter((x) => x.length >= FUZZY_MIN).map((x) => sql`${other} like ${`%${escapeLike(x)}%`}`);
+  const otherMatch = infixes.length ? sql.join(infixes, sql` and `) : sql`${other} like ${t.prefix}`;
+  return sql`
+      with candidate as materialized (
+        ${nameArm}
+        union
+        (select id from contact where ${otherMatch} limit ${CANDIDATES})
+      )
+      select c.id, c.first_name, c.last_name, c.email, c.title, c.partner_id, p.name as partner_name,
+        (case when ${name} = ${t.phrase} then 4
+              when ${name} like ${t.prefix} then 3
+              when to_tsvector('simple', c.first_name || ' ' || c.last_name) @@ to_tsquery('simple', ${t.tsQuery}) then 2
+              else 1 end)
+        + 0.99 * greatest(similarity(${name}, ${t.phrase}), word_similarity(${t.phrase}, ${name})) as score
+      from candidate
+      join contact c on c.id = candidate.id
+      join partner p on p.id = c.partner_id
+      where c.archived_at is null and p.archived_at is null
+      order by score desc, c.last_name, c.first_name
+      limit ${limit}`;
+}
+
+async function contacts(tx: DbOrTx, t: Terms, limit: number): Promise<SearchResult[]> {
+  const rows = rowsOf(await tx.execute(contactSql(t, limit)));
+  return rows.map((r) => {
+    const fullName = `${r.first_name as string} ${r.last_name as string}`;
+    return {
+      type: 'contact',
+      id: r.id as string,
+      title: fullName,
+      subtitle: [r.title as string | null, r.partner_name as string].filter(Boolean).join(' · ') || null,
+      partnerId: r.partner_id as string,
+      highlight: highlightFirst([fullName, r.email as string | null, r.title as string | null], t.terms),
+      score: Number(r.score),
+    };
+  });
+}
+
+export function activitySql(t: Terms, limit: number): SQL {
+  return sql`
+      select a.id, a.kind, a.summary, a.outcome, a.occurred_at, a.partner_id, p.name as partner_name,
+        1 + least(0.99, ts_rank(to_tsvector('simple', a.summary || ' ' || coalesce(a.outcome, '')), to_tsquery('simple', ${t.tsQuery}))) as score
+      from (
+        select * from activity a
+        where to_tsvector('simple', a.summary || ' ' || coalesce(a.outcome, '')) @@ to_tsquery('simple', ${t.tsQuery})
+          and a.archived_at is null
+        limit ${CANDIDATES}
+      ) a
+      join partner p on p.id = a.partner_id and p.archived_at is null
+      order by score desc, a.occurred_at desc
+      limit ${limit}`;
+}
+
+async function activities(tx: DbOrTx, t: Terms, limit: number): Promise<SearchResult[]> {
+  const rows = rowsOf(await tx.execute(activitySql(t, limit)));
+  return rows.map((r) => {
+    const summary = r.summary as string;
+    const day = new Date(r.occurred_at as string | Date).toISOString().slice(0, 10);
+    return {
+      type: 'activity',
+      id: r.id as string,
+      title: summary.length > 120 ? `${summary.slice(0, 119)}…` : summary,
+      subtitle: `${r.kind as string} · ${r.partner_name as string} · ${day}`,
+      partnerId: r.partner_id as string,
+      highlight: highlightFirst([summary, r.outcome as string | null], t.terms),
+      score: Number(r.score),
+    };
+  });
+}
+
+const TYPE_ORDER: Record<SearchType, number> = { partner: 0, contact: 1, activity: 2 };
+
+/** Partners, contacts and timeline entries matching any spelling of the query's words; archived records excluded. */
+/** The query's forms the SQL needs; null when it has no letters or digits at all. */
+export function termsOf(q: string): Terms | null {
+  const terms = searchTerms(q);
+  const tsQuery = prefixTsQuery(terms);
+  if (!tsQuery) return null;
+  const phrase = q.toLowerCase().replace(/\s+/g, ' ').trim();
+  return {
+    phrase,
+    prefix: `${escapeLike(phrase)}%`,
+    infix: `%${escapeLike(phrase)}%`,
+    wordPrefix: `% ${escapeLike(phrase)}%`,
+    tsQuery,
+    terms,
+  };
+}
+
+/**
+ * For the name and full-text arms on partners and contacts: `<%` only uses the GIN index with the
+ * threshold set, and the planner overestimates GIN trigram scans on tables of this size and would
+ * rather run similarity() or to_tsvector() over every row (measured: 10× slower on 10k partners).
+ */
+export async function useSearchIndexes(tx: DbOrTx, on: boolean): Promise<void> {
+  // With sequential scans "disabled" the estimates are huge, which would trigger JIT compilation (~300 ms) on PostgreSQL.
+  await tx.execute(
+    sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true), set_config('enable_seqscan', ${on ? 'off' : 'on'}, true), set_config('jit', 'off', true)`,
+  );
+}
+
+export async function search(db: Db, q: SearchQuery): Promise<SearchResult[]> {
+  const t = termsOf(q.q);
+  // Nothing but punctuation: nothing can match.
+  if (!t) return [];
+  const results = await db.transaction(async (tx) => {
+    await useSearchIndexes(tx, true);
+    const found = [...(await partners(tx, t, q.limit)), ...(await contacts(tx, t, q.limit))];
+    // A common word matches much of the timeline; a sequential scan that stops at CANDIDATES rows is then the cheapest.
+    await useSearchIndexes(tx, false);
+    return [...found, ...(await activities(tx, t, q.limit))];
+  });
+  return results
+    .sort((x, y) => y.score - x.score || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || x.title.localeCompare(y.title))
+    .slice(0, q.limit);
+}
