@@ -120,6 +120,22 @@ user
     }),
   );
 
+user
+  .command('set-password')
+  .description('set a new password for someone who forgot theirs (from --password or PARTNERHUB_PASSWORD); their sessions end')
+  .argument('<email>', 'e-mail of the account', parseWith(emailSchema, 'e-mail'))
+  .option('--password <password>', 'the new password (or set PARTNERHUB_PASSWORD)')
+  .action(async (email: string, o: { password?: string }) => {
+    const pw = passwordSchema.safeParse(o.password ?? process.env.PARTNERHUB_PASSWORD ?? '');
+    if (!pw.success) throw new AppError('validation_failed', `password ${pw.error.issues[0]?.message}`);
+    await withDb(async (database) => {
+      const { setPassword } = await import('../server/features/users/users.service.js');
+      const u = await requireUser(database, email);
+      await setPassword(database.db, await authFor(database), u.id, pw.data, CLI_ACTOR);
+      console.log(`New password set for ${email}; their sessions have ended`);
+    });
+  });
+
 program
   .command('seed')
   .description('load data into the database')

@@ -2,6 +2,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { openAndMigrate } from './boot.js';
 import { buildApp } from './app.js';
 import { DataDirLockedError } from './db/lock.js';
+import { DatabaseUnavailableError } from './db/errors.js';
 import { ensureEnvAdmin } from './features/setup/setup.service.js';
 import { countUsers } from './features/users/users.service.js';
 
@@ -43,7 +44,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DatabaseUnavailableError) {
     console.error(e.message);
   } else {
     console.error('Partnerhub could not start:', e);

@@ -145,6 +145,10 @@ describe('sign-in and sessions', () => {
 
     const ok = await change({ cookie: s.cookie, origin: BASE_URL }, TEST_PASSWORD);
     expect(ok.statusCode).toBe(200);
+    // A new session cookie may be set, but page scripts never see a session token.
+    const newToken = ok.cookies.find((c) => c.name.endsWith('session_token'))?.value.split('.')[0];
+    expect(ok.body).not.toMatch(/"token"/);
+    if (newToken) expect(ok.body).not.toContain(newToken);
     expect((await signIn(t, user.email, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await signIn(t, user.email, newPassword)).statusCode).toBe(200);
   });

@@ -44,6 +44,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/users/:id': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
+  'PUT /api/users/:id/password': ['admin'],
   'POST /api/users/:id/deactivate': ['admin'],
   'POST /api/users/:id/reactivate': ['admin'],
   // A directory of colleagues for pickers and mentions, search and personal saved views: everyone.

@@ -149,9 +149,14 @@ export default fp(
           return reply.status(response.status).type('application/problem+json').send({ ...problem, status: response.status });
         }
         // The session token lives in an HttpOnly cookie; never hand it to page scripts as well.
-        if (url.pathname.startsWith('/api/auth/sign-in/') && response.headers.get('content-type')?.includes('json')) {
-          const body = JSON.parse(text) as Record<string, unknown>;
-          delete body.token;
+        // (sign-in, password change and get-session all put it in their JSON otherwise).
+        if (response.headers.get('content-type')?.includes('json') && text) {
+          const body = JSON.parse(text) as unknown;
+          if (body && typeof body === 'object') {
+            delete (body as Record<string, unknown>).token;
+            const session = (body as { session?: Record<string, unknown> }).session;
+            if (session && typeof session === 'object') delete session.token;
+          }
           return reply.send(body);
         }
         return reply.send(text || undefined);

@@ -58,3 +58,5 @@ export const meSchema = z.object({
   csrfToken: z.string().nullable(),
 });
 export const updateMeBody = z.object({ name: personName }).strict();
+
+export const setPasswordBody = z.object({ password }).strict();

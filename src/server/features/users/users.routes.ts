@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createUserBody, listUsersQuery, updateUserBody, userPage, userSchema, versionBody } from '../../../shared/schemas/user.js';
+import { z } from 'zod';
+import { createUserBody, listUsersQuery, setPasswordBody, updateUserBody, userPage, userSchema, versionBody } from '../../../shared/schemas/user.js';
 import { idParam } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
 import { usersPolicy } from './users.policy.js';
-import { createUser, getUser, listUsers, setActive, updateUser } from './users.service.js';
+import { createUser, getUser, listUsers, setActive, setPassword, updateUser } from './users.service.js';
 import { presentUser } from './users.presenter.js';
 
 const tags = ['Users'];
@@ -31,5 +32,15 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
 
   app.post('/api/users/:id/reactivate', { config, schema: { tags, params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
     setActive(db, req.params.id, true, req.body.version, req.actor),
+  );
+
+  // An administrator sets a new password for someone who forgot theirs; their sessions end.
+  app.put(
+    '/api/users/:id/password',
+    { config, schema: { tags, params: idParam, body: setPasswordBody, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await setPassword(db, app.auth, req.params.id, req.body.password, req.actor);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -53,6 +53,23 @@ describe('users', () => {
     expect(again.statusCode).toBe(403);
   });
 
+  it('an administrator sets a new password: the old one and the sessions end', async () => {
+    const admin = await sessionFor(t, await makeUser(t, 'admin'));
+    const member = await makeUser(t, 'member');
+    const session = await sessionFor(t, member);
+    const tooShort = await t.app.inject({ method: 'PUT', url: `/api/users/${member.id}/password`, headers: cookieHeaders(admin), payload: { password: 'short' } });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json().errors[0].path).toBe('body.password');
+    const res = await t.app.inject({ method: 'PUT', url: `/api/users/${member.id}/password`, headers: cookieHeaders(admin), payload: { password: 'a fresh password for you' } });
+    expect(res.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    const signIn = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', headers: { origin: 'http://localhost:3000' }, payload: { email: member.email, password } });
+    expect((await signIn('correct horse battery staple')).statusCode).toBe(401);
+    expect((await signIn('a fresh password for you')).statusCode).toBe(200);
+    const history = await t.app.inject({ method: 'GET', url: `/api/audit?entityType=user&entityId=${member.id}`, headers: cookieHeaders(admin) });
+    expect(history.json().items[0]).toMatchObject({ action: 'set-password', actor: { id: admin.user.id } });
+  });
+
   it('refuses to demote the last active administrator', async () => {
     const t2 = await createTestApp();
     try {

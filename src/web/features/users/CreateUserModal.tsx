@@ -1,24 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconWand } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import type { Role } from '../../../shared/roles.js';
 import { createUserBody, PASSWORD_MIN, type CreateUserBody } from '../../../shared/schemas/user.js';
 import { useForm } from '../../lib/form.js';
 import { useCreateUser } from './queries.js';
 import { RoleSelect } from './RoleSelect.js';
-
-/** 20 characters from an alphabet without look-alikes (0/O, 1/l/I): about 115 bits. */
-function generatePassword(length = 20): string {
-  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_';
-  const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
-  let out = '';
-  for (const b of bytes) {
-    if (b < 256 - (256 % alphabet.length)) out += alphabet[b % alphabet.length];
-    if (out.length === length) break;
-  }
-  return out.length === length ? out : generatePassword(length);
-}
+import { NewPasswordField } from './NewPasswordField.js';
 
 const initialValues = { name: '', email: '', role: 'member' as Role, password: '' };
 
@@ -59,30 +48,14 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
           <TextInput label="Name" required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
           <TextInput label="E-mail" type="email" required autoComplete="off" description="They sign in with this address." {...form.getInputProps('email')} />
           <RoleSelect label="Role" required {...form.getInputProps('role')} />
-          <Stack gap={6}>
-            <PasswordInput
-              label="Initial password"
-              required
-              autoComplete="new-password"
-              visible={visible}
-              onVisibilityChange={setVisible}
-              description={`At least ${PASSWORD_MIN} characters. Pass it on securely; they can change it in their profile.`}
-              {...form.getInputProps('password')}
-            />
-            <Group>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                leftSection={<IconWand size={14} aria-hidden />}
-                onClick={() => {
-                  form.setFieldValue('password', generatePassword());
-                  setVisible(true);
-                }}
-              >
-                Generate a strong password
-              </Button>
-            </Group>
-          </Stack>
+          <NewPasswordField
+            label="Initial password"
+            description={`At least ${PASSWORD_MIN} characters. Pass it on securely; they can change it in their profile.`}
+            visible={visible}
+            onVisibilityChange={setVisible}
+            onGenerate={(pw) => form.setFieldValue('password', pw)}
+            {...form.getInputProps('password')}
+          />
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={close}>
               Cancel

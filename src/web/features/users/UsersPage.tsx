@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Avatar, Badge, Button, Card, CloseButton, Group, Menu, Pagination, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconArrowsSort, IconDots, IconHistory, IconPencil, IconPlayerPlay, IconSearch, IconUserOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconDots, IconHistory, IconLock, IconPencil, IconPlayerPlay, IconSearch, IconUserOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import type { User } from '../../../shared/schemas/user.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -17,6 +17,7 @@ import { EditUserModal } from './EditUserModal.js';
 import { useSetUserActive, usersListQuery, type UserListParams, type UserSort } from './queries.js';
 import { RoleBadge, ROLE_OPTIONS } from './RoleSelect.js';
 import { UserHistoryDrawer } from './UserHistoryDrawer.js';
+import { SetPasswordModal } from './SetPasswordModal.js';
 import classes from './UsersPage.module.css';
 
 const PAGE_SIZE = 25;
@@ -88,6 +89,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [historyOf, setHistoryOf] = useState<User | null>(null);
+  const [passwordFor, setPasswordFor] = useState<User | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);
 
   // The typed text reaches the address (and the query) once typing pauses…
@@ -267,6 +269,11 @@ export function UsersPage() {
                             <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditingId(u.id)}>
                               Edit name or role
                             </Menu.Item>
+                            {u.active && (
+                              <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={() => setPasswordFor(u)}>
+                                Set a new password…
+                              </Menu.Item>
+                            )}
                             <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setHistoryOf(u)}>
                               History
                             </Menu.Item>
@@ -321,6 +328,7 @@ export function UsersPage() {
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       <EditUserModal user={editing} isSelf={editing?.id === me.user.id} onClose={() => setEditingId(null)} />
       <UserHistoryDrawer user={historyOf} onClose={() => setHistoryOf(null)} />
+      <SetPasswordModal user={passwordFor} onClose={() => setPasswordFor(null)} />
       <ConfirmDialog
         opened={toggling !== null}
         onClose={() => setToggling(null)}

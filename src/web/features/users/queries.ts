@@ -71,3 +71,9 @@ export function useSetUserActive() {
     onError: () => void qc.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
+
+export function useSetUserPassword() {
+  return useMutation({
+    mutationFn: ({ id, password }: { id: string; password: string }) => api.put<null>(`/api/users/${encodeURIComponent(id)}/password`, { password }),
+  });
+}

@@ -1,0 +1,322 @@
+// `npm run bench`: the API's throughput beside a bare Fastify route running the same SQL on the
+// same database, on each backend, plus start-up times of the real server. It prints figures and
+// exits 0; it is not a test. See bench/README.md.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../src/server/config.js';
+import { openAndMigrate } from '../src/server/boot.js';
+import { buildApp } from '../src/server/app.js';
+import type { Database } from '../src/server/db/client.js';
+import { user } from '../src/server/db/schema/index.js';
+import { createUser } from '../src/server/features/users/users.service.js';
+import { createToken } from '../src/server/features/tokens/tokens.service.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = 1;
+const CONNECTIONS = 50;
+const SEEDED_USERS = 200;
+const LIST_URL = '/api/users?pageSize=25&sort=name';
+const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Load {
+  requestsPerSecond: number;
+  total: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+}
+interface Row {
+  backend: string;
+  route: string;
+  /** One measurement per round. */
+  loads: Load[];
+  /** The bare row this one is compared with, round by round. */
+  baseline?: Row;
+  goal?: number;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+const log = (msg: string) => console.error(`· ${msg}`);
+
+function autocannon(url: string, headers: Record<string, string>, duration: number): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const opts = { url, connections: CONNECTIONS, duration, headers };
+    const child = spawn(process.execPath, [path.join(root, 'bench/load.mjs'), JSON.stringify(opts)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Load) : reject(new Error(`autocannon exited ${code}`))));
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The round with the median requests/s (its latencies go with it). */
+const typical = (r: Row) => [...r.loads].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(r.loads.length / 2)]!;
+/** App ÷ bare per round (the two were measured back to back), then the median over rounds. */
+const ratioOf = (r: Row) => median(r.loads.map((l, i) => l.requestsPerSecond / r.baseline!.loads[i]!.requestsPerSecond));
+
+/**
+ * Loads each target in turn, ROUNDS times over, each after a short warm-up. Taking turns, rather
+ * than measuring one route for long and then the other, spreads drift in the machine's other work
+ * over both sides of a ratio.
+ */
+async function measureRounds(targets: { row: Row; url: string; headers: Record<string, string> }[]) {
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const t of targets) {
+      await autocannon(t.url, t.headers, WARMUP);
+      const load = await autocannon(t.url, t.headers, DURATION);
+      t.row.loads.push(load);
+      log(`round ${round}/${ROUNDS} ${t.row.backend} ${t.row.route}: ${Math.round(load.requestsPerSecond)} req/s`);
+    }
+  }
+  rows.push(...targets.map((t) => t.row));
+}
+
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/** Records the SQL statements the driver receives while `fn` runs. */
+async function captureSql(database: Database, fn: () => Promise<unknown>): Promise<Statement[]> {
+  const seen: Statement[] = [];
+  const target = (database.pool ?? database.pglite) as unknown as { query: (...a: unknown[]) => Promise<unknown> };
+  const original = target.query;
+  target.query = function (this: unknown, q: unknown, params?: unknown, ...rest: unknown[]) {
+    const text = typeof q === 'string' ? q : (q as { text: string }).text;
+    seen.push({ text, params: (params as unknown[]) ?? (q as { values?: unknown[] }).values ?? [] });
+    return original.call(this, q, params, ...rest);
+  } as typeof original;
+  try {
+    await fn();
+  } finally {
+    target.query = original;
+  }
+  return seen;
+}
+
+async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, string>) {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    ...env,
+  });
+  const database = await openAndMigrate(config, log);
+  try {
+    const app = await buildApp({ config, database, web: false, logger: false });
+    const admin = await createUser(database.db, app.auth, { name: 'Bench Admin', email: 'bench.admin@example.com', password: 'bench password 1234', role: 'admin' }, null);
+    const people = Array.from({ length: SEEDED_USERS - 1 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      name: `Person ${String(i).padStart(3, '0')} ${randomBytes(3).toString('hex')}`,
+      email: `person.${i}@bench.example.com`,
+      role: (['manager', 'member', 'finance', 'viewer'] as const)[i % 4],
+      emailVerified: true,
+    }));
+    await database.db.insert(user).values(people);
+    const { token } = await createToken(database.db, admin.id, { name: 'bench', expiresInDays: null }, null);
+    const auth = { authorization: `Bearer ${token}` };
+
+    // The first call writes the token's lastUsedAt (then once a minute); capture a steady-state call.
+    const first = await app.inject({ method: 'GET', url: LIST_URL, headers: auth });
+    if (first.statusCode !== 200) throw new Error(`${LIST_URL} answered ${first.statusCode}: ${first.body}`);
+    const statements = await captureSql(database, () => app.inject({ method: 'GET', url: LIST_URL, headers: auth }));
+    const tokenSql = statements.find((s) => s.text.includes('"api_token"'));
+    const listSql = statements.find((s) => /count\(\*\) over\(\)/i.test(s.text));
+    if (!tokenSql || !listSql) throw new Error(`unexpected SQL for ${LIST_URL}:\n${statements.map((s) => s.text).join('\n')}`);
+    if (backend === 'postgres') {
+      notes.push(`SQL the app issues per ${LIST_URL} call (captured at the driver; ${statements.length} statements):`);
+      for (const s of statements) notes.push(`  ${s.text}`);
+    }
+
+    // The bare routes: plain Fastify, no plugins, no auth, no validation; the same database handle
+    // (the same pg pool, or the same PGlite instance).
+    const bare = Fastify({ logger: false });
+    bare.get('/health', async () => {
+      await database.query('select 1');
+      return { status: 'ok' };
+    });
+    bare.get('/users', async () => ({ items: await database.query(listSql.text, listSql.params) }));
+    bare.get('/users-with-token', async () => {
+      const [actor] = await database.query(tokenSql.text, tokenSql.params);
+      if (!actor) throw new Error('token not found');
+      return { items: await database.query(listSql.text, listSql.params) };
+    });
+    await bare.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+    const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const row = (route: string, baseline?: Row, goal?: number): Row => ({ backend, route, loads: [], baseline, goal });
+    const bareHealth = row('bare GET /health (select 1)');
+    const bareList = row('bare GET /users (the list SQL)');
+    // Both servers listen, but only one is loaded at any time.
+    await measureRounds([
+      { row: bareHealth, url: `${bareUrl}/health`, headers: {} },
+      // Health is public: no Authorization header, or the app would look the token up.
+      { row: row('app GET /api/health', bareHealth), url: `${appUrl}/api/health`, headers: {} },
+      { row: bareList, url: `${bareUrl}/users`, headers: {} },
+      { row: row(`app GET ${LIST_URL} (Bearer)`, bareList, backend === 'postgres' ? 0.5 : undefined), url: `${appUrl}${LIST_URL}`, headers: auth },
+      { row: row('bare GET /users-with-token (token SQL + list SQL)', bareList), url: `${bareUrl}/users-with-token`, headers: {} },
+    ]);
+    await bare.close();
+    await app.close();
+  } finally {
+    await database.close();
+  }
+}
+
+/** Spawns the real server (what `npm start` runs after its web build check) and times it to "ready". */
+function timeServerStart(env: Record<string, string>): Promise<{ wallMs: number; reportedMs: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', LOG_PRETTY: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let result: { wallMs: number; reportedMs: number } | undefined;
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /Partnerhub is ready on .*?started in (\d+) ms/.exec(out);
+      if (m && !result) {
+        result = { wallMs: performance.now() - started, reportedMs: Number(m[1]) };
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`server start failed (${code}):\n${out}`))));
+  });
+}
+
+async function benchStartup(pgUrl: string | undefined) {
+  const out: string[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerhub-bench-start-'));
+  try {
+    const env = { DATA_DIR: path.join(dir, 'data'), ADMIN_EMAIL: 'start.admin@example.com', ADMIN_PASSWORD: 'bench password 1234' };
+    const first = await timeServerStart(env);
+    out.push(`| embedded, new data directory (first start) | ${fmt(first.wallMs)} | ${fmt(first.reportedMs)} | — |`);
+    const restarts: { wallMs: number; reportedMs: number }[] = [];
+    for (let i = 0; i < 3; i++) restarts.push(await timeServerStart(env));
+    const wall = median(restarts.map((r) => r.wallMs));
+    out.push(`| embedded, existing data directory (restart, median of 3) | ${fmt(wall)} | ${fmt(median(restarts.map((r) => r.reportedMs)))} | ${wall < 2000 ? 'goal met' : 'goal missed'} (< 2000 ms) |`);
+    if (pgUrl) {
+      const pgStarts: { wallMs: number; reportedMs: number }[] = [];
+      for (let i = 0; i < 3; i++) pgStarts.push(await timeServerStart({ DATABASE_URL: pgUrl }));
+      out.push(`| PostgreSQL, migrated database (median of 3) | ${fmt(median(pgStarts.map((r) => r.wallMs)))} | ${fmt(median(pgStarts.map((r) => r.reportedMs)))} | — |`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+const fmt = (n: number) => String(Math.round(n));
+
+async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> } | { skipped: string }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined };
+  const name = `partnerhub_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+  } catch (e) {
+    await admin.end().catch(() => undefined);
+    return { skipped: `PostgreSQL at ${PG_ADMIN_URL} not usable (${(e as Error).message}); set BENCH_DATABASE_URL` };
+  }
+  await admin.end();
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
+    },
+  };
+}
+
+async function main() {
+  const load0 = os.loadavg()[0]!;
+  const startedAt = performance.now();
+
+  const pgdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerhub-bench-'));
+  try {
+    log('embedded (PGlite)…');
+    await benchBackend('pglite', { DATA_DIR: path.join(pgdir, 'data') });
+  } finally {
+    fs.rmSync(pgdir, { recursive: true, force: true });
+  }
+
+  const pgDb = await createBenchDatabase();
+  let startup: string[];
+  if ('skipped' in pgDb) {
+    notes.push(`PostgreSQL skipped: ${pgDb.skipped}`);
+    startup = await benchStartup(undefined);
+  } else {
+    try {
+      log('PostgreSQL…');
+      await benchBackend('postgres', { DATABASE_URL: pgDb.url });
+      log('start-up times…');
+      startup = await benchStartup(pgDb.url);
+    } finally {
+      await pgDb.drop();
+    }
+  }
+
+  const print = (s = '') => console.log(s);
+  print(`## Partnerhub benchmark`);
+  print();
+  print(`${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s per route, each after a ${WARMUP} s warm-up, routes taking turns; ${SEEDED_USERS} users seeded.`);
+  print('req/s: the median round (lowest–highest); p50/p99 from that round; ratio: median over rounds of app ÷ bare measured back to back.');
+  print(`Load average at start ${load0.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} (other work on the machine skews every figure).`);
+  print();
+  print('| backend | route | req/s | p50 ms | p99 ms | ratio to bare |');
+  print('| --- | --- | ---: | ---: | ---: | --- |');
+  const order = (r: Row) => (r.backend === 'pglite' ? 0 : 1) * 10 + (r.route.includes('health') ? 0 : r.route.startsWith('app') ? 2 : 1);
+  for (const r of [...rows].sort((a, b) => order(a) - order(b) || a.route.localeCompare(b.route))) {
+    const t = typical(r);
+    const bad = r.loads.reduce((n, l) => n + l.non2xx + l.errors + l.timeouts, 0);
+    const warn = bad ? ` ⚠ ${bad} non-2xx responses, errors or timeouts` : '';
+    const rps = r.loads.map((l) => l.requestsPerSecond);
+    const spread = r.loads.length > 1 ? ` (${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))})` : '';
+    let ratio = '—';
+    if (r.baseline) {
+      const x = ratioOf(r);
+      ratio = x.toFixed(2);
+      // Three decimals where two would round across the goal.
+      if (r.goal !== undefined) ratio = `${x.toFixed(3)} — ${x >= r.goal ? 'goal met' : 'goal missed'} (≥ ${r.goal})`;
+    }
+    print(`| ${r.backend} | ${r.route}${warn} | ${fmt(t.requestsPerSecond)}${spread} | ${t.p50} | ${t.p99} | ${ratio} |`);
+  }
+  print();
+  print('| start-up of the real server (`node --import tsx src/server/main.ts`) | wall ms to "ready" | ms the server reports | goal |');
+  print('| --- | ---: | ---: | --- |');
+  for (const l of startup) print(l);
+  print();
+  for (const n of notes) print(n);
+  print();
+  print(`Bare routes run the captured SQL text with the same parameters through the same pool; "ratio to bare" divides the app's req/s by the bare route's. Took ${Math.round((performance.now() - startedAt) / 1000)} s.`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
