@@ -39,19 +39,28 @@ function toHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
-async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
-  const [row] = await db
+/**
+ * The token lookup runs on every API call made with a token: prepared once (parsed and planned
+ * once per connection), it costs the database and drizzle's query builder less per request.
+ */
+function prepareTokenLookup(db: Db) {
+  return db
     .select({ tokenId: apiToken.id, lastUsedAt: apiToken.lastUsedAt, id: user.id, name: user.name, email: user.email, role: user.role })
     .from(apiToken)
     .innerJoin(user, eq(user.id, apiToken.userId))
     .where(
       and(
-        eq(apiToken.tokenHash, hashToken(token)),
+        eq(apiToken.tokenHash, sql.placeholder('hash')),
         isNull(apiToken.revokedAt),
         isNull(user.deactivatedAt),
         or(isNull(apiToken.expiresAt), gt(apiToken.expiresAt, sql`now()`)),
       ),
-    );
+    )
+    .prepare('partnerhub_api_token_lookup');
+}
+
+async function actorFromToken(db: Db, lookup: ReturnType<typeof prepareTokenLookup>, token: string): Promise<Actor | null> {
+  const [row] = await lookup.execute({ hash: hashToken(token) });
   if (!row) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(eq(apiToken.id, row.tokenId));
@@ -65,6 +74,7 @@ export default fp(
     app.decorate('auth', auth);
     app.decorate('apiRoutes', []);
     app.decorateRequest('actor', null);
+    const tokenLookup = prepareTokenLookup(db);
 
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api')) return;
@@ -83,7 +93,7 @@ export default fp(
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
         if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <API token>"');
-        const actor = await actorFromToken(db, match[1]!);
+        const actor = await actorFromToken(db, tokenLookup, match[1]!);
         if (!actor) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
         return actor;
       }

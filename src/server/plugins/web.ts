@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { webDist } from '../paths.js';
 
-export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+export { webDist };
 
 /** Serves the built single-page app; unknown non-API paths get index.html for client routing. */
 export default fp(
