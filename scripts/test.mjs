@@ -46,5 +46,5 @@ if (chromium) {
 console.log('\n=== Summary ===');
 for (const r of results) console.log(`${r.ok ? 'passed' : 'FAILED'}  ${r.label}`);
 const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
+console.log(`stages: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
