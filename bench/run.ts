@@ -5,106 +5,29 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.js';
 import { openAndMigrate } from '../src/server/boot.js';
 import { buildApp } from '../src/server/app.js';
-import type { Database } from '../src/server/db/client.js';
 import { user } from '../src/server/db/schema/index.js';
 import { createUser } from '../src/server/features/users/users.service.js';
 import { createToken } from '../src/server/features/tokens/tokens.service.js';
+import { badResponses, captureSql, CONNECTIONS, DURATION, fmt, log, measureRounds, median, ratioOf, root, spreadOf, typical, WARMUP, type Row, type Target } from './lib.js';
+import { benchScale, printScale, SCALE, type ScaleResult } from './scale.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const WARMUP = 1;
-const CONNECTIONS = 50;
+/** Which backends to measure (comma-separated): pglite, postgres. */
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((b) => b.trim());
+const STARTUP = process.env.BENCH_STARTUP !== '0';
 const SEEDED_USERS = 200;
 const LIST_URL = '/api/users?pageSize=25&sort=name';
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-interface Load {
-  requestsPerSecond: number;
-  total: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statuses: Record<string, number>;
-}
-interface Row {
-  backend: string;
-  route: string;
-  /** One measurement per round. */
-  loads: Load[];
-  /** The bare row this one is compared with, round by round. */
-  baseline?: Row;
-  goal?: number;
-}
 const rows: Row[] = [];
+const scaleResults: ScaleResult[] = [];
 const notes: string[] = [];
-const log = (msg: string) => console.error(`· ${msg}`);
-
-function autocannon(url: string, headers: Record<string, string>, duration: number): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const opts = { url, connections: CONNECTIONS, duration, headers };
-    const child = spawn(process.execPath, [path.join(root, 'bench/load.mjs'), JSON.stringify(opts)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Load) : reject(new Error(`autocannon exited ${code}`))));
-  });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-/** The round with the median requests/s (its latencies go with it). */
-const typical = (r: Row) => [...r.loads].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(r.loads.length / 2)]!;
-/** App ÷ bare per round (the two were measured back to back), then the median over rounds. */
-const ratioOf = (r: Row) => median(r.loads.map((l, i) => l.requestsPerSecond / r.baseline!.loads[i]!.requestsPerSecond));
-
-/**
- * Loads each target in turn, ROUNDS times over, each after a short warm-up. Taking turns, rather
- * than measuring one route for long and then the other, spreads drift in the machine's other work
- * over both sides of a ratio.
- */
-async function measureRounds(targets: { row: Row; url: string; headers: Record<string, string> }[]) {
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const t of targets) {
-      await autocannon(t.url, t.headers, WARMUP);
-      const load = await autocannon(t.url, t.headers, DURATION);
-      t.row.loads.push(load);
-      log(`round ${round}/${ROUNDS} ${t.row.backend} ${t.row.route}: ${Math.round(load.requestsPerSecond)} req/s`);
-    }
-  }
-  rows.push(...targets.map((t) => t.row));
-}
-
-interface Statement {
-  text: string;
-  params: unknown[];
-}
-
-/** Records the SQL statements the driver receives while `fn` runs. */
-async function captureSql(database: Database, fn: () => Promise<unknown>): Promise<Statement[]> {
-  const seen: Statement[] = [];
-  const target = (database.pool ?? database.pglite) as unknown as { query: (...a: unknown[]) => Promise<unknown> };
-  const original = target.query;
-  target.query = function (this: unknown, q: unknown, params?: unknown, ...rest: unknown[]) {
-    const text = typeof q === 'string' ? q : (q as { text: string }).text;
-    seen.push({ text, params: (params as unknown[]) ?? (q as { values?: unknown[] }).values ?? [] });
-    return original.call(this, q, params, ...rest);
-  } as typeof original;
-  try {
-    await fn();
-  } finally {
-    target.query = original;
-  }
-  return seen;
-}
 
 async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, string>) {
   const config = loadConfig({
@@ -162,15 +85,21 @@ async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, 
     const bareHealth = row('bare GET /health (select 1)');
     const bareList = row('bare GET /users (the list SQL)');
     // Both servers listen, but only one is loaded at any time.
-    await measureRounds([
+    const targets: Target[] = [
       { row: bareHealth, url: `${bareUrl}/health`, headers: {} },
       // Health is public: no Authorization header, or the app would look the token up.
       { row: row('app GET /api/health', bareHealth), url: `${appUrl}/api/health`, headers: {} },
       { row: bareList, url: `${bareUrl}/users`, headers: {} },
       { row: row(`app GET ${LIST_URL} (Bearer)`, bareList, backend === 'postgres' ? 0.5 : undefined), url: `${appUrl}${LIST_URL}`, headers: auth },
       { row: row('bare GET /users-with-token (token SQL + list SQL)', bareList), url: `${bareUrl}/users-with-token`, headers: {} },
-    ]);
+    ];
+    if (ROUNDS > 0) {
+      await measureRounds(targets, ROUNDS);
+      rows.push(...targets.map((t) => t.row));
+    }
     await bare.close();
+    // Then the same app and database grow to the large portfolio.
+    if (SCALE > 0) scaleResults.push(await benchScale({ backend, database, app, appUrl, auth, ownerId: admin.id }));
     await app.close();
   } finally {
     await database.close();
@@ -224,8 +153,6 @@ async function benchStartup(pgUrl: string | undefined) {
   return out;
 }
 
-const fmt = (n: number) => String(Math.round(n));
-
 async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<void> } | { skipped: string }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined };
   const name = `partnerhub_bench_${process.pid}`;
@@ -254,25 +181,29 @@ async function main() {
   const load0 = os.loadavg()[0]!;
   const startedAt = performance.now();
 
-  const pgdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerhub-bench-'));
-  try {
-    log('embedded (PGlite)…');
-    await benchBackend('pglite', { DATA_DIR: path.join(pgdir, 'data') });
-  } finally {
-    fs.rmSync(pgdir, { recursive: true, force: true });
+  if (BACKENDS.includes('pglite')) {
+    const pgdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerhub-bench-'));
+    try {
+      log('embedded (PGlite)…');
+      await benchBackend('pglite', { DATA_DIR: path.join(pgdir, 'data') });
+    } finally {
+      fs.rmSync(pgdir, { recursive: true, force: true });
+    }
   }
 
-  const pgDb = await createBenchDatabase();
-  let startup: string[];
+  let startup: string[] = [];
+  const pgDb = BACKENDS.includes('postgres') ? await createBenchDatabase() : { skipped: 'not in BENCH_BACKENDS' };
   if ('skipped' in pgDb) {
     notes.push(`PostgreSQL skipped: ${pgDb.skipped}`);
-    startup = await benchStartup(undefined);
+    if (STARTUP) startup = await benchStartup(undefined);
   } else {
     try {
       log('PostgreSQL…');
       await benchBackend('postgres', { DATABASE_URL: pgDb.url });
-      log('start-up times…');
-      startup = await benchStartup(pgDb.url);
+      if (STARTUP) {
+        log('start-up times…');
+        startup = await benchStartup(pgDb.url);
+      }
     } finally {
       await pgDb.drop();
     }
@@ -285,31 +216,46 @@ async function main() {
   print('req/s: the median round (lowest–highest); p50/p99 from that round; ratio: median over rounds of app ÷ bare measured back to back.');
   print(`Load average at start ${load0.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} (other work on the machine skews every figure).`);
   print();
-  print('| backend | route | req/s | p50 ms | p99 ms | ratio to bare |');
-  print('| --- | --- | ---: | ---: | ---: | --- |');
-  const order = (r: Row) => (r.backend === 'pglite' ? 0 : 1) * 10 + (r.route.includes('health') ? 0 : r.route.startsWith('app') ? 2 : 1);
-  for (const r of [...rows].sort((a, b) => order(a) - order(b) || a.route.localeCompare(b.route))) {
-    const t = typical(r);
-    const bad = r.loads.reduce((n, l) => n + l.non2xx + l.errors + l.timeouts, 0);
-    const warn = bad ? ` ⚠ ${bad} non-2xx responses, errors or timeouts` : '';
-    const rps = r.loads.map((l) => l.requestsPerSecond);
-    const spread = r.loads.length > 1 ? ` (${fmt(Math.min(...rps))}–${fmt(Math.max(...rps))})` : '';
-    let ratio = '—';
-    if (r.baseline) {
-      const x = ratioOf(r);
-      ratio = x.toFixed(2);
-      // Three decimals where two would round across the goal.
-      if (r.goal !== undefined) ratio = `${x.toFixed(3)} — ${x >= r.goal ? 'goal met' : 'goal missed'} (≥ ${r.goal})`;
+  if (rows.length) {
+    print('| backend | route | req/s | p50 ms | p99 ms | ratio to bare |');
+    print('| --- | --- | ---: | ---: | ---: | --- |');
+    const order = (r: Row) => (r.backend === 'pglite' ? 0 : 1) * 10 + (r.route.includes('health') ? 0 : r.route.startsWith('app') ? 2 : 1);
+    for (const r of [...rows].sort((a, b) => order(a) - order(b) || a.route.localeCompare(b.route))) {
+      const t = typical(r);
+      const bad = badResponses(r);
+      const warn = bad ? ` ⚠ ${bad} non-2xx responses, errors or timeouts` : '';
+      let ratio = '—';
+      if (r.baseline) {
+        const x = ratioOf(r);
+        ratio = x.toFixed(2);
+        // Three decimals where two would round across the goal.
+        if (r.goal !== undefined) ratio = `${x.toFixed(3)} — ${x >= r.goal ? 'goal met' : 'goal missed'} (≥ ${r.goal})`;
+      }
+      print(`| ${r.backend} | ${r.route}${warn} | ${fmt(t.requestsPerSecond)}${spreadOf(r)} | ${t.p50} | ${t.p99} | ${ratio} |`);
     }
-    print(`| ${r.backend} | ${r.route}${warn} | ${fmt(t.requestsPerSecond)}${spread} | ${t.p50} | ${t.p99} | ${ratio} |`);
+    print();
   }
-  print();
-  print('| start-up of the real server (`node --import tsx src/server/main.ts`) | wall ms to "ready" | ms the server reports | goal |');
-  print('| --- | ---: | ---: | --- |');
-  for (const l of startup) print(l);
-  print();
+  if (startup.length) {
+    print('| start-up of the real server (`node --import tsx src/server/main.ts`) | wall ms to "ready" | ms the server reports | goal |');
+    print('| --- | ---: | ---: | --- |');
+    for (const l of startup) print(l);
+    print();
+  }
   for (const n of notes) print(n);
   print();
+  for (const r of scaleResults) printScale(r, print);
+  if (scaleResults.length) {
+    print('Scale rows: the app route is loaded with Bearer authentication, cycling through the listed requests; its bare twin replays, per request, every statement the app issued for it');
+    print('(token lookup included), captured at the driver: concurrent ones together on the pool, a transaction on one connection. "ratio to bare" = app req/s ÷ bare req/s.');
+    print();
+  }
+  const explain = scaleResults.flatMap((r) => r.explain);
+  if (explain.length) {
+    print('### EXPLAIN (ANALYZE, BUFFERS) of the first request of each scale route');
+    print();
+    for (const l of explain) print(l);
+    print();
+  }
   print(`Bare routes run the captured SQL text with the same parameters through the same pool; "ratio to bare" divides the app's req/s by the bare route's. Took ${Math.round((performance.now() - startedAt) / 1000)} s.`);
 }
 

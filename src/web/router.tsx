@@ -10,6 +10,13 @@ import { SetupPage } from './features/session/SetupPage.js';
 import { SignInPage } from './features/session/SignInPage.js';
 import { TokensPage } from './features/tokens/TokensPage.js';
 import { UsersPage } from './features/users/UsersPage.js';
+import { PartnersPage } from './features/partners/PartnersPage.js';
+import { PartnerPage } from './features/partners/PartnerPage.js';
+import { EditPartnerPage, NewPartnerPage } from './features/partners/PartnerFormPage.js';
+import { ProductsPage } from './features/products/ProductsPage.js';
+import { ContactsPage } from './features/contacts/ContactsPage.js';
+import { ColleaguePage } from './features/team/ColleaguePage.js';
+import { ColleaguesPage } from './features/team/ColleaguesPage.js';
 
 export const router = createBrowserRouter([
   {
@@ -31,6 +38,14 @@ export const router = createBrowserRouter([
               { index: true, element: <HomePage /> },
               { path: 'profile', element: <ProfilePage /> },
               { path: 'tokens', element: <TokensPage /> },
+              { path: 'partners', element: <PartnersPage /> },
+              { path: 'partners/new', element: <NewPartnerPage /> },
+              { path: 'partners/:id/edit', element: <EditPartnerPage /> },
+              { path: 'partners/:id/:tab?', element: <PartnerPage /> },
+              { path: 'products', element: <ProductsPage /> },
+              { path: 'contacts', element: <ContactsPage /> },
+              { path: 'colleagues', element: <ColleaguesPage /> },
+              { path: 'colleagues/:id', element: <ColleaguePage /> },
               {
                 path: 'users',
                 element: (

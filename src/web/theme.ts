@@ -35,6 +35,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-lime-light-color': '#426b09',
     '--mantine-color-yellow-light-color': '#8a4b00',
     '--mantine-color-orange-light-color': '#a8390b',
+    // White on red-7 (#f03e3e) is 3.6:1; red buttons (archive, merge, deactivate) need 4.5:1.
+    '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-filled-hover': '#a61e1e',
   },
   dark: {
     '--mantine-color-dimmed': '#a6a6a6',

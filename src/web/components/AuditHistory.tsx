@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Group, Stack, Text, ThemeIcon, Timeline, VisuallyHidden } from '@mantine/core';
-import { IconCircleCheck, IconCirclePlus, IconCircleX, IconHistory, IconKey, IconPencil, IconPlayerPlay } from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconArrowMerge, IconCircleCheck, IconCirclePlus, IconCircleX, IconHistory, IconKey, IconLink, IconPencil, IconPlayerPlay, IconUnlink } from '@tabler/icons-react';
 import type { AuditEntry } from '../../shared/schemas/audit.js';
 import { auditHistoryQuery } from '../features/audit/queries.js';
 import { formatDateTime, formatRelative, humanize } from '../lib/format.js';
@@ -16,13 +16,25 @@ const ACTIONS: Record<string, { label: string; icon: typeof IconPencil; color: s
   revoke: { label: 'Revoked', icon: IconCircleX, color: 'red' },
   'set-password': { label: 'Password set', icon: IconKey, color: 'gray' },
   delete: { label: 'Deleted', icon: IconCircleX, color: 'red' },
+  archive: { label: 'Archived', icon: IconArchive, color: 'yellow' },
+  restore: { label: 'Restored', icon: IconArrowBackUp, color: 'teal' },
+  'link-add': { label: 'Linked to another partner', icon: IconLink, color: 'indigo' },
+  'link-remove': { label: 'Link removed', icon: IconUnlink, color: 'gray' },
+  // Actions that name the other record after a colon (merge:<id>).
+  merge: { label: 'A duplicate was merged into this', icon: IconArrowMerge, color: 'grape' },
+  'merged-into': { label: 'Merged into another record and archived', icon: IconArrowMerge, color: 'gray' },
+  'moved-by-merge': { label: 'Moved by a merge', icon: IconArrowMerge, color: 'gray' },
 };
-const actionInfo = (action: string) => ACTIONS[action] ?? { label: humanize(action), icon: IconCircleCheck, color: 'gray' };
+const actionInfo = (action: string) => ACTIONS[action] ?? ACTIONS[action.split(':')[0]!] ?? { label: humanize(action), icon: IconCircleCheck, color: 'gray' };
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** No value worth showing: nothing, an empty text, list or object. */
+const isEmpty = (v: unknown) =>
+  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+
 function defaultValue(value: unknown): ReactNode {
-  if (value === null || value === undefined || value === '') return <em className={classes.empty}>empty</em>;
+  if (isEmpty(value)) return <em className={classes.empty}>empty</em>;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') return ISO.test(value) ? formatDateTime(value) : value;
   if (typeof value === 'number') return value.toLocaleString();
@@ -33,7 +45,7 @@ function defaultValue(value: unknown): ReactNode {
 export interface AuditHistoryProps {
   entityType: string;
   entityId: string;
-  /** Field names as people say them, e.g. `{ deactivatedAt: 'Deactivated' }`; others are humanized. */
+  /** Field names as people say them, e.g. `{ deactivatedAt: 'Deactivated' }`; others are humanized. Listed fields are shown first, in this order. */
   fieldLabels?: Record<string, string>;
   /** Shows a value of a field; return undefined to use the default rendering. */
   formatValue?: (field: string, value: unknown) => ReactNode | undefined;
@@ -57,7 +69,11 @@ export function AuditHistory({ entityType, entityId, fieldLabels = {}, formatVal
   const renderChanges = (entry: AuditEntry) => {
     const created = entry.action === 'create';
     // A new record's empty fields say nothing.
-    const fields = Object.entries(entry.changes).filter(([f, c]) => !hiddenFields.includes(f) && !(created && (c.to === null || c.to === '')));
+    const fields = Object.entries(entry.changes).filter(([f, c]) => !hiddenFields.includes(f) && !(created && isEmpty(c.to)));
+    // Fields named in fieldLabels come first, in that order; the record's own order is arbitrary.
+    const order = Object.keys(fieldLabels);
+    const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+    fields.sort(([a], [b]) => rank(a) - rank(b));
     if (!fields.length) return null;
     return (
       <ul className={classes.changes}>

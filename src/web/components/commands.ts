@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useRecordSearch } from '../features/search/useRecordSearch.js';
+import { usePartnerCommands } from '../features/partners/commands.js';
 
 // Mirrors @mantine/spotlight's action types (its own .d.ts do not resolve under NodeNext).
 export interface CommandAction {
@@ -9,6 +11,8 @@ export interface CommandAction {
   leftSection?: ReactNode;
   rightSection?: ReactNode;
   onClick?: () => void;
+  /** Replaces the label and description with custom content (e.g. a search result with highlighted words). */
+  children?: ReactNode;
 }
 export interface CommandGroup {
   group: string;
@@ -22,4 +26,4 @@ export interface CommandGroup {
  */
 export type CommandProvider = (query: string) => CommandGroup[];
 
-export const COMMAND_PROVIDERS: CommandProvider[] = [];
+export const COMMAND_PROVIDERS: CommandProvider[] = [usePartnerCommands, useRecordSearch];

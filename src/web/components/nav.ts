@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconHome, IconKey, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconBriefcase, IconBuildingStore, IconHome, IconKey, IconPackage, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import type { Role } from '../../shared/roles.js';
 import { can, type Permission } from '../lib/access.js';
 
@@ -22,6 +22,10 @@ export interface NavEntry {
  */
 export const NAV: NavEntry[] = [
   { section: 'main', to: '/', label: 'Home', icon: IconHome, description: 'Your overview' },
+  { section: 'main', to: '/partners', label: 'Partners', icon: IconBuildingStore, description: 'Vendors, cloud providers, distributors and resellers', keywords: ['companies', 'vendors', 'distributors', 'resellers', 'list'] },
+  { section: 'main', to: '/contacts', label: 'Contacts', icon: IconAddressBook, description: 'The people at every partner; export as CSV or vCard', keywords: ['people', 'directory', 'stakeholders', 'vcard', 'csv', 'export'] },
+  { section: 'main', to: '/colleagues', label: 'Colleagues', icon: IconBriefcase, description: 'Who works on which partner, in which role', keywords: ['team', 'owner', 'people'] },
+  { section: 'main', to: '/products', label: 'Products', icon: IconPackage, description: 'Our products and services that include partners', keywords: ['catalogue', 'catalog', 'services', 'offer'] },
   { section: 'admin', to: '/users', label: 'Users', icon: IconUsersGroup, description: 'Accounts, roles and access', allow: can.manageUsers, keywords: ['people', 'roles', 'accounts', 'deactivate'] },
   { section: 'account', to: '/profile', label: 'Profile', icon: IconUserCircle, description: 'Your name and password', keywords: ['password', 'account'] },
   { section: 'account', to: '/tokens', label: 'API tokens', icon: IconKey, description: 'Personal tokens for scripts and integrations', keywords: ['api', 'token', 'integration'] },

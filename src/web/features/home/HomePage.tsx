@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconBriefcase, IconBuildingStore, IconCertificate, IconCoins, IconShieldCheck, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowRight, IconBriefcase, IconCertificate, IconCoins, IconShieldCheck, IconSpeakerphone } from '@tabler/icons-react';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { navFor } from '../../components/nav.js';
 import { useMe } from '../../components/session.js';
+import { DemoDataOffer } from '../partners/DemoData.js';
 import classes from './HomePage.module.css';
 
 const COMING = [
-  { icon: IconBuildingStore, title: 'Partners', text: 'Vendors, cloud providers, distributors and resellers with their contacts, contracts and partner level.' },
   { icon: IconBriefcase, title: 'Deals & registrations', text: 'Joint opportunities and deal registrations with their status and expiry.' },
   { icon: IconCertificate, title: 'Certifications', text: 'Who holds which certification, and what the partner level needs before it lapses.' },
   { icon: IconCoins, title: 'Funds & invoices', text: 'Marketing development funds, claims and the invoices that collect them.' },
@@ -30,6 +30,7 @@ export function HomePage() {
     <>
       <PageHeader title={`${greeting()}, ${firstName}`} description={`Signed in as ${ROLE_LABELS[me.user.role]}.`} />
       <Stack gap="xl">
+        <DemoDataOffer />
         <section aria-labelledby="shortcuts">
           <Title order={2} size="h4" mb="sm" id="shortcuts">
             Jump to
@@ -66,7 +67,7 @@ export function HomePage() {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed" mb="sm">
-            The accounts and access are in place. These parts follow, each appearing in the navigation as it arrives.
+            Partners, their people, our team and the timeline are in place. These parts follow, each appearing in the navigation as it arrives.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
             {COMING.map((c) => (

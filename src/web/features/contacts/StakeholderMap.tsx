@@ -1,0 +1,79 @@
+import { Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconUsersGroup } from '@tabler/icons-react';
+import type { StakeholderMap as StakeholderMapData } from '../../../shared/schemas/contact.js';
+import { EmptyState } from '../../components/states.js';
+import { formatDate, formatRelative } from '../../lib/format.js';
+import { GROUP_LABELS } from './labels.js';
+import { InfluenceBadge, PrimaryStar, StrengthMeter } from './Ratings.js';
+import classes from './StakeholderMap.module.css';
+
+/** The partner's current people by role: influence, strength, last contact. Empty roles are named as gaps. */
+export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onSelect?: (contactId: string) => void }) {
+  const filled = map.groups.filter((g) => g.contacts.length);
+  const gaps = map.groups.filter((g) => !g.contacts.length && g.role !== 'unassigned');
+
+  if (!filled.length) {
+    return <EmptyState headingLevel={3} icon={<IconUsersGroup size={24} aria-hidden />} title="No current contacts" description={`Add the people you know at ${map.partner.name} to see who plays which role.`} />;
+  }
+
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {filled.map((g) => (
+          <Card key={g.role} withBorder radius="md" padding="sm" component="section" aria-labelledby={`stakeholders-${g.role}`} className={classes.group}>
+            <Group justify="space-between" gap="xs" mb="xs">
+              <Title order={3} size="h6" id={`stakeholders-${g.role}`}>
+                {GROUP_LABELS[g.role]}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {g.contacts.length}
+              </Text>
+            </Group>
+            <Stack gap="xs" component="ul" className={classes.list}>
+              {g.contacts.map((c) => (
+                <Paper key={c.id} component="li" withBorder radius="sm" p="xs" className={classes.person}>
+                  <Group gap={6} wrap="nowrap" align="center">
+                    {c.isPrimary && <PrimaryStar />}
+                    {onSelect ? (
+                      <button type="button" className={classes.name} onClick={() => onSelect(c.id)}>
+                        {c.fullName}
+                      </button>
+                    ) : (
+                      <Text size="sm" fw={600} className={classes.wrap}>
+                        {c.fullName}
+                      </Text>
+                    )}
+                  </Group>
+                  {c.title && (
+                    <Text size="xs" c="dimmed" className={classes.wrap}>
+                      {c.title}
+                    </Text>
+                  )}
+                  <Group gap="xs" mt={6} justify="space-between" wrap="wrap">
+                    <InfluenceBadge influence={c.influence} />
+                    <StrengthMeter strength={c.strength} />
+                  </Group>
+                  <Text size="xs" c="dimmed" mt={4}>
+                    Last contact:{' '}
+                    {c.lastContactAt ? (
+                      <time dateTime={c.lastContactAt} title={formatDate(c.lastContactAt)}>
+                        {formatRelative(c.lastContactAt)}
+                      </time>
+                    ) : (
+                      'never'
+                    )}
+                  </Text>
+                </Paper>
+              ))}
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {gaps.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Nobody known yet as {gaps.map((g) => GROUP_LABELS[g.role].toLowerCase()).join(', ')}.
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { PARTNER_STATUSES, type PartnerStatus } from '../../../shared/partners.js';
+import type { Partner } from '../../../shared/schemas/partner.js';
+import { WriteErrorAlert } from './ConflictAlert.js';
+import { STATUS_DESCRIPTIONS, STATUS_LABELS } from './labels.js';
+import { partnerKeys, useUpdatePartner } from './queries.js';
+
+const NOTE_MAX = 500;
+
+/** Moves a partner along its lifecycle; the change is dated and kept with an optional note. */
+export function ChangeStatusModal({ partner, opened, onClose }: { partner: Partner; opened: boolean; onClose: () => void }) {
+  const update = useUpdatePartner();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<PartnerStatus>(partner.status);
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    if (opened) {
+      setStatus(partner.status);
+      setNote('');
+      update.reset();
+    }
+  }, [opened]);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (status === partner.status) return onClose();
+    update.mutate(
+      { id: partner.id, version: partner.version, status, statusNote: note.trim() || null },
+      {
+        onSuccess: (p) => {
+          notifications.show({ color: 'teal', message: `${p.name} is now ${STATUS_LABELS[p.status].toLowerCase()}.` });
+          onClose();
+        },
+      },
+    );
+  };
+
+  const reload = () => {
+    update.reset();
+    void qc.invalidateQueries({ queryKey: partnerKeys.detail(partner.id) });
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Change the status of ${partner.name}`}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Radio.Group label="New status" value={status} onChange={(v) => setStatus(v as PartnerStatus)} required>
+            <Stack gap="xs" mt="xs">
+              {PARTNER_STATUSES.map((s) => (
+                <Radio
+                  key={s}
+                  value={s}
+                  label={
+                    <>
+                      {STATUS_LABELS[s]}
+                      {s === partner.status && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          (now)
+                        </Text>
+                      )}
+                    </>
+                  }
+                  description={STATUS_DESCRIPTIONS[s]}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Textarea
+            label="Note"
+            description="Optional: why the status changes, kept in the partner's history."
+            placeholder="e.g. Partner agreement signed on 3 March"
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={NOTE_MAX}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <WriteErrorAlert error={update.error} onReload={reload} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={update.isPending} disabled={status === partner.status}>
+              Change status
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,84 @@
+import { Link } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Group, Stack, Text, ThemeIcon, Title, type ButtonProps } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDatabaseImport, IconSparkles } from '@tabler/icons-react';
+import { api, errorMessage } from '../../api.js';
+import { useMe } from '../../components/session.js';
+import { can } from '../../lib/access.js';
+import { plural } from '../../lib/format.js';
+import { partnersListQuery } from './queries.js';
+
+interface Loaded {
+  partners: number;
+  contacts: number;
+  activities: number;
+  colleagues: number;
+}
+
+export function useLoadDemoData() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<Loaded>('/api/setup/demo-data', { force: false }),
+    onSuccess: (r) => {
+      // Partners, people, timeline, colleagues: nearly every list changed.
+      void qc.invalidateQueries();
+      notifications.show({
+        color: 'teal',
+        title: 'Demo data loaded',
+        message: `${plural(r.partners, 'partner')}, ${plural(r.contacts, 'contact')}, ${plural(r.activities, 'timeline entry', 'timeline entries')} and ${plural(r.colleagues, 'colleague')}. All people and companies are fictional.`,
+        autoClose: 10_000,
+      });
+    },
+    onError: (e) => notifications.show({ color: 'red', title: 'Demo data was not loaded', message: errorMessage(e) }),
+  });
+}
+
+export function LoadDemoDataButton(props: ButtonProps) {
+  const load = useLoadDemoData();
+  return (
+    <Button leftSection={<IconDatabaseImport size={16} aria-hidden />} loading={load.isPending} onClick={() => load.mutate()} {...props}>
+      Load demo data
+    </Button>
+  );
+}
+
+/** Whether the installation has no partner yet (archived ones count as having some). */
+export function useNoPartnersYet(enabled = true) {
+  const q = useQuery({ ...partnersListQuery({ page: 1, pageSize: 1, sort: 'name', archived: 'all' }), enabled });
+  return q.data ? q.data.total === 0 : false;
+}
+
+/** The home page's offer to an administrator of a new installation. */
+export function DemoDataOffer() {
+  const me = useMe();
+  const isAdmin = can.loadDemoData(me.user.role);
+  const empty = useNoPartnersYet(isAdmin);
+  if (!isAdmin || !empty) return null;
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="demo-offer">
+      <Group align="flex-start" wrap="nowrap" gap="md">
+        <ThemeIcon size={42} radius="md" variant="light" visibleFrom="xs">
+          <IconSparkles size={22} aria-hidden />
+        </ThemeIcon>
+        <Stack gap="sm" style={{ flex: 1 }}>
+          <div>
+            <Title order={2} size="h4" id="demo-offer">
+              Try Partnerhub with a realistic portfolio
+            </Title>
+            <Text size="sm" c="dimmed" mt={4}>
+              There are no partners yet. Load a portfolio of fictional partners of all four types and importance levels, with their people, our team on each and a year of timeline,
+              to see how everything fits together. Or start right away with your own first partner.
+            </Text>
+          </div>
+          <Group gap="sm">
+            <LoadDemoDataButton />
+            <Button component={Link} to="/partners/new" variant="default">
+              Add your first partner
+            </Button>
+          </Group>
+        </Stack>
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,174 @@
+import { Link } from 'react-router';
+import { Badge, Box, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArchive, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { PARTNER_TYPE_LABELS } from '../../../shared/partners.js';
+import type { PartnerSummary } from '../../../shared/schemas/partner.js';
+import { ImportanceBadge, LastContact, PartnerLogo, StatusBadge } from './badges.js';
+import { countryLabel } from './labels.js';
+import { COLUMNS, type ColumnKey } from './listParams.js';
+import classes from './PartnersPage.module.css';
+
+export const partnerPath = (id: string, tab?: string) => `/partners/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`;
+
+function SortHeader({ field, label, sort, onSort }: { field: string; label: string; sort: string; onSort: (s: string) => void }) {
+  const active = sort === field || sort === `-${field}`;
+  const desc = sort === `-${field}`;
+  const Icon = !active ? IconArrowsSort : desc ? IconArrowDown : IconArrowUp;
+  return (
+    <Table.Th aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(active && !desc ? `-${field}` : field)} className={classes.sortButton}>
+        <Group gap={4} wrap="nowrap">
+          <span>{label}</span>
+          <Icon size={14} aria-hidden className={active ? undefined : classes.sortIdle} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function LevelCell({ p }: { p: PartnerSummary }) {
+  if (!p.level && !p.program) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <div>
+      <Text size="sm">{p.level ?? '—'}</Text>
+      {p.program && (
+        <Text size="xs" c="dimmed">
+          {p.program}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function Tags({ tags }: { tags: string[] }) {
+  if (!tags.length) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <Group gap={4}>
+      {tags.map((t) => (
+        <Badge key={t} size="sm" variant="light" color="gray" tt="none" fw={500}>
+          {t}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function cell(key: ColumnKey, p: PartnerSummary) {
+  switch (key) {
+    case 'types':
+      return (
+        <Text size="sm" component="div">
+          {p.types.map((t) => (
+            <div key={t}>{PARTNER_TYPE_LABELS[t]}</div>
+          ))}
+        </Text>
+      );
+    case 'status':
+      return <StatusBadge status={p.status} size="sm" />;
+    case 'importance':
+      return <ImportanceBadge importance={p.importance} size="sm" />;
+    case 'level':
+      return <LevelCell p={p} />;
+    case 'owner':
+      return p.owner ? <Text size="sm">{p.owner.name}</Text> : <Text size="sm" c="dimmed">Nobody</Text>;
+    case 'country':
+      return <Text size="sm">{p.country ? countryLabel(p.country) : '—'}</Text>;
+    case 'tags':
+      return <Tags tags={p.tags} />;
+    case 'lastContact':
+      return <LastContact at={p.lastContactAt} importance={p.importance} />;
+  }
+}
+
+function NameCell({ p }: { p: PartnerSummary }) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <PartnerLogo name={p.name} size={32} />
+      <div style={{ minWidth: 0 }}>
+        <Link to={partnerPath(p.id)} className={classes.nameLink}>
+          {p.name}
+        </Link>
+        {p.archivedAt && (
+          <Group gap={4} mt={2}>
+            <Badge size="xs" variant="outline" color="gray" leftSection={<IconArchive size={10} aria-hidden />}>
+              Archived
+            </Badge>
+          </Group>
+        )}
+      </div>
+    </Group>
+  );
+}
+
+/** The desktop table: the name, then the chosen columns. */
+export function PartnerTable({ items, columns, sort, onSort, stale, busy }: { items: PartnerSummary[]; columns: ColumnKey[]; sort: string; onSort: (s: string) => void; stale: boolean; busy: boolean }) {
+  const shown = COLUMNS.filter((c) => columns.includes(c.key));
+  return (
+    <Box visibleFrom="sm">
+      <Table.ScrollContainer minWidth={Math.max(600, 220 + shown.length * 110)}>
+        <Table verticalSpacing="xs" horizontalSpacing="sm" highlightOnHover className={stale ? classes.stale : undefined} aria-busy={busy}>
+          <Table.Caption className="visually-hidden">
+            Partners, sorted by {sort.replace('-', '')}
+            {sort.startsWith('-') ? ', descending' : ''}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <SortHeader field="name" label="Name" sort={sort} onSort={onSort} />
+              {shown.map((c) => ('sort' in c ? <SortHeader key={c.key} field={c.sort} label={c.label} sort={sort} onSort={onSort} /> : <Table.Th key={c.key}>{c.label}</Table.Th>))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((p) => (
+              <Table.Tr key={p.id} className={p.archivedAt ? classes.archived : undefined}>
+                <Table.Td className={classes.nameCell}>
+                  <NameCell p={p} />
+                </Table.Td>
+                {shown.map((c) => (
+                  <Table.Td key={c.key}>{cell(c.key, p)}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Box>
+  );
+}
+
+/** On a phone each partner is a card: the whole card is the link. */
+export function PartnerCards({ items }: { items: PartnerSummary[] }) {
+  return (
+    <Box hiddenFrom="sm" component="ul" className={classes.cards} aria-label="Partners">
+      {items.map((p) => (
+        <li key={p.id}>
+          <Link to={partnerPath(p.id)} className={classes.card}>
+            <Group gap="sm" wrap="nowrap" align="flex-start">
+              <PartnerLogo name={p.name} size={36} />
+              <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                <Text fw={600} size="sm" style={{ overflowWrap: 'break-word' }}>
+                  {p.name}
+                </Text>
+                <Group gap={6}>
+                  <StatusBadge status={p.status} size="sm" />
+                  {p.importance !== 'standard' && <ImportanceBadge importance={p.importance} size="sm" />}
+                  {p.archivedAt && (
+                    <Badge size="sm" variant="outline" color="gray">
+                      Archived
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="xs">
+                  {p.types.map((t) => PARTNER_TYPE_LABELS[t]).join(' · ')}
+                  {p.level ? ` — ${p.level}${p.program ? ` (${p.program})` : ''}` : ''}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {p.owner ? `Owner: ${p.owner.name} · ` : ''}Last contact: <LastContact at={p.lastContactAt} importance={p.importance} size="xs" />
+                </Text>
+              </Stack>
+            </Group>
+          </Link>
+        </li>
+      ))}
+    </Box>
+  );
+}

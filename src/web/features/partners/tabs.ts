@@ -1,0 +1,33 @@
+import type { ComponentType } from 'react';
+import type { Partner } from '../../../shared/schemas/partner.js';
+import { HistoryTab } from './HistoryTab.js';
+import { OverviewTab } from './OverviewTab.js';
+import { PeopleTab } from '../contacts/PeopleTab.js';
+import { TeamTab } from '../team/TeamTab.js';
+import { TimelineTab } from '../timeline/TimelineTab.js';
+
+export interface PartnerTabProps {
+  partner: Partner;
+}
+
+/**
+ * The tabs of the partner 360° page, in order. A feature adds its tab with one entry in `partnerTabs`:
+ * `value` is the URL segment (/partners/:id/<value>).
+ */
+export interface PartnerTab {
+  value: string;
+  label: string;
+  Component: ComponentType<PartnerTabProps>;
+}
+
+/**
+ * Order: overview, people, our team, timeline, … later features (deals, certifications, funds …),
+ * history last. Each entry imports its component from its own feature folder.
+ */
+export const partnerTabs: PartnerTab[] = [
+  { value: 'overview', label: 'Overview', Component: OverviewTab },
+  { value: 'people', label: 'People', Component: PeopleTab },
+  { value: 'team', label: 'Our team', Component: TeamTab },
+  { value: 'timeline', label: 'Timeline', Component: TimelineTab },
+  { value: 'history', label: 'History', Component: HistoryTab },
+];

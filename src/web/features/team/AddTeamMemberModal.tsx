@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { TeamRole } from '../../../shared/partners.js';
+import { addTeamMemberBody } from '../../../shared/schemas/team.js';
+import { useForm } from '../../lib/form.js';
+import { colleaguesQuery, useAddTeamMember } from './queries.js';
+import { TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS, TEAM_ROLE_OPTIONS } from './labels.js';
+
+const initialValues = { userId: '', role: 'sales' as TeamRole };
+
+/** Puts a colleague on the partner's team in one role. */
+export function AddTeamMemberModal({ partnerId, partnerName, opened, onClose, defaultRole }: { partnerId: string; partnerName: string; opened: boolean; onClose: () => void; defaultRole?: TeamRole }) {
+  const add = useAddTeamMember(partnerId);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const form = useForm({ initialValues, schema: addTeamMemberBody, labels: { userId: 'Colleague', role: 'Role' } });
+  const colleagues = useQuery({ ...colleaguesQuery({ page: 1, pageSize: 100, sort: 'name', q: debounced || undefined }), enabled: opened });
+  const options = (colleagues.data?.items ?? []).map((c) => ({ value: c.id, label: c.name, email: c.email }));
+  const emails = new Map(options.map((o) => [o.value, o.email]));
+
+  // Opening from a role's card preselects that role.
+  useEffect(() => {
+    if (opened) form.reset({ ...initialValues, role: defaultRole ?? initialValues.role });
+  }, [opened, defaultRole]);
+
+  const close = () => {
+    onClose();
+    setTimeout(() => {
+      setSearch('');
+      add.reset();
+    }, 200);
+  };
+
+  const submit = form.onSubmit(async (_parsed, v) => {
+    const a = await add.mutateAsync({ userId: v.userId, role: v.role });
+    notifications.show({ color: 'teal', message: `${a.user.name} is on the ${partnerName} team as ${TEAM_ROLE_LABELS[a.role].toLowerCase()}.` });
+    close();
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={`Add a colleague to ${partnerName}`}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {form.formError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <Select
+            label="Colleague"
+            required
+            searchable
+            data-autofocus
+            placeholder="Type a name or e-mail"
+            data={options}
+            searchValue={search}
+            onSearchChange={setSearch}
+            // The server already searched by name and e-mail.
+            filter={({ options: o }) => o}
+            nothingFoundMessage={colleagues.isFetching ? 'Searching…' : 'No active colleague matches'}
+            renderOption={({ option }) => (
+              <Stack gap={0}>
+                <Text size="sm">{option.label}</Text>
+                <Text size="xs" c="dimmed">
+                  {emails.get(option.value)}
+                </Text>
+              </Stack>
+            )}
+            {...form.getInputProps('userId')}
+            onChange={(v) => form.setFieldValue('userId', v ?? '')}
+            value={form.values.userId || null}
+          />
+          <Select
+            label="Role on this partner"
+            required
+            allowDeselect={false}
+            data={TEAM_ROLE_OPTIONS}
+            description={TEAM_ROLE_DESCRIPTIONS[form.values.role]}
+            renderOption={({ option }) => (
+              <Stack gap={0}>
+                <Text size="sm">{option.label}</Text>
+                <Text size="xs" c="dimmed">
+                  {TEAM_ROLE_DESCRIPTIONS[option.value as TeamRole]}
+                </Text>
+              </Stack>
+            )}
+            {...form.getInputProps('role')}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              Add to team
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { ActionIcon, Anchor, Avatar, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { TEAM_ROLES, type TeamRole } from '../../../shared/partners.js';
+import type { TeamAssignment } from '../../../shared/schemas/team.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ErrorState, LoadingState } from '../../components/states.js';
+import { initials } from '../../lib/format.js';
+import type { PartnerTabProps } from '../partners/tabs.js';
+import { AddTeamMemberModal } from './AddTeamMemberModal.js';
+import { colleaguePath, TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS } from './labels.js';
+import { partnerTeamQuery, usePartnerAccess, useRemoveTeamMember } from './queries.js';
+import classes from './TeamTab.module.css';
+
+function Person({ id, name, email, inactive, badge, action }: { id: string; name: string; email?: string; inactive?: boolean; badge?: string; action?: ReactNode }) {
+  return (
+    <Group gap="sm" wrap="nowrap" justify="space-between" component="li" className={classes.person}>
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Avatar name={name} color="initials" radius="xl" size={32}>
+          {initials(name)}
+        </Avatar>
+        <div style={{ minWidth: 0 }}>
+          <Group gap={6} wrap="wrap">
+            <Anchor component={Link} to={colleaguePath(id)} size="sm" fw={500} className={classes.wrap}>
+              {name}
+            </Anchor>
+            {inactive && (
+              <Badge size="xs" variant="outline" color="gray">
+                Deactivated
+              </Badge>
+            )}
+            {badge && (
+              <Badge size="xs" variant="light" color="indigo">
+                {badge}
+              </Badge>
+            )}
+          </Group>
+          {email && (
+            <Text size="xs" c="dimmed" className={classes.wrap}>
+              {email}
+            </Text>
+          )}
+        </div>
+      </Group>
+      {action}
+    </Group>
+  );
+}
+
+/** Our team on this partner: who does what, by role; the colleague's name leads to their page. */
+export function TeamTab({ partner }: PartnerTabProps) {
+  const team = useQuery(partnerTeamQuery(partner.id));
+  // An archived partner's team is read-only until the partner is restored.
+  const canEdit = usePartnerAccess(partner).canEdit && !partner.archivedAt;
+  const remove = useRemoveTeamMember(partner.id);
+  const [adding, setAdding] = useState<{ role?: TeamRole } | null>(null);
+  const [removing, setRemoving] = useState<TeamAssignment | null>(null);
+
+  if (team.isPending) return <LoadingState label="Loading the team…" />;
+  if (team.isError) return <ErrorState error={team.error} onRetry={() => void team.refetch()} />;
+
+  const byRole = (role: TeamRole) => team.data.filter((a) => a.role === role);
+  // The partner's owner is a field of the partner; show them with the owners even when not assigned as one.
+  const ownerListed = !partner.owner || byRole('owner').some((a) => a.user.id === partner.owner!.id);
+
+  const confirmRemove = () => {
+    if (!removing) return;
+    remove.mutate(removing, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: `${removing.user.name} is no longer ${TEAM_ROLE_LABELS[removing.role].toLowerCase()} for ${partner.name}.` });
+        setRemoving(null);
+      },
+    });
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }}>
+          Colleagues who work with {partner.name}, by their role on this partner. A name leads to everything that colleague works on.
+        </Text>
+        {canEdit && (
+          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding({})}>
+            Add colleague
+          </Button>
+        )}
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {TEAM_ROLES.map((role) => {
+          const people = byRole(role);
+          const extraOwner = role === 'owner' && !ownerListed ? partner.owner : null;
+          const empty = !people.length && !extraOwner;
+          return (
+            <Card key={role} withBorder radius="md" padding="md" component="section" aria-labelledby={`team-role-${role}`}>
+              <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
+                <Title order={2} size="h5" id={`team-role-${role}`}>
+                  {TEAM_ROLE_LABELS[role]}
+                </Title>
+                {canEdit && (
+                  <Tooltip label={`Add a ${TEAM_ROLE_LABELS[role].toLowerCase()}`}>
+                    <ActionIcon variant="subtle" color="gray" aria-label={`Add a colleague as ${TEAM_ROLE_LABELS[role].toLowerCase()}`} onClick={() => setAdding({ role })}>
+                      <IconUserPlus size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </Group>
+              <Text size="xs" c="dimmed" mb="sm">
+                {TEAM_ROLE_DESCRIPTIONS[role]}
+              </Text>
+              {empty ? (
+                <Text size="sm" c="dimmed" fs="italic">
+                  Nobody yet
+                </Text>
+              ) : (
+                <Stack gap="xs" component="ul" className={classes.list}>
+                  {extraOwner && <Person id={extraOwner.id} name={extraOwner.name} badge="Partner owner" />}
+                  {people.map((a) => (
+                    <Person
+                      key={a.id}
+                      id={a.user.id}
+                      name={a.user.name}
+                      email={a.user.email}
+                      inactive={!a.user.active}
+                      badge={role === 'owner' && a.user.id === partner.owner?.id ? 'Partner owner' : undefined}
+                      action={
+                        canEdit ? (
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={`Remove ${a.user.name} as ${TEAM_ROLE_LABELS[role].toLowerCase()}`}
+                            onClick={() => {
+                              remove.reset();
+                              setRemoving(a);
+                            }}
+                          >
+                            <IconUserMinus size={16} aria-hidden />
+                          </ActionIcon>
+                        ) : undefined
+                      }
+                    />
+                  ))}
+                </Stack>
+              )}
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+
+      <AddTeamMemberModal partnerId={partner.id} partnerName={partner.name} opened={adding !== null} defaultRole={adding?.role} onClose={() => setAdding(null)} />
+      <ConfirmDialog
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        onConfirm={confirmRemove}
+        title={removing ? `Remove ${removing.user.name} from the team?` : 'Remove from the team?'}
+        confirmLabel="Remove"
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+      >
+        {removing && (
+          <>
+            {removing.user.name} will no longer be {TEAM_ROLE_LABELS[removing.role].toLowerCase()} for {partner.name}. Their timeline entries stay. Other roles they hold on this partner are kept.
+          </>
+        )}
+      </ConfirmDialog>
+    </Stack>
+  );
+}

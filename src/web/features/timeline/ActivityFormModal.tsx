@@ -1,0 +1,205 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Chip, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconCalendarTime } from '@tabler/icons-react';
+import { z } from 'zod';
+import type { ActivityKind } from '../../../shared/partners.js';
+import { createActivityBody, type Activity } from '../../../shared/schemas/activity.js';
+import { ApiError } from '../../api.js';
+import { useMe } from '../../components/session.js';
+import { useForm } from '../../lib/form.js';
+import { contactsListQuery } from '../contacts/queries.js';
+import { colleaguesQuery } from '../team/queries.js';
+import { ACTIVITY_KIND_ICONS, ACTIVITY_KIND_OPTIONS } from './labels.js';
+import { useCreateActivity, useUpdateActivity } from './queries.js';
+import { deviceTimeZone, isoToWall, nowWall, timeZones, wallToIso } from './zone.js';
+
+// The entry's own rules from the shared schema; the date-time is entered as wall-clock time in a zone.
+const formSchema = createActivityBody.pick({ kind: true, summary: true, outcome: true, important: true, userIds: true, contactIds: true }).extend({
+  when: z.string().min(1, 'is required'),
+  timeZone: z.string().min(1, 'is required'),
+});
+
+interface Values extends Record<string, unknown> {
+  kind: ActivityKind;
+  when: string;
+  timeZone: string;
+  summary: string;
+  outcome: string;
+  important: boolean;
+  userIds: string[];
+  contactIds: string[];
+}
+
+const LABELS = { when: 'Date and time', timeZone: 'Time zone', summary: 'Summary', outcome: 'Outcome', userIds: 'Our people', contactIds: 'Their contacts' };
+
+interface Props {
+  partner: { id: string; name: string };
+  /** `{}` logs a new entry, `{ activity }` edits one; null is closed. */
+  target: { activity?: Activity } | null;
+  onClose: () => void;
+}
+
+/** Logs (or edits) a meeting, call, e-mail, event or note on the partner's timeline. */
+export function ActivityFormModal({ partner, target, onClose }: Props) {
+  const me = useMe();
+  const editing = target?.activity ?? null;
+  const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const zone = useMemo(deviceTimeZone, []);
+  const blank = (): Values => ({ kind: 'meeting', when: nowWall(zone), timeZone: zone, summary: '', outcome: '', important: false, userIds: [me.user.id], contactIds: [] });
+  const form = useForm<Values>({ initialValues: blank(), schema: formSchema, labels: LABELS });
+
+  const opened = target !== null;
+  useEffect(() => {
+    if (!opened) return;
+    form.reset(
+      editing
+        ? {
+            kind: editing.kind,
+            when: isoToWall(editing.occurredAt, zone),
+            timeZone: zone,
+            summary: editing.summary,
+            outcome: editing.outcome ?? '',
+            important: editing.important,
+            userIds: editing.users.map((u) => u.id),
+            contactIds: editing.contacts.map((c) => c.id),
+          }
+        : blank(),
+    );
+    create.reset();
+    update.reset();
+  }, [opened, editing?.id, editing?.version]);
+
+  // Our people: searched on the server; names of those already chosen are remembered.
+  const [peopleSearch, setPeopleSearch] = useState('');
+  const [debouncedPeople] = useDebouncedValue(peopleSearch.trim(), 250);
+  const colleagues = useQuery({ ...colleaguesQuery({ page: 1, pageSize: 100, sort: 'name', q: debouncedPeople || undefined }), enabled: opened });
+  const names = useRef(new Map<string, string>([[me.user.id, me.user.name]]));
+  for (const c of colleagues.data?.items ?? []) names.current.set(c.id, c.name);
+  for (const u of editing?.users ?? []) names.current.set(u.id, u.name);
+  const peopleOptions = [...new Set([...form.values.userIds, ...(colleagues.data?.items ?? []).map((c) => c.id)])].map((id) => ({ value: id, label: names.current.get(id) ?? id }));
+
+  // Their contacts: the partner's current people, plus those an edited entry already names.
+  const contacts = useQuery({ ...contactsListQuery({ partnerId: partner.id, status: 'current', archived: 'false', sort: 'name', page: 1, pageSize: 100 }), enabled: opened });
+  const contactOptions = [
+    ...(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.fullName} (${c.title})` : c.fullName })),
+    ...(editing?.contacts ?? []).filter((c) => !contacts.data?.items.some((x) => x.id === c.id)).map((c) => ({ value: c.id, label: c.name })),
+  ];
+
+  const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), []);
+
+  const submit = form.onSubmit(async (_parsed, v) => {
+    const occurredAt = wallToIso(v.when, v.timeZone);
+    if (!occurredAt) return form.setErrors({ when: 'must be a date and a time' });
+    const fields = { kind: v.kind, occurredAt, summary: v.summary.trim(), outcome: v.outcome.trim() || null, important: v.important, userIds: v.userIds, contactIds: v.contactIds };
+    // An edit sends what changed: an untouched time must not move by the milliseconds the picker cannot show.
+    const same = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
+    const changes = editing
+      ? {
+          ...(fields.kind !== editing.kind && { kind: fields.kind }),
+          ...((v.when !== isoToWall(editing.occurredAt, zone) || v.timeZone !== zone) && { occurredAt }),
+          ...(fields.summary !== editing.summary && { summary: fields.summary }),
+          ...(fields.outcome !== editing.outcome && { outcome: fields.outcome }),
+          ...(fields.important !== editing.important && { important: fields.important }),
+          ...(!same(fields.userIds, editing.users.map((u) => u.id)) && { userIds: fields.userIds }),
+          ...(!same(fields.contactIds, editing.contacts.map((c) => c.id)) && { contactIds: fields.contactIds }),
+        }
+      : fields;
+    try {
+      const saved = editing ? await update.mutateAsync({ id: editing.id, version: editing.version, ...changes }) : await create.mutateAsync({ partnerId: partner.id, ...fields });
+      notifications.show({ color: 'teal', message: editing ? 'The entry is saved.' : `Logged on the ${partner.name} timeline${saved.important ? ', marked important for the team' : ''}.` });
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        if (e.code === 'version_conflict') throw new Error('Someone else changed this entry in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+        if (e.fieldErrors.occurredAt) return form.setErrors({ when: e.fieldErrors.occurredAt });
+      }
+      throw e;
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={editing ? 'Edit timeline entry' : `Log activity with ${partner.name}`} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {form.formError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="activity-kind-label">
+              Kind
+            </Text>
+            <Chip.Group value={form.values.kind} onChange={(v) => form.setFieldValue('kind', v as ActivityKind)}>
+              <Group gap="xs" role="radiogroup" aria-labelledby="activity-kind-label">
+                {ACTIVITY_KIND_OPTIONS.map((o) => {
+                  const Icon = ACTIVITY_KIND_ICONS[o.value];
+                  return (
+                    <Chip key={o.value} value={o.value} type="radio" icon={<Icon size={14} aria-hidden />} variant="outline">
+                      {o.label}
+                    </Chip>
+                  );
+                })}
+              </Group>
+            </Chip.Group>
+          </Stack>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+            <DateTimePicker
+              label="Date and time"
+              required
+              leftSection={<IconCalendarTime size={16} aria-hidden />}
+              valueFormat="D MMM YYYY, HH:mm"
+              value={form.values.when || null}
+              onChange={(v) => form.setFieldValue('when', v ?? '')}
+              error={form.errors.when}
+              popoverProps={{ withinPortal: true }}
+            />
+            <Select label="Time zone" searchable allowDeselect={false} data={zones} limit={50} {...form.getInputProps('timeZone')} />
+          </SimpleGrid>
+          <Textarea label="Summary" required data-autofocus autosize minRows={2} maxRows={6} placeholder="What was it about?" {...form.getInputProps('summary')} />
+          <Textarea label="Outcome" autosize minRows={2} maxRows={6} placeholder="Decisions, next steps, who does what" {...form.getInputProps('outcome')} />
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+            <MultiSelect
+              label="Our people"
+              placeholder={form.values.userIds.length ? undefined : 'Colleagues who took part'}
+              searchable
+              data={peopleOptions}
+              searchValue={peopleSearch}
+              onSearchChange={setPeopleSearch}
+              filter={({ options }) => options}
+              nothingFoundMessage={colleagues.isFetching ? 'Searching…' : 'No colleague matches'}
+              {...form.getInputProps('userIds')}
+            />
+            <MultiSelect
+              label="Their contacts"
+              placeholder={form.values.contactIds.length ? undefined : contactOptions.length ? `People from ${partner.name}` : 'No current contacts yet'}
+              searchable
+              data={contactOptions}
+              nothingFoundMessage="No current contact matches"
+              {...form.getInputProps('contactIds')}
+            />
+          </SimpleGrid>
+          <Checkbox
+            label="Important for the team"
+            description="Highlighted on the timeline, so everyone working with this partner notices it."
+            checked={form.values.important}
+            onChange={(e) => form.setFieldValue('important', e.currentTarget.checked)}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty}>
+              {editing ? 'Save' : 'Log activity'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
