@@ -284,6 +284,8 @@ test('contacts directory: filter by partner, export as vCard and CSV', async () 
   await expect(page.getByRole('row')).toHaveCount(3);
   await expect(page.getByRole('row', { name: /Petra Schneider/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Marco Rossi/ })).toBeVisible();
+  // The pointer rests where the last click was; a hovered row's tint is not what axe should judge.
+  await page.mouse.move(0, 0);
   await expectAccessible('contacts directory');
   await screenshot('contacts-directory');
   await screenshot('contacts-directory', { phone: true });
