@@ -38,6 +38,8 @@ export const partner = pgTable(
     links: jsonb('links').$type<Record<string, string>>().notNull().default({}),
     /** Newest timeline entry; kept by the activities service in the same transaction (sorting 10k partners by a subquery is too slow). */
     lastContactAt: ts('last_contact_at'),
+    /** Expected days between contacts; null takes the default for the partner's importance. */
+    contactIntervalDays: integer('contact_interval_days'),
     archivedAt: ts('archived_at'),
     mergedIntoId: uuid('merged_into_id'),
     ...stamps,
@@ -52,6 +54,7 @@ export const partner = pgTable(
     index('partner_tags_idx').using('gin', t.tags),
     index('partner_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     index('partner_fts_idx').using('gin', sql`to_tsvector('simple', ${t.name} || ' ' || coalesce(${t.legalName}, '') || ' ' || coalesce(${t.description}, ''))`),
+    check('partner_contact_interval', sql`${t.contactIntervalDays} is null or ${t.contactIntervalDays} between 1 and 730`),
     check('partner_types_nonempty', sql`cardinality(${t.types}) > 0`),
     check('partner_types_known', sql`${t.types} <@ array['consultant_reseller','cloud_service_provider','software_vendor','distributor']::text[]`),
   ],
