@@ -49,7 +49,10 @@ export const partner = pgTable(
     uniqueIndex('partner_name_active_uq').on(sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
     index('partner_status_idx').on(t.status),
     index('partner_owner_idx').on(t.ownerId),
-    index('partner_last_contact_idx').on(t.lastContactAt),
+    // The default list order (most recently contacted first) walks this index and stops after a page.
+    index('partner_recent_idx').on(t.lastContactAt.desc().nullsLast(), sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
+    // Name prefixes (search, list filter): a trigram index rechecks every name containing the letters.
+    index('partner_name_prefix_idx').on(sql`lower(${t.name}) text_pattern_ops`),
     index('partner_types_idx').using('gin', t.types),
     index('partner_tags_idx').using('gin', t.tags),
     index('partner_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),

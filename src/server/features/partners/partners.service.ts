@@ -60,21 +60,15 @@ export async function listPartners(db: Db, q: ListPartnersQuery): Promise<Page<P
   if (q.level) where.push(sql`lower(${partner.level}) = ${q.level.toLowerCase()}`);
   if (q.country) where.push(eq(partner.country, q.country));
   const order = sortOf(q.sort);
-  // The page is chosen over narrow rows (id and sort keys), then its partners are read: carrying every
-  // column of every matching partner through the window count and the sort took about half the time
-  // of the query (measured: 3.5 → 2.1 ms for 1,000 matches among 10,000 partners).
-  const page = db.$with('page').as(
-    db
-      .select({ id: partner.id, total: sql<number>`count(*) over()`.as('total') })
-      .from(partner)
-      .where(and(...where))
-      .orderBy(...order)
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-  );
+  const filter = and(...where);
+  // The page is chosen over ids only, then its partners are read. The total is its own count (an
+  // InitPlan, run once): a window count over the page query made PostgreSQL read every match in sort
+  // order before the first row, instead of walking partner_recent_idx and stopping after a page
+  // (measured at 10,000 partners, 1,072 matches: 14.9 → 1.7 ms for the page, plus ~1 ms for the count).
+  const page = db.$with('page').as(db.select({ id: partner.id }).from(partner).where(filter).orderBy(...order).limit(q.pageSize).offset(offsetOf(q)));
   const rows = await db
     .with(page)
-    .select({ p: partner, ownerName: user.name, total: page.total })
+    .select({ p: partner, ownerName: user.name, total: sql<number>`(select count(*) from ${partner} where ${filter ?? sql`true`})` })
     .from(page)
     .innerJoin(partner, eq(partner.id, page.id))
     .leftJoin(user, eq(user.id, partner.ownerId))
