@@ -22,8 +22,12 @@ import { escapeLike, prefixTsQuery, searchTerms } from './search.text.js';
  * 1+ matched elsewhere or only similar; the fraction is trigram similarity to the title.
  */
 
-/** `<%` matches when pg_trgm word similarity reaches this ("schmitt" in "anna schmidt" is 0.625). */
-const WORD_SIMILARITY_THRESHOLD = 0.5;
+/**
+ * `<%` matches when pg_trgm word similarity reaches this: "schmitt" in "anna schmidt" is 0.625, but a
+ * swapped pair ("schnieder" in "lena schneider") or a dropped umlaut ("muller" in "jan müller") is only
+ * 0.43. Lower still and every name sharing a syllable matches; the candidate cap keeps the cost bounded.
+ */
+const WORD_SIMILARITY_THRESHOLD = 0.4;
 /** Rows taken from an arm that may match a large share of the table. */
 const CANDIDATES = 200;
 /**
@@ -146,6 +150,9 @@ async function contacts(tx: DbOrTx, t: Terms, limit: number): Promise<SearchResu
   });
 }
 
+/** The day an entry happened where the team works (an evening call in UTC is already tomorrow there). */
+const zurichDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function activitySql(t: Terms, limit: number): SQL {
   return sql`
       select a.id, a.kind, a.summary, a.outcome, a.occurred_at, a.partner_id, p.name as partner_name,
@@ -165,7 +172,7 @@ async function activities(tx: DbOrTx, t: Terms, limit: number): Promise<SearchRe
   const rows = rowsOf(await tx.execute(activitySql(t, limit)));
   return rows.map((r) => {
     const summary = r.summary as string;
-    const day = new Date(r.occurred_at as string | Date).toISOString().slice(0, 10);
+    const day = zurichDay.format(new Date(r.occurred_at as string | Date));
     return {
       type: 'activity',
       id: r.id as string,

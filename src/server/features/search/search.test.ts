@@ -42,6 +42,11 @@ describe('search', () => {
     const hit = hits.find((h) => h.id === anna.id);
     expect(hit).toMatchObject({ type: 'contact', title: 'Anna Schmidt', partnerId: p.id, subtitle: 'Head of Alliances · Helvetia Cloud AG', highlight: 'Anna <mark>Schmidt</mark>' });
     expect(hits.some((h) => h.title === 'Bruno Weber')).toBe(false);
+    // Swapped letters and a missing umlaut are the typos people make most.
+    const lena = await makeContact(t, p.id, { firstName: 'Lena', lastName: 'Schneider' });
+    const jan = await makeContact(t, p.id, { firstName: 'Jan', lastName: 'Müller' });
+    expect((await search('Schnieder')).find((h) => h.type === 'contact')?.id).toBe(lena.id);
+    expect((await search('Muller')).some((h) => h.id === jan.id)).toBe(true);
 
     expect((await search('helvetia-cloud.example')).some((h) => h.id === anna.id)).toBe(true);
     const byTitle = (await search('alliances')).find((h) => h.id === anna.id);

@@ -260,8 +260,14 @@ export function PeopleTab({ partner }: PartnerTabProps) {
                                 <>
                                   <Menu.Divider />
                                   {c.archivedAt ? (
-                                    <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setArchived(c, false)} disabled={Boolean(c.archivedAt && archive.isPending)}>
-                                      Restore
+                                    // A merged contact's timeline moved to the one it was merged into: it cannot come back (the API refuses too).
+                                    <Menu.Item
+                                      leftSection={<IconArrowBackUp size={16} aria-hidden />}
+                                      onClick={() => setArchived(c, false)}
+                                      disabled={Boolean(c.mergedIntoId) || archive.isPending}
+                                      title={c.mergedIntoId ? 'Merged into another contact: it cannot be restored' : undefined}
+                                    >
+                                      {c.mergedIntoId ? 'Merged — cannot be restored' : 'Restore'}
                                     </Menu.Item>
                                   ) : (
                                     <Menu.Item

@@ -7,7 +7,7 @@ import { IconAddressBook, IconAlertTriangle, IconBuildingStore, IconTimeline } f
 import type { ActivityKind } from '../../../shared/partners.js';
 import type { SearchResult, SearchType } from '../../../shared/schemas/search.js';
 import type { CommandAction, CommandGroup } from '../../components/commands.js';
-import { humanize } from '../../lib/format.js';
+import { formatDate, humanize } from '../../lib/format.js';
 import { contactPath } from '../contacts/labels.js';
 import { ACTIVITY_KIND_LABELS, activityPath } from '../timeline/labels.js';
 import { Highlighted, highlightText } from './Highlighted.js';
@@ -21,11 +21,17 @@ const GROUPS: Record<SearchType, { label: string; icon: typeof IconBuildingStore
   activity: { label: 'Timeline', icon: IconTimeline, color: 'grape' },
 };
 
-/** The API's subtitles carry raw enum words ("event · Alpine Cloud · 2026-10-22"): capitalise them. */
+/** The API's subtitles carry raw enum words and ISO days ("event · Alpine Cloud · 2026-10-22"): make them read well. */
 const readable = (subtitle: string) =>
   subtitle
     .split(' · ')
-    .map((part) => (/^[a-z_]+$/.test(part) ? (ACTIVITY_KIND_LABELS[part as ActivityKind] ?? humanize(part)) : part))
+    .map((part) =>
+      /^[a-z_]+$/.test(part)
+        ? (ACTIVITY_KIND_LABELS[part as ActivityKind] ?? humanize(part))
+        : /^\d{4}-\d{2}-\d{2}$/.test(part)
+          ? formatDate(`${part}T12:00:00`)
+          : part,
+    )
     .join(' · ');
 
 const pathOf = (r: SearchResult) =>
