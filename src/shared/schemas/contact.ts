@@ -110,6 +110,8 @@ export const contactSummarySchema = z.object({
   lastContactAt: z.string().nullable(),
   leftAt: z.string().nullable(),
   archivedAt: z.string().nullable(),
+  /** Set when this contact was merged into another one (and archived): it cannot be restored. */
+  mergedIntoId: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -117,7 +119,6 @@ export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
 export const contactSchema = contactSummarySchema.extend({
   notes: z.string().nullable(),
-  mergedIntoId: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type Contact = z.infer<typeof contactSchema>;

@@ -31,6 +31,7 @@ export const presentContactSummary = (c: ContactRow, partner: PartnerRef): Conta
   lastContactAt: iso(c.lastContactAt),
   leftAt: c.leftAt,
   archivedAt: iso(c.archivedAt),
+  mergedIntoId: c.mergedIntoId,
   createdAt: c.createdAt.toISOString(),
   version: c.version,
 });
@@ -38,7 +39,6 @@ export const presentContactSummary = (c: ContactRow, partner: PartnerRef): Conta
 export const presentContact = (c: ContactRow, partner: PartnerRef): Contact => ({
   ...presentContactSummary(c, partner),
   notes: c.notes,
-  mergedIntoId: c.mergedIntoId,
   updatedAt: c.updatedAt.toISOString(),
 });
 
