@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { test, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { Browsing, escapeRegExp, runId, type Admin } from './support.js';
 
 // The partner registry in the browser: the form, the list with its filters and saved views, the
 // 360° page with links between partners, status changes and history. Independent of the other
@@ -8,104 +7,25 @@ import { AxeBuilder } from '@axe-core/playwright';
 // empty installation) and makes its own partners, with names unique to this run.
 test.describe.configure({ mode: 'serial' });
 
-const SHOTS = 'test-results/screenshots';
-const run = Date.now().toString(36).slice(-4);
+const run = runId();
 const vendor = { id: '', name: `Kubeforge ${run}` };
 const distributor = { id: '', name: `Alpenland Distribution ${run}` };
 const viewName = `Distributors ${run}`;
 
-const OWN_ADMIN = { name: 'Paula Partners', email: 'paula.partners@example.com', password: 'partners spec admin passphrase' };
-/** Administrators this spec may find: its own, the people spec's, or app.spec's before and after its password change. */
-const KNOWN_ADMINS = [
-  OWN_ADMIN,
-  { email: 'pia.people@example.com', password: 'people spec admin passphrase' },
-  { email: 'ada@example.com', password: 'a brand new admin passphrase' },
-  { email: 'ada@example.com', password: 'correct horse battery staple' },
-];
+const OWN_ADMIN: Admin = { name: 'Paula Partners', email: 'paula.partners@example.com', password: 'partners spec admin passphrase' };
 
-let context: BrowserContext;
+const b = Browsing.forSpec({ admin: OWN_ADMIN });
 let page: Page;
-let csrf = '';
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
-
-async function openContext(browser: Browser) {
-  // AxeBuilder needs a context made with browser.newContext().
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      // axe-core compiles its message templates with `new Function`: the test tool, not the app.
-      if ((window as unknown as { __axeRunning?: boolean }).__axeRunning) return;
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile || '?'}:${e.lineNumber}`);
-    });
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    const text = msg.text();
-    if (/Content Security Policy|CSP violation|Refused to (load|execute|apply|evaluate|connect|frame|create)/i.test(text)) cspViolations.push(text);
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-}
-
-async function screenshot(name: string, opts: { phone?: boolean } = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  if (opts.phone) await page.setViewportSize({ width: 375, height: 812 });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${SHOTS}/${name}${opts.phone ? '-phone' : ''}.png`, fullPage: true });
-  if (opts.phone) await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** axe-core: no serious or critical violation of WCAG 2.1 A/AA. */
-async function expectAccessible(what: string) {
-  // A notification fading in or out has a contrast of its own: wait until they are gone.
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
-  await page.waitForTimeout(300);
-  await page.evaluate(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = true));
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = false, resolve()), 100)));
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
-  expect(bad, `accessibility violations on ${what}`).toEqual([]);
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const field = (name: string, scope: Page | Locator = page) => scope.getByRole('textbox', { name, exact: true });
-
-/** Picks an option of a Mantine Select or MultiSelect (its name may go on with a description). */
-async function choose(input: Locator, option: string) {
-  await input.click();
-  await page.getByRole('option', { name: new RegExp(`^${escape(option)}`) }).first().click();
-}
-
-async function signInAsKnownAdmin() {
-  const setup = await (await page.request.get('/api/setup')).json();
-  if (setup.needsSetup) expect((await page.request.post('/api/setup', { data: OWN_ADMIN })).status()).toBe(201);
-  for (const who of KNOWN_ADMINS) {
-    const res = await page.request.post('/api/auth/sign-in/email', { data: { email: who.email, password: who.password } });
-    if (res.ok()) {
-      const me = await (await page.request.get('/api/me')).json();
-      if (me.user.role === 'admin') {
-        csrf = me.csrfToken;
-        return;
-      }
-    }
-  }
-  throw new Error('None of the administrators this spec knows can sign in');
-}
+const screenshot = (name: string, opts?: { phone?: boolean }) => b.screenshot(name, opts);
+const expectAccessible = (what: string) => b.expectAccessible(what);
+const choose = (input: Locator, option: string) => b.choose(input, option);
+const field = (name: string, scope?: Page | Locator) => b.field(name, scope ?? page);
 
 const idFromUrl = () => new URL(page.url()).pathname.split('/')[2]!;
 const related = () => page.getByRole('region', { name: 'Related partners' });
 
-test.beforeAll(async ({ browser }) => {
-  await openContext(browser);
-  await signInAsKnownAdmin();
-});
-test.afterAll(async () => context?.close());
-
-test.afterEach(async () => {
-  expect(cspViolations, 'Content-Security-Policy violations in the console').toEqual([]);
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+test.beforeAll(() => {
+  page = b.page;
 });
 
 test('add a software vendor through the form', async () => {
@@ -185,7 +105,7 @@ test('link the distributor to the vendor and see it on both 360° pages', async 
   await expect(dialog.getByRole('radio', { name: `${distributor.name} is a distributor of…` })).toBeChecked();
   const partnerPicker = dialog.getByRole('combobox', { name: 'Partner' });
   await partnerPicker.fill(`Kubeforge ${run}`);
-  await page.getByRole('option', { name: new RegExp(`^${escape(vendor.name)}`) }).click();
+  await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(vendor.name)}`) }).click();
   await dialog.getByRole('button', { name: 'Link partners' }).click();
   await expect(dialog).toBeHidden();
 
@@ -233,7 +153,7 @@ test('an edit that crossed another one says so and loads the newer version', asy
   await expect(page.getByRole('heading', { name: `Edit ${vendor.name}`, level: 1 })).toBeVisible();
   // Someone else saves first (as a script would).
   const current = await (await page.request.get(`/api/partners/${vendor.id}`)).json();
-  const res = await page.request.patch(`/api/partners/${vendor.id}`, { headers: { 'x-csrf-token': csrf }, data: { version: current.version, legalName: 'Kubeforge Inc.' } });
+  const res = await page.request.patch(`/api/partners/${vendor.id}`, { headers: { 'x-csrf-token': b.csrf }, data: { version: current.version, legalName: 'Kubeforge Inc.' } });
   expect(res.status()).toBe(200);
 
   await field('Description').fill('Kubernetes platform for regulated industries.');
@@ -262,7 +182,7 @@ test('filter the list by type, save the view and use it again', async () => {
   await expect(page).toHaveURL(/type=distributor/);
   await expect(page).toHaveURL(new RegExp(`q=${run}`));
   await expect(page.getByRole('link', { name: vendor.name })).toBeHidden();
-  const row = page.getByRole('row', { name: new RegExp(escape(distributor.name)) });
+  const row = page.getByRole('row', { name: new RegExp(escapeRegExp(distributor.name)) });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Distributor');
   await expect(row).toContainText('Key');
@@ -298,7 +218,7 @@ test('filter the list by type, save the view and use it again', async () => {
   await page.getByRole('menuitem', { name: viewName }).click();
   await expect(page).toHaveURL(/type=distributor/);
   await expect(page).toHaveURL(/sort=importance/);
-  await expect(page.getByRole('row', { name: new RegExp(escape(distributor.name)) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(escapeRegExp(distributor.name)) })).toBeVisible();
   await expect(page.getByRole('link', { name: vendor.name })).toBeHidden();
 
   // And it can be deleted.

@@ -1,104 +1,34 @@
 import fs from 'node:fs';
-import { test, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
+import { Browsing, runId, type Admin } from './support.js';
 
 // The partner's people, our team, the timeline, the contacts directory and record search in the
 // command palette, step by step. Independent of the other specs: it signs in with an administrator
 // it knows (creating one through the first-run API on an empty installation) and makes its own data.
 test.describe.configure({ mode: 'serial' });
 
-const SHOTS = 'test-results/screenshots';
 // Names unique to this run: the specs share one server and database.
-const run = Date.now().toString(36).slice(-4);
+const run = runId();
 const partner = { id: '', name: `Nordwind Distribution ${run}` };
 const colleague = { id: '', name: `Tilda Techlead ${run}`, email: `tilda.${run}@example.com` };
 const petra = { first: 'Petra', last: 'Schneider', email: `petra.schneider.${run}@nordwind.example`, title: 'Head of Alliances' };
 const marco = { first: 'Marco', last: `Rossi`, email: `marco.rossi.${run}@nordwind.example`, title: 'Solutions Engineer' };
 const meeting = `Quarterly business review ${run}: joint pipeline for Kubernetes in banking`;
 
-/** Administrators this spec may find: its own (made when it runs first), or app.spec's before and after its password change. */
-const OWN_ADMIN = { name: 'Pia People', email: 'pia.people@example.com', password: 'people spec admin passphrase' };
-const KNOWN_ADMINS = [OWN_ADMIN, { email: 'ada@example.com', password: 'a brand new admin passphrase' }, { email: 'ada@example.com', password: 'correct horse battery staple' }];
+const OWN_ADMIN: Admin = { name: 'Pia People', email: 'pia.people@example.com', password: 'people spec admin passphrase' };
 
-let context: BrowserContext;
+const b = Browsing.forSpec({ admin: OWN_ADMIN, acceptDownloads: true });
 let page: Page;
-let csrf = '';
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
+const screenshot = (name: string, opts?: { phone?: boolean }) => b.screenshot(name, opts);
+const expectAccessible = (what: string) => b.expectAccessible(what);
+const choose = (select: Locator, option: string) => b.choose(select, option);
+const field = (name: string, scope?: Page | Locator) => b.field(name, scope ?? page);
+const api = <T>(method: 'get' | 'post', path: string, data?: unknown) => b.api<T>(method, path, data);
 
-async function openContext(browser: Browser) {
-  // AxeBuilder needs a context made with browser.newContext().
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      // axe-core compiles its message templates with `new Function`: the test tool, not the app.
-      if ((window as unknown as { __axeRunning?: boolean }).__axeRunning) return;
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile || '?'}:${e.lineNumber}`);
-    });
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    const text = msg.text();
-    if (/Content Security Policy|CSP violation|Refused to (load|execute|apply|evaluate|connect|frame|create)/i.test(text)) cspViolations.push(text);
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-}
-
-async function screenshot(name: string, opts: { phone?: boolean } = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  if (opts.phone) await page.setViewportSize({ width: 375, height: 812 });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${SHOTS}/${name}${opts.phone ? '-phone' : ''}.png`, fullPage: true });
-  if (opts.phone) await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** axe-core: no serious or critical violation of WCAG 2.1 A/AA. */
-async function expectAccessible(what: string) {
-  await page.waitForTimeout(300);
-  await page.evaluate(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = true));
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = false, resolve()), 100)));
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
-  expect(bad, `accessibility violations on ${what}`).toEqual([]);
-}
-
-const field = (name: string, scope: Page | Locator = page) => scope.getByRole('textbox', { name, exact: true });
-
-/** Picks an option of a Mantine Select (its name may go on with a description). */
-async function choose(select: Locator, option: string) {
-  await select.click();
-  await page.getByRole('option', { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().click();
-}
-
-async function api<T>(method: 'get' | 'post', path: string, data?: unknown): Promise<T> {
-  const res = await page.request[method](path, { data, headers: method === 'get' ? {} : { 'x-csrf-token': csrf } });
-  expect(res.ok(), `${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-async function signInAsKnownAdmin() {
-  const setup = await (await page.request.get('/api/setup')).json();
-  if (setup.needsSetup) expect((await page.request.post('/api/setup', { data: OWN_ADMIN })).status()).toBe(201);
-  for (const who of KNOWN_ADMINS) {
-    const res = await page.request.post('/api/auth/sign-in/email', { data: { email: who.email, password: who.password } });
-    if (res.ok()) {
-      const me = await (await page.request.get('/api/me')).json();
-      if (me.user.role === 'admin') {
-        csrf = me.csrfToken;
-        return;
-      }
-    }
-  }
-  throw new Error('None of the administrators this spec knows can sign in');
-}
-
-test.beforeAll(async ({ browser }) => {
-  await openContext(browser);
-  await signInAsKnownAdmin();
+test.beforeAll(async () => {
+  page = b.page;
   // The partner and the colleague come from the API, as a script would make them: the UI of those is another spec's.
   const p = await api<{ id: string }>('post', '/api/partners', { name: partner.name, types: ['distributor'], status: 'active', importance: 'key', country: 'CH' });
   partner.id = p.id;
@@ -106,12 +36,6 @@ test.beforeAll(async ({ browser }) => {
   colleague.id = u.id;
   // Someone who will leave the partner during the test.
   await api('post', '/api/contacts', { partnerId: partner.id, firstName: 'Lena', lastName: `Leaving ${run}`, role: 'sales' });
-});
-test.afterAll(async () => context?.close());
-
-test.afterEach(async () => {
-  expect(cspViolations, 'Content-Security-Policy violations in the console').toEqual([]);
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });
 
 test('people tab: add two contacts, the stakeholder map groups them, someone leaves', async () => {

@@ -1,20 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Anchor, Button, Card, CloseButton, Group, MultiSelect, Pagination, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Card, CloseButton, Group, MultiSelect, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAddressBook, IconArrowDown, IconArrowUp, IconArrowsSort, IconFileSpreadsheet, IconId, IconSearch } from '@tabler/icons-react';
 import { CONTACT_ROLE_LABELS } from '../../../shared/partners.js';
 import { CONTACT_SORTS, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../../../shared/schemas/contact.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { formatDate, formatRelative, plural } from '../../lib/format.js';
+import { formatDate, formatRelative } from '../../lib/format.js';
 import { contactPath, ROLE_FILTER_OPTIONS } from './labels.js';
 import { PartnerFilter } from './PartnerFilter.js';
 import { contactsListQuery, exportUrl, type ContactListParams, type ContactStatus } from './queries.js';
 import { Breakable } from './Breakable.js';
 import { PrimaryStar } from './Ratings.js';
 import classes from './ContactsPage.module.css';
+import { ListFooter } from '../../components/ListFooter.js';
 
 const PAGE_SIZE = 25;
 const STATUS_OPTIONS = [
@@ -92,9 +93,6 @@ export function ContactsPage() {
 
   const items = contacts.data?.items ?? [];
   const total = contacts.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const first = total ? (params.page - 1) * PAGE_SIZE + 1 : 0;
-  const last = Math.min(total, params.page * PAGE_SIZE);
   const filtered = Boolean(params.q || params.partnerId || params.role || params.status !== 'current');
   const sortField = params.sort.replace(/^-/, '') as Sortable;
   const onSort = (s: string) => update({ sort: s === 'name' ? null : s });
@@ -233,16 +231,7 @@ export function ContactsPage() {
           </Table.ScrollContainer>
         )}
 
-        {total > 0 && (
-          <Group justify="space-between" p="sm" gap="sm" className={classes.footer}>
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {total > PAGE_SIZE ? `${first}–${last} of ${plural(total, 'contact')}` : plural(total, 'contact')}
-            </Text>
-            {pages > 1 && (
-              <Pagination total={pages} value={params.page} onChange={(p) => update({ page: p === 1 ? null : p })} size="sm" siblings={1} boundaries={1} getControlProps={(c) => ({ 'aria-label': `${c} page` })} />
-            )}
-          </Group>
-        )}
+        <ListFooter total={total} page={params.page} pageSize={PAGE_SIZE} noun="contact" onPage={(p) => update({ page: p === 1 ? null : p })} />
       </Card>
     </>
   );

@@ -9,33 +9,18 @@ import { formatDate, formatDateTime } from '../../lib/format.js';
 import { productsQuery } from '../products/queries.js';
 import { StatusBadge } from './badges.js';
 import { countryLabel, IMPORTANCE_LABELS, LINK_LABELS, RELATION_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.js';
+import { FIELD_LABELS as FORM_LABELS } from './partnerForm.js';
 import { colleagueOptionsQuery, statusHistoryQuery } from './queries.js';
 import type { PartnerTabProps } from './tabs.js';
 import classes from './PartnerPage.module.css';
 
-/** How the record's fields read, in the order the form shows them. */
+/** How the record's fields read: the form's labels, with the history's own words where a change reads better. */
 const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  legalName: 'Legal name',
-  country: 'Country',
-  website: 'Website',
+  ...FORM_LABELS,
   logoUrl: 'Logo',
-  description: 'Description',
-  types: 'Types',
-  status: 'Status',
-  importance: 'Importance',
-  program: 'Program',
-  level: 'Level',
-  ownerId: 'Owner',
-  tags: 'Tags',
-  strategy: 'Strategy',
-  regions: 'Regions',
-  industries: 'Industries',
-  valueWeBring: 'What we bring them',
-  valueTheyBring: 'What they bring us',
   directions: 'Direction',
-  productIds: 'Products',
   pricingNotes: 'Pricing, reporting & discounts',
+  contactIntervalDays: 'Contact every (days)',
   links: 'Links',
   archivedAt: 'Archive',
   link: 'Link to another partner',

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Anchor, Avatar, Button, Card, CloseButton, Group, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Avatar, Button, Card, CloseButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUsers } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { initials, plural } from '../../lib/format.js';
+import { initials } from '../../lib/format.js';
 import { RoleBadge } from '../users/RoleSelect.js';
 import { colleaguePath } from './labels.js';
 import { colleaguesQuery } from './queries.js';
 import classes from './ColleaguesPage.module.css';
+import { ListFooter } from '../../components/ListFooter.js';
 
 const PAGE_SIZE = 25;
 
@@ -32,7 +33,6 @@ export function ColleaguesPage() {
 
   const items = colleagues.data?.items ?? [];
   const total = colleagues.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const goTo = (p: number) => {
     const next = new URLSearchParams(search);
     if (p === 1) next.delete('page');
@@ -111,14 +111,7 @@ export function ColleaguesPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {total > 0 && (
-          <Group justify="space-between" p="sm" gap="sm" className={classes.footer}>
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {plural(total, 'colleague')}
-            </Text>
-            {pages > 1 && <Pagination total={pages} value={page} onChange={goTo} size="sm" siblings={1} boundaries={1} getControlProps={(c) => ({ 'aria-label': `${c} page` })} />}
-          </Group>
-        )}
+        <ListFooter total={total} page={page} pageSize={PAGE_SIZE} noun="colleague" onPage={goTo} />
       </Card>
     </>
   );

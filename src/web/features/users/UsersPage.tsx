@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { ActionIcon, Avatar, Badge, Button, Card, CloseButton, Group, Menu, Pagination, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Avatar, Badge, Button, Card, CloseButton, Group, Menu, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconDots, IconHistory, IconLock, IconPencil, IconPlayerPlay, IconSearch, IconUserOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { formatDate, formatDateTime, initials, plural } from '../../lib/format.js';
+import { formatDate, formatDateTime, initials } from '../../lib/format.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { EditUserModal } from './EditUserModal.js';
 import { useSetUserActive, usersListQuery, type UserListParams, type UserSort } from './queries.js';
@@ -19,6 +19,7 @@ import { RoleBadge, ROLE_OPTIONS } from './RoleSelect.js';
 import { UserHistoryDrawer } from './UserHistoryDrawer.js';
 import { SetPasswordModal } from './SetPasswordModal.js';
 import classes from './UsersPage.module.css';
+import { ListFooter } from '../../components/ListFooter.js';
 
 const PAGE_SIZE = 25;
 const STATUS_OPTIONS = [
@@ -105,9 +106,6 @@ export function UsersPage() {
   const editing = editingId ? (items.find((u) => u.id === editingId) ?? null) : null;
   const filtered = Boolean(params.q || params.role || params.status !== 'all');
   const total = users.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const first = total ? (params.page - 1) * PAGE_SIZE + 1 : 0;
-  const last = Math.min(total, params.page * PAGE_SIZE);
 
   const confirmToggle = () => {
     if (!toggling) return;
@@ -313,16 +311,7 @@ export function UsersPage() {
           </Table.ScrollContainer>
         )}
 
-        {total > 0 && (
-          <Group justify="space-between" p="sm" gap="sm" className={classes.footer}>
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {total > PAGE_SIZE ? `${first}–${last} of ${plural(total, 'user')}` : plural(total, 'user')}
-            </Text>
-            {pages > 1 && (
-              <Pagination total={pages} value={params.page} onChange={(p) => update({ page: p === 1 ? null : p })} size="sm" siblings={1} boundaries={1} getControlProps={(c) => ({ 'aria-label': `${c} page` })} />
-            )}
-          </Group>
-        )}
+        <ListFooter total={total} page={params.page} pageSize={PAGE_SIZE} noun="user" onPage={(p) => update({ page: p === 1 ? null : p })} />
       </Card>
 
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
