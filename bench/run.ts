@@ -16,6 +16,7 @@ import { createUser } from '../src/server/features/users/users.service.js';
 import { createToken } from '../src/server/features/tokens/tokens.service.js';
 import { badResponses, captureSql, CONNECTIONS, DURATION, fmt, log, measureRounds, median, ratioOf, root, spreadOf, typical, WARMUP, type Row, type Target } from './lib.js';
 import { benchScale, printScale, SCALE, type ScaleResult } from './scale.js';
+import { benchRhythm, type RhythmResult } from './rhythm.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Which backends to measure (comma-separated): pglite, postgres. */
@@ -27,11 +28,14 @@ const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.
 
 const rows: Row[] = [];
 const scaleResults: ScaleResult[] = [];
+const rhythmResults: RhythmResult[] = [];
 const notes: string[] = [];
 
 async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, string>) {
   const config = loadConfig({
     NODE_ENV: 'production',
+    // The scheduler would run reminders and digests over the large portfolio while it is measured.
+    JOBS: 'off',
     LOG_LEVEL: 'silent',
     HOST: '127.0.0.1',
     AUTH_SECRET: randomBytes(32).toString('hex'),
@@ -99,7 +103,11 @@ async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, 
     }
     await bare.close();
     // Then the same app and database grow to the large portfolio.
-    if (SCALE > 0) scaleResults.push(await benchScale({ backend, database, app, appUrl, auth, ownerId: admin.id }));
+    if (SCALE > 0) {
+      scaleResults.push(await benchScale({ backend, database, app, appUrl, auth, ownerId: admin.id }));
+      // Digests and the calendar feed over the same portfolio (the 10,000 partners on PostgreSQL).
+      rhythmResults.push(await benchRhythm({ backend, database, appUrl, auth, feedUserId: admin.id }));
+    }
     await app.close();
   } finally {
     await database.close();
@@ -247,6 +255,14 @@ async function main() {
   if (scaleResults.length) {
     print('Scale rows: the app route is loaded with Bearer authentication, cycling through the listed requests; its bare twin replays, per request, every statement the app issued for it');
     print('(token lookup included), captured at the driver: concurrent ones together on the pool, a transaction on one connection. "ratio to bare" = app req/s ÷ bare req/s.');
+    print();
+  }
+  for (const r of rhythmResults) {
+    print(`Relationship rhythm on ${r.backend === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} (the scale portfolio):`);
+    print();
+    print('| what | result | time | goal |');
+    print('| --- | ---: | ---: | --- |');
+    for (const l of r.lines) print(l);
     print();
   }
   const explain = scaleResults.flatMap((r) => r.explain);

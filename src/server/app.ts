@@ -12,6 +12,7 @@ import authPlugin from './plugins/auth.js';
 import webPlugin from './plugins/web.js';
 import { loggerOptions } from './logger.js';
 import { registerFeatures } from './features/index.js';
+import jobsPlugin from './jobs/plugin.js';
 
 export interface AppDeps {
   config: Config;
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(openapiPlugin);
 
   await registerFeatures(app, { config, database, secret });
+  await app.register(jobsPlugin, { config, database, secret });
 
   if (deps.web !== false) await app.register(webPlugin);
   return app;

@@ -29,6 +29,14 @@ const schema = z
     LOG_PRETTY: bool.optional(),
     TRUST_PROXY: bool.default(false),
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465')
+      .refine((v) => URL.canParse(v), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().trim().min(3).max(200).default('Partnerhub <partnerhub@localhost>'),
+    CHAT_WEBHOOK_URL: z.url().optional(),
+    JOBS: z.enum(['on', 'off']).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -49,6 +57,13 @@ const schema = z
     if (env.DATABASE_URL && !env.AUTH_SECRET && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production with DATABASE_URL (several instances must share it)' });
     }
+    if (env.CHAT_WEBHOOK_URL) {
+      const u = new URL(env.CHAT_WEBHOOK_URL);
+      const local = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+      if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) {
+        ctx.addIssue({ code: 'custom', path: ['CHAT_WEBHOOK_URL'], message: 'must be an https:// URL (http:// only for localhost)' });
+      }
+    }
   });
 
 export type Env = z.infer<typeof schema>;
@@ -68,6 +83,12 @@ export interface Config {
   logPretty: boolean;
   trustProxy: boolean;
   signInRateLimit: number;
+  /** SMTP server for outgoing mail; without it mail stays in the outbox. Holds a password: never log it (see redactUrl). */
+  smtpUrl?: string;
+  mailFrom: string;
+  chatWebhookUrl?: string;
+  /** Run the in-process scheduler (reminders, digests, mail retries). Off by default in tests. */
+  jobs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -99,5 +120,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logPretty: e.LOG_PRETTY ?? e.NODE_ENV === 'development',
     trustProxy: e.TRUST_PROXY,
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    chatWebhookUrl: e.CHAT_WEBHOOK_URL,
+    // Tests build many apps; a scheduler in each would send reminders nobody asked for.
+    jobs: (e.JOBS ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
   };
 }

@@ -17,6 +17,13 @@ import { ProductsPage } from './features/products/ProductsPage.js';
 import { ContactsPage } from './features/contacts/ContactsPage.js';
 import { ColleaguePage } from './features/team/ColleaguePage.js';
 import { ColleaguesPage } from './features/team/ColleaguesPage.js';
+import { PlaybooksPage } from './features/playbooks/PlaybooksPage.js';
+import { OnboardingsPage } from './features/onboarding/OnboardingsPage.js';
+import { MyWorkPage } from './features/tasks/MyWorkPage.js';
+import { MeetingsPage } from './features/meetings/MeetingsPage.js';
+import { InboxPage } from './features/notifications/InboxPage.js';
+import { OutboxPage } from './features/mail/OutboxPage.js';
+import { canReadMail } from './features/mail/access.js';
 
 export const router = createBrowserRouter([
   {
@@ -36,6 +43,8 @@ export const router = createBrowserRouter([
             errorElement: <RouteError />,
             children: [
               { index: true, element: <HomePage /> },
+              { path: 'my-work', element: <MyWorkPage /> },
+              { path: 'meetings', element: <MeetingsPage /> },
               { path: 'profile', element: <ProfilePage /> },
               { path: 'tokens', element: <TokensPage /> },
               { path: 'partners', element: <PartnersPage /> },
@@ -46,6 +55,17 @@ export const router = createBrowserRouter([
               { path: 'contacts', element: <ContactsPage /> },
               { path: 'colleagues', element: <ColleaguesPage /> },
               { path: 'colleagues/:id', element: <ColleaguePage /> },
+              { path: 'onboardings', element: <OnboardingsPage /> },
+              { path: 'playbooks', element: <PlaybooksPage /> },
+              { path: 'inbox', element: <InboxPage /> },
+              {
+                path: 'admin/mail',
+                element: (
+                  <RequireAccess allow={canReadMail} what="The outbox holds everyone's mail: it is for administrators.">
+                    <OutboxPage />
+                  </RequireAccess>
+                ),
+              },
               {
                 path: 'users',
                 element: (

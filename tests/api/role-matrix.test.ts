@@ -94,6 +94,68 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/contacts/:id/restore': ['admin', 'manager', 'member'],
   'POST /api/contacts/:id/merge': ['admin', 'manager'],
   'GET /api/partners/:id/stakeholders': ALL,
+
+  // Tasks: everyone reads; writers write (members only tasks assigned to or created by them, or on
+  // partners they may edit, checked in the service). "My work" is everyone's own.
+  'GET /api/tasks': ALL,
+  'POST /api/tasks': WRITERS,
+  'POST /api/tasks/complete': WRITERS,
+  'GET /api/tasks/:id': ALL,
+  'PATCH /api/tasks/:id': WRITERS,
+  'GET /api/tasks/:id/comments': ALL,
+  'POST /api/tasks/:id/comments': WRITERS,
+  'GET /api/my-work': ALL,
+
+  // Onboarding playbooks: everyone reads; administrators edit them (the issue: "editable by an admin").
+  'GET /api/playbooks': ALL,
+  'GET /api/playbooks/:id': ALL,
+  'POST /api/playbooks': ['admin'],
+  'PATCH /api/playbooks/:id': ['admin'],
+  'POST /api/playbooks/:id/archive': ['admin'],
+  'POST /api/playbooks/:id/restore': ['admin'],
+  'POST /api/playbooks/starter': ['admin'],
+  // Onboardings: writers start and cancel them (members on their partners, checked in the service);
+  // completing one before every step is done is the Partner Manager's.
+  'GET /api/partners/:id/onboarding': ALL,
+  'POST /api/partners/:id/onboarding': WRITERS,
+  'GET /api/onboardings': ALL,
+  'GET /api/onboardings/:id': ALL,
+  'POST /api/onboardings/:id/complete': MANAGERS,
+  'POST /api/onboardings/:id/cancel': WRITERS,
+
+  // Inbox and notification preferences: everyone their own. Unsubscribe links in mail carry a signed token.
+  'GET /api/notifications': ALL,
+  'GET /api/notifications/unread-count': ALL,
+  'POST /api/notifications/:id/read': ALL,
+  'POST /api/notifications/read-all': ALL,
+  'GET /api/me/notification-preferences': ALL,
+  'PUT /api/me/notification-preferences': ALL,
+  'GET /api/unsubscribe': PUBLIC,
+  'POST /api/unsubscribe': PUBLIC,
+  // The outbox holds everyone's mail: administrators only.
+  'GET /api/mail': ['admin'],
+  'GET /api/mail/:id': ['admin'],
+
+  // Meetings: everyone reads; writers write (members only for partners they own or are on the team of,
+  // checked in the service).
+  'GET /api/partners/:id/meeting-series': ALL,
+  'POST /api/partners/:id/meeting-series': WRITERS,
+  'GET /api/meeting-series/:id': ALL,
+  'PATCH /api/meeting-series/:id': WRITERS,
+  'POST /api/meeting-series/:id/archive': WRITERS,
+  'POST /api/meeting-series/:id/occurrences': WRITERS,
+  'GET /api/partners/:id/meetings': ALL,
+  'POST /api/partners/:id/meetings': WRITERS,
+  'GET /api/meetings': ALL,
+  'GET /api/meetings/quarterly': ALL,
+  'GET /api/meetings/:id': ALL,
+  'PATCH /api/meetings/:id': WRITERS,
+  'GET /api/meetings/:id/ics': ALL,
+  // Calendar feeds: everyone manages their own; the feed URL itself is public, its secret is the credential.
+  'GET /api/calendar-feeds': ALL,
+  'POST /api/calendar-feeds': ALL,
+  'DELETE /api/calendar-feeds/:id': ALL,
+  'GET /api/calendar/:file': PUBLIC,
 };
 
 /** Concrete URLs for wildcard routes. */

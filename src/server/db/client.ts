@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock } from './lock.js';
 import { DatabaseUnavailableError } from './errors.js';
@@ -15,6 +16,20 @@ export type Db = NodePgDatabase<typeof schema>;
 /** What a transaction callback receives; services accept either a Db or a Tx. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+type Results<T extends readonly (() => unknown)[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+
+/**
+ * Runs independent reads side by side on the pool, one after another inside a transaction: a
+ * transaction is one connection, and overlapping queries on one pg client are deprecated (pg 9
+ * refuses them). Services that accept a Db or a Tx use this instead of Promise.all.
+ */
+export async function readTogether<T extends readonly (() => unknown)[]>(db: DbOrTx, ...reads: T): Promise<Results<T>> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((r) => r()))) as Results<T>;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as Results<T>;
+}
 
 export interface Database {
   kind: 'pglite' | 'postgres';

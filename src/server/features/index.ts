@@ -14,6 +14,13 @@ import { savedViewsRoutes } from './saved-views/saved-views.routes.js';
 import { activitiesRoutes } from './activities/activities.routes.js';
 import { teamRoutes } from './team/team.routes.js';
 import { searchRoutes } from './search/search.routes.js';
+import { tasksRoutes } from './tasks/tasks.routes.js';
+import { playbooksRoutes } from './playbooks/playbooks.routes.js';
+import { onboardingRoutes } from './onboarding/onboarding.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { mailRoutes } from './mail/mail.routes.js';
+import { meetingsRoutes } from './meetings/meetings.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -38,4 +45,11 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(activitiesRoutes, { db });
   await app.register(teamRoutes, { db });
   await app.register(searchRoutes, { db });
+  await app.register(tasksRoutes, { db });
+  await app.register(playbooksRoutes, { db });
+  await app.register(onboardingRoutes, { db });
+  await app.register(notificationsRoutes, { db, secret, baseUrl: config.baseUrl });
+  await app.register(mailRoutes, { db });
+  await app.register(meetingsRoutes, { db });
+  await app.register(calendarRoutes, { db, baseUrl: config.baseUrl });
 }

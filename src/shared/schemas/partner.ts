@@ -17,6 +17,7 @@ export const countryCode = z
       return false;
     }
   }, 'is not a known country code');
+export const CONTACT_INTERVAL_MAX = 730;
 export const countryName = (code: string) => regionNames.of(code) ?? code;
 
 export const httpUrl = z
@@ -55,6 +56,8 @@ const partnerFields = {
   pricingNotes: optionalText(),
   links: z.object(Object.fromEntries(LINK_KEYS.map((k) => [k, httpUrl.nullable().optional()])) as Record<(typeof LINK_KEYS)[number], z.ZodOptional<z.ZodNullable<typeof httpUrl>>>).strict(),
   productIds: z.array(z.uuid()).max(100),
+  /** Expected days between contacts; null takes the default of the partner's importance. */
+  contactIntervalDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(CONTACT_INTERVAL_MAX, `must be at most ${CONTACT_INTERVAL_MAX} days`).nullable(),
 };
 
 export const createPartnerBody = z
@@ -68,6 +71,7 @@ export const createPartnerBody = z
     directions: partnerFields.directions.default([]),
     links: partnerFields.links.default({}),
     productIds: partnerFields.productIds.default([]),
+    contactIntervalDays: partnerFields.contactIntervalDays.optional(),
   })
   .strict();
 export type CreatePartnerBody = z.input<typeof createPartnerBody>;
@@ -91,6 +95,13 @@ export const partnerSummarySchema = z.object({
   tags: z.array(z.string()),
   owner: person.nullable(),
   lastContactAt: z.string().nullable(),
+  /** The partner's own contact interval (null: the default for its importance). */
+  contactIntervalDays: z.number().int().nullable(),
+  /** The interval in force: its own, else the default for its importance. */
+  effectiveContactIntervalDays: z.number().int(),
+  /** When the next contact is due; null for partners not expected to keep the rhythm (prospect, paused, offboarded, archived). */
+  contactDueAt: z.string().nullable(),
+  contactOverdue: z.boolean(),
   archivedAt: z.string().nullable(),
   version: z.number().int(),
 });
@@ -118,7 +129,7 @@ export const partnerSchema = partnerSummarySchema.extend({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
-export const PARTNER_SORTS = ['name', 'status', 'importance', 'country', 'lastContactAt', 'createdAt', 'level'] as const;
+export const PARTNER_SORTS = ['name', 'status', 'importance', 'country', 'lastContactAt', 'contactDueAt', 'createdAt', 'level'] as const;
 
 export const listPartnersQuery = listQuery(PARTNER_SORTS, {
   type: csvList(partnerType),
@@ -128,6 +139,8 @@ export const listPartnersQuery = listQuery(PARTNER_SORTS, {
   tag: z.string().max(60).optional(),
   level: z.string().max(NAME_MAX).optional(),
   country: countryCode.optional(),
+  /** Overdue for contact now (true) or not (false). */
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   archived: z.enum(['false', 'true', 'all']).default('false'),
 }, 'name');
 export type ListPartnersQuery = z.infer<typeof listPartnersQuery>;

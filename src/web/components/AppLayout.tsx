@@ -7,6 +7,7 @@ import { useMe } from './session.js';
 import { Logo } from './Logo.js';
 import { UserMenu } from './UserMenu.js';
 import { CommandPalette, CommandPaletteButton } from './CommandPalette.js';
+import { InboxBell } from '../features/notifications/InboxBell.js';
 import classes from './AppLayout.module.css';
 
 function isActive(entry: NavEntry, pathname: string) {
@@ -38,6 +39,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <CommandPaletteButton />
+            <InboxBell />
             <UserMenu />
           </Group>
         </Group>

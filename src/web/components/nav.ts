@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
-import { IconAddressBook, IconBriefcase, IconBuildingStore, IconHome, IconKey, IconPackage, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconBell, IconCalendarEvent, IconBriefcase, IconBuildingStore, IconChecklist, IconHome, IconKey, IconListCheck, IconMail, IconPackage, IconRocket, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
 import type { Role } from '../../shared/roles.js';
 import { can, type Permission } from '../lib/access.js';
+import { canReadMail } from '../features/mail/access.js';
 
 export interface NavEntry {
   to: string;
@@ -22,11 +23,17 @@ export interface NavEntry {
  */
 export const NAV: NavEntry[] = [
   { section: 'main', to: '/', label: 'Home', icon: IconHome, description: 'Your overview' },
+  { section: 'main', to: '/my-work', label: 'My work', icon: IconChecklist, description: 'Your open tasks by due date, and your partners overdue for contact', keywords: ['tasks', 'todo', 'to-do', 'due', 'overdue', 'reminders'] },
+  { section: 'main', to: '/meetings', label: 'Meetings', icon: IconCalendarEvent, description: 'Upcoming sync meetings, the quarterly get-together and calendar feeds', keywords: ['sync', 'calendar', 'ics', 'quarterly', 'minutes', 'feed'] },
   { section: 'main', to: '/partners', label: 'Partners', icon: IconBuildingStore, description: 'Vendors, cloud providers, distributors and resellers', keywords: ['companies', 'vendors', 'distributors', 'resellers', 'list'] },
   { section: 'main', to: '/contacts', label: 'Contacts', icon: IconAddressBook, description: 'The people at every partner; export as CSV or vCard', keywords: ['people', 'directory', 'stakeholders', 'vcard', 'csv', 'export'] },
   { section: 'main', to: '/colleagues', label: 'Colleagues', icon: IconBriefcase, description: 'Who works on which partner, in which role', keywords: ['team', 'owner', 'people'] },
   { section: 'main', to: '/products', label: 'Products', icon: IconPackage, description: 'Our products and services that include partners', keywords: ['catalogue', 'catalog', 'services', 'offer'] },
+  { section: 'main', to: '/onboardings', label: 'Onboardings', icon: IconRocket, description: 'New partners on their way to active: progress and overdue steps', keywords: ['onboarding', 'playbook', 'new partners', 'progress'] },
+  { section: 'admin', to: '/playbooks', label: 'Playbooks', icon: IconListCheck, description: 'Onboarding playbooks per partner type: steps, owners, due dates', allow: can.manageUsers, keywords: ['onboarding', 'templates', 'steps', 'checklist'] },
   { section: 'admin', to: '/users', label: 'Users', icon: IconUsersGroup, description: 'Accounts, roles and access', allow: can.manageUsers, keywords: ['people', 'roles', 'accounts', 'deactivate'] },
+  { section: 'admin', to: '/admin/mail', label: 'Outbox', icon: IconMail, description: 'Every mail the app sent or keeps without an SMTP server', allow: canReadMail, keywords: ['mail', 'e-mail', 'smtp', 'sent', 'outbox'] },
+  { section: 'account', to: '/inbox', label: 'Inbox', icon: IconBell, description: 'Reminders and digests for you', keywords: ['notifications', 'reminders', 'unread', 'bell'] },
   { section: 'account', to: '/profile', label: 'Profile', icon: IconUserCircle, description: 'Your name and password', keywords: ['password', 'account'] },
   { section: 'account', to: '/tokens', label: 'API tokens', icon: IconKey, description: 'Personal tokens for scripts and integrations', keywords: ['api', 'token', 'integration'] },
 ];

@@ -5,6 +5,8 @@ import type { Db } from '../client.js';
 import { activity, activityContact, activityUser, contact, partner, partnerLink, partnerProduct, partnerStatusChange, product, teamAssignment } from '../schema/index.js';
 import { createUser, findUserByEmail } from '../../features/users/users.service.js';
 import { recordAudit } from '../../lib/audit.js';
+import { ensureStarterPlaybooks } from '../../features/playbooks/playbooks.starter.js';
+import { seedDemoOnboardings } from '../../features/onboarding/onboarding.demo.js';
 import { AppError } from '../../lib/errors.js';
 import { PARTNER_STATUSES, type ContactRole } from '../../../shared/partners.js';
 import { ACTIVITY_TEMPLATES, COLLEAGUES, DEMO_PARTNERS, FIRST_NAMES, LAST_NAMES, TEAM_ROLE_FOR, TITLES } from './demo-data.js';
@@ -61,6 +63,7 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
   const petra = byName.get('Petra Partner')!;
 
   return db.transaction(async (tx) => {
+    await ensureStarterPlaybooks(tx, SEED_ACTOR);
     const taken = new Set((await tx.select({ name: partner.name }).from(partner).where(inArray(partner.name, DEMO_PARTNERS.map((p) => p.name)))).map((p) => p.name));
     const products = await tx.insert(product).values(PRODUCTS.map(([name, description]) => ({ name, description }))).onConflictDoNothing().returning();
     const allProducts = products.length ? products : await tx.select().from(product);
@@ -146,6 +149,8 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
 
     // Derived "last contact" values, the same way the timeline keeps them.
     const ids = created.map((p) => p.id);
+    // Started by Petra: onboardings and tasks name a real colleague as their author.
+    await seedDemoOnboardings(tx, ids, { id: petra, name: 'Petra Partner' }, now);
     if (ids.length) {
       await tx.execute(sql`update partner p set last_contact_at = (select max(occurred_at) from activity a where a.partner_id = p.id and a.archived_at is null) where p.id in ${ids}`);
       await tx.execute(sql`update contact c set last_contact_at = (select max(a.occurred_at) from activity_contact ac join activity a on a.id = ac.activity_id where ac.contact_id = c.id and a.archived_at is null) where c.partner_id in ${ids}`);

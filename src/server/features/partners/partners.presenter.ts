@@ -1,11 +1,12 @@
 import type { partner } from '../../db/schema/index.js';
 import type { Partner, PartnerSummary } from '../../../shared/schemas/partner.js';
 import type { Direction, Importance, PartnerStatus, PartnerType, PartnerLinkKind } from '../../../shared/partners.js';
+import type { Cadence } from '../cadence/cadence.service.js';
 
 type Row = typeof partner.$inferSelect;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export const presentPartnerSummary = (p: Row, owner: { id: string; name: string } | null): PartnerSummary => ({
+export const presentPartnerSummary = (p: Row, owner: { id: string; name: string } | null, cadence: Cadence): PartnerSummary => ({
   id: p.id,
   name: p.name,
   types: p.types as PartnerType[],
@@ -17,6 +18,10 @@ export const presentPartnerSummary = (p: Row, owner: { id: string; name: string 
   tags: p.tags,
   owner,
   lastContactAt: iso(p.lastContactAt),
+  contactIntervalDays: p.contactIntervalDays,
+  effectiveContactIntervalDays: cadence.intervalDays,
+  contactDueAt: iso(cadence.dueAt),
+  contactOverdue: cadence.overdue,
   archivedAt: iso(p.archivedAt),
   version: p.version,
 });
@@ -25,10 +30,11 @@ export interface PartnerExtras {
   owner: { id: string; name: string } | null;
   products: { id: string; name: string }[];
   related: { linkId: string; kind: PartnerLinkKind; direction: 'outgoing' | 'incoming'; partner: { id: string; name: string } }[];
+  cadence: Cadence;
 }
 
 export const presentPartner = (p: Row, x: PartnerExtras): Partner => ({
-  ...presentPartnerSummary(p, x.owner),
+  ...presentPartnerSummary(p, x.owner, x.cadence),
   legalName: p.legalName,
   website: p.website,
   description: p.description,

@@ -10,10 +10,12 @@ import type { Page } from '../../../shared/list.js';
 import type { CreatePartnerBody, ListPartnersQuery, Partner, PartnerSummary } from '../../../shared/schemas/partner.js';
 import { createPartnerBody, updatePartnerBody } from '../../../shared/schemas/partner.js';
 import type { z } from 'zod';
-import type { PartnerLinkKind } from '../../../shared/partners.js';
+import type { PartnerLinkKind, PartnerStatus } from '../../../shared/partners.js';
 import { assertCanEditPartner } from './partners.policy.js';
 import { refreshLastContact } from '../activities/activities.service.js';
 import { auditablePartner, presentPartner, presentPartnerSummary, type PartnerExtras } from './partners.presenter.js';
+import { contactDueAt, isContactOverdue } from '../cadence/cadence.core.js';
+import { cadenceFields, cadenceOf } from '../cadence/cadence.service.js';
 
 type CreateInput = z.output<typeof createPartnerBody>;
 type UpdateInput = z.output<typeof updatePartnerBody>;
@@ -38,6 +40,9 @@ function sortOf(sort: string): SQL[] {
       return [descending ? sql`${partner.lastContactAt} desc nulls last` : sql`${partner.lastContactAt} asc nulls first`, byName];
     case 'country':
       return [dir(sql`coalesce(${partner.country}, '')`), byName];
+    case 'contactDueAt':
+      // Partners without a rhythm (prospects, paused …) come last either way.
+      return [descending ? sql`${contactDueAt} desc nulls last` : sql`${contactDueAt} asc nulls last`, byName];
     case 'level':
       return [dir(sql`coalesce(lower(${partner.level}), '')`), byName];
     case 'createdAt':
@@ -47,7 +52,8 @@ function sortOf(sort: string): SQL[] {
   }
 }
 
-export async function listPartners(db: Db, q: ListPartnersQuery): Promise<Page<PartnerSummary>> {
+/** `now` decides who is overdue for contact (tests pass a frozen clock). */
+export async function listPartners(db: Db, q: ListPartnersQuery, now: Date = new Date()): Promise<Page<PartnerSummary>> {
   const where: (SQL | undefined)[] = [];
   if (q.archived === 'false') where.push(isNull(partner.archivedAt));
   if (q.archived === 'true') where.push(isNotNull(partner.archivedAt));
@@ -59,6 +65,7 @@ export async function listPartners(db: Db, q: ListPartnersQuery): Promise<Page<P
   if (q.tag) where.push(arrayContains(partner.tags, [q.tag]));
   if (q.level) where.push(sql`lower(${partner.level}) = ${q.level.toLowerCase()}`);
   if (q.country) where.push(eq(partner.country, q.country));
+  if (q.overdue !== undefined) where.push(q.overdue ? isContactOverdue(now) : sql`not ${isContactOverdue(now)}`);
   const order = sortOf(q.sort);
   const filter = and(...where);
   // The page is chosen over ids only, then its partners are read. The total is its own count (an
@@ -68,7 +75,7 @@ export async function listPartners(db: Db, q: ListPartnersQuery): Promise<Page<P
   const page = db.$with('page').as(db.select({ id: partner.id }).from(partner).where(filter).orderBy(...order).limit(q.pageSize).offset(offsetOf(q)));
   const rows = await db
     .with(page)
-    .select({ p: partner, ownerName: user.name, total: sql<number>`(select count(*) from ${partner} where ${filter ?? sql`true`})` })
+    .select({ p: partner, ownerName: user.name, ...cadenceFields, total: sql<number>`(select count(*) from ${partner} where ${filter ?? sql`true`})` })
     .from(page)
     .innerJoin(partner, eq(partner.id, page.id))
     .leftJoin(user, eq(user.id, partner.ownerId))
@@ -79,7 +86,7 @@ export async function listPartners(db: Db, q: ListPartnersQuery): Promise<Page<P
     total = c!.n;
   }
   return {
-    items: rows.map((r) => presentPartnerSummary(r.p, r.p.ownerId && r.ownerName ? { id: r.p.ownerId, name: r.ownerName } : null)),
+    items: rows.map((r) => presentPartnerSummary(r.p, r.p.ownerId && r.ownerName ? { id: r.p.ownerId, name: r.ownerName } : null, cadenceOf(r, now))),
     page: q.page,
     pageSize: q.pageSize,
     total,
@@ -108,16 +115,18 @@ const extraFields = {
     from partner_link l join partner o on o.id = l.to_partner_id where l.from_partner_id = "partner".id), '[]')`,
   incoming: sql<LinkRef[]>`coalesce((select json_agg(json_build_object('linkId', l.id, 'kind', l.kind, 'id', o.id, 'name', o.name))
     from partner_link l join partner o on o.id = l.from_partner_id where l.to_partner_id = "partner".id), '[]')`,
+  ...cadenceFields,
 };
-type Extras = { ownerName: string | null; products: { id: string; name: string }[]; outgoing: LinkRef[]; incoming: LinkRef[] };
+type Extras = { ownerName: string | null; products: { id: string; name: string }[]; outgoing: LinkRef[]; incoming: LinkRef[]; cadenceIntervalDays: number; cadenceDueAt: Date | null };
 
-const extrasOf = (p: Row, x: Extras): PartnerExtras => ({
+const extrasOf = (p: Row, x: Extras, now: Date = new Date()): PartnerExtras => ({
   owner: p.ownerId && x.ownerName !== null ? { id: p.ownerId, name: x.ownerName } : null,
   products: x.products,
   related: [
     ...x.outgoing.map((l) => ({ linkId: l.linkId, kind: l.kind, direction: 'outgoing' as const, partner: { id: l.id, name: l.name } })),
     ...x.incoming.map((l) => ({ linkId: l.linkId, kind: l.kind, direction: 'incoming' as const, partner: { id: l.id, name: l.name } })),
   ],
+  cadence: cadenceOf(x, now),
 });
 
 async function loadExtras(db: DbOrTx, p: Row): Promise<PartnerExtras> {
@@ -131,10 +140,10 @@ export async function findPartnerRow(db: DbOrTx, id: string): Promise<Row> {
   return row;
 }
 
-export async function getPartner(db: DbOrTx, id: string): Promise<Partner> {
+export async function getPartner(db: DbOrTx, id: string, now: Date = new Date()): Promise<Partner> {
   const [r] = await db.select({ p: partner, ...extraFields }).from(partner).where(eq(partner.id, id));
   if (!r) throw notFound('Partner');
-  return presentPartner(r.p, extrasOf(r.p, r));
+  return presentPartner(r.p, extrasOf(r.p, r, now));
 }
 
 async function checkOwner(tx: DbOrTx, ownerId: string | null | undefined) {
@@ -226,6 +235,25 @@ export async function updatePartner(db: Db, actor: Actor, id: string, body: Upda
     });
     return presentPartner(after, await loadExtras(tx, after));
   });
+}
+
+/**
+ * A dated status change made by a workflow (an onboarding starting or completing), not by the partner
+ * form: no version from the client, but the version still moves on, so an edit opened before it gets
+ * 409 instead of silently setting the old status back. Returns false when the partner had that status.
+ */
+export async function changePartnerStatus(tx: DbOrTx, actor: Pick<Actor, 'id' | 'name'> | null, id: string, toStatus: PartnerStatus, note: string | null, at?: Date): Promise<boolean> {
+  const before = await lockRow(tx, partner, id, 'Partner');
+  if (before.status === toStatus) return false;
+  const when = at ?? sql`now()`;
+  const [after] = await tx
+    .update(partner)
+    .set({ status: toStatus, statusChangedAt: when as Date, version: sql`${partner.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(partner.id, id))
+    .returning();
+  await tx.insert(partnerStatusChange).values({ partnerId: id, fromStatus: before.status, toStatus, changedBy: actor?.id ?? null, note, ...(at ? { changedAt: at } : {}) });
+  await recordAudit(tx, { actor, entityType: 'partner', entityId: id, action: 'update', before: auditablePartner(before), after: auditablePartner(after!) });
+  return true;
 }
 
 export async function statusHistory(db: Db, id: string) {

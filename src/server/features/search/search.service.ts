@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { zurichDate } from '../../../shared/days.js';
 import { PARTNER_TYPE_LABELS, type PartnerType } from '../../../shared/partners.js';
 import type { SearchQuery, SearchResult, SearchType } from '../../../shared/schemas/search.js';
 import { highlightFirst } from './highlight.js';
@@ -150,9 +151,6 @@ async function contacts(tx: DbOrTx, t: Terms, limit: number): Promise<SearchResu
   });
 }
 
-/** The day an entry happened where the team works (an evening call in UTC is already tomorrow there). */
-const zurichDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 export function activitySql(t: Terms, limit: number): SQL {
   return sql`
       select a.id, a.kind, a.summary, a.outcome, a.occurred_at, a.partner_id, p.name as partner_name,
@@ -172,7 +170,8 @@ async function activities(tx: DbOrTx, t: Terms, limit: number): Promise<SearchRe
   const rows = rowsOf(await tx.execute(activitySql(t, limit)));
   return rows.map((r) => {
     const summary = r.summary as string;
-    const day = zurichDay.format(new Date(r.occurred_at as string | Date));
+    // The day it happened where the team works: an evening call in UTC is already tomorrow there.
+    const day = zurichDate(new Date(r.occurred_at as string | Date));
     return {
       type: 'activity',
       id: r.id as string,

@@ -3,6 +3,7 @@ import type { Auth } from '../../auth/better-auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { countUsers, createUser } from '../users/users.service.js';
+import { ensureStarterPlaybooks } from '../playbooks/playbooks.starter.js';
 import type { User } from '../../../shared/schemas/user.js';
 
 const SETUP_LOCK = 7_311_002;
@@ -15,7 +16,10 @@ export async function createFirstAdmin(db: Db, auth: Auth, input: { name: string
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
     if ((await countUsers(tx)) > 0) throw new AppError('forbidden', 'Partnerhub is already set up: sign in instead');
-    return createUser(db, auth, { ...input, role: 'admin' }, null, tx);
+    const admin = await createUser(db, auth, { ...input, role: 'admin' }, null, tx);
+    // A new installation starts with an onboarding playbook per partner type, for the admin to adapt.
+    await ensureStarterPlaybooks(tx, admin);
+    return admin;
   });
 }
 

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { task } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Actor } from '../../lib/policy.js';
-import type { TaskPriority, TaskSource, TaskSubject } from '../../../shared/rhythm.js';
+import type { TaskPriority, TaskSource, TaskStatus, TaskSubject } from '../../../shared/rhythm.js';
 
 export interface NewTask {
   title: string;
@@ -14,6 +14,10 @@ export interface NewTask {
   /** ISO date (yyyy-mm-dd). */
   dueDate?: string | null;
   priority?: TaskPriority;
+  /** Open when left out; a task created as done carries who completed it and when. */
+  status?: TaskStatus;
+  completedAt?: Date | null;
+  completedBy?: string | null;
   source?: TaskSource;
   meetingOccurrenceId?: string | null;
   onboardingId?: string | null;

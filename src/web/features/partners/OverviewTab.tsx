@@ -7,6 +7,7 @@ import { DIRECTION_LABELS, type PartnerLinkKind } from '../../../shared/partners
 import type { Partner } from '../../../shared/schemas/partner.js';
 import { errorMessage } from '../../api.js';
 import { usePartnerAccess } from '../team/queries.js';
+import { intervalHint } from '../tasks/ContactCadence.js';
 import { LinkPartnerModal } from './LinkPartnerModal.js';
 import { RELATION_LABELS } from './labels.js';
 import { partnerPath } from './PartnerTable.js';
@@ -158,6 +159,7 @@ export function OverviewTab({ partner }: PartnerTabProps) {
           <Field label="What we bring them" value={partner.valueWeBring} />
           <Field label="What they bring us" value={partner.valueTheyBring} />
           <Labels label="Direction of the relationship" values={partner.directions.map((d) => DIRECTION_LABELS[d])} />
+          <Field label="Contact rhythm" value={`${intervalHint(partner)}.`} />
         </Section>
         <Section title="Our products including this partner" id="ov-products">
           {partner.products.length ? (

@@ -2,12 +2,13 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, Anchor, Button, Card, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title,
+  Alert, Anchor, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { CUSTOMERS_OUT_OF_SCOPE, LINK_KEYS } from '../../../shared/partners.js';
-import type { Partner } from '../../../shared/schemas/partner.js';
+import { CONTACT_INTERVAL_MAX, type Partner } from '../../../shared/schemas/partner.js';
+import { DEFAULT_CONTACT_INTERVAL_DAYS } from '../../../shared/rhythm.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
@@ -143,6 +144,18 @@ function PartnerForm({ partner }: { partner?: Partner }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select label="Status" data={STATUS_OPTIONS} allowDeselect={false} required {...input('status')} />
             <Select label="Importance" data={IMPORTANCE_OPTIONS} allowDeselect={false} required description={IMPORTANCE_DESCRIPTIONS[form.values.importance]} {...input('importance')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label="Expected contact every … days"
+              description="Leave empty for the default of its importance. Any timeline entry counts as contact."
+              placeholder={`Default: ${DEFAULT_CONTACT_INTERVAL_DAYS[form.values.importance]} days`}
+              min={1}
+              max={CONTACT_INTERVAL_MAX}
+              allowDecimal={false}
+              allowNegative={false}
+              {...input('contactIntervalDays')}
+            />
           </SimpleGrid>
           {statusChanged && (
             <Textarea

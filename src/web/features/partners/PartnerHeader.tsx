@@ -11,7 +11,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { errorMessage } from '../../api.js';
 import { formatDate } from '../../lib/format.js';
 import { colleaguePath } from '../team/labels.js';
-import { ImportanceBadge, LastContact, PartnerLogo, StatusBadge, TypeBadges } from './badges.js';
+import { ImportanceBadge, PartnerLogo, StatusBadge, TypeBadges } from './badges.js';
+import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
 import { ChangeStatusModal } from './ChangeStatusModal.js';
 import { countryLabel, LINK_LABELS, STATUS_LABELS } from './labels.js';
 import { LinkPartnerModal } from './LinkPartnerModal.js';
@@ -208,7 +209,10 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
           )}
         </Fact>
         <Fact label="Last contact">
-          <LastContact at={partner.lastContactAt} importance={partner.importance} />
+          <Stack gap={4} align="flex-start">
+            <LastContactText at={partner.lastContactAt} />
+            <ContactDue partner={partner} size="xs" />
+          </Stack>
         </Fact>
         {partner.country && (
           <Fact label="Country">

@@ -3,7 +3,8 @@ import { Badge, Box, Group, Stack, Table, Text, UnstyledButton } from '@mantine/
 import { IconArchive, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { PARTNER_TYPE_LABELS } from '../../../shared/partners.js';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
-import { ImportanceBadge, LastContact, PartnerLogo, StatusBadge } from './badges.js';
+import { ImportanceBadge, PartnerLogo, StatusBadge } from './badges.js';
+import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
 import { countryLabel } from './labels.js';
 import { COLUMNS, type ColumnKey } from './listParams.js';
 import classes from './PartnersPage.module.css';
@@ -76,7 +77,9 @@ function cell(key: ColumnKey, p: PartnerSummary) {
     case 'tags':
       return <Tags tags={p.tags} />;
     case 'lastContact':
-      return <LastContact at={p.lastContactAt} importance={p.importance} />;
+      return <LastContactText at={p.lastContactAt} />;
+    case 'contactDue':
+      return <ContactDue partner={p} compact />;
   }
 }
 
@@ -156,13 +159,14 @@ export function PartnerCards({ items }: { items: PartnerSummary[] }) {
                       Archived
                     </Badge>
                   )}
+                  {p.contactOverdue && <ContactDue partner={p} compact size="xs" />}
                 </Group>
                 <Text size="xs">
                   {p.types.map((t) => PARTNER_TYPE_LABELS[t]).join(' · ')}
                   {p.level ? ` — ${p.level}${p.program ? ` (${p.program})` : ''}` : ''}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {p.owner ? `Owner: ${p.owner.name} · ` : ''}Last contact: <LastContact at={p.lastContactAt} importance={p.importance} size="xs" />
+                  {p.owner ? `Owner: ${p.owner.name} · ` : ''}Last contact: <LastContactText at={p.lastContactAt} size="xs" />
                 </Text>
               </Stack>
             </Group>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Collapse, Group, Pagination, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, Pagination, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconBuildingStore, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
@@ -30,7 +30,7 @@ export function PartnersPage() {
   const { api: params } = state;
   const partners = useQuery(partnersListQuery(params));
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const moreActive = Boolean(params.ownerId || params.tag || params.level || params.country || params.archived !== 'false' || (isPhone && (params.type || params.status || params.importance)));
+  const moreActive = Boolean(params.ownerId || params.tag || params.level || params.country || params.archived !== 'false' || (isPhone && (params.type || params.status || params.importance || params.overdue)));
   const [moreOpen, setMoreOpen] = useState(moreActive);
   const canWrite = can.writePartners(me.user.role);
 
@@ -57,6 +57,12 @@ export function PartnersPage() {
       <MultiFilter className={classes.filter} label="Type" allLabel="All types" options={TYPE_OPTIONS} value={state.types} onChange={(v) => update({ type: v.join(',') })} />
       <MultiFilter className={classes.filter} label="Status" allLabel="All statuses" options={STATUS_OPTIONS} value={state.statuses} onChange={(v) => update({ status: v.join(',') })} />
       <MultiFilter className={classes.filter} label="Importance" allLabel="Any importance" options={IMPORTANCE_OPTIONS} value={state.importance} onChange={(v) => update({ importance: v.join(',') })} />
+      <Switch
+        label="Overdue for contact"
+        checked={params.overdue === 'true'}
+        onChange={(e) => update({ overdue: e.currentTarget.checked ? 'true' : null })}
+        style={{ alignSelf: 'center' }}
+      />
     </>
   );
 

@@ -1,8 +1,7 @@
-import { Avatar, Badge, Group, Text, Tooltip, type AvatarProps } from '@mantine/core';
-import { IconClockExclamation } from '@tabler/icons-react';
+import { Avatar, Badge, Group, type AvatarProps } from '@mantine/core';
 import { PARTNER_TYPE_LABELS, type Importance, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
-import { formatDateTime, formatRelative, initials } from '../../lib/format.js';
-import { CONTACT_DUE_DAYS, IMPORTANCE_COLORS, IMPORTANCE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.js';
+import { initials } from '../../lib/format.js';
+import { IMPORTANCE_COLORS, IMPORTANCE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.js';
 
 export function StatusBadge({ status, size }: { status: PartnerStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   return (
@@ -46,42 +45,5 @@ export function PartnerLogo({ name, logoUrl, ...rest }: { name: string; logoUrl?
     >
       {initials(name)}
     </Avatar>
-  );
-}
-
-const DAY = 86_400_000;
-
-/** Whether a partner is due for contact by its importance; null when never contacted counts too. */
-export function contactOverdue(lastContactAt: string | null, importance: Importance, now = Date.now()): boolean {
-  if (!lastContactAt) return true;
-  return now - new Date(lastContactAt).getTime() > CONTACT_DUE_DAYS[importance] * DAY;
-}
-
-/** "3 weeks ago", marked when a partner of this importance should have heard from us by now. */
-export function LastContact({ at, importance, size = 'sm' }: { at: string | null; importance: Importance; size?: 'xs' | 'sm' }) {
-  const overdue = contactOverdue(at, importance);
-  const hint = `${IMPORTANCE_LABELS[importance]} partners are due for contact every ${CONTACT_DUE_DAYS[importance]} days`;
-  if (!at) {
-    return (
-      <Text size={size} c="dimmed" span>
-        No contact yet
-      </Text>
-    );
-  }
-  const text = (
-    <Text size={size} span c={overdue ? 'var(--mantine-color-orange-light-color)' : undefined} fw={overdue ? 500 : undefined} style={{ whiteSpace: 'nowrap' }}>
-      {overdue && <IconClockExclamation size={14} aria-hidden style={{ verticalAlign: '-2px', marginRight: 4 }} />}
-      <time dateTime={at} title={formatDateTime(at)}>
-        {formatRelative(at)}
-      </time>
-      {overdue && <span className="visually-hidden"> (contact overdue)</span>}
-    </Text>
-  );
-  return overdue ? (
-    <Tooltip label={hint} withArrow>
-      {text}
-    </Tooltip>
-  ) : (
-    text
   );
 }

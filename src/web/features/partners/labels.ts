@@ -36,12 +36,6 @@ export const IMPORTANCE_DESCRIPTIONS: Record<Importance, string> = {
 };
 export const IMPORTANCE_COLORS: Record<Importance, string> = { strategic: 'grape', key: 'indigo', standard: 'gray' };
 
-/**
- * How long a partner may go without contact before the list marks it: bigger partners are
- * kept in regular contact (the domain's "keep in regular contact"), the others less often.
- */
-export const CONTACT_DUE_DAYS: Record<Importance, number> = { strategic: 30, key: 60, standard: 120 };
-
 export const LINK_LABELS: Record<(typeof LINK_KEYS)[number], string> = {
   portal: 'Partner portal',
   brandGuidelines: 'Brand guidelines',

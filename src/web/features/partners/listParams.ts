@@ -16,14 +16,15 @@ export const COLUMNS = [
   { key: 'country', label: 'Country', sort: 'country' },
   { key: 'tags', label: 'Tags' },
   { key: 'lastContact', label: 'Last contact', sort: 'lastContactAt' },
+  { key: 'contactDue', label: 'Next contact', sort: 'contactDueAt' },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
-export const DEFAULT_COLUMNS: ColumnKey[] = ['types', 'status', 'importance', 'level', 'owner', 'lastContact'];
+export const DEFAULT_COLUMNS: ColumnKey[] = ['types', 'status', 'importance', 'level', 'owner', 'lastContact', 'contactDue'];
 const COLUMN_KEYS = new Set<string>(COLUMNS.map((c) => c.key));
 const COLUMNS_STORAGE = 'partnerhub.partners.columns';
 
 /** The address's parameters that filter the list (what a saved view keeps, with the sort). */
-export const FILTER_KEYS = ['q', 'type', 'status', 'importance', 'owner', 'tag', 'level', 'country', 'archived'] as const;
+export const FILTER_KEYS = ['q', 'type', 'status', 'importance', 'owner', 'tag', 'level', 'country', 'overdue', 'archived'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 type Key = FilterKey | 'sort' | 'page' | 'cols';
 
@@ -84,6 +85,7 @@ export function usePartnerListParams() {
       tag: text('tag'),
       level: text('level'),
       country,
+      overdue: search.get('overdue') === 'true' ? 'true' : undefined,
       archived,
     },
     types,
@@ -94,7 +96,7 @@ export function usePartnerListParams() {
     filtered: false,
   };
   const a = state.api;
-  state.activeFilters = [a.type, a.status, a.importance, a.ownerId, a.tag, a.level, a.country, a.archived !== 'false' ? 'x' : undefined].filter(Boolean).length;
+  state.activeFilters = [a.type, a.status, a.importance, a.ownerId, a.tag, a.level, a.country, a.overdue, a.archived !== 'false' ? 'x' : undefined].filter(Boolean).length;
   state.filtered = state.activeFilters > 0 || Boolean(a.q);
 
   // Two changes before the next render (a debounced search and a click) must both survive.

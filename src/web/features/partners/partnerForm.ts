@@ -29,6 +29,8 @@ export interface PartnerFormValues extends Record<LinkKey, string> {
   productIds: string[];
   pricingNotes: string;
   statusNote: string;
+  /** Days between contacts; '' takes the default for the partner's importance. */
+  contactIntervalDays: number | string;
 }
 
 export const STATUS_NOTE_MAX = 500;
@@ -55,6 +57,7 @@ export const FIELD_LABELS: Partial<Record<keyof PartnerFormValues & string, stri
   directions: 'Directions',
   productIds: 'Products',
   pricingNotes: 'Notes',
+  contactIntervalDays: 'Contact interval',
   portal: 'Partner portal',
   brandGuidelines: 'Brand guidelines',
   prGuidelines: 'PR guidelines',
@@ -68,7 +71,7 @@ export function emptyValues(ownerId: string | null): PartnerFormValues {
     types: [], status: 'prospect', importance: 'standard', program: '', level: '', ownerId,
     tags: [], strategy: '', regions: [], industries: [], valueWeBring: '', valueTheyBring: '',
     directions: [], productIds: [], pricingNotes: '',
-    portal: '', brandGuidelines: '', prGuidelines: '', priceList: '', statusNote: '',
+    portal: '', brandGuidelines: '', prGuidelines: '', priceList: '', statusNote: '', contactIntervalDays: '',
   };
 }
 
@@ -79,7 +82,7 @@ export function valuesOf(p: Partner): PartnerFormValues {
     tags: p.tags, strategy: p.strategy ?? '', regions: p.regions, industries: p.industries, valueWeBring: p.valueWeBring ?? '', valueTheyBring: p.valueTheyBring ?? '',
     directions: p.directions, productIds: p.products.map((x) => x.id), pricingNotes: p.pricingNotes ?? '',
     portal: p.links.portal ?? '', brandGuidelines: p.links.brandGuidelines ?? '', prGuidelines: p.links.prGuidelines ?? '', priceList: p.links.priceList ?? '',
-    statusNote: '',
+    statusNote: '', contactIntervalDays: p.contactIntervalDays ?? '',
   };
 }
 
@@ -110,6 +113,7 @@ export function toBody(v: PartnerFormValues): CreatePartnerBody {
     pricingNotes: text(v.pricingNotes),
     links: Object.fromEntries(LINK_KEYS.map((k) => [k, text(v[k])])),
     productIds: v.productIds,
+    contactIntervalDays: v.contactIntervalDays === '' ? null : Number(v.contactIntervalDays),
   };
 }
 

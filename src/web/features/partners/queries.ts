@@ -22,6 +22,8 @@ export interface PartnerListParams {
   tag?: string;
   level?: string;
   country?: string;
+  /** Only partners overdue for contact. */
+  overdue?: 'true';
   archived?: 'false' | 'true' | 'all';
 }
 

@@ -2,9 +2,12 @@ import type { ComponentType } from 'react';
 import type { Partner } from '../../../shared/schemas/partner.js';
 import { HistoryTab } from './HistoryTab.js';
 import { OverviewTab } from './OverviewTab.js';
+import { OnboardingTab } from '../onboarding/OnboardingTab.js';
 import { PeopleTab } from '../contacts/PeopleTab.js';
 import { TeamTab } from '../team/TeamTab.js';
 import { TimelineTab } from '../timeline/TimelineTab.js';
+import { TasksTab } from '../tasks/TasksTab.js';
+import { MeetingsTab } from '../meetings/MeetingsTab.js';
 
 export interface PartnerTabProps {
   partner: Partner;
@@ -26,8 +29,11 @@ export interface PartnerTab {
  */
 export const partnerTabs: PartnerTab[] = [
   { value: 'overview', label: 'Overview', Component: OverviewTab },
+  { value: 'onboarding', label: 'Onboarding', Component: OnboardingTab },
   { value: 'people', label: 'People', Component: PeopleTab },
   { value: 'team', label: 'Our team', Component: TeamTab },
   { value: 'timeline', label: 'Timeline', Component: TimelineTab },
+  { value: 'meetings', label: 'Meetings', Component: MeetingsTab },
+  { value: 'tasks', label: 'Tasks', Component: TasksTab },
   { value: 'history', label: 'History', Component: HistoryTab },
 ];

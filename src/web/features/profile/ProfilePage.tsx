@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { useForm } from '../../lib/form.js';
 import { useChangePassword, useUpdateMyName } from './queries.js';
+import { NotificationPreferencesCard } from '../notifications/NotificationPreferencesCard.js';
 
 function NameCard() {
   const me = useMe();
@@ -128,7 +129,7 @@ export function ProfilePage() {
         title="Profile"
         description={
           <>
-            Your name and password. Scripts and integrations use{' '}
+            Your name, password and notifications. Scripts and integrations use{' '}
             <Anchor component={Link} to="/tokens" inherit>
               API tokens
             </Anchor>{' '}
@@ -139,6 +140,7 @@ export function ProfilePage() {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <NameCard />
         <PasswordCard />
+        <NotificationPreferencesCard />
       </SimpleGrid>
     </>
   );

@@ -1,0 +1,210 @@
+import net, { type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { unique } from '../../../../tests/support/factories.js';
+import { ConfigError, loadConfig } from '../../config.js';
+import { mailMessage, notificationPreference, task } from '../../db/schema/index.js';
+import { createMailer, redactUrl } from '../../lib/mailer.js';
+
+interface Received {
+  to: string[];
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** A real SMTP server on a free port, without TLS or authentication, collecting what it receives. */
+async function startSmtp(port = 0) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Just enough MIME for the test: unfolded headers (RFC 2047 words decoded) and the text/plain part. */
+function parseMessage(raw: string): { headers: Record<string, string>; text: string } {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const headers: Record<string, string> = {};
+  for (const line of head!.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    headers[line.slice(0, i).toLowerCase()] = decodeWords(line.slice(i + 1).trim());
+  }
+  const body = rest.join('\n\n');
+  const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
+  const part = boundary ? body.split(`--${boundary}`).find((p) => /content-type: text\/plain/i.test(p))! : `${head}\n\n${body}`;
+  const [partHead, ...partBody] = part.split(/\r?\n\r?\n/);
+  let text = partBody.join('\n\n');
+  if (/quoted-printable/i.test(partHead!)) text = Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  if (/base64/i.test(partHead!)) text = Buffer.from(text, 'base64').toString('utf8');
+  return { headers, text: text.replace(/\r\n/g, '\n') };
+}
+const decodeWords = (s: string) =>
+  s.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  );
+
+const NOW = new Date('2026-11-27T08:30:00Z');
+const dueToday = async (t: TestApp, assigneeId: string, title: string) => t.database.db.insert(task).values({ title, assigneeId, dueDate: '2026-11-27' });
+const mailOf = async (t: TestApp, userId: string) => t.database.db.select().from(mailMessage).where(eq(mailMessage.userId, userId));
+
+describe('mail over SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let t: TestApp;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Partnerhub <partnerhub@example.com>' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('delivers a reminder with the right subject and body, List-Unsubscribe headers, and a working unsubscribe link', async () => {
+    const ann = await makeUser(t, 'member', { name: 'Ann Mail' });
+    const title = unique('Sign the NDA');
+    await dueToday(t, ann.id, title);
+
+    await t.app.jobs.tick(NOW, ['reminders']);
+    const msg = smtp.received.find((m) => m.to.includes(ann.email));
+    expect(msg, 'the SMTP server received the reminder').toBeDefined();
+    expect(msg!.headers.subject).toBe(`Due today: ${title}`);
+    expect(msg!.headers.from).toContain('partnerhub@example.com');
+    expect(msg!.text).toContain(`Due today: ${title}`);
+    expect(msg!.text).toContain('http://localhost:3000/my-work');
+    expect(msg!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    const link = /^<(http:\/\/localhost:3000\/api\/unsubscribe\?token=[^>]+)>$/.exec(msg!.headers['list-unsubscribe']!)?.[1];
+    expect(link, msg!.headers['list-unsubscribe']).toBeDefined();
+    // The footer carries the same link.
+    expect(msg!.text.replace(/\s+/g, '')).toContain(link);
+    expect(await mailOf(t, ann.id)).toMatchObject([{ status: 'sent', attempts: 1, subject: `Due today: ${title}` }]);
+
+    // A tampered link changes nothing.
+    const path = link!.replace('http://localhost:3000', '');
+    expect((await t.app.inject({ method: 'GET', url: `${path.slice(0, -3)}abc` })).statusCode).toBe(400);
+    expect(await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, ann.id))).toEqual([]);
+
+    const clicked = await t.app.inject({ method: 'GET', url: path });
+    expect(clicked.statusCode, clicked.body).toBe(200);
+    expect(clicked.body).toContain('You are unsubscribed');
+    expect((await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, ann.id)))[0]).toMatchObject({ emailReminders: false });
+
+    // The next reminder reaches the inbox only.
+    await dueToday(t, ann.id, unique('Another one'));
+    const before = smtp.received.length;
+    await t.app.jobs.tick(new Date(NOW.getTime() + 3_600_000), ['reminders']);
+    expect(smtp.received.length).toBe(before);
+    expect(await mailOf(t, ann.id)).toHaveLength(1);
+  });
+
+  it('records a failed delivery and lets the mail job send it once the server answers', async () => {
+    // A port nobody listens on yet.
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const down = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    try {
+      const bo = await makeUser(down, 'member');
+      await dueToday(down, bo.id, 'Call the distributor');
+      await down.app.jobs.tick(NOW, ['reminders']);
+      const [failed] = await mailOf(down, bo.id);
+      expect(failed).toMatchObject({ status: 'failed', attempts: 1, sentAt: null });
+      expect(failed!.lastError).toMatch(/ECONNREFUSED|connect/i);
+
+      const server = await startSmtp(port);
+      try {
+        const outcome = await down.app.jobs.tick(new Date(NOW.getTime() + 3_600_000), ['mail']);
+        expect(outcome).toMatchObject([{ job: 'mail', status: 'done' }]);
+        expect(await mailOf(down, bo.id)).toMatchObject([{ status: 'sent', attempts: 2, lastError: null }]);
+        expect(server.received.map((m) => m.headers.subject)).toEqual(['Due today: Call the distributor']);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await down.close();
+    }
+  });
+});
+
+describe('the outbox without SMTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('keeps every mail for administrators to read; others may not', async () => {
+    const cy = await makeUser(t, 'member');
+    const title = unique('Prepare QBR');
+    await dueToday(t, cy.id, title);
+    await t.app.jobs.tick(NOW, ['reminders']);
+    const [stored] = await mailOf(t, cy.id);
+    expect(stored).toMatchObject({ status: 'outbox', attempts: 0, toAddress: cy.email });
+
+    const admin = await tokenFor(t, await makeUser(t, 'admin'));
+    const list = await t.app.inject({ method: 'GET', url: '/api/mail?status=outbox&pageSize=100', headers: bearer(admin) });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.find((m: { id: string }) => m.id === stored!.id)).toMatchObject({ to: cy.email, user: { id: cy.id, name: cy.name }, subject: `Due today: ${title}`, status: 'outbox' });
+
+    const one = await t.app.inject({ method: 'GET', url: `/api/mail/${stored!.id}`, headers: bearer(admin) });
+    expect(one.statusCode).toBe(200);
+    expect(one.json().text).toContain(title);
+    expect(one.json().html).toContain('Unsubscribe from reminder e-mails');
+    expect(one.json().headers['List-Unsubscribe']).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\?token=/);
+
+    for (const role of ['member', 'manager', 'viewer'] as const) {
+      const token = await tokenFor(t, await makeUser(t, role));
+      expect((await t.app.inject({ method: 'GET', url: '/api/mail', headers: bearer(token) })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'GET', url: `/api/mail/${stored!.id}`, headers: bearer(token) })).statusCode).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/api/mail/${crypto.randomUUID()}`, headers: bearer(admin) })).statusCode).toBe(404);
+  });
+});
+
+describe('mail and scheduler configuration', () => {
+  it('accepts smtp:// and smtps:// URLs and an https chat webhook; refuses anything else naming the variable', () => {
+    const c = loadConfig({ SMTP_URL: 'smtps://alerts%40example.com:s3cret%21@mail.example.com:465', CHAT_WEBHOOK_URL: 'https://chat.example.com/hooks/abc' });
+    expect(c).toMatchObject({ smtpUrl: 'smtps://alerts%40example.com:s3cret%21@mail.example.com:465', mailFrom: 'Partnerhub <partnerhub@localhost>', chatWebhookUrl: 'https://chat.example.com/hooks/abc', jobs: true });
+    expect(loadConfig({ NODE_ENV: 'test' }).jobs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', JOBS: 'on' }).jobs).toBe(true);
+    expect(loadConfig({ JOBS: 'off' }).jobs).toBe(false);
+    expect(loadConfig({ CHAT_WEBHOOK_URL: 'http://localhost:8065/hooks/x' }).chatWebhookUrl).toBe('http://localhost:8065/hooks/x');
+    for (const [env, name] of [
+      [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
+      [{ SMTP_URL: 'mail.example.com:25' }, 'SMTP_URL'],
+      [{ CHAT_WEBHOOK_URL: 'http://chat.example.com/hooks/x' }, 'CHAT_WEBHOOK_URL'],
+      [{ JOBS: 'maybe' }, 'JOBS'],
+    ] as const) {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+    }
+  });
+
+  it('never shows the SMTP password: not in what it logs, not in a delivery error', async () => {
+    const url = 'smtp://mailer:very-secret-pass@127.0.0.1:1';
+    expect(redactUrl(url)).toBe('smtp://mailer:***@127.0.0.1:1');
+    const mailer = createMailer({ smtpUrl: url, from: 'x@example.com' })!;
+    expect(mailer.target).not.toContain('very-secret-pass');
+    const error = await mailer.send({ to: 'a@example.com', subject: 's', text: 't' }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(String((error as Error).message)).not.toContain('very-secret-pass');
+    expect(() => loadConfig({ SMTP_URL: 'smtp:// very-secret-pass' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp:// very-secret-pass' })).not.toThrow(/very-secret-pass/);
+    mailer.close();
+  });
+});

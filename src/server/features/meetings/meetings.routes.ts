@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
+import {
+  createMeetingBody,
+  createSeriesBody,
+  meetingDetailSchema,
+  meetingList,
+  meetingsQuery,
+  occurrenceActionBody,
+  quarterlyReport,
+  quarterQuery,
+  seriesSchema,
+  updateMeetingBody,
+  updateSeriesBody,
+} from '../../../shared/schemas/meeting.js';
+import type { Db } from '../../db/client.js';
+import { meetingsPolicy } from './meetings.policy.js';
+import { updateMeeting } from './meetings.minutes.js';
+import { archiveSeries, createSeries, getSeries, listSeries, updateSeries } from './meetings.series.js';
+import { actOnOccurrence, createMeeting, getMeeting, listAllMeetings, listPartnerMeetings, quarterlyReport as buildQuarterly } from './meetings.service.js';
+
+const tags = ['Meetings'];
+
+export const meetingsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }> = async (app, { db, now = () => new Date() }) => {
+  const read = { policy: meetingsPolicy.read };
+  const write = { policy: meetingsPolicy.write };
+
+  app.get(
+    '/api/partners/:id/meeting-series',
+    { config: read, schema: { tags, params: uuidParam, querystring: z.object({ archived: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(seriesSchema) }) } } },
+    async (req) => ({ items: await listSeries(db, req.params.id, now(), req.query.archived === 'true') }),
+  );
+  app.post('/api/partners/:id/meeting-series', { config: write, schema: { tags, params: uuidParam, body: createSeriesBody, response: { 201: seriesSchema } } }, async (req, reply) =>
+    reply.status(201).send(await createSeries(db, req.params.id, req.body, req.actor!, now())),
+  );
+  app.get('/api/meeting-series/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: seriesSchema } } }, (req) => getSeries(db, req.params.id, now()));
+  app.patch('/api/meeting-series/:id', { config: write, schema: { tags, params: uuidParam, body: updateSeriesBody, response: { 200: seriesSchema } } }, (req) =>
+    updateSeries(db, req.params.id, req.body, req.actor!, now()),
+  );
+  app.post('/api/meeting-series/:id/archive', { config: write, schema: { tags, params: uuidParam, body: versionBody, response: { 200: seriesSchema } } }, (req) =>
+    archiveSeries(db, req.params.id, req.body.version, req.actor!, now()),
+  );
+  app.post('/api/meeting-series/:id/occurrences', { config: write, schema: { tags, params: uuidParam, body: occurrenceActionBody, response: { 200: meetingDetailSchema } } }, (req) =>
+    actOnOccurrence(db, req.params.id, req.body, req.actor!),
+  );
+
+  app.get('/api/partners/:id/meetings', { config: read, schema: { tags, params: uuidParam, querystring: meetingsQuery, response: { 200: meetingList } } }, async (req) => ({
+    items: await listPartnerMeetings(db, req.params.id, req.query),
+  }));
+  app.post('/api/partners/:id/meetings', { config: write, schema: { tags, params: uuidParam, body: createMeetingBody, response: { 201: meetingDetailSchema } } }, async (req, reply) =>
+    reply.status(201).send(await createMeeting(db, req.params.id, req.body, req.actor!)),
+  );
+  app.get('/api/meetings', { config: read, schema: { tags, querystring: meetingsQuery, response: { 200: meetingList } } }, async (req) => ({
+    items: await listAllMeetings(db, req.query, req.actor!),
+  }));
+  app.get('/api/meetings/quarterly', { config: read, schema: { tags, querystring: quarterQuery, response: { 200: quarterlyReport } } }, (req) => buildQuarterly(db, req.query.quarter, now()));
+  app.get('/api/meetings/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: meetingDetailSchema } } }, (req) => getMeeting(db, req.params.id));
+  app.patch('/api/meetings/:id', { config: write, schema: { tags, params: uuidParam, body: updateMeetingBody, response: { 200: meetingDetailSchema } } }, (req) =>
+    updateMeeting(db, req.params.id, req.body, req.actor!, now()),
+  );
+};

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { bearer, cookieHeaders, createTestApp, makeUser, sessionFor, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { notification, notificationPreference } from '../../db/schema/index.js';
+import type { User } from '../../../shared/schemas/user.js';
+import { resolveAuthSecret } from '../../lib/secret.js';
+import { notify, unsubscribeToken } from './notifications.core.js';
+
+let t: TestApp;
+let secret: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // The app's signing secret (generated and kept in the database when AUTH_SECRET is not set).
+  secret = await resolveAuthSecret(t.database.db);
+});
+afterAll(() => t.close());
+
+const get = (url: string, token: string) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const post = (url: string, token: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: bearer(token), ...(payload ? { payload } : {}) });
+const put = (url: string, token: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: bearer(token), payload });
+
+/** n reminders in the user's inbox (a second call with a larger n adds only the new ones). */
+const inboxOf = (u: User, n: number) =>
+  notify(
+    t.database.db,
+    Array.from({ length: n }, (_, i) => ({ userId: u.id, kind: 'task_due' as const, title: `Reminder ${i + 1}`, body: 'Due today', link: '/my-work', dedupeKey: `test:${u.id}:${i}` })),
+    new Date('2026-11-27T08:00:00Z'),
+  );
+
+describe('the inbox', () => {
+  it('lists only one’s own notifications, counts the unread, and marks one or all read', async () => {
+    const ann = await makeUser(t, 'member');
+    const bob = await makeUser(t, 'viewer');
+    const annToken = await tokenFor(t, ann);
+    const bobToken = await tokenFor(t, bob);
+    const [first] = await inboxOf(ann, 3);
+    await inboxOf(bob, 1);
+
+    const list = await get('/api/notifications', annToken);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().total).toBe(3);
+    expect(list.json().items.map((n: { title: string }) => n.title).sort()).toEqual(['Reminder 1', 'Reminder 2', 'Reminder 3']);
+    expect(list.json().items[0]).toMatchObject({ kind: 'task_due', body: 'Due today', link: '/my-work', readAt: null });
+    expect((await get('/api/notifications/unread-count', annToken)).json()).toEqual({ unread: 3 });
+
+    const read = await post(`/api/notifications/${first!.id}/read`, annToken);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().readAt).not.toBeNull();
+    expect((await get('/api/notifications/unread-count', annToken)).json()).toEqual({ unread: 2 });
+    expect((await get('/api/notifications?unread=true', annToken)).json().total).toBe(2);
+
+    // Someone else's notification is not there for Bob, and stays unread.
+    const foreign = await post(`/api/notifications/${(await inboxOf(ann, 4))[0]!.id}/read`, bobToken);
+    expect(foreign.statusCode).toBe(404);
+
+    const all = await post('/api/notifications/read-all', annToken);
+    expect(all.json()).toEqual({ marked: 3 });
+    expect((await get('/api/notifications/unread-count', annToken)).json()).toEqual({ unread: 0 });
+    expect((await get('/api/notifications/unread-count', bobToken)).json()).toEqual({ unread: 1 });
+  });
+
+  it('stores a reminder once per user and dedupe key', async () => {
+    const u = await makeUser(t, 'member');
+    const item = { userId: u.id, kind: 'task_overdue' as const, title: 'Overdue: send NDA', dedupeKey: 'task_overdue:x:2026-11-27' };
+    const now = new Date('2026-11-27T08:00:00Z');
+    expect(await notify(t.database.db, [item], now)).toHaveLength(1);
+    expect(await notify(t.database.db, [item, { ...item, dedupeKey: 'task_overdue:x:2026-11-28' }], now)).toHaveLength(1);
+    expect(await t.database.db.select().from(notification).where(eq(notification.userId, u.id))).toHaveLength(2);
+  });
+});
+
+describe('notification preferences', () => {
+  it('start with the defaults, change field by field, and are audited', async () => {
+    const u = await makeUser(t, 'finance');
+    const s = await sessionFor(t, u);
+    const initial = await t.app.inject({ method: 'GET', url: '/api/me/notification-preferences', headers: cookieHeaders(s) });
+    expect(initial.json()).toEqual({ emailReminders: true, digest: 'weekly', teamDigest: true });
+
+    const changed = await t.app.inject({ method: 'PUT', url: '/api/me/notification-preferences', headers: cookieHeaders(s), payload: { digest: 'daily', teamDigest: false } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toEqual({ emailReminders: true, digest: 'daily', teamDigest: false });
+
+    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?entityType=user&entityId=${u.id}`, headers: cookieHeaders(s) });
+    expect(audit.json().items[0]).toMatchObject({ action: 'notification_preferences', changes: { digest: { from: 'weekly', to: 'daily' }, teamDigest: { from: true, to: false } } });
+  });
+
+  it('refuses a bad value naming the field, and changes nothing', async () => {
+    const u = await makeUser(t, 'member');
+    const token = await tokenFor(t, u);
+    for (const payload of [{ digest: 'hourly' }, { emailReminders: 'yes' }, { teamDigest: true, colour: 'red' }]) {
+      const res = await put('/api/me/notification-preferences', token, payload);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(res.json().errors)).toMatch(Object.keys(payload).at(-1)!);
+    }
+    expect(await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, u.id))).toEqual([]);
+  });
+});
+
+describe('one-click unsubscribe', () => {
+  const prefsOf = async (id: string) => (await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, id)))[0];
+
+  it('the mail link unsubscribes from its list without sign-in and shows a confirmation page', async () => {
+    const u = await makeUser(t, 'member');
+    const res = await t.app.inject({ method: 'GET', url: `/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(secret, u.id, 'digest'))}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('You are unsubscribed');
+    expect(res.body).toContain('your personal digest');
+    expect(await prefsOf(u.id)).toMatchObject({ digest: 'off', emailReminders: true, teamDigest: true });
+  });
+
+  it('accepts RFC 8058 one-click POSTs from mail clients', async () => {
+    const u = await makeUser(t, 'member');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(secret, u.id, 'team_digest'))}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ list: 'team_digest', unsubscribed: true });
+    expect(await prefsOf(u.id)).toMatchObject({ teamDigest: false, digest: 'weekly' });
+  });
+
+  it('answers 400 to a tampered, foreign-list or unsigned token, and changes nothing', async () => {
+    const u = await makeUser(t, 'member');
+    const other = await makeUser(t, 'member');
+    const good = unsubscribeToken(secret, u.id, 'reminders');
+    const [user64, , mac] = good.split('.');
+    const bad = [
+      `${good.slice(0, -2)}xx`,
+      `${user64}.digest.${mac}`,
+      `${Buffer.from(other.id).toString('base64url')}.reminders.${mac}`,
+      unsubscribeToken('another-secret-another-secret-another', u.id, 'reminders'),
+      'nonsense',
+    ];
+    for (const token of bad) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/unsubscribe?token=${encodeURIComponent(token)}` });
+      expect(res.statusCode, token).toBe(400);
+      expect(res.json().errors[0].path).toBe('querystring.token');
+    }
+    expect((await t.app.inject({ method: 'POST', url: '/api/unsubscribe' })).statusCode).toBe(400);
+    expect(await prefsOf(u.id)).toBeUndefined();
+    expect(await prefsOf(other.id)).toBeUndefined();
+  });
+});

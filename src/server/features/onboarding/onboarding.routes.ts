@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { uuidParam } from '../../../shared/schemas/common.js';
+import {
+  cancelOnboardingBody,
+  completeOnboardingBody,
+  listOnboardingsQuery,
+  onboardingListSchema,
+  onboardingSchema,
+  partnerOnboardingsSchema,
+  startOnboardingBody,
+} from '../../../shared/schemas/onboarding.js';
+import type { Db } from '../../db/client.js';
+import { onboardingPolicy } from './onboarding.policy.js';
+import { getOnboarding, listOnboardings, partnerOnboardings } from './onboarding.read.js';
+import { cancelOnboarding, overrideComplete, startOnboarding } from './onboarding.service.js';
+
+const tags = ['Onboarding'];
+
+export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const read = { policy: onboardingPolicy.read };
+  const write = { policy: onboardingPolicy.write };
+  const override = { policy: onboardingPolicy.override };
+
+  app.get('/api/partners/:id/onboarding', { config: read, schema: { tags, params: uuidParam, response: { 200: partnerOnboardingsSchema } } }, (req) =>
+    partnerOnboardings(db, req.params.id, new Date()),
+  );
+
+  app.post(
+    '/api/partners/:id/onboarding',
+    {
+      config: write,
+      schema: {
+        tags,
+        description: 'Starts onboarding the partner with a playbook: each step becomes a task for the colleague holding its role; a prospect moves to onboarding.',
+        params: uuidParam,
+        body: startOnboardingBody,
+        response: { 201: onboardingSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await startOnboarding(db, req.params.id, req.body, req.actor!, new Date())),
+  );
+
+  app.get('/api/onboardings', { config: read, schema: { tags, querystring: listOnboardingsQuery, response: { 200: onboardingListSchema } } }, (req) =>
+    listOnboardings(db, req.query, new Date()),
+  );
+
+  app.get('/api/onboardings/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: onboardingSchema } } }, (req) => getOnboarding(db, req.params.id, new Date()));
+
+  app.post(
+    '/api/onboardings/:id/complete',
+    {
+      config: override,
+      schema: { tags, description: 'Completes the onboarding before every step is done, with a reason; the partner becomes active and open steps stay open.', params: uuidParam, body: completeOnboardingBody, response: { 200: onboardingSchema } },
+    },
+    (req) => overrideComplete(db, req.params.id, req.body, req.actor!, new Date()),
+  );
+
+  app.post(
+    '/api/onboardings/:id/cancel',
+    { config: write, schema: { tags, description: 'Stops the onboarding and cancels its open steps.', params: uuidParam, body: cancelOnboardingBody, response: { 200: onboardingSchema } } },
+    (req) => cancelOnboarding(db, req.params.id, req.body, req.actor!, new Date()),
+  );
+};

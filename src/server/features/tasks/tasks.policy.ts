@@ -1,0 +1,34 @@
+import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { roles, signedIn, type Actor } from '../../lib/policy.js';
+import { canEditPartner } from '../partners/partners.policy.js';
+
+export const tasksPolicy = {
+  /** Everyone signed in reads tasks: they are part of the partner's record. */
+  read: signedIn,
+  /** Writers; members further limited per task (see canChangeTask). */
+  write: roles('admin', 'manager', 'member'),
+};
+
+interface TaskOwnership {
+  assigneeId: string | null;
+  createdBy: string | null;
+  partnerId: string | null;
+}
+
+/**
+ * Administrators and Partner Managers change every task; members the tasks assigned to them or
+ * created by them, and those on partners they may edit (owner or team member).
+ */
+export async function canChangeTask(tx: DbOrTx, actor: Actor, t: TaskOwnership): Promise<boolean> {
+  if (actor.role === 'admin' || actor.role === 'manager') return true;
+  if (actor.role !== 'member') return false;
+  if (t.assigneeId === actor.id || t.createdBy === actor.id) return true;
+  return t.partnerId !== null && (await canEditPartner(tx, actor, t.partnerId));
+}
+
+export async function assertCanChangeTask(tx: DbOrTx, actor: Actor, t: TaskOwnership): Promise<void> {
+  if (!(await canChangeTask(tx, actor, t))) {
+    throw new AppError('forbidden', 'Members may change only tasks assigned to them, created by them, or on partners they own or are on the team of');
+  }
+}

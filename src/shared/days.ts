@@ -1,0 +1,38 @@
+/**
+ * Calendar days ('YYYY-MM-DD') as the team counts them: due dates, onboarding steps, digests and
+ * reminders are days in Europe/Zurich, not in UTC, and daylight-saving changes must not move them.
+ * Both sides import this (no node:* or DOM).
+ */
+import { DEFAULT_TIME_ZONE } from './rhythm.js';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day `at` falls on in the zone; en-CA writes dates as yyyy-mm-dd. */
+export function dayIn(at: Date, zone: string = DEFAULT_TIME_ZONE): string {
+  let f = dayFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, f);
+  }
+  return f.format(at);
+}
+
+/** The calendar day `at` falls on in Europe/Zurich. */
+export const zurichDate = (at: Date): string => dayIn(at);
+
+const utcMidnight = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+};
+
+/** `day` plus `days` calendar days: 2026-01-30 + 30 → 2026-03-01; leap days count. */
+export const addDays = (day: string, days: number): string => new Date(utcMidnight(day) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
+
+/** The Sunday that ends the Monday–Sunday week of `day` (the day itself when it is a Sunday). */
+export function weekEndOf(day: string): string {
+  const weekday = new Date(utcMidnight(day)).getUTCDay();
+  return addDays(day, (7 - weekday) % 7);
+}

@@ -1,0 +1,170 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ActionIcon, Anchor, Badge, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCalendarEvent, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useMe } from '../../components/session.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { can } from '../../lib/access.js';
+import { plural } from '../../lib/format.js';
+import { CalendarFeeds } from '../calendar/CalendarFeeds.js';
+import { IMPORTANCE_LABELS, STATUS_LABELS } from '../partners/labels.js';
+import { formatMeetingStart, quarterOf, shiftQuarter } from './format.js';
+import { MeetingRow } from './MeetingRow.js';
+import { meetingsQuery, quarterlyQuery } from './queries.js';
+import { useMeetingActions } from './useMeetingActions.js';
+
+const AHEAD_DAYS = 30;
+
+function Upcoming() {
+  const me = useMe();
+  const [mine, setMine] = useState<'mine' | 'all'>('mine');
+  // Acting from this list is for writers; the server still checks the partner (members: theirs only).
+  const { actions, dialogs } = useMeetingActions(can.writePartners(me.user.role));
+  const range = useMemo(() => {
+    const now = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    return { from: new Date(now - 3_600_000 * 2).toISOString(), to: new Date(now + AHEAD_DAYS * 86_400_000).toISOString() };
+  }, []);
+  const meetings = useQuery(meetingsQuery({ ...range, mine: mine === 'mine' }));
+  return (
+    <section aria-labelledby="upcoming-heading">
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={2} size="h4" id="upcoming-heading">
+          Next {AHEAD_DAYS} days
+        </Title>
+        <SegmentedControl
+          aria-label="Whose meetings"
+          value={mine}
+          onChange={(v) => setMine(v as 'mine' | 'all')}
+          data={[
+            { value: 'mine', label: 'Mine' },
+            { value: 'all', label: 'Everyone’s' },
+          ]}
+        />
+      </Group>
+      {meetings.isPending ? (
+        <LoadingState />
+      ) : meetings.isError ? (
+        <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} />
+      ) : meetings.data.length === 0 ? (
+        <EmptyState
+          icon={<IconCalendarEvent aria-hidden />}
+          title={mine === 'mine' ? 'No meetings for you' : 'No meetings planned'}
+          description={mine === 'mine' ? 'Meetings you attend, and those of partners you own, show here.' : 'Set up sync series on the Meetings tab of a partner.'}
+          headingLevel={3}
+        />
+      ) : (
+        <Stack component="ul" gap="xs" p={0} m={0}>
+          {meetings.data.map((m) => (
+            <MeetingRow key={`${m.seriesId}-${m.originalStart ?? m.id}`} m={m} showPartner canEdit={can.writePartners(me.user.role)} actions={actions} />
+          ))}
+        </Stack>
+      )}
+      {dialogs}
+    </section>
+  );
+}
+
+/** Strategic and key partners are expected to meet once a quarter; the ones without come first. */
+function Quarterly() {
+  const [quarter, setQuarter] = useState(() => quarterOf(new Date()));
+  const report = useQuery(quarterlyQuery(quarter));
+  const missing = report.data?.items.filter((i) => !i.covered).length ?? 0;
+  return (
+    <section aria-labelledby="quarterly-heading">
+      <Group justify="space-between" mb={4} wrap="wrap">
+        <Title order={2} size="h4" id="quarterly-heading">
+          Quarterly get-together
+        </Title>
+        <Group gap={4}>
+          <ActionIcon variant="subtle" aria-label="Previous quarter" onClick={() => setQuarter((q) => shiftQuarter(q, -1))}>
+            <IconChevronLeft size={18} aria-hidden />
+          </ActionIcon>
+          <Text fw={600} aria-live="polite" miw={70} ta="center">
+            {quarter}
+          </Text>
+          <ActionIcon variant="subtle" aria-label="Next quarter" onClick={() => setQuarter((q) => shiftQuarter(q, 1))}>
+            <IconChevronRight size={18} aria-hidden />
+          </ActionIcon>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        Every strategic or key partner in onboarding or active should have a meeting of purpose “Quarterly get-together” held or planned in the quarter (Zurich time).
+      </Text>
+      {report.isPending ? (
+        <LoadingState />
+      ) : report.isError ? (
+        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+      ) : report.data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No strategic or key partner is in onboarding or active.
+        </Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Text size="sm" p="sm" fw={500}>
+            {missing === 0 ? 'Every partner has its get-together.' : `${missing} of ${plural(report.data.items.length, 'partner')} ${missing === 1 ? 'has' : 'have'} none planned or held.`}
+          </Text>
+          <Table.ScrollContainer minWidth={520}>
+            <Table verticalSpacing="xs" aria-label={`Quarterly get-together, ${quarter}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Partner</Table.Th>
+                  <Table.Th>Importance</Table.Th>
+                  <Table.Th>Get-together</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.data.items.map((i) => (
+                  <Table.Tr key={i.partner.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/partners/${i.partner.id}/meetings`}>
+                        {i.partner.name}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {STATUS_LABELS[i.partner.status as keyof typeof STATUS_LABELS] ?? i.partner.status}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{IMPORTANCE_LABELS[i.partner.importance as keyof typeof IMPORTANCE_LABELS] ?? i.partner.importance}</Table.Td>
+                    <Table.Td>
+                      {i.covered ? (
+                        <Stack gap={2}>
+                          {i.meetings.map((m) => (
+                            <Group key={`${m.seriesId}-${m.startsAt}`} gap={6}>
+                              <Badge size="sm" variant="light" color={m.status === 'held' ? 'teal' : 'blue'}>
+                                {m.status === 'held' ? 'Held' : 'Planned'}
+                              </Badge>
+                              <Text size="sm">{formatMeetingStart(m.startsAt)}</Text>
+                            </Group>
+                          ))}
+                        </Stack>
+                      ) : (
+                        <Badge color="orange" variant="light">
+                          None planned
+                        </Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </section>
+  );
+}
+
+/** Meetings across partners: what is coming, which big partners lack their quarterly get-together, calendar feeds. */
+export function MeetingsPage() {
+  return (
+    <>
+      <PageHeader title="Meetings" description="Sync meetings and get-togethers with partners. Times are Zurich time unless a series says otherwise." />
+      <Stack gap="xl">
+        <Upcoming />
+        <Quarterly />
+        <CalendarFeeds />
+      </Stack>
+    </>
+  );
+}

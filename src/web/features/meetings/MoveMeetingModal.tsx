@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconCalendarTime } from '@tabler/icons-react';
+import type { Meeting } from '../../../shared/schemas/meeting.js';
+import { api, errorMessage } from '../../api.js';
+import { isoToWall, wallToIso } from '../timeline/zone.js';
+import { formatMeetingTime } from './format.js';
+import { useOccurrenceAction, useUpdateMeeting } from './queries.js';
+
+/** Gives one meeting a new time; for a series only that occurrence moves. */
+export function MoveMeetingModal({ meeting, onClose }: { meeting: Meeting | null; onClose: () => void }) {
+  const act = useOccurrenceAction();
+  const update = useUpdateMeeting();
+  const [when, setWhen] = useState('');
+  const [minutes, setMinutes] = useState<number | string>(60);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!meeting) return;
+    setWhen(isoToWall(meeting.startsAt, meeting.timeZone).slice(0, 16).replace(' ', 'T'));
+    setMinutes(Math.round((new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime()) / 60_000));
+    setError(null);
+  }, [meeting?.startsAt, meeting?.id, meeting?.originalStart]);
+
+  const save = async () => {
+    if (!meeting) return;
+    const startsAt = when ? wallToIso(when, meeting.timeZone) : null;
+    if (!startsAt) return setError('Choose the new date and time.');
+    const duration = Number(minutes);
+    if (!(duration >= 5 && duration <= 1440)) return setError('The duration must be from 5 to 1440 minutes.');
+    const endsAt = new Date(new Date(startsAt).getTime() + duration * 60_000).toISOString();
+    try {
+      if (meeting.seriesId && meeting.originalStart) await act.mutateAsync({ seriesId: meeting.seriesId, originalStart: meeting.originalStart, action: 'move', startsAt, endsAt });
+      else if (meeting.id) {
+        // A one-off: its version comes with the detail; the list has none, so read it first.
+        const detail = await api.get<{ version: number }>(`/api/meetings/${encodeURIComponent(meeting.id)}`);
+        await update.mutateAsync({ id: meeting.id, version: detail.version, startsAt, endsAt });
+      }
+      notifications.show({ color: 'teal', message: `Moved to ${formatMeetingTime(startsAt, endsAt, meeting.timeZone)}.` });
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Modal opened={meeting !== null} onClose={onClose} title="Move meeting">
+      {meeting && (
+        <Stack gap="md">
+          <Text size="sm">
+            {meeting.title} · now {formatMeetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone)}
+          </Text>
+          {error && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            type="datetime-local"
+            label="New date and time"
+            description={`Local time in ${meeting.timeZone.replace(/_/g, ' ')}`}
+            required
+            leftSection={<IconCalendarTime size={16} aria-hidden />}
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+          />
+          <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={() => void save()} loading={act.isPending || update.isPending}>
+              Move
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

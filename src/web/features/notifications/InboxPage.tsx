@@ -1,0 +1,159 @@
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
+import { notifications as toast } from '@mantine/notifications';
+import { IconBellOff, IconCheck, IconChecks } from '@tabler/icons-react';
+import type { Notification } from '../../../shared/schemas/notification.js';
+import { errorMessage } from '../../api.js';
+import { ListFooter } from '../../components/ListFooter.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { formatDateTime, formatRelative } from '../../lib/format.js';
+import { KIND_LABELS } from './labels.js';
+import { notificationsQuery, PAGE_SIZE, unreadCountQuery, useMarkAllRead, useMarkRead } from './queries.js';
+import classes from './InboxPage.module.css';
+
+function Item({ n }: { n: Notification }) {
+  const markRead = useMarkRead();
+  const kind = KIND_LABELS[n.kind];
+  const unread = !n.readAt;
+  const open = () => {
+    if (unread) markRead.mutate(n.id);
+  };
+  return (
+    <li className={classes.item} data-unread={unread || undefined}>
+      <Group wrap="nowrap" align="flex-start" gap="sm">
+        <ThemeIcon variant="light" color={kind.color} size="lg" radius="md" aria-hidden>
+          <kind.icon size={18} stroke={1.6} aria-hidden />
+        </ThemeIcon>
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="xs" wrap="wrap">
+            <Badge size="xs" variant="light" color={kind.color}>
+              {kind.label}
+            </Badge>
+            {unread && (
+              <Badge size="xs" variant="filled" color="dark">
+                Unread
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed" component="time" dateTime={n.createdAt} title={formatDateTime(n.createdAt)}>
+              {formatRelative(n.createdAt)}
+            </Text>
+          </Group>
+          {n.link ? (
+            <Anchor component={Link} to={n.link} onClick={open} fw={unread ? 600 : 400} className={classes.title}>
+              {n.title}
+            </Anchor>
+          ) : (
+            <Text fw={unread ? 600 : 400} className={classes.title}>
+              {n.title}
+            </Text>
+          )}
+          {n.body && (
+            <Text size="sm" c="dimmed">
+              {n.body}
+            </Text>
+          )}
+        </Stack>
+        {unread && (
+          <Button size="compact-sm" variant="subtle" leftSection={<IconCheck size={14} aria-hidden />} loading={markRead.isPending} onClick={open}>
+            Mark read<span className="visually-hidden">: {n.title}</span>
+          </Button>
+        )}
+      </Group>
+    </li>
+  );
+}
+
+/** Reminders and digests: what the scheduler found for you, newest first. */
+export function InboxPage() {
+  const [search, setSearch] = useSearchParams();
+  const unreadOnly = search.get('show') !== 'all';
+  const page = Math.max(1, Number(search.get('page')) || 1);
+  const list = useQuery(notificationsQuery({ unread: unreadOnly, page }));
+  const unread = useQuery(unreadCountQuery()).data ?? 0;
+  const markAll = useMarkAllRead();
+  const items = list.data?.items ?? [];
+
+  const set = (next: { show?: string; page?: number }) => {
+    const params = new URLSearchParams(search);
+    if (next.show !== undefined) {
+      if (next.show === 'all') params.set('show', 'all');
+      else params.delete('show');
+      params.delete('page');
+    }
+    if (next.page !== undefined) {
+      if (next.page === 1) params.delete('page');
+      else params.set('page', String(next.page));
+    }
+    setSearch(params, { replace: true });
+  };
+
+  const readAll = () =>
+    markAll.mutate(undefined, {
+      onSuccess: (r) => toast.show({ color: 'teal', message: r.marked === 1 ? 'One notification marked as read.' : `${r.marked} notifications marked as read.` }),
+      onError: (e) => toast.show({ color: 'red', title: 'Could not mark as read', message: errorMessage(e) }),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title="Inbox"
+        description={
+          <>
+            Reminders about your tasks, partners to contact, meetings and onboarding steps, and your digests. Choose what also comes by e-mail in your{' '}
+            <Anchor component={Link} to="/profile#notifications" inherit>
+              profile
+            </Anchor>
+            .
+          </>
+        }
+        actions={
+          <Button variant="default" leftSection={<IconChecks size={16} aria-hidden />} onClick={readAll} loading={markAll.isPending} disabled={!unread}>
+            Mark all as read
+          </Button>
+        }
+      />
+      <Card withBorder radius="md" padding={0}>
+        <Group p="sm" justify="space-between" className={classes.toolbar}>
+          <SegmentedControl
+            aria-label="Show"
+            value={unreadOnly ? 'unread' : 'all'}
+            onChange={(v) => set({ show: v })}
+            data={[
+              { value: 'unread', label: `Unread (${unread})` },
+              { value: 'all', label: 'All' },
+            ]}
+          />
+        </Group>
+        {list.isPending ? (
+          <LoadingState label="Loading your inbox…" />
+        ) : list.isError && !list.data ? (
+          <Stack p="md">
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          </Stack>
+        ) : items.length === 0 ? (
+          <EmptyState
+            icon={<IconBellOff size={24} aria-hidden />}
+            title={unreadOnly ? 'Nothing unread' : 'Your inbox is empty'}
+            description={unreadOnly ? 'You are up to date.' : 'Reminders appear here when tasks come due, partners wait for contact or meetings are near.'}
+            action={
+              unreadOnly ? (
+                <Button variant="default" onClick={() => set({ show: 'all' })}>
+                  Show all
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : (
+          <ul className={classes.list} aria-label={unreadOnly ? 'Unread notifications' : 'All notifications'}>
+            {items.map((n) => (
+              <Item key={n.id} n={n} />
+            ))}
+          </ul>
+        )}
+        <ListFooter total={list.data?.total ?? 0} page={page} pageSize={PAGE_SIZE} noun="notification" onPage={(p) => set({ page: p })} />
+      </Card>
+    </>
+  );
+}
