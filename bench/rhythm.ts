@@ -25,7 +25,7 @@ const count = async (database: Database, q: ReturnType<typeof sql>) => Number(ro
  * last week (one topic for the team); and `feedUserId` attends 300 weekly series, has moved 200
  * occurrences and holds 500 tasks with due dates: about 1,000 events in one calendar feed.
  */
-async function seedRhythm(database: Database, feedUserId: string): Promise<void> {
+export async function seedRhythm(database: Database, feedUserId: string): Promise<void> {
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`
       with p as (select id, row_number() over (order by id) - 1 as rn from partner),
@@ -35,7 +35,7 @@ async function seedRhythm(database: Database, feedUserId: string): Promise<void>
     await tx.execute(sql`
       insert into task (title, subject_type, subject_id, partner_id, assignee_id, due_date, priority, status)
       select (array['Send the licence report','Prepare the business plan','Follow up on the deal registration','Renew the certification'])[1 + n % 4] || ' ' || n,
-             'partner', p.id, p.id, p.owner_id, (current_date + ((n * 7 + p.rn) % 31 - 10))::date,
+             'partner', p.id, p.id, p.owner_id, (current_date + ((n * 7 + p.rn) % 31 - 10)::int)::date,
              (array['low','normal','normal','high'])[1 + n % 4], case when n = 3 and p.rn % 2 = 0 then 'done' else 'open' end
       from (select id, owner_id, row_number() over (order by id) as rn from partner) p, generate_series(1, 3) n`);
     await tx.execute(sql`

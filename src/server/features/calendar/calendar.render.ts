@@ -1,8 +1,5 @@
 import ical, { ICalEventStatus, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
 import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { meetingOccurrence, meetingOccurrenceUser, meetingSeries, meetingSeriesUser, partner } from '../../db/schema/index.js';
@@ -12,8 +9,6 @@ import { localOf } from '../meetings/meetings.presenter.js';
 import { parseLocal, toLocalParts, zonedToUtc, type LocalParts } from '../meetings/meetings.time.js';
 import { calendarSources, type FeedScope } from './calendar.sources.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 const PROD_ID = { company: 'Partnerhub', product: 'Partnerhub', language: 'EN' };
 /** One-off meetings further back than this are left out of feeds; calendars keep what they had. */
@@ -32,8 +27,37 @@ export interface RenderOptions {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const icsLocal = (p: LocalParts) => `${pad(p.year, 4)}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}${pad(p.second)}`;
-/** ical-generator formats a time in an event's TZID through dayjs' tz(); a plain Date would use the process' zone. */
-const at = (d: Date) => dayjs.utc(d);
+/**
+ * An instant that ical-generator writes as wall-clock time in the event's TZID. A plain Date would be
+ * read in the process' zone; ical-generator recognises the shape of @date-fns/tz's TZDate (`internal`,
+ * `withTimeZone`, `tzComponents`) and reads the local getters of what `withTimeZone` returns, which
+ * here come from the cached Intl formatter of meetings.time.ts. Through dayjs' tz() instead, the
+ * conversions took three quarters of a 1,000-event feed (profiled: 3.6 of 5.5 s over 15 renders).
+ */
+class Zoned extends Date {
+  readonly internal: Date;
+  constructor(instant: Date) {
+    super(instant.getTime());
+    this.internal = instant;
+  }
+  withTimeZone(timeZone?: string | null): Zoned {
+    if (!timeZone) return this;
+    const p = toLocalParts(this.internal, timeZone);
+    // Own methods shadow Date's: the "local" reading is the zone's wall clock, whatever the process' zone.
+    return Object.assign(new Zoned(this.internal), {
+      getFullYear: () => p.year,
+      getMonth: () => p.month - 1,
+      getDate: () => p.day,
+      getHours: () => p.hour,
+      getMinutes: () => p.minute,
+      getSeconds: () => p.second,
+    });
+  }
+  tzComponents(): LocalParts {
+    return toLocalParts(this.internal, 'UTC');
+  }
+}
+const at = (d: Date) => new Zoned(d);
 
 function newCalendar(name: string): ICalCalendar {
   const cal = ical({ prodId: PROD_ID, name });

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { task } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
+import { notify } from '../notifications/notifications.core.js';
 import type { Actor } from '../../lib/policy.js';
 import type { TaskPriority, TaskSource, TaskStatus, TaskSubject } from '../../../shared/rhythm.js';
 
@@ -39,5 +40,27 @@ export async function insertTasks(tx: DbOrTx, inputs: NewTask[], actor: Pick<Act
   for (const row of rows) {
     await recordAudit(tx, { actor, entityType: 'task', entityId: row.id, action: 'create', after: { ...row, id: undefined } });
   }
+  await notifyAssignees(tx, rows, actor);
   return rows.map((r) => r.id);
+}
+
+/**
+ * Tells each assignee, in their inbox, about a task someone else gave them (not about their own).
+ * The dedupe key is per task and assignee: assigning the same person again says nothing new.
+ */
+export async function notifyAssignees(tx: DbOrTx, rows: Pick<typeof task.$inferSelect, 'id' | 'title' | 'assigneeId' | 'partnerId' | 'dueDate'>[], actor: Pick<Actor, 'id' | 'name'> | null): Promise<void> {
+  const given = rows.filter((r) => r.assigneeId && r.assigneeId !== actor?.id);
+  if (!given.length) return;
+  await notify(
+    tx,
+    given.map((r) => ({
+      userId: r.assigneeId!,
+      kind: 'task_assigned' as const,
+      title: `${actor?.name ?? 'Someone'} gave you a task: ${r.title}`.slice(0, 300),
+      body: r.dueDate ? `Due ${r.dueDate}` : null,
+      link: r.partnerId ? `/partners/${r.partnerId}/tasks` : '/my-work',
+      dedupeKey: `task_assigned:${r.id}:${r.assigneeId}`,
+    })),
+    new Date(),
+  );
 }

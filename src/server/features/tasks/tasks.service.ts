@@ -13,7 +13,7 @@ import { OPEN_TASK_STATUSES } from '../../../shared/schemas/task.js';
 import type { z } from 'zod';
 import { assertCanEditPartner } from '../partners/partners.policy.js';
 import { afterOnboardingTasksChanged } from '../onboarding/onboarding.hooks.js';
-import { insertTasks } from './tasks.core.js';
+import { insertTasks, notifyAssignees } from './tasks.core.js';
 import { dayIn } from '../../../shared/days.js';
 import { assertCanChangeTask } from './tasks.policy.js';
 import { auditableTask, presentComment, presentTask, taskNames } from './tasks.presenter.js';
@@ -183,6 +183,7 @@ export async function updateTask(db: Db, id: string, body: UpdateInput, actor: A
     if (fields.assigneeId !== undefined) await checkAssignee(tx, fields.assigneeId, before.assigneeId);
     const after = await updateVersioned(tx, task, id, version, { ...fields, ...moved, ...completion(fields.status, before.status, actor, now) } as never, WHAT);
     await recordAudit(tx, { actor, entityType: 'task', entityId: id, action: 'update', before: auditableTask(before), after: auditableTask(after) });
+    if (after.assigneeId !== before.assigneeId) await notifyAssignees(tx, [after], actor);
     await afterStatusChange(tx, [before], [after], actor);
   });
   return getTask(db, id, now);

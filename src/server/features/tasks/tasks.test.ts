@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
 import { addTeamMember, makeContact, makePartner, unique } from '../../../../tests/support/factories.js';
-import { meetingOccurrence, onboarding, task, taskComment, user } from '../../db/schema/index.js';
+import { meetingOccurrence, notification, onboarding, task, taskComment, user } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 
 // The onboarding feature reacts to its step tasks; here we only check that it is told, and when.
@@ -56,6 +56,29 @@ async function makeOnboarding(partnerId: string) {
 }
 
 describe('tasks', () => {
+  it('tells a colleague in their inbox when someone else gives them a task, once, and not when they take one themselves', async () => {
+    const p = await makePartner(t, { name: unique('Acme') });
+    const inbox = async (userId: string) =>
+      (await t.database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) => n.kind === 'task_assigned');
+    const before = (await inbox(member.id)).length;
+    const managerBefore = (await inbox(manager.id)).length;
+
+    const given = await create({ subject: { type: 'partner', id: p.id }, assigneeId: member.id, dueDate: '2026-12-01' });
+    const mine = await inbox(member.id);
+    expect(mine.length).toBe(before + 1);
+    expect(mine.find((n) => n.title.endsWith(given.title))).toMatchObject({ link: `/partners/${p.id}/tasks`, body: 'Due 2026-12-01', readAt: null });
+
+    // Taken by themselves: nothing to tell. Handed back to them later: already told.
+    await create({ subject: { type: 'partner', id: p.id }, assigneeId: manager.id });
+    expect((await inbox(manager.id)).length).toBe(managerBefore);
+    const moved = await patch(`/api/tasks/${given.id}`, { version: given.version, assigneeId: manager.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await inbox(manager.id)).length).toBe(managerBefore);
+    const back = await patch(`/api/tasks/${given.id}`, { version: moved.json().version, assigneeId: member.id });
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await inbox(member.id)).length).toBe(before + 1);
+  });
+
   it('links a task to a partner, a contact, a meeting or an onboarding, and derives its partner from the subject', async () => {
     const p = await makePartner(t, { name: unique('Acme') });
     const anna = await makeContact(t, p.id, { firstName: 'Anna', lastName: 'Meier' });
