@@ -177,4 +177,26 @@ describe('the weekly team digest', () => {
     expect(mails[0]!.headers['List-Unsubscribe']).toContain('/api/unsubscribe?token=');
     expect(mails[0]!.html).toContain('Unsubscribe from the weekly team digest');
   });
+
+  it('posts new "inform the team" topics to the chat within the hour, once, and nothing for a quiet hour', async () => {
+    const { owned } = await portfolio(t);
+    const held = await meeting(t, owned.id, daysAgo(1));
+    // Written between 08:00 and 09:00 UTC on 1 December: the slot 2026-12-01T09 covers that hour.
+    await topic(t, held.id, 'Vendor announces a new partner tier', true, new Date('2026-12-01T08:20:00Z'));
+    await topic(t, held.id, 'Internal seating plan', false, new Date('2026-12-01T08:25:00Z'));
+    const before = posts.length;
+
+    const [run] = await t.app.jobs.tick(new Date('2026-12-01T09:05:00Z'), ['chat-topics']);
+    expect(run).toMatchObject({ status: 'done', slot: '2026-12-01T09' });
+    expect(posts).toHaveLength(before + 1);
+    const chat = JSON.stringify(posts.at(-1));
+    expect(chat).toContain('Vendor announces a new partner tier');
+    expect(chat).not.toContain('Internal seating plan');
+
+    // The same slot again, then a quiet hour: nothing more is posted.
+    await t.app.jobs.tick(new Date('2026-12-01T09:40:00Z'), ['chat-topics']);
+    const [quiet] = await t.app.jobs.tick(new Date('2026-12-01T10:05:00Z'), ['chat-topics']);
+    expect(quiet).toMatchObject({ status: 'done', slot: '2026-12-01T10' });
+    expect(posts).toHaveLength(before + 1);
+  });
 });

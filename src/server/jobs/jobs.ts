@@ -11,7 +11,7 @@ import { buildDigests, type Frequency } from './digests.js';
 import { runReminders } from './reminders.js';
 import type { Job } from './runner.js';
 import { dailySlot, hourlySlot, weeklySlot } from './slots.js';
-import { buildTeamDigest, postToChat } from './team-digest.js';
+import { buildChatUpdate, buildTeamDigest, postToChat } from './team-digest.js';
 
 export interface JobDeps {
   db: Db;
@@ -68,6 +68,17 @@ export function createJobs(deps: JobDeps): Job[] {
     { name: 'digest-daily', slot: dailySlot, run: ({ now, slot }) => runDigests(deps, 'daily', slot, now) },
     { name: 'digest-weekly', slot: weeklySlot, run: ({ now, slot }) => runDigests(deps, 'weekly', slot, now) },
     { name: 'team-digest', slot: weeklySlot, run: ({ now, slot }) => runTeamDigest(deps, slot, now) },
+    {
+      // Important topics reach the chat within the hour, not only in the weekly digest.
+      name: 'chat-topics',
+      slot: hourlySlot,
+      run: async ({ slot }) => {
+        if (!deps.config.chatWebhookUrl) return { chat: false };
+        const update = await buildChatUpdate(deps.db, { slot, baseUrl: deps.config.baseUrl });
+        if (update) await postToChat(deps.config.chatWebhookUrl, update);
+        return { chat: true, posted: Boolean(update) };
+      },
+    },
     {
       name: 'mail',
       slot: hourlySlot,
