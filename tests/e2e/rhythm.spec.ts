@@ -85,7 +85,7 @@ test('minutes: notes, an "inform the team" topic and an action item for me, due 
   const item1 = dialog.getByRole('group', { name: 'New action item 1' });
   await field('What', item1).fill(actionItem);
   // Assigned to me and due today unless changed.
-  await expect(item1.getByRole('combobox', { name: 'Assignee' })).toHaveValue(`${OWN_ADMIN.name} (me)`);
+  await expect(item1.getByRole('combobox', { name: 'Assignee' })).toHaveValue(`${b.me.name} (me)`);
   await expect(item1.getByLabel('Due date')).toHaveValue(zurichDay());
   await b.expectAccessible('minutes dialog');
   await b.screenshot('rhythm-minutes');

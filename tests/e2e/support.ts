@@ -35,6 +35,8 @@ export class Browsing {
   page!: Page;
   /** The signed-in session's CSRF token (sent as x-csrf-token on API writes). */
   csrf = '';
+  /** Who is signed in: the spec's own administrator only when its spec ran first on this installation. */
+  me = { id: '', name: '', email: '' };
   readonly cspViolations: string[] = [];
   readonly pageErrors: string[] = [];
 
@@ -128,6 +130,7 @@ export class Browsing {
       const me = await (await this.page.request.get('/api/me')).json();
       if (me.user.role === 'admin') {
         this.csrf = me.csrfToken;
+        this.me = { id: me.user.id, name: me.user.name, email: me.user.email };
         return;
       }
     }
