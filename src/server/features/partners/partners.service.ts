@@ -190,7 +190,7 @@ export async function createPartner(db: Db, actor: Actor, input: CreateInput | C
       .values({ ...fields, ownerId, links: cleanLinks(body.links ?? {}) })
       .returning();
     await setProducts(tx, row!.id, productIds ?? []);
-    await tx.insert(partnerStatusChange).values({ partnerId: row!.id, fromStatus: null, toStatus: row!.status, changedBy: actor.id });
+    await recordStatusChange(tx, actor, { partnerId: row!.id, fromStatus: null, toStatus: row!.status });
     await recordAudit(tx, { actor, entityType: 'partner', entityId: row!.id, action: 'create', before: null, after: auditablePartner(row!, productIds ?? []) });
     return presentPartner(row!, await loadExtras(tx, row!));
   });
@@ -223,7 +223,7 @@ export async function updatePartner(db: Db, actor: Actor, id: string, body: Upda
     );
     if (productIds !== undefined) await setProducts(tx, id, productIds);
     if (statusChanged) {
-      await tx.insert(partnerStatusChange).values({ partnerId: id, fromStatus: before.status, toStatus: after.status, changedBy: actor.id, note: statusNote ?? null });
+      await recordStatusChange(tx, actor, { partnerId: id, fromStatus: before.status, toStatus: after.status, note: statusNote });
     }
     await recordAudit(tx, {
       actor,
@@ -242,6 +242,15 @@ export async function updatePartner(db: Db, actor: Actor, id: string, body: Upda
  * form: no version from the client, but the version still moves on, so an edit opened before it gets
  * 409 instead of silently setting the old status back. Returns false when the partner had that status.
  */
+/** The dated status history: every path that changes a partner's status (create, edit, onboarding) writes it here. */
+async function recordStatusChange(
+  tx: DbOrTx,
+  actor: Pick<Actor, 'id'> | null,
+  c: { partnerId: string; fromStatus: string | null; toStatus: string; note?: string | null; at?: Date },
+): Promise<void> {
+  await tx.insert(partnerStatusChange).values({ partnerId: c.partnerId, fromStatus: c.fromStatus, toStatus: c.toStatus, changedBy: actor?.id ?? null, note: c.note ?? null, ...(c.at ? { changedAt: c.at } : {}) });
+}
+
 export async function changePartnerStatus(tx: DbOrTx, actor: Pick<Actor, 'id' | 'name'> | null, id: string, toStatus: PartnerStatus, note: string | null, at?: Date): Promise<boolean> {
   const before = await lockRow(tx, partner, id, 'Partner');
   if (before.status === toStatus) return false;
@@ -251,7 +260,7 @@ export async function changePartnerStatus(tx: DbOrTx, actor: Pick<Actor, 'id' | 
     .set({ status: toStatus, statusChangedAt: when as Date, version: sql`${partner.version} + 1`, updatedAt: sql`now()` })
     .where(eq(partner.id, id))
     .returning();
-  await tx.insert(partnerStatusChange).values({ partnerId: id, fromStatus: before.status, toStatus, changedBy: actor?.id ?? null, note, ...(at ? { changedAt: at } : {}) });
+  await recordStatusChange(tx, actor, { partnerId: id, fromStatus: before.status, toStatus, note, at });
   await recordAudit(tx, { actor, entityType: 'partner', entityId: id, action: 'update', before: auditablePartner(before), after: auditablePartner(after!) });
   return true;
 }
