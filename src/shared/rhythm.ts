@@ -40,7 +40,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 /** What a task hangs off. Later features add deals, funds, certifications … */
-export const TASK_SUBJECTS = ['partner', 'contact', 'meeting', 'onboarding'] as const;
+export const TASK_SUBJECTS = ['partner', 'contact', 'meeting', 'onboarding', 'risk_assessment', 'contract'] as const;
 export type TaskSubject = (typeof TASK_SUBJECTS)[number];
 export const TASK_SOURCES = ['manual', 'action_item', 'playbook'] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
@@ -48,7 +48,7 @@ export type TaskSource = (typeof TASK_SOURCES)[number];
 export const ONBOARDING_STATUSES = ['in_progress', 'completed', 'cancelled'] as const;
 export type OnboardingStatus = (typeof ONBOARDING_STATUSES)[number];
 
-export const NOTIFICATION_KINDS = ['task_due', 'task_overdue', 'task_assigned', 'cadence_overdue', 'meeting_upcoming', 'onboarding_step_due', 'digest', 'team_digest'] as const;
+export const NOTIFICATION_KINDS = ['task_due', 'task_overdue', 'task_assigned', 'cadence_overdue', 'meeting_upcoming', 'onboarding_step_due', 'digest', 'team_digest', 'certification_expiring', 'level_at_risk', 'level_review', 'risk_review_due', 'contract_notice'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;

@@ -9,6 +9,8 @@ import { notify, preferencesOf, type NewNotification, type StoredNotification } 
 import { composeMail, escapeHtml, formatDay, formatTime, type MailSettings } from './compose.js';
 import { addDays, zurichDate } from '../../shared/days.js';
 import { zurichWeek } from './slots.js';
+import { reminderSources } from './reminder-sources.js';
+import '../features/sources.js';
 
 export interface ReminderDeps extends MailSettings {
   db: Db;
@@ -99,7 +101,9 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<Recor
   const { db } = deps;
   const users = await db.select({ id: user.id, email: user.email }).from(user).where(isNull(user.deactivatedAt));
   const active = new Set(users.map((u) => u.id));
-  const candidates = [...(await taskReminders(db, zurichDate(now))), ...(await cadenceReminders(db, now)), ...(await meetingReminders(db, now, active))];
+  const today = zurichDate(now);
+  const candidates = [...(await taskReminders(db, today)), ...(await cadenceReminders(db, now)), ...(await meetingReminders(db, now, active))];
+  for (const source of reminderSources) candidates.push(...(await source.candidates(db, now, { today, active })).filter((n) => active.has(n.userId)));
   const created = await notify(db, candidates, now);
 
   const byUser = new Map<string, StoredNotification[]>();

@@ -2,3 +2,4 @@ export * from './auth.js';
 export * from './platform.js';
 export * from './partners.js';
 export * from './rhythm.js';
+export * from './compliance.js';

@@ -40,6 +40,8 @@ export const partner = pgTable(
     lastContactAt: ts('last_contact_at'),
     /** Expected days between contacts; null takes the default for the partner's importance. */
     contactIntervalDays: integer('contact_interval_days'),
+    /** When the supplier risk review falls due: set by an approved assessment, or to the day of a change of service. Null: never assessed. */
+    riskReviewDueOn: date('risk_review_due_on', { mode: 'string' }),
     archivedAt: ts('archived_at'),
     mergedIntoId: uuid('merged_into_id'),
     ...stamps,

@@ -8,6 +8,7 @@ import { parseRrule } from '../../../shared/schemas/meeting.js';
 import { localOf } from '../meetings/meetings.presenter.js';
 import { parseLocal, toLocalParts, zonedToUtc, type LocalParts } from '../meetings/meetings.time.js';
 import { calendarSources, type FeedScope } from './calendar.sources.js';
+import '../sources.js';
 
 
 const PROD_ID = { company: 'Partnerhub', product: 'Partnerhub', language: 'EN' };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { contact, meetingOccurrence, onboarding, partner, task, taskComment, user } from '../../db/schema/index.js';
+import { contact, contract, meetingOccurrence, onboarding, partner, riskAssessment, task, taskComment, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
@@ -116,6 +116,8 @@ async function partnerOfSubject(tx: DbOrTx, subject: { type: TaskSubject; id: st
     contact: () => tx.select({ partnerId: contact.partnerId }).from(contact).where(eq(contact.id, subject.id)),
     meeting: () => tx.select({ partnerId: meetingOccurrence.partnerId }).from(meetingOccurrence).where(eq(meetingOccurrence.id, subject.id)),
     onboarding: () => tx.select({ partnerId: onboarding.partnerId }).from(onboarding).where(eq(onboarding.id, subject.id)),
+    risk_assessment: () => tx.select({ partnerId: riskAssessment.partnerId }).from(riskAssessment).where(eq(riskAssessment.id, subject.id)),
+    contract: () => tx.select({ partnerId: contract.partnerId }).from(contract).where(eq(contract.id, subject.id)),
   };
   const [found] = await lookups[subject.type]();
   if (!found) throw fieldError('body.subject', `is not a known ${subject.type}`);

@@ -1,0 +1,6 @@
+/**
+ * Feature modules that register calendar deadlines (`registerCalendarSource`) and reminders
+ * (`registerReminderSource`). The calendar and the reminders job import this file, so what they
+ * show never depends on which routes happen to be loaded. A feature adds one line here.
+ */
+export {};

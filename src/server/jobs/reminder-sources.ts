@@ -1,0 +1,28 @@
+import type { Db } from '../db/client.js';
+import type { NewNotification } from '../features/notifications/notifications.core.js';
+
+export interface ReminderContext {
+  /** Today in Zurich, 'YYYY-MM-DD'. */
+  today: string;
+  /** Ids of users who are not deactivated: only they get reminders. */
+  active: Set<string>;
+}
+
+/**
+ * Where the hourly reminders come from besides the built-in ones (tasks, cadence, meetings).
+ * A feature with deadlines registers one in its `<feature>.sources.ts`, listed in
+ * `features/sources.ts`. Candidates carry a dedupe key: a re-run adds nothing already in the inbox.
+ */
+export interface ReminderSource {
+  name: string;
+  candidates(db: Db, now: Date, ctx: ReminderContext): Promise<NewNotification[]>;
+}
+
+export const reminderSources: ReminderSource[] = [];
+
+/** Adds a source, or replaces the one of the same name (a module loaded twice must not remind twice). */
+export function registerReminderSource(source: ReminderSource): void {
+  const i = reminderSources.findIndex((s) => s.name === source.name);
+  if (i >= 0) reminderSources[i] = source;
+  else reminderSources.push(source);
+}
