@@ -156,6 +156,11 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/calendar-feeds': ALL,
   'DELETE /api/calendar-feeds/:id': ALL,
   'GET /api/calendar/:file': PUBLIC,
+  // -- certifications --
+  // -- programs --
+  // -- risk --
+  // -- contracts --
+  // -- documents --
 };
 
 /** Concrete URLs for wildcard routes. */
