@@ -36,3 +36,16 @@ export function weekEndOf(day: string): string {
   const weekday = new Date(utcMidnight(day)).getUTCDay();
   return addDays(day, (7 - weekday) % 7);
 }
+
+/**
+ * `day` plus `months` calendar months, clamped to the month's last day: 2024-01-31 + 1 → 2024-02-29,
+ * 2027-05-31 − 3 → 2027-02-28. Negative months count back (notice deadlines).
+ */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10);
+}
