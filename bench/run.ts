@@ -17,11 +17,13 @@ import { createToken } from '../src/server/features/tokens/tokens.service.js';
 import { badResponses, captureSql, CONNECTIONS, DURATION, fmt, log, measureRounds, median, ratioOf, root, spreadOf, typical, WARMUP, type Row, type Target } from './lib.js';
 import { benchScale, printScale, SCALE, type ScaleResult } from './scale.js';
 import { benchRhythm, type RhythmResult } from './rhythm.js';
+import { benchLevels, type LevelsResult } from './levels.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Which backends to measure (comma-separated): pglite, postgres. */
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((b) => b.trim());
 const STARTUP = process.env.BENCH_STARTUP !== '0';
+const LEVELS = process.env.BENCH_LEVELS !== '0';
 const SEEDED_USERS = 200;
 const LIST_URL = '/api/users?pageSize=25&sort=name';
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -29,6 +31,7 @@ const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.
 const rows: Row[] = [];
 const scaleResults: ScaleResult[] = [];
 const rhythmResults: RhythmResult[] = [];
+const levelsResults: LevelsResult[] = [];
 const notes: string[] = [];
 
 async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, string>) {
@@ -102,6 +105,8 @@ async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, 
       rows.push(...targets.map((t) => t.row));
     }
     await bare.close();
+    // Partner levels over the 200 seeded users, before the large portfolio arrives.
+    if (LEVELS) levelsResults.push(await benchLevels({ backend, database }));
     // Then the same app and database grow to the large portfolio.
     if (SCALE > 0) {
       scaleResults.push(await benchScale({ backend, database, app, appUrl, auth, ownerId: admin.id }));
@@ -261,6 +266,14 @@ async function main() {
   }
   for (const r of rhythmResults) {
     print(`Relationship rhythm on ${r.backend === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} (the scale portfolio):`);
+    print();
+    print('| what | result | time | goal |');
+    print('| --- | ---: | ---: | --- |');
+    for (const l of r.lines) print(l);
+    print();
+  }
+  for (const r of levelsResults) {
+    print(`Partner levels on ${r.backend === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'}:`);
     print();
     print('| what | result | time | goal |');
     print('| --- | ---: | ---: | --- |');

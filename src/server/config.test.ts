@@ -24,3 +24,54 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${variable}:`));
   });
 });
+
+describe('document storage configuration', () => {
+  it('stores files under DATA_DIR/files with the 25 MiB limit and no S3 by default', () => {
+    const c = loadConfig({ DATA_DIR: '/srv/partnerhub' });
+    expect(c.files).toEqual({ dir: '/srv/partnerhub/files', maxBytes: 25 * 1024 * 1024, s3: undefined });
+  });
+
+  it('reads FILES_DIR, DOCUMENT_MAX_BYTES and an S3 bucket with its settings', () => {
+    const c = loadConfig({
+      FILES_DIR: '/mnt/files',
+      DOCUMENT_MAX_BYTES: '1048576',
+      S3_BUCKET: 'partnerhub-docs',
+      S3_ENDPOINT: 'http://localhost:9000',
+      S3_REGION: 'eu-central-2',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(c.files).toEqual({
+      dir: '/mnt/files',
+      maxBytes: 1_048_576,
+      s3: { bucket: 'partnerhub-docs', endpoint: 'http://localhost:9000', region: 'eu-central-2', credentials: { accessKeyId: 'key', secretAccessKey: 'secret' }, forcePathStyle: true },
+    });
+    // Without keys the SDK's default chain (environment, instance role) applies.
+    expect(loadConfig({ S3_BUCKET: 'docs-bucket' }).files.s3).toEqual({ bucket: 'docs-bucket', endpoint: undefined, region: 'us-east-1', credentials: undefined, forcePathStyle: false });
+  });
+
+  it.each([
+    [{ DOCUMENT_MAX_BYTES: '1023' }, 'DOCUMENT_MAX_BYTES'],
+    [{ DOCUMENT_MAX_BYTES: String(2 * 1024 ** 3 + 1) }, 'DOCUMENT_MAX_BYTES'],
+    [{ DOCUMENT_MAX_BYTES: '25MB' }, 'DOCUMENT_MAX_BYTES'],
+    [{ S3_BUCKET: 'ab' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'Not_A_Bucket' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'docs', S3_ENDPOINT: 'not a url' }, 'S3_ENDPOINT'],
+    [{ S3_BUCKET: 'docs', S3_ACCESS_KEY_ID: 'key' }, 'S3_SECRET_ACCESS_KEY'],
+    [{ S3_BUCKET: 'docs', S3_SECRET_ACCESS_KEY: 'secret' }, 'S3_ACCESS_KEY_ID'],
+    [{ S3_ENDPOINT: 'http://localhost:9000' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'docs', S3_FORCE_PATH_STYLE: 'sometimes' }, 'S3_FORCE_PATH_STYLE'],
+  ])('a bad document storage value stops the start naming the variable: %j', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${variable}:`));
+  });
+
+  it('never puts the S3 secret in its error messages', () => {
+    expect(() => loadConfig({ S3_SECRET_ACCESS_KEY: 'very-secret-value' })).toThrow(/S3_ACCESS_KEY_ID/);
+    try {
+      loadConfig({ S3_SECRET_ACCESS_KEY: 'very-secret-value' });
+    } catch (e) {
+      expect(String(e)).not.toContain('very-secret-value');
+    }
+  });
+});

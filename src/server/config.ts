@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { DOCUMENT_MAX_BYTES_DEFAULT } from '../shared/compliance.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -37,8 +38,30 @@ const schema = z
     MAIL_FROM: z.string().trim().min(3).max(200).default('Partnerhub <partnerhub@localhost>'),
     CHAT_WEBHOOK_URL: z.url().optional(),
     JOBS: z.enum(['on', 'off']).optional(),
+    FILES_DIR: z.string().min(1).optional(),
+    DOCUMENT_MAX_BYTES: z.coerce
+      .number({ error: 'must be a number of bytes' })
+      .int('must be a whole number of bytes')
+      .min(1024, 'must be at least 1024 bytes (1 KiB)')
+      .max(2 * 1024 ** 3, 'must be at most 2147483648 bytes (2 GiB)')
+      .default(DOCUMENT_MAX_BYTES_DEFAULT),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens')
+      .optional(),
+    S3_ENDPOINT: z.url('must be a URL, e.g. https://s3.eu-central-1.amazonaws.com or http://localhost:9000').optional(),
+    S3_REGION: z.string().trim().min(1).max(64).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: bool.default(false),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or leave both out for the default credential chain)' });
+    }
+    if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when other S3_ settings are given' });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
@@ -89,6 +112,16 @@ export interface Config {
   chatWebhookUrl?: string;
   /** Run the in-process scheduler (reminders, digests, mail retries). Off by default in tests. */
   jobs: boolean;
+  /** Uploaded documents: a local directory, or an S3-compatible bucket when `s3` is set. */
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  /** Local storage's root; with S3, only uploads in progress are spooled here. */
+  dir: string;
+  maxBytes: number;
+  /** Holds a secret key: never log it. */
+  s3?: { bucket: string; endpoint?: string; region: string; credentials?: { accessKeyId: string; secretAccessKey: string }; forcePathStyle: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -125,5 +158,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     chatWebhookUrl: e.CHAT_WEBHOOK_URL,
     // Tests build many apps; a scheduler in each would send reminders nobody asked for.
     jobs: (e.JOBS ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
+    files: {
+      dir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
+      maxBytes: e.DOCUMENT_MAX_BYTES,
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            credentials: e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : undefined,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : undefined,
+    },
   };
 }

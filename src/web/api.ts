@@ -133,3 +133,24 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * A multipart upload (FormData; the browser sets the boundary), with the CSRF header and the same
+ * retry-once-on-a-stale-token and problem+json errors as `request`.
+ */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const post = () => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    return fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form }).catch(() => {
+      throw new ApiError({ type: 'about:blank', title: 'No connection', status: 0, code: 'network', detail: 'Partnerhub cannot be reached. Check your connection and try again.' });
+    });
+  };
+  let res = await post();
+  if (res.status === 403 && (await toProblem(res.clone())).code === 'csrf_failed') {
+    await refreshCsrfToken();
+    res = await post();
+  }
+  if (!res.ok) throw new ApiError(await toProblem(res));
+  return (await res.json()) as T;
+}

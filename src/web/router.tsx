@@ -19,11 +19,19 @@ import { ColleaguePage } from './features/team/ColleaguePage.js';
 import { ColleaguesPage } from './features/team/ColleaguesPage.js';
 import { PlaybooksPage } from './features/playbooks/PlaybooksPage.js';
 import { OnboardingsPage } from './features/onboarding/OnboardingsPage.js';
+import { ContractPage } from './features/contracts/ContractPage.js';
+import { ContractsPage } from './features/contracts/ContractsPage.js';
 import { MyWorkPage } from './features/tasks/MyWorkPage.js';
 import { MeetingsPage } from './features/meetings/MeetingsPage.js';
 import { InboxPage } from './features/notifications/InboxPage.js';
 import { OutboxPage } from './features/mail/OutboxPage.js';
 import { canReadMail } from './features/mail/access.js';
+import { ProgramsPage } from './features/programs/ProgramsPage.js';
+import { ProgramPage } from './features/programs/ProgramPage.js';
+import { CertificationsPage } from './features/certifications/CertificationsPage.js';
+import { CataloguePage as CertificationCataloguePage } from './features/certifications/CataloguePage.js';
+import { RiskOverviewPage } from './features/risk/RiskOverviewPage.js';
+import { RiskAdminPage } from './features/risk/RiskAdminPage.js';
 
 export const router = createBrowserRouter([
   {
@@ -56,8 +64,16 @@ export const router = createBrowserRouter([
               { path: 'colleagues', element: <ColleaguesPage /> },
               { path: 'colleagues/:id', element: <ColleaguePage /> },
               { path: 'onboardings', element: <OnboardingsPage /> },
+              { path: 'contracts', element: <ContractsPage /> },
+              { path: 'contracts/:id', element: <ContractPage /> },
               { path: 'playbooks', element: <PlaybooksPage /> },
+              { path: 'programs', element: <ProgramsPage /> },
+              { path: 'programs/:id', element: <ProgramPage /> },
               { path: 'inbox', element: <InboxPage /> },
+              { path: 'certifications', element: <CertificationsPage /> },
+              { path: 'admin/certifications', element: <RequireAccess allow={can.manageUsers} what="The certification catalogue is edited by administrators."><CertificationCataloguePage /></RequireAccess> },
+              { path: 'risk', element: <RiskOverviewPage /> },
+              { path: 'admin/risk', element: <RequireAccess allow={can.manageUsers} what="The risk policy is for administrators."><RiskAdminPage /></RequireAccess> },
               {
                 path: 'admin/mail',
                 element: (

@@ -157,10 +157,73 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'DELETE /api/calendar-feeds/:id': ALL,
   'GET /api/calendar/:file': PUBLIC,
   // -- certifications --
+  // The catalogue is admin-editable; everyone reads it, the matrix and who holds what; writers record
+  // certifications (members only their own, checked in the service).
+  'GET /api/certifications': ALL,
+  'POST /api/certifications': ['admin'],
+  'POST /api/certifications/starter': ['admin'],
+  'GET /api/certifications/matrix': ALL,
+  'GET /api/certifications/matrix.csv': ALL,
+  'GET /api/certifications/:id': ALL,
+  'PATCH /api/certifications/:id': ['admin'],
+  'POST /api/certifications/:id/archive': ['admin'],
+  'POST /api/certifications/:id/restore': ['admin'],
+  'GET /api/user-certifications': ALL,
+  'POST /api/user-certifications': WRITERS,
+  'GET /api/user-certifications/:id': ALL,
+  'PATCH /api/user-certifications/:id': WRITERS,
+  'POST /api/user-certifications/:id/archive': WRITERS,
   // -- programs --
+  // Programmes and levels: everyone reads where we stand; the Partner Manager and admins define ladders and tick checklists.
+  'GET /api/programs': ALL,
+  'GET /api/programs/:id': ALL,
+  'GET /api/partners/:id/programs': ALL,
+  'POST /api/programs': MANAGERS,
+  'PATCH /api/programs/:id': MANAGERS,
+  'POST /api/programs/:id/archive': MANAGERS,
+  'POST /api/programs/:id/restore': MANAGERS,
+  'PUT /api/programs/:id/levels': MANAGERS,
+  'POST /api/checklist-items/:id/done': MANAGERS,
+  'POST /api/checklist-items/:id/undone': MANAGERS,
   // -- risk --
+  // Supplier risk: everyone reads ratings; writers edit drafts and findings (members only their partners'),
+  // approval is the Partner Manager's, the criteria catalogue and policy the administrator's.
+  'GET /api/risk/policy': ALL,
+  'PUT /api/risk/policy': ['admin'],
+  'GET /api/risk/criteria': ALL,
+  'POST /api/risk/criteria': ['admin'],
+  'POST /api/risk/criteria/starter': ['admin'],
+  'PATCH /api/risk/criteria/:id': ['admin'],
+  'POST /api/risk/criteria/:id/archive': ['admin'],
+  'POST /api/risk/criteria/:id/restore': ['admin'],
+  'GET /api/risk/overview': ALL,
+  'GET /api/partners/:id/risk': ALL,
+  'POST /api/partners/:id/risk/service-change': WRITERS,
+  'POST /api/partners/:id/risk-assessments': WRITERS,
+  'GET /api/risk-assessments/:id': ALL,
+  'PATCH /api/risk-assessments/:id': WRITERS,
+  'DELETE /api/risk-assessments/:id': WRITERS,
+  'POST /api/risk-assessments/:id/findings': WRITERS,
+  'DELETE /api/risk-assessments/:id/findings/:findingId': WRITERS,
+  'POST /api/risk-assessments/:id/approve': MANAGERS,
   // -- contracts --
+  // Contracts: everyone reads (values included); writers write, members only on partners they own or are on the team of.
+  'GET /api/contracts': ALL,
+  'GET /api/contracts/:id': ALL,
+  'POST /api/contracts': WRITERS,
+  'PATCH /api/contracts/:id': WRITERS,
+  'POST /api/contracts/:id/archive': WRITERS,
+  'POST /api/contracts/:id/restore': WRITERS,
   // -- documents --
+  // Documents: everyone may ask; the service answers per record (contracts' and assessments' files: not viewers,
+  // members only for their partners; certification evidence: its holder and managers). Writers upload and archive.
+  'GET /api/documents': ALL,
+  'GET /api/documents/:id': ALL,
+  'GET /api/documents/:id/download': ALL,
+  'POST /api/documents': WRITERS,
+  'POST /api/documents/:id/versions': WRITERS,
+  'POST /api/documents/:id/archive': WRITERS,
+  'POST /api/documents/:id/restore': WRITERS,
 };
 
 /** Concrete URLs for wildcard routes. */

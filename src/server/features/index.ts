@@ -21,6 +21,11 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { mailRoutes } from './mail/mail.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { certificationsRoutes } from './certifications/certifications.routes.js';
+import { documentsRoutes } from './documents/documents.routes.js';
+import { contractsRoutes } from './contracts/contracts.routes.js';
+import { programsRoutes } from './programs/programs.routes.js';
+import { riskRoutes } from './risk/risk.routes.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -52,4 +57,9 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(mailRoutes, { db });
   await app.register(meetingsRoutes, { db });
   await app.register(calendarRoutes, { db, baseUrl: config.baseUrl });
+  await app.register(certificationsRoutes, { db });
+  await app.register(documentsRoutes, { db, config });
+  await app.register(contractsRoutes, { db });
+  await app.register(programsRoutes, { db });
+  await app.register(riskRoutes, { db });
 }

@@ -3,4 +3,7 @@
  * (`registerReminderSource`). The calendar and the reminders job import this file, so what they
  * show never depends on which routes happen to be loaded. A feature adds one line here.
  */
-export {};
+import './contracts/contracts.sources.js';
+import './risk/risk.sources.js';
+import './programs/programs.sources.js';
+import './certifications/certifications.sources.js';

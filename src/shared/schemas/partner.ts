@@ -102,6 +102,8 @@ export const partnerSummarySchema = z.object({
   /** When the next contact is due; null for partners not expected to keep the rhythm (prospect, paused, offboarded, archived). */
   contactDueAt: z.string().nullable(),
   contactOverdue: z.boolean(),
+  /** When the next supplier risk review is due (null: never assessed); before today means overdue. */
+  riskReviewDueOn: z.string().nullable(),
   archivedAt: z.string().nullable(),
   version: z.number().int(),
 });
@@ -141,6 +143,8 @@ export const listPartnersQuery = listQuery(PARTNER_SORTS, {
   country: countryCode.optional(),
   /** Overdue for contact now (true) or not (false). */
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Supplier risk review overdue now (true) or not (false). */
+  riskReviewOverdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   archived: z.enum(['false', 'true', 'all']).default('false'),
 }, 'name');
 export type ListPartnersQuery = z.infer<typeof listPartnersQuery>;

@@ -1,5 +1,26 @@
 import type { ComponentType } from 'react';
-import { IconAddressBook, IconBell, IconCalendarEvent, IconBriefcase, IconBuildingStore, IconChecklist, IconHome, IconKey, IconListCheck, IconMail, IconPackage, IconRocket, IconUserCircle, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBell,
+  IconBriefcase,
+  IconBuildingStore,
+  IconCalendarEvent,
+  IconCertificate,
+  IconCertificate2,
+  IconChecklist,
+  IconFileText,
+  IconHome,
+  IconKey,
+  IconListCheck,
+  IconMail,
+  IconPackage,
+  IconRocket,
+  IconShieldCheck,
+  IconShieldCog,
+  IconStairsUp,
+  IconUserCircle,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { Role } from '../../shared/roles.js';
 import { can, type Permission } from '../lib/access.js';
 import { canReadMail } from '../features/mail/access.js';
@@ -28,8 +49,14 @@ export const NAV: NavEntry[] = [
   { section: 'main', to: '/partners', label: 'Partners', icon: IconBuildingStore, description: 'Vendors, cloud providers, distributors and resellers', keywords: ['companies', 'vendors', 'distributors', 'resellers', 'list'] },
   { section: 'main', to: '/contacts', label: 'Contacts', icon: IconAddressBook, description: 'The people at every partner; export as CSV or vCard', keywords: ['people', 'directory', 'stakeholders', 'vcard', 'csv', 'export'] },
   { section: 'main', to: '/colleagues', label: 'Colleagues', icon: IconBriefcase, description: 'Who works on which partner, in which role', keywords: ['team', 'owner', 'people'] },
-  { section: 'main', to: '/products', label: 'Products', icon: IconPackage, description: 'Our products and services that include partners', keywords: ['catalogue', 'catalog', 'services', 'offer'] },
   { section: 'main', to: '/onboardings', label: 'Onboardings', icon: IconRocket, description: 'New partners on their way to active: progress and overdue steps', keywords: ['onboarding', 'playbook', 'new partners', 'progress'] },
+  { section: 'main', to: '/programs', label: 'Programs', icon: IconStairsUp, description: 'Partner programme levels: what we hold, what is missing, when expiries put it at risk', keywords: ['levels', 'tiers', 'certifications', 'requirements', 'partner program', 'gap', 'forecast'] },
+  { section: 'main', to: '/certifications', label: 'Certifications', icon: IconCertificate, description: 'Who holds which certification, expiries and planned exams; the matrix as CSV', keywords: ['certificates', 'exams', 'matrix', 'expiry', 'cka', 'aws', 'skills', 'training'] },
+  { section: 'main', to: '/contracts', label: 'Contracts', icon: IconFileText, description: 'Agreements with partners: terms, renewals and notice deadlines', keywords: ['contract', 'agreement', 'notice', 'renewal', 'nda', 'dpa', 'msa', 'sla'] },
+  { section: 'main', to: '/risk', label: 'Supplier risk', icon: IconShieldCheck, description: 'Partners’ risk ratings and due reviews under the supplier security policy', keywords: ['risk', 'security', 'assessment', 'supplier', 'review', 'finma', 'dpa'] },
+  { section: 'main', to: '/products', label: 'Products', icon: IconPackage, description: 'Our products and services that include partners', keywords: ['catalogue', 'catalog', 'services', 'offer'] },
+  { section: 'admin', to: '/admin/certifications', label: 'Certification catalogue', icon: IconCertificate2, description: 'Certifications per partner programme: validity and which exams renew which', allow: can.manageUsers, keywords: ['certifications', 'catalogue', 'catalog', 'validity', 'renewal', 'exams'] },
+  { section: 'admin', to: '/admin/risk', label: 'Risk policy', icon: IconShieldCog, description: 'Risk criteria, rating thresholds, review intervals and required contract clauses', allow: can.manageUsers, keywords: ['risk', 'criteria', 'thresholds', 'clauses', 'security policy'] },
   { section: 'admin', to: '/playbooks', label: 'Playbooks', icon: IconListCheck, description: 'Onboarding playbooks per partner type: steps, owners, due dates', allow: can.manageUsers, keywords: ['onboarding', 'templates', 'steps', 'checklist'] },
   { section: 'admin', to: '/users', label: 'Users', icon: IconUsersGroup, description: 'Accounts, roles and access', allow: can.manageUsers, keywords: ['people', 'roles', 'accounts', 'deactivate'] },
   { section: 'admin', to: '/admin/mail', label: 'Outbox', icon: IconMail, description: 'Every mail the app sent or keeps without an SMTP server', allow: canReadMail, keywords: ['mail', 'e-mail', 'smtp', 'sent', 'outbox'] },

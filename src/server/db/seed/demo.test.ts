@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
 import { seedDemo } from './demo.js';
 import { PARTNER_TYPES, IMPORTANCE } from '../../../shared/partners.js';
 
@@ -27,6 +27,25 @@ describe('demo data', () => {
     const days = (new Date(span!.newest).getTime() - new Date(span!.oldest).getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(300);
     expect(rows.every((r) => r.last_contact_at !== null)).toBe(true);
+
+    // Compliance: every partner we work with has its agreements; suppliers have an approved risk
+    // assessment, one of them overdue for review; colleagues hold certifications.
+    const [c] = await t.database.query<{ partners: string; working: string; approved: string; overdue: string; holdings: string }>(
+      `select (select count(distinct partner_id) from contract where status = 'active') as partners,
+              (select count(*) from partner where status in ('active', 'paused')) as working,
+              (select count(*) from risk_assessment where status = 'approved' and rating is not null) as approved,
+              (select count(*) from partner where risk_review_due_on < '2026-11-26') as overdue,
+              (select count(*) from user_certification where status = 'obtained') as holdings`,
+    );
+    expect(Number(c!.partners)).toBe(Number(c!.working));
+    expect(Number(c!.approved)).toBeGreaterThanOrEqual(5);
+    expect(Number(c!.overdue)).toBe(1);
+    expect(Number(c!.holdings)).toBeGreaterThanOrEqual(6);
+    // The AWS level we hold is met today, and a lapsing certification puts it at risk within months.
+    const programs = await t.app.inject({ method: 'GET', url: '/api/programs', headers: bearer(await tokenFor(t, await makeUser(t, 'viewer'))) });
+    const aws = programs.json().items.find((p: { name: string }) => p.name.startsWith('AWS Partner Network'));
+    expect(aws, programs.body).toBeDefined();
+    expect(aws.heldLevel?.name).toBe('Select');
 
     await expect(seedDemo(t.database.db, t.app.auth)).rejects.toThrow(/already holds/);
     const forced = await seedDemo(t.database.db, t.app.auth, { force: true });

@@ -7,6 +7,8 @@ import { createUser, findUserByEmail } from '../../features/users/users.service.
 import { recordAudit } from '../../lib/audit.js';
 import { ensureStarterPlaybooks } from '../../features/playbooks/playbooks.starter.js';
 import { seedDemoOnboardings } from '../../features/onboarding/onboarding.demo.js';
+import { seedDemoCertifications } from '../../features/certifications/certifications.demo.js';
+import { seedDemoCompliance } from './demo-compliance.js';
 import { AppError } from '../../lib/errors.js';
 import { PARTNER_STATUSES, type ContactRole } from '../../../shared/partners.js';
 import { ACTIVITY_TEMPLATES, COLLEAGUES, DEMO_PARTNERS, FIRST_NAMES, LAST_NAMES, TEAM_ROLE_FOR, TITLES } from './demo-data.js';
@@ -69,7 +71,7 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
     const allProducts = products.length ? products : await tx.select().from(product);
     let contacts = 0;
     let activities = 0;
-    const created: { id: string; name: string; types: string[] }[] = [];
+    const created: (typeof partner.$inferSelect)[] = [];
 
     for (const d of DEMO_PARTNERS) {
       if (taken.has(d.name)) continue;
@@ -151,6 +153,8 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
     const ids = created.map((p) => p.id);
     // Started by Petra: onboardings and tasks name a real colleague as their author.
     await seedDemoOnboardings(tx, ids, { id: petra, name: 'Petra Partner' }, now);
+    await seedDemoCertifications(tx, { users: colleagues, now, actor: SEED_ACTOR });
+    await seedDemoCompliance(tx, { partners: created, assessorId: byName.get('Tina Tech')!, approverId: petra, now, random: r.next });
     if (ids.length) {
       await tx.execute(sql`update partner p set last_contact_at = (select max(occurred_at) from activity a where a.partner_id = p.id and a.archived_at is null) where p.id in ${ids}`);
       await tx.execute(sql`update contact c set last_contact_at = (select max(a.occurred_at) from activity_contact ac join activity a on a.id = ac.activity_id where ac.contact_id = c.id and a.archived_at is null) where c.partner_id in ${ids}`);

@@ -6,11 +6,17 @@ import { offsetOf, orderBy } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import type { AuditEntry } from '../../../shared/schemas/audit.js';
 import type { Page } from '../../../shared/list.js';
+import { getDocument } from '../documents/documents.service.js';
 
 /** Entity types whose history only administrators (or the person it is about) may read. */
 const ADMIN_ONLY: Record<string, (actor: Actor, entityId: string) => boolean> = {
   user: (actor, id) => actor.role === 'admin' || actor.id === id,
   api_token: (actor) => actor.role === 'admin',
+};
+
+/** Entity types whose history is read under the record's own rule (a contract's file is not every role's). */
+const RECORD_RULE: Record<string, (db: Db, actor: Actor, entityId: string) => Promise<unknown>> = {
+  document: getDocument,
 };
 
 export async function listAudit(
@@ -20,6 +26,7 @@ export async function listAudit(
 ): Promise<Page<AuditEntry>> {
   const guard = ADMIN_ONLY[q.entityType];
   if (guard && !guard(actor, q.entityId)) throw new AppError('forbidden', `Only administrators may read the history of ${q.entityType} records`);
+  await RECORD_RULE[q.entityType]?.(db, actor, q.entityId);
   const rows = await db
     .select({ row: auditLog, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(auditLog)

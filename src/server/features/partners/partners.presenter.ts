@@ -22,6 +22,7 @@ export const presentPartnerSummary = (p: Row, owner: { id: string; name: string 
   effectiveContactIntervalDays: cadence.intervalDays,
   contactDueAt: iso(cadence.dueAt),
   contactOverdue: cadence.overdue,
+  riskReviewDueOn: p.riskReviewDueOn,
   archivedAt: iso(p.archivedAt),
   version: p.version,
 });

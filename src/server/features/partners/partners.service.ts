@@ -16,6 +16,7 @@ import { refreshLastContact } from '../activities/activities.service.js';
 import { auditablePartner, presentPartner, presentPartnerSummary, type PartnerExtras } from './partners.presenter.js';
 import { contactDueAt, isContactOverdue } from '../cadence/cadence.core.js';
 import { cadenceFields, cadenceOf } from '../cadence/cadence.service.js';
+import { dayIn } from '../../../shared/days.js';
 
 type CreateInput = z.output<typeof createPartnerBody>;
 type UpdateInput = z.output<typeof updatePartnerBody>;
@@ -66,6 +67,10 @@ export async function listPartners(db: Db, q: ListPartnersQuery, now: Date = new
   if (q.level) where.push(sql`lower(${partner.level}) = ${q.level.toLowerCase()}`);
   if (q.country) where.push(eq(partner.country, q.country));
   if (q.overdue !== undefined) where.push(q.overdue ? isContactOverdue(now) : sql`not ${isContactOverdue(now)}`);
+  if (q.riskReviewOverdue !== undefined) {
+    const late = sql`coalesce(${partner.riskReviewDueOn} < ${dayIn(now)}::date, false)`;
+    where.push(q.riskReviewOverdue ? late : sql`not ${late}`);
+  }
   const order = sortOf(q.sort);
   const filter = and(...where);
   // The page is chosen over ids only, then its partners are read. The total is its own count (an

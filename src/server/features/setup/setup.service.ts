@@ -4,6 +4,9 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { countUsers, createUser } from '../users/users.service.js';
 import { ensureStarterPlaybooks } from '../playbooks/playbooks.starter.js';
+import { ensureStarterCatalogue } from '../certifications/certifications.starter.js';
+import { ensureStarterRiskCriteria } from '../risk/risk.starter.js';
+import { ensureStarterLevels } from '../programs/programs.starter.js';
 import type { User } from '../../../shared/schemas/user.js';
 
 const SETUP_LOCK = 7_311_002;
@@ -17,8 +20,12 @@ export async function createFirstAdmin(db: Db, auth: Auth, input: { name: string
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
     if ((await countUsers(tx)) > 0) throw new AppError('forbidden', 'Partnerhub is already set up: sign in instead');
     const admin = await createUser(db, auth, { ...input, role: 'admin' }, null, tx);
-    // A new installation starts with an onboarding playbook per partner type, for the admin to adapt.
+    // A new installation starts with an onboarding playbook per partner type, real partner programmes'
+    // certifications and level ladders, and the supplier security policy's risk criteria, for the admin to adapt.
     await ensureStarterPlaybooks(tx, admin);
+    await ensureStarterCatalogue(tx, admin);
+    await ensureStarterLevels(tx, admin);
+    await ensureStarterRiskCriteria(tx, admin);
     return admin;
   });
 }

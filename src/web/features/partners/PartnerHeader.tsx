@@ -13,6 +13,7 @@ import { formatDate } from '../../lib/format.js';
 import { colleaguePath } from '../team/labels.js';
 import { ImportanceBadge, PartnerLogo, StatusBadge, TypeBadges } from './badges.js';
 import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
+import { RiskReviewBadge } from '../risk/RiskReviewBadge.js';
 import { ChangeStatusModal } from './ChangeStatusModal.js';
 import { countryLabel, LINK_LABELS, STATUS_LABELS } from './labels.js';
 import { LinkPartnerModal } from './LinkPartnerModal.js';
@@ -159,6 +160,7 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
 
           <Group gap={6} wrap="wrap">
             <TypeBadges types={partner.types} />
+            <RiskReviewBadge partner={partner} />
           </Group>
         </Stack>
       </Group>

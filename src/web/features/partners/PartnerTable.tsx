@@ -6,6 +6,7 @@ import type { PartnerSummary } from '../../../shared/schemas/partner.js';
 import { ImportanceBadge, PartnerLogo, StatusBadge } from './badges.js';
 import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
 import { countryLabel } from './labels.js';
+import { RiskReviewBadge } from '../risk/RiskReviewBadge.js';
 import { COLUMNS, type ColumnKey } from './listParams.js';
 import classes from './PartnersPage.module.css';
 
@@ -91,6 +92,7 @@ function NameCell({ p }: { p: PartnerSummary }) {
         <Link to={partnerPath(p.id)} className={classes.nameLink}>
           {p.name}
         </Link>
+        <RiskReviewBadge partner={p} size="xs" mt={2} display="block" w="fit-content" />
         {p.archivedAt && (
           <Group gap={4} mt={2}>
             <Badge size="xs" variant="outline" color="gray" leftSection={<IconArchive size={10} aria-hidden />}>
@@ -160,6 +162,7 @@ export function PartnerCards({ items }: { items: PartnerSummary[] }) {
                     </Badge>
                   )}
                   {p.contactOverdue && <ContactDue partner={p} compact size="xs" />}
+                  <RiskReviewBadge partner={p} size="xs" />
                 </Group>
                 <Text size="xs">
                   {p.types.map((t) => PARTNER_TYPE_LABELS[t]).join(' · ')}

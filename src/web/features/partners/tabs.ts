@@ -7,7 +7,11 @@ import { PeopleTab } from '../contacts/PeopleTab.js';
 import { TeamTab } from '../team/TeamTab.js';
 import { TimelineTab } from '../timeline/TimelineTab.js';
 import { TasksTab } from '../tasks/TasksTab.js';
+import { ContractsTab } from '../contracts/ContractsTab.js';
 import { MeetingsTab } from '../meetings/MeetingsTab.js';
+import { ProgramsTab } from '../programs/ProgramsTab.js';
+import { RiskTab } from '../risk/RiskTab.js';
+import { DocumentsTab } from '../documents/DocumentsTab.js';
 
 export interface PartnerTabProps {
   partner: Partner;
@@ -35,5 +39,9 @@ export const partnerTabs: PartnerTab[] = [
   { value: 'timeline', label: 'Timeline', Component: TimelineTab },
   { value: 'meetings', label: 'Meetings', Component: MeetingsTab },
   { value: 'tasks', label: 'Tasks', Component: TasksTab },
+  { value: 'programs', label: 'Programs', Component: ProgramsTab },
+  { value: 'risk', label: 'Risk', Component: RiskTab },
+  { value: 'contracts', label: 'Contracts', Component: ContractsTab },
+  { value: 'documents', label: 'Documents', Component: DocumentsTab },
   { value: 'history', label: 'History', Component: HistoryTab },
 ];

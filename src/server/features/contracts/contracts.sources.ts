@@ -1,0 +1,100 @@
+import { and, eq, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { contract, partner } from '../../db/schema/index.js';
+import { registerReminderSource } from '../../jobs/reminder-sources.js';
+import { formatDay } from '../../jobs/compose.js';
+import { registerCalendarSource, type CalendarDeadline } from '../calendar/calendar.sources.js';
+import { CONTRACT_ALERT_DAYS, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
+import { describeNotice, noticeSummary } from '../../../shared/contracts.js';
+import { zurichDate } from '../../../shared/days.js';
+import { CONTRACT_TYPE_LABELS } from '../../../shared/schemas/contract.js';
+
+/**
+ * Active contracts of partners in use, with what the notice rule needs. Only active ones: a draft or
+ * a contract in negotiation binds nobody yet, an expired or terminated one no longer.
+ */
+function activeContracts(db: DbOrTx, where?: SQL) {
+  return db
+    .select({
+      id: contract.id,
+      title: contract.title,
+      type: contract.type,
+      partnerId: contract.partnerId,
+      partnerName: partner.name,
+      ownerId: contract.ownerId,
+      partnerOwnerId: partner.ownerId,
+      endsOn: contract.endsOn,
+      autoRenew: contract.autoRenew,
+      renewalTermMonths: contract.renewalTermMonths,
+      noticePeriodCount: contract.noticePeriodCount,
+      noticePeriodUnit: contract.noticePeriodUnit,
+    })
+    .from(contract)
+    .innerJoin(partner, eq(partner.id, contract.partnerId))
+    .where(and(eq(contract.status, 'active'), isNull(contract.archivedAt), isNull(partner.archivedAt), isNotNull(contract.endsOn), where));
+}
+type ActiveContract = Awaited<ReturnType<typeof activeContracts>>[number];
+
+const summaryOf = (c: ActiveContract, today: string) => noticeSummary({ ...c, noticePeriodUnit: c.noticePeriodUnit as NoticeUnit | null }, today);
+
+/** The alert a contract is due for: 0 on the deadline, else the smallest of 90/30/7 days it is within. */
+export function alertThreshold(daysToNotice: number): number | null {
+  if (daysToNotice < 0) return null;
+  if (daysToNotice === 0) return 0;
+  return [...CONTRACT_ALERT_DAYS].sort((a, b) => a - b).find((d) => daysToNotice <= d) ?? null;
+}
+
+/**
+ * 90, 30 and 7 days before the notice deadline and on the day, to the contract's owner (or the
+ * partner's owner when the contract has none, or its owner left). Each threshold once per contract
+ * and deadline: a run that was missed sends the nearest threshold late instead of nothing, and a
+ * renewal's new deadline starts over.
+ */
+registerReminderSource({
+  name: 'contract-notice',
+  async candidates(db, _now, { today, active }) {
+    const rows = await activeContracts(db, isNotNull(contract.noticePeriodCount));
+    return rows.flatMap((c) => {
+      const s = summaryOf(c, today);
+      const threshold = s.daysToNotice === null ? null : alertThreshold(s.daysToNotice);
+      const userId = c.ownerId && active.has(c.ownerId) ? c.ownerId : c.partnerOwnerId;
+      if (threshold === null || !userId) return [];
+      const when = threshold === 0 ? 'today' : `in ${s.daysToNotice} days`;
+      return [
+        {
+          userId,
+          kind: 'contract_notice' as const,
+          title: `Notice deadline ${when}: ${c.title} (${c.partnerName})`,
+          body: `${CONTRACT_TYPE_LABELS[c.type as ContractType]}. ${describeNotice(s, formatDay)}.`,
+          link: `/contracts/${c.id}`,
+          dedupeKey: `contract_notice:${c.id}:${s.noticeDeadline}:${threshold}`,
+        },
+      ];
+    });
+  },
+});
+
+/**
+ * The notice deadline of the current term, and the end of a contract that does not renew, in the
+ * partner's feed and in the feed of whoever the reminders go to.
+ */
+registerCalendarSource({
+  name: 'contracts',
+  async deadlines(db, scope, now) {
+    const rows = await activeContracts(
+      db,
+      scope.kind === 'partner'
+        ? eq(contract.partnerId, scope.partnerId)
+        : or(eq(contract.ownerId, scope.userId), and(isNull(contract.ownerId), eq(partner.ownerId, scope.userId))),
+    );
+    const today = zurichDate(now);
+    return rows.flatMap((c) => {
+      const s = summaryOf(c, today);
+      const out: CalendarDeadline[] = [];
+      const description = `${CONTRACT_TYPE_LABELS[c.type as ContractType]} with ${c.partnerName}. ${describeNotice(s, formatDay)}.`;
+      if (s.noticeDeadline) out.push({ uid: `contract-notice-${c.id}@partnerhub`, date: s.noticeDeadline, title: `Notice deadline: ${c.title} (${c.partnerName})`, description, path: `/contracts/${c.id}` });
+      if (!c.autoRenew && s.currentTermEnd) out.push({ uid: `contract-end-${c.id}@partnerhub`, date: s.currentTermEnd, title: `Contract ends: ${c.title} (${c.partnerName})`, description, path: `/contracts/${c.id}` });
+      return out;
+    });
+  },
+});

@@ -1,0 +1,101 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
+import { documentList, documentSchema, downloadQuery, listDocumentsQuery } from '../../../shared/schemas/document.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { contentDisposition } from './documents.content.js';
+import { documentsPolicy } from './documents.policy.js';
+import { addVersion, checkNewDocument, checkNewVersion, createDocument, getDocument, listDocuments, openDownload, setDocumentArchived } from './documents.service.js';
+import { receiveUpload } from './documents.upload.js';
+import { openStorage, sweepSpool, type Storage } from './storage.js';
+
+const tags = ['Documents'];
+const UPLOAD_HELP =
+  'multipart/form-data: the fields first, then the file as the part named "file". The declared type must be allowed and agree with the content; larger than the limit → 413, HTML, SVG and scripts → 415.';
+
+export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; storage?: Storage }> = async (app, { db, config, storage: given }) => {
+  const storage = given ?? (await openStorage(config.files));
+  void sweepSpool(storage).then((n) => {
+    if (n) app.log.info(`Removed ${n} unfinished upload(s) left in ${storage.spoolDir}`);
+  });
+  const { maxBytes } = config.files;
+  // Only these routes parse multipart bodies; the plugin does not read the body itself, the handlers
+  // stream it and count the bytes (the parser only stops at the limit + 1, see documents.upload.ts).
+  await app.register(multipart, { throwFileSizeLimit: false });
+  // A refused upload's body is left unread: closing the connection tells the client to stop sending it.
+  app.addHook('onError', async (req, reply, error) => {
+    if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
+  });
+  const read = { policy: documentsPolicy.read };
+  const write = { policy: documentsPolicy.write };
+
+  app.get(
+    '/api/documents',
+    { config: read, schema: { tags, description: 'The documents of one record (subjectType and subjectId), or every document of a partner the caller may see (partnerId).', querystring: listDocumentsQuery, response: { 200: documentList } } },
+    (req) => listDocuments(db, req.actor!, req.query, maxBytes),
+  );
+
+  app.get('/api/documents/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: documentSchema } } }, (req) => getDocument(db, req.actor!, req.params.id));
+
+  app.post('/api/documents', { config: write, schema: { tags, description: `Uploads a document (fields subjectType, subjectId, optional title). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], response: { 201: documentSchema } } }, async (req, reply) => {
+    let prepared: Awaited<ReturnType<typeof checkNewDocument>> | undefined;
+    const file = await receiveUpload(req, storage, {
+      maxBytes,
+      fields: ['subjectType', 'subjectId', 'title'],
+      onFields: async (fields) => {
+        prepared = await checkNewDocument(db, req.actor!, fields);
+      },
+    });
+    return reply.status(201).send(await createDocument(db, storage, req.actor!, prepared!, file));
+  });
+
+  app.post(
+    '/api/documents/:id/versions',
+    { config: write, schema: { tags, description: `Uploads a new version (optional field version: the document's version, to refuse a stale upload). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], params: uuidParam, response: { 201: documentSchema } } },
+    async (req, reply) => {
+      let expected: number | undefined;
+      const file = await receiveUpload(req, storage, {
+        maxBytes,
+        fields: ['version'],
+        onFields: async (fields) => {
+          expected = (await checkNewVersion(db, req.actor!, req.params.id, fields)).expected;
+        },
+      });
+      return reply.status(201).send(await addVersion(db, storage, req.actor!, req.params.id, expected, file));
+    },
+  );
+
+  app.post('/api/documents/:id/archive', { config: write, schema: { tags, params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
+    setDocumentArchived(db, req.actor!, req.params.id, true, req.body.version),
+  );
+
+  app.post('/api/documents/:id/restore', { config: write, schema: { tags, params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
+    setDocumentArchived(db, req.actor!, req.params.id, false, req.body.version),
+  );
+
+  app.get(
+    '/api/documents/:id/download',
+    {
+      config: read,
+      schema: { tags, description: 'The file of a version (the current one by default), always as an attachment unless inline=1 and it is a PDF or a raster image.', params: uuidParam, querystring: downloadQuery },
+    },
+    async (req, reply) => {
+      const inline = req.query.inline === '1' || req.query.inline === 'true';
+      const etag = (sha: string) => `"${sha}"`;
+      const { version, body } = await openDownload(db, storage, req.actor!, req.params.id, req.query.version, inline);
+      // A named version never changes: the browser may keep it. The current one is revalidated (its ETag is its hash).
+      reply
+        .header('Cache-Control', req.query.version ? 'private, max-age=31536000, immutable' : 'private, no-cache')
+        .header('ETag', etag(version.sha256))
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Security-Policy', "sandbox; default-src 'none'")
+        .header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', version.fileName));
+      if (req.headers['if-none-match'] === etag(version.sha256)) {
+        body.destroy();
+        return reply.status(304).send();
+      }
+      return reply.type(version.contentType).header('Content-Length', String(version.sizeBytes)).send(body);
+    },
+  );
+};

@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { MultipartFile, Multipart } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { tooLargeMessage } from '../../../shared/schemas/document.js';
+import { AppError, fieldError } from '../../lib/errors.js';
+import { sanitizeFileName } from './documents.content.js';
+import { ensureSpoolDir, removeQuietly, type Storage } from './storage.js';
+
+/** An upload received whole into the spool directory, counted and hashed on the way. */
+export interface Spooled {
+  path: string;
+  fileName: string;
+  declaredType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** Room for the form's boundaries, part headers and small fields around the file itself. */
+const ENVELOPE_BYTES = 64 * 1024;
+const FIELD_MAX_BYTES = 4096;
+
+export const tooLarge = (maxBytes: number) => new AppError('payload_too_large', tooLargeMessage(maxBytes), [{ path: 'body.file', message: tooLargeMessage(maxBytes) }]);
+const malformed = () => new AppError('bad_request', 'The multipart body is malformed or incomplete', [{ path: 'body', message: 'is not a complete multipart/form-data body' }]);
+
+/** Errors of the multipart parser and of the client's connection are bad input; our own and the disk's are not. */
+function asInputError(e: unknown): unknown {
+  if (e instanceof AppError || (e as NodeJS.ErrnoException)?.syscall) return e;
+  const code = (e as { code?: string })?.code ?? '';
+  if (/^FST_(PARTS|FILES|FIELDS)_LIMIT$/.test(code)) return new AppError('bad_request', 'Too many parts: send the fields and one file', [{ path: 'body', message: 'has too many parts' }]);
+  return malformed();
+}
+
+async function spool(part: MultipartFile, storage: Storage, maxBytes: number): Promise<Spooled> {
+  const dir = await ensureSpoolDir(storage);
+  const file = path.join(dir, `${crypto.randomUUID()}.part`);
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(tooLarge(maxBytes));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(part.file, meter, fs.createWriteStream(file, { flags: 'wx' }));
+    // The parser stops at maxBytes + 1 on its own; either way the file is too large.
+    if (part.file.truncated) throw tooLarge(maxBytes);
+  } catch (e) {
+    await removeQuietly(file);
+    throw asInputError(e);
+  }
+  return { path: file, fileName: sanitizeFileName(part.filename), declaredType: part.mimetype, sizeBytes: size, sha256: hash.digest('hex') };
+}
+
+/**
+ * Reads a multipart upload: fields first (checked by `onFields` before a byte of the file is
+ * stored), then one part named "file", streamed to a spool file. Over the limit → 413 and the
+ * partial file removed; a declared Content-Length over the limit is refused before reading.
+ * The caller owns the returned spool file and must remove it.
+ */
+export async function receiveUpload(
+  req: FastifyRequest,
+  storage: Storage,
+  opts: { maxBytes: number; fields: readonly string[]; onFields: (fields: Record<string, string>) => Promise<void> },
+): Promise<Spooled> {
+  if (!req.isMultipart()) {
+    throw new AppError('unsupported_media_type', 'Send the upload as multipart/form-data: the fields first, then the file', [{ path: 'body', message: 'must be multipart/form-data' }]);
+  }
+  const length = Number(req.headers['content-length']);
+  if (Number.isFinite(length) && length > opts.maxBytes + ENVELOPE_BYTES) throw tooLarge(opts.maxBytes);
+
+  const fields: Record<string, string> = {};
+  let received: Spooled | null = null;
+  try {
+    let parts: AsyncIterator<Multipart>;
+    try {
+      parts = req.parts({ limits: { fileSize: opts.maxBytes + 1, fieldSize: FIELD_MAX_BYTES, fields: opts.fields.length + 2, parts: opts.fields.length + 3 } })[Symbol.asyncIterator]();
+    } catch (e) {
+      throw asInputError(e);
+    }
+    for (;;) {
+      const next = await parts.next().catch((e: unknown) => {
+        throw asInputError(e);
+      });
+      if (next.done) break;
+      const part = next.value;
+      if (part.type === 'field') {
+        const name = part.fieldname;
+        if (received) throw fieldError(`body.${name.slice(0, 40)}`, 'must come before the file');
+        if (!opts.fields.includes(name)) throw fieldError(`body.${name.slice(0, 40)}`, `is not a field of this upload (send ${opts.fields.join(', ')} and file)`);
+        if (name in fields) throw fieldError(`body.${name}`, 'is given twice');
+        if (part.valueTruncated || typeof part.value !== 'string') throw fieldError(`body.${name}`, 'is too long');
+        fields[name] = part.value;
+        continue;
+      }
+      if (received || part.fieldname !== 'file') {
+        part.file.resume();
+        throw fieldError(`body.${part.fieldname.slice(0, 40)}`, received ? 'send one file per upload' : 'the file must be sent as the part named "file"');
+      }
+      await opts.onFields(fields);
+      received = await spool(part, storage, opts.maxBytes);
+    }
+  } catch (e) {
+    if (received) await removeQuietly(received.path);
+    throw e;
+  }
+  if (!received) throw fieldError('body.file', 'is required: send the file as the part named "file", after the fields');
+  return received;
+}

@@ -1,0 +1,199 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { partner, riskAssessment, riskCriterion, riskFinding, riskScore, task, user } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import type { Actor } from '../../lib/policy.js';
+import { lockRow, updateVersioned } from '../../lib/versioned.js';
+import { addMonths, dayIn } from '../../../shared/days.js';
+import type { RiskReason } from '../../../shared/compliance.js';
+import { rateScores, type CreateRiskFindingBody, type RiskAssessment, type UpdateRiskAssessmentBody } from '../../../shared/schemas/risk.js';
+import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { insertTasks } from '../tasks/tasks.core.js';
+import { auditableAssessment } from './risk.presenter.js';
+import { getAssessment, missingForApproval } from './risk.read.js';
+import { readRiskPolicy } from './risk.settings.js';
+
+const WHAT = 'Risk assessment';
+type Row = typeof riskAssessment.$inferSelect;
+
+const immutable = (a: Row) =>
+  new AppError('conflict', `This assessment is ${a.status === 'approved' ? 'approved' : 'superseded'} and cannot be changed: start a new assessment instead`);
+
+/** The partner, locked for the transaction (an archive or merge waits); 404 before any permission check. */
+async function lockPartner(tx: DbOrTx, partnerId: string) {
+  const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('update');
+  if (!p) throw notFound('Partner');
+  return p;
+}
+
+/** A draft the actor may change: it exists (404), they may edit its partner (403), it is still a draft (409). */
+async function lockDraft(tx: DbOrTx, id: string, actor: Actor): Promise<Row> {
+  const a = await lockRow(tx, riskAssessment, id, WHAT);
+  await assertCanEditPartner(tx, actor, a.partnerId);
+  if (a.status !== 'draft') throw immutable(a);
+  return a;
+}
+
+async function checkActiveUser(tx: DbOrTx, id: string | null | undefined, path: string, current: string | null = null) {
+  if (!id || id === current) return;
+  const [u] = await tx.select({ deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, id));
+  if (!u || u.deactivatedAt) throw fieldError(path, 'is not an active user');
+}
+
+const scoreRows = (tx: DbOrTx, id: string) => tx.select().from(riskScore).where(eq(riskScore.assessmentId, id)).orderBy(asc(riskScore.criterionName));
+
+/**
+ * Starts a draft with a score row per criterion in use, copying name and weight so later catalogue
+ * edits leave it alone. One draft per partner: the unique index settles a race, this says it kindly.
+ */
+export async function startAssessment(db: Db, partnerId: string, reason: RiskReason | undefined, actor: Actor): Promise<RiskAssessment> {
+  const id = await db.transaction(async (tx) => {
+    const p = await lockPartner(tx, partnerId);
+    await assertCanEditPartner(tx, actor, partnerId);
+    if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before assessing it');
+    const existing = await tx.select({ status: riskAssessment.status }).from(riskAssessment).where(eq(riskAssessment.partnerId, partnerId));
+    if (existing.some((a) => a.status === 'draft')) throw new AppError('conflict', 'This partner already has a draft assessment: continue or delete it before starting another');
+    const criteria = await tx.select().from(riskCriterion).where(isNull(riskCriterion.archivedAt)).orderBy(asc(riskCriterion.position));
+    if (!criteria.length) throw new AppError('conflict', 'The risk criteria catalogue is empty: an administrator adds criteria (or the starter set) under Risk policy first');
+    const chosen = reason ?? (existing.some((a) => a.status === 'approved') ? 'scheduled' : 'initial');
+    const [a] = await tx.insert(riskAssessment).values({ partnerId, reason: chosen, assessorId: actor.id }).returning();
+    const scores = criteria.map((c) => ({ assessmentId: a!.id, criterionId: c.id, criterionName: c.name, weight: c.weight, score: null, note: null }));
+    await tx.insert(riskScore).values(scores);
+    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: a!.id, action: 'create', before: null, after: auditableAssessment(a!, scores) });
+    return a!.id;
+  });
+  return getAssessment(db, id);
+}
+
+export async function updateAssessment(db: Db, id: string, input: UpdateRiskAssessmentBody, actor: Actor): Promise<RiskAssessment> {
+  await db.transaction(async (tx) => {
+    const before = await lockDraft(tx, id, actor);
+    const { version, scores, ...fields } = input;
+    await checkActiveUser(tx, fields.assessorId, 'body.assessorId', before.assessorId);
+    const beforeScores = await scoreRows(tx, id);
+    const known = new Set(beforeScores.map((s) => s.criterionId));
+    // All scores are checked before any is written: one bad entry changes nothing.
+    scores?.forEach((s, i) => {
+      if (!known.has(s.criterionId)) throw fieldError(`body.scores.${i}.criterionId`, 'is not a criterion of this assessment');
+    });
+    const after = await updateVersioned(tx, riskAssessment, id, version, fields, WHAT);
+    for (const s of scores ?? []) {
+      await tx
+        .update(riskScore)
+        .set({ score: s.score, ...(s.note !== undefined ? { note: s.note } : {}) })
+        .where(and(eq(riskScore.assessmentId, id), eq(riskScore.criterionId, s.criterionId)));
+    }
+    const afterScores = scores?.length ? await scoreRows(tx, id) : beforeScores;
+    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'update', before: auditableAssessment(before, beforeScores), after: auditableAssessment(after, afterScores) });
+  });
+  return getAssessment(db, id);
+}
+
+/** Open mitigation tasks of removed findings or drafts are cancelled, not left to nag their assignees. */
+async function cancelTasks(tx: DbOrTx, taskIds: string[], actor: Actor) {
+  if (!taskIds.length) return;
+  const rows = await tx
+    .update(task)
+    .set({ status: 'cancelled', version: sql`${task.version} + 1`, updatedAt: sql`now()` })
+    .where(and(inArray(task.id, taskIds), inArray(task.status, ['open', 'in_progress'])))
+    .returning({ id: task.id });
+  for (const r of rows) await recordAudit(tx, { actor, entityType: 'task', entityId: r.id, action: 'update', before: { status: 'open' }, after: { status: 'cancelled' } });
+}
+
+export async function deleteAssessment(db: Db, id: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await lockDraft(tx, id, actor);
+    const scores = await scoreRows(tx, id);
+    const findings = await tx.select({ taskId: riskFinding.taskId }).from(riskFinding).where(eq(riskFinding.assessmentId, id));
+    await cancelTasks(tx, findings.flatMap((f) => (f.taskId ? [f.taskId] : [])), actor);
+    await tx.delete(riskAssessment).where(eq(riskAssessment.id, id));
+    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'delete', before: auditableAssessment(before, scores), after: null });
+  });
+}
+
+const PRIORITY = { low: 'normal', medium: 'normal', high: 'high' } as const;
+
+/** A finding; with a mitigation, also a task to carry it out (assigned to the actor unless named). */
+export async function addFinding(db: Db, id: string, input: CreateRiskFindingBody, actor: Actor): Promise<RiskAssessment> {
+  await db.transaction(async (tx) => {
+    const a = await lockDraft(tx, id, actor);
+    await checkActiveUser(tx, input.assigneeId, 'body.assigneeId');
+    const severity = input.severity ?? 'medium';
+    let taskId: string | null = null;
+    if (input.mitigation) {
+      const ids = await insertTasks(
+        tx,
+        [{ title: `Mitigate: ${input.title}`.slice(0, 200), description: input.mitigation, subjectType: 'risk_assessment', subjectId: id, partnerId: a.partnerId, assigneeId: input.assigneeId === undefined ? actor.id : input.assigneeId, dueDate: input.dueDate ?? null, priority: PRIORITY[severity] }],
+        actor,
+      );
+      taskId = ids[0] ?? null;
+    }
+    const [f] = await tx.insert(riskFinding).values({ assessmentId: id, title: input.title, severity, mitigation: input.mitigation ?? null, taskId }).returning();
+    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'add_finding', before: null, after: { finding: f!.title, severity, mitigation: f!.mitigation, taskId } });
+  });
+  return getAssessment(db, id);
+}
+
+export async function deleteFinding(db: Db, id: string, findingId: string, actor: Actor): Promise<RiskAssessment> {
+  await db.transaction(async (tx) => {
+    await lockDraft(tx, id, actor);
+    const [f] = await tx.delete(riskFinding).where(and(eq(riskFinding.id, findingId), eq(riskFinding.assessmentId, id))).returning();
+    if (!f) throw notFound('Finding');
+    if (f.taskId) await cancelTasks(tx, [f.taskId], actor);
+    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'remove_finding', before: { finding: f.title, severity: f.severity, mitigation: f.mitigation }, after: null });
+  });
+  return getAssessment(db, id);
+}
+
+/**
+ * Fixes score, rating and next review, supersedes the partner's current assessment and sets the
+ * partner's review due date. Approver and assessor may be the same person; both are recorded.
+ */
+export async function approveAssessment(db: Db, id: string, version: number, actor: Actor, now: Date = new Date()): Promise<RiskAssessment> {
+  await db.transaction(async (tx) => {
+    const before = await lockRow(tx, riskAssessment, id, WHAT);
+    if (before.status !== 'draft') throw immutable(before);
+    if (before.version !== version) {
+      throw new AppError('version_conflict', `The risk assessment was changed by someone else (you sent version ${version}, it is now ${before.version}). Reload and try again.`);
+    }
+    const p = await lockPartner(tx, before.partnerId);
+    const scores = await scoreRows(tx, id);
+    const missing = missingForApproval(before, scores);
+    if (missing.length) {
+      throw new AppError('validation_failed', `The assessment is not complete: ${missing.join('; ')}`, missing.map((m) => ({ path: 'assessment', message: `${m} is missing` })));
+    }
+    const policy = await readRiskPolicy(tx);
+    const { scorePercent, rating } = rateScores(scores, policy)!;
+    const nextReviewOn = addMonths(before.assessedOn!, policy.reviewMonths[rating]);
+    const [previous] = await tx.select().from(riskAssessment).where(and(eq(riskAssessment.partnerId, before.partnerId), eq(riskAssessment.status, 'approved'))).for('update');
+    if (previous) {
+      // First, so the one-current-per-partner index never sees two.
+      const superseded = await updateVersioned(tx, riskAssessment, previous.id, previous.version, { status: 'superseded', supersededAt: now }, WHAT);
+      await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: previous.id, action: 'supersede', before: auditableAssessment(previous), after: auditableAssessment(superseded) });
+    }
+    const after = await updateVersioned(tx, riskAssessment, id, version, { status: 'approved', approverId: actor.id, approvedAt: now, scorePercent, rating, nextReviewOn, supersedesId: previous?.id ?? null }, WHAT);
+    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'approve', before: auditableAssessment(before, scores), after: auditableAssessment(after, scores) });
+    await setReviewDue(tx, p, nextReviewOn, actor, `Risk assessment approved: ${rating} risk`);
+  });
+  return getAssessment(db, id);
+}
+
+async function setReviewDue(tx: DbOrTx, p: typeof partner.$inferSelect, dueOn: string, actor: Actor, note: string) {
+  await tx.update(partner).set({ riskReviewDueOn: dueOn }).where(eq(partner.id, p.id));
+  await recordAudit(tx, { actor, entityType: 'partner', entityId: p.id, action: 'risk_review_due', before: { riskReviewDueOn: p.riskReviewDueOn }, after: { riskReviewDueOn: dueOn, note } });
+}
+
+/** A change of service makes a review due today, whatever the current assessment said. */
+export async function recordServiceChange(db: Db, partnerId: string, note: string, actor: Actor, now: Date = new Date()): Promise<{ riskReviewDueOn: string }> {
+  return db.transaction(async (tx) => {
+    const p = await lockPartner(tx, partnerId);
+    await assertCanEditPartner(tx, actor, partnerId);
+    if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it first');
+    // A review already overdue stays overdue since its own date.
+    const today = dayIn(now);
+    const due = p.riskReviewDueOn && p.riskReviewDueOn < today ? p.riskReviewDueOn : today;
+    await setReviewDue(tx, p, due, actor, `Change of service: ${note}`);
+    return { riskReviewDueOn: due };
+  });
+}

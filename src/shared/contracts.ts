@@ -1,0 +1,91 @@
+/**
+ * The notice rule of contracts, pure so the server (lists, reminders, calendar) and the web form's
+ * live preview compute the same deadline. See docs/decisions/0016-contracts.md.
+ */
+import type { NoticeUnit } from './compliance.js';
+import { addDays, addMonths, daysBetween } from './days.js';
+
+export interface NoticeTerms {
+  endsOn: string | null;
+  autoRenew: boolean;
+  renewalTermMonths: number | null;
+  noticePeriodCount: number | null;
+  noticePeriodUnit: NoticeUnit | null;
+}
+
+/**
+ * - `open_ended`: no end date; - `ended`: the end date is past and nothing renews it;
+ * - `renews`: auto-renewing, the current term ends on `currentTermEnd`; - `ends`: ends on `currentTermEnd`.
+ */
+export type NoticeState = 'open_ended' | 'ended' | 'renews' | 'ends';
+
+export interface NoticeSummary {
+  state: NoticeState;
+  /** The end of the term that runs now (or ran last): the end date, moved on by whole renewal terms. */
+  currentTermEnd: string | null;
+  /** The last day notice can be given for `currentTermEnd`; null without an end date or a notice period. */
+  noticeDeadline: string | null;
+  /** Days from today to the deadline (negative once past). */
+  daysToNotice: number | null;
+}
+
+/** The last day notice can be given: the term end minus the notice period, months clamped to the month's end. */
+export function noticeDeadlineOf(termEnd: string, count: number, unit: NoticeUnit): string {
+  return unit === 'days' ? addDays(termEnd, -count) : addMonths(termEnd, -count);
+}
+
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+
+/**
+ * The term end `k` renewals after the original end date. Always counted from the original, never by
+ * adding a term to the previous end: 31 Jan + 1 month is 28 Feb, and 28 Feb + 1 month would lose the 31st.
+ */
+export const termEndAfter = (endsOn: string, termMonths: number, k: number) => addMonths(endsOn, k * termMonths);
+
+/**
+ * The smallest k ≥ 0 whose term end (or, with a notice period, whose notice deadline) is today or later.
+ * The search starts just below the answer: every earlier term ended at least a month before today.
+ */
+function currentRenewal(endsOn: string, termMonths: number, today: string, deadlineOf: (end: string) => string): number {
+  let k = Math.max(0, Math.floor((monthIndex(today) - monthIndex(endsOn)) / termMonths) - 1);
+  while (deadlineOf(termEndAfter(endsOn, termMonths, k)) < today) k++;
+  return k;
+}
+
+export function noticeSummary(c: NoticeTerms, today: string): NoticeSummary {
+  if (!c.endsOn) return { state: 'open_ended', currentTermEnd: null, noticeDeadline: null, daysToNotice: null };
+  const notice = c.noticePeriodCount !== null && c.noticePeriodUnit !== null ? { count: c.noticePeriodCount, unit: c.noticePeriodUnit } : null;
+  const deadlineOf = (end: string) => (notice ? noticeDeadlineOf(end, notice.count, notice.unit) : end);
+  let termEnd = c.endsOn;
+  if (c.autoRenew && c.renewalTermMonths && c.renewalTermMonths > 0) {
+    termEnd = termEndAfter(c.endsOn, c.renewalTermMonths, currentRenewal(c.endsOn, c.renewalTermMonths, today, deadlineOf));
+  }
+  const noticeDeadline = notice ? deadlineOf(termEnd) : null;
+  const state: NoticeState = c.autoRenew ? 'renews' : termEnd < today ? 'ended' : 'ends';
+  return { state, currentTermEnd: termEnd, noticeDeadline, daysToNotice: noticeDeadline ? daysBetween(today, noticeDeadline) : null };
+}
+
+/** "notice due today", "notice due in 12 days"; null once the deadline has passed or there is none. */
+export function noticeDueText(daysToNotice: number | null): string | null {
+  if (daysToNotice === null || daysToNotice < 0) return null;
+  if (daysToNotice === 0) return 'notice due today';
+  if (daysToNotice === 1) return 'notice due tomorrow';
+  return `notice due in ${daysToNotice} days`;
+}
+
+/**
+ * One line a Partner Manager reads at a glance: "Renews on 31 Jan 2027 unless cancelled by 31 Oct 2026",
+ * "Ends on 30 Jun 2027", "Ended on 31 Dec 2025", "No end date". `day` formats a 'YYYY-MM-DD'.
+ */
+export function describeNotice(s: NoticeSummary, day: (d: string) => string): string {
+  switch (s.state) {
+    case 'open_ended':
+      return 'No end date';
+    case 'ended':
+      return `Ended on ${day(s.currentTermEnd!)}`;
+    case 'renews':
+      return s.noticeDeadline ? `Renews on ${day(s.currentTermEnd!)} unless cancelled by ${day(s.noticeDeadline)}` : `Renews on ${day(s.currentTermEnd!)}`;
+    case 'ends':
+      return s.noticeDeadline && (s.daysToNotice ?? -1) >= 0 ? `Ends on ${day(s.currentTermEnd!)}; notice by ${day(s.noticeDeadline)}` : `Ends on ${day(s.currentTermEnd!)}`;
+  }
+}

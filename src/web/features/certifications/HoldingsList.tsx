@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Anchor, Button, Chip, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconArchive, IconCertificate, IconPencil } from '@tabler/icons-react';
+import { HOLDING_STATE_LABELS, HOLDING_STATES, type HoldingState, type UserCertification } from '../../../shared/schemas/certification.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { useMe } from '../../components/session.js';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { ColleagueSelect } from '../partners/pickers.js';
+import { formatDay } from './labels.js';
+import { StateBadge } from './MatrixView.js';
+import { holdingsQuery, useArchiveHolding } from './queries.js';
+
+const STATE_OPTIONS = HOLDING_STATES.map((s) => ({ value: s, label: HOLDING_STATE_LABELS[s] }));
+
+/** Every recorded certification and planned exam, the signed-in colleague's own first. */
+export function HoldingsList({ programId, onProgramChange, programOptions, onEdit, action }: {
+  programId: string | null;
+  onProgramChange: (id: string | null) => void;
+  programOptions: { value: string; label: string }[];
+  onEdit: (h: UserCertification) => void;
+  action?: React.ReactNode;
+}) {
+  const me = useMe();
+  const [userId, setUserId] = useState<string | null>(null);
+  const [state, setState] = useState<HoldingState | null>(null);
+  const [mine, setMine] = useState(false);
+  const holdings = useQuery(holdingsQuery({ userId: mine ? me.user.id : userId, programId, state }));
+  const archive = useArchiveHolding();
+  const [archiving, setArchiving] = useState<UserCertification | null>(null);
+  const mayChange = (h: UserCertification) => h.user.id === me.user.id || me.user.role === 'admin' || me.user.role === 'manager';
+  const items = [...(holdings.data ?? [])].sort((a, b) => Number(b.user.id === me.user.id) - Number(a.user.id === me.user.id));
+  const filtered = Boolean(userId || programId || state || mine);
+
+  return (
+    <Stack gap="md">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <Chip checked={mine} onChange={setMine} variant="outline">
+          Mine only
+        </Chip>
+        {!mine && <ColleagueSelect label="Colleague" placeholder="Everyone" clearable includeInactive value={userId} onChange={setUserId} w={{ base: '100%', xs: 220 }} />}
+        <Select label="Programme" placeholder="All programmes" clearable data={programOptions} value={programId} onChange={onProgramChange} w={{ base: '100%', xs: 280 }} />
+        <Select label="State" placeholder="Any state" clearable data={STATE_OPTIONS} value={state} onChange={(v) => setState(v as HoldingState | null)} w={{ base: '100%', xs: 180 }} />
+      </Group>
+      {holdings.isPending ? (
+        <LoadingState label="Loading certifications…" />
+      ) : holdings.isError ? (
+        <ErrorState error={holdings.error} onRetry={() => void holdings.refetch()} />
+      ) : !items.length ? (
+        <EmptyState
+          icon={<IconCertificate size={28} aria-hidden />}
+          title={filtered ? 'Nothing matches these filters' : 'No certifications recorded yet'}
+          description={filtered ? 'Clear a filter to see more.' : 'Record your certifications and planned exams; Partner Managers record them for colleagues.'}
+          action={filtered ? undefined : action}
+        />
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table highlightOnHover verticalSpacing="sm" aria-label="Recorded certifications">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Colleague</Table.Th>
+                <Table.Th scope="col">Certification</Table.Th>
+                <Table.Th scope="col">State</Table.Th>
+                <Table.Th scope="col">Obtained</Table.Th>
+                <Table.Th scope="col">Credential</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={h.user.id === me.user.id ? 600 : 400}>
+                      {h.user.name}
+                      {h.user.id === me.user.id ? ' (you)' : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{h.certification.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {[h.certification.examCode, h.certification.program.name].filter(Boolean).join(' · ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={2} align="flex-start">
+                      <StateBadge state={h.state} cell={h} />
+                      {h.renewedVia && (
+                        <Text size="xs" c="dimmed">
+                          Renewed by {h.renewedVia.name}
+                        </Text>
+                      )}
+                      {h.expiryOverridden && !h.renewedVia && (
+                        <Text size="xs" c="dimmed">
+                          Expiry set by hand
+                        </Text>
+                      )}
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{h.status === 'planned' ? '—' : formatDay(h.obtainedOn)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {h.credentialUrl ? (
+                      <Anchor href={h.credentialUrl} target="_blank" rel="noopener noreferrer" size="sm">
+                        {h.credentialId ?? 'Verify'}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm">{h.credentialId ?? '—'}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {mayChange(h) && (
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onEdit(h)} aria-label={`Edit ${h.certification.name} of ${h.user.name}`}>
+                          Edit
+                        </Button>
+                        <Button size="xs" variant="subtle" color="gray" leftSection={<IconArchive size={14} aria-hidden />} onClick={() => setArchiving(h)} aria-label={`Remove ${h.certification.name} of ${h.user.name}`}>
+                          Remove
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ConfirmDialog
+        opened={archiving !== null}
+        onClose={() => {
+          setArchiving(null);
+          archive.reset();
+        }}
+        onConfirm={() => archive.mutate(archiving!, { onSuccess: () => setArchiving(null) })}
+        title="Remove this certification?"
+        confirmLabel="Remove"
+        danger
+        loading={archive.isPending}
+        error={archive.error}
+      >
+        {archiving ? `${archiving.certification.name} of ${archiving.user.name} leaves the matrix and reminders. The audit trail keeps the record.` : null}
+      </ConfirmDialog>
+    </Stack>
+  );
+}

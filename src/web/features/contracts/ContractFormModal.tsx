@@ -1,0 +1,229 @@
+import { useEffect } from 'react';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { NOTICE_UNITS, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
+import { noticeSummary } from '../../../shared/contracts.js';
+import { CONTRACT_PARTIES_MAX, contractRuleIssues, currencyCodes, isCurrency, NOTICE_PERIOD_MAX, RENEWAL_TERM_MONTHS_MAX, type Contract } from '../../../shared/schemas/contract.js';
+import { NAME_MAX } from '../../../shared/schemas/common.js';
+import { ApiError } from '../../api.js';
+import { useMe } from '../../components/session.js';
+import { useForm } from '../../lib/form.js';
+import { ColleagueSelect } from '../partners/pickers.js';
+import { CLAUSE_OPTIONS, CONTRACT_STATUS_OPTIONS, CONTRACT_TYPE_OPTIONS, describeContractNotice, formatDay, fromMinor, minorDigits, noticeDueText, todayInZurich, toMinor } from './format.js';
+import { useCreateContract, useUpdateContract } from './queries.js';
+
+dayjs.extend(customParseFormat);
+
+interface Values extends Record<string, unknown> {
+  title: string;
+  type: ContractType | null;
+  status: ContractStatus;
+  parties: string[];
+  signedOn: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  autoRenew: boolean;
+  renewalTermMonths: number | string;
+  noticePeriodCount: number | string;
+  noticePeriodUnit: NoticeUnit;
+  /** The amount in major units as typed (12500.50); sent as minor units. */
+  valueMinor: number | string;
+  currency: string | null;
+  ownerId: string | null;
+  clauses: ContractClause[];
+  notes: string;
+}
+
+const LABELS: Partial<Record<keyof Values & string, string>> = {
+  title: 'Title', type: 'Type', status: 'Status', parties: 'Parties', signedOn: 'Signed on', startsOn: 'Starts on', endsOn: 'Ends on',
+  renewalTermMonths: 'Renewal term', noticePeriodCount: 'Notice period', noticePeriodUnit: 'Notice period unit', valueMinor: 'Value', currency: 'Currency', ownerId: 'Owner', notes: 'Notes',
+};
+const UNIT_OPTIONS = NOTICE_UNITS.map((u) => ({ value: u, label: u }));
+const CURRENCY_OPTIONS = currencyCodes();
+const num = (v: number | string) => (v === '' || v === null || v === undefined ? null : Number(v));
+
+/** Typed dates: 2027-05-31, 31.5.2027, 31/05/2027 or 31 May 2027. */
+const parseDay: DateInputProps['dateParser'] = (input) => {
+  const d = dayjs(input.trim(), ['YYYY-MM-DD', 'D.M.YYYY', 'D/M/YYYY', 'D MMM YYYY', 'D MMMM YYYY'], 'en', true);
+  return d.isValid() ? d.format('YYYY-MM-DD') : null;
+};
+
+function DayInput({ value, onChange, ...props }: { value: string | null; onChange: (v: string | null) => void } & Omit<DateInputProps, 'value' | 'onChange'>) {
+  return (
+    <DateInput
+      clearable
+      valueFormat="D MMM YYYY"
+      dateParser={parseDay}
+      placeholder="e.g. 31 May 2027"
+      firstDayOfWeek={1}
+      leftSection={<IconCalendar size={16} aria-hidden />}
+      popoverProps={{ withinPortal: true }}
+      clearButtonProps={{ 'aria-label': `Clear ${String(props.label ?? 'the date')}` }}
+      value={value}
+      onChange={(d) => onChange(d ? String(d).slice(0, 10) : null)}
+      {...props}
+    />
+  );
+}
+
+function valuesOf(c: Contract | null, me: { id: string }): Values {
+  if (!c) {
+    return {
+      title: '', type: null, status: 'active', parties: [], signedOn: null, startsOn: null, endsOn: null, autoRenew: false, renewalTermMonths: 12,
+      noticePeriodCount: '', noticePeriodUnit: 'months', valueMinor: '', currency: 'CHF', ownerId: me.id, clauses: [], notes: '',
+    };
+  }
+  return {
+    title: c.title, type: c.type, status: c.status, parties: c.parties, signedOn: c.signedOn, startsOn: c.startsOn, endsOn: c.endsOn, autoRenew: c.autoRenew,
+    renewalTermMonths: c.renewalTermMonths ?? 12, noticePeriodCount: c.noticePeriodCount ?? '', noticePeriodUnit: c.noticePeriodUnit ?? 'months',
+    valueMinor: c.valueMinor !== null && c.currency ? fromMinor(c.valueMinor, c.currency) : '', currency: c.currency ?? 'CHF', ownerId: c.owner?.id ?? null, clauses: c.clauses, notes: c.notes ?? '',
+  };
+}
+
+/** The request body the form stands for (value in minor units, empty fields as null). */
+function bodyOf(v: Values) {
+  const amount = num(v.valueMinor);
+  const notice = num(v.noticePeriodCount);
+  return {
+    title: v.title.trim(), type: v.type!, status: v.status, parties: v.parties.map((p) => p.trim()).filter(Boolean), signedOn: v.signedOn, startsOn: v.startsOn, endsOn: v.endsOn,
+    autoRenew: v.autoRenew, renewalTermMonths: v.autoRenew ? num(v.renewalTermMonths) : null, noticePeriodCount: notice, noticePeriodUnit: notice === null ? null : v.noticePeriodUnit,
+    valueMinor: amount === null || !v.currency ? null : toMinor(amount, v.currency), currency: amount === null ? null : v.currency, ownerId: v.ownerId, clauses: v.clauses, notes: v.notes.trim() || null,
+  };
+}
+
+function validate(v: Values) {
+  const errors: Partial<Record<keyof Values & string, string>> = {};
+  if (!v.title.trim()) errors.title = 'is required';
+  if (!v.type) errors.type = 'is required';
+  if (v.currency && !isCurrency(v.currency)) errors.currency = 'must be an ISO 4217 currency code such as CHF or EUR';
+  if (num(v.valueMinor) !== null && Number(v.valueMinor) < 0) errors.valueMinor = 'must not be negative';
+  for (const i of contractRuleIssues(bodyOf(v))) errors[i.path] ??= i.message;
+  return errors;
+}
+
+/** The deadline the server will compute, shown while the form is filled in. */
+function NoticePreview({ values }: { values: Values }) {
+  const b = bodyOf(values);
+  const today = todayInZurich();
+  const s = noticeSummary({ endsOn: b.endsOn, autoRenew: b.autoRenew, renewalTermMonths: b.renewalTermMonths, noticePeriodCount: b.noticePeriodCount, noticePeriodUnit: b.noticePeriodUnit }, today);
+  const due = noticeDueText(s.daysToNotice);
+  return (
+    <Paper withBorder p="sm" radius="md" role="status" aria-live="polite" aria-label="Computed notice deadline">
+      <Text size="sm" fw={600}>
+        {s.noticeDeadline ? `Notice deadline: ${formatDay(s.noticeDeadline)}${due ? ` (${due.replace(/^notice due /, '')})` : ' (passed)'}` : 'No notice deadline'}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {s.noticeDeadline || s.state !== 'open_ended' ? describeContractNotice(s) : 'Enter an end date and a notice period to compute the last day notice can be given.'}
+      </Text>
+    </Paper>
+  );
+}
+
+export interface ContractFormTarget {
+  /** Editing this contract; otherwise a new one for the partner. */
+  contract?: Contract;
+  partner?: { id: string; name: string };
+}
+
+/** Adds or edits a contract: what, between whom, its term, renewal and notice, value, owner and security clauses. */
+export function ContractFormModal({ target, onClose, onCreated }: { target: ContractFormTarget | null; onClose: () => void; onCreated?: (c: Contract) => void }) {
+  const me = useMe();
+  const editing = target?.contract ?? null;
+  const create = useCreateContract();
+  const update = useUpdateContract();
+  const form = useForm<Values>({ initialValues: valuesOf(null, me.user), validate, labels: LABELS });
+  const opened = target !== null;
+  const v = form.values;
+
+  useEffect(() => {
+    if (!opened) return;
+    form.reset(valuesOf(editing, me.user));
+    create.reset();
+    update.reset();
+  }, [opened, editing?.id, editing?.version]);
+
+  const submit = form.onSubmit(async () => {
+    const body = bodyOf(v);
+    try {
+      if (editing) {
+        const before = bodyOf(valuesOf(editing, me.user));
+        const changes = Object.fromEntries(Object.entries(body).filter(([k, x]) => JSON.stringify(x) !== JSON.stringify(before[k as keyof typeof before])));
+        await update.mutateAsync({ id: editing.id, version: editing.version, ...changes });
+        notifications.show({ color: 'teal', message: 'The contract is saved.' });
+      } else {
+        const c = await create.mutateAsync({ partnerId: target!.partner!.id, ...body });
+        notifications.show({ color: 'teal', message: `Contract “${c.title}” added.` });
+        onCreated?.(c);
+      }
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error('Someone else changed this contract in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+      throw e;
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={editing ? `Edit ${editing.title}` : `Add contract with ${target?.partner?.name ?? ''}`} size="xl">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {form.formError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <TextInput label="Title" required data-autofocus maxLength={NAME_MAX} placeholder="e.g. Reseller agreement 2027" {...form.getInputProps('title')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Select label="Type" required placeholder="Choose the kind of contract" data={CONTRACT_TYPE_OPTIONS} {...form.getInputProps('type')} />
+            <Select label="Status" data={CONTRACT_STATUS_OPTIONS} allowDeselect={false} {...form.getInputProps('status')} />
+          </SimpleGrid>
+          <TagsInput
+            label="Parties"
+            description={`The legal entities as named in the contract; press Enter after each (at most ${CONTRACT_PARTIES_MAX}).`}
+            maxTags={CONTRACT_PARTIES_MAX}
+            placeholder="e.g. Partnerhub AG"
+            {...form.getInputProps('parties')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <DayInput label="Signed on" value={v.signedOn} onChange={(d) => form.setFieldValue('signedOn', d)} error={form.errors.signedOn} />
+            <DayInput label="Starts on" value={v.startsOn} onChange={(d) => form.setFieldValue('startsOn', d)} error={form.errors.startsOn} />
+            <DayInput label="Ends on" value={v.endsOn} onChange={(d) => form.setFieldValue('endsOn', d)} error={form.errors.endsOn} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" style={{ alignItems: 'end' }}>
+            <Switch label="Renews automatically" checked={v.autoRenew} onChange={(e) => form.setFieldValue('autoRenew', e.currentTarget.checked)} mb={8} />
+            {v.autoRenew && <NumberInput label="Renewal term (months)" min={1} max={RENEWAL_TERM_MONTHS_MAX} allowDecimal={false} {...form.getInputProps('renewalTermMonths')} />}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <NumberInput label="Notice period" description="Leave empty if none" min={0} max={NOTICE_PERIOD_MAX} allowDecimal={false} {...form.getInputProps('noticePeriodCount')} />
+            <Select label="Notice period unit" data={UNIT_OPTIONS} allowDeselect={false} {...form.getInputProps('noticePeriodUnit')} />
+          </SimpleGrid>
+          <NoticePreview values={v} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <NumberInput label="Value" description="Total contract value" min={0} thousandSeparator="'" decimalScale={minorDigits(v.currency ?? 'CHF')} {...form.getInputProps('valueMinor')} />
+            <Select label="Currency" searchable data={CURRENCY_OPTIONS} nothingFoundMessage="No such ISO currency code" {...form.getInputProps('currency')} />
+            <ColleagueSelect label="Owner" description="Gets the notice alerts" placeholder="The partner's owner" clearable current={editing?.owner ?? { id: me.user.id, name: me.user.name }} {...form.getInputProps('ownerId')} />
+          </SimpleGrid>
+          <Checkbox.Group label="Security clauses" description="Which of these the contract contains (the risk assessment checks them)" {...form.getInputProps('clauses')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
+              {CLAUSE_OPTIONS.map((c) => (
+                <Checkbox key={c.value} value={c.value} label={c.label} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+          <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty}>
+              {editing ? 'Save' : 'Add contract'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,249 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ActionIcon, Alert, Button, Card, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { CERTIFICATION_CATEGORIES } from '../../../shared/compliance.js';
+import { CHECKLIST_MAX, CHILDREN_MAX, LEVELS_MAX, REQUIREMENTS_MAX, requirementSentence, type ProgramDetail } from '../../../shared/schemas/programs.js';
+import { ApiError, errorMessage, isApiError } from '../../api.js';
+import { fieldMessage } from '../../lib/form.js';
+import { usePutLevels } from './queries.js';
+
+type Counts = 'people' | 'certifications';
+interface ReqDraft {
+  key: number;
+  label: string;
+  counts: Counts;
+  minCount: number | string;
+  categories: string[];
+  certificationIds: string[];
+  children: ReqDraft[];
+}
+interface LevelDraft {
+  key: number;
+  id?: string;
+  name: string;
+  requirements: ReqDraft[];
+  checklist: { key: number; id?: string; title: string }[];
+}
+
+let nextKey = 1;
+const blankReq = (): ReqDraft => ({ key: nextKey++, label: '', counts: 'people', minCount: 1, categories: [], certificationIds: [], children: [] });
+const draftOf = (p: ProgramDetail): LevelDraft[] =>
+  p.levels.map((l) => ({
+    key: nextKey++,
+    id: l.id,
+    name: l.name,
+    requirements: l.requirements.map((r) => ({
+      key: nextKey++,
+      label: r.label ?? '',
+      counts: r.counts,
+      minCount: r.minCount,
+      categories: r.categories,
+      certificationIds: r.certificationIds,
+      children: r.children.map((c) => ({ key: nextKey++, label: c.label ?? '', counts: c.counts, minCount: c.minCount, categories: c.categories, certificationIds: c.certificationIds, children: [] })),
+    })),
+    checklist: l.checklist.map((c) => ({ key: nextKey++, id: c.id, title: c.title })),
+  }));
+
+const COUNTS = [
+  { value: 'people', label: 'People' },
+  { value: 'certifications', label: 'Certifications' },
+];
+const CATEGORY_OPTIONS = CERTIFICATION_CATEGORIES.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) }));
+const LABELS: Record<string, string> = { name: 'Level name', minCount: 'At least', counts: 'Counts', categories: 'Categories', certificationIds: 'Certifications', label: 'Wording', title: 'Checklist item' };
+
+function move<T>(list: T[], i: number, by: -1 | 1): T[] {
+  const out = [...list];
+  const [x] = out.splice(i, 1);
+  out.splice(i + by, 0, x!);
+  return out;
+}
+
+/** Edits the whole ladder of a programme: levels in rank order, their requirements (as sentences) and checklist items. */
+export function LadderEditorModal({ opened, program, onClose }: { opened: boolean; program: ProgramDetail; onClose: () => void }) {
+  const put = usePutLevels();
+  const [levels, setLevels] = useState<LevelDraft[]>(() => draftOf(program));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) {
+      setLevels(draftOf(program));
+      setErrors({});
+      setFormError(null);
+    }
+  }, [opened, program.id, program.version]);
+
+  const certs = new Map(program.certifications.map((c) => [c.id, c]));
+  const certOptions = program.certifications.map((c) => ({ value: c.id, label: c.examCode ? `${c.name} (${c.examCode})` : c.name }));
+  const setLevel = (i: number, patch: Partial<LevelDraft>) => setLevels((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const setReq = (i: number, path: number[], patch: Partial<ReqDraft>) =>
+    setLevels((ls) =>
+      ls.map((l, j) => {
+        if (j !== i) return l;
+        const [r, c] = path as [number, number | undefined];
+        return {
+          ...l,
+          requirements: l.requirements.map((req, k) => (k !== r ? req : c === undefined ? { ...req, ...patch } : { ...req, children: req.children.map((ch, m) => (m === c ? { ...ch, ...patch } : ch)) })),
+        };
+      }),
+    );
+  const err = (path: string) => errors[path];
+
+  const body = () => ({
+    version: program.version,
+    levels: levels.map((l) => ({
+      ...(l.id ? { id: l.id } : {}),
+      name: l.name,
+      requirements: l.requirements.map((r) => ({
+        label: r.label.trim() || null,
+        counts: r.counts,
+        minCount: typeof r.minCount === 'number' ? r.minCount : Number.NaN,
+        categories: r.categories,
+        certificationIds: r.certificationIds,
+        children: r.children.map((c) => ({ label: c.label.trim() || null, counts: c.counts, minCount: typeof c.minCount === 'number' ? c.minCount : Number.NaN, categories: c.categories, certificationIds: c.certificationIds })),
+      })),
+      checklist: l.checklist.map((c) => ({ ...(c.id ? { id: c.id } : {}), title: c.title })),
+    })),
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFormError(null);
+    setErrors({});
+    try {
+      await put.mutateAsync({ id: program.id, body: body() as never });
+      notifications.show({ color: 'teal', message: `The ladder of ${program.name} is saved.` });
+      onClose();
+    } catch (x) {
+      if (isApiError(x, 409) && x.code === 'version_conflict') setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
+      else if (x instanceof ApiError && x.problem.errors?.length) {
+        setErrors(Object.fromEntries(x.problem.errors.map((p) => { const path = p.path.replace(/^body\./, '').replace(/\.\d+$/, (m) => (/certificationIds|categories/.test(p.path) ? '' : m)); return [path, fieldMessage(LABELS[path.split('.').at(-1) ?? ''], p.message)]; })));
+        setFormError('Some entries need fixing: see the messages below.');
+      } else setFormError(errorMessage(x));
+    }
+  };
+
+  const requirementFields = (i: number, path: number[], r: ReqDraft, child: boolean) => {
+    const at = `levels.${i}.requirements.${path[0]}${child ? `.children.${path[1]}` : ''}`;
+    const what = child ? `“of which” condition ${path[1]! + 1}` : `requirement ${path[0]! + 1}`;
+    return (
+      <Stack gap="xs">
+        <Text size="sm" fw={600}>
+          {requirementSentence({ ...r, minCount: typeof r.minCount === 'number' ? r.minCount : 0 }, certs, child)}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+          <Select label="Counts" aria-label={`Counts (${what})`} data={COUNTS} value={r.counts} allowDeselect={false} onChange={(v) => v && setReq(i, path, { counts: v as Counts })} error={err(`${at}.counts`)} />
+          <NumberInput label="At least" aria-label={`At least (${what})`} min={1} max={10_000} allowDecimal={false} allowNegative={false} value={r.minCount} onChange={(v) => setReq(i, path, { minCount: v })} error={err(`${at}.minCount`)} />
+          <TextInput label="Wording (optional)" aria-label={`Wording (${what})`} placeholder="e.g. AWS accredited professionals" value={r.label} onChange={(e) => setReq(i, path, { label: e.currentTarget.value })} error={err(`${at}.label`)} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          <MultiSelect label="Any certification of these categories" aria-label={`Categories (${what})`} placeholder={r.categories.length ? undefined : 'Any category'} data={CATEGORY_OPTIONS} value={r.categories} onChange={(v) => setReq(i, path, { categories: v })} error={err(`${at}.categories`)} clearable />
+          <MultiSelect label="Or one of these certifications" aria-label={`Certifications (${what})`} placeholder={r.certificationIds.length ? undefined : 'None chosen'} data={certOptions} value={r.certificationIds} onChange={(v) => setReq(i, path, { certificationIds: v })} error={err(`${at}.certificationIds`)} searchable clearable nothingFoundMessage="No certification by that name in this programme" />
+        </SimpleGrid>
+      </Stack>
+    );
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Levels of ${program.name}`} size="xl">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Text size="sm" c="dimmed">
+            Lowest level first. A level is met when every requirement is met and every checklist item is ticked. A requirement counts colleagues’ valid certifications of this programme that match its categories or its chosen certifications (neither: any); an “of which” condition counts within its requirement’s matches.
+          </Text>
+          {levels.map((l, i) => (
+            <Card key={l.key} withBorder padding="sm" radius="md" role="group" aria-label={`Level ${i + 1}`}>
+              <Stack gap="sm">
+                <Group justify="space-between" wrap="nowrap" align="flex-end">
+                  <TextInput label={`Level ${i + 1} name`} required value={l.name} onChange={(e) => setLevel(i, { name: e.currentTarget.value })} error={err(`levels.${i}.name`)} placeholder="e.g. Select" style={{ flex: 1 }} />
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label="Move up">
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Move level ${i + 1} up`} disabled={i === 0} onClick={() => setLevels((ls) => move(ls, i, -1))}>
+                        <IconArrowUp size={16} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label="Move down">
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Move level ${i + 1} down`} disabled={i === levels.length - 1} onClick={() => setLevels((ls) => move(ls, i, 1))}>
+                        <IconArrowDown size={16} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label="Remove level">
+                      <ActionIcon variant="subtle" color="red" aria-label={`Remove level ${i + 1}`} onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}>
+                        <IconTrash size={16} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Group>
+                <Title order={3} size="h6">
+                  Requirements
+                </Title>
+                {l.requirements.map((r, k) => (
+                  <Card key={r.key} withBorder padding="xs" radius="sm" bg="var(--mantine-color-gray-0)">
+                    {requirementFields(i, [k], r, false)}
+                    {r.children.map((c, m) => (
+                      <Card key={c.key} withBorder padding="xs" radius="sm" mt="xs" ml="lg">
+                        {requirementFields(i, [k, m], c, true)}
+                        <Group justify="flex-end" mt={4}>
+                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: x.children.filter((_, q) => q !== m) } : x)) })}>
+                            Remove this condition
+                          </Button>
+                        </Group>
+                      </Card>
+                    ))}
+                    <Group justify="space-between" mt="xs">
+                      <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} aria-hidden />} disabled={r.children.length >= CHILDREN_MAX} onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: [...x.children, { ...blankReq(), counts: x.counts }] } : x)) })}>
+                        Add “of which” condition
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setLevel(i, { requirements: l.requirements.filter((_, n) => n !== k) })}>
+                        Remove requirement
+                      </Button>
+                    </Group>
+                  </Card>
+                ))}
+                <Group>
+                  <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} disabled={l.requirements.length >= REQUIREMENTS_MAX} onClick={() => setLevel(i, { requirements: [...l.requirements, blankReq()] })}>
+                    Add requirement
+                  </Button>
+                </Group>
+                <Title order={3} size="h6">
+                  Checklist (ticked by a manager with evidence)
+                </Title>
+                {l.checklist.map((c, k) => (
+                  <Group key={c.key} gap="xs" wrap="nowrap" align="flex-start">
+                    <TextInput aria-label={`Level ${i + 1} checklist item ${k + 1}`} placeholder="e.g. Partner business plan" value={c.title} onChange={(e) => setLevel(i, { checklist: l.checklist.map((x, n) => (n === k ? { ...x, title: e.currentTarget.value } : x)) })} error={err(`levels.${i}.checklist.${k}.title`)} style={{ flex: 1 }} />
+                    <ActionIcon variant="subtle" color="red" mt={6} aria-label={`Remove checklist item ${k + 1} of level ${i + 1}`} onClick={() => setLevel(i, { checklist: l.checklist.filter((_, n) => n !== k) })}>
+                      <IconTrash size={16} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                <Group>
+                  <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} disabled={l.checklist.length >= CHECKLIST_MAX} onClick={() => setLevel(i, { checklist: [...l.checklist, { key: nextKey++, title: '' }] })}>
+                    Add checklist item
+                  </Button>
+                </Group>
+              </Stack>
+            </Card>
+          ))}
+          <Group justify="space-between">
+            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} disabled={levels.length >= LEVELS_MAX} onClick={() => setLevels((ls) => [...ls, { key: nextKey++, name: '', requirements: [blankReq()], checklist: [] }])}>
+              Add level
+            </Button>
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={put.isPending}>
+                Save levels
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

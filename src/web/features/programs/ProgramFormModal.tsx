@@ -1,0 +1,147 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
+import type { PartnerSummary } from '../../../shared/schemas/partner.js';
+import type { ProgramDetail } from '../../../shared/schemas/programs.js';
+import { ApiError, errorMessage, isApiError } from '../../api.js';
+import { fieldMessage } from '../../lib/form.js';
+import { PartnerSelect } from '../partners/pickers.js';
+import { useSaveProgram } from './queries.js';
+
+interface Draft {
+  name: string;
+  vendor: string;
+  description: string;
+  url: string;
+  partner: { id: string; name: string } | null;
+  heldLevelId: string | null;
+  heldSince: string | null;
+  nextReviewOn: string | null;
+}
+const LABELS: Record<string, string> = { name: 'Name', vendor: 'Vendor', description: 'Description', url: 'Web page', partnerId: 'Partner', heldLevelId: 'Level we hold', heldSince: 'Held since', nextReviewOn: 'Next vendor review' };
+
+const draftOf = (p: ProgramDetail | null, partner: { id: string; name: string } | null): Draft => ({
+  name: p?.name ?? '',
+  vendor: p?.vendor ?? '',
+  description: p?.description ?? '',
+  url: p?.url ?? '',
+  partner: p ? p.partner : partner,
+  heldLevelId: p?.heldLevel?.id ?? null,
+  heldSince: p?.heldSince ?? null,
+  nextReviewOn: p?.nextReviewOn ?? null,
+});
+
+/** Creates a programme (optionally for a fixed partner) or edits its standing: link, held level, vendor review. */
+export function ProgramFormModal({ opened, program, partner, onClose, onSaved }: { opened: boolean; program: ProgramDetail | null; partner?: { id: string; name: string }; onClose: () => void; onSaved?: (p: ProgramDetail) => void }) {
+  const save = useSaveProgram();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(program, partner ?? null));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) {
+      setDraft(draftOf(program, partner ?? null));
+      setErrors({});
+      setFormError(null);
+    }
+  }, [opened, program?.id, program?.version]);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const day = (v: unknown) => (v ? String(v).slice(0, 10) : null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFormError(null);
+    const missing: Record<string, string> = {};
+    if (!draft.name.trim()) missing.name = fieldMessage('Name', 'is required');
+    if (!draft.vendor.trim()) missing.vendor = fieldMessage('Vendor', 'is required');
+    setErrors(missing);
+    if (Object.keys(missing).length) return;
+    const common = { name: draft.name, vendor: draft.vendor, description: draft.description.trim() || null, url: draft.url.trim() || null, partnerId: draft.partner?.id ?? null, nextReviewOn: draft.nextReviewOn };
+    try {
+      const saved = await save.mutateAsync(program ? { id: program.id, body: { ...common, heldLevelId: draft.heldLevelId, heldSince: draft.heldSince, version: program.version } } : { body: common });
+      notifications.show({ color: 'teal', message: `${saved.name} is saved.` });
+      onSaved?.(saved);
+      onClose();
+    } catch (err) {
+      if (isApiError(err, 409) && err.code === 'version_conflict') setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
+      else if (err instanceof ApiError && err.problem.errors?.length) {
+        setErrors(Object.fromEntries(err.problem.errors.map((x) => { const f = x.path.replace(/^body\./, ''); return [f, fieldMessage(LABELS[f], x.message)]; })));
+        setFormError(err.message);
+      } else setFormError(errorMessage(err));
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={program ? `Edit ${program.name}` : 'New partner programme'} size="lg">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+              {formError}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <TextInput label="Name" required data-autofocus value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} error={errors.name} placeholder="e.g. AWS Partner Network — Services Path" />
+            <TextInput label="Vendor" required value={draft.vendor} onChange={(e) => set({ vendor: e.currentTarget.value })} error={errors.vendor} placeholder="e.g. Amazon Web Services" />
+          </SimpleGrid>
+          {partner && !program ? (
+            <Text size="sm">
+              <Text span fw={500}>
+                Partner:{' '}
+              </Text>
+              {partner.name}
+            </Text>
+          ) : (
+            <PartnerSelect
+              label="Partner"
+              description="The vendor’s partner record, if we have one: its page shows this programme."
+              placeholder="Search partners by name"
+              clearable
+              value={draft.partner ? ({ ...draft.partner, types: [] } as unknown as PartnerSummary) : null}
+              onPick={(p) => set({ partner: p ? { id: p.id, name: p.name } : null })}
+              error={errors.partnerId}
+            />
+          )}
+          {program && (
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <Select
+                label="Level we hold"
+                placeholder={program.levels.length ? 'None' : 'Define the ladder first'}
+                clearable
+                data={program.levels.map((l) => ({ value: l.id, label: `${l.rank}. ${l.name}` }))}
+                value={draft.heldLevelId}
+                onChange={(v) => set({ heldLevelId: v })}
+                error={errors.heldLevelId}
+              />
+              <DatePickerInput label="Held since" placeholder="Not recorded" clearable leftSection={<IconCalendar size={16} aria-hidden />} valueFormat="D MMM YYYY" firstDayOfWeek={1} value={draft.heldSince} onChange={(d) => set({ heldSince: day(d) })} error={errors.heldSince} popoverProps={{ withinPortal: true }} />
+            </SimpleGrid>
+          )}
+          <DatePickerInput
+            label="Next vendor review"
+            description="When the vendor next re-checks our level (often yearly); it goes into the calendar feeds."
+            placeholder="Not known"
+            clearable
+            leftSection={<IconCalendar size={16} aria-hidden />}
+            valueFormat="D MMM YYYY"
+            firstDayOfWeek={1}
+            value={draft.nextReviewOn}
+            onChange={(d) => set({ nextReviewOn: day(d) })}
+            error={errors.nextReviewOn}
+            popoverProps={{ withinPortal: true }}
+          />
+          <TextInput label="Web page" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} placeholder="https://…" />
+          <Textarea label="Description" autosize minRows={2} maxRows={5} value={draft.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {program ? 'Save programme' : 'Create programme'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { IconPlus, IconStairsUp } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useMe } from '../../components/session.js';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { formatDay } from '../onboarding/format.js';
+import { canManagePrograms } from './access.js';
+import { ProgramFormModal } from './ProgramFormModal.js';
+import { StandingBadge } from './ProgramStanding.js';
+import { programsQuery } from './queries.js';
+
+/** Every partner programme: the level we hold, whether we meet it today, when expiries put it at risk, the vendor's next review. */
+export function ProgramsPage() {
+  const me = useMe();
+  const canManage = canManagePrograms(me.user.role);
+  const navigate = useNavigate();
+  const [archived, setArchived] = useState<'false' | 'true'>('false');
+  const programs = useQuery(programsQuery(archived));
+  const [creating, setCreating] = useState(false);
+  const items = programs.data ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Programs"
+        description="Vendors’ partner programmes: the level we hold, whether our colleagues’ certifications and the checklist still meet it, and when expiries put it at risk."
+        actions={
+          canManage && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              New programme
+            </Button>
+          )
+        }
+      />
+      <Stack gap="md">
+        <Group>
+          <SegmentedControl
+            aria-label="Which programmes"
+            data={[
+              { value: 'false', label: 'In use' },
+              { value: 'true', label: 'Archived' },
+            ]}
+            value={archived}
+            onChange={(v) => setArchived(v as 'false' | 'true')}
+          />
+        </Group>
+        {programs.isPending ? (
+          <LoadingState label="Loading programmes…" />
+        ) : programs.isError && !programs.data ? (
+          <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState
+            icon={<IconStairsUp size={24} aria-hidden />}
+            title={archived === 'true' ? 'No archived programmes' : 'No programmes yet'}
+            description={canManage && archived === 'false' ? 'Add a vendor’s partner programme, then define its levels and their requirements.' : undefined}
+            action={canManage && archived === 'false' ? <Button onClick={() => setCreating(true)}>New programme</Button> : undefined}
+          />
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Programme</Table.Th>
+                  <Table.Th>Partner</Table.Th>
+                  <Table.Th>Level we hold</Table.Th>
+                  <Table.Th>Today</Table.Th>
+                  <Table.Th>At risk from</Table.Th>
+                  <Table.Th>Vendor review</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/programs/${p.id}`} fw={600} size="sm">
+                        {p.name}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {p.vendor} · {p.levels.length ? p.levels.map((l) => l.name).join(' → ') : 'no levels yet'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {p.partner ? (
+                        <Anchor component={Link} to={`/partners/${p.partner.id}/programs`} size="sm">
+                          {p.partner.name}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          Not linked
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{p.heldLevel?.name ?? '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <StandingBadge held={p.heldLevel ? { name: p.heldLevel.name, met: !!p.meetsHeldLevel } : null} />
+                    </Table.Td>
+                    <Table.Td>
+                      {p.forecastDate ? (
+                        <Badge color="yellow" variant="light">
+                          {formatDay(p.forecastDate)}
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          —
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDay(p.nextReviewOn)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      <ProgramFormModal opened={creating} program={null} onClose={() => setCreating(false)} onSaved={(p) => void navigate(`/programs/${p.id}`)} />
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconLink, IconPlus, IconStairsUp } from '@tabler/icons-react';
+import { errorMessage } from '../../api.js';
+import { useMe } from '../../components/session.js';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import type { PartnerTabProps } from '../partners/tabs.js';
+import { canManagePrograms } from './access.js';
+import { ProgramFormModal } from './ProgramFormModal.js';
+import { ProgramStanding } from './ProgramStanding.js';
+import { partnerProgramsQuery, programsQuery, useSaveProgram } from './queries.js';
+
+function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partner: { id: string; name: string }; onClose: () => void }) {
+  const programs = useQuery({ ...programsQuery(), enabled: opened });
+  const save = useSaveProgram();
+  const [picked, setPicked] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const options = (programs.data ?? []).filter((p) => p.partner?.id !== partner.id).map((p) => ({ value: p.id, label: p.partner ? `${p.name} (now linked to ${p.partner.name})` : p.name }));
+  const submit = async () => {
+    const p = programs.data?.find((x) => x.id === picked);
+    if (!p) return setError('Choose a programme');
+    try {
+      await save.mutateAsync({ id: p.id, body: { partnerId: partner.id, version: p.version } });
+      notifications.show({ color: 'teal', message: `${p.name} is linked to ${partner.name}.` });
+      setPicked(null);
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Link a programme to ${partner.name}`}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <Select
+            label="Programme"
+            description="A programme exists once per vendor; linking shows it on this partner’s page."
+            placeholder={programs.isPending ? 'Loading…' : 'Choose a programme'}
+            data={options}
+            searchable
+            value={picked}
+            onChange={(v) => {
+              setPicked(v);
+              setError(null);
+            }}
+            error={error}
+            nothingFoundMessage="No other programme"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Link programme
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The partner's programmes: our level, whether we meet it, what is missing, when expiries put it at risk. */
+export function ProgramsTab({ partner }: PartnerTabProps) {
+  const me = useMe();
+  const canManage = canManagePrograms(me.user.role);
+  const programs = useQuery(partnerProgramsQuery(partner.id));
+  const [linking, setLinking] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const items = programs.data ?? [];
+  const target = { id: partner.id, name: partner.name };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }}>
+          Our level in {partner.name}’s partner programmes: whether we meet it today, what is missing, and when expiring certifications put it at risk.
+        </Text>
+        {canManage && (
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconLink size={16} aria-hidden />} onClick={() => setLinking(true)}>
+              Link a programme
+            </Button>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              New programme
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {programs.isPending ? (
+        <LoadingState label="Loading programmes…" />
+      ) : programs.isError && !programs.data ? (
+        <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={<IconStairsUp size={24} aria-hidden />}
+          title="No partner programme linked"
+          description={canManage ? `Link ${partner.name}’s programme (or create it) to follow our level, its requirements and expiring certifications here.` : 'A Partner Manager links the vendor’s programme here.'}
+        />
+      ) : (
+        items.map((p) => <ProgramStanding key={p.id} program={p} canManage={canManage} />)
+      )}
+      <LinkProgramModal opened={linking} partner={target} onClose={() => setLinking(false)} />
+      <ProgramFormModal opened={creating} program={null} partner={target} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
