@@ -24,6 +24,10 @@ export const KNOWN_ADMINS: Pick<Admin, 'email' | 'password'>[] = [
   { email: 'pia.people@example.com', password: 'people spec admin passphrase' },
   { email: 'rita.rhythm@example.com', password: 'rhythm spec admin passphrase' },
   { email: 'olga.onboarding@example.com', password: 'onboarding spec admin passphrase' },
+  { email: 'cora.certs@example.com', password: 'certifications spec admin passphrase' },
+  { email: 'cora.contracts@example.com', password: 'contracts spec admin passphrase' },
+  { email: 'dora.documents@example.com', password: 'documents spec admin passphrase' },
+  { email: 'lea.levels@example.com', password: 'levels spec admin passphrase' },
   { email: 'ada@example.com', password: 'a brand new admin passphrase' },
   { email: 'ada@example.com', password: 'correct horse battery staple' },
 ];

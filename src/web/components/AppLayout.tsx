@@ -19,7 +19,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const entries = navFor(me.user.role);
-  const sections = (['main', 'admin', 'account'] as const).map((s) => ({ section: s, items: entries.filter((e) => e.section === s) })).filter((s) => s.items.length);
+  const sections = (['main', 'compliance', 'admin', 'account'] as const).map((s) => ({ section: s, items: entries.filter((e) => e.section === s) })).filter((s) => s.items.length);
 
   // On a phone the navbar covers the page: close it once the user picked a destination.
   useEffect(close, [pathname, close]);

@@ -35,7 +35,7 @@ export interface NavEntry {
   allow?: Permission;
   /** Extra words the command palette matches. */
   keywords?: string[];
-  section: 'main' | 'admin' | 'account';
+  section: 'main' | 'compliance' | 'admin' | 'account';
 }
 
 /**
@@ -50,11 +50,11 @@ export const NAV: NavEntry[] = [
   { section: 'main', to: '/contacts', label: 'Contacts', icon: IconAddressBook, description: 'The people at every partner; export as CSV or vCard', keywords: ['people', 'directory', 'stakeholders', 'vcard', 'csv', 'export'] },
   { section: 'main', to: '/colleagues', label: 'Colleagues', icon: IconBriefcase, description: 'Who works on which partner, in which role', keywords: ['team', 'owner', 'people'] },
   { section: 'main', to: '/onboardings', label: 'Onboardings', icon: IconRocket, description: 'New partners on their way to active: progress and overdue steps', keywords: ['onboarding', 'playbook', 'new partners', 'progress'] },
-  { section: 'main', to: '/programs', label: 'Programs', icon: IconStairsUp, description: 'Partner programme levels: what we hold, what is missing, when expiries put it at risk', keywords: ['levels', 'tiers', 'certifications', 'requirements', 'partner program', 'gap', 'forecast'] },
-  { section: 'main', to: '/certifications', label: 'Certifications', icon: IconCertificate, description: 'Who holds which certification, expiries and planned exams; the matrix as CSV', keywords: ['certificates', 'exams', 'matrix', 'expiry', 'cka', 'aws', 'skills', 'training'] },
-  { section: 'main', to: '/contracts', label: 'Contracts', icon: IconFileText, description: 'Agreements with partners: terms, renewals and notice deadlines', keywords: ['contract', 'agreement', 'notice', 'renewal', 'nda', 'dpa', 'msa', 'sla'] },
-  { section: 'main', to: '/risk', label: 'Supplier risk', icon: IconShieldCheck, description: 'Partners’ risk ratings and due reviews under the supplier security policy', keywords: ['risk', 'security', 'assessment', 'supplier', 'review', 'finma', 'dpa'] },
   { section: 'main', to: '/products', label: 'Products', icon: IconPackage, description: 'Our products and services that include partners', keywords: ['catalogue', 'catalog', 'services', 'offer'] },
+  { section: 'compliance', to: '/programs', label: 'Programs', icon: IconStairsUp, description: 'Partner programme levels: what we hold, what is missing, when expiries put it at risk', keywords: ['levels', 'tiers', 'certifications', 'requirements', 'partner program', 'gap', 'forecast'] },
+  { section: 'compliance', to: '/certifications', label: 'Certifications', icon: IconCertificate, description: 'Who holds which certification, expiries and planned exams; the matrix as CSV', keywords: ['certificates', 'exams', 'matrix', 'expiry', 'cka', 'aws', 'skills', 'training'] },
+  { section: 'compliance', to: '/contracts', label: 'Contracts', icon: IconFileText, description: 'Agreements with partners: terms, renewals and notice deadlines', keywords: ['contract', 'agreement', 'notice', 'renewal', 'nda', 'dpa', 'msa', 'sla'] },
+  { section: 'compliance', to: '/risk', label: 'Supplier risk', icon: IconShieldCheck, description: 'Partners’ risk ratings and due reviews under the supplier security policy', keywords: ['risk', 'security', 'assessment', 'supplier', 'review', 'finma', 'dpa'] },
   { section: 'admin', to: '/admin/certifications', label: 'Certification catalogue', icon: IconCertificate2, description: 'Certifications per partner programme: validity and which exams renew which', allow: can.manageUsers, keywords: ['certifications', 'catalogue', 'catalog', 'validity', 'renewal', 'exams'] },
   { section: 'admin', to: '/admin/risk', label: 'Risk policy', icon: IconShieldCog, description: 'Risk criteria, rating thresholds, review intervals and required contract clauses', allow: can.manageUsers, keywords: ['risk', 'criteria', 'thresholds', 'clauses', 'security policy'] },
   { section: 'admin', to: '/playbooks', label: 'Playbooks', icon: IconListCheck, description: 'Onboarding playbooks per partner type: steps, owners, due dates', allow: can.manageUsers, keywords: ['onboarding', 'templates', 'steps', 'checklist'] },
@@ -67,6 +67,7 @@ export const NAV: NavEntry[] = [
 
 export const SECTION_LABELS: Record<NavEntry['section'], string> = {
   main: 'Workspace',
+  compliance: 'Compliance',
   admin: 'Administration',
   account: 'Your account',
 };

@@ -6,6 +6,7 @@ import { zurichDate } from '../../../shared/days.js';
 import type { CertificationCategory } from '../../../shared/compliance.js';
 import type { CertificationMatrix, MatrixQuery } from '../../../shared/schemas/certification.js';
 import { bestHoldings, evaluate, holdingFactColumns, renewalMap } from './certifications.core.js';
+import { csvCell } from '../../lib/csv.js';
 
 /**
  * Colleagues × certifications. Rows: every active colleague (an empty row says "nothing yet", which
@@ -49,11 +50,6 @@ export async function certificationMatrix(db: DbOrTx, q: MatrixQuery, now: Date)
   };
 }
 
-/**
- * Spreadsheets run cells that start with = + - @ (or a tab or carriage return) as formulas; a leading
- * apostrophe keeps them text (OWASP "CSV injection"). The same rule as the contacts export.
- */
-export const csvCell = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
 
 type Column = CertificationMatrix['certifications'][number];
 const label = (c: Column) => (c.examCode && !c.name.endsWith(`(${c.examCode})`) ? `${c.name} (${c.examCode})` : c.name);

@@ -7,6 +7,7 @@ import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../shared/partners.
 import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
 import { fullName, type ContactRow } from './contacts.presenter.js';
 import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
+import { csvCell } from '../../lib/csv.js';
 
 export interface ExportRow {
   c: ContactRow;
@@ -35,11 +36,8 @@ const localDateTime = (d: Date) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: CONTACT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 export const exportFileName = (ext: string) => `contacts-${localDateTime(new Date()).slice(0, 10)}.${ext}`;
 
-/**
- * Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe keeps them text
- * (OWASP "CSV injection"). Phone numbers are validated to digits and punctuation, so they stay as-is.
- */
-const cell = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
+/** Phone numbers are validated to digits and punctuation, so they stay as-is. */
+const cell = csvCell;
 
 const CSV_COLUMNS = ['partner', 'first name', 'last name', 'title', 'role', 'e-mail', 'phone', 'location', 'primary', 'left at', 'last contact'];
 

@@ -14,6 +14,7 @@ import { colleaguePath } from '../team/labels.js';
 import { ImportanceBadge, PartnerLogo, StatusBadge, TypeBadges } from './badges.js';
 import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
 import { RiskReviewBadge } from '../risk/RiskReviewBadge.js';
+import { HeldLevels } from '../programs/HeldLevels.js';
 import { ChangeStatusModal } from './ChangeStatusModal.js';
 import { countryLabel, LINK_LABELS, STATUS_LABELS } from './labels.js';
 import { LinkPartnerModal } from './LinkPartnerModal.js';
@@ -182,22 +183,7 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
           <ImportanceBadge importance={partner.importance} />
         </Fact>
         <Fact label="Level">
-          {partner.level || partner.program ? (
-            <>
-              <Text span size="sm" fw={500}>
-                {partner.level ?? '—'}
-              </Text>
-              {partner.program && (
-                <Text size="xs" c="dimmed">
-                  {partner.program}
-                </Text>
-              )}
-            </>
-          ) : (
-            <Text span size="sm" c="dimmed">
-              Not recorded
-            </Text>
-          )}
+          <HeldLevels partner={partner} />
         </Fact>
         <Fact label="Owner">
           {partner.owner ? (

@@ -36,7 +36,7 @@ function Loaded({ partner, tab }: { partner: Partner; tab: string }) {
       <Tabs value={tab} onChange={(v) => v && void navigate(partnerPath(partner.id, v === partnerTabs[0]?.value ? undefined : v))} keepMounted={false} className={classes.tabs}>
         <Tabs.List className={classes.tabList} aria-label={`About ${partner.name}`}>
           {partnerTabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
+            <Tabs.Tab key={t.value} value={t.value} className={classes.tab}>
               {t.label}
             </Tabs.Tab>
           ))}
