@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   to: string;
@@ -44,22 +44,28 @@ export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer |
   if (!opts.smtpUrl) return null;
   const url = new URL(opts.smtpUrl);
   const secure = url.protocol === 'smtps:';
-  const transport: Transporter = nodemailer.createTransport({
-    host: url.hostname,
-    port: url.port ? Number(url.port) : secure ? 465 : 587,
-    secure,
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-    // A slow or dead server must not hold a job for minutes; the job retries failed mail.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-    logger: false,
-  });
+  // nodemailer is loaded with the first mail, not at start: the server is one bundle whose static
+  // imports all load when it starts, and many installations send no mail for a while.
+  let transport: Promise<Transporter> | null = null;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: url.hostname,
+        port: url.port ? Number(url.port) : secure ? 465 : 587,
+        secure,
+        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+        // A slow or dead server must not hold a job for minutes; the job retries failed mail.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+        logger: false,
+      }),
+    ));
   return {
     target: redactUrl(opts.smtpUrl),
     async send(mail) {
       try {
-        const info = await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined, headers: mail.headers });
+        const info = await (await open()).sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined, headers: mail.headers });
         return { messageId: String(info.messageId ?? '') };
       } catch (e) {
         // The original error stays behind on purpose: it may carry the SMTP credentials into logs.
@@ -67,6 +73,6 @@ export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer |
         throw new Error(redactSecrets(e instanceof Error ? e.message : String(e), opts.smtpUrl));
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

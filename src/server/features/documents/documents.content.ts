@@ -1,4 +1,3 @@
-import { fileTypeFromFile } from 'file-type';
 import { DOCUMENT_CONTENT_TYPES } from '../../../shared/compliance.js';
 import { DOCUMENT_EXTENSIONS, DOCUMENT_FILE_NAME_MAX, DOCUMENT_TYPES_HINT } from '../../../shared/schemas/document.js';
 import { AppError } from '../../lib/errors.js';
@@ -50,6 +49,8 @@ export async function checkContentType(file: string, declaredRaw: string | undef
   let declared = baseType(declaredRaw);
   const active = activeContent(declared, ext);
   if (active) throw unsupported(active);
+  // Loaded with the first upload rather than at start (the server bundle's static imports all load then).
+  const { fileTypeFromFile } = await import('file-type');
   const sniffed = (await fileTypeFromFile(file))?.mime as string | undefined;
   if (!declared || declared === 'application/octet-stream') {
     const byExt = DOCUMENT_EXTENSIONS[ext];

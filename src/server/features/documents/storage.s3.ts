@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { FilesConfig } from '../../config.js';
 import { checkKey, removeQuietly, StorageMissingError, type Storage } from './storage.js';
 
@@ -9,7 +8,10 @@ import { checkKey, removeQuietly, StorageMissingError, type Storage } from './st
  * readers see the whole object or none. Checksums are computed only when an operation requires
  * them, because several S3-compatible servers reject the SDK's newer default trailers.
  */
-export function s3Storage(cfg: NonNullable<FilesConfig['s3']>, spoolDir: string): Storage {
+export async function s3Storage(cfg: NonNullable<FilesConfig['s3']>, spoolDir: string): Promise<Storage> {
+  // Imported here, not at the top: the server is one bundle, whose static imports all load at start
+  // (the SDK costs about 200 ms), and most installations keep files in a local folder.
+  const { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } = await import('@aws-sdk/client-s3');
   const client = new S3Client({
     region: cfg.region,
     endpoint: cfg.endpoint,

@@ -58,7 +58,7 @@ export function localStorage(dir: string): Storage {
 export async function openStorage(files: FilesConfig): Promise<Storage> {
   if (!files.s3) return localStorage(files.dir);
   const { s3Storage } = await import('./storage.s3.js');
-  return s3Storage(files.s3, path.join(path.resolve(files.dir), '.incoming'));
+  return await s3Storage(files.s3, path.join(path.resolve(files.dir), '.incoming'));
 }
 
 /** Makes sure the spool directory exists (first upload, or after someone cleaned it). */
