@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { bearer, createTestApp, makeUser, tokenFor, roleTokens, type TestApp } from '../../../../tests/support/app.js';
 import { playbook, playbookStep } from '../../db/schema/index.js';
 import { PARTNER_TYPES } from '../../../shared/partners.js';
 import { ensureStarterPlaybooks, STARTER_PLAYBOOKS } from './playbooks.starter.js';
@@ -13,10 +13,7 @@ let viewerToken: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  adminToken = await tokenFor(t, await makeUser(t, 'admin'));
-  managerToken = await tokenFor(t, await makeUser(t, 'manager'));
-  memberToken = await tokenFor(t, await makeUser(t, 'member'));
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  ({ admin: adminToken, manager: managerToken, member: memberToken, viewer: viewerToken } = await roleTokens(t));
 });
 afterAll(() => t.close());
 
