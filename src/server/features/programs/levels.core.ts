@@ -129,6 +129,9 @@ export function evaluateLevel(level: CoreLevel, held: readonly CoreHolding[], ce
   return { levelId: level.id, met: allMet(requirements) && !checklistGaps.length, requirements, gaps: [...gapsOf(requirements), ...checklistGaps] };
 }
 
+// One collator for every sort: localeCompare builds its comparison anew on each call.
+const collator = new Intl.Collator('en');
+
 const failing = (rs: readonly RequirementResult[]): RequirementResult[] => rs.flatMap((r) => [...(r.met ? [] : [r]), ...failing(r.children)]);
 
 /**
@@ -139,17 +142,21 @@ const failing = (rs: readonly RequirementResult[]): RequirementResult[] => rs.fl
  * The checklist does not change with time and is left out.
  */
 export function forecastLevel(level: CoreLevel, heldToday: readonly CoreHolding[], certs: ReadonlyMap<string, CoreCertification>, today: string): Forecast | null {
-  const requirementsMet = (day: string) => allMet(level.requirements.map((r) => evaluateRequirement(r, heldOnDay(heldToday, day), certs)));
-  const days = [...new Set(heldToday.filter((h) => h.expiresOn !== null).map((h) => addDays(h.expiresOn!, 1)))].filter((d) => d > today).sort();
-  if (!days.length || !requirementsMet(today) || requirementsMet(days.at(-1)!)) return null;
+  // After the day `lapsed`, a holding held today still counts when it expires later (or never): every
+  // holding of today was obtained by then. Searching over expiry days, not the days after them, keeps
+  // date arithmetic out of the loop; the answer is the day after the expiry found.
+  const stillHeldAfter = (lapsed: string) => heldToday.filter((h) => h.expiresOn === null || h.expiresOn > lapsed);
+  const requirementsMet = (held: readonly CoreHolding[]) => allMet(level.requirements.map((r) => evaluateRequirement(r, held, certs)));
+  const expiries = [...new Set(heldToday.map((h) => h.expiresOn).filter((e): e is string => e !== null && e >= today))].sort();
+  if (!expiries.length || !requirementsMet(heldToday) || requirementsMet(stillHeldAfter(expiries.at(-1)!))) return null;
   let lo = 0;
-  let hi = days.length - 1;
+  let hi = expiries.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (requirementsMet(days[mid]!)) lo = mid + 1;
+    if (requirementsMet(stillHeldAfter(expiries[mid]!))) lo = mid + 1;
     else hi = mid;
   }
-  const date = days[lo]!;
+  const date = addDays(expiries[lo]!, 1);
   const results = level.requirements.map((r) => evaluateRequirement(r, heldOnDay(heldToday, date), certs));
   const failed = failing(results);
   const failedIds = new Set(failed.map((r) => r.id));
@@ -161,7 +168,7 @@ export function forecastLevel(level: CoreLevel, heldToday: readonly CoreHolding[
   };
   const causes = heldToday
     .filter((h) => h.expiresOn !== null && h.expiresOn < date && matchedFailing(h))
-    .sort((a, b) => a.expiresOn!.localeCompare(b.expiresOn!) || a.userName.localeCompare(b.userName) || (certs.get(a.certificationId)?.name ?? '').localeCompare(certs.get(b.certificationId)?.name ?? ''))
+    .sort((a, b) => (a.expiresOn! < b.expiresOn! ? -1 : a.expiresOn! > b.expiresOn! ? 1 : 0) || collator.compare(a.userName, b.userName) || collator.compare(certs.get(a.certificationId)?.name ?? '', certs.get(b.certificationId)?.name ?? ''))
     .map((h) => ({ holdingId: h.id, userId: h.userId, userName: h.userName, certificationId: h.certificationId, certificationName: certs.get(h.certificationId)?.name ?? '', expiresOn: h.expiresOn! }));
   return { date, requirementIds: failed.map((r) => r.id), causes };
 }
