@@ -78,13 +78,16 @@ export async function updateAssessment(db: Db, id: string, input: UpdateRiskAsse
       if (!known.has(s.criterionId)) throw fieldError(`body.scores.${i}.criterionId`, 'is not a criterion of this assessment');
     });
     const after = await updateVersioned(tx, riskAssessment, id, version, fields, WHAT);
-    for (const s of scores ?? []) {
+    // The form sends every score on each save: only those that changed are written.
+    const current = new Map(beforeScores.map((s) => [s.criterionId, s]));
+    const changed = (scores ?? []).filter((s) => current.get(s.criterionId)!.score !== s.score || (s.note !== undefined && (current.get(s.criterionId)!.note ?? null) !== (s.note ?? null)));
+    for (const s of changed) {
       await tx
         .update(riskScore)
         .set({ score: s.score, ...(s.note !== undefined ? { note: s.note } : {}) })
         .where(and(eq(riskScore.assessmentId, id), eq(riskScore.criterionId, s.criterionId)));
     }
-    const afterScores = scores?.length ? await scoreRows(tx, id) : beforeScores;
+    const afterScores = changed.length ? await scoreRows(tx, id) : beforeScores;
     await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'update', before: auditableAssessment(before, beforeScores), after: auditableAssessment(after, afterScores) });
   });
   return getAssessment(db, id);
