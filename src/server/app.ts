@@ -17,8 +17,8 @@ import jobsPlugin from './jobs/plugin.js';
 export interface AppDeps {
   config: Config;
   database: Database;
-  /** Serve the built web app (off in API tests). */
-  web?: boolean;
+  /** Serve the built web app (off in API tests); a string serves that folder instead of dist/web. */
+  web?: boolean | string;
   logger?: boolean;
 }
 
@@ -58,6 +58,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerFeatures(app, { config, database, secret });
   await app.register(jobsPlugin, { config, database, secret });
 
-  if (deps.web !== false) await app.register(webPlugin);
+  if (deps.web !== false) await app.register(webPlugin, { root: typeof deps.web === 'string' ? deps.web : undefined });
   return app;
 }

@@ -21,6 +21,8 @@ declare module 'fastify' {
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
+/** better-auth's own endpoints: public, they check sessions, origins and rate limits themselves. */
+const AUTH_ROUTE = '/api/auth/*';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Writing last-use on every call would turn each read into a write; a minute is precise enough.
 const LAST_USED_PRECISION_MS = 60_000;
@@ -107,9 +109,18 @@ export default fp(
 
     // preValidation, not preHandler: who may call a route must not depend on whether the input is
     // valid, and a caller who may not call it must not learn what valid input looks like.
+    // What a request needs is decided by the route that matched (its declared policy), never by how
+    // the client spelled the URL: an absolute-form target (`GET http://x/api/users`), dot segments
+    // or odd encodings reach the same route and so the same check.
     app.addHook('preValidation', async (request: FastifyRequest) => {
       const policy = request.routeOptions.config?.policy;
-      if (!policy || !request.url.startsWith('/api') || request.url.startsWith('/api/auth/')) return;
+      if (!policy) {
+        // Only the web app's own routes (static files, the page fallback) declare no policy; an /api
+        // route without one cannot be registered (onRoute above).
+        if (request.routeOptions.url?.startsWith('/api')) throw new AppError('forbidden', 'This route declares no policy');
+        return;
+      }
+      if (request.routeOptions.url === AUTH_ROUTE) return;
       request.actor = await resolveActor(request);
       if (policy.public) return;
       if (!request.actor) throw new AppError('unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
@@ -126,11 +137,13 @@ export default fp(
     // Origin of cookie-carrying writes itself and rate-limits sign-in in the database.
     app.route({
       method: ['GET', 'POST'],
-      url: '/api/auth/*',
+      url: AUTH_ROUTE,
       config: { policy: publicAccess },
       schema: { hide: true },
       async handler(request: FastifyRequest, reply: FastifyReply) {
-        const url = new URL(request.url, auth.options.baseURL as string);
+        // Only the path and query of the target: an absolute-form target must not choose the origin.
+        const target = new URL(request.url, auth.options.baseURL as string);
+        const url = new URL(target.pathname + target.search, auth.options.baseURL as string);
         const hasBody = request.method !== 'GET' && request.body !== undefined;
         const response = await auth.handler(
           new Request(url, {
