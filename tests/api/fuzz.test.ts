@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/shared/errors.js';
 import { bearer, createTestApp, makeUser, tokenFor } from '../support/app.js';
+import { createSnapshotter, UNAUDITED_TABLES } from '../support/snapshot.js';
 
 /**
  * Every write route, called by an administrator with random and hostile input: it never answers
@@ -12,8 +13,6 @@ import { bearer, createTestApp, makeUser, tokenFor } from '../support/app.js';
  */
 const NUM_RUNS = 30;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Tables whose changes need no audit record: authentication internals and personal preferences. */
-const UNAUDITED = new Set(['session', 'verification', 'rate_limit', 'audit_log', 'saved_view', 'instance_setting']);
 
 const t = await createTestApp();
 afterAll(() => t.close());
@@ -24,40 +23,9 @@ const [{ id: adminTokenId }] = (await t.database.query<{ id: string }>('select i
 const target = await makeUser(t, 'member');
 await tokenFor(t, target);
 
-const tables = (
-  await t.database.query<{ name: string; has_id: boolean }>(
-    `select c.table_name as name, bool_or(c.column_name = 'id') as has_id
-       from information_schema.columns c join information_schema.tables tb using (table_schema, table_name)
-      where c.table_schema = 'public' and tb.table_type = 'BASE TABLE'
-      group by c.table_name order by 1`,
-  )
-).map((r) => ({ name: r.name, hasId: r.has_id }));
-
+const snapshots = createSnapshotter(t.database);
+const tables = await snapshots.tables();
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-// One round trip: row count and a hash of every row of every table. API-token use updates
-// last_used_at (authentication, not the request), so that column is left out.
-const SNAPSHOT_SQL = `select json_build_object(${tables
-  .map(
-    ({ name }) =>
-      `'${name}', (select json_build_array(count(*), md5(coalesce(string_agg(r, '|' order by r), ''))) from (select (to_jsonb(x) - 'last_used_at')::text as r from ${quote(name)} x) s)`,
-  )
-  .join(', ')}) as snap`;
-
-type Snapshot = Record<string, [number, string]>;
-async function snapshot(): Promise<Snapshot> {
-  const [row] = await t.database.query<{ snap: Snapshot | string }>(SNAPSHOT_SQL);
-  return typeof row!.snap === 'string' ? JSON.parse(row!.snap) : row!.snap;
-}
-
-/**
- * The next transaction id PostgreSQL will assign. Every write, committed or rolled back, takes
- * one, so an unchanged value proves nothing was written and the full snapshot can be skipped.
- * (On a shared server other databases move it too; then the snapshot decides.)
- */
-async function nextXid(): Promise<string> {
-  const [row] = await t.database.query<{ x: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as x');
-  return row!.x;
-}
 
 /** Ids of existing rows by table, to aim nearly valid requests at real records; never the fuzzer's own user or token. */
 let knownIds = new Map<string, string[]>();
@@ -308,7 +276,7 @@ describe('fuzzing the write routes as an administrator', () => {
   it.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (_key, route) => {
     await refreshKnownIds();
     // The database as the last request left it; nothing else writes to it between requests.
-    let state = { xid: await nextXid(), tables: await snapshot() };
+    let state = await snapshots.take();
     const schema = bodySchema(route.method, route.url);
     const resource = route.url.split('/')[2];
     const json = (value: unknown): Body => ({ kind: 'json', value });
@@ -343,9 +311,8 @@ describe('fuzzing the write routes as an administrator', () => {
         const res = await t.app.inject({ method: route.method as 'POST', url, headers: reqHeaders, payload });
         // Take the new state before asserting anything, so a failure (and fast-check's shrinking
         // runs after it) never compares against a stale baseline.
-        const xid = await nextXid();
-        if (xid !== before.xid) state = { xid, tables: await snapshot() };
-        const changed = Object.keys(state.tables).filter((k) => JSON.stringify(state.tables[k]) !== JSON.stringify(before.tables[k]));
+        state = await snapshots.take();
+        const changed = snapshots.changed(before, state);
         if (changed.length) await refreshKnownIds();
 
         const label = `${route.method} ${url.slice(0, 300)} ${String(reqHeaders['content-type'])} ${String(payload).slice(0, 300)} -> ${res.statusCode} ${res.body.slice(0, 300)}`;
@@ -354,7 +321,7 @@ describe('fuzzing the write routes as an administrator', () => {
           expect(res.headers['content-type'], label).toContain('application/problem+json');
           expect(ERROR_CODES, label).toContain(res.json().code);
           expect(changed, `a rejected request changed the database: ${label}`).toEqual([]);
-        } else if (changed.some((k) => !UNAUDITED.has(k))) {
+        } else if (changed.some((k) => !UNAUDITED_TABLES.has(k))) {
           expect(changed, `a change without an audit record: ${label}`).toContain('audit_log');
         }
       }),
