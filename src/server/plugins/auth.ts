@@ -16,8 +16,18 @@ declare module 'fastify' {
   interface FastifyInstance {
     auth: Auth;
     /** Every /api route with its policy, for the role-matrix test and the docs. */
-    apiRoutes: { method: string; url: string; policy: string }[];
+    apiRoutes: ApiRoute[];
   }
+}
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  /** The policy's name (`public`, `roles:admin,manager`…). */
+  policy: string;
+  public: boolean;
+  /** Whether the policy lets a signed-in user of this role call the route. */
+  allows(role: Role): boolean;
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
@@ -86,7 +96,16 @@ export default fp(
       if (!config.policy && route.url.startsWith('/api/docs')) config.policy = publicAccess;
       if (!config.policy) throw new Error(`Route ${String(route.method)} ${route.url} has no policy (config.policy)`);
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, policy: config.policy.name });
+        if (method !== 'HEAD') {
+          const policy = config.policy;
+          app.apiRoutes.push({
+            method,
+            url: route.url,
+            policy: policy.name,
+            public: Boolean(policy.public),
+            allows: (role) => policy.allow({ id: '', name: '', email: '', role, via: 'token' }),
+          });
+        }
       }
     });
 

@@ -16,7 +16,8 @@ function pathOf(target: string): string | null {
   }
 }
 
-const isApiPath = (p: string) => /^\/api(\/|$)/.test(path.posix.normalize(`/${p}`.replace(/\/+/g, '/')).toLowerCase());
+/** Whether a decoded path's first segment is `api` in any spelling (case, dot segments, `;params`). */
+const isApiPath = (p: string) => path.posix.normalize(`/${p}`).split('/')[1]!.split(';')[0]!.toLowerCase() === 'api';
 
 /** Serves the built single-page app; unknown non-API paths get index.html for client routing. */
 export default fp(
