@@ -41,6 +41,8 @@ export const UNSUBSCRIBE_LIST_LABELS: Record<UnsubscribeList, string> = {
   team_digest: 'the weekly team digest',
 };
 export const unsubscribeQuery = z.object({ token: z.string().min(1, 'is required').max(300) });
+/** A mail client's RFC 8058 one-click POST says `List-Unsubscribe=One-Click`; the confirmation page's button sends nothing. */
+export const unsubscribeBody = z.object({ 'List-Unsubscribe': z.string().max(100).optional() }).optional();
 export const unsubscribedSchema = z.object({ list: z.enum(UNSUBSCRIBE_LISTS), unsubscribed: z.literal(true) });
 
 export const mailStatus = z.enum(MAIL_STATUSES);

@@ -72,7 +72,7 @@ describe('mail over SMTP', () => {
     await smtp.close();
   });
 
-  it('delivers a reminder with the right subject and body, List-Unsubscribe headers, and a working unsubscribe link', async () => {
+  it('delivers a reminder with the right subject and body, List-Unsubscribe and List-Unsubscribe-Post headers, and a working one-click unsubscribe', async () => {
     const ann = await makeUser(t, 'member', { name: 'Ann Mail' });
     const title = unique('Sign the NDA');
     await dueToday(t, ann.id, title);
@@ -96,9 +96,21 @@ describe('mail over SMTP', () => {
     expect((await t.app.inject({ method: 'GET', url: `${path.slice(0, -3)}abc` })).statusCode).toBe(400);
     expect(await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, ann.id))).toEqual([]);
 
+    // Following the footer link (as a mail scanner does) only asks; it changes nothing.
     const clicked = await t.app.inject({ method: 'GET', url: path });
     expect(clicked.statusCode, clicked.body).toBe(200);
-    expect(clicked.body).toContain('You are unsubscribed');
+    expect(clicked.body).toContain('Unsubscribe from reminder e-mails');
+    expect(await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, ann.id))).toEqual([]);
+
+    // The mail client's RFC 8058 one-click: the header's body, POSTed to the header's URL.
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: msg!.headers['list-unsubscribe-post'],
+    });
+    expect(oneClick.statusCode, oneClick.body).toBe(200);
+    expect(oneClick.json()).toEqual({ list: 'reminders', unsubscribed: true });
     expect((await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, ann.id)))[0]).toMatchObject({ emailReminders: false });
 
     // The next reminder reaches the inbox only.

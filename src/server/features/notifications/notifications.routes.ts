@@ -1,3 +1,5 @@
+import multipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/schemas/common.js';
@@ -9,23 +11,15 @@ import {
   notificationSchema,
   unreadCountSchema,
   unsubscribedSchema,
+  unsubscribeBody,
   unsubscribeQuery,
   UNSUBSCRIBE_LIST_LABELS,
   updateNotificationPreferencesBody,
 } from '../../../shared/schemas/notification.js';
 import type { Db } from '../../db/client.js';
 import { notificationsPolicy } from './notifications.policy.js';
-import { getPreferences, listNotifications, markAllRead, markRead, unreadCount, unsubscribe, updatePreferences } from './notifications.service.js';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The page a click on a mail's unsubscribe link opens: plain HTML, no web app, no sign-in. */
-const confirmationPage = (what: string, baseUrl: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Unsubscribed · Partnerhub</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1b1e}a{color:#1864ab}</style></head>
-<body><main><h1>You are unsubscribed</h1><p>You will no longer get ${escapeHtml(what)} by e-mail.</p>
-<p>Changed your mind? Choose what you get under <a href="${escapeHtml(baseUrl)}/profile">Profile → Notifications</a>.</p></main></body></html>`;
+import { checkUnsubscribe, getPreferences, listNotifications, markAllRead, markRead, unreadCount, unsubscribe, updatePreferences } from './notifications.service.js';
+import { confirmUnsubscribePage, unsubscribedPage } from './notifications.pages.js';
 
 export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string; baseUrl: string }> = async (app, { db, secret, baseUrl }) => {
   const tags = ['Notifications'];
@@ -51,22 +45,46 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
     (req) => updatePreferences(db, req.actor!, req.body),
   );
 
-  // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" as a form to the List-Unsubscribe URL.
+  // The confirmation page's button posts a form; RFC 8058 one-click posts "List-Unsubscribe=One-Click"
+  // as a form, urlencoded or (as the RFC prefers) multipart. Only these routes parse either.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fieldNameSize: 100, fieldSize: 100, fields: 5, files: 0, parts: 5 } });
   const pub = { policy: notificationsPolicy.unsubscribe };
+  const sendPage = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
   app.get(
     '/api/unsubscribe',
-    { config: pub, schema: { tags, description: 'The link in every mail: unsubscribes and shows a short confirmation page.', querystring: unsubscribeQuery, response: { 200: z.string() } } },
+    {
+      config: pub,
+      schema: {
+        tags,
+        description: 'The link in every mail: a page asking to confirm, with a button that POSTs to the same URL. It changes nothing (mail scanners follow links).',
+        querystring: unsubscribeQuery,
+        response: { 200: z.string() },
+      },
+    },
     async (req, reply) => {
-      const list = await unsubscribe(db, secret, req.query.token);
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(confirmationPage(UNSUBSCRIBE_LIST_LABELS[list], baseUrl));
+      const { list } = await checkUnsubscribe(db, secret, req.query.token);
+      return sendPage(reply, confirmUnsubscribePage(UNSUBSCRIBE_LIST_LABELS[list], req.query.token, baseUrl));
     },
   );
   app.post(
     '/api/unsubscribe',
-    { config: pub, schema: { tags, description: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post).', querystring: unsubscribeQuery, response: { 200: unsubscribedSchema } } },
-    async (req) => ({ list: await unsubscribe(db, secret, req.query.token), unsubscribed: true as const }),
+    {
+      config: pub,
+      schema: {
+        tags,
+        description: 'Unsubscribes. RFC 8058 one-click (body List-Unsubscribe=One-Click) is answered with JSON; the confirmation page\'s button with a page.',
+        querystring: unsubscribeQuery,
+        body: unsubscribeBody,
+        response: { 200: z.union([unsubscribedSchema, z.string()]) },
+      },
+    },
+    async (req, reply) => {
+      const list = await unsubscribe(db, secret, req.query.token);
+      if (req.body?.['List-Unsubscribe'] === 'One-Click') return { list, unsubscribed: true as const };
+      return sendPage(reply, unsubscribedPage(UNSUBSCRIBE_LIST_LABELS[list], baseUrl));
+    },
   );
 };

@@ -65,12 +65,21 @@ const OFF: Record<UnsubscribeList, Partial<NotificationPreferences>> = {
   team_digest: { teamDigest: false },
 };
 
-/** One-click unsubscribe from a mail: the token names the user and the list; no sign-in needed. */
-export async function unsubscribe(db: Db, secret: string, token: string): Promise<UnsubscribeList> {
+/**
+ * Who an unsubscribe link is for and from which list, without changing anything: the GET of the
+ * link only asks for confirmation (a mail scanner that follows links must not unsubscribe anyone).
+ */
+export async function checkUnsubscribe(db: Db, secret: string, token: string): Promise<{ who: { id: string; name: string }; list: UnsubscribeList }> {
   const parsed = verifyUnsubscribeToken(secret, token);
   if (!parsed) throw fieldError('querystring.token', 'is not a valid unsubscribe link', 'bad_request');
   const [who] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.id, parsed.userId));
   if (!who) throw new AppError('bad_request', 'This unsubscribe link belongs to an account that no longer exists');
-  await updatePreferences(db, who, OFF[parsed.list]);
-  return parsed.list;
+  return { who, list: parsed.list };
+}
+
+/** Unsubscribes from a mail's list (a POST: the page's button or RFC 8058 one-click); no sign-in needed. */
+export async function unsubscribe(db: Db, secret: string, token: string): Promise<UnsubscribeList> {
+  const { who, list } = await checkUnsubscribe(db, secret, token);
+  await updatePreferences(db, who, OFF[list]);
+  return list;
 }

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bearer, cookieHeaders, createTestApp, makeUser, sessionFor, tokenFor, type TestApp } from '../../../../tests/support/app.js';
@@ -101,14 +102,49 @@ describe('notification preferences', () => {
 describe('one-click unsubscribe', () => {
   const prefsOf = async (id: string) => (await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, id)))[0];
 
-  it('the mail link unsubscribes from its list without sign-in and shows a confirmation page', async () => {
+  it('the mail link only asks: a GET (a mail scanner following the link) changes nothing', async () => {
     const u = await makeUser(t, 'member');
-    const res = await t.app.inject({ method: 'GET', url: `/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(secret, u.id, 'digest'))}` });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('You are unsubscribed');
-    expect(res.body).toContain('your personal digest');
-    expect(await prefsOf(u.id)).toMatchObject({ digest: 'off', emailReminders: true, teamDigest: true });
+    const token = unsubscribeToken(secret, u.id, 'digest');
+    for (const method of ['GET', 'HEAD'] as const) {
+      const res = await t.app.inject({ method, url: `/api/unsubscribe?token=${encodeURIComponent(token)}` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+    }
+    const res = await t.app.inject({ method: 'GET', url: `/api/unsubscribe?token=${encodeURIComponent(token)}` });
+    expect(res.body).toContain('Unsubscribe from your personal digest');
+    expect(res.body).not.toContain('You are unsubscribed');
+    // A plain form posting to our own origin: the CSP allows it and the page needs no script.
+    expect(res.body).toContain(`<form method="post" action="/api/unsubscribe?token=${encodeURIComponent(token)}">`);
+    expect(res.body).not.toMatch(/<script|\son[a-z]+=/i);
+    expect(res.headers['content-security-policy']).toMatch(/form-action 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(await prefsOf(u.id)).toBeUndefined();
+    expect(await t.database.query(`select 1 from audit_log where entity_type = 'user' and entity_id = $1 and action = 'notification_preferences'`, [u.id])).toEqual([]);
+  });
+
+  it("the confirmation page's button unsubscribes: a browser's form POST over a real socket", async () => {
+    const app = await createTestApp();
+    try {
+      await app.app.listen({ port: 0, host: '127.0.0.1' });
+      const origin = `http://127.0.0.1:${(app.app.server.address() as AddressInfo).port}`;
+      const appSecret = await resolveAuthSecret(app.database.db);
+      const member = await makeUser(app, 'member');
+      const page = await fetch(`${origin}/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(appSecret, member.id, 'reminders'))}`);
+      expect(page.status).toBe(200);
+      const action = /<form method="post" action="([^"]+)">/.exec(await page.text())?.[1]?.replace(/&#38;/g, '&');
+      expect(action).toBeDefined();
+      const prefs = async () => (await app.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, member.id)))[0];
+      expect(await prefs()).toBeUndefined();
+      // What a browser sends for a form with one nameless button: an empty urlencoded body, its origin.
+      const done = await fetch(new URL(action!, origin), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html' }, body: '' });
+      expect(done.status).toBe(200);
+      expect(done.headers.get('content-type')).toContain('text/html');
+      expect(await done.text()).toContain('You are unsubscribed');
+      expect(await prefs()).toMatchObject({ emailReminders: false, digest: 'weekly', teamDigest: true });
+    } finally {
+      await app.close();
+    }
   });
 
   it('accepts RFC 8058 one-click POSTs from mail clients', async () => {
@@ -122,6 +158,20 @@ describe('one-click unsubscribe', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ list: 'team_digest', unsubscribed: true });
     expect(await prefsOf(u.id)).toMatchObject({ teamDigest: false, digest: 'weekly' });
+    expect(await t.database.query(`select 1 from audit_log where entity_type = 'user' and entity_id = $1 and action = 'notification_preferences'`, [u.id])).toHaveLength(1);
+
+    // RFC 8058 prefers multipart/form-data for the same field.
+    const v = await makeUser(t, 'member');
+    const boundary = 'one-click-boundary';
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: `/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(secret, v.id, 'reminders'))}`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+    });
+    expect(multipart.statusCode, multipart.body).toBe(200);
+    expect(multipart.json()).toEqual({ list: 'reminders', unsubscribed: true });
+    expect(await prefsOf(v.id)).toMatchObject({ emailReminders: false, teamDigest: true });
   });
 
   it('answers 400 to a tampered, foreign-list or unsigned token, and changes nothing', async () => {
@@ -137,9 +187,16 @@ describe('one-click unsubscribe', () => {
       'nonsense',
     ];
     for (const token of bad) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/unsubscribe?token=${encodeURIComponent(token)}` });
-      expect(res.statusCode, token).toBe(400);
-      expect(res.json().errors[0].path).toBe('querystring.token');
+      for (const method of ['GET', 'POST'] as const) {
+        const res = await t.app.inject({
+          method,
+          url: `/api/unsubscribe?token=${encodeURIComponent(token)}`,
+          ...(method === 'POST' ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' } : {}),
+        });
+        expect(res.statusCode, `${method} ${token}`).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json().errors[0].path).toBe('querystring.token');
+      }
     }
     expect((await t.app.inject({ method: 'POST', url: '/api/unsubscribe' })).statusCode).toBe(400);
     expect(await prefsOf(u.id)).toBeUndefined();
