@@ -7,9 +7,22 @@ const iso = (d: string) => d;
 describe('notice deadline', () => {
   it('counts months back to the same day, clamped to the end of a shorter month', () => {
     expect(noticeDeadlineOf('2027-05-31', 3, 'months')).toBe('2027-02-28');
-    expect(noticeDeadlineOf('2027-06-30', 3, 'months')).toBe('2027-03-30');
+    expect(noticeDeadlineOf('2027-06-29', 3, 'months')).toBe('2027-03-29');
     expect(noticeDeadlineOf('2027-12-31', 1, 'months')).toBe('2027-11-30');
     expect(noticeDeadlineOf('2027-01-15', 2, 'months')).toBe('2026-11-15');
+  });
+
+  it("keeps a month's last day the last day (end-of-month rule)", () => {
+    expect(noticeDeadlineOf('2027-02-28', 3, 'months')).toBe('2026-11-30');
+    expect(noticeDeadlineOf('2027-06-30', 3, 'months')).toBe('2027-03-31');
+    expect(noticeDeadlineOf('2028-02-29', 1, 'months')).toBe('2028-01-31');
+    expect(noticeDeadlineOf('2028-02-28', 1, 'months')).toBe('2028-01-28');
+    expect(termEndAfter('2027-02-28', 12, 1)).toBe('2028-02-29');
+    expect(termEndAfter('2027-02-28', 12, 2)).toBe('2029-02-28');
+    expect(termEndAfter('2027-04-30', 1, 1)).toBe('2027-05-31');
+    const renewing = terms({ endsOn: '2027-02-28', autoRenew: true, renewalTermMonths: 12, noticePeriodCount: 3, noticePeriodUnit: 'months' });
+    expect(noticeSummary(renewing, '2026-11-30')).toMatchObject({ currentTermEnd: '2027-02-28', noticeDeadline: '2026-11-30' });
+    expect(noticeSummary(renewing, '2026-12-01')).toMatchObject({ currentTermEnd: '2028-02-29', noticeDeadline: '2027-11-30' });
   });
 
   it('lands on 29 February in a leap year', () => {

@@ -3,7 +3,7 @@
  * live preview compute the same deadline. See docs/decisions/0016-contracts.md.
  */
 import type { NoticeUnit } from './compliance.js';
-import { addDays, addMonths, daysBetween } from './days.js';
+import { addDays, addMonthsEndOfMonth, daysBetween } from './days.js';
 
 export interface NoticeTerms {
   endsOn: string | null;
@@ -29,18 +29,23 @@ export interface NoticeSummary {
   daysToNotice: number | null;
 }
 
-/** The last day notice can be given: the term end minus the notice period, months clamped to the month's end. */
+/**
+ * The last day notice can be given: the term end minus the notice period. Months follow the
+ * end-of-month rule: a term ending on a month's last day has its deadline on a month's last day.
+ */
 export function noticeDeadlineOf(termEnd: string, count: number, unit: NoticeUnit): string {
-  return unit === 'days' ? addDays(termEnd, -count) : addMonths(termEnd, -count);
+  return unit === 'days' ? addDays(termEnd, -count) : addMonthsEndOfMonth(termEnd, -count);
 }
 
 const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 
 /**
  * The term end `k` renewals after the original end date. Always counted from the original, never by
- * adding a term to the previous end: 31 Jan + 1 month is 28 Feb, and 28 Feb + 1 month would lose the 31st.
+ * adding a term to the previous end: 31 Jan + 1 month is 28 Feb, and 28 Feb + 1 month would lose the
+ * 31st. An original end on a month's last day keeps renewing to month ends: 28 Feb 2027 + 12 months
+ * is 29 Feb 2028.
  */
-export const termEndAfter = (endsOn: string, termMonths: number, k: number) => addMonths(endsOn, k * termMonths);
+export const termEndAfter = (endsOn: string, termMonths: number, k: number) => addMonthsEndOfMonth(endsOn, k * termMonths);
 
 /**
  * The smallest k ≥ 0 whose term end (or, with a notice period, whose notice deadline) is today or later.

@@ -42,10 +42,25 @@ export function weekEndOf(day: string): string {
  * 2027-05-31 − 3 → 2027-02-28. Negative months count back (notice deadlines).
  */
 export function addMonths(day: string, months: number): string {
+  return shiftMonths(day, months, false);
+}
+
+/**
+ * `day` plus `months`, keeping a month's last day the last day (the end-of-month rule of contracts):
+ * 2027-02-28 − 3 → 2026-11-30, 2027-02-28 + 12 → 2028-02-29, 2027-06-30 − 3 → 2027-03-31; any
+ * other day as `addMonths`.
+ */
+export function addMonthsEndOfMonth(day: string, months: number): string {
+  return shiftMonths(day, months, true);
+}
+
+function shiftMonths(day: string, months: number, keepMonthEnd: boolean): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const lastOf = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10);
+  const last = lastOf(year, month);
+  const target = keepMonthEnd && d === lastOf(y, m - 1) ? last : Math.min(d, last);
+  return new Date(Date.UTC(year, month, target)).toISOString().slice(0, 10);
 }
