@@ -23,5 +23,6 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'internal',
+  'database_timeout',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

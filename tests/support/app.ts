@@ -25,7 +25,7 @@ export interface TestApp {
 /** The real app on a fresh copy of the migrated template database. */
 export async function createTestApp(env: Record<string, string> = {}, database?: Database): Promise<TestApp> {
   const config = testConfig(env);
-  const db = database ?? (await createTestDatabase());
+  const db = database ?? (await createTestDatabase({ statementTimeoutMs: config.databaseStatementTimeoutMs }));
   const app = await buildApp({ config, database: db, web: false, logger: false });
   await app.ready();
   return {

@@ -41,12 +41,19 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The statement_timeout every session starts with, in ms (0: none); maintenance lifts it for its own work. */
+  statementTimeoutMs: number;
 }
 
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL's statement_timeout for every connection, in ms (0 or unset: none). A query past it is
+   * cancelled (SQLSTATE 57014) and frees its connection instead of holding it until the client gives up.
+   */
+  statementTimeoutMs?: number;
   /** Load an embedded database from a dumped data directory (tests copy a migrated template). */
   loadDataDir?: Blob | File;
   /** Open PGlite in memory (tests). */
@@ -58,8 +65,10 @@ export interface OpenOptions {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const statementTimeoutMs = opts.statementTimeoutMs ?? 0;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // Sent in each connection's start-up packet, so every pooled session has it from its first query.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, statement_timeout: statementTimeoutMs || undefined });
     // An idle pooled connection that the server ends (restart, fail-over, pg_terminate_backend, a
     // proxy's idle timeout) is emitted here; without a listener Node would crash the whole process.
     // The pool drops that connection and opens a new one when next needed.
@@ -77,6 +86,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       created: false,
       pool,
+      statementTimeoutMs,
       query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
       close: () => pool.end(),
     };
@@ -99,12 +109,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       extensions: { pg_trgm },
       loadDataDir: opts.loadDataDir,
     });
+    // The same setting as on a server, for parity; PGlite 0.5 accepts it but cannot enforce it: its
+    // engine runs on Node's one thread, where no timer can interrupt a statement.
+    if (statementTimeoutMs) await pglite.exec(`set statement_timeout = ${statementTimeoutMs}`);
     const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Db;
     return {
       kind: 'pglite',
       db,
       created,
       pglite,
+      statementTimeoutMs,
       query: async (text, params) => (await pglite.query(text, params as unknown[])).rows as never,
       close: async () => {
         try {

@@ -13,6 +13,7 @@ const TITLES: Record<ErrorCode, string> = {
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   internal: 'Internal server error',
+  database_timeout: 'The database took too long',
 };
 
 const STATUS: Record<ErrorCode, number> = {
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
+  database_timeout: 503,
 };
 
 /** The one error type of the server. Services throw it; the error handler turns it into problem+json. */

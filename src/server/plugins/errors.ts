@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.js';
+import { RateLimitedError } from '../lib/rate-limit.js';
 
 interface PgError {
   code?: string;
@@ -44,6 +45,11 @@ function toAppError(error: FastifyError | AppError | Error): AppError | null {
   // text with U+0000 (neither text nor jsonb can hold it). Bad input, so 400, never 500.
   if (pg?.code === '22003') return new AppError('bad_request', 'A number is out of range');
   if (pg?.code === '22021' || pg?.code === '22P05') return new AppError('bad_request', 'A text value contains a character that cannot be stored (such as U+0000)');
+  // The statement timeout (or an administrator) cancelled the query: the server is overloaded or the
+  // request asks too much, not broken, so 503 and the client may try again.
+  if (pg?.code === '57014') {
+    return new AppError('database_timeout', 'The database took too long to answer and the request was cancelled. Try again in a moment; if it keeps happening, ask for less (a narrower filter or a smaller page) or tell an administrator.');
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request', fe.message);
   }
@@ -71,6 +77,7 @@ export default fp(
       const appError = known ?? new AppError('internal', 'Something went wrong on our side. The error was logged.');
       if (!known) request.log.error({ err: error }, 'unhandled error');
       else if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+      if (appError instanceof RateLimitedError) reply.header('retry-after', String(appError.retryAfterSeconds));
       return reply
         .status(appError.status)
         .type('application/problem+json')

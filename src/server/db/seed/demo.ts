@@ -65,6 +65,8 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
   const petra = byName.get('Petra Partner')!;
 
   return db.transaction(async (tx) => {
+    // A one-off load, run by an administrator: not cut off by the timeout that guards requests.
+    await tx.execute(sql`set local statement_timeout = 0`);
     await ensureStarterPlaybooks(tx, SEED_ACTOR);
     const taken = new Set((await tx.select({ name: partner.name }).from(partner).where(inArray(partner.name, DEMO_PARTNERS.map((p) => p.name)))).map((p) => p.name));
     const products = await tx.insert(product).values(PRODUCTS.map(([name, description]) => ({ name, description }))).onConflictDoNothing().returning();

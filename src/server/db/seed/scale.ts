@@ -87,6 +87,8 @@ export async function seedScale(database: Database, o: ScaleOptions): Promise<Sc
   const run = (tx: DbOrTx, q: SQL) => tx.execute(q);
 
   await database.db.transaction(async (tx) => {
+    // Building a million rows and their indexes takes longer than any request may.
+    await run(tx, sql`set local statement_timeout = 0`);
     // More memory for sorting the index builds (the embedded database keeps its small default).
     if (database.kind === 'postgres') await run(tx, sql`set local maintenance_work_mem = '256MB'`);
     const dropped: Dropped[] = [];
