@@ -89,11 +89,14 @@ export function CommandPalette() {
   );
 }
 
-/** The header's search field look-alike; Ctrl+K / ⌘K opens the same palette. */
+/**
+ * The header's search field look-alike; Ctrl+K / ⌘K opens the same palette. Its visible text is its
+ * accessible name (WCAG 2.5.3, label in name): a voice user says what they see.
+ */
 export function CommandPaletteButton() {
   return (
     <>
-      <UnstyledButton onClick={() => spotlight.open()} className={classes.search} visibleFrom="sm" aria-label="Open command palette" aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+      <UnstyledButton onClick={() => spotlight.open()} className={classes.search} visibleFrom="sm" aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
         <Group gap="xs" wrap="nowrap" justify="space-between">
           <Group gap={8} wrap="nowrap">
             <IconSearch size={16} stroke={1.6} aria-hidden />

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconBriefcase, IconCertificate, IconCoins, IconShieldCheck, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowRight, IconBriefcase, IconCoins, IconSpeakerphone } from '@tabler/icons-react';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { navFor } from '../../components/nav.js';
@@ -10,10 +10,8 @@ import classes from './HomePage.module.css';
 
 const COMING = [
   { icon: IconBriefcase, title: 'Deals & registrations', text: 'Joint opportunities and deal registrations with their status and expiry.' },
-  { icon: IconCertificate, title: 'Certifications', text: 'Who holds which certification, and what the partner level needs before it lapses.' },
   { icon: IconCoins, title: 'Funds & invoices', text: 'Marketing development funds, claims and the invoices that collect them.' },
   { icon: IconSpeakerphone, title: 'Campaigns & events', text: 'Webinars, roadshows and joint campaigns planned with each partner.' },
-  { icon: IconShieldCheck, title: 'Supplier risk', text: 'Security reviews of suppliers and partners, and when each is due again.' },
 ];
 
 function greeting(now = new Date()) {
@@ -67,9 +65,9 @@ export function HomePage() {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed" mb="sm">
-            Partners, their people, our team and the timeline are in place. These parts follow, each appearing in the navigation as it arrives.
+            Partners, their people and the timeline, the relationship rhythm and compliance (certifications, levels, supplier risk, contracts) are in place. These parts follow, each appearing in the navigation as it arrives.
           </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             {COMING.map((c) => (
               <Card key={c.title} withBorder padding="md" radius="md">
                 <Group gap="sm" wrap="nowrap" align="flex-start">
