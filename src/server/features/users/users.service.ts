@@ -75,6 +75,17 @@ export async function createUser(
   return tx ? run(tx) : db.transaction(run);
 }
 
+/**
+ * Locks every active administrator's row, in id order, before a change that could leave none:
+ * two administrators demoting (or deactivating) each other at once each locked only their target,
+ * each counted the other as still an administrator, and both succeeded. Now the second waits for
+ * the first to commit, and then counts what the first left. The fixed order rules out deadlocks
+ * between two such changes; the target's own row is locked after these.
+ */
+async function lockActiveAdmins(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select ${user.id} from ${user} where ${user.role} = 'admin' and ${user.deactivatedAt} is null order by ${user.id} for update`);
+}
+
 async function activeAdminCount(tx: DbOrTx, exceptId: string): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
@@ -102,7 +113,7 @@ async function versionedUpdate(
 
 export async function updateUser(db: Db, id: string, input: { name?: string; role?: Role; version: number }, actor: Actor): Promise<User> {
   return db.transaction(async (tx) => {
-    // Lock the row first, so two concurrent demotions cannot both pass the last-admin check.
+    if (input.role && input.role !== 'admin') await lockActiveAdmins(tx);
     await tx.execute(sql`select 1 from ${user} where ${user.id} = ${id} for update`);
     const before = await getUser(tx, id);
     if (input.role && input.role !== 'admin' && before.role === 'admin' && !before.deactivatedAt && (await activeAdminCount(tx, id)) === 0) {
@@ -117,6 +128,7 @@ export async function updateUser(db: Db, id: string, input: { name?: string; rol
 /** Deactivation ends every session and API token of the user at once. */
 export async function setActive(db: Db, id: string, active: boolean, expected: number | undefined, actor: AuditActor): Promise<User> {
   return db.transaction(async (tx) => {
+    if (!active) await lockActiveAdmins(tx);
     await tx.execute(sql`select 1 from ${user} where ${user.id} = ${id} for update`);
     const before = await getUser(tx, id);
     if (!active) {

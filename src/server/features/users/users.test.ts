@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../../shared/schemas/user.js';
+import { AppError } from '../../lib/errors.js';
+import type { Actor } from '../../lib/policy.js';
+import { setActive, updateUser } from './users.service.js';
 import { bearer, cookieHeaders, createTestApp, makeUser, sessionFor, tokenFor, uniqueEmail, type TestApp } from '../../../../tests/support/app.js';
 
 let t: TestApp;
@@ -83,3 +87,74 @@ describe('users', () => {
     }
   });
 });
+
+describe('the last administrator, under concurrency', () => {
+  type Change = 'demote' | 'deactivate';
+  /** What the API's routes and the CLI's `user set-role` / `user deactivate` both call. */
+  const change = (t2: TestApp, how: Change, actor: Actor, target: User) =>
+    how === 'demote' ? updateUser(t2.database.db, target.id, { role: 'member', version: target.version }, actor) : setActive(t2.database.db, target.id, false, target.version, actor);
+  const actorOf = (u: User): Actor => ({ id: u.id, name: u.name, email: u.email, role: u.role, via: 'token' });
+
+  /**
+   * Two administrators, the only ones of a fresh database, change each other at the same moment
+   * (Promise.all on the pool). On PostgreSQL a third connection first holds both rows, so that both
+   * changes are inside their transactions and waiting before either may go on: without a lock that
+   * covers every administrator, both then counted the other as still there and both succeeded.
+   * PGlite is one connection and runs them one after the other; the outcome must be the same.
+   */
+  async function race(first: Change, second: Change) {
+    const t2 = await createTestApp();
+    try {
+      const a = await makeUser(t2, 'admin');
+      const b = await makeUser(t2, 'admin');
+      const blocker = await t2.database.pool?.connect();
+      let results: PromiseSettledResult<unknown>[];
+      try {
+        if (blocker) {
+          await blocker.query('begin');
+          await blocker.query(`select id from "user" where id in ($1, $2) for update`, [a.id, b.id]);
+        }
+        let settled = false;
+        const pending = Promise.allSettled([change(t2, first, actorOf(a), b), change(t2, second, actorOf(b), a)]).finally(() => (settled = true));
+        if (blocker) {
+          // Statistics views keep their first reading for the whole transaction unless cleared.
+          const waiting = async () => {
+            await blocker.query('select pg_stat_clear_snapshot()');
+            return Number((await blocker.query(`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n);
+          };
+          await waitFor(async () => settled || (await waiting()) >= 2);
+          expect(settled, 'both changes wait for the rows the third connection holds').toBe(false);
+          await blocker.query('commit');
+        }
+        results = await pending;
+      } finally {
+        await blocker?.query('rollback').catch(() => undefined);
+        blocker?.release();
+      }
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused.status).toBe(409);
+      expect(refused.message + JSON.stringify(refused.fieldErrors ?? [])).toMatch(/last active administrator/);
+
+      const admins = await t2.database.query<{ id: string }>(`select id from "user" where role = 'admin' and deactivated_at is null`);
+      expect(admins).toHaveLength(1);
+      // The refused change left no trace: one audit record of one change between the two of them.
+      expect(await t2.database.query(`select entity_id from audit_log where entity_type = 'user' and action in ('update', 'deactivate')`)).toHaveLength(1);
+    } finally {
+      await t2.close();
+    }
+  }
+
+  it('two administrators demoting each other at once leave one administrator', () => race('demote', 'demote'));
+  it('two administrators deactivating each other at once leave one administrator', () => race('deactivate', 'deactivate'));
+  it('one demoting while the other deactivates leaves one administrator', () => race('demote', 'deactivate'));
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting for both changes to wait on the lock');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
