@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../../shared/schemas/common.js';
 import {
@@ -46,45 +46,49 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
   );
 
   // The confirmation page's button posts a form; RFC 8058 one-click posts "List-Unsubscribe=One-Click"
-  // as a form, urlencoded or (as the RFC prefers) multipart. Only these routes parse either.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fieldNameSize: 100, fieldSize: 100, fields: 5, files: 0, parts: 5 } });
-  const pub = { policy: notificationsPolicy.unsubscribe };
-  const sendPage = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-  app.get(
-    '/api/unsubscribe',
-    {
-      config: pub,
-      schema: {
-        tags,
-        description: 'The link in every mail: a page asking to confirm, with a button that POSTs to the same URL. It changes nothing (mail scanners follow links).',
-        querystring: unsubscribeQuery,
-        response: { 200: z.string() },
+  // as a form, urlencoded or (as the RFC prefers) multipart. Only these routes parse either: the
+  // parsers live in a scope of their own, so no other route of this plugin receives a form.
+  await app.register(async (scope) => {
+    const unsubscribeScope = scope.withTypeProvider<ZodTypeProvider>();
+    unsubscribeScope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    await unsubscribeScope.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fieldNameSize: 100, fieldSize: 100, fields: 5, files: 0, parts: 5 } });
+    const pub = { policy: notificationsPolicy.unsubscribe };
+    const sendPage = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+    unsubscribeScope.get(
+      '/api/unsubscribe',
+      {
+        config: pub,
+        schema: {
+          tags,
+          description: 'The link in every mail: a page asking to confirm, with a button that POSTs to the same URL. It changes nothing (mail scanners follow links).',
+          querystring: unsubscribeQuery,
+          response: { 200: z.string() },
+        },
       },
-    },
-    async (req, reply) => {
-      const { list } = await checkUnsubscribe(db, secret, req.query.token);
-      return sendPage(reply, confirmUnsubscribePage(UNSUBSCRIBE_LIST_LABELS[list], req.query.token, baseUrl));
-    },
-  );
-  app.post(
-    '/api/unsubscribe',
-    {
-      config: pub,
-      schema: {
-        tags,
-        description: 'Unsubscribes. RFC 8058 one-click (body List-Unsubscribe=One-Click) is answered with JSON; the confirmation page\'s button with a page.',
-        querystring: unsubscribeQuery,
-        body: unsubscribeBody,
-        response: { 200: z.union([unsubscribedSchema, z.string()]) },
+      async (req, reply) => {
+        const { list } = await checkUnsubscribe(db, secret, req.query.token);
+        return sendPage(reply, confirmUnsubscribePage(UNSUBSCRIBE_LIST_LABELS[list], req.query.token, baseUrl));
       },
-    },
-    async (req, reply) => {
-      const list = await unsubscribe(db, secret, req.query.token);
-      if (req.body?.['List-Unsubscribe'] === 'One-Click') return { list, unsubscribed: true as const };
-      return sendPage(reply, unsubscribedPage(UNSUBSCRIBE_LIST_LABELS[list], baseUrl));
-    },
-  );
+    );
+    unsubscribeScope.post(
+      '/api/unsubscribe',
+      {
+        config: pub,
+        schema: {
+          tags,
+          description: 'Unsubscribes. RFC 8058 one-click (body List-Unsubscribe=One-Click) is answered with JSON; the confirmation page\'s button with a page.',
+          querystring: unsubscribeQuery,
+          body: unsubscribeBody,
+          response: { 200: z.union([unsubscribedSchema, z.string()]) },
+        },
+      },
+      async (req, reply) => {
+        const list = await unsubscribe(db, secret, req.query.token);
+        if (req.body?.['List-Unsubscribe'] === 'One-Click') return { list, unsubscribed: true as const };
+        return sendPage(reply, unsubscribedPage(UNSUBSCRIBE_LIST_LABELS[list], baseUrl));
+      },
+    );
+  });
 };

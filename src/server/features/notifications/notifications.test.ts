@@ -97,6 +97,21 @@ describe('notification preferences', () => {
     }
     expect(await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, u.id))).toEqual([]);
   });
+
+  it('takes only JSON: a form or multipart body (which only the unsubscribe routes parse) gets 415, not a crash', async () => {
+    const u = await makeUser(t, 'member');
+    const token = await tokenFor(t, u);
+    const form = { 'content-type': 'multipart/form-data; boundary=x' };
+    const body = '--x\r\nContent-Disposition: form-data; name="digest"\r\n\r\ndaily\r\n--x--\r\n';
+    for (const [method, url] of [['PUT', '/api/me/notification-preferences'], ['POST', '/api/notifications/read-all']] as const) {
+      for (const headers of [form, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+        const res = await t.app.inject({ method, url, headers: { ...bearer(token), ...headers }, payload: headers === form ? body : 'digest=daily' });
+        expect(res.statusCode, `${method} ${url} ${headers['content-type']}: ${res.body}`).toBe(415);
+        expect(res.json().code).toBe('unsupported_media_type');
+      }
+    }
+    expect(await t.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, u.id))).toEqual([]);
+  });
 });
 
 describe('one-click unsubscribe', () => {
