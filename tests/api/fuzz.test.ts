@@ -1,25 +1,40 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/shared/errors.js';
+import { DOCUMENT_SUBJECTS } from '../../src/shared/compliance.js';
+import type { Role } from '../../src/shared/roles.js';
+import { makePdf, multipart, PNG, type Part } from '../../src/server/features/documents/documents.fixtures.js';
 import { bearer, createTestApp, makeUser, tokenFor } from '../support/app.js';
+import { makePartner } from '../support/factories.js';
 import { createSnapshotter, UNAUDITED_TABLES } from '../support/snapshot.js';
 
 /**
- * Every write route, called by an administrator with random and hostile input: it never answers
- * 5xx, every 4xx is problem+json, and a rejected request changes nothing in the database.
- * Bodies are drawn from each route's own OpenAPI schema (so many are nearly valid and reach the
- * services and the database) mixed with wrong types, control characters, huge and odd strings,
- * arbitrary JSON, broken JSON text and wrong content types.
+ * Every write route, called by an administrator, a member and a viewer with random and hostile
+ * input: it never answers 5xx, every 4xx is problem+json, and a rejected request changes nothing
+ * in the database. Bodies are drawn from each route's own OpenAPI schema (so many are nearly
+ * valid and reach the services and the database) mixed with wrong types, control characters,
+ * huge and odd strings, arbitrary JSON, broken JSON text and wrong content types; upload routes
+ * get real multipart uploads (PDF, PNG, text) as well as hostile ones (HTML, a type that lies,
+ * parts out of order, a missing file, a truncated body).
  */
-const NUM_RUNS = 30;
+/** Runs per route: the administrator reaches the most code; a viewer is refused by the policy. */
+const RUNS: Record<'admin' | 'member' | 'viewer', number> = { admin: 30, member: 12, viewer: 5 };
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const t = await createTestApp();
 afterAll(() => t.close());
 
-const admin = await makeUser(t, 'admin');
-const adminToken = await tokenFor(t, admin);
-const [{ id: adminTokenId }] = (await t.database.query<{ id: string }>('select id::text as id from api_token where user_id = $1', [admin.id])) as [{ id: string }];
+/** One fuzzing user and token per role; their own rows are never aimed at (they would lock themselves out). */
+const fuzzers = {} as Record<keyof typeof RUNS, string>;
+const ownIds = new Set<string>();
+for (const role of Object.keys(RUNS) as (keyof typeof RUNS & Role)[]) {
+  const u = await makeUser(t, role);
+  fuzzers[role] = await tokenFor(t, u);
+  ownIds.add(u.id);
+  // Partners the member owns, so that its nearly valid requests reach the services' rules too.
+  if (role === 'member') for (let i = 0; i < 3; i++) await makePartner(t, { ownerId: u.id });
+}
+for (const r of await t.database.query<{ id: string }>('select id::text as id from api_token')) ownIds.add(r.id);
 const target = await makeUser(t, 'member');
 await tokenFor(t, target);
 
@@ -35,7 +50,7 @@ async function refreshKnownIds() {
     withId.map(({ name }) => `(select '${name}' as t, id::text as id from ${quote(name)} order by random() limit 20)`).join(' union all '),
   );
   knownIds = new Map();
-  for (const r of rows) if (r.id !== admin.id && r.id !== adminTokenId) knownIds.set(r.t, [...(knownIds.get(r.t) ?? []), r.id]);
+  for (const r of rows) if (!ownIds.has(r.id)) knownIds.set(r.t, [...(knownIds.get(r.t) ?? []), r.id]);
 }
 
 /** The table a path segment or a body field most likely refers to: `partners` → partner, `toPartnerId` → partner. */
@@ -190,7 +205,8 @@ function objectFromSchema(s: JsonSchema, o: GenOptions, depth: number): fc.Arbit
 type Body =
   | { kind: 'json'; value: unknown }
   | { kind: 'raw'; contentType: string | null; text: string }
-  | { kind: 'none'; contentType: string | null };
+  | { kind: 'none'; contentType: string | null }
+  | { kind: 'multipart'; parts: unknown[]; cut?: number; boundary?: string };
 
 const rawBody: fc.Arbitrary<Body> = fc.oneof(
   // Broken JSON declared as JSON.
@@ -240,6 +256,7 @@ const resolve = (v: unknown): unknown => {
     return pool.length ? pool[i % pool.length] : crypto.randomUUID();
   }
   if (Array.isArray(v)) return v.map(resolve);
+  if (Buffer.isBuffer(v)) return v;
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: resolve(x), enumerable: true, writable: true, configurable: true });
@@ -248,14 +265,63 @@ const resolve = (v: unknown): unknown => {
   return v;
 };
 
+// ---- uploads --------------------------------------------------------------------------------
+
+const PDF = await makePdf('Joint fact sheet');
+const file = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom({ fileName: 'fact-sheet.pdf', type: 'application/pdf', data: PDF }, { fileName: 'logo.png', type: 'image/png', data: PNG }, { fileName: 'notes.txt', type: 'text/plain', data: Buffer.from('Minutes of the sync\n') }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      { fileName: 'page.html', type: 'text/html', data: Buffer.from('<!doctype html><script>alert(1)</script>') },
+      { fileName: 'logo.svg', type: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
+      { fileName: 'lies.pdf', type: 'application/pdf', data: PNG },
+      { fileName: 'empty.pdf', type: 'application/pdf', data: Buffer.alloc(0) },
+      { fileName: '../../etc/passwd', type: 'application/pdf', data: PDF },
+      { fileName: 'run.sh', type: 'application/x-sh', data: Buffer.from('#!/bin/sh\nrm -rf /\n') },
+    ),
+  },
+  { weight: 1, arbitrary: fc.tuple(hostileString, fc.constantFrom('application/pdf', '', 'x/y', 'image/png; charset=utf-8')).map(([fileName, type]) => ({ fileName: fileName.slice(0, 300), type, data: PDF })) },
+);
+const field = (name: string, value: fc.Arbitrary<unknown>) => fc.option(value.map((v) => ({ name, value: v })), { freq: 8, nil: undefined });
+/** The form fields of each upload route (drawn from the route's rules in the documents feature). */
+const UPLOAD_FIELDS: Record<string, fc.Arbitrary<({ name: string; value: unknown } | undefined)[]>> = {
+  'POST /api/documents': fc
+    .constantFrom(...DOCUMENT_SUBJECTS)
+    .chain((subject) => fc.tuple(field('subjectType', fc.constant(subject)), field('subjectId', idLike(subject)), field('title', fc.oneof(fc.string({ maxLength: 40 }), hostileString)))),
+  'POST /api/documents/:id/versions': fc.tuple(field('version', fc.oneof(fc.integer({ min: 1, max: 4 }).map(String), hostileString))),
+};
+/** A real upload: the fields first, then the file; or the same parts out of order, the file missing or doubled, or a stray field. */
+const uploadBody = (fields: fc.Arbitrary<({ name: string; value: unknown } | undefined)[]>): fc.Arbitrary<Body> =>
+  fc
+    .tuple(fields, file, fc.constantFrom('fields-then-file', 'fields-then-file', 'fields-then-file', 'file-first', 'no-file', 'two-files', 'stray-field'))
+    .map(([fs, f, shape]): Body => {
+      const present = fs.filter((x): x is { name: string; value: unknown } => x !== undefined);
+      const filePart = { name: 'file', ...f };
+      const parts =
+        shape === 'file-first' ? [filePart, ...present] : shape === 'no-file' ? present : shape === 'two-files' ? [...present, filePart, filePart] : shape === 'stray-field' ? [...present, filePart, { name: 'ownerId', value: 'x' }] : [...present, filePart];
+      return { kind: 'multipart', parts };
+    });
+/** Broken multipart framing: a truncated body, or a boundary the body does not use. */
+const brokenUpload = (fields: fc.Arbitrary<({ name: string; value: unknown } | undefined)[]>): fc.Arbitrary<Body> =>
+  fc.tuple(uploadBody(fields), fc.nat({ max: 2000 }), fc.boolean()).map(([b, cut, otherBoundary]) => ({ ...(b as Extract<Body, { kind: 'multipart' }>), cut, boundary: otherBoundary ? 'not-the-boundary' : undefined }));
+
+function multipartPayload(b: Extract<Body, { kind: 'multipart' }>): { payload: Buffer; contentType: string } {
+  const parts = b.parts.map((p) => resolve(p) as { name: string; value?: unknown; fileName?: string; type?: string; data?: Buffer }).map(
+    (p): Part => (p.data ? { name: p.name, fileName: p.fileName!, type: p.type || undefined, data: Buffer.from(p.data) } : { name: p.name, value: String(p.value) }),
+  );
+  const { payload, headers } = multipart(parts);
+  return {
+    payload: b.cut !== undefined ? payload.subarray(0, Math.min(payload.length - 1, b.cut)) : payload,
+    contentType: b.boundary ? `multipart/form-data; boundary=${b.boundary}` : headers['content-type']!,
+  };
+}
+
 // ---- the routes -----------------------------------------------------------------------------
 
 const openapi = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> };
-// Loading the demo portfolio makes every later snapshot bigger, so that route goes last.
 const BULK = new Set(['POST /api/setup/demo-data']);
-const writeRoutes = t.app.apiRoutes
-  .filter((r) => WRITE_METHODS.has(r.method) && !r.url.startsWith('/api/auth/'))
-  .sort((a, b) => Number(BULK.has(`${a.method} ${a.url}`)) - Number(BULK.has(`${b.method} ${b.url}`)));
+const writeRoutes = t.app.apiRoutes.filter((r) => WRITE_METHODS.has(r.method) && !r.url.startsWith('/api/auth/'));
 
 function bodySchema(method: string, url: string): JsonSchema | undefined {
   const path = url.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -263,69 +329,99 @@ function bodySchema(method: string, url: string): JsonSchema | undefined {
 }
 
 beforeAll(async () => {
-  // Set the fuzzer token's last use once, so later requests do not touch its row at all.
-  expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(adminToken) })).statusCode).toBe(200);
+  // Set the fuzzers' tokens' last use once, so later requests do not touch their rows at all.
+  for (const token of Object.values(fuzzers)) expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).statusCode).toBe(200);
 });
 
-describe('fuzzing the write routes as an administrator', () => {
-  it('covers the write routes', () => {
+describe('the fuzzer', () => {
+  it('covers the write routes, the upload routes with real uploads', () => {
     const keys = writeRoutes.map((r) => `${r.method} ${r.url}`);
     expect(keys).toEqual(expect.arrayContaining(['POST /api/users', 'PATCH /api/users/:id', 'POST /api/tokens', 'DELETE /api/tokens/:id', 'PATCH /api/me', 'POST /api/setup']));
-  });
-
-  it.each(writeRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (_key, route) => {
-    await refreshKnownIds();
-    // The database as the last request left it; nothing else writes to it between requests.
-    let state = await snapshots.take();
-    const schema = bodySchema(route.method, route.url);
-    const resource = route.url.split('/')[2];
-    const json = (value: unknown): Body => ({ kind: 'json', value });
-    const body: fc.Arbitrary<Body> = fc.oneof(
-      { weight: 3, arbitrary: (schema ? fromSchema(schema, { hostile: false, hint: resource }) : hostileValue).map(json) },
-      { weight: 3, arbitrary: (schema ? fromSchema(schema, { hostile: true, hint: resource }) : hostileValue).map(json) },
-      { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map(json) },
-      { weight: 2, arbitrary: rawBody },
-    );
-    // One generator per path parameter, aimed at the table named by the segment before it.
-    const segments = route.url.split('/');
-    const params = fc.tuple(...segments.flatMap((seg, i) => (seg.startsWith(':') ? [pathParam(segments[i - 1] ?? '')] : [])));
-
-    await fc.assert(
-      fc.asyncProperty(params, body, query, headers, async (ps, b, q, hs) => {
-        let i = 0;
-        const pathValue = (p: unknown) => (p && typeof p === 'object' && 'raw' in p ? (p as Raw).raw : encodeURIComponent(String(resolve(p))));
-        const url = route.url.replace(/:[A-Za-z]+/g, () => pathValue(ps[i++])) + (q ? `?${q}` : '');
-        const reqHeaders: Record<string, string> = { ...hs, ...bearer(adminToken) };
-        let payload: string | undefined;
-        if (b.kind === 'json') {
-          payload = JSON.stringify(resolve(b.value)) ?? 'null';
-          reqHeaders['content-type'] = 'application/json';
-        } else if (b.kind === 'raw') {
-          payload = b.text;
-          if (b.contentType) reqHeaders['content-type'] = b.contentType;
-        } else if (b.contentType) {
-          reqHeaders['content-type'] = b.contentType;
-        }
-
-        const before = state;
-        const res = await t.app.inject({ method: route.method as 'POST', url, headers: reqHeaders, payload });
-        // Take the new state before asserting anything, so a failure (and fast-check's shrinking
-        // runs after it) never compares against a stale baseline.
-        state = await snapshots.take();
-        const changed = snapshots.changed(before, state);
-        if (changed.length) await refreshKnownIds();
-
-        const label = `${route.method} ${url.slice(0, 300)} ${String(reqHeaders['content-type'])} ${String(payload).slice(0, 300)} -> ${res.statusCode} ${res.body.slice(0, 300)}`;
-        expect(res.statusCode, label).toBeLessThan(500);
-        if (res.statusCode >= 400) {
-          expect(res.headers['content-type'], label).toContain('application/problem+json');
-          expect(ERROR_CODES, label).toContain(res.json().code);
-          expect(changed, `a rejected request changed the database: ${label}`).toEqual([]);
-        } else if (changed.some((k) => !UNAUDITED_TABLES.has(k))) {
-          expect(changed, `a change without an audit record: ${label}`).toContain('audit_log');
-        }
-      }),
-      { numRuns: NUM_RUNS },
-    );
+    // An upload route is one whose documentation says it takes multipart/form-data.
+    const uploads = writeRoutes.filter((r) => JSON.stringify(operation(r.method, r.url) ?? {}).includes('multipart/form-data')).map((r) => `${r.method} ${r.url}`);
+    expect(uploads.sort()).toEqual(Object.keys(UPLOAD_FIELDS).sort());
   });
 });
+
+function operation(method: string, url: string): unknown {
+  return openapi.paths[url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
+}
+
+type Route = (typeof writeRoutes)[number];
+const byRole = (routes: Route[]) => (Object.keys(RUNS) as (keyof typeof RUNS)[]).flatMap((role) => routes.map((r) => [`${r.method} ${r.url} as ${role}`, role, r] as const));
+const isBulk = (r: Route) => BULK.has(`${r.method} ${r.url}`);
+
+describe('fuzzing the write routes as an administrator, a member and a viewer', () => {
+  it.each(byRole(writeRoutes.filter((r) => !isBulk(r))))('%s', (_label, role, route) => fuzz(route, role));
+});
+
+// Loading the demo portfolio makes every later snapshot bigger, so those routes go last, after every role's run.
+describe('fuzzing the bulk routes', () => {
+  it.each(byRole(writeRoutes.filter(isBulk)))('%s', (_label, role, route) => fuzz(route, role), 180_000);
+});
+
+async function fuzz(route: Route, role: keyof typeof RUNS): Promise<void> {
+  const key = `${route.method} ${route.url}`;
+  const token = fuzzers[role];
+  const numRuns = RUNS[role];
+  await refreshKnownIds();
+  // The database as the last request left it; nothing else writes to it between requests.
+  let state = await snapshots.take();
+  const schema = bodySchema(route.method, route.url);
+  const resource = route.url.split('/')[2];
+  const json = (value: unknown): Body => ({ kind: 'json', value });
+  const upload = UPLOAD_FIELDS[key];
+  const body: fc.Arbitrary<Body> = upload
+    ? fc.oneof({ weight: 6, arbitrary: uploadBody(upload) }, { weight: 2, arbitrary: brokenUpload(upload) }, { weight: 1, arbitrary: rawBody }, { weight: 1, arbitrary: hostileValue.map(json) })
+    : fc.oneof(
+        { weight: 3, arbitrary: (schema ? fromSchema(schema, { hostile: false, hint: resource }) : hostileValue).map(json) },
+        { weight: 3, arbitrary: (schema ? fromSchema(schema, { hostile: true, hint: resource }) : hostileValue).map(json) },
+        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map(json) },
+        { weight: 2, arbitrary: rawBody },
+      );
+  // One generator per path parameter, aimed at the table named by the segment before it.
+  const segments = route.url.split('/');
+  const params = fc.tuple(...segments.flatMap((seg, i) => (seg.startsWith(':') ? [pathParam(segments[i - 1] ?? '')] : [])));
+
+  await fc.assert(
+    fc.asyncProperty(params, body, query, headers, async (ps, b, q, hs) => {
+      let i = 0;
+      const pathValue = (p: unknown) => (p && typeof p === 'object' && 'raw' in p ? (p as Raw).raw : encodeURIComponent(String(resolve(p))));
+      const url = route.url.replace(/:[A-Za-z]+/g, () => pathValue(ps[i++])) + (q ? `?${q}` : '');
+      const reqHeaders: Record<string, string> = { ...hs, ...bearer(token) };
+      let payload: string | Buffer | undefined;
+      if (b.kind === 'multipart') {
+        const m = multipartPayload(b);
+        payload = m.payload;
+        reqHeaders['content-type'] = m.contentType;
+      } else if (b.kind === 'json') {
+        payload = JSON.stringify(resolve(b.value)) ?? 'null';
+        reqHeaders['content-type'] = 'application/json';
+      } else if (b.kind === 'raw') {
+        payload = b.text;
+        if (b.contentType) reqHeaders['content-type'] = b.contentType;
+      } else if (b.contentType) {
+        reqHeaders['content-type'] = b.contentType;
+      }
+
+      const before = state;
+      const res = await t.app.inject({ method: route.method as 'POST', url, headers: reqHeaders, payload });
+      // Take the new state before asserting anything, so a failure (and fast-check's shrinking
+      // runs after it) never compares against a stale baseline.
+      state = await snapshots.take();
+      const changed = snapshots.changed(before, state);
+      if (changed.length) await refreshKnownIds();
+
+      const label = `${route.method} ${url.slice(0, 300)} ${String(reqHeaders['content-type'])} ${String(payload).slice(0, 300)} -> ${res.statusCode} ${res.body.slice(0, 300)}`;
+      expect(res.statusCode, label).toBeLessThan(500);
+      if (res.statusCode >= 400) {
+        expect(res.headers['content-type'], label).toContain('application/problem+json');
+        expect(ERROR_CODES, label).toContain(res.json().code);
+        expect(changed, `a rejected request changed the database: ${label}`).toEqual([]);
+      } else if (changed.some((k) => !UNAUDITED_TABLES.has(k))) {
+        expect(changed, `a change without an audit record: ${label}`).toContain('audit_log');
+      }
+    }),
+    { numRuns },
+  );
+}
