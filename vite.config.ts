@@ -10,6 +10,8 @@ export default defineConfig({
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: which chunks each page loads (npm run bench prints their sizes).
+    manifest: true,
     // Chromium, Firefox and Safari all support modulepreload; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 600,
@@ -19,8 +21,6 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|react-textarea-autosize)/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
       },

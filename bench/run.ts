@@ -18,12 +18,14 @@ import { badResponses, captureSql, CONNECTIONS, DURATION, fmt, log, measureRound
 import { benchScale, printScale, SCALE, type ScaleResult } from './scale.js';
 import { benchRhythm, type RhythmResult } from './rhythm.js';
 import { benchLevels, type LevelsResult } from './levels.js';
+import { benchBundle } from './bundle.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Which backends to measure (comma-separated): pglite, postgres. */
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((b) => b.trim());
 const STARTUP = process.env.BENCH_STARTUP !== '0';
 const LEVELS = process.env.BENCH_LEVELS !== '0';
+const BUNDLE = process.env.BENCH_BUNDLE !== '0';
 const SEEDED_USERS = 200;
 const LIST_URL = '/api/users?pageSize=25&sort=name';
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -224,6 +226,8 @@ async function main() {
     }
   }
 
+  const bundle = BUNDLE ? benchBundle() : [];
+
   const print = (s = '') => console.log(s);
   print(`## Partnerhub benchmark`);
   print();
@@ -254,6 +258,12 @@ async function main() {
     print('| start-up of the real server (`node scripts/start.mjs`, what `npm start` runs) | wall ms to "ready" | ms the server reports | goal |');
     print('| --- | ---: | ---: | --- |');
     for (const l of startup) print(l);
+    print();
+  }
+  if (bundle.length) {
+    print("The web app's first load (every page is loaded lazily by the router):");
+    print();
+    for (const l of bundle) print(l);
     print();
   }
   for (const n of notes) print(n);

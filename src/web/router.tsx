@@ -1,94 +1,92 @@
+import type { ComponentProps, ComponentType } from 'react';
+import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, Outlet } from 'react-router';
-import { AppLayout } from './components/AppLayout.js';
 import { RequireAccess } from './components/RequireAccess.js';
 import { NotFoundPage, RouteError } from './components/RouteError.js';
 import { RequireSession } from './components/session.js';
 import { can } from './lib/access.js';
-import { HomePage } from './features/home/HomePage.js';
-import { ProfilePage } from './features/profile/ProfilePage.js';
-import { SetupPage } from './features/session/SetupPage.js';
-import { SignInPage } from './features/session/SignInPage.js';
-import { TokensPage } from './features/tokens/TokensPage.js';
-import { UsersPage } from './features/users/UsersPage.js';
-import { PartnersPage } from './features/partners/PartnersPage.js';
-import { PartnerPage } from './features/partners/PartnerPage.js';
-import { EditPartnerPage, NewPartnerPage } from './features/partners/PartnerFormPage.js';
-import { ProductsPage } from './features/products/ProductsPage.js';
-import { ContactsPage } from './features/contacts/ContactsPage.js';
-import { ColleaguePage } from './features/team/ColleaguePage.js';
-import { ColleaguesPage } from './features/team/ColleaguesPage.js';
-import { PlaybooksPage } from './features/playbooks/PlaybooksPage.js';
-import { OnboardingsPage } from './features/onboarding/OnboardingsPage.js';
-import { ContractPage } from './features/contracts/ContractPage.js';
-import { ContractsPage } from './features/contracts/ContractsPage.js';
-import { MyWorkPage } from './features/tasks/MyWorkPage.js';
-import { MeetingsPage } from './features/meetings/MeetingsPage.js';
-import { InboxPage } from './features/notifications/InboxPage.js';
-import { OutboxPage } from './features/mail/OutboxPage.js';
 import { canReadMail } from './features/mail/access.js';
-import { ProgramsPage } from './features/programs/ProgramsPage.js';
-import { ProgramPage } from './features/programs/ProgramPage.js';
-import { CertificationsPage } from './features/certifications/CertificationsPage.js';
-import { CataloguePage as CertificationCataloguePage } from './features/certifications/CataloguePage.js';
-import { RiskOverviewPage } from './features/risk/RiskOverviewPage.js';
-import { RiskAdminPage } from './features/risk/RiskAdminPage.js';
+
+/**
+ * A page loaded when it is first visited: each page is a chunk of its own, so the sign-in page and
+ * Home do not carry the code of the other thirty. `access` wraps it in RequireAccess.
+ */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType, access?: Omit<ComponentProps<typeof RequireAccess>, 'children'>) {
+  return async () => {
+    const Page = pick(await load());
+    return {
+      Component: access
+        ? () => (
+            <RequireAccess {...access}>
+              <Page />
+            </RequireAccess>
+          )
+        : Page,
+    };
+  };
+}
+
+const Loading = () => (
+  <Center h="60vh">
+    <Loader aria-label="Loading" />
+  </Center>
+);
 
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
     element: <Outlet />,
     children: [
-      { path: '/setup', element: <SetupPage /> },
-      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/setup', lazy: page(() => import('./features/session/SetupPage.js'), (m) => m.SetupPage) },
+      { path: '/sign-in', lazy: page(() => import('./features/session/SignInPage.js'), (m) => m.SignInPage) },
       {
-        element: (
-          <RequireSession>
-            <AppLayout />
-          </RequireSession>
-        ),
+        // The signed-in shell (navigation, command palette) loads with the first signed-in page, not with sign-in.
+        lazy: async () => {
+          const { AppLayout } = await import('./components/AppLayout.js');
+          return {
+            Component: () => (
+              <RequireSession>
+                <AppLayout />
+              </RequireSession>
+            ),
+          };
+        },
         children: [
           {
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <HomePage /> },
-              { path: 'my-work', element: <MyWorkPage /> },
-              { path: 'meetings', element: <MeetingsPage /> },
-              { path: 'profile', element: <ProfilePage /> },
-              { path: 'tokens', element: <TokensPage /> },
-              { path: 'partners', element: <PartnersPage /> },
-              { path: 'partners/new', element: <NewPartnerPage /> },
-              { path: 'partners/:id/edit', element: <EditPartnerPage /> },
-              { path: 'partners/:id/:tab?', element: <PartnerPage /> },
-              { path: 'products', element: <ProductsPage /> },
-              { path: 'contacts', element: <ContactsPage /> },
-              { path: 'colleagues', element: <ColleaguesPage /> },
-              { path: 'colleagues/:id', element: <ColleaguePage /> },
-              { path: 'onboardings', element: <OnboardingsPage /> },
-              { path: 'contracts', element: <ContractsPage /> },
-              { path: 'contracts/:id', element: <ContractPage /> },
-              { path: 'playbooks', element: <PlaybooksPage /> },
-              { path: 'programs', element: <ProgramsPage /> },
-              { path: 'programs/:id', element: <ProgramPage /> },
-              { path: 'inbox', element: <InboxPage /> },
-              { path: 'certifications', element: <CertificationsPage /> },
-              { path: 'admin/certifications', element: <RequireAccess allow={can.manageUsers} what="The certification catalogue is edited by administrators."><CertificationCataloguePage /></RequireAccess> },
-              { path: 'risk', element: <RiskOverviewPage /> },
-              { path: 'admin/risk', element: <RequireAccess allow={can.manageUsers} what="The risk policy is for administrators."><RiskAdminPage /></RequireAccess> },
+              { index: true, lazy: page(() => import('./features/home/HomePage.js'), (m) => m.HomePage) },
+              { path: 'my-work', lazy: page(() => import('./features/tasks/MyWorkPage.js'), (m) => m.MyWorkPage) },
+              { path: 'meetings', lazy: page(() => import('./features/meetings/MeetingsPage.js'), (m) => m.MeetingsPage) },
+              { path: 'profile', lazy: page(() => import('./features/profile/ProfilePage.js'), (m) => m.ProfilePage) },
+              { path: 'tokens', lazy: page(() => import('./features/tokens/TokensPage.js'), (m) => m.TokensPage) },
+              { path: 'partners', lazy: page(() => import('./features/partners/PartnersPage.js'), (m) => m.PartnersPage) },
+              { path: 'partners/new', lazy: page(() => import('./features/partners/PartnerFormPage.js'), (m) => m.NewPartnerPage) },
+              { path: 'partners/:id/edit', lazy: page(() => import('./features/partners/PartnerFormPage.js'), (m) => m.EditPartnerPage) },
+              { path: 'partners/:id/:tab?', lazy: page(() => import('./features/partners/PartnerPage.js'), (m) => m.PartnerPage) },
+              { path: 'products', lazy: page(() => import('./features/products/ProductsPage.js'), (m) => m.ProductsPage) },
+              { path: 'contacts', lazy: page(() => import('./features/contacts/ContactsPage.js'), (m) => m.ContactsPage) },
+              { path: 'colleagues', lazy: page(() => import('./features/team/ColleaguesPage.js'), (m) => m.ColleaguesPage) },
+              { path: 'colleagues/:id', lazy: page(() => import('./features/team/ColleaguePage.js'), (m) => m.ColleaguePage) },
+              { path: 'onboardings', lazy: page(() => import('./features/onboarding/OnboardingsPage.js'), (m) => m.OnboardingsPage) },
+              { path: 'contracts', lazy: page(() => import('./features/contracts/ContractsPage.js'), (m) => m.ContractsPage) },
+              { path: 'contracts/:id', lazy: page(() => import('./features/contracts/ContractPage.js'), (m) => m.ContractPage) },
+              { path: 'playbooks', lazy: page(() => import('./features/playbooks/PlaybooksPage.js'), (m) => m.PlaybooksPage) },
+              { path: 'programs', lazy: page(() => import('./features/programs/ProgramsPage.js'), (m) => m.ProgramsPage) },
+              { path: 'programs/:id', lazy: page(() => import('./features/programs/ProgramPage.js'), (m) => m.ProgramPage) },
+              { path: 'inbox', lazy: page(() => import('./features/notifications/InboxPage.js'), (m) => m.InboxPage) },
+              { path: 'certifications', lazy: page(() => import('./features/certifications/CertificationsPage.js'), (m) => m.CertificationsPage) },
+              { path: 'admin/certifications', lazy: page(() => import('./features/certifications/CataloguePage.js'), (m) => m.CataloguePage, { allow: can.manageUsers, what: 'The certification catalogue is edited by administrators.' }) },
+              { path: 'risk', lazy: page(() => import('./features/risk/RiskOverviewPage.js'), (m) => m.RiskOverviewPage) },
+              { path: 'admin/risk', lazy: page(() => import('./features/risk/RiskAdminPage.js'), (m) => m.RiskAdminPage, { allow: can.manageUsers, what: 'The risk policy is for administrators.' }) },
               {
                 path: 'admin/mail',
-                element: (
-                  <RequireAccess allow={canReadMail} what="The outbox holds everyone's mail: it is for administrators.">
-                    <OutboxPage />
-                  </RequireAccess>
-                ),
+                lazy: page(() => import('./features/mail/OutboxPage.js'), (m) => m.OutboxPage, { allow: canReadMail, what: "The outbox holds everyone's mail: it is for administrators." }),
               },
               {
                 path: 'users',
-                element: (
-                  <RequireAccess allow={can.manageUsers} what="Managing users and their roles is for administrators.">
-                    <UsersPage />
-                  </RequireAccess>
-                ),
+                lazy: page(() => import('./features/users/UsersPage.js'), (m) => m.UsersPage, { allow: can.manageUsers, what: 'Managing users and their roles is for administrators.' }),
               },
               { path: '*', element: <NotFoundPage /> },
             ],
