@@ -1,19 +1,22 @@
-// Crash safety of the embedded database: the real server takes a stream of writes, is killed with
-// SIGKILL in the middle of it, restarts on the same data directory (taking over the dead
-// process's lock) and must still hold every write it acknowledged.
+// Crash safety: the real server takes a stream of writes, is killed with SIGKILL in the middle of
+// it, restarts on the same database and must still hold every write it acknowledged.
 //
-// Embedded (PGlite) only, whatever TEST_BACKEND says: a PostgreSQL server's durability is the
-// server's business, the embedded data directory is ours. PGlite runs with fsync=off and
-// synchronous_commit=on: a commit is written to the OS before it is acknowledged, which survives
-// the death of the process (this test), not the loss of power.
+// On the backend the run tests (TEST_BACKEND). Embedded: the restart takes over the dead process's
+// lock on the data directory; PGlite runs with fsync=off and synchronous_commit=on, so a commit is
+// written to the OS before it is acknowledged, which survives the death of the process (this test),
+// not the loss of power. PostgreSQL: the server's own durability is its business; this checks ours,
+// that the app acknowledges a write only after it committed, and that it starts again beside the
+// dead process's broken connections.
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, tempDir, type ServerProcess } from './helpers.js';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backend } from '../support/db.js';
+import { createPgDatabase, startServer, tempDir, type ServerProcess } from './helpers.js';
 
 const ADMIN_EMAIL = 'durable.admin@example.com';
 const ADMIN_PASSWORD = 'correct horse battery staple';
@@ -21,13 +24,28 @@ const WORKERS = 8;
 /** Acknowledged writes per round before the kill; more keep arriving while it lands. */
 const WRITES_BEFORE_KILL = 60;
 
+const kind = backend();
 const workDir = tempDir('durability');
 const dataDir = path.join(workDir, 'data');
-const env = { DATA_DIR: dataDir, ADMIN_EMAIL, ADMIN_PASSWORD };
+const lockFile = path.join(dataDir, 'partnerhub.lock');
+let pgDatabase: Awaited<ReturnType<typeof createPgDatabase>> | undefined;
+let env: Record<string, string> = {};
 const servers: ServerProcess[] = [];
+
+beforeAll(async () => {
+  env = { DATA_DIR: dataDir, ADMIN_EMAIL, ADMIN_PASSWORD };
+  if (kind === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_BACKEND=postgres needs TEST_DATABASE_URL');
+    // Its own empty database: the first start migrates it, as a new installation would.
+    pgDatabase = await createPgDatabase(url, 'partnerhub_durable_');
+    env.DATABASE_URL = pgDatabase.url;
+  }
+});
 
 afterAll(async () => {
   for (const s of servers) await s.kill();
+  await pgDatabase?.drop();
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -104,7 +122,51 @@ async function writeUntilKilled(s: ServerProcess, token: string, round: number, 
   return { acked, failures, attempted, exit };
 }
 
-describe('embedded database durability (SIGKILL mid-stream)', { timeout: 300_000 }, () => {
+interface Integrity {
+  btreeIndexes: string[];
+  tokens: number;
+  audits: number;
+  unmatched: number;
+}
+
+const INDEXES_SQL = `select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+  join pg_am am on am.oid = c.relam where am.amname = 'btree' and n.nspname = 'public'`;
+const ORPHANS_SQL = `select (select count(*)::int from api_token) as tokens,
+  (select count(*)::int from audit_log where entity_type = 'api_token' and action = 'create') as audits,
+  (select count(*)::int from api_token t full join (select entity_id from audit_log where entity_type = 'api_token' and action = 'create') a
+     on a.entity_id = t.id::text where a.entity_id is null or t.id is null) as unmatched`;
+
+/**
+ * Looked at directly, with the server stopped: every B-tree index agrees with its table (amcheck),
+ * and the token and audit counts for the caller to compare.
+ */
+async function inspect(): Promise<Integrity> {
+  const query = async <T>(run: (sql: string) => Promise<T[]>): Promise<Integrity> => {
+    const btreeIndexes = (await run(INDEXES_SQL)).map((r) => (r as { name: string }).name);
+    for (const name of btreeIndexes) await run(`select bt_index_check('public.${name}'::regclass, true)`);
+    const counts = (await run(ORPHANS_SQL))[0] as Omit<Integrity, 'btreeIndexes'>;
+    return { btreeIndexes, ...counts };
+  };
+  if (kind === 'pglite') {
+    const pglite = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), extensions: { amcheck, pg_trgm } });
+    try {
+      await pglite.exec('create extension if not exists amcheck');
+      return await query(async (sql) => (await pglite.query(sql)).rows);
+    } finally {
+      await pglite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: pgDatabase!.url });
+  await client.connect();
+  try {
+    await client.query('create extension if not exists amcheck');
+    return await query(async (sql) => (await client.query(sql)).rows);
+  } finally {
+    await client.end();
+  }
+}
+
+describe(`${kind === 'pglite' ? 'embedded database' : 'PostgreSQL'} durability (SIGKILL mid-stream)`, { timeout: 300_000 }, () => {
   it('keeps every acknowledged write and opens again after kill -9, twice', async () => {
     let server = await start();
     const token = await apiTokenViaSignIn(server);
@@ -118,18 +180,18 @@ describe('embedded database durability (SIGKILL mid-stream)', { timeout: 300_000
       expect(acked.length).toBeGreaterThanOrEqual(WRITES_BEFORE_KILL);
       allAcked.push(...acked);
       // The killed server could not clean up: its lock file names a dead process.
-      expect(fs.readFileSync(path.join(dataDir, 'partnerhub.lock'), 'utf8')).toBe(String(killedPid));
+      if (kind === 'pglite') expect(fs.readFileSync(lockFile, 'utf8')).toBe(String(killedPid));
 
       server = await start();
       console.log(
         `round ${round}: ${acked.length} of ${attempted} writes acknowledged before SIGKILL; ` +
           `restart to ready ${Math.round(server.readyMs)} ms (server reports ${server.reportedMs} ms)`,
       );
-      expect(fs.readFileSync(path.join(dataDir, 'partnerhub.lock'), 'utf8')).toBe(String(server.pid));
+      if (kind === 'pglite') expect(fs.readFileSync(lockFile, 'utf8')).toBe(String(server.pid));
 
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', database: { status: 'ok', kind: 'pglite' } });
+      expect(await health.json()).toMatchObject({ status: 'ok', database: { status: 'ok', kind } });
 
       const listed = await fetch(`${server.url}/api/tokens`, { headers: { authorization: `Bearer ${token}` } });
       expect(listed.status).toBe(200);
@@ -148,31 +210,14 @@ describe('embedded database durability (SIGKILL mid-stream)', { timeout: 300_000
     });
     expect(after.status).toBe(201);
     expect(await server.stop()).toEqual({ code: 0, signal: null });
-    expect(fs.existsSync(path.join(dataDir, 'partnerhub.lock'))).toBe(false);
+    if (kind === 'pglite') expect(fs.existsSync(lockFile)).toBe(false);
 
-    // Looked at directly: every B-tree index agrees with its table, and each token insert and its
-    // audit record committed together or not at all (one transaction), across both crashes.
-    const pglite = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), extensions: { amcheck, pg_trgm } });
-    try {
-      await pglite.exec('create extension if not exists amcheck');
-      const indexes = await pglite.query<{ name: string }>(
-        `select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
-         join pg_am am on am.oid = c.relam where am.amname = 'btree' and n.nspname = 'public'`,
-      );
-      expect(indexes.rows.map((r) => r.name)).toContain('api_token_pkey');
-      for (const { name } of indexes.rows) await pglite.query(`select bt_index_check('public.${name}'::regclass, true)`);
-      const orphans = await pglite.query<{ tokens: number; audits: number; unmatched: number }>(
-        `select (select count(*)::int from api_token) as tokens,
-                (select count(*)::int from audit_log where entity_type = 'api_token' and action = 'create') as audits,
-                (select count(*)::int from api_token t full join (select entity_id from audit_log where entity_type = 'api_token' and action = 'create') a
-                   on a.entity_id = t.id::text where a.entity_id is null or t.id is null) as unmatched`,
-      );
-      const { tokens, audits, unmatched } = orphans.rows[0]!;
-      expect(unmatched).toBe(0);
-      expect(tokens).toBe(audits);
-      expect(tokens).toBeGreaterThanOrEqual(allAcked.length + 2);
-    } finally {
-      await pglite.close();
-    }
+    // Every B-tree index agrees with its table, and each token insert and its audit record
+    // committed together or not at all (one transaction), across both crashes.
+    const { btreeIndexes, tokens, audits, unmatched } = await inspect();
+    expect(btreeIndexes).toContain('api_token_pkey');
+    expect(unmatched).toBe(0);
+    expect(tokens).toBe(audits);
+    expect(tokens).toBeGreaterThanOrEqual(allAcked.length + 2);
   });
 });

@@ -12,7 +12,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** Every variable config.ts reads, so the developer's own environment cannot leak into a child. */
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'BASE_URL', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'AUTH_SECRET',
+  'NODE_ENV', 'PORT', 'HOST', 'BASE_URL', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'DATABASE_STATEMENT_TIMEOUT_MS', 'AUTH_SECRET',
   'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_NAME',
   'OIDC_AUTO_CREATE_USERS', 'LOG_LEVEL', 'LOG_PRETTY', 'TRUST_PROXY', 'SIGN_IN_RATE_LIMIT', 'PARTNERHUB_PASSWORD',
 ];
