@@ -110,6 +110,47 @@ describe('completing an onboarding', () => {
     expect((await partnerRow(p.id)).status).toBe('active');
   });
 
+  it('a step task moved to another subject stops counting as a step; moved onto another onboarding it counts there', async () => {
+    const { p, o, taskIds } = await onboard('prospect', '2026-03-01');
+    const other = await onboard('prospect', '2026-03-01', ['Only step']);
+    const taskOf = async (id: string) => (await get(`/api/tasks/${id}`)).json();
+    const patch = (id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/tasks/${id}`, headers: bearer(managerToken), payload });
+
+    // The second step now hangs off the partner itself.
+    const moved = await patch(taskIds[1]!, { subject: { type: 'partner', id: p.id }, version: (await taskOf(taskIds[1]!)).version });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ subject: { type: 'partner', id: p.id }, onboardingId: null });
+    expect((await t.database.db.select().from(task).where(eq(task.id, taskIds[1]!)))[0]).toMatchObject({ onboardingId: null, stepPosition: null });
+    const after = (await get(`/api/onboardings/${o.id}`)).json();
+    expect(after.progress).toEqual({ done: 0, total: 2, cancelled: 0 });
+    expect(after.steps.map((st: { taskId: string }) => st.taskId)).toEqual([taskIds[0], taskIds[2]]);
+    // Done, it completes nothing: it is no step of that onboarding any more.
+    await post('/api/tasks/complete', { ids: [taskIds[1]] });
+    expect((await get(`/api/onboardings/${o.id}`)).json().progress).toEqual({ done: 0, total: 2, cancelled: 0 });
+
+    // The third step moves onto the other partner's onboarding: a step there, no longer here.
+    const onto = await patch(taskIds[2]!, { subject: { type: 'onboarding', id: other.o.id }, version: (await taskOf(taskIds[2]!)).version });
+    expect(onto.statusCode, onto.body).toBe(200);
+    expect(onto.json()).toMatchObject({ onboardingId: other.o.id, partner: { id: other.p.id } });
+    expect((await get(`/api/onboardings/${o.id}`)).json().progress).toEqual({ done: 0, total: 1, cancelled: 0 });
+    expect((await get(`/api/onboardings/${other.o.id}`)).json().progress).toEqual({ done: 0, total: 2, cancelled: 0 });
+
+    // With its one remaining step done, the first onboarding completes and its partner becomes active.
+    await post('/api/tasks/complete', { ids: [taskIds[0]] });
+    expect((await get(`/api/onboardings/${o.id}`)).json()).toMatchObject({ status: 'completed', progress: { done: 1, total: 1 } });
+  });
+
+  it('moving the last open step away completes an onboarding whose other steps are done', async () => {
+    const { p, o, taskIds } = await onboard('prospect', '2026-03-01');
+    await post('/api/tasks/complete', { ids: taskIds.slice(0, 2) });
+    expect((await onboardingRow(o.id)).status).toBe('in_progress');
+    const version = (await get(`/api/tasks/${taskIds[2]}`)).json().version;
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/tasks/${taskIds[2]}`, headers: bearer(managerToken), payload: { subject: { type: 'partner', id: p.id }, version } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await get(`/api/onboardings/${o.id}`)).json()).toMatchObject({ status: 'completed', progress: { done: 2, total: 2 } });
+    expect((await partnerRow(p.id)).status).toBe('active');
+  });
+
   it('cancelled steps need no doing; an onboarding whose steps are all cancelled stays in progress', async () => {
     const { p, o, taskIds } = await onboard('onboarding', '2026-03-01');
     await setSteps(o.id, [taskIds[1]!], 'cancelled', new Date('2026-03-02T09:00:00Z'));

@@ -126,6 +126,23 @@ async function partnerOfSubject(tx: DbOrTx, subject: { type: TaskSubject; id: st
   return found.partnerId;
 }
 
+/**
+ * The columns a task's subject decides: the subject itself, the meeting it is an action item of and
+ * the onboarding it is a step of. Creating and moving a task both set them here, so a task moved
+ * off an onboarding stops counting as one of its steps (and off a meeting, as one of its actions).
+ * A step's position belongs to the onboarding it was a step of: it goes when the task leaves it.
+ */
+function subjectColumns(subject: { type: TaskSubject; id: string } | null, before?: Pick<Row, 'onboardingId' | 'stepPosition'>) {
+  const onboardingId = subject?.type === 'onboarding' ? subject.id : null;
+  return {
+    subjectType: subject?.type ?? null,
+    subjectId: subject?.id ?? null,
+    meetingOccurrenceId: subject?.type === 'meeting' ? subject.id : null,
+    onboardingId,
+    stepPosition: before && before.onboardingId === onboardingId ? before.stepPosition : null,
+  };
+}
+
 /** Assignees are active colleagues; a deactivated one may stay on a task that already has them. */
 async function checkAssignee(tx: DbOrTx, assigneeId: string | null, current: string | null = null) {
   if (!assigneeId || assigneeId === current) return;
@@ -152,16 +169,13 @@ export async function createTask(db: Db, input: CreateInput, actor: Actor, now: 
         {
           title: input.title,
           description: input.description ?? null,
-          subjectType: input.subject?.type ?? null,
-          subjectId: input.subject?.id ?? null,
+          ...subjectColumns(input.subject ?? null),
           partnerId,
           assigneeId,
           dueDate: input.dueDate ?? null,
           priority: input.priority,
           status: input.status,
           ...completion(input.status, 'open', actor, now),
-          meetingOccurrenceId: input.subject?.type === 'meeting' ? input.subject.id : null,
-          onboardingId: input.subject?.type === 'onboarding' ? input.subject.id : null,
         },
       ],
       actor,
@@ -180,7 +194,7 @@ export async function updateTask(db: Db, id: string, body: UpdateInput, actor: A
     if (subject !== undefined && (subject?.type !== before.subjectType || subject?.id !== before.subjectId)) {
       const partnerId = subject ? await partnerOfSubject(tx, subject) : null;
       if (partnerId && partnerId !== before.partnerId) await assertCanEditPartner(tx, actor, partnerId);
-      moved = { subjectType: subject?.type ?? null, subjectId: subject?.id ?? null, partnerId };
+      moved = { ...subjectColumns(subject, before), partnerId };
     }
     if (fields.assigneeId !== undefined) await checkAssignee(tx, fields.assigneeId, before.assigneeId);
     const after = await updateVersioned(tx, task, id, version, { ...fields, ...moved, ...completion(fields.status, before.status, actor, now) } as never, WHAT);
@@ -191,11 +205,21 @@ export async function updateTask(db: Db, id: string, body: UpdateInput, actor: A
   return getTask(db, id, now);
 }
 
-/** Lets onboardings follow their steps, in the transaction that changed them. */
+/**
+ * Lets onboardings follow their steps, in the transaction that changed them: a step that changed
+ * status, and an onboarding a step left (its remaining steps may now all be done) or joined.
+ */
 async function afterStatusChange(tx: DbOrTx, before: Row[], after: Row[], actor: Actor) {
-  const was = new Map(before.map((t) => [t.id, t.status]));
-  const onboardingIds = [...new Set(after.filter((t) => t.onboardingId && was.get(t.id) !== t.status).map((t) => t.onboardingId!))];
-  if (onboardingIds.length) await afterOnboardingTasksChanged(tx, onboardingIds, actor);
+  const was = new Map(before.map((t) => [t.id, t]));
+  const onboardingIds = new Set<string>();
+  for (const t of after) {
+    const old = was.get(t.id);
+    if (old?.onboardingId !== t.onboardingId) {
+      if (old?.onboardingId) onboardingIds.add(old.onboardingId);
+      if (t.onboardingId) onboardingIds.add(t.onboardingId);
+    } else if (t.onboardingId && old?.status !== t.status) onboardingIds.add(t.onboardingId);
+  }
+  if (onboardingIds.size) await afterOnboardingTasksChanged(tx, [...onboardingIds], actor);
 }
 
 /**

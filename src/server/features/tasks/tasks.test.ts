@@ -294,6 +294,39 @@ describe('tasks', () => {
     expect(hook.calls).toEqual([[ob.id], [ob.id], [ob.id]]);
   });
 
+  it('moving a task to another subject derives its meeting and onboarding from the new subject, and tells the onboarding it left', async () => {
+    const p = await makePartner(t);
+    const q = await makePartner(t);
+    const meeting = await makeMeeting(p.id);
+    const ob = await makeOnboarding(p.id);
+    const c = await makeContact(t, q.id);
+    const action = await create({ subject: { type: 'meeting', id: meeting.id } });
+    expect(action).toMatchObject({ meetingOccurrenceId: meeting.id, onboardingId: null });
+    const step = await create({ subject: { type: 'onboarding', id: ob.id } });
+    await t.database.db.update(task).set({ stepPosition: 2 }).where(eq(task.id, step.id));
+    const row = async (id: string) => (await t.database.db.select().from(task).where(eq(task.id, id)))[0]!;
+
+    // The meeting's action item moves to a contact of another partner: no longer that meeting's.
+    const a = await patch(`/api/tasks/${action.id}`, { subject: { type: 'contact', id: c.id }, version: 1 });
+    expect(a.statusCode, a.body).toBe(200);
+    expect(await row(action.id)).toMatchObject({ subjectType: 'contact', subjectId: c.id, partnerId: q.id, meetingOccurrenceId: null, onboardingId: null });
+
+    // The onboarding's step moves to the meeting: no step any more, and the onboarding hears of it.
+    hook.calls.length = 0;
+    const b = await patch(`/api/tasks/${step.id}`, { subject: { type: 'meeting', id: meeting.id }, version: 1 });
+    expect(b.statusCode, b.body).toBe(200);
+    expect(await row(step.id)).toMatchObject({ subjectType: 'meeting', meetingOccurrenceId: meeting.id, onboardingId: null, stepPosition: null });
+    expect(hook.calls).toEqual([[ob.id]]);
+
+    // And back onto the onboarding: a task of it again, told again; a subject left out drops both.
+    const back = await patch(`/api/tasks/${step.id}`, { subject: { type: 'onboarding', id: ob.id }, version: 2 });
+    expect(back.json()).toMatchObject({ onboardingId: ob.id, meetingOccurrenceId: null });
+    expect(hook.calls).toEqual([[ob.id], [ob.id]]);
+    const none = await patch(`/api/tasks/${step.id}`, { subject: null, version: 3 });
+    expect(none.statusCode, none.body).toBe(200);
+    expect(await row(step.id)).toMatchObject({ subjectType: null, partnerId: null, meetingOccurrenceId: null, onboardingId: null });
+  });
+
   it('keeps comments on a task, oldest first, for everyone to read; viewers cannot comment', async () => {
     const p = await makePartner(t);
     const a = await create({ subject: { type: 'partner', id: p.id } });
