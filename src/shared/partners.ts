@@ -31,6 +31,10 @@ export const PARTNER_LINK_KINDS = ['distributor_of', 'reseller_of'] as const;
 export type PartnerLinkKind = (typeof PARTNER_LINK_KINDS)[number];
 
 export const CONTACT_ROLES = ['executive_sponsor', 'partner_manager', 'sales', 'presales', 'marketing', 'finance', 'support'] as const;
+/** The stakeholder map's bucket for contacts without a role; also a `role` filter value. */
+export const UNASSIGNED = 'unassigned';
+export const STAKEHOLDER_GROUPS = [...CONTACT_ROLES, UNASSIGNED] as const;
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
   executive_sponsor: 'Executive sponsor',

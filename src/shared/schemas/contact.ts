@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { csvList, listQuery, pageOf } from '../list.js';
-import { CONTACT_ROLES, LEVELS_3, STRENGTHS } from '../partners.js';
+import { CONTACT_ROLES, LEVELS_3, STAKEHOLDER_GROUPS, STRENGTHS } from '../partners.js';
 import { email, NAME_MAX, TEXT_MAX, version } from './common.js';
 
-/** The stakeholder map's bucket for contacts without a role; also a `role` filter value. */
-export const UNASSIGNED = 'unassigned';
-export const STAKEHOLDER_GROUPS = [...CONTACT_ROLES, UNASSIGNED] as const;
-export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+export { STAKEHOLDER_GROUPS, UNASSIGNED, type StakeholderGroup } from '../partners.js';
 
 /** Exports are not paginated; past this many rows the caller must narrow the filters. */
 export const CONTACT_EXPORT_MAX = 10_000;

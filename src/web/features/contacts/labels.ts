@@ -1,5 +1,5 @@
-import { CONTACT_ROLE_LABELS, CONTACT_ROLES, LEVELS_3, STRENGTHS } from '../../../shared/partners.js';
-import { UNASSIGNED, type StakeholderGroup } from '../../../shared/schemas/contact.js';
+// Labels only, no schemas: the command palette in every page's shell imports these.
+import { CONTACT_ROLE_LABELS, CONTACT_ROLES, LEVELS_3, STRENGTHS, UNASSIGNED, type StakeholderGroup } from '../../../shared/partners.js';
 
 export type Influence = (typeof LEVELS_3)[number];
 export type Strength = (typeof STRENGTHS)[number];
