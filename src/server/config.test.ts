@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, startupWarnings } from './config.js';
 
 describe('configuration', () => {
   it('has working defaults for a local start', () => {
@@ -73,5 +73,28 @@ describe('document storage configuration', () => {
     } catch (e) {
       expect(String(e)).not.toContain('very-secret-value');
     }
+  });
+});
+
+describe('start-up warnings', () => {
+  it('warns that cookies travel unencrypted when BASE_URL is http on a network host', () => {
+    const [warning, ...more] = startupWarnings(loadConfig({ BASE_URL: 'http://partnerhub.lan:3000' }));
+    expect(more).toEqual([]);
+    expect(warning).toContain('http://partnerhub.lan:3000');
+    expect(warning).toMatch(/unencrypted/);
+    expect(warning).toMatch(/https/);
+  });
+
+  it.each(['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://partnerhub.example.com', 'https://partnerhub.lan'])(
+    'stays quiet for %s',
+    (BASE_URL) => {
+      expect(startupWarnings(loadConfig({ BASE_URL }))).toEqual([]);
+    },
+  );
+
+  it('never repeats credentials written into BASE_URL', () => {
+    const [warning] = startupWarnings(loadConfig({ BASE_URL: 'http://admin:hunter2@partnerhub.lan' }));
+    expect(warning).toBeDefined();
+    expect(warning).not.toContain('hunter2');
   });
 });

@@ -134,6 +134,26 @@ export interface FilesConfig {
 
 export class ConfigError extends Error {}
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether the app is reached over https: session cookies are then Secure and __Secure- prefixed. */
+export const isHttps = (baseUrl: string) => new URL(baseUrl).protocol === 'https:';
+
+/**
+ * Settings that work but put users at risk; main.ts logs each at start. Not errors: a company LAN
+ * host without a certificate is a real (if unwise) setup, and refusing it would only hide the risk.
+ */
+export function startupWarnings(config: Pick<Config, 'baseUrl'>): string[] {
+  const url = new URL(config.baseUrl);
+  const warnings: string[] = [];
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    warnings.push(
+      `BASE_URL ${url.origin} is plain http on a host other than this machine: passwords and session cookies travel unencrypted over the network. Serve Partnerhub over https (for example behind a TLS-terminating proxy) and set BASE_URL to its https:// address.`,
+    );
+  }
+  return warnings;
+}
+
 /** Parses the environment; a bad value throws a ConfigError naming the variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));

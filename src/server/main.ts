@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './config.js';
+import { loadConfig, ConfigError, startupWarnings } from './config.js';
 import { openAndMigrate } from './boot.js';
 import { buildApp } from './app.js';
 import { DataDirLockedError } from './db/lock.js';
@@ -11,6 +11,7 @@ async function main() {
   const started = performance.now();
   const database = await openAndMigrate(config, (msg) => console.log(msg));
   const app = await buildApp({ config, database });
+  for (const warning of startupWarnings(config)) app.log.warn(warning);
 
   const admin = await ensureEnvAdmin(database.db, app.auth, config.admin);
   if (admin) app.log.info(`Created the first administrator ${admin.email} from ADMIN_EMAIL`);

@@ -12,8 +12,11 @@ import {
   uniqueEmail,
   type TestApp,
 } from '../support/app.js';
+import { listenOnLoopback, sendJson } from '../support/socket.js';
 
-const SESSION_COOKIE = '__Secure-better-auth.session_token';
+// The tests' BASE_URL is http://localhost: a plain cookie name (https gets __Secure-, tested below).
+const SESSION_COOKIE = 'better-auth.session_token';
+const isSessionCookie = (c: { name: string }) => c.name.endsWith(SESSION_COOKIE);
 const PROBLEM = 'application/problem+json';
 
 let t: TestApp;
@@ -29,14 +32,13 @@ async function tokenRows(userId: string) {
 }
 
 describe('sign-in and sessions', () => {
-  it('sign-in sets an HttpOnly, Secure, SameSite session cookie, keeps the token out of the body, and /api/me works', async () => {
+  it('sign-in sets an HttpOnly, SameSite session cookie, keeps the token out of the body, and /api/me works', async () => {
     const user = await makeUser(t, 'member');
     const res = await signIn(t, user.email);
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
     expect(cookie).toBeDefined();
     expect(cookie!.httpOnly).toBe(true);
-    expect(cookie!.secure).toBe(true);
     expect(cookie!.sameSite?.toLowerCase()).toMatch(/^(lax|strict)$/);
 
     // Page scripts must not be able to read the session token from the response either.
@@ -94,7 +96,7 @@ describe('sign-in and sessions', () => {
     expect(wrongPassword.headers['content-type']).toContain(PROBLEM);
     expect(unknownEmail.headers['content-type']).toBe(wrongPassword.headers['content-type']);
     expect(unknownEmail.body).toBe(wrongPassword.body);
-    expect(wrongPassword.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+    expect(wrongPassword.cookies.find(isSessionCookie)).toBeUndefined();
   });
 
   it('rate-limits sign-in per client address, and a client cannot pick its own address', async () => {
@@ -117,7 +119,7 @@ describe('sign-in and sessions', () => {
       expect(blocked.statusCode).toBe(429);
       expect(blocked.headers['content-type']).toContain(PROBLEM);
       expect(blocked.json()).toMatchObject({ status: 429, code: 'rate_limited' });
-      expect(blocked.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+      expect(blocked.cookies.find(isSessionCookie)).toBeUndefined();
 
       // Headers the client sends do not change the address the limiter counts.
       const spoofed = await attempt(attacker, TEST_PASSWORD, { 'x-partnerhub-client-ip': '198.51.100.1', 'x-forwarded-for': '198.51.100.2' });
@@ -151,6 +153,42 @@ describe('sign-in and sessions', () => {
     if (newToken) expect(ok.body).not.toContain(newToken);
     expect((await signIn(t, user.email, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await signIn(t, user.email, newPassword)).statusCode).toBe(200);
+  });
+});
+
+describe('session cookies follow the scheme of BASE_URL', () => {
+  async function signInOverSocket(baseUrl: string) {
+    const app = await createTestApp({ BASE_URL: baseUrl });
+    try {
+      const port = await listenOnLoopback(app);
+      const user = await makeUser(app, 'member');
+      const host = new URL(baseUrl).host;
+      const res = await sendJson(port, 'POST', '/api/auth/sign-in/email', { host, origin: baseUrl }, { email: user.email, password: TEST_PASSWORD });
+      expect(res.status, res.body).toBe(200);
+      const session = res.setCookies.find((line) => line.split('=')[0]!.endsWith(SESSION_COOKIE));
+      expect(session, res.setCookies.join('\n')).toBeDefined();
+      const who = await sendJson(port, 'GET', '/api/me', { host, cookie: session!.split(';')[0]! });
+      expect(who.status, who.body).toBe(200);
+      expect(JSON.parse(who.body)).toMatchObject({ user: { id: user.id }, via: 'session' });
+      return { session: session!, all: res.setCookies };
+    } finally {
+      await app.close();
+    }
+  }
+  const attributes = (line: string) => line.split(';').slice(1).map((a) => a.trim().toLowerCase());
+
+  it('over http on a LAN host: neither Secure nor __Secure-, so a browser keeps the cookie, and it signs /api/me in', async () => {
+    const { session, all } = await signInOverSocket('http://partnerhub.lan:3000');
+    expect(session.startsWith(`${SESSION_COOKIE}=`)).toBe(true);
+    expect(all.filter((line) => line.startsWith('__Secure-') || line.startsWith('__Host-'))).toEqual([]);
+    expect(all.filter((line) => attributes(line).includes('secure'))).toEqual([]);
+    expect(attributes(session)).toContain('httponly');
+  });
+
+  it('over https: the __Secure- cookie with the Secure attribute', async () => {
+    const { session } = await signInOverSocket('https://partnerhub.example.com');
+    expect(session.startsWith(`__Secure-${SESSION_COOKIE}=`)).toBe(true);
+    expect(attributes(session)).toEqual(expect.arrayContaining(['secure', 'httponly']));
   });
 });
 

@@ -2,7 +2,7 @@ import { betterAuth, APIError } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { eq } from 'drizzle-orm';
-import type { Config } from '../config.js';
+import { isHttps, type Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema/index.js';
 
@@ -14,6 +14,7 @@ export const PASSWORD_MAX = 128;
 
 export function createAuth(opts: { db: Db; config: Config; secret: string }) {
   const { db, config, secret } = opts;
+  const secureCookies = isHttps(config.baseUrl);
   return betterAuth({
     appName: 'Partnerhub',
     baseURL: config.baseUrl,
@@ -77,8 +78,10 @@ export function createAuth(opts: { db: Db; config: Config; secret: string }) {
     advanced: {
       // better-auth turns its Origin check off when NODE_ENV=test; keep it on so tests see what production does.
       disableOriginCheck: false,
-      useSecureCookies: true,
-      defaultCookieAttributes: { httpOnly: true, secure: true, sameSite: 'lax' },
+      // A browser drops a Secure (or __Secure-) cookie set over plain http, so sign-in on an http
+      // BASE_URL (a LAN host) would fail silently; main.ts warns about such a BASE_URL instead.
+      useSecureCookies: secureCookies,
+      defaultCookieAttributes: { httpOnly: true, secure: secureCookies, sameSite: 'lax' },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },
