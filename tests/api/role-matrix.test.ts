@@ -228,7 +228,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
 
 /** Concrete URLs for wildcard routes. */
 const WILDCARD_SAMPLES: Record<string, string> = {
-  'GET /api/auth/*': '/api/auth/get-session',
+  'GET /api/auth/*': '/api/auth/error',
   'POST /api/auth/*': '/api/auth/sign-out',
   'GET /api/docs/static/*': '/api/docs/static/swagger-ui.css',
 };

@@ -12,13 +12,29 @@ export const CLIENT_IP_HEADER = 'x-partnerhub-client-ip';
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
+export const AUTH_BASE_PATH = '/api/auth';
+
+/**
+ * The better-auth endpoints Partnerhub serves over HTTP, as `METHOD /api/auth/…`: those the web app
+ * and single sign-on use, nothing else. The rest of better-auth's endpoints would change users past
+ * the users service (update-user: no audit record, no version), hand page scripts other sessions'
+ * tokens (list-sessions) or offer flows Partnerhub does not have (sign-up, e-mail change, reset by
+ * mail). Server code still calls `auth.api.*` directly; this list is only about the public route.
+ */
+export function servedAuthEndpoints(auth: Auth): ReadonlySet<string> {
+  const served = ['POST /sign-in/email', 'POST /sign-out', 'POST /change-password', 'GET /error'];
+  // The provider's callback comes back as a GET redirect (response_mode=query).
+  if (auth.options.plugins?.some((p) => p.id === 'generic-oauth')) served.push('POST /sign-in/social', `GET /callback/${OIDC_PROVIDER_ID}`);
+  return new Set(served.map((e) => e.replace(' ', ` ${AUTH_BASE_PATH}`)));
+}
+
 export function createAuth(opts: { db: Db; config: Config; secret: string }) {
   const { db, config, secret } = opts;
   const secureCookies = isHttps(config.baseUrl);
   return betterAuth({
     appName: 'Partnerhub',
     baseURL: config.baseUrl,
-    basePath: '/api/auth',
+    basePath: AUTH_BASE_PATH,
     secret,
     trustedOrigins: [config.baseUrl],
     telemetry: { enabled: false },

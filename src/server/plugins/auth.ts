@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { CLIENT_IP_HEADER, type Auth } from '../auth/better-auth.js';
+import { CLIENT_IP_HEADER, servedAuthEndpoints, type Auth } from '../auth/better-auth.js';
 import type { Db } from '../db/client.js';
 import { apiToken, user } from '../db/schema/index.js';
 import { AppError } from '../lib/errors.js';
@@ -161,7 +161,12 @@ export default fp(
       schema: { hide: true },
       async handler(request: FastifyRequest, reply: FastifyReply) {
         // Only the path and query of the target: an absolute-form target must not choose the origin.
+        // The path is decided after URL parsing has resolved dot segments and backslashes, and must
+        // equal an allowed endpoint exactly, so no spelling of it reaches an endpoint outside the list.
         const target = new URL(request.url, auth.options.baseURL as string);
+        if (!servedAuthEndpoints(auth).has(`${request.method} ${target.pathname}`)) {
+          throw new AppError('not_found', `${request.method} ${target.pathname} is not an endpoint of this server`);
+        }
         const url = new URL(target.pathname + target.search, auth.options.baseURL as string);
         const hasBody = request.method !== 'GET' && request.body !== undefined;
         const response = await auth.handler(
