@@ -34,6 +34,9 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
 
   'GET /api/me': ALL,
   'PATCH /api/me': ALL,
+  // One's own browser sessions: everyone sees and ends their own.
+  'GET /api/me/sessions': ALL,
+  'DELETE /api/me/sessions/:id': ALL,
   // Personal API tokens: everyone manages their own.
   'GET /api/tokens': ALL,
   'POST /api/tokens': ALL,

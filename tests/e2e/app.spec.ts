@@ -287,11 +287,32 @@ test('the administrator adds a member and manages them', async () => {
   await expect(drawer).toBeHidden();
 });
 
-test('profile: change the display name', async () => {
+test('profile: change the display name', async ({ playwright, baseURL }) => {
+  // The administrator is signed in on a phone too: the profile lists it and signs it out from here.
+  const phone = await playwright.request.newContext({
+    baseURL,
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  });
+  expect((await phone.post('/api/auth/sign-in/email', { data: { email: admin.email, password: admin.password } })).ok()).toBe(true);
+  expect((await phone.get('/api/me')).status()).toBe(200);
+
   await page.getByRole('button', { name: /: account menu$/ }).click();
   await page.getByRole('menuitem', { name: 'Profile' }).click();
   await expect(page.getByRole('heading', { name: 'Profile', level: 1 })).toBeVisible();
+  const devices = page.getByRole('region', { name: 'Signed-in devices' });
+  await expect(devices.getByText('This device')).toHaveCount(1);
+  await expect(devices.getByRole('row').filter({ hasText: 'This device' }).getByRole('button', { name: /^Revoke/ })).toHaveCount(0);
+  const phoneRow = devices.getByRole('row').filter({ hasText: 'Safari 17 on iPhone' });
+  await expect(phoneRow).toHaveCount(1);
   await expectAccessible('profile page');
+  await phoneRow.getByRole('button', { name: /^Revoke Safari 17 on iPhone/ }).click();
+  await expectAccessible('sign out a device dialog');
+  await page.getByRole('dialog', { name: 'Sign out this device?' }).getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByText('Safari 17 on iPhone is signed out.')).toBeVisible();
+  await expect(phoneRow).toHaveCount(0);
+  expect((await phone.get('/api/me')).status()).toBe(401);
+  await phone.dispose();
+
   await field('Display name').fill('Ada Lovelace');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByText('Your name is saved.')).toBeVisible();
@@ -313,6 +334,9 @@ test('profile: change the display name', async () => {
   await field('Repeat the new password').fill(admin.password);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Password changed')).toBeVisible();
+  // Every other session ended with the change: this one is left.
+  await expect(devices.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(1);
+  await expect(devices.getByText('This device')).toHaveCount(1);
   await field('Display name').fill('Ada Admin');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByRole('button', { name: 'Ada Admin: account menu' })).toBeVisible();

@@ -1,11 +1,15 @@
+import { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { meSchema, updateMeBody } from '../../../shared/schemas/user.js';
+import { sessionListSchema } from '../../../shared/schemas/session.js';
+import { uuidParam } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
 import { user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { signedIn, type Actor } from '../../lib/policy.js';
 import { csrfTokenFor } from '../../lib/tokens.js';
+import { listMySessions, revokeMySession } from './sessions.service.js';
 
 export const meRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async (app, { db, secret }) => {
   const tags = ['Me'];
@@ -22,5 +26,15 @@ export const meRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async
       await recordAudit(tx, { actor, entityType: 'user', entityId: actor.id, action: 'update', before: { name: actor.name }, after: { name: req.body.name } });
     });
     return present({ ...actor, name: req.body.name });
+  });
+
+  // One's own browser sessions, to spot and end one left signed in elsewhere. Never their tokens.
+  const sessionTags = ['Me', 'Sessions'];
+  app.get('/api/me/sessions', { config: { policy: signedIn }, schema: { tags: sessionTags, response: { 200: sessionListSchema } } }, async (req) => ({
+    items: await listMySessions(db, req.actor!),
+  }));
+  app.delete('/api/me/sessions/:id', { config: { policy: signedIn }, schema: { tags: sessionTags, params: uuidParam, response: { 204: z.null() } } }, async (req, reply) => {
+    await revokeMySession(db, req.actor!, req.params.id);
+    return reply.status(204).send(null);
   });
 };

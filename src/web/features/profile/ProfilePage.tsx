@@ -10,6 +10,7 @@ import { useMe } from '../../components/session.js';
 import { useForm } from '../../lib/form.js';
 import { useChangePassword, useUpdateMyName } from './queries.js';
 import { NotificationPreferencesCard } from '../notifications/NotificationPreferencesCard.js';
+import { SessionsCard } from './SessionsCard.js';
 
 function NameCard() {
   const me = useMe();
@@ -129,7 +130,7 @@ export function ProfilePage() {
         title="Profile"
         description={
           <>
-            Your name, password and notifications. Scripts and integrations use{' '}
+            Your name, password, notifications and signed-in devices. Scripts and integrations use{' '}
             <Anchor component={Link} to="/tokens" inherit>
               API tokens
             </Anchor>{' '}
@@ -142,6 +143,7 @@ export function ProfilePage() {
         <PasswordCard />
         <NotificationPreferencesCard />
       </SimpleGrid>
+      <SessionsCard />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UserSession } from '../../../shared/schemas/session.js';
 import { api, setCsrfToken } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
 import { meQuery, sessionKeys, type Me } from '../session/queries.js';
@@ -24,6 +25,31 @@ export function useChangePassword() {
     onSuccess: async () => {
       setCsrfToken(null);
       await qc.fetchQuery({ ...meQuery(), staleTime: 0 });
+      void qc.invalidateQueries({ queryKey: mySessionKeys.all });
+    },
+  });
+}
+
+export const mySessionKeys = {
+  all: ['my-sessions'] as const,
+  list: () => [...mySessionKeys.all, 'list'] as const,
+};
+
+/** The browsers signed in as me (never their session tokens). */
+export const mySessionsQuery = () =>
+  queryOptions({
+    queryKey: mySessionKeys.list(),
+    queryFn: ({ signal }) => api.get<{ items: UserSession[] }>('/api/me/sessions', signal).then((r) => r.items),
+  });
+
+export function useRevokeSession(userId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/me/sessions/${encodeURIComponent(id)}`),
+    onSuccess: (_nothing, id) => {
+      qc.setQueryData(mySessionKeys.list(), (list: UserSession[] | undefined) => list?.filter((s) => s.id !== id));
+      void qc.invalidateQueries({ queryKey: mySessionKeys.all });
+      void qc.invalidateQueries({ queryKey: auditKeys.entity('user', userId) });
     },
   });
 }
