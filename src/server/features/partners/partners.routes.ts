@@ -7,8 +7,9 @@ import {
 import type { Db } from '../../db/client.js';
 import { partnersPolicy } from './partners.policy.js';
 import {
-  addPartnerLink, createPartner, getPartner, listPartners, mergePartners, removePartnerLink, setArchived, statusHistory, updatePartner,
+  addPartnerLink, createPartner, getPartner, listPartners, removePartnerLink, setArchived, statusHistory, updatePartner,
 } from './partners.service.js';
+import { mergePartners } from './partners.merge.js';
 
 const tags = ['Partners'];
 

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { activity, contact, partner, partnerLink, partnerProduct, partnerStatusChange, product, teamAssignment, user } from '../../db/schema/index.js';
+import { partner, partnerLink, partnerProduct, partnerStatusChange, product, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
@@ -12,7 +12,6 @@ import { createPartnerBody, updatePartnerBody } from '../../../shared/schemas/pa
 import type { z } from 'zod';
 import type { PartnerLinkKind, PartnerStatus } from '../../../shared/partners.js';
 import { assertCanEditPartner } from './partners.policy.js';
-import { refreshLastContact } from '../activities/activities.service.js';
 import { auditablePartner, presentPartner, presentPartnerSummary, type PartnerExtras } from './partners.presenter.js';
 import { contactDueAt, isContactOverdue } from '../cadence/cadence.core.js';
 import { cadenceFields, cadenceOf } from '../cadence/cadence.service.js';
@@ -293,85 +292,17 @@ export async function statusHistory(db: Db, id: string) {
 export async function setArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number): Promise<Partner> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, partner, id, 'Partner');
+    if (!archived && before.mergedIntoId) {
+      // Everything it held moved to the survivor: restoring it would bring back an empty shell.
+      const [into] = await tx.select({ name: partner.name }).from(partner).where(eq(partner.id, before.mergedIntoId));
+      throw new AppError('conflict', `${before.name} was merged into ${into ? `"${into.name}"` : 'another partner'} (${before.mergedIntoId}); its records moved there, so it cannot be restored`);
+    }
     if (!archived) await checkNameFree(tx, before.name, id).catch(() => {
       throw new AppError('conflict', `Another active partner is already called "${before.name}": rename or archive it first`);
     });
     const after = await updateVersioned(tx, partner, id, version, { archivedAt: archived ? sql`now()` : null } as never, 'Partner');
     await recordAudit(tx, { actor, entityType: 'partner', entityId: id, action: archived ? 'archive' : 'restore', before: auditablePartner(before), after: auditablePartner(after) });
     return presentPartner(after, await loadExtras(tx, after));
-  });
-}
-
-/**
- * Merges a duplicate into the survivor: every contact, timeline entry, team role, link, product and
- * status change moves over; empty fields are filled from the duplicate, which is archived and points
- * at the survivor.
- */
-export async function mergePartners(db: Db, actor: Actor, survivorId: string, duplicateId: string, version: number): Promise<Partner> {
-  if (survivorId === duplicateId) throw fieldError('body.duplicateId', 'must be another partner than the one kept');
-  return db.transaction(async (tx) => {
-    const survivor = await lockRow(tx, partner, survivorId, 'Partner');
-    const duplicate = await tx.select().from(partner).where(eq(partner.id, duplicateId)).for('update').then((r) => r[0]);
-    if (!duplicate) throw fieldError('body.duplicateId', 'is not a known partner');
-    if (duplicate.archivedAt || survivor.archivedAt) throw new AppError('conflict', 'Archived partners cannot be merged: restore them first');
-    const survivorProducts = await productIdsOf(tx, survivorId);
-
-    // The survivor's primary contact stays primary; the duplicate's gives way.
-    const [survivorPrimary] = await tx.select({ id: contact.id }).from(contact).where(and(eq(contact.partnerId, survivorId), eq(contact.isPrimary, true)));
-    const moved = await tx
-      .update(contact)
-      .set({ partnerId: survivorId, ...(survivorPrimary ? { isPrimary: false } : {}) })
-      .where(eq(contact.partnerId, duplicateId))
-      .returning({ id: contact.id });
-    for (const c of moved) {
-      await recordAudit(tx, { actor, entityType: 'contact', entityId: c.id, action: `moved-by-merge:${survivorId}`, before: { partnerId: duplicateId }, after: { partnerId: survivorId } });
-    }
-    await tx.update(activity).set({ partnerId: survivorId }).where(eq(activity.partnerId, duplicateId));
-    await tx.update(partnerStatusChange).set({ partnerId: survivorId }).where(eq(partnerStatusChange.partnerId, duplicateId));
-    await tx.execute(sql`insert into ${teamAssignment} (partner_id, user_id, role, created_at)
-      select ${survivorId}, user_id, role, created_at from ${teamAssignment} where partner_id = ${duplicateId} on conflict do nothing`);
-    await tx.delete(teamAssignment).where(eq(teamAssignment.partnerId, duplicateId));
-    await tx.execute(sql`insert into ${partnerProduct} (partner_id, product_id)
-      select ${survivorId}, product_id from ${partnerProduct} where partner_id = ${duplicateId} on conflict do nothing`);
-    await tx.delete(partnerProduct).where(eq(partnerProduct.partnerId, duplicateId));
-    // Links move too, except one that would now point at the survivor itself.
-    await tx.execute(sql`insert into ${partnerLink} (from_partner_id, to_partner_id, kind, created_at)
-      select case when from_partner_id = ${duplicateId} then ${survivorId}::uuid else from_partner_id end,
-             case when to_partner_id = ${duplicateId} then ${survivorId}::uuid else to_partner_id end, kind, created_at
-      from ${partnerLink} where (from_partner_id = ${duplicateId} or to_partner_id = ${duplicateId})
-        and from_partner_id <> to_partner_id
-        and not (from_partner_id = ${duplicateId} and to_partner_id = ${survivorId})
-        and not (from_partner_id = ${survivorId} and to_partner_id = ${duplicateId})
-      on conflict do nothing`);
-    await tx.delete(partnerLink).where(or(eq(partnerLink.fromPartnerId, duplicateId), eq(partnerLink.toPartnerId, duplicateId)));
-
-    const fill = <K extends keyof Row>(k: K) => (survivor[k] === null || survivor[k] === '' ? duplicate[k] : survivor[k]);
-    const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-    const after = await updateVersioned(
-      tx,
-      partner,
-      survivorId,
-      version,
-      {
-        legalName: fill('legalName'), website: fill('website'), country: fill('country'), description: fill('description'), logoUrl: fill('logoUrl'),
-        program: fill('program'), level: fill('level'), ownerId: fill('ownerId'), strategy: fill('strategy'), valueWeBring: fill('valueWeBring'),
-        valueTheyBring: fill('valueTheyBring'), pricingNotes: fill('pricingNotes'),
-        types: union(survivor.types, duplicate.types), tags: union(survivor.tags, duplicate.tags), regions: union(survivor.regions, duplicate.regions),
-        industries: union(survivor.industries, duplicate.industries), directions: union(survivor.directions, duplicate.directions),
-        links: { ...duplicate.links, ...survivor.links },
-      } as never,
-      'Partner',
-    );
-    await refreshLastContact(tx, { partnerIds: [survivorId] });
-    const [archivedDuplicate] = await tx
-      .update(partner)
-      .set({ archivedAt: sql`now()`, mergedIntoId: survivorId, version: sql`${partner.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(partner.id, duplicateId))
-      .returning();
-    await recordAudit(tx, { actor, entityType: 'partner', entityId: survivorId, action: `merge:${duplicateId}`, before: auditablePartner(survivor, survivorProducts), after: auditablePartner(after, await productIdsOf(tx, survivorId)) });
-    await recordAudit(tx, { actor, entityType: 'partner', entityId: duplicateId, action: `merged-into:${survivorId}`, before: auditablePartner(duplicate), after: auditablePartner(archivedDuplicate!) });
-    const fresh = await findPartnerRow(tx, survivorId);
-    return presentPartner(fresh, await loadExtras(tx, fresh));
   });
 }
 

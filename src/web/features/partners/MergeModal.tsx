@@ -46,12 +46,17 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
             ? `Links: ${links.map((l) => `${RELATION_LABELS[l.kind][l.direction].toLowerCase()} ${l.partner.name}`).join(', ')}`
             : 'No links to other partners'}
         </List.Item>
+        <List.Item>Its meetings, tasks, onboardings, risk assessments, contracts, documents, programmes and calendar feeds</List.Item>
         <List.Item>Its status history</List.Item>
       </List>
       <Text size="sm">
+        Where both have one, {survivor.name}’s stays: its onboarding in progress goes on (the other is cancelled), its current risk assessment stays current (the
+        other is superseded), and a second draft assessment is folded into its draft.
+      </Text>
+      <Text size="sm">
         Types, tags, regions, industries and directions are combined.
         {emptyHere.length ? ` ${plural(emptyHere.length, 'field')} empty here ${emptyHere.length === 1 ? 'is' : 'are'} filled from ${duplicate.name}.` : ''} Then {duplicate.name}{' '}
-        is archived and points here; its history stays.
+        is archived and points here for good (it cannot be restored); its history stays.
       </Text>
     </Stack>
   );

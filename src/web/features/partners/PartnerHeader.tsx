@@ -136,8 +136,14 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
                       <>
                         <Menu.Divider />
                         {archived ? (
-                          <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => archive(false)}>
-                            Restore
+                          // A merged partner's records moved to the one it was merged into: it cannot come back (the API refuses too).
+                          <Menu.Item
+                            leftSection={<IconArrowBackUp size={16} aria-hidden />}
+                            onClick={() => archive(false)}
+                            disabled={Boolean(partner.mergedIntoId) || setArchived.isPending}
+                            title={partner.mergedIntoId ? 'Merged into another partner: it cannot be restored' : undefined}
+                          >
+                            {partner.mergedIntoId ? 'Merged — cannot be restored' : 'Restore'}
                           </Menu.Item>
                         ) : (
                           <Menu.Item
