@@ -68,7 +68,7 @@ export function SessionsCard() {
               {rows.map((s) => (
                 <Table.Tr key={s.id} data-current={s.current || undefined}>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
+                    <Group gap="xs">
                       <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                         {s.device}
                       </Text>
