@@ -1,5 +1,4 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -51,8 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { https: config.baseUrl.startsWith('https:') });
-  await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { auth, db, secret });
+  await app.register(authPlugin, { auth, db, secret, tokenRateLimit: config.apiTokenRateLimit });
   await app.register(openapiPlugin);
 
   await registerFeatures(app, { config, database, secret });

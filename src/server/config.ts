@@ -36,6 +36,8 @@ const schema = z
     LOG_PRETTY: bool.optional(),
     TRUST_PROXY: bool.default(false),
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+    SIGN_IN_ACCOUNT_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
+    API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\/[^/\s]+/, 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465')
@@ -114,6 +116,10 @@ export interface Config {
   logPretty: boolean;
   trustProxy: boolean;
   signInRateLimit: number;
+  /** Failed sign-in attempts per e-mail address, from all client addresses together, per 15 minutes. */
+  signInAccountRateLimit: number;
+  /** Requests per minute per personal API token. */
+  apiTokenRateLimit: number;
   /** SMTP server for outgoing mail; without it mail stays in the outbox. Holds a password: never log it (see redactUrl). */
   smtpUrl?: string;
   mailFrom: string;
@@ -182,6 +188,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logPretty: e.LOG_PRETTY ?? e.NODE_ENV === 'development',
     trustProxy: e.TRUST_PROXY,
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    signInAccountRateLimit: e.SIGN_IN_ACCOUNT_RATE_LIMIT,
+    apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     chatWebhookUrl: e.CHAT_WEBHOOK_URL,

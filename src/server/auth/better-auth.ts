@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { isHttps, type Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema/index.js';
+import { signInAccountLimit } from './sign-in-limit.js';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 /** Request header carrying the client address that Fastify determined; any client-sent value is replaced. */
@@ -91,6 +92,8 @@ export function createAuth(opts: { db: Db; config: Config; secret: string }) {
         '/change-password': { window: 60, max: config.signInRateLimit },
       },
     },
+    // The limit above is per client address; this one is per account, across all addresses.
+    hooks: signInAccountLimit(db, config.signInAccountRateLimit),
     advanced: {
       // better-auth turns its Origin check off when NODE_ENV=test; keep it on so tests see what production does.
       disableOriginCheck: false,

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { jobRun, notificationPreference, user } from '../db/schema/index.js';
 import type { Mailer } from '../lib/mailer.js';
+import { pruneRateLimits } from '../lib/rate-limit.js';
 import { retryMail, sendMail } from '../features/mail/mail.service.js';
 import { notify } from '../features/notifications/notifications.core.js';
 import { DEFAULT_PREFERENCES } from '../features/notifications/notifications.core.js';
@@ -89,5 +90,7 @@ export function createJobs(deps: JobDeps): Job[] {
         return { ...retried, prunedRuns: pruned.length };
       },
     },
+    // Every e-mail address tried at sign-in and every client address at first run leaves a counter.
+    { name: 'rate-limits', slot: hourlySlot, run: async ({ now }) => ({ pruned: await pruneRateLimits(deps.db, now) }) },
   ];
 }

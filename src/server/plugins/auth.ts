@@ -5,6 +5,7 @@ import { CLIENT_IP_HEADER, servedAuthEndpoints, type Auth } from '../auth/better
 import type { Db } from '../db/client.js';
 import { apiToken, user } from '../db/schema/index.js';
 import { AppError } from '../lib/errors.js';
+import { enforce } from '../lib/rate-limit.js';
 import { publicAccess, type Actor } from '../lib/policy.js';
 import { csrfTokenFor, hashToken, safeEqual, TOKEN_PREFIX } from '../lib/tokens.js';
 import { ROLES, type Role } from '../../shared/roles.js';
@@ -71,17 +72,26 @@ function prepareTokenLookup(db: Db) {
     .prepare('partnerhub_api_token_lookup');
 }
 
-async function actorFromToken(db: Db, lookup: ReturnType<typeof prepareTokenLookup>, token: string): Promise<Actor | null> {
+async function actorFromToken(db: Db, lookup: ReturnType<typeof prepareTokenLookup>, token: string, perMinute: number): Promise<Actor | null> {
   const [row] = await lookup.execute({ hash: hashToken(token) });
   if (!row) return null;
+  await limitTokenRequests(db, row.tokenId, perMinute);
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(eq(apiToken.id, row.tokenId));
   }
   return { id: row.id, name: row.name, email: row.email, role: toRole(row.role), via: 'token', tokenId: row.tokenId };
 }
 
+/**
+ * Requests per minute per API token, counted in the database (one prepared upsert) so the limit holds
+ * across instances. Only a valid token is counted: a made-up one leaves no row behind.
+ */
+async function limitTokenRequests(db: Db, tokenId: string, perMinute: number) {
+  await enforce(db, `token:${tokenId}`, { max: perMinute, windowMs: 60_000 }, (s) => `This API token made more than ${perMinute} requests in a minute: try again in ${s} s`);
+}
+
 export default fp(
-  async function authPlugin(app: FastifyInstance, opts: { auth: Auth; db: Db; secret: string }) {
+  async function authPlugin(app: FastifyInstance, opts: { auth: Auth; db: Db; secret: string; tokenRateLimit: number }) {
     const { auth, db, secret } = opts;
     app.decorate('auth', auth);
     app.decorate('apiRoutes', []);
@@ -114,7 +124,7 @@ export default fp(
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
         if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <API token>"');
-        const actor = await actorFromToken(db, tokenLookup, match[1]!);
+        const actor = await actorFromToken(db, tokenLookup, match[1]!, opts.tokenRateLimit);
         if (!actor) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
         return actor;
       }

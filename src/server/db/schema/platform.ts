@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -44,4 +44,15 @@ export const instanceSetting = pgTable('instance_setting', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Fixed-window request counters shared by every instance (src/server/lib/rate-limit.ts): one row per
+ * key (`sign-in:<e-mail>`, `setup:<address>`, `token:<id>`), counted by one upsert per request.
+ * No index beyond the key: an update that changes only `count` stays a HOT update.
+ */
+export const rateLimitCounter = pgTable('rate_limit_counter', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowEnds: ts('window_ends').notNull(),
 });

@@ -3,12 +3,15 @@ import { setupBody, setupStatus, userSchema } from '../../../shared/schemas/user
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { publicAccess, roles } from '../../lib/policy.js';
+import { enforce, type Limit } from '../../lib/rate-limit.js';
 import { seedDemo } from '../../db/seed/demo.js';
 import { z } from 'zod';
 import { countUsers } from '../users/users.service.js';
 import { createFirstAdmin } from './setup.service.js';
 
 const tags = ['Setup'];
+/** First-run attempts per client address, counted in the database so the limit holds across instances. */
+const SETUP_LIMIT: Limit = { max: 10, windowMs: 60_000 };
 
 export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   app.get('/api/setup', { config: { policy: publicAccess }, schema: { tags, response: { 200: setupStatus } } }, async () => ({
@@ -18,7 +21,10 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
   app.post(
     '/api/setup',
     {
-      config: { policy: publicAccess, rateLimit: { max: 10, timeWindow: 60_000 } },
+      config: { policy: publicAccess },
+      onRequest: async (req) => {
+        await enforce(db, `setup:${req.ip}`, SETUP_LIMIT, (s) => `Too many first-run attempts from this address: try again in ${s} s`);
+      },
       schema: { tags, body: setupBody, response: { 201: userSchema } },
     },
     async (req, reply) => reply.status(201).send(await createFirstAdmin(db, app.auth, req.body)),
