@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.js';
+import { RateLimitedError } from '../lib/rate-limit.js';
 
 interface PgError {
   code?: string;
@@ -76,6 +77,7 @@ export default fp(
       const appError = known ?? new AppError('internal', 'Something went wrong on our side. The error was logged.');
       if (!known) request.log.error({ err: error }, 'unhandled error');
       else if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+      if (appError instanceof RateLimitedError) reply.header('retry-after', String(appError.retryAfterSeconds));
       return reply
         .status(appError.status)
         .type('application/problem+json')
