@@ -62,8 +62,9 @@ export default defineConfig({
       DATA_DIR: `.tmp/e2e-${port}`,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
-      // The suite signs in several times within a minute.
+      // The suite signs in several times within a minute, a few times with a wrong password.
       SIGN_IN_RATE_LIMIT: '100',
+      SIGN_IN_ACCOUNT_RATE_LIMIT: '100',
     },
   },
 });
