@@ -140,3 +140,101 @@ describe('the job runner', () => {
     expect((await runsOf(job.name)).map((r) => `${r.slot}:${r.status}`).sort()).toEqual(['2026-11-27T09:done', '2026-11-27T10:done']);
   });
 });
+
+describe('a job that runs long', () => {
+  const T0 = Date.UTC(2026, 10, 27, 9, 0);
+  const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    return { opened, open };
+  };
+  const until = async (what: string, check: () => Promise<boolean>) => {
+    for (const started = Date.now(); !(await check()); await sleep(10)) {
+      if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
+    }
+  };
+  /** A second instance: its own pool on PostgreSQL; PGlite's one connection otherwise. */
+  const secondInstance = async () =>
+    backend() === 'postgres' ? await openDatabase({ databaseUrl: t.database.pool!.options.connectionString!, poolSize: 2 }) : undefined;
+
+  it('keeps its claim with a heartbeat: another instance does not take it over, however long it runs', async () => {
+    const second = await secondInstance();
+    try {
+      const { log, errors } = recorder();
+      const release = gate();
+      let calls = 0;
+      const job: Job = {
+        name: unique('long').replace(/\s/g, '-'),
+        slot: () => 'the-slot',
+        run: async () => {
+          calls++;
+          await release.opened;
+          return { ok: true };
+        },
+      };
+      let clock = at(0);
+      const a = new JobRunner(t.database.db, [job], log, () => clock, { heartbeatMs: 20 });
+      const b = new JobRunner((second ?? t.database).db, [job], log);
+      const running = a.tick(at(0));
+      await until('the claim', async () => (await runsOf(job.name))[0]?.status === 'running');
+
+      // Far past the stale window since the start, but never far from the last heartbeat.
+      for (const minutes of [4, 40, 95]) {
+        clock = at(minutes);
+        await until(`the heartbeat at minute ${minutes}`, async () => (await runsOf(job.name))[0]!.heartbeatAt!.getTime() >= clock.getTime());
+        expect((await b.tick(at(minutes + 4)))[0]!.status).toBe('skipped');
+      }
+      expect(calls).toBe(1);
+
+      release.open();
+      expect((await running)[0]).toMatchObject({ status: 'done', attempt: 1 });
+      expect((await runsOf(job.name))[0]).toMatchObject({ status: 'done', attempts: 1, result: { ok: true } });
+      expect(errors).toEqual([]);
+      // The heartbeat stopped with the job.
+      const last = (await runsOf(job.name))[0]!.heartbeatAt;
+      clock = at(200);
+      await sleep(100);
+      expect((await runsOf(job.name))[0]!.heartbeatAt).toEqual(last);
+    } finally {
+      await second?.close();
+    }
+  });
+
+  it('is taken over by another instance a few minutes after its instance stopped beating', async () => {
+    const second = await secondInstance();
+    const stuck = gate();
+    try {
+      const { log } = recorder();
+      const ran: number[] = [];
+      const job: Job = {
+        name: unique('orphan').replace(/\s/g, '-'),
+        slot: () => 'the-slot',
+        run: async ({ attempt }) => {
+          ran.push(attempt);
+          // The first instance never finishes: it died right after claiming.
+          if (attempt === 1) await stuck.opened;
+          return { by: attempt };
+        },
+      };
+      // Its heartbeat would come only in an hour: nothing beats after the claim, as after a crash.
+      const a = new JobRunner(t.database.db, [job], log, () => at(0), { heartbeatMs: 3_600_000 });
+      const b = new JobRunner((second ?? t.database).db, [job], log);
+      const dead = a.tick(at(0));
+      await until('the claim', async () => (await runsOf(job.name))[0]?.status === 'running');
+
+      expect((await b.tick(at(4)))[0]!.status).toBe('skipped');
+      expect((await b.tick(at(6)))[0]).toMatchObject({ status: 'done', attempt: 2 });
+      expect(ran).toEqual([1, 2]);
+      expect((await runsOf(job.name))[0]).toMatchObject({ status: 'done', attempts: 2, result: { by: 2 } });
+
+      // Should the first instance come back after all, its outcome does not overwrite the new claim's.
+      stuck.open();
+      await dead;
+      expect((await runsOf(job.name))[0]).toMatchObject({ status: 'done', attempts: 2, result: { by: 2 } });
+    } finally {
+      stuck.open();
+      await second?.close();
+    }
+  });
+});

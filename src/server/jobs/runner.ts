@@ -31,32 +31,47 @@ export interface RunOutcome {
 }
 
 export const JOB_MAX_ATTEMPTS = 5;
-/** A run still "running" after this long died with its instance; another may take it over. */
-const STALE_RUN_MS = 30 * 60_000;
+/** How often a running job's instance confirms it still works on it. */
+export const HEARTBEAT_MS = 60_000;
+/**
+ * A run whose last heartbeat is older than this died with its instance; another may take it over.
+ * Five missed heartbeats: a busy pool or a paused process delays one, not five in a row.
+ */
+export const STALE_RUN_MS = 5 * 60_000;
 /** Waits before retry n+1: 1, 2, 4, 8 minutes. */
 export const backoffMs = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 1);
 // First key of the two-key advisory lock: a namespace, so the app's locks meet no one else's.
 const LOCK_NAMESPACE = 0x5048_4a42; // "PHJB"
+
+export interface JobRunnerOptions {
+  /** Interval between heartbeats while a job runs (tests shorten it). */
+  heartbeatMs?: number;
+}
 
 /**
  * The in-process scheduler. Every instance ticks; each job's slot runs once across all instances on
  * one database: a claim taken under a transaction-scoped advisory lock inserts the slot's job_run row,
  * and the row's unique (job, slot) key leaves later claimants nothing to take. The handler runs after
  * the claim committed, outside any transaction, so it may take long and use the single PGlite
- * connection freely. A failed run is recorded and logged, and retried with back-off up to five times.
+ * connection freely; a heartbeat keeps the claim alive meanwhile, so however long it runs no other
+ * instance takes it over, while the run of an instance that died is taken over a few minutes after
+ * its last heartbeat. A failed run is recorded and logged, and retried with back-off up to five times.
  */
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<unknown> | null = null;
+  private readonly heartbeatMs: number;
 
   constructor(
     private readonly db: Db,
     jobs: Job[],
     private readonly log: JobLogger,
     private readonly clock: () => Date = () => new Date(),
+    options: JobRunnerOptions = {},
   ) {
     for (const job of jobs) this.add(job);
+    this.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   }
 
   add(job: Job): void {
@@ -112,9 +127,19 @@ export class JobRunner {
     if (existing?.status === 'done') return { job: job.name, slot, status: 'skipped' };
     const attempt = await this.claim(job.name, slot, now);
     if (attempt === null) return { job: job.name, slot, status: 'skipped' };
+    const heartbeat = this.startHeartbeat(job.name, slot, attempt);
+    const work = async () => {
+      try {
+        return await job.run({ now, slot, attempt });
+      } finally {
+        await heartbeat.stop();
+      }
+    };
     try {
-      const result = await job.run({ now, slot, attempt });
-      await this.db.update(jobRun).set({ status: 'done', finishedAt: new Date(), result }).where(and(eq(jobRun.job, job.name), eq(jobRun.slot, slot)));
+      const result = await work();
+      // Guarded by the attempt, as the heartbeat is: only the claim's holder records its outcome.
+      const mine = and(eq(jobRun.job, job.name), eq(jobRun.slot, slot), eq(jobRun.attempts, attempt));
+      await this.db.update(jobRun).set({ status: 'done', finishedAt: new Date(), result }).where(mine);
       this.log.info({ job: job.name, slot, attempt, result }, 'job done');
       return { job: job.name, slot, status: 'done', attempt };
     } catch (e) {
@@ -122,7 +147,7 @@ export class JobRunner {
       await this.db
         .update(jobRun)
         .set({ status: 'failed', finishedAt: now, lastError: message })
-        .where(and(eq(jobRun.job, job.name), eq(jobRun.slot, slot)));
+        .where(and(eq(jobRun.job, job.name), eq(jobRun.slot, slot), eq(jobRun.attempts, attempt)));
       const final = attempt >= JOB_MAX_ATTEMPTS;
       this.log.error(
         { err: e, job: job.name, slot, attempt, willRetry: !final },
@@ -130,6 +155,46 @@ export class JobRunner {
       );
       return { job: job.name, slot, status: 'failed', attempt, error: message };
     }
+  }
+
+  /**
+   * Refreshes the claim's heartbeat every `heartbeatMs` until stopped. Only this claim's row is
+   * touched (its attempt number): after a takeover the old instance's heartbeat keeps nothing alive.
+   * A beat waits for the previous one, so a slow database never piles them up.
+   */
+  private startHeartbeat(job: string, slot: string, attempt: number): { stop(): Promise<void> } {
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    let beating: Promise<void> = Promise.resolve();
+    const beat = async () => {
+      try {
+        const rows = await this.db
+          .update(jobRun)
+          .set({ heartbeatAt: this.clock() })
+          .where(and(eq(jobRun.job, job), eq(jobRun.slot, slot), eq(jobRun.status, 'running'), eq(jobRun.attempts, attempt)))
+          .returning({ id: jobRun.id });
+        if (rows.length === 0 && !stopped) this.log.error({ job, slot, attempt }, `job ${job} for ${slot} lost its claim to another instance while running`);
+      } catch (e) {
+        // One missed beat is harmless; the next one tries again.
+        this.log.error({ err: e, job, slot, attempt }, `job ${job} could not record its heartbeat`);
+      }
+    };
+    const schedule = () => {
+      timer = setTimeout(() => {
+        beating = beat().finally(() => {
+          if (!stopped) schedule();
+        });
+      }, this.heartbeatMs);
+      timer.unref();
+    };
+    schedule();
+    return {
+      stop: async () => {
+        stopped = true;
+        clearTimeout(timer);
+        await beating;
+      },
+    };
   }
 
   /**
@@ -143,11 +208,12 @@ export class JobRunner {
       if (!locked.rows[0]?.ok) return null;
       // The ON CONFLICT branch re-takes a failed run whose back-off passed, or a run whose instance died.
       const rows = await tx.execute<{ attempts: number }>(sql`
-        insert into job_run (job, slot, status, attempts, started_at) values (${job}, ${slot}, 'running', 1, ${at}::timestamptz)
-        on conflict (job, slot) do update set status = 'running', attempts = job_run.attempts + 1, started_at = excluded.started_at, finished_at = null
+        insert into job_run (job, slot, status, attempts, started_at, heartbeat_at) values (${job}, ${slot}, 'running', 1, ${at}::timestamptz, ${at}::timestamptz)
+        on conflict (job, slot) do update set status = 'running', attempts = job_run.attempts + 1, started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at, finished_at = null
         where (job_run.status = 'failed' and job_run.attempts < ${JOB_MAX_ATTEMPTS}
                and job_run.finished_at + (interval '1 minute' * power(2, greatest(job_run.attempts - 1, 0))) <= ${at}::timestamptz)
-           or (job_run.status = 'running' and job_run.started_at < ${at}::timestamptz - (interval '1 millisecond' * ${STALE_RUN_MS}))
+           or (job_run.status = 'running'
+               and coalesce(job_run.heartbeat_at, job_run.started_at) < ${at}::timestamptz - (interval '1 millisecond' * ${STALE_RUN_MS}))
         returning attempts`);
       return rows.rows[0]?.attempts ?? null;
     });

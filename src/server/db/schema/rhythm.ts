@@ -283,6 +283,8 @@ export const mailMessage = pgTable(
 /**
  * One row per run of a scheduled job and slot (e.g. `reminders` / `2026-11-27T09:00`). The unique key,
  * taken under an advisory lock, makes a slot run once across all instances; a failed run is retried.
+ * The instance running it refreshes `heartbeatAt` while it works: a running row whose heartbeat
+ * stopped belongs to an instance that died, and another may take it over.
  */
 export const jobRun = pgTable(
   'job_run',
@@ -293,6 +295,8 @@ export const jobRun = pgTable(
     status: text('status').notNull().default('running'),
     attempts: integer('attempts').notNull().default(1),
     startedAt: ts('started_at').notNull().defaultNow(),
+    /** Null on rows from before heartbeats: their start counts instead. */
+    heartbeatAt: ts('heartbeat_at'),
     finishedAt: ts('finished_at'),
     lastError: text('last_error'),
     result: jsonb('result').$type<Record<string, unknown>>(),
