@@ -2,8 +2,17 @@
 // (or what it changed) without knowing which tables the route touches.
 import type { Database } from '../../src/server/db/client.js';
 
-/** Tables whose changes need no audit record: authentication internals and personal preferences. */
-export const UNAUDITED_TABLES: ReadonlySet<string> = new Set(['session', 'verification', 'rate_limit', 'audit_log', 'saved_view', 'instance_setting']);
+/**
+ * Tables whose changes need no audit record: authentication internals (sessions, rate-limit
+ * counters) and personal state (saved views, one's own inbox marked read).
+ */
+export const UNAUDITED_TABLES: ReadonlySet<string> = new Set(['session', 'verification', 'rate_limit', 'rate_limit_counter', 'audit_log', 'saved_view', 'notification', 'instance_setting']);
+
+/**
+ * Tables left out of snapshots: rate-limit counters count requests, refused ones included (that is
+ * what makes them limits), so every request changes them.
+ */
+export const COUNTER_TABLES: ReadonlySet<string> = new Set(['rate_limit', 'rate_limit_counter']);
 
 export interface TableInfo {
   name: string;
@@ -16,6 +25,8 @@ export interface Snapshot {
   xid: string;
   /** Per table: row count and a hash of every row. */
   tables: Record<string, [number, string]>;
+  /** Per table: row count and the sum of the rows' creating transaction ids (see `take`). */
+  versions: Record<string, string>;
 }
 
 export interface Snapshotter {
@@ -23,15 +34,15 @@ export interface Snapshotter {
   take(): Promise<Snapshot>;
   /** Names of the tables that differ between two snapshots, sorted. */
   changed(a: Snapshot, b: Snapshot): string[];
-  /** The public base tables, read once. */
+  /** The public base tables, read once (counters included). */
   tables(): Promise<TableInfo[]>;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 export function createSnapshotter(database: Database): Snapshotter {
   let tableList: Promise<TableInfo[]> | undefined;
-  let snapshotSql: Promise<string> | undefined;
   let last: Snapshot | undefined;
 
   const tables = () =>
@@ -43,40 +54,59 @@ export function createSnapshotter(database: Database): Snapshotter {
           group by c.table_name order by 1`,
       )
       .then((rows) => rows.map((r) => ({ name: r.name, hasId: r.has_id }))));
-
-  // One round trip: row count and a hash of every row of every table. API-token use updates
-  // last_used_at (authentication, not the request), so that column is left out.
-  const sql = () =>
-    (snapshotSql ??= tables().then(
-      (list) => {
-        const entry = ({ name }: TableInfo) =>
-          `'${name}', (select json_build_array(count(*), md5(coalesce(string_agg(r, '|' order by r), ''))) from (select (to_jsonb(x) - 'last_used_at')::text as r from ${quote(name)} x) s)`;
-        // A function takes at most 100 arguments: one object per 40 tables, merged.
-        const parts: string[] = [];
-        for (let i = 0; i < list.length; i += 40) parts.push(`jsonb_build_object(${list.slice(i, i + 40).map(entry).join(', ')})`);
-        return `select ${parts.join(' || ')} as snap`;
-      },
-    ));
+  const compared = async () => (await tables()).map((x) => x.name).filter((name) => !COUNTER_TABLES.has(name));
 
   /**
    * The next transaction id PostgreSQL will assign. Every write, committed or rolled back, takes
-   * one, so an unchanged value proves nothing was written and the full snapshot can be skipped.
-   * (On a shared server other databases move it too; then the snapshot decides.)
+   * one, so an unchanged value proves nothing was written and the snapshot can be reused.
+   * (On a shared server other databases move it too; then the row versions decide.)
    */
   async function nextXid(): Promise<string> {
     const [row] = await database.query<{ x: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as x');
     return row!.x;
   }
 
+  /**
+   * Row count and the sum of xmin (the creating transaction of each row version) per table,
+   * without reading the rows' contents. An insert or a delete changes the count; an update
+   * replaces a version with one of a later transaction. When the ids moved only for counters (every
+   * request with an API token counts one), this finds the few tables whose rows need hashing.
+   */
+  async function versions(names: string[]): Promise<Record<string, string>> {
+    // One round trip; a union rather than json_build_object, which takes at most 100 arguments.
+    const rows = await database.query<{ t: string; v: string }>(
+      names.map((name) => `select ${literal(name)} as t, count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) as v from ${quote(name)}`).join(' union all '),
+    );
+    return Object.fromEntries(rows.map((r) => [r.t, r.v]));
+  }
+
+  // API-token use updates last_used_at (authentication, not the request), so that column is left out.
+  async function hashes(names: string[]): Promise<Snapshot['tables']> {
+    if (!names.length) return {};
+    const rows = await database.query<{ t: string; n: number; h: string }>(
+      names
+        .map(
+          (name) =>
+            `select ${literal(name)} as t, count(*)::int as n, md5(coalesce(string_agg(r, '|' order by r), '')) as h from (select (to_jsonb(x) - 'last_used_at')::text as r from ${quote(name)} x) s`,
+        )
+        .join(' union all '),
+    );
+    return Object.fromEntries(rows.map((r) => [r.t, [Number(r.n), r.h] as [number, string]]));
+  }
+
   return {
     tables,
     async take() {
       // The id is read before the rows: a write that lands in between shows in the rows and moves
-      // the id, so the next take reads the rows again rather than trusting a stale copy.
+      // the id, so the next take looks again rather than trusting a stale copy.
       const xid = await nextXid();
       if (last?.xid === xid) return last;
-      const [row] = await database.query<{ snap: Snapshot['tables'] | string }>(await sql());
-      last = { xid, tables: typeof row!.snap === 'string' ? JSON.parse(row!.snap) : row!.snap };
+      const names = await compared();
+      const now = await versions(names);
+      const previous = last;
+      const stale = names.filter((name) => !previous || previous.versions[name] !== now[name]);
+      const fresh = await hashes(stale);
+      last = { xid, versions: now, tables: Object.fromEntries(names.map((name) => [name, fresh[name] ?? previous!.tables[name]!])) };
       return last;
     },
     changed(a, b) {
