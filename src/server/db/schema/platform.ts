@@ -49,7 +49,8 @@ export const instanceSetting = pgTable('instance_setting', {
 /**
  * Fixed-window request counters shared by every instance (src/server/lib/rate-limit.ts): one row per
  * key (`sign-in:<e-mail>`, `setup:<address>`, `token:<id>`), counted by one upsert per request.
- * No index beyond the key: an update that changes only `count` stays a HOT update.
+ * No index beyond the key: an update that changes only `count` stays a HOT update. The migration
+ * creates it UNLOGGED (drizzle cannot declare that): no WAL flush per counted request.
  */
 export const rateLimitCounter = pgTable('rate_limit_counter', {
   key: text('key').primaryKey(),
