@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { createAuth } from './auth/better-auth.js';
+import { createAuth, sessionCookieName } from './auth/better-auth.js';
 import { resolveAuthSecret } from './lib/secret.js';
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import securityPlugin from './plugins/security.js';
@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { https: config.baseUrl.startsWith('https:') });
   await app.register(authPlugin, { auth, db, secret, tokenRateLimit: config.apiTokenRateLimit });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { sessionCookie: sessionCookieName(config) });
 
   await registerFeatures(app, { config, database, secret });
   await app.register(jobsPlugin, { config, database, secret });

@@ -29,6 +29,9 @@ export function servedAuthEndpoints(auth: Auth): ReadonlySet<string> {
   return new Set(served.map((e) => e.replace(' ', ` ${AUTH_BASE_PATH}`)));
 }
 
+/** The session cookie's name: better-auth prefixes `__Secure-` when cookies are secure (https BASE_URL). */
+export const sessionCookieName = (config: Config) => `${isHttps(config.baseUrl) ? '__Secure-' : ''}better-auth.session_token`;
+
 export function createAuth(opts: { db: Db; config: Config; secret: string }) {
   const { db, config, secret } = opts;
   const secureCookies = isHttps(config.baseUrl);

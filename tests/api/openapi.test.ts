@@ -1,0 +1,57 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+/**
+ * The OpenAPI document at /api/openapi.json is what client generators read: it must be valid, and
+ * every operation must say which problem+json answers it can give (from the shared definitions).
+ */
+type Operation = { summary?: string; security?: unknown[]; parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, { $ref?: string }> };
+type Doc = { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, { content: Record<string, unknown> }>; securitySchemes: Record<string, { name?: string }> } };
+
+let t: TestApp;
+let doc: Doc;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  doc = res.json();
+});
+afterAll(() => t.close());
+
+const operations = () => Object.entries(doc.paths).flatMap(([url, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${url}`, method, url, op })));
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI document (schemas and references resolved)', async () => {
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+  });
+
+  it('declares the problem+json answers of every operation from one shared definition', () => {
+    for (const status of ['400', '401', '403', '404', '409', '413', '429']) {
+      expect(Object.keys(doc.components.responses[`Problem${status}`]!.content)).toEqual(['application/problem+json']);
+    }
+    const missing: string[] = [];
+    for (const { key, method, op } of operations()) {
+      const refs = Object.entries(op.responses).filter(([, r]) => r.$ref?.startsWith('#/components/responses/Problem'));
+      const isPublic = Array.isArray(op.security) && op.security.length === 0;
+      const need = [
+        ...(isPublic ? [] : ['401', '403']),
+        ...(op.parameters?.some((p) => p.in === 'path') ? ['404'] : []),
+        ...(op.parameters?.length || op.requestBody ? ['400'] : []),
+        ...(['post', 'put', 'patch', 'delete'].includes(method) ? ['409'] : []),
+      ];
+      for (const status of need) if (!refs.some(([s]) => s === status)) missing.push(`${key} ${status}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('marks public operations as needing no credentials, and names the session cookie this server sets', () => {
+    const ops = new Map(operations().map((o) => [o.key, o.op]));
+    expect(ops.get('GET /api/health')!.security).toEqual([]);
+    expect(ops.get('GET /api/partners')!.security).toBeUndefined();
+    expect(ops.get('GET /api/partners')!.responses['401']).toEqual({ $ref: '#/components/responses/Problem401' });
+    // The test app runs on http://localhost: no __Secure- prefix (docs/decisions/0018).
+    expect(doc.components.securitySchemes.session!.name).toBe('better-auth.session_token');
+  });
+});
