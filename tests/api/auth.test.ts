@@ -153,6 +153,9 @@ describe('sign-in and sessions', () => {
     if (newToken) expect(ok.body).not.toContain(newToken);
     expect((await signIn(t, user.email, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await signIn(t, user.email, newPassword)).statusCode).toBe(200);
+    // Only the successful change is on the user's history, by the user.
+    const history = await t.database.query<{ action: string; actor_id: string }>("select action, actor_id from audit_log where entity_type = 'user' and entity_id = $1 and action = 'change-password'", [user.id]);
+    expect(history).toEqual([{ action: 'change-password', actor_id: user.id }]);
   });
 });
 

@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { CLIENT_IP_HEADER, servedAuthEndpoints, type Auth } from '../auth/better-auth.js';
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER, servedAuthEndpoints, type Auth } from '../auth/better-auth.js';
+import { recordOwnPasswordChange } from '../features/users/users.service.js';
 import type { Db } from '../db/client.js';
 import { apiToken, user } from '../db/schema/index.js';
 import { AppError } from '../lib/errors.js';
@@ -178,6 +179,9 @@ export default fp(
           throw new AppError('not_found', `${request.method} ${target.pathname} is not an endpoint of this server`);
         }
         const url = new URL(target.pathname + target.search, auth.options.baseURL as string);
+        // A password change is audited on the user (who, before the endpoint rotates the session).
+        const changingPassword = request.method === 'POST' && target.pathname === `${AUTH_BASE_PATH}/change-password`;
+        const changer = changingPassword ? await resolveActor(request).catch(() => null) : null;
         const hasBody = request.method !== 'GET' && request.body !== undefined;
         const response = await auth.handler(
           new Request(url, {
@@ -186,6 +190,7 @@ export default fp(
             body: hasBody ? (typeof request.body === 'string' ? request.body : JSON.stringify(request.body)) : undefined,
           }),
         );
+        if (changer && response.status === 200) await recordOwnPasswordChange(db, changer);
         reply.status(response.status);
         response.headers.forEach((value, key) => {
           if (key !== 'set-cookie') reply.header(key, value);

@@ -147,6 +147,14 @@ export async function setActive(db: Db, id: string, active: boolean, expected: n
   });
 }
 
+/**
+ * A user changed their own password through better-auth's change-password endpoint (which checks
+ * the current one and writes the hash): recorded on the user's history like an admin's reset.
+ */
+export async function recordOwnPasswordChange(db: Db, actor: Pick<Actor, 'id' | 'name'>): Promise<void> {
+  await recordAudit(db, { actor, entityType: 'user', entityId: actor.id, action: 'change-password', before: null, after: null });
+}
+
 /** Sets a new password (CLI and admin reset); other sessions end. */
 export async function setPassword(db: Db, auth: Auth, id: string, password: string, actor: AuditActor): Promise<void> {
   const ctx = await auth.$context;
