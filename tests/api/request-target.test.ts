@@ -21,6 +21,8 @@ import { createSnapshotter } from '../support/snapshot.js';
  */
 const WEB_MARKER = 'partnerhub-web-page-marker';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Thousands of connections: about 20 s on a busy 2-core machine. */
+const SWEEP_TIMEOUT = 180_000;
 
 let t: TestApp;
 let port = 0;
@@ -140,7 +142,7 @@ describe('request-target spellings over a real socket', () => {
     }
     expect(failures, `${failures.length} of ${sent} spellings let an anonymous caller past`).toEqual([]);
     expect(snapshots.changed(before, await snapshots.take()), 'tables changed by anonymous requests').toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it("gives a viewer's token 403 on every write it may not make, whatever the spelling, and writes nothing", async () => {
     const snapshots = createSnapshotter(t.database);
@@ -161,7 +163,7 @@ describe('request-target spellings over a real socket', () => {
     }
     expect(failures).toEqual([]);
     expect(snapshots.changed(before, await snapshots.take()), 'tables changed by refused viewer writes').toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('answers an unknown /api path with 404 problem+json in every spelling, never the web page', async () => {
     for (const target of [...spellings('/api/no-such-route'), '/api', '/api/', '/API', '/api/partners/x/y/z/w']) {
