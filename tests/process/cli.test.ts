@@ -50,7 +50,8 @@ beforeAll(async () => {
   } else {
     env = { DATA_DIR: dataDir };
   }
-  firstMigrate = await cli(['migrate'], env, 60_000);
+  // A new embedded database takes seconds to create, many more on a machine busy with other suites.
+  firstMigrate = await cli(['migrate'], env, 150_000);
 }, 180_000);
 
 afterAll(async () => {
