@@ -93,17 +93,13 @@ export class Browsing {
     if (opts.phone) await this.page.setViewportSize({ width: 1280, height: 800 });
   }
 
-  /** axe-core: no serious or critical violation of WCAG 2.1 A/AA, label in name included. */
+  /** axe-core: no serious or critical violation of WCAG 2.1 A/AA. */
   async expectAccessible(what: string) {
     // A notification fading in or out has a contrast of its own: wait until they are gone.
     await expect(this.page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
     await this.page.waitForTimeout(300);
     await this.page.evaluate(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = true));
-    // label-content-name-mismatch (WCAG 2.5.3, label in name) is still marked experimental in axe: asked for by name.
-    const results = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
-      .analyze();
+    const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     await this.page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = false, resolve()), 100)));
     const bad = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
