@@ -7,7 +7,8 @@ import { levelRequirement, notification, partnerProgram } from '../../db/schema/
 import { runReminders } from '../../jobs/reminders.js';
 import { calendarSources } from '../calendar/calendar.sources.js';
 import type { User } from '../../../shared/schemas/user.js';
-import { dueAlert } from './programs.sources.js';
+import { alertDays, dueAlert } from './programs.sources.js';
+import { addDays, zurichDate } from '../../../shared/days.js';
 
 let t: TestApp;
 let owner: User;
@@ -28,14 +29,16 @@ beforeAll(async () => {
   await addTeamMember(t, partnerId, mate.id, 'technical_lead');
 
   // KCSP: 3 CKA holders, the third's expires 2026-04-01, so we fall below on 2026-04-02.
+  // Recorded long before the days the tests look at.
+  const createdAt = new Date('2024-04-02T08:00:00Z');
   const make = async (name: string, linked: string | null) => {
-    const p = await makeProgram(t, { name, vendor: 'CNCF', partnerId: linked, nextReviewOn: '2026-02-01' });
+    const p = await makeProgram(t, { name, vendor: 'CNCF', partnerId: linked, nextReviewOn: '2026-02-01', createdAt });
     const cka = await makeCertification(t, p.id, { name: 'Certified Kubernetes Administrator', examCode: 'CKA', category: 'professional' });
     const level = await makeLevel(t, p.id, 1, { name: 'KCSP' });
     await t.database.db.insert(levelRequirement).values({ levelId: level.id, counts: 'people', minCount: 3, certificationIds: [cka.id] });
     await t.database.db.update(partnerProgram).set({ heldLevelId: level.id }).where(eq(partnerProgram.id, p.id));
     for (const [who, expires] of [['Paula One', '2027-05-01'], ['Peter Two', '2027-01-01'], ['Pia Three', '2026-04-01']] as const) {
-      await grantCertification(t, (await makeUser(t, 'member', { name: who })).id, cka.id, '2024-04-01', expires);
+      await grantCertification(t, (await makeUser(t, 'member', { name: who })).id, cka.id, '2024-04-01', expires, { createdAt });
     }
     return p.id;
   };
@@ -106,5 +109,29 @@ describe('calendar deadlines', () => {
       expect(mine.map((d) => d.uid).sort()).toEqual(partnerFeed.map((d) => d.uid).sort());
     }
     expect(await source().deadlines(t.database.db, { kind: 'user', userId: stranger.id }, now)).toEqual([]);
+  });
+
+  it('dates no alert before the records behind it existed: the 90-day one is left out, the 30-day one the reminders send late falls on the day they were recorded', () => {
+    expect(alertDays('2026-04-02', '2025-01-01')).toEqual([{ days: 90, date: '2026-01-02' }, { days: 30, date: '2026-03-03' }]);
+    expect(alertDays('2026-04-02', '2026-02-10')).toEqual([{ days: 90, date: '2026-02-10' }, { days: 30, date: '2026-03-03' }]);
+    expect(alertDays('2026-04-02', '2026-03-13')).toEqual([{ days: 30, date: '2026-03-13' }]);
+    expect(alertDays('2026-04-02', '2026-04-02')).toEqual([]);
+  });
+
+  it('shows a certification recorded today that expires in 20 days as an alert today, not 70 days ago', async () => {
+    const now = new Date();
+    const today = zurichDate(now);
+    const p2 = (await makePartner(t, { ownerId: owner.id })).id;
+    const p = await makeProgram(t, { name: `KCSP fresh ${process.pid}`, vendor: 'CNCF', partnerId: p2 });
+    const cka = await makeCertification(t, p.id, { name: 'Certified Kubernetes Administrator', examCode: 'CKA', category: 'professional' });
+    const level = await makeLevel(t, p.id, 1, { name: 'KCSP' });
+    await t.database.db.insert(levelRequirement).values({ levelId: level.id, counts: 'people', minCount: 1, certificationIds: [cka.id] });
+    await t.database.db.update(partnerProgram).set({ heldLevelId: level.id }).where(eq(partnerProgram.id, p.id));
+    await grantCertification(t, mate.id, cka.id, addDays(today, -1000), addDays(today, 20));
+
+    const feed = await source().deadlines(t.database.db, { kind: 'partner', partnerId: p2 }, now);
+    const alerts = feed.filter((d) => d.title.includes('at risk'));
+    expect(alerts.map((d) => d.date)).toEqual([today]);
+    expect(alerts[0]!.uid).toBe(`program-risk-${p.id}-${addDays(today, 21)}-30@partnerhub`);
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { partner, partnerProgram, teamAssignment, user } from '../../db/schema/index.js';
+import { partner, partnerProgram, teamAssignment, user, userCertification } from '../../db/schema/index.js';
 import { formatDay } from '../../jobs/compose.js';
 import { registerReminderSource } from '../../jobs/reminder-sources.js';
 import { registerCalendarSource, type CalendarDeadline } from '../calendar/calendar.sources.js';
@@ -19,6 +19,7 @@ interface Standing {
   partnerId: string | null;
   ownerId: string | null;
   nextReviewOn: string | null;
+  createdAt: Date;
   levelName: string | null;
   forecast: Forecast | null;
 }
@@ -27,7 +28,7 @@ interface Standing {
 async function standings(db: DbOrTx, today: string, ids: string[] | null): Promise<Standing[]> {
   if (ids && !ids.length) return [];
   const rows = await db
-    .select({ id: partnerProgram.id, name: partnerProgram.name, partnerId: partnerProgram.partnerId, ownerId: partner.ownerId, nextReviewOn: partnerProgram.nextReviewOn })
+    .select({ id: partnerProgram.id, name: partnerProgram.name, partnerId: partnerProgram.partnerId, ownerId: partner.ownerId, nextReviewOn: partnerProgram.nextReviewOn, createdAt: partnerProgram.createdAt })
     .from(partnerProgram)
     .leftJoin(partner, eq(partner.id, partnerProgram.partnerId))
     .where(and(isNull(partnerProgram.archivedAt), ids ? inArray(partnerProgram.id, ids) : undefined));
@@ -52,6 +53,21 @@ export function dueAlert(forecastDate: string, today: string): number | null {
   const thresholds = [...LEVEL_ALERT_DAYS].sort((a, b) => a - b);
   if (today >= forecastDate) return null;
   return thresholds.find((d) => today >= addDays(forecastDate, -d)) ?? null;
+}
+
+/**
+ * The days the level-at-risk alerts fall on in a calendar, as the reminders send them. An alert
+ * falling before the records behind it existed is not shown in the past: the one the reminders send
+ * late (the tightest reached on the day they were recorded) is dated that day, an earlier one they
+ * skip is left out, and none once the level is already lost.
+ */
+export function alertDays(forecastDate: string, recordedOn: string): { days: number; date: string }[] {
+  const late = dueAlert(forecastDate, recordedOn);
+  return LEVEL_ALERT_DAYS.flatMap((days) => {
+    const date = addDays(forecastDate, -days);
+    if (date >= recordedOn) return [{ days, date }];
+    return days === late ? [{ days, date: recordedOn }] : [];
+  });
 }
 
 registerReminderSource({
@@ -93,14 +109,21 @@ registerCalendarSource({
         ),
       );
     const out: CalendarDeadline[] = [];
-    for (const s of await standings(db, zurichDate(now), linked.map((r) => r.id))) {
+    const all = await standings(db, zurichDate(now), linked.map((r) => r.id));
+    const causeIds = [...new Set(all.flatMap((s) => s.forecast?.causes.map((c) => c.holdingId) ?? []))];
+    const recorded = new Map(
+      (causeIds.length ? await db.select({ id: userCertification.id, createdAt: userCertification.createdAt }).from(userCertification).where(inArray(userCertification.id, causeIds)) : []).map((r) => [r.id, r.createdAt]),
+    );
+    // The day the forecast could first be known: the programme and the certifications that cause it were all recorded.
+    const since = (s: Standing, f: Forecast) => zurichDate(new Date(Math.max(s.createdAt.getTime(), ...f.causes.map((c) => recorded.get(c.holdingId)?.getTime() ?? 0))));
+    for (const s of all) {
       if (s.nextReviewOn) {
         out.push({ uid: `program-review-${s.id}-${s.nextReviewOn}@partnerhub`, date: s.nextReviewOn, title: `${s.name}: vendor's level review`, description: s.levelName ? `We hold ${s.levelName}.` : null, path: link(s) });
       }
       const f = s.forecast;
       if (!f) continue;
-      for (const days of LEVEL_ALERT_DAYS) {
-        out.push({ uid: `program-risk-${s.id}-${f.date}-${days}@partnerhub`, date: addDays(f.date, -days), title: `${s.name}: ${s.levelName} at risk from ${formatDay(f.date)}`, description: causesText(f), path: link(s) });
+      for (const a of alertDays(f.date, since(s, f))) {
+        out.push({ uid: `program-risk-${s.id}-${f.date}-${a.days}@partnerhub`, date: a.date, title: `${s.name}: ${s.levelName} at risk from ${formatDay(f.date)}`, description: causesText(f), path: link(s) });
       }
     }
     return out;
