@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
  * The OpenAPI document at /api/openapi.json is what client generators read: it must be valid, and
  * every operation must say which problem+json answers it can give (from the shared definitions).
  */
-type Operation = { summary?: string; security?: unknown[]; parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, { $ref?: string }> };
+type Operation = { summary?: string; tags?: string[]; security?: unknown[]; parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, { $ref?: string }> };
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, { content: Record<string, unknown> }>; securitySchemes: Record<string, { name?: string }> } };
 
 let t: TestApp;
@@ -44,6 +44,23 @@ describe('the OpenAPI document', () => {
       for (const status of need) if (!refs.some(([s]) => s === status)) missing.push(`${key} ${status}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('gives every operation a short summary of its own, and a tag', () => {
+    const ops = operations();
+    const unsummarised = ops.filter(({ op }) => !op.summary?.trim()).map(({ key }) => key);
+    expect(unsummarised).toEqual([]);
+    const seen = new Map<string, string>();
+    const duplicates: string[] = [];
+    for (const { key, op } of ops) {
+      const other = seen.get(op.summary!.trim().toLowerCase());
+      if (other) duplicates.push(`${other} and ${key}: ${op.summary}`);
+      seen.set(op.summary!.trim().toLowerCase(), key);
+    }
+    expect(duplicates).toEqual([]);
+    // A summary is one line that a generated client can use as a doc comment.
+    expect(ops.filter(({ op }) => op.summary!.length > 120 || op.summary!.includes('\n')).map(({ key }) => key)).toEqual([]);
+    expect(ops.filter(({ op }) => !op.tags?.length).map(({ key }) => key)).toEqual([]);
   });
 
   it('marks public operations as needing no credentials, and names the session cookie this server sets', () => {

@@ -23,13 +23,13 @@ export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     items: await listCertifications(db, req.query),
   }));
 
-  app.post('/api/certifications', { config: manage, schema: { tags, body: createCertificationBody, response: { 201: certificationSchema } } }, async (req, reply) =>
+  app.post('/api/certifications', { config: manage, schema: { tags, summary: 'Add a certification to the catalogue', body: createCertificationBody, response: { 201: certificationSchema } } }, async (req, reply) =>
     reply.status(201).send(await createCertification(db, req.body, req.actor!)),
   );
 
   app.post(
     '/api/certifications/starter',
-    { config: manage, schema: { tags, description: 'Adds the starter programmes (AWS, CNCF, Red Hat, Microsoft) and certifications whose names are not in use; calling it again adds nothing.', response: { 200: starterCatalogueResult } } },
+    { config: manage, schema: { tags, summary: 'Add the starter programmes and certifications', description: 'Adds the starter programmes (AWS, CNCF, Red Hat, Microsoft) and certifications whose names are not in use; calling it again adds nothing.', response: { 200: starterCatalogueResult } } },
     (req) => addStarterCatalogue(db, req.actor!),
   );
 
@@ -42,36 +42,36 @@ export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${matrixFileName(m)}"`).send(matrixCsv(m));
   });
 
-  app.get('/api/certifications/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: certificationSchema } } }, (req) => getCertification(db, req.params.id));
+  app.get('/api/certifications/:id', { config: read, schema: { tags, summary: 'Get a catalogue certification', params: uuidParam, response: { 200: certificationSchema } } }, (req) => getCertification(db, req.params.id));
 
-  app.patch('/api/certifications/:id', { config: manage, schema: { tags, params: uuidParam, body: updateCertificationBody, response: { 200: certificationSchema } } }, (req) =>
+  app.patch('/api/certifications/:id', { config: manage, schema: { tags, summary: 'Update a catalogue certification', params: uuidParam, body: updateCertificationBody, response: { 200: certificationSchema } } }, (req) =>
     updateCertification(db, req.params.id, req.body, req.actor!),
   );
 
-  app.post('/api/certifications/:id/archive', { config: manage, schema: { tags, params: uuidParam, body: versionBody, response: { 200: certificationSchema } } }, (req) =>
+  app.post('/api/certifications/:id/archive', { config: manage, schema: { tags, summary: 'Archive a catalogue certification', params: uuidParam, body: versionBody, response: { 200: certificationSchema } } }, (req) =>
     setCertificationArchived(db, req.params.id, true, req.body.version, req.actor!),
   );
 
-  app.post('/api/certifications/:id/restore', { config: manage, schema: { tags, params: uuidParam, body: versionBody, response: { 200: certificationSchema } } }, (req) =>
+  app.post('/api/certifications/:id/restore', { config: manage, schema: { tags, summary: 'Restore an archived catalogue certification', params: uuidParam, body: versionBody, response: { 200: certificationSchema } } }, (req) =>
     setCertificationArchived(db, req.params.id, false, req.body.version, req.actor!),
   );
 
   // Colleagues' certifications and planned exams.
-  app.get('/api/user-certifications', { config: read, schema: { tags, querystring: listUserCertificationsQuery, response: { 200: userCertificationList } } }, async (req) => ({
+  app.get('/api/user-certifications', { config: read, schema: { tags, summary: 'List colleagues’ certifications', querystring: listUserCertificationsQuery, response: { 200: userCertificationList } } }, async (req) => ({
     items: await listHoldings(db, req.query, new Date()),
   }));
 
-  app.post('/api/user-certifications', { config: record, schema: { tags, body: createUserCertificationBody, response: { 201: userCertificationSchema } } }, async (req, reply) =>
+  app.post('/api/user-certifications', { config: record, schema: { tags, summary: 'Record a colleague’s certification', body: createUserCertificationBody, response: { 201: userCertificationSchema } } }, async (req, reply) =>
     reply.status(201).send(await createHolding(db, req.body, req.actor!, new Date())),
   );
 
-  app.get('/api/user-certifications/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: userCertificationSchema } } }, (req) => getHolding(db, req.params.id, new Date()));
+  app.get('/api/user-certifications/:id', { config: read, schema: { tags, summary: 'Get a colleague’s certification', params: uuidParam, response: { 200: userCertificationSchema } } }, (req) => getHolding(db, req.params.id, new Date()));
 
-  app.patch('/api/user-certifications/:id', { config: record, schema: { tags, params: uuidParam, body: updateUserCertificationBody, response: { 200: userCertificationSchema } } }, (req) =>
+  app.patch('/api/user-certifications/:id', { config: record, schema: { tags, summary: 'Update a colleague’s certification', params: uuidParam, body: updateUserCertificationBody, response: { 200: userCertificationSchema } } }, (req) =>
     updateHolding(db, req.params.id, req.body, req.actor!, new Date()),
   );
 
-  app.post('/api/user-certifications/:id/archive', { config: record, schema: { tags, params: uuidParam, body: versionBody, response: { 200: userCertificationSchema } } }, (req) =>
+  app.post('/api/user-certifications/:id/archive', { config: record, schema: { tags, summary: 'Archive a colleague’s certification', params: uuidParam, body: versionBody, response: { 200: userCertificationSchema } } }, (req) =>
     archiveHolding(db, req.params.id, req.body.version, req.actor!, new Date()),
   );
 };

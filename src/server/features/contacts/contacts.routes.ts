@@ -18,7 +18,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   const write = { policy: partnersPolicy.write };
   const manage = { policy: partnersPolicy.manage };
 
-  app.get('/api/contacts', { config: read, schema: { tags, querystring: listContactsQuery, response: { 200: contactPage } } }, (req) => listContacts(db, req.query));
+  app.get('/api/contacts', { config: read, schema: { tags, summary: 'List contacts', querystring: listContactsQuery, response: { 200: contactPage } } }, (req) => listContacts(db, req.query));
 
   // Static paths win over /api/contacts/:id in Fastify's router, whatever the order.
   app.get('/api/contacts/export.csv', { config: read, schema: { tags, summary: 'The directory as CSV (same filters, no paging)', querystring: exportContactsQuery } }, async (req, reply) => {
@@ -30,24 +30,24 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     return reply.type('text/vcard; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName('vcf')}"`).send(body);
   });
 
-  app.post('/api/contacts', { config: write, schema: { tags, body: createContactBody, response: { 201: contactSchema } } }, async (req, reply) =>
+  app.post('/api/contacts', { config: write, schema: { tags, summary: 'Create a contact', body: createContactBody, response: { 201: contactSchema } } }, async (req, reply) =>
     reply.status(201).send(await createContact(db, req.actor!, req.body)),
   );
-  app.get('/api/contacts/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: contactSchema } } }, (req) => getContact(db, req.params.id));
-  app.patch('/api/contacts/:id', { config: write, schema: { tags, params: uuidParam, body: updateContactBody, response: { 200: contactSchema } } }, (req) =>
+  app.get('/api/contacts/:id', { config: read, schema: { tags, summary: 'Get a contact', params: uuidParam, response: { 200: contactSchema } } }, (req) => getContact(db, req.params.id));
+  app.patch('/api/contacts/:id', { config: write, schema: { tags, summary: 'Update a contact', params: uuidParam, body: updateContactBody, response: { 200: contactSchema } } }, (req) =>
     updateContact(db, req.actor!, req.params.id, req.body),
   );
-  app.post('/api/contacts/:id/archive', { config: write, schema: { tags, params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
+  app.post('/api/contacts/:id/archive', { config: write, schema: { tags, summary: 'Archive a contact', params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
     setContactArchived(db, req.actor!, req.params.id, true, req.body.version),
   );
-  app.post('/api/contacts/:id/restore', { config: write, schema: { tags, params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
+  app.post('/api/contacts/:id/restore', { config: write, schema: { tags, summary: 'Restore an archived contact', params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
     setContactArchived(db, req.actor!, req.params.id, false, req.body.version),
   );
-  app.post('/api/contacts/:id/merge', { config: manage, schema: { tags, params: uuidParam, body: mergeContactBody, response: { 200: contactSchema } } }, (req) =>
+  app.post('/api/contacts/:id/merge', { config: manage, schema: { tags, summary: 'Merge a duplicate contact into this one', params: uuidParam, body: mergeContactBody, response: { 200: contactSchema } } }, (req) =>
     mergeContacts(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version),
   );
 
-  app.get('/api/partners/:id/stakeholders', { config: read, schema: { tags, params: uuidParam, response: { 200: stakeholderMapSchema } } }, (req) =>
+  app.get('/api/partners/:id/stakeholders', { config: read, schema: { tags, summary: 'Get a partner’s stakeholder map', params: uuidParam, response: { 200: stakeholderMapSchema } } }, (req) =>
     stakeholderMap(db, req.params.id),
   );
 };

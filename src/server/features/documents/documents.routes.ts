@@ -32,13 +32,13 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
 
   app.get(
     '/api/documents',
-    { config: read, schema: { tags, description: 'The documents of one record (subjectType and subjectId), or every document of a partner the caller may see (partnerId).', querystring: listDocumentsQuery, response: { 200: documentList } } },
+    { config: read, schema: { tags, summary: 'List documents of a record or partner', description: 'The documents of one record (subjectType and subjectId), or every document of a partner the caller may see (partnerId).', querystring: listDocumentsQuery, response: { 200: documentList } } },
     (req) => listDocuments(db, req.actor!, req.query, maxBytes),
   );
 
-  app.get('/api/documents/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: documentSchema } } }, (req) => getDocument(db, req.actor!, req.params.id));
+  app.get('/api/documents/:id', { config: read, schema: { tags, summary: 'Get a document with its versions', params: uuidParam, response: { 200: documentSchema } } }, (req) => getDocument(db, req.actor!, req.params.id));
 
-  app.post('/api/documents', { config: write, schema: { tags, description: `Uploads a document (fields subjectType, subjectId, optional title). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], response: { 201: documentSchema } } }, async (req, reply) => {
+  app.post('/api/documents', { config: write, schema: { tags, summary: 'Upload a document', description: `Uploads a document (fields subjectType, subjectId, optional title). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], response: { 201: documentSchema } } }, async (req, reply) => {
     let prepared: Awaited<ReturnType<typeof checkNewDocument>> | undefined;
     const file = await receiveUpload(req, storage, {
       maxBytes,
@@ -52,7 +52,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
 
   app.post(
     '/api/documents/:id/versions',
-    { config: write, schema: { tags, description: `Uploads a new version (optional field version: the document's version, to refuse a stale upload). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], params: uuidParam, response: { 201: documentSchema } } },
+    { config: write, schema: { tags, summary: 'Upload a new version of a document', description: `Uploads a new version (optional field version: the document's version, to refuse a stale upload). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], params: uuidParam, response: { 201: documentSchema } } },
     async (req, reply) => {
       let expected: number | undefined;
       const file = await receiveUpload(req, storage, {
@@ -66,11 +66,11 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
     },
   );
 
-  app.post('/api/documents/:id/archive', { config: write, schema: { tags, params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
+  app.post('/api/documents/:id/archive', { config: write, schema: { tags, summary: 'Archive a document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
     setDocumentArchived(db, req.actor!, req.params.id, true, req.body.version),
   );
 
-  app.post('/api/documents/:id/restore', { config: write, schema: { tags, params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
+  app.post('/api/documents/:id/restore', { config: write, schema: { tags, summary: 'Restore an archived document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
     setDocumentArchived(db, req.actor!, req.params.id, false, req.body.version),
   );
 
@@ -78,7 +78,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
     '/api/documents/:id/download',
     {
       config: read,
-      schema: { tags, description: 'The file of a version (the current one by default), always as an attachment unless inline=1 and it is a PDF or a raster image.', params: uuidParam, querystring: downloadQuery },
+      schema: { tags, summary: 'Download a document’s file', description: 'The file of a version (the current one by default), always as an attachment unless inline=1 and it is a PDF or a raster image.', params: uuidParam, querystring: downloadQuery },
     },
     async (req, reply) => {
       const inline = req.query.inline === '1' || req.query.inline === 'true';

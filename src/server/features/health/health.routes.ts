@@ -11,7 +11,7 @@ const health = z.object({
 
 /** Liveness and database reachability for load balancers; public and free of secrets. */
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
-  app.get('/api/health', { config: { policy: publicAccess }, schema: { tags: ['Health'], response: { 200: health, 503: health } } }, async (_req, reply) => {
+  app.get('/api/health', { config: { policy: publicAccess }, schema: { tags: ['Health'], summary: 'Check that the server and its database answer', response: { 200: health, 503: health } } }, async (_req, reply) => {
     const started = performance.now();
     let ok = true;
     try {

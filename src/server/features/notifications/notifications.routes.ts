@@ -25,23 +25,23 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
   const tags = ['Notifications'];
   const own = { policy: notificationsPolicy.own };
 
-  app.get('/api/notifications', { config: own, schema: { tags, querystring: listNotificationsQuery, response: { 200: notificationPage } } }, (req) =>
+  app.get('/api/notifications', { config: own, schema: { tags, summary: 'List one’s notifications', querystring: listNotificationsQuery, response: { 200: notificationPage } } }, (req) =>
     listNotifications(db, req.actor!.id, req.query),
   );
-  app.get('/api/notifications/unread-count', { config: own, schema: { tags, response: { 200: unreadCountSchema } } }, async (req) => ({
+  app.get('/api/notifications/unread-count', { config: own, schema: { tags, summary: 'Count one’s unread notifications', response: { 200: unreadCountSchema } } }, async (req) => ({
     unread: await unreadCount(db, req.actor!.id),
   }));
-  app.post('/api/notifications/:id/read', { config: own, schema: { tags, params: uuidParam, response: { 200: notificationSchema } } }, (req) =>
+  app.post('/api/notifications/:id/read', { config: own, schema: { tags, summary: 'Mark a notification as read', params: uuidParam, response: { 200: notificationSchema } } }, (req) =>
     markRead(db, req.actor!.id, req.params.id),
   );
-  app.post('/api/notifications/read-all', { config: own, schema: { tags, response: { 200: markedSchema } } }, async (req) => ({
+  app.post('/api/notifications/read-all', { config: own, schema: { tags, summary: 'Mark all of one’s notifications as read', response: { 200: markedSchema } } }, async (req) => ({
     marked: await markAllRead(db, req.actor!.id),
   }));
 
-  app.get('/api/me/notification-preferences', { config: own, schema: { tags, response: { 200: notificationPreferencesSchema } } }, (req) => getPreferences(db, req.actor!.id));
+  app.get('/api/me/notification-preferences', { config: own, schema: { tags, summary: 'Get one’s notification preferences', response: { 200: notificationPreferencesSchema } } }, (req) => getPreferences(db, req.actor!.id));
   app.put(
     '/api/me/notification-preferences',
-    { config: own, schema: { tags, body: updateNotificationPreferencesBody, response: { 200: notificationPreferencesSchema } } },
+    { config: own, schema: { tags, summary: 'Set one’s notification preferences', body: updateNotificationPreferencesBody, response: { 200: notificationPreferencesSchema } } },
     (req) => updatePreferences(db, req.actor!, req.body),
   );
 
@@ -62,6 +62,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
         config: pub,
         schema: {
           tags,
+          summary: 'Show the unsubscribe confirmation page',
           description: 'The link in every mail: a page asking to confirm, with a button that POSTs to the same URL. It changes nothing (mail scanners follow links).',
           querystring: unsubscribeQuery,
           response: { 200: z.string() },
@@ -78,6 +79,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
         config: pub,
         schema: {
           tags,
+          summary: 'Unsubscribe from a mail list',
           description: 'Unsubscribes. RFC 8058 one-click (body List-Unsubscribe=One-Click) is answered with JSON; the confirmation page\'s button with a page.',
           querystring: unsubscribeQuery,
           body: unsubscribeBody,

@@ -21,7 +21,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   const write = { policy: onboardingPolicy.write };
   const override = { policy: onboardingPolicy.override };
 
-  app.get('/api/partners/:id/onboarding', { config: read, schema: { tags, params: uuidParam, response: { 200: partnerOnboardingsSchema } } }, (req) =>
+  app.get('/api/partners/:id/onboarding', { config: read, schema: { tags, summary: 'List a partner’s onboardings', params: uuidParam, response: { 200: partnerOnboardingsSchema } } }, (req) =>
     partnerOnboardings(db, req.params.id, new Date()),
   );
 
@@ -31,6 +31,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       config: write,
       schema: {
         tags,
+        summary: 'Start onboarding a partner with a playbook',
         description: 'Starts onboarding the partner with a playbook: each step becomes a task for the colleague holding its role; a prospect moves to onboarding.',
         params: uuidParam,
         body: startOnboardingBody,
@@ -40,24 +41,24 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     async (req, reply) => reply.status(201).send(await startOnboarding(db, req.params.id, req.body, req.actor!, new Date())),
   );
 
-  app.get('/api/onboardings', { config: read, schema: { tags, querystring: listOnboardingsQuery, response: { 200: onboardingListSchema } } }, (req) =>
+  app.get('/api/onboardings', { config: read, schema: { tags, summary: 'List onboardings', querystring: listOnboardingsQuery, response: { 200: onboardingListSchema } } }, (req) =>
     listOnboardings(db, req.query, new Date()),
   );
 
-  app.get('/api/onboardings/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: onboardingSchema } } }, (req) => getOnboarding(db, req.params.id, new Date()));
+  app.get('/api/onboardings/:id', { config: read, schema: { tags, summary: 'Get an onboarding with its steps', params: uuidParam, response: { 200: onboardingSchema } } }, (req) => getOnboarding(db, req.params.id, new Date()));
 
   app.post(
     '/api/onboardings/:id/complete',
     {
       config: override,
-      schema: { tags, description: 'Completes the onboarding before every step is done, with a reason; the partner becomes active and open steps stay open.', params: uuidParam, body: completeOnboardingBody, response: { 200: onboardingSchema } },
+      schema: { tags, summary: 'Complete an onboarding early', description: 'Completes the onboarding before every step is done, with a reason; the partner becomes active and open steps stay open.', params: uuidParam, body: completeOnboardingBody, response: { 200: onboardingSchema } },
     },
     (req) => overrideComplete(db, req.params.id, req.body, req.actor!, new Date()),
   );
 
   app.post(
     '/api/onboardings/:id/cancel',
-    { config: write, schema: { tags, description: 'Stops the onboarding and cancels its open steps.', params: uuidParam, body: cancelOnboardingBody, response: { 200: onboardingSchema } } },
+    { config: write, schema: { tags, summary: 'Cancel an onboarding', description: 'Stops the onboarding and cancels its open steps.', params: uuidParam, body: cancelOnboardingBody, response: { 200: onboardingSchema } } },
     (req) => cancelOnboarding(db, req.params.id, req.body, req.actor!, new Date()),
   );
 };

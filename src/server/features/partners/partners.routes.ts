@@ -18,32 +18,32 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   const write = { policy: partnersPolicy.write };
   const manage = { policy: partnersPolicy.manage };
 
-  app.get('/api/partners', { config: read, schema: { tags, querystring: listPartnersQuery, response: { 200: partnerPage } } }, (req) => listPartners(db, req.query));
-  app.post('/api/partners', { config: write, schema: { tags, body: createPartnerBody, response: { 201: partnerSchema } } }, async (req, reply) =>
+  app.get('/api/partners', { config: read, schema: { tags, summary: 'List partners', querystring: listPartnersQuery, response: { 200: partnerPage } } }, (req) => listPartners(db, req.query));
+  app.post('/api/partners', { config: write, schema: { tags, summary: 'Create a partner', body: createPartnerBody, response: { 201: partnerSchema } } }, async (req, reply) =>
     reply.status(201).send(await createPartner(db, req.actor!, req.body)),
   );
-  app.get('/api/partners/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: partnerSchema } } }, (req) => getPartner(db, req.params.id));
-  app.patch('/api/partners/:id', { config: write, schema: { tags, params: uuidParam, body: updatePartnerBody, response: { 200: partnerSchema } } }, (req) =>
+  app.get('/api/partners/:id', { config: read, schema: { tags, summary: 'Get a partner', params: uuidParam, response: { 200: partnerSchema } } }, (req) => getPartner(db, req.params.id));
+  app.patch('/api/partners/:id', { config: write, schema: { tags, summary: 'Update a partner', params: uuidParam, body: updatePartnerBody, response: { 200: partnerSchema } } }, (req) =>
     updatePartner(db, req.actor!, req.params.id, req.body),
   );
-  app.get('/api/partners/:id/status-history', { config: read, schema: { tags, params: uuidParam, response: { 200: z.object({ items: z.array(statusChangeSchema) }) } } }, (req) =>
+  app.get('/api/partners/:id/status-history', { config: read, schema: { tags, summary: 'List a partner’s status changes', params: uuidParam, response: { 200: z.object({ items: z.array(statusChangeSchema) }) } } }, (req) =>
     statusHistory(db, req.params.id),
   );
-  app.post('/api/partners/:id/archive', { config: manage, schema: { tags, params: uuidParam, body: versionBody, response: { 200: partnerSchema } } }, (req) =>
+  app.post('/api/partners/:id/archive', { config: manage, schema: { tags, summary: 'Archive a partner', params: uuidParam, body: versionBody, response: { 200: partnerSchema } } }, (req) =>
     setArchived(db, req.actor!, req.params.id, true, req.body.version),
   );
-  app.post('/api/partners/:id/restore', { config: manage, schema: { tags, params: uuidParam, body: versionBody, response: { 200: partnerSchema } } }, (req) =>
+  app.post('/api/partners/:id/restore', { config: manage, schema: { tags, summary: 'Restore an archived partner', params: uuidParam, body: versionBody, response: { 200: partnerSchema } } }, (req) =>
     setArchived(db, req.actor!, req.params.id, false, req.body.version),
   );
-  app.post('/api/partners/:id/merge', { config: manage, schema: { tags, params: uuidParam, body: mergeBody, response: { 200: partnerSchema } } }, (req) =>
+  app.post('/api/partners/:id/merge', { config: manage, schema: { tags, summary: 'Merge a duplicate partner into this one', params: uuidParam, body: mergeBody, response: { 200: partnerSchema } } }, (req) =>
     mergePartners(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version),
   );
-  app.post('/api/partners/:id/links', { config: write, schema: { tags, params: uuidParam, body: partnerLinkBody, response: { 201: partnerSchema } } }, async (req, reply) =>
+  app.post('/api/partners/:id/links', { config: write, schema: { tags, summary: 'Link a partner to another partner', params: uuidParam, body: partnerLinkBody, response: { 201: partnerSchema } } }, async (req, reply) =>
     reply.status(201).send(await addPartnerLink(db, req.actor!, req.params.id, req.body.toPartnerId, req.body.kind)),
   );
   app.delete(
     '/api/partners/:id/links/:linkId',
-    { config: write, schema: { tags, params: z.object({ id: z.uuid(), linkId: z.uuid() }), response: { 200: partnerSchema } } },
+    { config: write, schema: { tags, summary: 'Remove a link between two partners', params: z.object({ id: z.uuid(), linkId: z.uuid() }), response: { 200: partnerSchema } } },
     (req) => removePartnerLink(db, req.actor!, req.params.id, req.params.linkId),
   );
 };

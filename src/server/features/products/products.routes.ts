@@ -19,10 +19,10 @@ export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     const rows = await db.select({ id: product.id }).from(product).where(eq(product.name, name));
     if (rows.some((r) => r.id !== exceptId)) throw fieldError('body.name', 'is already in the catalogue');
   };
-  app.get('/api/products', { config: { policy: partnersPolicy.read }, schema: { tags, response: { 200: z.object({ items: z.array(productSchema) }) } } }, async () => ({
+  app.get('/api/products', { config: { policy: partnersPolicy.read }, schema: { tags, summary: 'List our products and services', response: { 200: z.object({ items: z.array(productSchema) }) } } }, async () => ({
     items: (await db.select().from(product).orderBy(asc(product.name))).map(present),
   }));
-  app.post('/api/products', { config: { policy: partnersPolicy.manage }, schema: { tags, body: productBody, response: { 201: productSchema } } }, async (req, reply) => {
+  app.post('/api/products', { config: { policy: partnersPolicy.manage }, schema: { tags, summary: 'Create a product', body: productBody, response: { 201: productSchema } } }, async (req, reply) => {
     await nameTaken(req.body.name);
     const created = await db.transaction(async (tx) => {
       const [row] = await tx.insert(product).values({ name: req.body.name, description: req.body.description ?? null }).returning();
@@ -31,7 +31,7 @@ export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     });
     return reply.status(201).send(present(created));
   });
-  app.patch('/api/products/:id', { config: { policy: partnersPolicy.manage }, schema: { tags, params: uuidParam, body: productBody.partial().extend({ version }).strict(), response: { 200: productSchema } } }, async (req) => {
+  app.patch('/api/products/:id', { config: { policy: partnersPolicy.manage }, schema: { tags, summary: 'Update a product', params: uuidParam, body: productBody.partial().extend({ version }).strict(), response: { 200: productSchema } } }, async (req) => {
     if (req.body.name) await nameTaken(req.body.name, req.params.id);
     return db.transaction(async (tx) => {
       const [before] = await tx.select().from(product).where(eq(product.id, req.params.id));

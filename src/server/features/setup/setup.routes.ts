@@ -14,7 +14,7 @@ const tags = ['Setup'];
 const SETUP_LIMIT: Limit = { max: 10, windowMs: 60_000 };
 
 export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
-  app.get('/api/setup', { config: { policy: publicAccess }, schema: { tags, response: { 200: setupStatus } } }, async () => ({
+  app.get('/api/setup', { config: { policy: publicAccess }, schema: { tags, summary: 'Tell whether first-run setup is needed and whether SSO is on', response: { 200: setupStatus } } }, async () => ({
     needsSetup: (await countUsers(db)) === 0,
     sso: { enabled: Boolean(config.oidc), name: config.oidc?.name ?? null },
   }));
@@ -25,7 +25,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       onRequest: async (req) => {
         await enforce(db, `setup:${req.ip}`, SETUP_LIMIT, (s) => `Too many first-run attempts from this address: try again in ${s} s`);
       },
-      schema: { tags, body: setupBody, response: { 201: userSchema } },
+      schema: { tags, summary: 'Create the first administrator (first run only)', body: setupBody, response: { 201: userSchema } },
     },
     async (req, reply) => reply.status(201).send(await createFirstAdmin(db, app.auth, req.body)),
   );
@@ -35,6 +35,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       config: { policy: roles('admin') },
       schema: {
         tags,
+        summary: 'Load the demo portfolio',
         description: 'Loads the demo portfolio (fictional partners, people and a year of timeline); only into a database without partners unless force is true.',
         body: z.object({ force: z.boolean().default(false) }).strict(),
         response: { 201: z.object({ partners: z.number(), contacts: z.number(), activities: z.number(), colleagues: z.number() }) },

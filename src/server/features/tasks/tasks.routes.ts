@@ -14,25 +14,25 @@ export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   const read = { policy: tasksPolicy.read };
   const write = { policy: tasksPolicy.write };
 
-  app.get('/api/tasks', { config: read, schema: { tags, querystring: listTasksQuery, response: { 200: taskPage } } }, (req) => listTasks(db, req.query, req.actor!));
+  app.get('/api/tasks', { config: read, schema: { tags, summary: 'List tasks', querystring: listTasksQuery, response: { 200: taskPage } } }, (req) => listTasks(db, req.query, req.actor!));
 
-  app.post('/api/tasks', { config: write, schema: { tags, body: createTaskBody, response: { 201: taskDetailSchema } } }, async (req, reply) =>
+  app.post('/api/tasks', { config: write, schema: { tags, summary: 'Create a task', body: createTaskBody, response: { 201: taskDetailSchema } } }, async (req, reply) =>
     reply.status(201).send(await createTask(db, req.body, req.actor!)),
   );
 
-  app.post('/api/tasks/complete', { config: write, schema: { tags, body: completeTasksBody, response: { 200: taskList } } }, (req) => completeTasks(db, req.body.ids, req.actor!));
+  app.post('/api/tasks/complete', { config: write, schema: { tags, summary: 'Complete several tasks at once', body: completeTasksBody, response: { 200: taskList } } }, (req) => completeTasks(db, req.body.ids, req.actor!));
 
-  app.get('/api/tasks/:id', { config: read, schema: { tags, params: uuidParam, response: { 200: taskDetailSchema } } }, (req) => getTask(db, req.params.id));
+  app.get('/api/tasks/:id', { config: read, schema: { tags, summary: 'Get a task', params: uuidParam, response: { 200: taskDetailSchema } } }, (req) => getTask(db, req.params.id));
 
-  app.patch('/api/tasks/:id', { config: write, schema: { tags, params: uuidParam, body: updateTaskBody, response: { 200: taskDetailSchema } } }, (req) =>
+  app.patch('/api/tasks/:id', { config: write, schema: { tags, summary: 'Update a task', params: uuidParam, body: updateTaskBody, response: { 200: taskDetailSchema } } }, (req) =>
     updateTask(db, req.params.id, req.body, req.actor!),
   );
 
-  app.get('/api/tasks/:id/comments', { config: read, schema: { tags, params: uuidParam, response: { 200: taskCommentList } } }, (req) => listComments(db, req.params.id));
+  app.get('/api/tasks/:id/comments', { config: read, schema: { tags, summary: 'List a task’s comments', params: uuidParam, response: { 200: taskCommentList } } }, (req) => listComments(db, req.params.id));
 
-  app.post('/api/tasks/:id/comments', { config: write, schema: { tags, params: uuidParam, body: taskCommentBody, response: { 201: taskCommentSchema } } }, async (req, reply) =>
+  app.post('/api/tasks/:id/comments', { config: write, schema: { tags, summary: 'Comment on a task', params: uuidParam, body: taskCommentBody, response: { 201: taskCommentSchema } } }, async (req, reply) =>
     reply.status(201).send(await addComment(db, req.params.id, req.body.body, req.actor!)),
   );
 
-  app.get('/api/my-work', { config: read, schema: { tags, response: { 200: myWorkSchema } } }, (req) => myWork(db, req.actor!));
+  app.get('/api/my-work', { config: read, schema: { tags, summary: 'Get one’s open tasks by due date and partners overdue for contact', response: { 200: myWorkSchema } } }, (req) => myWork(db, req.actor!));
 };

@@ -12,32 +12,32 @@ const tags = ['Users'];
 export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const config = { policy: usersPolicy.manage };
 
-  app.get('/api/users', { config, schema: { tags, querystring: listUsersQuery, response: { 200: userPage } } }, (req) => listUsers(db, req.query));
+  app.get('/api/users', { config, schema: { tags, summary: 'List users', querystring: listUsersQuery, response: { 200: userPage } } }, (req) => listUsers(db, req.query));
 
-  app.get('/api/users/:id', { config, schema: { tags, params: idParam, response: { 200: userSchema } } }, async (req) =>
+  app.get('/api/users/:id', { config, schema: { tags, summary: 'Get a user', params: idParam, response: { 200: userSchema } } }, async (req) =>
     presentUser(await getUser(db, req.params.id)),
   );
 
-  app.post('/api/users', { config, schema: { tags, body: createUserBody, response: { 201: userSchema } } }, async (req, reply) =>
+  app.post('/api/users', { config, schema: { tags, summary: 'Create a user', body: createUserBody, response: { 201: userSchema } } }, async (req, reply) =>
     reply.status(201).send(await createUser(db, app.auth, req.body, req.actor)),
   );
 
-  app.patch('/api/users/:id', { config, schema: { tags, params: idParam, body: updateUserBody, response: { 200: userSchema } } }, (req) =>
+  app.patch('/api/users/:id', { config, schema: { tags, summary: 'Change a user’s name or role', params: idParam, body: updateUserBody, response: { 200: userSchema } } }, (req) =>
     updateUser(db, req.params.id, req.body, req.actor!),
   );
 
-  app.post('/api/users/:id/deactivate', { config, schema: { tags, params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
+  app.post('/api/users/:id/deactivate', { config, schema: { tags, summary: 'Deactivate a user (ends their sessions and tokens)', params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
     setActive(db, req.params.id, false, req.body.version, req.actor),
   );
 
-  app.post('/api/users/:id/reactivate', { config, schema: { tags, params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
+  app.post('/api/users/:id/reactivate', { config, schema: { tags, summary: 'Reactivate a user', params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
     setActive(db, req.params.id, true, req.body.version, req.actor),
   );
 
   // An administrator sets a new password for someone who forgot theirs; their sessions end.
   app.put(
     '/api/users/:id/password',
-    { config, schema: { tags, params: idParam, body: setPasswordBody, response: { 204: z.null() } } },
+    { config, schema: { tags, summary: 'Set a new password for a user (ends their sessions)', params: idParam, body: setPasswordBody, response: { 204: z.null() } } },
     async (req, reply) => {
       await setPassword(db, app.auth, req.params.id, req.body.password, req.actor);
       return reply.status(204).send(null);
