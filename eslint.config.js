@@ -1,5 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Module boundaries (docs/decisions/0019-module-boundaries.md). Paths are resolved, so a rule holds
+// however the import is spelled; the feature lists are read from the folders, so a new feature is
+// covered without touching this file.
+const root = import.meta.dirname;
+const featuresIn = (dir) =>
+  fs.readdirSync(path.join(root, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+// A feature uses another feature only through that feature's index.ts.
+const throughIndex = (dir) => {
+  const features = featuresIn(dir);
+  return features.map((feature) => ({
+    target: `${dir}/${feature}`,
+    from: features.filter((other) => other !== feature).map((other) => `${dir}/${other}`),
+    except: ['./index.ts'],
+    message: `A feature uses another feature only through that feature's index.ts (${dir}/<feature>/index.ts): import it from there, and export what you need from it.`,
+  }));
+};
+const boundaryZones = [
+  { target: 'src/shared', from: ['src/server', 'src/web', 'src/cli'], message: 'src/shared is imported by both sides and imports nothing of the app.' },
+  { target: 'src/web', from: ['src/server', 'src/cli'], message: 'The web app imports no server code: put what both sides need in src/shared.' },
+  { target: 'src/server/db', from: ['src/server/features', 'src/server/seed'], message: 'src/server/db is below the features and imports none: code that needs features (e.g. the demo seeds) lives above them, in src/server/seed.' },
+  { target: 'src/web/components', from: 'src/web/features', message: 'Shared web components import no feature: pass what they need as props, or move the component into the feature.' },
+  ...throughIndex('src/server/features'),
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'drizzle/**', 'data/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
@@ -14,6 +43,50 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No focused or skipped tests.' },
       ],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: path.join(root, 'tsconfig.json') })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: boundaryZones }],
+    },
+  },
+  {
+    // No feature cycles: a cycle between features shows up as one between their index.ts files.
+    // A lazy import() is allowed to close a loop (documents' storage loads its S3 driver on demand).
+    files: ['src/server/**/*.ts'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'import-x/no-nodejs-modules': 'error',
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*'], message: 'src/shared runs in the browser too: no database or server libraries.' },
+        { group: ['react', 'react-dom', 'react-dom/*', '@mantine/*', '@tanstack/*'], message: 'src/shared runs on the server too: no UI libraries.' },
+      ] }],
+      'no-restricted-globals': ['error',
+        ...['window', 'document', 'navigator', 'localStorage'].map((name) => ({ name, message: 'src/shared runs on the server too: no DOM.' })),
+        ...['process', 'Buffer'].map((name) => ({ name, message: 'src/shared runs in the browser too: no Node.js globals.' })),
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*', 'better-auth/node'], message: 'The web app imports no server code.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
 );
