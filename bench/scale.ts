@@ -3,7 +3,7 @@
 // replays the SQL the app issued for the same request. See bench/README.md.
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../src/server/db/client.js';
-import { seedScale, type ScaleTimings } from '../src/server/db/seed/scale.js';
+import { seedScale, type ScaleTimings } from '../src/server/seed/scale.js';
 import { badResponses, captureSql, fmt, log, measureRounds, planReplay, ratioOf, replay, spreadOf, typical, type Row, type Step, type Target } from './lib.js';
 
 /** 0 skips the scale part; another number multiplies the portfolio (e.g. 0.1 for a quick run). */

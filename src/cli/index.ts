@@ -143,7 +143,7 @@ program
   .option('--force', 'add it even though the database already holds partners')
   .action((o: { force?: boolean }) =>
     withDb(async (database) => {
-      const { seedDemo } = await import('../server/db/seed/demo.js');
+      const { seedDemo } = await import('../server/seed/demo.js');
       const r = await seedDemo(database.db, await authFor(database), { force: o.force });
       console.log(`Demo data loaded: ${r.partners} partners, ${r.contacts} contacts, ${r.activities} timeline entries, ${r.colleagues} colleagues.`);
     }),

@@ -4,7 +4,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { publicAccess, roles } from '../../lib/policy.js';
 import { enforce, type Limit } from '../../lib/rate-limit.js';
-import { seedDemo } from '../../db/seed/demo.js';
+import { seedDemo } from '../../seed/demo.js';
 import { z } from 'zod';
 import { countUsers } from '../users/users.service.js';
 import { createFirstAdmin } from './setup.service.js';

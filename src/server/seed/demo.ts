@@ -1,16 +1,16 @@
 import { count, inArray, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import type { Auth } from '../../auth/better-auth.js';
-import type { Db } from '../client.js';
-import { activity, activityContact, activityUser, contact, partner, partnerLink, partnerProduct, partnerStatusChange, product, teamAssignment } from '../schema/index.js';
-import { createUser, findUserByEmail } from '../../features/users/users.service.js';
-import { recordAudit } from '../../lib/audit.js';
-import { ensureStarterPlaybooks } from '../../features/playbooks/playbooks.starter.js';
-import { seedDemoOnboardings } from '../../features/onboarding/onboarding.demo.js';
-import { seedDemoCertifications } from '../../features/certifications/certifications.demo.js';
+import type { Auth } from '../auth/better-auth.js';
+import type { Db } from '../db/client.js';
+import { activity, activityContact, activityUser, contact, partner, partnerLink, partnerProduct, partnerStatusChange, product, teamAssignment } from '../db/schema/index.js';
+import { createUser, findUserByEmail } from '../features/users/users.service.js';
+import { recordAudit } from '../lib/audit.js';
+import { ensureStarterPlaybooks } from '../features/playbooks/playbooks.starter.js';
+import { seedDemoOnboardings } from '../features/onboarding/onboarding.demo.js';
+import { seedDemoCertifications } from '../features/certifications/certifications.demo.js';
 import { seedDemoCompliance } from './demo-compliance.js';
-import { AppError } from '../../lib/errors.js';
-import { PARTNER_STATUSES, type ContactRole } from '../../../shared/partners.js';
+import { AppError } from '../lib/errors.js';
+import { PARTNER_STATUSES, type ContactRole } from '../../shared/partners.js';
 import { ACTIVITY_TEMPLATES, COLLEAGUES, DEMO_PARTNERS, FIRST_NAMES, LAST_NAMES, TEAM_ROLE_FOR, TITLES } from './demo-data.js';
 
 const SEED_ACTOR = { id: 'seed', name: 'Demo data' };

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../client.js';
+import type { Database, DbOrTx } from '../db/client.js';
 
 export interface ScaleOptions {
   partners: number;

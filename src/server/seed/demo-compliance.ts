@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
-import { contract, levelChecklistItem, partner, partnerProgram, programLevel, riskAssessment, riskCriterion, riskScore } from '../schema/index.js';
-import { ensureStarterLevels } from '../../features/programs/programs.starter.js';
-import { STARTER_PROGRAM_NAMES } from '../../features/certifications/certifications.starter.js';
-import { ensureStarterRiskCriteria } from '../../features/risk/risk.starter.js';
-import { readRiskPolicy } from '../../features/risk/risk.settings.js';
-import { rateScores } from '../../../shared/schemas/risk.js';
-import { addDays, addMonths, zurichDate } from '../../../shared/days.js';
-import type { ContractClause, ContractType } from '../../../shared/compliance.js';
+import type { DbOrTx } from '../db/client.js';
+import { contract, levelChecklistItem, partner, partnerProgram, programLevel, riskAssessment, riskCriterion, riskScore } from '../db/schema/index.js';
+import { ensureStarterLevels } from '../features/programs/programs.starter.js';
+import { STARTER_PROGRAM_NAMES } from '../features/certifications/certifications.starter.js';
+import { ensureStarterRiskCriteria } from '../features/risk/risk.starter.js';
+import { readRiskPolicy } from '../features/risk/risk.settings.js';
+import { rateScores } from '../../shared/schemas/risk.js';
+import { addDays, addMonths, zurichDate } from '../../shared/days.js';
+import type { ContractClause, ContractType } from '../../shared/compliance.js';
 
 export interface DemoComplianceInput {
   partners: { id: string; name: string; types: string[]; importance: string; status: string; ownerId: string | null }[];

@@ -1,5 +1,5 @@
 // Fictional but plausible partner portfolio for demos: companies, people and a year of timeline.
-import type { ActivityKind, ContactRole, Direction, Importance, PartnerStatus, PartnerType, TeamRole } from '../../../shared/partners.js';
+import type { ActivityKind, ContactRole, Direction, Importance, PartnerStatus, PartnerType, TeamRole } from '../../shared/partners.js';
 
 export interface DemoPartner {
   name: string;

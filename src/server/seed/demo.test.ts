@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../tests/support/app.js';
 import { seedDemo } from './demo.js';
-import { PARTNER_TYPES, IMPORTANCE } from '../../../shared/partners.js';
+import { PARTNER_TYPES, IMPORTANCE } from '../../shared/partners.js';
 
 let t: TestApp;
 beforeAll(async () => {
