@@ -10,7 +10,7 @@ import type { Page } from '../../../shared/list.js';
 import type { Activity, ListActivitiesQuery } from '../../../shared/schemas/activity.js';
 import type { ActivityKind } from '../../../shared/partners.js';
 import { assertCanEditPartner } from '../partners/partners.policy.js';
-import { prefixTsQuery, searchTerms } from '../search/search.text.js';
+import { prefixTsQuery, searchTerms } from '../../lib/search-text.js';
 import { auditableActivity, presentActivity, type Ref } from './activities.presenter.js';
 
 const WHAT = 'Timeline entry';

@@ -4,7 +4,7 @@ import { zurichDate } from '../../../shared/days.js';
 import { PARTNER_TYPE_LABELS, type PartnerType } from '../../../shared/partners.js';
 import type { SearchQuery, SearchResult, SearchType } from '../../../shared/schemas/search.js';
 import { highlightFirst } from './highlight.js';
-import { escapeLike, prefixTsQuery, searchTerms } from './search.text.js';
+import { escapeLike, prefixTsQuery, searchTerms } from '../../lib/search-text.js';
 
 /*
  * One query per kind of record, then merged by score. Each first collects candidate ids from

@@ -9,7 +9,7 @@ import type { Page } from '../../../shared/list.js';
 import { TEAM_ROLES, type Importance, type PartnerStatus, type TeamRole } from '../../../shared/partners.js';
 import type { Colleague, ColleagueDetail, TeamAssignment } from '../../../shared/schemas/team.js';
 import { assertCanEditPartner } from '../partners/partners.policy.js';
-import { escapeLike } from '../search/search.text.js';
+import { escapeLike } from '../../lib/search-text.js';
 import { auditableAssignment, presentAssignment, presentColleague, type AssignmentRow } from './team.presenter.js';
 
 const assignmentColumns = {
