@@ -1,68 +1,54 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { grantCertification, makeCertification, makeProgram } from '../../../../tests/support/compliance.js';
 import { unique } from '../../../../tests/support/factories.js';
 import { auditLog, certificationRenewal, notification, user, userCertification } from '../../db/schema/index.js';
 import { runReminders } from '../../jobs/reminders.js';
 import { calendarSources } from '../calendar/calendar.sources.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
-import type { User } from '../../../shared/schemas/user.js';
 
 let t: TestApp;
-let admin: User;
-let manager: User;
-let member: User;
-let adminToken: string;
-let managerToken: string;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await makeUser(t, 'admin');
-  manager = await makeUser(t, 'manager');
-  member = await makeUser(t, 'member');
-  adminToken = await tokenFor(t, admin);
-  managerToken = await tokenFor(t, manager);
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t);
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = adminToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.admin);
 const holdingCount = async () => (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(userCertification))[0]!.n;
 const today = () => zurichDate(new Date());
 
 describe('colleagues’ certifications', () => {
   it('derive the expiry from the catalogue (CKA 24 months; 36 months from a 31st), take an override, and re-derive when the obtained day changes', async () => {
     const cka = await makeCertification(t, null, { name: unique('CKA'), examCode: 'CKA', validityMonths: 24, category: 'professional' });
-    const created = await post('/api/user-certifications', { certificationId: cka.id, obtainedOn: '2024-04-01', credentialId: 'LF-abc123', credentialUrl: 'https://ti-user-certificates.s3.amazonaws.com/abc.pdf' }, memberToken);
+    const created = await post('/api/user-certifications', { certificationId: cka.id, obtainedOn: '2024-04-01', credentialId: 'LF-abc123', credentialUrl: 'https://ti-user-certificates.s3.amazonaws.com/abc.pdf' }, as.member);
     expect(created.statusCode, created.body).toBe(201);
     const h = created.json();
-    expect(h).toMatchObject({ user: { id: member.id, name: member.name }, status: 'obtained', obtainedOn: '2024-04-01', expiresOn: '2026-04-01', expiryOverridden: false, effectiveExpiresOn: '2026-04-01', credentialId: 'LF-abc123', createdBy: { id: member.id } });
+    expect(h).toMatchObject({ user: { id: as.member.id, name: as.member.name }, status: 'obtained', obtainedOn: '2024-04-01', expiresOn: '2026-04-01', expiryOverridden: false, effectiveExpiresOn: '2026-04-01', credentialId: 'LF-abc123', createdBy: { id: as.member.id } });
     expect(h.certification).toMatchObject({ id: cka.id, examCode: 'CKA', validityMonths: 24 });
 
     const aws = await makeCertification(t, null, { validityMonths: 36 });
-    const eom = await post('/api/user-certifications', { certificationId: aws.id, obtainedOn: '2024-01-31' }, memberToken);
+    const eom = await post('/api/user-certifications', { certificationId: aws.id, obtainedOn: '2024-01-31' }, as.member);
     expect(eom.json()).toMatchObject({ expiresOn: '2027-01-31', expiryOverridden: false });
 
-    const moved = await patch(`/api/user-certifications/${h.id}`, { version: 1, obtainedOn: '2024-08-31' }, memberToken);
+    const moved = await patch(`/api/user-certifications/${h.id}`, { version: 1, obtainedOn: '2024-08-31' }, as.member);
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ obtainedOn: '2024-08-31', expiresOn: '2026-08-31', expiryOverridden: false, version: 2 });
 
-    const overridden = await patch(`/api/user-certifications/${h.id}`, { version: 2, expiresOn: '2026-12-31' }, memberToken);
+    const overridden = await patch(`/api/user-certifications/${h.id}`, { version: 2, expiresOn: '2026-12-31' }, as.member);
     expect(overridden.json()).toMatchObject({ expiresOn: '2026-12-31', expiryOverridden: true });
     // An override stays when the obtained day moves; null drops it and derives again.
-    expect((await patch(`/api/user-certifications/${h.id}`, { version: 3, obtainedOn: '2024-09-01' }, memberToken)).json()).toMatchObject({ expiresOn: '2026-12-31', expiryOverridden: true });
-    expect((await patch(`/api/user-certifications/${h.id}`, { version: 4, expiresOn: null }, memberToken)).json()).toMatchObject({ expiresOn: '2026-09-01', expiryOverridden: false });
+    expect((await patch(`/api/user-certifications/${h.id}`, { version: 3, obtainedOn: '2024-09-01' }, as.member)).json()).toMatchObject({ expiresOn: '2026-12-31', expiryOverridden: true });
+    expect((await patch(`/api/user-certifications/${h.id}`, { version: 4, expiresOn: null }, as.member)).json()).toMatchObject({ expiresOn: '2026-09-01', expiryOverridden: false });
 
-    const stale = await patch(`/api/user-certifications/${h.id}`, { version: 1, notes: 'Lost update' }, memberToken);
+    const stale = await patch(`/api/user-certifications/${h.id}`, { version: 1, notes: 'Lost update' }, as.member);
     expect(stale.statusCode).toBe(409);
-    const given = await post('/api/user-certifications', { certificationId: cka.id, obtainedOn: '2024-04-01', expiresOn: '2027-04-01' }, memberToken);
+    const given = await post('/api/user-certifications', { certificationId: cka.id, obtainedOn: '2024-04-01', expiresOn: '2027-04-01' }, as.member);
     expect(given.json()).toMatchObject({ expiresOn: '2027-04-01', expiryOverridden: true });
 
     const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'user_certification'), eq(auditLog.entityId, h.id))).orderBy(auditLog.at);
@@ -88,12 +74,12 @@ describe('colleagues’ certifications', () => {
       [{ certificationId: cert.id, obtainedOn: '2025-03-10', credentialUrl: 'javascript:alert(1)' }, 'body.credentialUrl'],
     ];
     for (const [body, path] of cases) {
-      const res = await post('/api/user-certifications', body, managerToken);
+      const res = await post('/api/user-certifications', body, as.manager);
       expect(res.statusCode, `${JSON.stringify(body)} ${res.body}`).toBe(400);
       expect(res.json().errors[0].path).toBe(path);
     }
-    const ok = (await post('/api/user-certifications', { certificationId: cert.id, obtainedOn: '2025-03-10' }, managerToken)).json();
-    const later = await patch(`/api/user-certifications/${ok.id}`, { version: 1, expiresOn: '2025-01-01' }, managerToken);
+    const ok = (await post('/api/user-certifications', { certificationId: cert.id, obtainedOn: '2025-03-10' }, as.manager)).json();
+    const later = await patch(`/api/user-certifications/${ok.id}`, { version: 1, expiresOn: '2025-01-01' }, as.manager);
     expect(later.statusCode).toBe(400);
     expect(later.json().errors[0].path).toBe('body.expiresOn');
     expect(await holdingCount()).toBe(before + 1);
@@ -103,32 +89,32 @@ describe('colleagues’ certifications', () => {
   it('members record their own only (403 for a colleague’s); managers and admins record anyone’s; viewers none', async () => {
     const cert = await makeCertification(t);
     const before = await holdingCount();
-    const forOther = await post('/api/user-certifications', { userId: manager.id, certificationId: cert.id, obtainedOn: '2025-05-05' }, memberToken);
+    const forOther = await post('/api/user-certifications', { userId: as.manager.id, certificationId: cert.id, obtainedOn: '2025-05-05' }, as.member);
     expect(forOther.statusCode).toBe(403);
-    expect((await post('/api/user-certifications', { certificationId: cert.id, obtainedOn: '2025-05-05' }, viewerToken)).statusCode).toBe(403);
+    expect((await post('/api/user-certifications', { certificationId: cert.id, obtainedOn: '2025-05-05' }, as.viewer)).statusCode).toBe(403);
     expect(await holdingCount()).toBe(before);
 
-    const own = await post('/api/user-certifications', { userId: member.id, certificationId: cert.id, obtainedOn: '2025-05-05' }, memberToken);
+    const own = await post('/api/user-certifications', { userId: as.member.id, certificationId: cert.id, obtainedOn: '2025-05-05' }, as.member);
     expect(own.statusCode, own.body).toBe(201);
-    const byManager = await post('/api/user-certifications', { userId: admin.id, certificationId: cert.id, status: 'planned', targetOn: '2027-02-01' }, managerToken);
+    const byManager = await post('/api/user-certifications', { userId: as.admin.id, certificationId: cert.id, status: 'planned', targetOn: '2027-02-01' }, as.manager);
     expect(byManager.statusCode, byManager.body).toBe(201);
-    expect(byManager.json()).toMatchObject({ user: { id: admin.id }, status: 'planned', state: 'planned', createdBy: { id: manager.id } });
-    const byAdmin = await post('/api/user-certifications', { userId: manager.id, certificationId: cert.id, obtainedOn: '2025-01-05' }, adminToken);
+    expect(byManager.json()).toMatchObject({ user: { id: as.admin.id }, status: 'planned', state: 'planned', createdBy: { id: as.manager.id } });
+    const byAdmin = await post('/api/user-certifications', { userId: as.manager.id, certificationId: cert.id, obtainedOn: '2025-01-05' }, as.admin);
     expect(byAdmin.statusCode).toBe(201);
 
-    // A member may not change or archive a colleague's record either.
-    expect((await patch(`/api/user-certifications/${byAdmin.json().id}`, { version: 1, notes: 'mine now' }, memberToken)).statusCode).toBe(403);
-    expect((await post(`/api/user-certifications/${byAdmin.json().id}/archive`, { version: 1 }, memberToken)).statusCode).toBe(403);
+    // A as.member may not change or archive a colleague's record either.
+    expect((await patch(`/api/user-certifications/${byAdmin.json().id}`, { version: 1, notes: 'mine now' }, as.member)).statusCode).toBe(403);
+    expect((await post(`/api/user-certifications/${byAdmin.json().id}/archive`, { version: 1 }, as.member)).statusCode).toBe(403);
     expect((await get(`/api/user-certifications/${byAdmin.json().id}`)).json()).toMatchObject({ version: 1, notes: null, archivedAt: null });
 
     // A planned exam, once passed: status and obtained day; the expiry is derived then.
-    const passed = await patch(`/api/user-certifications/${byManager.json().id}`, { version: 1, status: 'obtained', obtainedOn: '2025-06-30' }, adminToken);
+    const passed = await patch(`/api/user-certifications/${byManager.json().id}`, { version: 1, status: 'obtained', obtainedOn: '2025-06-30' }, as.admin);
     expect(passed.statusCode, passed.body).toBe(200);
     expect(passed.json()).toMatchObject({ status: 'obtained', obtainedOn: '2025-06-30', expiresOn: '2028-06-30', targetOn: '2027-02-01' });
-    const archived = await post(`/api/user-certifications/${own.json().id}/archive`, { version: 1 }, memberToken);
+    const archived = await post(`/api/user-certifications/${own.json().id}/archive`, { version: 1 }, as.member);
     expect(archived.statusCode).toBe(200);
-    expect((await get(`/api/user-certifications?userId=${member.id}&certificationId=${cert.id}`, viewerToken)).json().items).toEqual([]);
-    expect((await get(`/api/user-certifications?userId=${member.id}&certificationId=${cert.id}&includeArchived=true`, viewerToken)).json().items).toHaveLength(1);
+    expect((await get(`/api/user-certifications?userId=${as.member.id}&certificationId=${cert.id}`, as.viewer)).json().items).toEqual([]);
+    expect((await get(`/api/user-certifications?userId=${as.member.id}&certificationId=${cert.id}&includeArchived=true`, as.viewer)).json().items).toHaveLength(1);
   });
 
   it('show the effective expiry after a renewal by the same colleague’s higher exam, and a state per holding', async () => {
@@ -170,12 +156,12 @@ describe('the matrix', () => {
     await grantCertification(t, fay.id, cka.id, addDays(d, -10), addDays(d, 720));
     await t.database.db.insert(userCertification).values({ userId: fay.id, certificationId: ckad.id, status: 'planned', targetOn: addDays(d, 60) });
 
-    const res = await get(`/api/certifications/matrix?programId=${program.id}`, viewerToken);
+    const res = await get(`/api/certifications/matrix?programId=${program.id}`, as.viewer);
     expect(res.statusCode, res.body).toBe(200);
     const m = res.json();
     expect(m.today).toBe(d);
     expect(m.certifications.map((c: { id: string }) => c.id)).toEqual([ckad.id, cka.id, unheld.id].sort((a, b) => [ckad, cka, unheld].find((c) => c.id === a)!.name.toLowerCase().localeCompare([ckad, cka, unheld].find((c) => c.id === b)!.name.toLowerCase())));
-    expect(m.users.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([eve.id, fay.id, admin.id]));
+    expect(m.users.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([eve.id, fay.id, as.admin.id]));
     const cell = (userId: string, certId: string) => m.cells.find((c: { userId: string; certificationId: string }) => c.userId === userId && c.certificationId === certId);
     expect(cell(eve.id, cka.id)).toMatchObject({ state: 'expiring', effectiveExpiresOn: addDays(d, 30) });
     expect(cell(fay.id, cka.id)).toMatchObject({ state: 'current', effectiveExpiresOn: addDays(d, 720) });
@@ -186,7 +172,7 @@ describe('the matrix', () => {
     expect(all.certifications.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([cka.id, ckad.id]));
     expect(all.certifications.map((c: { id: string }) => c.id)).not.toContain(unheld.id);
 
-    const csv = await get(`/api/certifications/matrix.csv?programId=${program.id}`, memberToken);
+    const csv = await get(`/api/certifications/matrix.csv?programId=${program.id}`, as.member);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="certifications-${d}.csv"`);
@@ -245,7 +231,7 @@ describe('reminders and calendar', () => {
     const ron = await makeUser(t, 'member');
     const h = await grantCertification(t, ron.id, cert.id, '2025-03-01', '2028-03-01');
     const [p] = await t.database.db.insert(userCertification).values({ userId: ron.id, certificationId: planned.id, status: 'planned', targetOn: '2027-03-15' }).returning();
-    await grantCertification(t, admin.id, cert.id, '2025-03-01', '2028-03-01');
+    await grantCertification(t, as.admin.id, cert.id, '2025-03-01', '2028-03-01');
     const source = calendarSources.find((s) => s.name === 'certifications')!;
     const events = await source.deadlines(t.database.db, { kind: 'user', userId: ron.id }, NOW);
     expect(events.map((e) => [e.uid, e.date, e.title]).sort()).toEqual(

@@ -1,35 +1,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makePartner, unique } from '../../../../tests/support/factories.js';
 import { auditLog, contract, notification, user } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 import { calendarSources } from '../calendar/calendar.sources.js';
 import { notify } from '../notifications/notifications.core.js';
 import { reminderSources } from '../../jobs/reminder-sources.js';
 import './contracts.sources.js';
 
 let t: TestApp;
-let manager: User;
-let managerToken: string;
-let member: User;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors<'manager' | 'member' | 'viewer'>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t, { roles: ['manager', 'member', 'viewer'] });
 });
 afterAll(() => t.close());
 afterEach(() => vi.useRealTimers());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.manager);
 
 /** Freezes only the clock (timers keep running, so requests still complete); 10:00 in Zurich. */
 function today(day: string) {
@@ -37,7 +27,7 @@ function today(day: string) {
   vi.setSystemTime(new Date(`${day}T09:00:00Z`));
 }
 
-async function create(body: Record<string, unknown>, token = managerToken) {
+async function create(body: Record<string, unknown>, token = as.manager) {
   const res = await post('/api/contracts', { type: 'reseller_agreement', title: unique('Contract'), ...body }, token);
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -63,7 +53,7 @@ describe('contracts', () => {
       noticePeriodUnit: 'months',
       valueMinor: 1_250_050,
       currency: 'chf',
-      ownerId: member.id,
+      ownerId: as.member.id,
       clauses: ['confidentiality', 'audit_rights', 'confidentiality'],
       notes: 'Framework for resale of Nimbus compute.',
     });
@@ -72,7 +62,7 @@ describe('contracts', () => {
       parties: ['Partnerhub AG', 'Nimbus Cloud GmbH'],
       currency: 'CHF',
       valueMinor: 1_250_050,
-      owner: { id: member.id, name: member.name },
+      owner: { id: as.member.id, name: as.member.name },
       clauses: ['confidentiality', 'audit_rights'],
       noticeState: 'renews',
       currentTermEnd: '2027-05-31',
@@ -81,9 +71,9 @@ describe('contracts', () => {
       version: 1,
       archivedAt: null,
     });
-    expect((await get(`/api/contracts/${c.id}`, viewerToken)).json()).toEqual(c);
+    expect((await get(`/api/contracts/${c.id}`, as.viewer)).json()).toEqual(c);
 
-    const listed = (await get(`/api/contracts?partnerId=${p.id}`, viewerToken)).json();
+    const listed = (await get(`/api/contracts?partnerId=${p.id}`, as.viewer)).json();
     expect(listed).toMatchObject({ total: 1, items: [{ id: c.id, noticeDeadline: '2027-02-28' }] });
 
     const changed = await patch(`/api/contracts/${c.id}`, { version: 1, noticePeriodCount: 30, noticePeriodUnit: 'days', status: 'active' });
@@ -197,23 +187,23 @@ describe('contracts', () => {
   });
 
   it('lets members write contracts only of partners they own or are on the team of; viewers only read', async () => {
-    const own = await makePartner(t, { ownerId: member.id });
+    const own = await makePartner(t, { ownerId: as.member.id });
     const team = await makePartner(t);
-    await addTeamMember(t, team.id, member.id);
+    await addTeamMember(t, team.id, as.member.id);
     const other = await makePartner(t);
-    await create({ partnerId: own.id }, memberToken);
-    const mine = await create({ partnerId: team.id }, memberToken);
+    await create({ partnerId: own.id }, as.member);
+    const mine = await create({ partnerId: team.id }, as.member);
     const title = unique('Not mine');
-    const refused = await post('/api/contracts', { partnerId: other.id, type: 'nda', title }, memberToken);
+    const refused = await post('/api/contracts', { partnerId: other.id, type: 'nda', title }, as.member);
     expect(refused.statusCode).toBe(403);
     expect(await countTitled(title)).toBe(0);
 
     const theirs = await create({ partnerId: other.id });
-    expect((await patch(`/api/contracts/${theirs.id}`, { version: 1, title: 'Hijacked' }, memberToken)).statusCode).toBe(403);
-    expect((await post(`/api/contracts/${theirs.id}/archive`, { version: 1 }, memberToken)).statusCode).toBe(403);
-    expect((await patch(`/api/contracts/${mine.id}`, { version: 1, title: 'Renamed' }, memberToken)).statusCode).toBe(200);
-    expect((await post('/api/contracts', { partnerId: own.id, type: 'nda', title: unique('Viewer') }, viewerToken)).statusCode).toBe(403);
-    expect((await get(`/api/contracts/${theirs.id}`, memberToken)).json().title).toBe(theirs.title);
+    expect((await patch(`/api/contracts/${theirs.id}`, { version: 1, title: 'Hijacked' }, as.member)).statusCode).toBe(403);
+    expect((await post(`/api/contracts/${theirs.id}/archive`, { version: 1 }, as.member)).statusCode).toBe(403);
+    expect((await patch(`/api/contracts/${mine.id}`, { version: 1, title: 'Renamed' }, as.member)).statusCode).toBe(200);
+    expect((await post('/api/contracts', { partnerId: own.id, type: 'nda', title: unique('Viewer') }, as.viewer)).statusCode).toBe(403);
+    expect((await get(`/api/contracts/${theirs.id}`, as.member)).json().title).toBe(theirs.title);
   });
 
   it('refuses contracts on an archived partner', async () => {

@@ -1,30 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { meetingOccurrence, meetingSeries } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 import { quarterlyReport } from './meetings.service.js';
 import { toLocalParts } from './meetings.time.js';
 
 let t: TestApp;
-let manager: User;
-let managerToken: string;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors<'manager' | 'member' | 'viewer'>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
-  memberToken = await tokenFor(t, await makeUser(t, 'member'));
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t, { roles: ['manager', 'member', 'viewer'] });
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.manager);
 
 async function series(partnerId: string, body: Record<string, unknown>) {
   const res = await post(`/api/partners/${partnerId}/meeting-series`, { title: 'Sync', cadence: 'weekly', startLocal: '2026-03-19T10:00', ...body });
@@ -32,7 +24,7 @@ async function series(partnerId: string, body: Record<string, unknown>) {
   return res.json();
 }
 async function meetings(partnerId: string, from: string, to: string, extra = '') {
-  const res = await get(`/api/partners/${partnerId}/meetings?from=${from}T00:00:00Z&to=${to}T00:00:00Z${extra}`, viewerToken);
+  const res = await get(`/api/partners/${partnerId}/meetings?from=${from}T00:00:00Z&to=${to}T00:00:00Z${extra}`, as.viewer);
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items as { id: string | null; seriesId: string; startsAt: string; endsAt: string; originalStart: string; status: string; title: string }[];
 }
@@ -113,9 +105,9 @@ describe('meeting series', () => {
     expect(nobody.json().errors[0].path).toBe('body.userIds');
     expect(await seriesCount(p.id)).toBe(0);
 
-    const ok = await series(p.id, { contactIds: [ours.id], userIds: [manager.id] });
+    const ok = await series(p.id, { contactIds: [ours.id], userIds: [as.manager.id] });
     expect(ok.contacts).toEqual([{ id: ours.id, name: `${ours.firstName} ${ours.lastName}` }]);
-    expect(ok.users).toEqual([{ id: manager.id, name: manager.name }]);
+    expect(ok.users).toEqual([{ id: as.manager.id, name: as.manager.name }]);
     const edit = await patch(`/api/meeting-series/${ok.id}`, { contactIds: [theirs.id], version: ok.version });
     expect(edit.statusCode).toBe(400);
     expect(edit.json().errors[0].path).toBe('body.contactIds');
@@ -130,7 +122,7 @@ describe('meeting series', () => {
     expect(starts(await meetings(p.id, '2026-03-16', '2026-04-06'))).toEqual(['2026-03-19T09:00:00.000Z', '2026-04-02T08:00:00.000Z']);
     const stale = await patch(`/api/meeting-series/${s.id}`, { title: 'Lost update', version: s.version });
     expect(stale.statusCode).toBe(409);
-    const member = await patch(`/api/meeting-series/${s.id}`, { title: 'Not mine', version: 2 }, memberToken);
+    const member = await patch(`/api/meeting-series/${s.id}`, { title: 'Not mine', version: 2 }, as.member);
     expect(member.statusCode).toBe(403);
     const archived = await post(`/api/meeting-series/${s.id}/archive`, { version: 2 });
     expect(archived.statusCode, archived.body).toBe(200);
@@ -185,7 +177,7 @@ describe('occurrences', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].path).toBe('body.contactIds');
 
-    const ok = await post(`/api/partners/${p.id}/meetings`, { title: 'Kickoff', purpose: 'kickoff', startsAt: '2026-05-04T10:00:00Z', endsAt: '2026-05-04T11:30:00Z', contactIds: [c.id], userIds: [manager.id] });
+    const ok = await post(`/api/partners/${p.id}/meetings`, { title: 'Kickoff', purpose: 'kickoff', startsAt: '2026-05-04T10:00:00Z', endsAt: '2026-05-04T11:30:00Z', contactIds: [c.id], userIds: [as.manager.id] });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ title: 'Kickoff', purpose: 'kickoff', seriesId: null, originalStart: null, status: 'planned', version: 1 });
     expect(await meetings(p.id, '2026-05-01', '2026-05-31')).toMatchObject([{ id: ok.json().id, title: 'Kickoff' }]);
@@ -194,7 +186,7 @@ describe('occurrences', () => {
     expect(moveBack.json().errors[0].path).toBe('body.endsAt');
     const mine = await get(`/api/meetings?from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z&mine=true`);
     expect(mine.json().items.map((m: { id: string }) => m.id)).toContain(ok.json().id);
-    const others = await get(`/api/meetings?from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z&mine=true`, viewerToken);
+    const others = await get(`/api/meetings?from=2026-05-01T00:00:00Z&to=2026-05-31T00:00:00Z&mine=true`, as.viewer);
     expect(others.json().items.map((m: { id: string }) => m.id)).not.toContain(ok.json().id);
   });
   it('re-planning a series drops upcoming exceptions of the old rule and gives unmoved ones the new length', async () => {
@@ -254,7 +246,7 @@ describe('quarterly get-together', () => {
     expect(mine.map((i) => i.partner.id)).not.toContain(standard.id);
     expect(mine.map((i) => i.partner.id)).not.toContain(paused.id);
 
-    const q1 = await get('/api/meetings/quarterly?quarter=2027-Q1', viewerToken);
+    const q1 = await get('/api/meetings/quarterly?quarter=2027-Q1', as.viewer);
     expect(q1.statusCode, q1.body).toBe(200);
     const q1Mine = q1.json().items.filter((i: { partner: { name: string } }) => i.partner.name.startsWith(tag));
     expect(q1Mine.find((i: { partner: { id: string } }) => i.partner.id === planned.id).covered).toBe(true);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makePartner } from '../../../../tests/support/factories.js';
 import { onboarding, partner, partnerStatusChange, task, user } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/policy.js';
@@ -11,28 +12,15 @@ import { seedDemoOnboardings } from './onboarding.demo.js';
 import { ensureStarterPlaybooks } from '../playbooks/playbooks.starter.js';
 
 let t: TestApp;
-let admin: User;
-let adminToken: string;
-let manager: User;
-let managerToken: string;
-let member: User;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await makeUser(t, 'admin');
-  adminToken = await tokenFor(t, admin);
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t);
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post } = requestsAs(() => as.manager);
 const actorOf = (u: User): Actor => ({ id: u.id, name: u.name, email: u.email, role: u.role, via: 'token' });
 
 type Step = { title: string; ownerRole: string; dueAfterDays: number };
@@ -41,11 +29,11 @@ async function makePlaybook(steps: Step[] = [
   { title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 7 },
   { title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 30 },
 ]) {
-  const res = await post('/api/playbooks', { name: `Playbook ${process.pid}-${++seq}`, partnerType: 'software_vendor', steps }, adminToken);
+  const res = await post('/api/playbooks', { name: `Playbook ${process.pid}-${++seq}`, partnerType: 'software_vendor', steps }, as.admin);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; name: string; version: number };
 }
-async function start(partnerId: string, playbookId: string, startedOn?: string, token = managerToken) {
+async function start(partnerId: string, playbookId: string, startedOn?: string, token = as.manager) {
   const res = await post(`/api/partners/${partnerId}/onboarding`, { playbookId, ...(startedOn ? { startedOn } : {}) }, token);
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -95,7 +83,7 @@ describe('starting an onboarding', () => {
     ]);
 
     const o = await start(p.id, pb.id, '2026-01-30');
-    expect(o).toMatchObject({ partner: { id: p.id, status: 'onboarding' }, playbook: { id: pb.id, name: pb.name }, status: 'in_progress', startedOn: '2026-01-30', startedBy: { id: manager.id, name: manager.name }, completedAt: null, durationDays: null, override: null });
+    expect(o).toMatchObject({ partner: { id: p.id, status: 'onboarding' }, playbook: { id: pb.id, name: pb.name }, status: 'in_progress', startedOn: '2026-01-30', startedBy: { id: as.manager.id, name: as.manager.name }, completedAt: null, durationDays: null, override: null });
     expect(o.progress).toEqual({ done: 0, total: 6, cancelled: 0 });
     expect(o.steps.map((s: { title: string; dueDate: string; assignee: { name: string }; ownerRole: string; status: string }) => [s.title, s.dueDate, s.ownerRole, s.assignee.name, s.status])).toEqual([
       ['NDA signed', '2026-01-30', 'owner', 'Olga Owner', 'open'],
@@ -109,7 +97,7 @@ describe('starting an onboarding', () => {
 
     const rows = await tasksOf(o.id);
     expect(rows).toHaveLength(6);
-    for (const r of rows) expect(r).toMatchObject({ subjectType: 'onboarding', subjectId: o.id, source: 'playbook', onboardingId: o.id, partnerId: p.id, createdBy: manager.id });
+    for (const r of rows) expect(r).toMatchObject({ subjectType: 'onboarding', subjectId: o.id, source: 'playbook', onboardingId: o.id, partnerId: p.id, createdBy: as.manager.id });
     expect(rows.map((r) => r.stepPosition)).toEqual([0, 1, 2, 3, 4, 5]);
 
     const after = await partnerRow(p.id);
@@ -129,8 +117,8 @@ describe('starting an onboarding', () => {
     const pb = await makePlaybook([{ title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 30 }, { title: 'Sync meeting series set up', ownerRole: 'owner', dueAfterDays: 60 }]);
     const o = await start(p.id, pb.id, '2028-01-30');
     expect(o.steps.map((s: { dueDate: string; assignee: { id: string } }) => [s.dueDate, s.assignee.id])).toEqual([
-      ['2028-02-29', manager.id],
-      ['2028-03-30', manager.id],
+      ['2028-02-29', as.manager.id],
+      ['2028-03-30', as.manager.id],
     ]);
     expect((await partnerRow(p.id)).status).toBe('active');
   });
@@ -138,7 +126,7 @@ describe('starting an onboarding', () => {
   it('starts today in Zurich when no date is given (the service takes the clock)', async () => {
     const p = await makePartner(t, { status: 'prospect' });
     const pb = await makePlaybook([{ title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 30 }]);
-    const o = await startOnboarding(t.database.db, p.id, { playbookId: pb.id }, actorOf(manager), new Date('2026-03-28T23:30:00Z'));
+    const o = await startOnboarding(t.database.db, p.id, { playbookId: pb.id }, actorOf(as.manager), new Date('2026-03-28T23:30:00Z'));
     expect(o.startedOn).toBe('2026-03-29');
     expect(o.steps[0]!.dueDate).toBe('2026-04-28');
   });
@@ -163,7 +151,7 @@ describe('starting an onboarding', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].path).toBe('body.playbookId');
     const archived = await makePlaybook();
-    expect((await post(`/api/playbooks/${archived.id}/archive`, { version: 1 }, adminToken)).statusCode).toBe(200);
+    expect((await post(`/api/playbooks/${archived.id}/archive`, { version: 1 }, as.admin)).statusCode).toBe(200);
     const old = await post(`/api/partners/${p.id}/onboarding`, { playbookId: archived.id });
     expect(old.statusCode).toBe(400);
     expect(old.json().errors[0].path).toBe('body.playbookId');
@@ -183,15 +171,15 @@ describe('starting an onboarding', () => {
   it('members start onboardings only for partners they own or are on the team of; viewers not at all', async () => {
     const pb = await makePlaybook();
     const theirs = await makePartner(t, { status: 'prospect' });
-    expect((await post(`/api/partners/${theirs.id}/onboarding`, { playbookId: pb.id }, memberToken)).statusCode).toBe(403);
-    expect((await post(`/api/partners/${theirs.id}/onboarding`, { playbookId: pb.id }, viewerToken)).statusCode).toBe(403);
+    expect((await post(`/api/partners/${theirs.id}/onboarding`, { playbookId: pb.id }, as.member)).statusCode).toBe(403);
+    expect((await post(`/api/partners/${theirs.id}/onboarding`, { playbookId: pb.id }, as.viewer)).statusCode).toBe(403);
     expect(await countRows(onboarding, theirs.id)).toBe(0);
     const mine = await makePartner(t, { status: 'prospect' });
-    await addTeamMember(t, mine.id, member.id, 'sales');
-    const o = await start(mine.id, pb.id, undefined, memberToken);
-    // The member holds the sales role; nobody owns the partner, so the owner step is theirs as the starter.
-    expect(o.steps.map((s: { assignee: { id: string } }) => s.assignee.id)).toEqual([member.id, member.id]);
-    expect((await get(`/api/partners/${mine.id}/onboarding`, viewerToken)).json().current.id).toBe(o.id);
+    await addTeamMember(t, mine.id, as.member.id, 'sales');
+    const o = await start(mine.id, pb.id, undefined, as.member);
+    // The as.member holds the sales role; nobody owns the partner, so the owner step is theirs as the starter.
+    expect(o.steps.map((s: { assignee: { id: string } }) => s.assignee.id)).toEqual([as.member.id, as.member.id]);
+    expect((await get(`/api/partners/${mine.id}/onboarding`, as.viewer)).json().current.id).toBe(o.id);
   });
 });
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makePartner } from '../../../../tests/support/factories.js';
 import { auditLog, contract, partner, riskAssessment, riskFinding, riskScore, task } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 import { DEFAULT_RISK_POLICY, rateScores } from '../../../shared/schemas/risk.js';
 import { addDays, dayIn } from '../../../shared/days.js';
 import { listPartners } from '../partners/partners.service.js';
@@ -11,28 +11,15 @@ import { listPartnersQuery } from '../../../shared/schemas/partner.js';
 import { recordServiceChange } from './risk.service.js';
 
 let t: TestApp;
-let admin: User;
-let adminToken: string;
-let managerToken: string;
-let member: User;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors;
 /** Weights 5, 3, 2: the maximum is 30 points, so every threshold is hit exactly (9 points = 30 %, 18 = 60 %). */
 let crit: { a: string; b: string; c: string };
 
-const post = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = adminToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
-const del = (url: string, token = adminToken) => t.app.inject({ method: 'DELETE', url, headers: bearer(token) });
+const { get, post, patch, del } = requestsAs(() => as.admin);
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await makeUser(t, 'admin');
-  adminToken = await tokenFor(t, admin);
-  managerToken = await tokenFor(t, await makeUser(t, 'manager'));
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t);
   const make = async (name: string, weight: number) => {
     const res = await post('/api/risk/criteria', { name, weight, description: `${name}: 0 none, 3 high` });
     expect(res.statusCode, res.body).toBe(201);
@@ -42,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function draftFor(partnerId: string, token = adminToken) {
+async function draftFor(partnerId: string, token = as.admin) {
   const res = await post(`/api/partners/${partnerId}/risk-assessments`, {}, token);
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -53,7 +40,7 @@ async function assess(partnerId: string, scores: [number, number, number], asses
   const d = await draftFor(partnerId);
   const filled = await patch(`/api/risk-assessments/${d.id}`, {
     version: d.version,
-    assessorId: admin.id,
+    assessorId: as.admin.id,
     assessedOn,
     scope: 'Hosting of our customer portal',
     scores: [
@@ -63,7 +50,7 @@ async function assess(partnerId: string, scores: [number, number, number], asses
     ],
   });
   expect(filled.statusCode, filled.body).toBe(200);
-  const approved = await post(`/api/risk-assessments/${d.id}/approve`, { version: filled.json().version }, managerToken);
+  const approved = await post(`/api/risk-assessments/${d.id}/approve`, { version: filled.json().version }, as.manager);
   expect(approved.statusCode, approved.body).toBe(200);
   return approved.json();
 }
@@ -106,7 +93,7 @@ describe('assessments', () => {
   it('approval records assessor and approver, sets the partner’s review date and supersedes the previous one, all kept', async () => {
     const p = await makePartner(t);
     const first = await assess(p.id, [3, 3, 3], '2026-01-15');
-    expect(first).toMatchObject({ status: 'approved', reason: 'initial', assessor: { id: admin.id }, approver: { name: expect.any(String) }, rating: 'high', supersedesId: null, missing: [], preview: null });
+    expect(first).toMatchObject({ status: 'approved', reason: 'initial', assessor: { id: as.admin.id }, approver: { name: expect.any(String) }, rating: 'high', supersedesId: null, missing: [], preview: null });
     expect(first.approvedAt).not.toBeNull();
     let row = (await t.database.db.select().from(partner).where(eq(partner.id, p.id)))[0]!;
     expect(row.riskReviewDueOn).toBe('2027-01-15');
@@ -116,7 +103,7 @@ describe('assessments', () => {
     row = (await t.database.db.select().from(partner).where(eq(partner.id, p.id)))[0]!;
     expect(row.riskReviewDueOn).toBe('2029-06-01');
 
-    const risk = (await get(`/api/partners/${p.id}/risk`, viewerToken)).json();
+    const risk = (await get(`/api/partners/${p.id}/risk`, as.viewer)).json();
     expect(risk.current.id).toBe(second.id);
     expect(risk.reviewDueOn).toBe('2029-06-01');
     expect(risk.overdue).toBe(false);
@@ -126,7 +113,7 @@ describe('assessments', () => {
     ]);
     expect(risk.history[1].supersededAt).not.toBeNull();
     // The superseded one is still readable, with its own score and rating.
-    expect((await get(`/api/risk-assessments/${first.id}`, viewerToken)).json()).toMatchObject({ status: 'superseded', rating: 'high', scorePercent: 100 });
+    expect((await get(`/api/risk-assessments/${first.id}`, as.viewer)).json()).toMatchObject({ status: 'superseded', rating: 'high', scorePercent: 100 });
     const audit = (await get(`/api/audit?entityType=risk_assessment&entityId=${first.id}`)).json().items.map((e: { action: string }) => e.action);
     expect(audit).toEqual(['supersede', 'approve', 'update', 'create']);
   });
@@ -197,7 +184,7 @@ describe('assessments', () => {
     const partial = await patch(`/api/risk-assessments/${d.id}`, { version: d.version, assessorId: null, scores: [{ criterionId: crit.a, score: 2 }] });
     expect(partial.statusCode, partial.body).toBe(200);
     expect(partial.json().preview).toEqual({ scorePercent: 67, rating: 'high' });
-    const res = await post(`/api/risk-assessments/${d.id}/approve`, { version: partial.json().version }, managerToken);
+    const res = await post(`/api/risk-assessments/${d.id}/approve`, { version: partial.json().version }, as.manager);
     expect(res.statusCode).toBe(400);
     const detail = res.json().detail as string;
     for (const m of ['Assessor', 'Assessed on', 'Score for “Criticality”', 'Score for “Data location”']) expect(detail).toContain(m);
@@ -205,16 +192,16 @@ describe('assessments', () => {
     expect((await t.database.db.select().from(riskAssessment).where(eq(riskAssessment.id, d.id)))[0]).toMatchObject({ status: 'draft', approvedAt: null, rating: null });
     expect((await t.database.db.select().from(partner).where(eq(partner.id, p.id)))[0]!.riskReviewDueOn).toBeNull();
     // Members may not approve.
-    expect((await post(`/api/risk-assessments/${d.id}/approve`, { version: partial.json().version }, memberToken)).statusCode).toBe(403);
+    expect((await post(`/api/risk-assessments/${d.id}/approve`, { version: partial.json().version }, as.member)).statusCode).toBe(403);
   });
 
   it('findings with a mitigation become tasks on the assessment; removing a finding from a draft cancels its task; a draft can be deleted', async () => {
     const p = await makePartner(t);
     const d = await draftFor(p.id);
-    const res = await post(`/api/risk-assessments/${d.id}/findings`, { title: 'No SOC 2 report', severity: 'high', mitigation: 'Ask for the SOC 2 type II report', assigneeId: member.id, dueDate: '2026-12-31' });
+    const res = await post(`/api/risk-assessments/${d.id}/findings`, { title: 'No SOC 2 report', severity: 'high', mitigation: 'Ask for the SOC 2 type II report', assigneeId: as.member.id, dueDate: '2026-12-31' });
     expect(res.statusCode, res.body).toBe(201);
     const f = res.json().findings[0];
-    expect(f).toMatchObject({ title: 'No SOC 2 report', severity: 'high', task: { title: 'Mitigate: No SOC 2 report', status: 'open', dueDate: '2026-12-31', assignee: { id: member.id } } });
+    expect(f).toMatchObject({ title: 'No SOC 2 report', severity: 'high', task: { title: 'Mitigate: No SOC 2 report', status: 'open', dueDate: '2026-12-31', assignee: { id: as.member.id } } });
     const [row] = await t.database.db.select().from(task).where(eq(task.id, f.task.id));
     expect(row).toMatchObject({ subjectType: 'risk_assessment', subjectId: d.id, partnerId: p.id, priority: 'high' });
     const plain = await post(`/api/risk-assessments/${d.id}/findings`, { title: 'Old TLS on the portal', severity: 'low' });
@@ -233,18 +220,18 @@ describe('assessments', () => {
   });
 
   it('members edit drafts only of partners they own or are on the team of; viewers read', async () => {
-    const theirs = await makePartner(t, { ownerId: member.id });
+    const theirs = await makePartner(t, { ownerId: as.member.id });
     const team = await makePartner(t);
-    await addTeamMember(t, team.id, member.id);
+    await addTeamMember(t, team.id, as.member.id);
     const other = await makePartner(t);
-    await draftFor(theirs.id, memberToken);
-    await draftFor(team.id, memberToken);
-    expect((await post(`/api/partners/${other.id}/risk-assessments`, {}, memberToken)).statusCode).toBe(403);
+    await draftFor(theirs.id, as.member);
+    await draftFor(team.id, as.member);
+    expect((await post(`/api/partners/${other.id}/risk-assessments`, {}, as.member)).statusCode).toBe(403);
     const d = await draftFor(other.id);
-    expect((await patch(`/api/risk-assessments/${d.id}`, { version: d.version, summary: 'x' }, memberToken)).statusCode).toBe(403);
-    expect((await post(`/api/risk-assessments/${d.id}/findings`, { title: 'x' }, memberToken)).statusCode).toBe(403);
-    expect((await post(`/api/partners/${other.id}/risk-assessments`, {}, viewerToken)).statusCode).toBe(403);
-    expect((await get(`/api/risk-assessments/${d.id}`, viewerToken)).statusCode).toBe(200);
+    expect((await patch(`/api/risk-assessments/${d.id}`, { version: d.version, summary: 'x' }, as.member)).statusCode).toBe(403);
+    expect((await post(`/api/risk-assessments/${d.id}/findings`, { title: 'x' }, as.member)).statusCode).toBe(403);
+    expect((await post(`/api/partners/${other.id}/risk-assessments`, {}, as.viewer)).statusCode).toBe(403);
+    expect((await get(`/api/risk-assessments/${d.id}`, as.viewer)).statusCode).toBe(200);
     expect((await get(`/api/risk-assessments/${d.id}`)).json().summary).toBeNull();
   });
 });
@@ -254,7 +241,7 @@ describe('review due dates, clauses and the overview', () => {
     const p = await makePartner(t);
     await assess(p.id, [0, 0, 0], '2026-01-10'); // due 2029-01-10
     const now = new Date('2026-11-27T09:00:00Z');
-    const actor = { id: admin.id, name: admin.name, email: admin.email, role: 'admin' as const, via: 'token' as const };
+    const actor = { id: as.admin.id, name: as.admin.name, email: as.admin.email, role: 'admin' as const, via: 'token' as const };
     expect(await recordServiceChange(t.database.db, p.id, 'Now also hosts customer data', actor, now)).toEqual({ riskReviewDueOn: '2026-11-27' });
     const q = (riskReviewOverdue: string) => listPartnersQuery.parse({ riskReviewOverdue, q: p.name, pageSize: '100' });
     expect((await listPartners(t.database.db, q('true'), now)).items).toEqual([]);
@@ -293,7 +280,7 @@ describe('review due dates, clauses and the overview', () => {
     await assess(fine.id, [3, 3, 3], dayIn(new Date()));
     await assess(late.id, [0, 0, 0]);
     await t.database.db.update(partner).set({ riskReviewDueOn: addDays(dayIn(new Date()), -3) }).where(eq(partner.id, late.id));
-    const res = await get(`/api/risk/overview?q=${encodeURIComponent(`Risk overview`)}`, viewerToken);
+    const res = await get(`/api/risk/overview?q=${encodeURIComponent(`Risk overview`)}`, as.viewer);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((i: { partner: { id: string }; overdue: boolean; rating: string }) => [i.partner.id, i.overdue, i.rating])).toEqual([
       [late.id, true, 'low'],

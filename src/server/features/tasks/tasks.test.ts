@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makeContact, makePartner, unique } from '../../../../tests/support/factories.js';
 import { meetingOccurrence, notification, onboarding, task, taskComment, user } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 
 // The onboarding feature reacts to its step tasks; here we only check that it is told, and when.
 const hook = vi.hoisted(() => ({ calls: [] as string[][] }));
@@ -14,27 +14,17 @@ vi.mock('../onboarding/onboarding.hooks.js', () => ({
 }));
 
 let t: TestApp;
-let manager: User;
-let managerToken: string;
-let member: User;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors<'manager' | 'member' | 'viewer'>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t, { roles: ['manager', 'member', 'viewer'] });
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.manager);
 
-async function create(body: Record<string, unknown>, token = managerToken) {
+async function create(body: Record<string, unknown>, token = as.manager) {
   const res = await post('/api/tasks', { title: unique('Task'), ...body }, token);
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -60,23 +50,23 @@ describe('tasks', () => {
     const p = await makePartner(t, { name: unique('Acme') });
     const inbox = async (userId: string) =>
       (await t.database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) => n.kind === 'task_assigned');
-    const before = (await inbox(member.id)).length;
-    const managerBefore = (await inbox(manager.id)).length;
+    const before = (await inbox(as.member.id)).length;
+    const managerBefore = (await inbox(as.manager.id)).length;
 
-    const given = await create({ subject: { type: 'partner', id: p.id }, assigneeId: member.id, dueDate: '2026-12-01' });
-    const mine = await inbox(member.id);
+    const given = await create({ subject: { type: 'partner', id: p.id }, assigneeId: as.member.id, dueDate: '2026-12-01' });
+    const mine = await inbox(as.member.id);
     expect(mine.length).toBe(before + 1);
     expect(mine.find((n) => n.title.endsWith(given.title))).toMatchObject({ link: `/partners/${p.id}/tasks`, body: 'Due 2026-12-01', readAt: null });
 
     // Taken by themselves: nothing to tell. Handed back to them later: already told.
-    await create({ subject: { type: 'partner', id: p.id }, assigneeId: manager.id });
-    expect((await inbox(manager.id)).length).toBe(managerBefore);
-    const moved = await patch(`/api/tasks/${given.id}`, { version: given.version, assigneeId: manager.id });
+    await create({ subject: { type: 'partner', id: p.id }, assigneeId: as.manager.id });
+    expect((await inbox(as.manager.id)).length).toBe(managerBefore);
+    const moved = await patch(`/api/tasks/${given.id}`, { version: given.version, assigneeId: as.manager.id });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect((await inbox(manager.id)).length).toBe(managerBefore);
-    const back = await patch(`/api/tasks/${given.id}`, { version: moved.json().version, assigneeId: member.id });
+    expect((await inbox(as.manager.id)).length).toBe(managerBefore);
+    const back = await patch(`/api/tasks/${given.id}`, { version: moved.json().version, assigneeId: as.member.id });
     expect(back.statusCode, back.body).toBe(200);
-    expect((await inbox(member.id)).length).toBe(before + 1);
+    expect((await inbox(as.member.id)).length).toBe(before + 1);
   });
 
   it('links a task to a partner, a contact, a meeting or an onboarding, and derives its partner from the subject', async () => {
@@ -98,14 +88,14 @@ describe('tasks', () => {
       status: 'open',
       source: 'manual',
       completedAt: null,
-      createdBy: { id: manager.id, name: manager.name },
+      createdBy: { id: as.manager.id, name: as.manager.name },
       comments: [],
       version: 1,
     });
     const onContact = await create({ subject: { type: 'contact', id: anna.id } });
     expect(onContact).toMatchObject({ subject: { type: 'contact', id: anna.id, name: 'Anna Meier' }, partner: { id: p.id } });
     // Without an assignee the creator takes it.
-    expect(onContact.assignee).toEqual({ id: manager.id, name: manager.name });
+    expect(onContact.assignee).toEqual({ id: as.manager.id, name: as.manager.name });
     const onMeeting = await create({ subject: { type: 'meeting', id: meeting.id }, assigneeId: null });
     expect(onMeeting).toMatchObject({ subject: { type: 'meeting', id: meeting.id, name: 'Kickoff, 05.03.2026' }, partner: { id: p.id }, assignee: null, meetingOccurrenceId: meeting.id });
     const onOnboarding = await create({ subject: { type: 'onboarding', id: ob.id } });
@@ -113,10 +103,10 @@ describe('tasks', () => {
     const personal = await create({ title: 'Read the partner program guide' });
     expect(personal).toMatchObject({ subject: null, partner: null });
 
-    const list = await get(`/api/tasks?partnerId=${p.id}&sort=createdAt`, viewerToken);
+    const list = await get(`/api/tasks?partnerId=${p.id}&sort=createdAt`, as.viewer);
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([onPartner.id, onContact.id, onMeeting.id, onOnboarding.id]);
-    expect((await get(`/api/tasks/${onPartner.id}`, viewerToken)).json()).toMatchObject({ id: onPartner.id, commentCount: 0, comments: [] });
+    expect((await get(`/api/tasks/${onPartner.id}`, as.viewer)).json()).toMatchObject({ id: onPartner.id, commentCount: 0, comments: [] });
     expect((await get(`/api/tasks/${crypto.randomUUID()}`)).statusCode).toBe(404);
 
     const trail = await get(`/api/audit?entityType=task&entityId=${onPartner.id}`);
@@ -164,18 +154,18 @@ describe('tasks', () => {
   it('filters by assignee (me), partner, status, due dates, overdue and subject, and pages', async () => {
     const p = await makePartner(t);
     const c = await makeContact(t, p.id);
-    const mine = await create({ subject: { type: 'partner', id: p.id }, assigneeId: member.id, dueDate: '2020-01-10' });
-    const later = await create({ subject: { type: 'contact', id: c.id }, assigneeId: member.id, dueDate: '2099-06-01' });
+    const mine = await create({ subject: { type: 'partner', id: p.id }, assigneeId: as.member.id, dueDate: '2020-01-10' });
+    const later = await create({ subject: { type: 'contact', id: c.id }, assigneeId: as.member.id, dueDate: '2099-06-01' });
     const managers = await create({ subject: { type: 'partner', id: p.id }, dueDate: '2020-01-20', status: 'done' });
     const noDate = await create({ subject: { type: 'partner', id: p.id }, assigneeId: null });
 
-    const ids = async (query: string, token = managerToken) => {
+    const ids = async (query: string, token = as.manager) => {
       const res = await get(`/api/tasks?partnerId=${p.id}&${query}`, token);
       expect(res.statusCode, res.body).toBe(200);
       return res.json().items.map((x: { id: string }) => x.id);
     };
-    expect(await ids('assigneeId=me', memberToken)).toEqual([mine.id, later.id]);
-    expect(await ids(`assigneeId=${manager.id}`)).toEqual([managers.id]);
+    expect(await ids('assigneeId=me', as.member)).toEqual([mine.id, later.id]);
+    expect(await ids(`assigneeId=${as.manager.id}`)).toEqual([managers.id]);
     expect(await ids('assigneeId=none')).toEqual([noDate.id]);
     expect(await ids('status=done')).toEqual([managers.id]);
     expect(await ids('status=open,in_progress')).toEqual([mine.id, later.id, noDate.id]);
@@ -204,7 +194,7 @@ describe('tasks', () => {
     expect(started.statusCode, started.body).toBe(200);
     expect(started.json()).toMatchObject({ status: 'in_progress', completedAt: null, version: 2 });
     const done = await patch(`/api/tasks/${a.id}`, { status: 'done', version: 2 });
-    expect(done.json()).toMatchObject({ status: 'done', completedBy: { id: manager.id }, version: 3 });
+    expect(done.json()).toMatchObject({ status: 'done', completedBy: { id: as.manager.id }, version: 3 });
     expect(done.json().completedAt).not.toBeNull();
     const reopened = await patch(`/api/tasks/${a.id}`, { status: 'open', version: 3 });
     expect(reopened.json()).toMatchObject({ status: 'open', completedAt: null, completedBy: null, version: 4 });
@@ -221,33 +211,33 @@ describe('tasks', () => {
   });
 
   it('members change tasks assigned to or created by them, or on partners they may edit; viewers only read', async () => {
-    const owned = await makePartner(t, { ownerId: member.id });
+    const owned = await makePartner(t, { ownerId: as.member.id });
     const onTeam = await makePartner(t);
-    await addTeamMember(t, onTeam.id, member.id, 'sales');
+    await addTeamMember(t, onTeam.id, as.member.id, 'sales');
     const theirs = await makePartner(t);
 
     // Creating: on partners they may edit, or personal.
-    expect((await post('/api/tasks', { title: 'x', subject: { type: 'partner', id: theirs.id } }, memberToken)).statusCode).toBe(403);
-    const own = await create({ subject: { type: 'partner', id: owned.id } }, memberToken);
-    await create({ subject: { type: 'partner', id: onTeam.id }, assigneeId: manager.id }, memberToken);
-    await create({ title: 'Personal note' }, memberToken);
-    expect(own.createdBy.id).toBe(member.id);
+    expect((await post('/api/tasks', { title: 'x', subject: { type: 'partner', id: theirs.id } }, as.member)).statusCode).toBe(403);
+    const own = await create({ subject: { type: 'partner', id: owned.id } }, as.member);
+    await create({ subject: { type: 'partner', id: onTeam.id }, assigneeId: as.manager.id }, as.member);
+    await create({ title: 'Personal note' }, as.member);
+    expect(own.createdBy.id).toBe(as.member.id);
 
-    const assignedToMember = await create({ subject: { type: 'partner', id: theirs.id }, assigneeId: member.id });
+    const assignedToMember = await create({ subject: { type: 'partner', id: theirs.id }, assigneeId: as.member.id });
     const managersOwn = await create({ subject: { type: 'partner', id: theirs.id } });
     const onTheirTeam = await create({ subject: { type: 'partner', id: onTeam.id } });
 
-    expect((await patch(`/api/tasks/${assignedToMember.id}`, { status: 'done', version: 1 }, memberToken)).statusCode).toBe(200);
-    expect((await patch(`/api/tasks/${onTheirTeam.id}`, { priority: 'urgent', version: 1 }, memberToken)).statusCode).toBe(200);
-    const denied = await patch(`/api/tasks/${managersOwn.id}`, { title: 'Mine now', version: 1 }, memberToken);
+    expect((await patch(`/api/tasks/${assignedToMember.id}`, { status: 'done', version: 1 }, as.member)).statusCode).toBe(200);
+    expect((await patch(`/api/tasks/${onTheirTeam.id}`, { priority: 'urgent', version: 1 }, as.member)).statusCode).toBe(200);
+    const denied = await patch(`/api/tasks/${managersOwn.id}`, { title: 'Mine now', version: 1 }, as.member);
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('forbidden');
     // Moving one's own task onto a partner one may not edit is refused too.
-    expect((await patch(`/api/tasks/${own.id}`, { subject: { type: 'partner', id: theirs.id }, version: 1 }, memberToken)).statusCode).toBe(403);
+    expect((await patch(`/api/tasks/${own.id}`, { subject: { type: 'partner', id: theirs.id }, version: 1 }, as.member)).statusCode).toBe(403);
 
-    expect((await post('/api/tasks', { title: 'x' }, viewerToken)).statusCode).toBe(403);
-    expect((await patch(`/api/tasks/${managersOwn.id}`, { title: 'x', version: 1 }, viewerToken)).statusCode).toBe(403);
-    expect((await get(`/api/tasks/${managersOwn.id}`, viewerToken)).json()).toMatchObject({ title: managersOwn.title, version: 1 });
+    expect((await post('/api/tasks', { title: 'x' }, as.viewer)).statusCode).toBe(403);
+    expect((await patch(`/api/tasks/${managersOwn.id}`, { title: 'x', version: 1 }, as.viewer)).statusCode).toBe(403);
+    expect((await get(`/api/tasks/${managersOwn.id}`, as.viewer)).json()).toMatchObject({ title: managersOwn.title, version: 1 });
   });
 
   it('completes several tasks at once, all or nothing', async () => {
@@ -259,9 +249,9 @@ describe('tasks', () => {
     expect(unknown.json().errors[0].path).toBe('body.ids');
     expect(await statusOf([a.id, b.id])).toEqual({ [a.id]: 'open', [b.id]: 'open' });
 
-    // The member may complete a (assigned to them), not b: nothing changes.
-    await patch(`/api/tasks/${a.id}`, { assigneeId: member.id, version: 1 });
-    const notAllowed = await post('/api/tasks/complete', { ids: [a.id, b.id] }, memberToken);
+    // The as.member may complete a (assigned to them), not b: nothing changes.
+    await patch(`/api/tasks/${a.id}`, { assigneeId: as.member.id, version: 1 });
+    const notAllowed = await post('/api/tasks/complete', { ids: [a.id, b.id] }, as.member);
     expect(notAllowed.statusCode).toBe(403);
     expect(await statusOf([a.id, b.id])).toEqual({ [a.id]: 'open', [b.id]: 'open' });
     expect((await post('/api/tasks/complete', { ids: [] })).statusCode).toBe(400);
@@ -270,7 +260,7 @@ describe('tasks', () => {
     const done = await post('/api/tasks/complete', { ids: [a.id, b.id, c.id] });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().items.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[a.id, 'done'], [b.id, 'done'], [c.id, 'done']]);
-    expect(done.json().items[0].completedBy).toEqual({ id: manager.id, name: manager.name });
+    expect(done.json().items[0].completedBy).toEqual({ id: as.manager.id, name: as.manager.name });
     // A task that was done already keeps its version: nothing happened to it.
     expect(done.json().items[2].version).toBe(2);
     const trail = (await get(`/api/audit?entityType=task&entityId=${b.id}`)).json().items;
@@ -332,17 +322,17 @@ describe('tasks', () => {
     const a = await create({ subject: { type: 'partner', id: p.id } });
     const first = await post(`/api/tasks/${a.id}/comments`, { body: 'Asked their legal team.' });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toMatchObject({ body: 'Asked their legal team.', author: { id: manager.id, name: manager.name } });
-    expect((await post(`/api/tasks/${a.id}/comments`, { body: 'Signed copy is in the drive.' }, memberToken)).statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ body: 'Asked their legal team.', author: { id: as.manager.id, name: as.manager.name } });
+    expect((await post(`/api/tasks/${a.id}/comments`, { body: 'Signed copy is in the drive.' }, as.member)).statusCode).toBe(201);
 
-    const list = await get(`/api/tasks/${a.id}/comments`, viewerToken);
+    const list = await get(`/api/tasks/${a.id}/comments`, as.viewer);
     expect(list.json().items.map((c: { body: string; author: { id: string } }) => [c.body, c.author.id])).toEqual([
-      ['Asked their legal team.', manager.id],
-      ['Signed copy is in the drive.', member.id],
+      ['Asked their legal team.', as.manager.id],
+      ['Signed copy is in the drive.', as.member.id],
     ]);
     expect((await get(`/api/tasks/${a.id}`)).json()).toMatchObject({ commentCount: 2, comments: [{ body: 'Asked their legal team.' }, { body: 'Signed copy is in the drive.' }] });
 
-    expect((await post(`/api/tasks/${a.id}/comments`, { body: 'x' }, viewerToken)).statusCode).toBe(403);
+    expect((await post(`/api/tasks/${a.id}/comments`, { body: 'x' }, as.viewer)).statusCode).toBe(403);
     const empty = await post(`/api/tasks/${a.id}/comments`, { body: '   ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().errors[0].path).toBe('body.body');

@@ -1,28 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makePartner } from '../../../../tests/support/factories.js';
 import { partner, teamAssignment } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 
 let t: TestApp;
-let managerToken: string;
-let member: User;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors<'manager' | 'member' | 'viewer'>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  managerToken = await tokenFor(t, await makeUser(t, 'manager'));
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t, { roles: ['manager', 'member', 'viewer'] });
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const del = (url: string, token = managerToken) => t.app.inject({ method: 'DELETE', url, headers: bearer(token) });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, del } = requestsAs(() => as.manager);
 const teamSize = async (partnerId: string) => (await t.database.db.select().from(teamAssignment).where(eq(teamAssignment.partnerId, partnerId))).length;
 
 describe('our team on a partner', () => {
@@ -43,7 +35,7 @@ describe('our team on a partner', () => {
     expect(dup.json().errors[0].path).toBe('body.userId');
     expect(await teamSize(p.id)).toBe(3);
 
-    const team = await get(`/api/partners/${p.id}/team`, viewerToken);
+    const team = await get(`/api/partners/${p.id}/team`, as.viewer);
     expect(team.statusCode).toBe(200);
     expect(team.json().items.map((a: { user: { name: string }; role: string }) => `${a.user.name}:${a.role}`)).toEqual(['Sara Sales:owner', 'Sara Sales:sales', 'Tom Tech:technical_lead']);
 
@@ -72,32 +64,32 @@ describe('our team on a partner', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().errors[0].path).toBe('body.userId');
     }
-    const role = await post(`/api/partners/${p.id}/team`, { userId: member.id, role: 'emperor' });
+    const role = await post(`/api/partners/${p.id}/team`, { userId: as.member.id, role: 'emperor' });
     expect(role.statusCode).toBe(400);
     expect(role.json().errors[0].path).toBe('body.role');
-    expect((await post(`/api/partners/${crypto.randomUUID()}/team`, { userId: member.id, role: 'sales' })).statusCode).toBe(404);
+    expect((await post(`/api/partners/${crypto.randomUUID()}/team`, { userId: as.member.id, role: 'sales' })).statusCode).toBe(404);
     expect((await get(`/api/partners/${crypto.randomUUID()}/team`)).statusCode).toBe(404);
     const archived = await makePartner(t, { archivedAt: new Date() });
-    expect((await post(`/api/partners/${archived.id}/team`, { userId: member.id, role: 'sales' })).statusCode).toBe(409);
+    expect((await post(`/api/partners/${archived.id}/team`, { userId: as.member.id, role: 'sales' })).statusCode).toBe(409);
     expect(await teamSize(p.id)).toBe(0);
   });
 
   it('members change only the teams of partners they own or are on; viewers only read', async () => {
     const theirs = await makePartner(t);
     const mine = await makePartner(t);
-    await addTeamMember(t, mine.id, member.id, 'sales');
+    await addTeamMember(t, mine.id, as.member.id, 'sales');
     const colleague = await makeUser(t, 'member');
 
-    const denied = await post(`/api/partners/${theirs.id}/team`, { userId: member.id, role: 'sales' }, memberToken);
+    const denied = await post(`/api/partners/${theirs.id}/team`, { userId: as.member.id, role: 'sales' }, as.member);
     expect(denied.statusCode).toBe(403);
     expect(await teamSize(theirs.id)).toBe(0);
-    const ok = await post(`/api/partners/${mine.id}/team`, { userId: colleague.id, role: 'marketing' }, memberToken);
+    const ok = await post(`/api/partners/${mine.id}/team`, { userId: colleague.id, role: 'marketing' }, as.member);
     expect(ok.statusCode).toBe(201);
 
-    expect((await post(`/api/partners/${mine.id}/team`, { userId: colleague.id, role: 'sales' }, viewerToken)).statusCode).toBe(403);
-    expect((await del(`/api/partners/${mine.id}/team/${ok.json().id}`, viewerToken)).statusCode).toBe(403);
+    expect((await post(`/api/partners/${mine.id}/team`, { userId: colleague.id, role: 'sales' }, as.viewer)).statusCode).toBe(403);
+    expect((await del(`/api/partners/${mine.id}/team/${ok.json().id}`, as.viewer)).statusCode).toBe(403);
     const managersAssignment = await post(`/api/partners/${theirs.id}/team`, { userId: colleague.id, role: 'sales' });
-    expect((await del(`/api/partners/${theirs.id}/team/${managersAssignment.json().id}`, memberToken)).statusCode).toBe(403);
+    expect((await del(`/api/partners/${theirs.id}/team/${managersAssignment.json().id}`, as.member)).statusCode).toBe(403);
     expect(await teamSize(theirs.id)).toBe(1);
   });
 });
@@ -109,7 +101,7 @@ describe('colleagues', () => {
     const admin = await tokenFor(t, await makeUser(t, 'admin'));
     await post(`/api/users/${gone.id}/deactivate`, { version: gone.version }, admin);
 
-    const res = await get('/api/colleagues?q=zo', viewerToken);
+    const res = await get('/api/colleagues?q=zo', as.viewer);
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([{ id: zoe.id, name: 'Zoë Zwicky', email: zoe.email, role: 'finance', active: true }]);
     expect(res.json().total).toBe(1);
@@ -127,7 +119,7 @@ describe('colleagues', () => {
     await addTeamMember(t, beta.id, colleague.id, 'owner');
     await addTeamMember(t, old.id, colleague.id, 'sales');
 
-    const res = await get(`/api/colleagues/${colleague.id}`, viewerToken);
+    const res = await get(`/api/colleagues/${colleague.id}`, as.viewer);
     expect(res.statusCode).toBe(200);
     const page = res.json();
     expect(page.user).toMatchObject({ id: colleague.id, name: 'Colin Colleague', role: 'member', active: true });
