@@ -120,6 +120,14 @@ export const contactSchema = contactSummarySchema.extend({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
+/** What the signed-in caller may do with a contact, from its partner's rule (the server's policies). */
+export const contactCanSchema = z.object({ edit: z.boolean(), archive: z.boolean(), restore: z.boolean(), merge: z.boolean() });
+export type ContactCan = z.infer<typeof contactCanSchema>;
+export const contactListItemSchema = contactSummarySchema.extend({ can: contactCanSchema });
+export type ContactListItem = z.infer<typeof contactListItemSchema>;
+export const contactDetailSchema = contactSchema.extend({ can: contactCanSchema });
+export type ContactDetail = z.infer<typeof contactDetailSchema>;
+
 export const CONTACT_SORTS = ['name', 'partner', 'role', 'lastContactAt', 'createdAt'] as const;
 
 export const listContactsQuery = listQuery(
@@ -137,7 +145,7 @@ export const listContactsQuery = listQuery(
 export type ListContactsQuery = z.infer<typeof listContactsQuery>;
 export const exportContactsQuery = listContactsQuery.omit({ page: true, pageSize: true });
 export type ExportContactsQuery = z.infer<typeof exportContactsQuery>;
-export const contactPage = pageOf(contactSummarySchema);
+export const contactPage = pageOf(contactListItemSchema);
 
 export const stakeholderSchema = z.object({
   id: z.string(),

@@ -131,6 +131,37 @@ export const partnerSchema = partnerSummarySchema.extend({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
+/**
+ * What the signed-in caller may do with a partner now, decided by the server's policies (the web app
+ * shows actions from it and keeps no rules of its own). The server still checks every request.
+ */
+export const partnerCanSchema = z.object({
+  /** Change its details, status, links, people, team, timeline and what else hangs off it. */
+  edit: z.boolean(),
+  archive: z.boolean(),
+  restore: z.boolean(),
+  /** Merge a duplicate into it. */
+  merge: z.boolean(),
+});
+export type PartnerCan = z.infer<typeof partnerCanSchema>;
+
+/** A level we hold in one of the partner's programmes, and whether we meet it today (the 360° header's "Level"). */
+export const heldLevelSchema = z.object({
+  programId: z.string(),
+  programName: z.string(),
+  level: z.object({ id: z.string(), name: z.string(), rank: z.number().int() }),
+  met: z.boolean(),
+});
+export type HeldLevel = z.infer<typeof heldLevelSchema>;
+
+/** A partner in a list, with what the caller may do with it. */
+export const partnerListItemSchema = partnerSummarySchema.extend({ can: partnerCanSchema });
+export type PartnerListItem = z.infer<typeof partnerListItemSchema>;
+
+/** One partner as the API answers it: its record, what the caller may do with it, the levels held in its programmes. */
+export const partnerDetailSchema = partnerSchema.extend({ can: partnerCanSchema, heldLevels: z.array(heldLevelSchema) });
+export type PartnerDetail = z.infer<typeof partnerDetailSchema>;
+
 export const PARTNER_SORTS = ['name', 'status', 'importance', 'country', 'lastContactAt', 'contactDueAt', 'createdAt', 'level'] as const;
 
 export const listPartnersQuery = listQuery(PARTNER_SORTS, {
@@ -148,7 +179,7 @@ export const listPartnersQuery = listQuery(PARTNER_SORTS, {
   archived: z.enum(['false', 'true', 'all']).default('false'),
 }, 'name');
 export type ListPartnersQuery = z.infer<typeof listPartnersQuery>;
-export const partnerPage = pageOf(partnerSummarySchema);
+export const partnerPage = pageOf(partnerListItemSchema);
 
 export const statusChangeSchema = z.object({ id: z.string(), fromStatus: partnerStatus.nullable(), toStatus: partnerStatus, changedAt: z.string(), changedBy: person.nullable(), note: z.string().nullable() });
 export const partnerLinkBody = z.object({ toPartnerId: z.uuid(), kind: z.enum(PARTNER_LINK_KINDS) }).strict();

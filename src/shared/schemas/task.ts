@@ -110,8 +110,20 @@ export const listTasksQuery = listQuery(TASK_SORTS, {
   onboardingId: z.uuid().optional(),
 }, 'dueDate');
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
-export const taskPage = pageOf(taskSchema);
-export const taskList = z.object({ items: z.array(taskSchema) });
+/** What the signed-in caller may do with a task, by the server's task rule. */
+export const taskCanSchema = z.object({
+  /** Change, complete or reopen it. */
+  edit: z.boolean(),
+  comment: z.boolean(),
+});
+export type TaskCan = z.infer<typeof taskCanSchema>;
+/** A task as lists answer it: with what the caller may do with it. */
+export const taskItemSchema = taskSchema.extend({ can: taskCanSchema });
+export type TaskItem = z.infer<typeof taskItemSchema>;
+export const taskDetailItemSchema = taskDetailSchema.extend({ can: taskCanSchema });
+export type TaskDetailItem = z.infer<typeof taskDetailItemSchema>;
+export const taskPage = pageOf(taskItemSchema);
+export const taskList = z.object({ items: z.array(taskItemSchema) });
 
 export const overduePartnerSchema = z.object({
   id: z.string(),
@@ -136,3 +148,7 @@ export const myWorkSchema = z.object({
   overduePartners: z.array(overduePartnerSchema),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
+export const myWorkResponse = myWorkSchema.extend({
+  groups: z.object({ overdue: z.array(taskItemSchema), today: z.array(taskItemSchema), thisWeek: z.array(taskItemSchema), later: z.array(taskItemSchema) }),
+});
+export type MyWorkResponse = z.infer<typeof myWorkResponse>;

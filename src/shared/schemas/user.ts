@@ -51,8 +51,47 @@ export const setupStatus = z.object({
   sso: z.object({ enabled: z.boolean(), name: z.string().nullable() }),
 });
 
+/**
+ * What the signed-in person may do across the app (not about one record), decided by the server's
+ * policies: the web app shows pages, menu entries and buttons from it and keeps no rules of its own.
+ */
+export const meCanSchema = z.object({
+  /** Users, roles and deactivation. */
+  manageUsers: z.boolean(),
+  /** Load the demo portfolio. */
+  loadDemoData: z.boolean(),
+  /** Read the outbox (everyone's reminders and digests). */
+  readMail: z.boolean(),
+  /** The product catalogue partners are linked to. */
+  manageProducts: z.boolean(),
+  /** Create partners (and write what hangs off the partners one may edit). */
+  createPartners: z.boolean(),
+  /** Archive, restore and merge partners and contacts. */
+  managePartners: z.boolean(),
+  /** Define programmes and ladders, tick checklist items. */
+  managePrograms: z.boolean(),
+  /** The certification catalogue. */
+  manageCertifications: z.boolean(),
+  /** Record certifications (one's own; a Partner Manager's anyone's). */
+  recordCertifications: z.boolean(),
+  /** The risk criteria, thresholds and required clauses. */
+  configureRisk: z.boolean(),
+  /** Approve a risk assessment. */
+  approveRisk: z.boolean(),
+  /** The onboarding playbooks. */
+  managePlaybooks: z.boolean(),
+  /** Create tasks and comment on them. */
+  writeTasks: z.boolean(),
+  /** Plan and record meetings. */
+  writeMeetings: z.boolean(),
+  /** Make a partner active before its onboarding is done. */
+  overrideOnboarding: z.boolean(),
+});
+export type MeCan = z.infer<typeof meCanSchema>;
+
 export const meSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema }),
+  can: meCanSchema,
   via: z.enum(['session', 'token']),
   /** Send back as the x-csrf-token header on cookie-authenticated writes. */
   csrfToken: z.string().nullable(),

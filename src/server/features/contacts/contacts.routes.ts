@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uuidParam } from '../../../shared/schemas/common.js';
 import {
-  contactPage, contactSchema, contactVersionBody, createContactBody, exportContactsQuery, listContactsQuery, mergeContactBody,
-  stakeholderMapSchema, updateContactBody,
+  contactDetailSchema, contactPage, contactVersionBody, createContactBody, exportContactsQuery, listContactsQuery, mergeContactBody,
+  stakeholderMapSchema, updateContactBody, type Contact,
 } from '../../../shared/schemas/contact.js';
 import type { Db } from '../../db/client.js';
+import type { Actor } from '../../lib/policy.js';
 import { partnersPolicy } from '../partners/partners.policy.js';
+import { withContactCan } from '../partners/partners.can.js';
 import { exportFileName, exportRows, toCsv, toVcf } from './contacts.export.js';
 import { mergeContacts } from './contacts.merge.js';
 import { createContact, getContact, listContacts, setContactArchived, stakeholderMap, updateContact } from './contacts.service.js';
@@ -17,8 +19,13 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   const read = { policy: partnersPolicy.read };
   const write = { policy: partnersPolicy.write };
   const manage = { policy: partnersPolicy.manage };
+  /** A contact with what the caller may do with it (from its partner's rule). */
+  const one = async (actor: Actor, c: Contact) => (await withContactCan(db, actor, [c]))[0]!;
 
-  app.get('/api/contacts', { config: read, schema: { tags, summary: 'List contacts', querystring: listContactsQuery, response: { 200: contactPage } } }, (req) => listContacts(db, req.query));
+  app.get('/api/contacts', { config: read, schema: { tags, summary: 'List contacts', querystring: listContactsQuery, response: { 200: contactPage } } }, async (req) => {
+    const page = await listContacts(db, req.query);
+    return { ...page, items: await withContactCan(db, req.actor!, page.items) };
+  });
 
   // Static paths win over /api/contacts/:id in Fastify's router, whatever the order.
   app.get('/api/contacts/export.csv', { config: read, schema: { tags, summary: 'The directory as CSV (same filters, no paging)', querystring: exportContactsQuery } }, async (req, reply) => {
@@ -30,21 +37,21 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     return reply.type('text/vcard; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName('vcf')}"`).send(body);
   });
 
-  app.post('/api/contacts', { config: write, schema: { tags, summary: 'Create a contact', body: createContactBody, response: { 201: contactSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createContact(db, req.actor!, req.body)),
+  app.post('/api/contacts', { config: write, schema: { tags, summary: 'Create a contact', body: createContactBody, response: { 201: contactDetailSchema } } }, async (req, reply) =>
+    reply.status(201).send(await one(req.actor!, await createContact(db, req.actor!, req.body))),
   );
-  app.get('/api/contacts/:id', { config: read, schema: { tags, summary: 'Get a contact', params: uuidParam, response: { 200: contactSchema } } }, (req) => getContact(db, req.params.id));
-  app.patch('/api/contacts/:id', { config: write, schema: { tags, summary: 'Update a contact', params: uuidParam, body: updateContactBody, response: { 200: contactSchema } } }, (req) =>
-    updateContact(db, req.actor!, req.params.id, req.body),
+  app.get('/api/contacts/:id', { config: read, schema: { tags, summary: 'Get a contact', params: uuidParam, response: { 200: contactDetailSchema } } }, async (req) => one(req.actor!, await getContact(db, req.params.id)));
+  app.patch('/api/contacts/:id', { config: write, schema: { tags, summary: 'Update a contact', params: uuidParam, body: updateContactBody, response: { 200: contactDetailSchema } } }, async (req) =>
+    one(req.actor!, await updateContact(db, req.actor!, req.params.id, req.body)),
   );
-  app.post('/api/contacts/:id/archive', { config: write, schema: { tags, summary: 'Archive a contact', params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
-    setContactArchived(db, req.actor!, req.params.id, true, req.body.version),
+  app.post('/api/contacts/:id/archive', { config: write, schema: { tags, summary: 'Archive a contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } }, async (req) =>
+    one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, true, req.body.version)),
   );
-  app.post('/api/contacts/:id/restore', { config: write, schema: { tags, summary: 'Restore an archived contact', params: uuidParam, body: contactVersionBody, response: { 200: contactSchema } } }, (req) =>
-    setContactArchived(db, req.actor!, req.params.id, false, req.body.version),
+  app.post('/api/contacts/:id/restore', { config: write, schema: { tags, summary: 'Restore an archived contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } }, async (req) =>
+    one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, false, req.body.version)),
   );
-  app.post('/api/contacts/:id/merge', { config: manage, schema: { tags, summary: 'Merge a duplicate contact into this one', params: uuidParam, body: mergeContactBody, response: { 200: contactSchema } } }, (req) =>
-    mergeContacts(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version),
+  app.post('/api/contacts/:id/merge', { config: manage, schema: { tags, summary: 'Merge a duplicate contact into this one', params: uuidParam, body: mergeContactBody, response: { 200: contactDetailSchema } } }, async (req) =>
+    one(req.actor!, await mergeContacts(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version)),
   );
 
   app.get('/api/partners/:id/stakeholders', { config: read, schema: { tags, summary: 'Get a partner’s stakeholder map', params: uuidParam, response: { 200: stakeholderMapSchema } } }, (req) =>

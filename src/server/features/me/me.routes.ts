@@ -9,12 +9,14 @@ import { user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { signedIn, type Actor } from '../../lib/policy.js';
 import { csrfTokenFor } from '../../lib/tokens.js';
+import { meCan } from '../../abilities.js';
 import { listMySessions, revokeMySession } from './sessions.service.js';
 
 export const meRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async (app, { db, secret }) => {
   const tags = ['Me'];
   const present = (a: Actor) => ({
     user: { id: a.id, name: a.name, email: a.email, role: a.role },
+    can: meCan(a),
     via: a.via,
     csrfToken: a.sessionId ? csrfTokenFor(secret, a.sessionId) : null,
   });

@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setupBody, setupStatus, userSchema } from '../../../shared/schemas/user.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { publicAccess, roles } from '../../lib/policy.js';
+import { publicAccess } from '../../lib/policy.js';
 import { enforce, type Limit } from '../../lib/rate-limit.js';
 import { seedDemo } from '../../seed/demo.js';
 import { z } from 'zod';
 import { countUsers } from '../users/users.service.js';
+import { setupPolicy } from './setup.policy.js';
 import { createFirstAdmin } from './setup.service.js';
 
 const tags = ['Setup'];
@@ -32,7 +33,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
   app.post(
     '/api/setup/demo-data',
     {
-      config: { policy: roles('admin') },
+      config: { policy: setupPolicy.demoData },
       schema: {
         tags,
         summary: 'Load the demo portfolio',

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uuidParam } from '../../../shared/schemas/common.js';
 import {
-  completeTasksBody, createTaskBody, listTasksQuery, myWorkSchema, taskCommentBody, taskCommentList, taskCommentSchema, taskDetailSchema, taskList, taskPage, updateTaskBody,
+  completeTasksBody, createTaskBody, listTasksQuery, myWorkResponse, taskCommentBody, taskCommentList, taskCommentSchema, taskDetailItemSchema, taskList, taskPage, updateTaskBody, type TaskDetail,
 } from '../../../shared/schemas/task.js';
 import type { Db } from '../../db/client.js';
+import type { Actor } from '../../lib/policy.js';
+import { withTaskCan } from './tasks.can.js';
 import { myWork } from './tasks.mywork.js';
 import { tasksPolicy } from './tasks.policy.js';
 import { addComment, completeTasks, createTask, getTask, listComments, listTasks, updateTask } from './tasks.service.js';
@@ -13,19 +15,25 @@ const tags = ['Tasks'];
 export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const read = { policy: tasksPolicy.read };
   const write = { policy: tasksPolicy.write };
+  const one = async (actor: Actor, t: TaskDetail) => (await withTaskCan(db, actor, [t]))[0]!;
 
-  app.get('/api/tasks', { config: read, schema: { tags, summary: 'List tasks', querystring: listTasksQuery, response: { 200: taskPage } } }, (req) => listTasks(db, req.query, req.actor!));
+  app.get('/api/tasks', { config: read, schema: { tags, summary: 'List tasks', querystring: listTasksQuery, response: { 200: taskPage } } }, async (req) => {
+    const page = await listTasks(db, req.query, req.actor!);
+    return { ...page, items: await withTaskCan(db, req.actor!, page.items) };
+  });
 
-  app.post('/api/tasks', { config: write, schema: { tags, summary: 'Create a task', body: createTaskBody, response: { 201: taskDetailSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createTask(db, req.body, req.actor!)),
+  app.post('/api/tasks', { config: write, schema: { tags, summary: 'Create a task', body: createTaskBody, response: { 201: taskDetailItemSchema } } }, async (req, reply) =>
+    reply.status(201).send(await one(req.actor!, await createTask(db, req.body, req.actor!))),
   );
 
-  app.post('/api/tasks/complete', { config: write, schema: { tags, summary: 'Complete several tasks at once', body: completeTasksBody, response: { 200: taskList } } }, (req) => completeTasks(db, req.body.ids, req.actor!));
+  app.post('/api/tasks/complete', { config: write, schema: { tags, summary: 'Complete several tasks at once', body: completeTasksBody, response: { 200: taskList } } }, async (req) => ({
+    items: await withTaskCan(db, req.actor!, (await completeTasks(db, req.body.ids, req.actor!)).items),
+  }));
 
-  app.get('/api/tasks/:id', { config: read, schema: { tags, summary: 'Get a task', params: uuidParam, response: { 200: taskDetailSchema } } }, (req) => getTask(db, req.params.id));
+  app.get('/api/tasks/:id', { config: read, schema: { tags, summary: 'Get a task', params: uuidParam, response: { 200: taskDetailItemSchema } } }, async (req) => one(req.actor!, await getTask(db, req.params.id)));
 
-  app.patch('/api/tasks/:id', { config: write, schema: { tags, summary: 'Update a task', params: uuidParam, body: updateTaskBody, response: { 200: taskDetailSchema } } }, (req) =>
-    updateTask(db, req.params.id, req.body, req.actor!),
+  app.patch('/api/tasks/:id', { config: write, schema: { tags, summary: 'Update a task', params: uuidParam, body: updateTaskBody, response: { 200: taskDetailItemSchema } } }, async (req) =>
+    one(req.actor!, await updateTask(db, req.params.id, req.body, req.actor!)),
   );
 
   app.get('/api/tasks/:id/comments', { config: read, schema: { tags, summary: 'List a task’s comments', params: uuidParam, response: { 200: taskCommentList } } }, (req) => listComments(db, req.params.id));
@@ -34,5 +42,10 @@ export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     reply.status(201).send(await addComment(db, req.params.id, req.body.body, req.actor!)),
   );
 
-  app.get('/api/my-work', { config: read, schema: { tags, summary: 'Get one’s open tasks by due date and partners overdue for contact', response: { 200: myWorkSchema } } }, (req) => myWork(db, req.actor!));
+  app.get('/api/my-work', { config: read, schema: { tags, summary: 'Get one’s open tasks by due date and partners overdue for contact', response: { 200: myWorkResponse } } }, async (req) => {
+    const work = await myWork(db, req.actor!);
+    const g = work.groups;
+    const [overdue, today, thisWeek, later] = await Promise.all([g.overdue, g.today, g.thisWeek, g.later].map((items) => withTaskCan(db, req.actor!, items)));
+    return { ...work, groups: { overdue: overdue!, today: today!, thisWeek: thisWeek!, later: later! } };
+  });
 };
