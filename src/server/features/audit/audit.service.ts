@@ -6,7 +6,7 @@ import { offsetOf, orderBy } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import type { AuditEntry } from '../../../shared/schemas/audit.js';
 import type { Page } from '../../../shared/list.js';
-import { getDocument } from '../documents/documents.service.js';
+import { getDocument } from '../documents/index.js';
 
 /** Entity types whose history only administrators (or the person it is about) may read. */
 const ADMIN_ONLY: Record<string, (actor: Actor, entityId: string) => boolean> = {

@@ -5,8 +5,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { meetingOccurrence, meetingOccurrenceUser, meetingSeries, meetingSeriesUser, partner } from '../../db/schema/index.js';
 import { MEETING_PURPOSE_LABELS, type MeetingPurpose } from '../../../shared/rhythm.js';
 import { parseRrule } from '../../../shared/schemas/meeting.js';
-import { localOf } from '../meetings/meetings.presenter.js';
-import { parseLocal, toLocalParts, zonedToUtc, type LocalParts } from '../meetings/meetings.time.js';
+import { localOf } from '../meetings/index.js';
+import { parseLocal, toLocalParts, zonedToUtc, type LocalParts } from '../meetings/index.js';
 import { calendarSources, type FeedScope } from './calendar.sources.js';
 import '../sources.js';
 

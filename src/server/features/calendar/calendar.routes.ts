@@ -5,7 +5,7 @@ import { uuidParam } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { publicAccess, signedIn } from '../../lib/policy.js';
-import { meetingsPolicy } from '../meetings/meetings.policy.js';
+import { meetingsPolicy } from '../meetings/index.js';
 import { renderMeeting } from './calendar.render.js';
 import { createFeed, feedByToken, listFeeds, revokeFeed } from './calendar.service.js';
 

@@ -5,7 +5,7 @@ import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../.
 import { makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { calendarFeed, task } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
-import { insertTasks } from '../tasks/tasks.core.js';
+import { insertTasks } from '../tasks/index.js';
 import { calendarSources, registerCalendarSource } from './calendar.sources.js';
 import { renderFeed } from './calendar.render.js';
 

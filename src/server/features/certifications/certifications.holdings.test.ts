@@ -7,7 +7,7 @@ import { grantCertification, makeCertification, makeProgram } from '../../../../
 import { unique } from '../../../../tests/support/factories.js';
 import { auditLog, certificationRenewal, notification, user, userCertification } from '../../db/schema/index.js';
 import { runReminders } from '../../jobs/reminders.js';
-import { calendarSources } from '../calendar/calendar.sources.js';
+import { calendarSources } from '../calendar/index.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
 
 let t: TestApp;

@@ -4,8 +4,8 @@ import { createTestApp, makeUser, type TestApp } from '../../../../tests/support
 import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makePartner, unique } from '../../../../tests/support/factories.js';
 import { auditLog, contract, notification, user } from '../../db/schema/index.js';
-import { calendarSources } from '../calendar/calendar.sources.js';
-import { notify } from '../notifications/notifications.core.js';
+import { calendarSources } from '../calendar/index.js';
+import { notify } from '../notifications/index.js';
 import { reminderSources } from '../../jobs/reminder-sources.js';
 import './contracts.sources.js';
 

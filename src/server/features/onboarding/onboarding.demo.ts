@@ -2,7 +2,7 @@ import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { partner, task } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/policy.js';
-import { findPlaybookWithSteps, listPlaybooks } from '../playbooks/playbooks.service.js';
+import { findPlaybookWithSteps, listPlaybooks } from '../playbooks/index.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
 import { completeWhenDone, createOnboarding } from './onboarding.service.js';
 

@@ -10,6 +10,8 @@ import {
   startOnboardingBody,
 } from '../../../shared/schemas/onboarding.js';
 import type { Db } from '../../db/client.js';
+import { onOnboardingStepsChanged } from '../tasks/index.js';
+import { afterOnboardingTasksChanged } from './onboarding.hooks.js';
 import { onboardingPolicy } from './onboarding.policy.js';
 import { getOnboarding, listOnboardings, partnerOnboardings } from './onboarding.read.js';
 import { cancelOnboarding, overrideComplete, startOnboarding } from './onboarding.service.js';
@@ -17,6 +19,8 @@ import { cancelOnboarding, overrideComplete, startOnboarding } from './onboardin
 const tags = ['Onboarding'];
 
 export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  // An onboarding follows its step tasks: the tasks feature tells it when they change.
+  onOnboardingStepsChanged(afterOnboardingTasksChanged);
   const read = { policy: onboardingPolicy.read };
   const write = { policy: onboardingPolicy.write };
   const override = { policy: onboardingPolicy.override };

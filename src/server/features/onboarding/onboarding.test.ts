@@ -9,7 +9,7 @@ import type { User } from '../../../shared/schemas/user.js';
 import { addDays, daysBetween, zurichDate } from '../../../shared/days.js';
 import { startOnboarding } from './onboarding.service.js';
 import { seedDemoOnboardings } from './onboarding.demo.js';
-import { ensureStarterPlaybooks } from '../playbooks/playbooks.starter.js';
+import { ensureStarterPlaybooks } from '../playbooks/index.js';
 
 let t: TestApp;
 let as: Actors;

@@ -1,7 +1,7 @@
 import type { partner } from '../../db/schema/index.js';
 import type { Partner, PartnerSummary } from '../../../shared/schemas/partner.js';
 import type { Direction, Importance, PartnerStatus, PartnerType, PartnerLinkKind } from '../../../shared/partners.js';
-import type { Cadence } from '../cadence/cadence.service.js';
+import type { Cadence } from '../cadence/index.js';
 
 type Row = typeof partner.$inferSelect;
 const iso = (d: Date | null) => d?.toISOString() ?? null;

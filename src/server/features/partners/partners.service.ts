@@ -13,8 +13,8 @@ import type { z } from 'zod';
 import type { PartnerLinkKind, PartnerStatus } from '../../../shared/partners.js';
 import { assertCanEditPartner } from './partners.policy.js';
 import { auditablePartner, presentPartner, presentPartnerSummary, type PartnerExtras } from './partners.presenter.js';
-import { contactDueAt, isContactOverdue } from '../cadence/cadence.core.js';
-import { cadenceFields, cadenceOf } from '../cadence/cadence.service.js';
+import { contactDueAt, isContactOverdue } from '../cadence/index.js';
+import { cadenceFields, cadenceOf } from '../cadence/index.js';
 import { dayIn } from '../../../shared/days.js';
 
 type CreateInput = z.output<typeof createPartnerBody>;

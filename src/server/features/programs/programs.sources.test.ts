@@ -5,7 +5,7 @@ import { addTeamMember, makePartner } from '../../../../tests/support/factories.
 import { grantCertification, makeCertification, makeLevel, makeProgram } from '../../../../tests/support/compliance.js';
 import { levelRequirement, notification, partnerProgram } from '../../db/schema/index.js';
 import { runReminders } from '../../jobs/reminders.js';
-import { calendarSources } from '../calendar/calendar.sources.js';
+import { calendarSources } from '../calendar/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 import { alertDays, dueAlert } from './programs.sources.js';
 import { addDays, zurichDate } from '../../../shared/days.js';

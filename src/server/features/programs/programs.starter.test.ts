@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
 import { grantCertification } from '../../../../tests/support/compliance.js';
 import { certification, partnerProgram } from '../../db/schema/index.js';
-import { ensureStarterCatalogue, STARTER_PROGRAM_NAMES } from '../certifications/certifications.starter.js';
+import { ensureStarterCatalogue, STARTER_PROGRAM_NAMES } from '../certifications/index.js';
 import { ensureStarterLevels } from './programs.starter.js';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { certification, levelChecklistItem, levelRequirement, partnerProgram, pr
 import { recordAudit } from '../../lib/audit.js';
 import type { Actor } from '../../lib/policy.js';
 import type { CertificationCategory, RequirementCounts } from '../../../shared/compliance.js';
-import { STARTER_PROGRAM_NAMES } from '../certifications/certifications.starter.js';
+import { STARTER_PROGRAM_NAMES } from '../certifications/index.js';
 import { loadLadders } from './programs.evaluate.js';
 import { auditableLadder } from './programs.presenter.js';
 

@@ -5,7 +5,7 @@ import { makePartner } from '../../../../tests/support/factories.js';
 import { notification, riskCriterion, user } from '../../db/schema/index.js';
 import { DEFAULT_RISK_POLICY } from '../../../shared/schemas/risk.js';
 import { runReminders } from '../../jobs/reminders.js';
-import { calendarSources } from '../calendar/calendar.sources.js';
+import { calendarSources } from '../calendar/index.js';
 import { ensureStarterRiskCriteria, STARTER_RISK_CRITERIA } from './risk.starter.js';
 
 let t: TestApp;

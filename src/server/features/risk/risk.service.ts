@@ -9,7 +9,7 @@ import { addMonths, dayIn } from '../../../shared/days.js';
 import type { RiskReason } from '../../../shared/compliance.js';
 import { rateScores, type CreateRiskFindingBody, type RiskAssessment, type UpdateRiskAssessmentBody } from '../../../shared/schemas/risk.js';
 import { assertCanEditPartner } from '../partners/partners.policy.js';
-import { insertTasks } from '../tasks/tasks.core.js';
+import { insertTasks } from '../tasks/index.js';
 import { auditableAssessment } from './risk.presenter.js';
 import { getAssessment, missingForApproval } from './risk.read.js';
 import { readRiskPolicy } from './risk.settings.js';

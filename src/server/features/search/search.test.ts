@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
 import { makeActivity, makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { listActivitiesQuery } from '../../../shared/schemas/activity.js';
-import { timelinePage } from '../activities/activities.service.js';
+import { timelinePage } from '../activities/index.js';
 import { highlight } from './highlight.js';
 import { activitySql, contactSql, partnerSql, termsOf, useSearchIndexes } from './search.service.js';
 

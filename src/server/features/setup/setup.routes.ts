@@ -6,7 +6,7 @@ import { publicAccess } from '../../lib/policy.js';
 import { enforce, type Limit } from '../../lib/rate-limit.js';
 import { seedDemo } from '../../seed/demo.js';
 import { z } from 'zod';
-import { countUsers } from '../users/users.service.js';
+import { countUsers } from '../users/index.js';
 import { setupPolicy } from './setup.policy.js';
 import { createFirstAdmin } from './setup.service.js';
 

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Auth } from '../../auth/better-auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { countUsers, createUser } from '../users/users.service.js';
-import { ensureStarterPlaybooks } from '../playbooks/playbooks.starter.js';
-import { ensureStarterCatalogue } from '../certifications/certifications.starter.js';
-import { ensureStarterRiskCriteria } from '../risk/risk.starter.js';
+import { countUsers, createUser } from '../users/index.js';
+import { ensureStarterPlaybooks } from '../playbooks/index.js';
+import { ensureStarterCatalogue } from '../certifications/index.js';
+import { ensureStarterRiskCriteria } from '../risk/index.js';
 import { ensureStarterLevels } from '../programs/programs.starter.js';
 import type { User } from '../../../shared/schemas/user.js';
 

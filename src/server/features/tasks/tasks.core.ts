@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { task } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { notify } from '../notifications/notifications.core.js';
+import { notify } from '../notifications/index.js';
 import type { Actor } from '../../lib/policy.js';
 import type { TaskPriority, TaskSource, TaskStatus, TaskSubject } from '../../../shared/rhythm.js';
 

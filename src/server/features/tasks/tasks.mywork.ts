@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { task } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/policy.js';
 import { OPEN_TASK_STATUSES, type MyWork, type MyWorkGroup } from '../../../shared/schemas/task.js';
-import { overduePartnersOwnedBy } from '../cadence/cadence.service.js';
+import { overduePartnersOwnedBy } from '../cadence/index.js';
 import { dayIn, weekEndOf } from '../../../shared/days.js';
 import { presentTask, taskNames } from './tasks.presenter.js';
 

@@ -12,7 +12,7 @@ import type { ListTasksQuery, Task, TaskComment, TaskDetail, createTaskBody, upd
 import { OPEN_TASK_STATUSES } from '../../../shared/schemas/task.js';
 import type { z } from 'zod';
 import { assertCanEditPartner } from '../partners/partners.policy.js';
-import { afterOnboardingTasksChanged } from '../onboarding/onboarding.hooks.js';
+import { afterOnboardingTasksChanged } from './tasks.hooks.js';
 import { insertTasks, notifyAssignees } from './tasks.core.js';
 import { dayIn } from '../../../shared/days.js';
 import { assertCanChangeTask } from './tasks.policy.js';

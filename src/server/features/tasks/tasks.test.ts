@@ -7,7 +7,8 @@ import { meetingOccurrence, notification, onboarding, task, taskComment, user } 
 
 // The onboarding feature reacts to its step tasks; here we only check that it is told, and when.
 const hook = vi.hoisted(() => ({ calls: [] as string[][] }));
-vi.mock('../onboarding/onboarding.hooks.js', () => ({
+vi.mock('./tasks.hooks.js', () => ({
+  onOnboardingStepsChanged: () => {},
   afterOnboardingTasksChanged: async (_tx: unknown, ids: string[]) => {
     hook.calls.push([...ids].sort());
   },

@@ -4,7 +4,7 @@ import { apiToken } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { newApiToken } from '../../lib/tokens.js';
-import type { AuditActor } from '../users/users.service.js';
+import type { AuditActor } from '../users/index.js';
 import type { ApiToken } from '../../../shared/schemas/token.js';
 
 type Row = typeof apiToken.$inferSelect;

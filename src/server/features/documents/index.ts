@@ -1,0 +1,2 @@
+/** What other features use of the documents feature: import it from here, not from its files. */
+export { getDocument } from './documents.service.js';
