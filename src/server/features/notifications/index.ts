@@ -1,2 +1,2 @@
 /** What other features use of the notifications feature: import it from here, not from its files. */
-export { notify } from './notifications.core.js';
+export { notify, type NewNotification } from './notifications.core.js';
