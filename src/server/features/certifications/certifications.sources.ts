@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { certification, userCertification } from '../../db/schema/index.js';
 import { registerReminderSource } from '../../jobs/reminder-sources.js';
 import { formatDay } from '../../jobs/compose.js';
-import { registerCalendarSource } from '../calendar/index.js';
+import { registerCalendarSource } from '../../lib/calendar-sources.js';
 import type { NewNotification } from '../notifications/index.js';
 import { LEVEL_ALERT_DAYS } from '../../../shared/compliance.js';
 import { daysBetween, zurichDate } from '../../../shared/days.js';

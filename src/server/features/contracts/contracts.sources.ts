@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { contract, partner } from '../../db/schema/index.js';
 import { registerReminderSource } from '../../jobs/reminder-sources.js';
 import { formatDay } from '../../jobs/compose.js';
-import { registerCalendarSource, type CalendarDeadline } from '../calendar/index.js';
+import { registerCalendarSource, type CalendarDeadline } from '../../lib/calendar-sources.js';
 import { CONTRACT_ALERT_DAYS, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
 import { describeNotice, noticeSummary } from '../../../shared/contracts.js';
 import { zurichDate } from '../../../shared/days.js';

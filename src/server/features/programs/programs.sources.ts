@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { partner, partnerProgram, teamAssignment, user, userCertification } from '../../db/schema/index.js';
 import { formatDay } from '../../jobs/compose.js';
 import { registerReminderSource } from '../../jobs/reminder-sources.js';
-import { registerCalendarSource, type CalendarDeadline } from '../calendar/index.js';
+import { registerCalendarSource, type CalendarDeadline } from '../../lib/calendar-sources.js';
 import type { NewNotification } from '../notifications/index.js';
 import { LEVEL_ALERT_DAYS } from '../../../shared/compliance.js';
 import { addDays, zurichDate } from '../../../shared/days.js';

@@ -3,7 +3,7 @@ import { partner, user } from '../../db/schema/index.js';
 import { registerReminderSource } from '../../jobs/reminder-sources.js';
 import { formatDay } from '../../jobs/compose.js';
 import { zurichWeek } from '../../jobs/slots.js';
-import { registerCalendarSource } from '../calendar/index.js';
+import { registerCalendarSource } from '../../lib/calendar-sources.js';
 import { addDays } from '../../../shared/days.js';
 import { RISK_REVIEW_ALERT_DAYS } from '../../../shared/schemas/risk.js';
 
