@@ -1,33 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { activity, contact, partner } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 import { refreshLastContact } from './activities.service.js';
 
 let t: TestApp;
-let manager: User;
-let managerToken: string;
-let member: User;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors<'manager' | 'member' | 'viewer'>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t, { roles: ['manager', 'member', 'viewer'] });
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.manager);
 
-async function log(partnerId: string, body: Record<string, unknown> = {}, token = managerToken) {
+async function log(partnerId: string, body: Record<string, unknown> = {}, token = as.manager) {
   const res = await post('/api/activities', { partnerId, kind: 'meeting', occurredAt: '2026-03-01T10:00:00Z', summary: 'Quarterly sync', ...body }, token);
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -43,29 +33,29 @@ describe('timeline', () => {
     const anna = await makeContact(t, p.id, { firstName: 'Anna', lastName: 'Meier' });
     const ben = await makeContact(t, p.id, { firstName: 'Ben', lastName: 'Keller' });
     const old = await log(p.id, { kind: 'call', occurredAt: '2026-01-10T09:00:00Z', summary: 'Intro call about Kubernetes reselling', contactIds: [anna.id] });
-    const mid = await log(p.id, { kind: 'email', occurredAt: '2026-02-10T09:00:00Z', summary: 'Sent the price list', important: true, userIds: [member.id] });
+    const mid = await log(p.id, { kind: 'email', occurredAt: '2026-02-10T09:00:00Z', summary: 'Sent the price list', important: true, userIds: [as.member.id] });
     const recent = await log(p.id, {
       kind: 'meeting',
       occurredAt: '2026-03-10T09:00:00Z',
       summary: 'Joint roadmap workshop',
       outcome: 'Agreed on a webinar in May',
-      userIds: [manager.id, member.id],
+      userIds: [as.manager.id, as.member.id],
       contactIds: [anna.id, ben.id],
     });
     await log((await makePartner(t)).id, { summary: 'Someone else’s meeting' });
 
-    const page = await get(`/api/activities?partnerId=${p.id}`, viewerToken);
+    const page = await get(`/api/activities?partnerId=${p.id}`, as.viewer);
     expect(page.statusCode, page.body).toBe(200);
     expect(page.json().total).toBe(3);
     expect(page.json().items.map((a: { id: string }) => a.id)).toEqual([recent.id, mid.id, old.id]);
     const first = page.json().items[0];
     expect(first).toMatchObject({ partner: { id: p.id, name: p.name }, kind: 'meeting', summary: 'Joint roadmap workshop', outcome: 'Agreed on a webinar in May', important: false, version: 1 });
-    expect(first.users.map((u: { id: string }) => u.id).sort()).toEqual([manager.id, member.id].sort());
+    expect(first.users.map((u: { id: string }) => u.id).sort()).toEqual([as.manager.id, as.member.id].sort());
     expect(first.contacts).toEqual([
       { id: ben.id, name: 'Ben Keller' },
       { id: anna.id, name: 'Anna Meier' },
     ]);
-    expect(first.createdBy).toEqual({ id: manager.id, name: manager.name });
+    expect(first.createdBy).toEqual({ id: as.manager.id, name: as.manager.name });
 
     const ids = async (query: string) => {
       const res = await get(`/api/activities?partnerId=${p.id}&${query}`);
@@ -77,7 +67,7 @@ describe('timeline', () => {
     expect(await ids('important=true')).toEqual([mid.id]);
     expect(await ids('important=false')).toEqual([recent.id, old.id]);
     expect(await ids(`contactId=${anna.id}`)).toEqual([recent.id, old.id]);
-    expect(await ids(`userId=${member.id}`)).toEqual([recent.id, mid.id]);
+    expect(await ids(`userId=${as.member.id}`)).toEqual([recent.id, mid.id]);
     expect(await ids('from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z')).toEqual([mid.id]);
     expect(await ids('q=kube')).toEqual([old.id]);
     expect(await ids('q=webinar')).toEqual([recent.id]);
@@ -206,25 +196,25 @@ describe('timeline', () => {
 
   it('members write only for partners they own or are on the team of; viewers only read', async () => {
     const theirs = await makePartner(t);
-    const owned = await makePartner(t, { ownerId: member.id });
+    const owned = await makePartner(t, { ownerId: as.member.id });
     const onTeam = await makePartner(t);
-    await addTeamMember(t, onTeam.id, member.id, 'technical_lead');
+    await addTeamMember(t, onTeam.id, as.member.id, 'technical_lead');
 
-    const denied = await post('/api/activities', { partnerId: theirs.id, kind: 'call', occurredAt: '2026-03-01T10:00:00Z', summary: 'Call' }, memberToken);
+    const denied = await post('/api/activities', { partnerId: theirs.id, kind: 'call', occurredAt: '2026-03-01T10:00:00Z', summary: 'Call' }, as.member);
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('forbidden');
-    await log(owned.id, {}, memberToken);
-    const mine = await log(onTeam.id, {}, memberToken);
-    expect(mine.createdBy).toEqual({ id: member.id, name: member.name });
+    await log(owned.id, {}, as.member);
+    const mine = await log(onTeam.id, {}, as.member);
+    expect(mine.createdBy).toEqual({ id: as.member.id, name: as.member.name });
 
     const managers = await log(theirs.id);
-    expect((await patch(`/api/activities/${managers.id}`, { summary: 'Mine now', version: 1 }, memberToken)).statusCode).toBe(403);
-    expect((await post(`/api/activities/${managers.id}/archive`, { version: 1 }, memberToken)).statusCode).toBe(403);
+    expect((await patch(`/api/activities/${managers.id}`, { summary: 'Mine now', version: 1 }, as.member)).statusCode).toBe(403);
+    expect((await post(`/api/activities/${managers.id}/archive`, { version: 1 }, as.member)).statusCode).toBe(403);
 
-    const viewerWrite = await post('/api/activities', { partnerId: owned.id, kind: 'call', occurredAt: '2026-03-01T10:00:00Z', summary: 'Call' }, viewerToken);
+    const viewerWrite = await post('/api/activities', { partnerId: owned.id, kind: 'call', occurredAt: '2026-03-01T10:00:00Z', summary: 'Call' }, as.viewer);
     expect(viewerWrite.statusCode).toBe(403);
-    expect((await patch(`/api/activities/${mine.id}`, { summary: 'x', version: 1 }, viewerToken)).statusCode).toBe(403);
-    expect((await get(`/api/activities/${mine.id}`, viewerToken)).statusCode).toBe(200);
+    expect((await patch(`/api/activities/${mine.id}`, { summary: 'x', version: 1 }, as.viewer)).statusCode).toBe(403);
+    expect((await get(`/api/activities/${mine.id}`, as.viewer)).statusCode).toBe(200);
     expect(await entriesOf(theirs.id)).toBe(1);
   });
 

@@ -1,32 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actor, actorsFor, requestsAs, type Actor, type Actors } from '../../../../tests/support/actors.js';
 import { makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { calendarFeed, task } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 import { insertTasks } from '../tasks/index.js';
 import { calendarSources, registerCalendarSource } from './calendar.sources.js';
 import { renderFeed } from './calendar.render.js';
 
 let t: TestApp;
-let manager: User;
-let managerToken: string;
-let colleague: User;
-let colleagueToken: string;
+let as: Actors<'manager'>;
+let colleague: Actor;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
-  colleague = await makeUser(t, 'member');
-  colleagueToken = await tokenFor(t, colleague);
+  as = await actorsFor(t, { roles: ['manager'] });
+  colleague = await actor(t, 'member');
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
-const del = (url: string, token = managerToken) => t.app.inject({ method: 'DELETE', url, headers: bearer(token) });
+const { get, post, del } = requestsAs(() => as.manager);
 const pathOf = (url: string) => new URL(url).pathname;
 
 /** Parses a feed with ical.js, registering its VTIMEZONEs so TZID times resolve to the right instants. */
@@ -61,14 +55,14 @@ describe('calendar feeds', () => {
       [
         { title: 'Send the price list', assigneeId: colleague.id, dueDate: '2026-04-10', partnerId: p.id },
         { title: 'No date', assigneeId: colleague.id, partnerId: p.id },
-        { title: 'Someone else’s', assigneeId: manager.id, dueDate: '2026-04-11', partnerId: p.id },
+        { title: 'Someone else’s', assigneeId: as.manager.id, dueDate: '2026-04-11', partnerId: p.id },
       ],
       null,
     );
     const [done] = await insertTasks(t.database.db, [{ title: 'Already done', assigneeId: colleague.id, dueDate: '2026-04-09' }], null);
     await t.database.db.update(task).set({ status: 'done' }).where(eq(task.id, done!));
 
-    const created = await post('/api/calendar-feeds', { scope: 'user' }, colleagueToken);
+    const created = await post('/api/calendar-feeds', { scope: 'user' }, colleague);
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ scope: 'user', partner: null, revokedAt: null });
     expect(created.json().url).toMatch(/^http:\/\/localhost:3000\/api\/calendar\/phc_[\w-]{43}\.ics$/);
@@ -122,7 +116,7 @@ describe('calendar feeds', () => {
     const p = await makePartner(t);
     await seriesFor(p.id, { title: 'Monthly', cadence: 'custom', rrule: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20261231' , startLocal: '2026-02-03T08:00' });
     await seriesFor((await makePartner(t)).id, { title: 'Elsewhere' });
-    await insertTasks(t.database.db, [{ title: 'Sign the NDA', assigneeId: manager.id, dueDate: '2026-06-01', partnerId: p.id }], null);
+    await insertTasks(t.database.db, [{ title: 'Sign the NDA', assigneeId: as.manager.id, dueDate: '2026-06-01', partnerId: p.id }], null);
     registerCalendarSource({
       name: 'test-certifications',
       deadlines: async (_db, scope) => (scope.kind === 'partner' && scope.partnerId === p.id ? [{ uid: 'cert-1@partnerhub', date: '2026-09-30', title: 'Certification expires' }] : []),
@@ -148,8 +142,8 @@ describe('calendar feeds', () => {
     const created = (await post('/api/calendar-feeds', { scope: 'user' })).json();
     const url = pathOf(created.url);
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(200);
-    expect((await get('/api/calendar-feeds', colleagueToken)).json().items.map((f: { id: string }) => f.id)).not.toContain(created.id);
-    expect((await del(`/api/calendar-feeds/${created.id}`, colleagueToken)).statusCode).toBe(404);
+    expect((await get('/api/calendar-feeds', colleague)).json().items.map((f: { id: string }) => f.id)).not.toContain(created.id);
+    expect((await del(`/api/calendar-feeds/${created.id}`, colleague)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(200);
 
     const revoked = await del(`/api/calendar-feeds/${created.id}`);
@@ -167,7 +161,7 @@ describe('calendar feeds', () => {
     const p = await makePartner(t);
     const s = await seriesFor(p.id, { title: 'QBR', purpose: 'quarterly', cadence: 'quarterly', startLocal: '2026-07-02T14:00', durationMinutes: 90 });
     const opened = (await post(`/api/meeting-series/${s.id}/occurrences`, { originalStart: '2026-07-02T12:00:00Z', action: 'open' })).json();
-    const res = await get(`/api/meetings/${opened.id}/ics`, colleagueToken);
+    const res = await get(`/api/meetings/${opened.id}/ics`, colleague);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('text/calendar');
     expect(res.headers['content-disposition']).toContain('attachment');

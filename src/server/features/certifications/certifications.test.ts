@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, roleTokens, type TestApp } from '../../../../tests/support/app.js';
+import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { makeCertification, makeProgram } from '../../../../tests/support/compliance.js';
 import { unique } from '../../../../tests/support/factories.js';
 import { auditLog, certification, certificationRenewal, partnerProgram, userCertification } from '../../db/schema/index.js';
@@ -8,20 +9,15 @@ import { ensureStarterCatalogue, STARTER_CATALOGUE, STARTER_PROGRAM_NAMES } from
 import { seedDemoCertifications } from './certifications.demo.js';
 
 let t: TestApp;
-let adminToken: string;
-let managerToken: string;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors;
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ admin: adminToken, manager: managerToken, member: memberToken, viewer: viewerToken } = await roleTokens(t));
+  as = await actorsFor(t);
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = adminToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.admin);
 const certCount = async (programId: string) => (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(certification).where(eq(certification.programId, programId)))[0]!.n;
 const renewalsOf = async (id: string) => (await t.database.db.select().from(certificationRenewal).where(eq(certificationRenewal.certificationId, id))).map((r) => r.renewedById);
 
@@ -33,11 +29,11 @@ describe('certification catalogue', () => {
     const cka = created.json();
     expect(cka).toMatchObject({ program: { id: program.id, name: program.name }, name: 'Certified Kubernetes Administrator', examCode: 'CKA', issuer: 'Cloud Native Computing Foundation', category: 'professional', validityMonths: 24, renewedBy: [], renews: [], holderCount: 0, archivedAt: null, version: 1 });
 
-    const listed = await get(`/api/certifications?programId=${program.id}`, viewerToken);
+    const listed = await get(`/api/certifications?programId=${program.id}`, as.viewer);
     expect(listed.statusCode).toBe(200);
     expect(listed.json().items).toEqual([cka]);
-    expect((await get('/api/certifications?q=cka', viewerToken)).json().items.map((c: { id: string }) => c.id)).toContain(cka.id);
-    expect((await get(`/api/certifications/${cka.id}`, memberToken)).json()).toEqual(cka);
+    expect((await get('/api/certifications?q=cka', as.viewer)).json().items.map((c: { id: string }) => c.id)).toContain(cka.id);
+    expect((await get(`/api/certifications/${cka.id}`, as.member)).json()).toEqual(cka);
 
     const edited = await patch(`/api/certifications/${cka.id}`, { version: 1, validityMonths: 36, issuer: 'The Linux Foundation', examCode: '' });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -64,7 +60,7 @@ describe('certification catalogue', () => {
   it('is the administrator’s alone: managers, members and viewers are refused and nothing changes', async () => {
     const program = await makeProgram(t);
     const c = await makeCertification(t, program.id);
-    for (const token of [managerToken, memberToken, viewerToken]) {
+    for (const token of [as.manager, as.member, as.viewer]) {
       expect((await post('/api/certifications', { programId: program.id, name: 'Mine', category: 'associate', validityMonths: 12 }, token)).statusCode).toBe(403);
       expect((await patch(`/api/certifications/${c.id}`, { version: 1, name: 'Mine' }, token)).statusCode).toBe(403);
       expect((await post(`/api/certifications/${c.id}/archive`, { version: 1 }, token)).statusCode).toBe(403);

@@ -1,31 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { activity, contact, meetingTopic, partner, task } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 import { updateMeeting } from './meetings.minutes.js';
 
 let t: TestApp;
-let manager: User;
-let managerToken: string;
+let as: Actors<'manager' | 'member'>;
 let colleague: User;
-let member: User;
-let memberToken: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
+  as = await actorsFor(t, { roles: ['manager', 'member'] });
   colleague = await makeUser(t, 'member');
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.manager);
 
 /** A monthly sync with one contact and one colleague, and its March meeting opened for minutes. */
 async function openedMeeting() {
@@ -77,7 +70,7 @@ describe('meeting minutes', () => {
 
     const tasks = await t.database.db.select().from(task).where(eq(task.meetingOccurrenceId, meeting.id));
     expect(tasks).toHaveLength(2);
-    for (const row of tasks) expect(row).toMatchObject({ subjectType: 'meeting', subjectId: meeting.id, source: 'action_item', partnerId: p.id, status: 'open', createdBy: manager.id });
+    for (const row of tasks) expect(row).toMatchObject({ subjectType: 'meeting', subjectId: meeting.id, source: 'action_item', partnerId: p.id, status: 'open', createdBy: as.manager.id });
 
     // The timeline has the meeting, with who attended; it resets the contact cadence.
     const [entry] = await t.database.db.select().from(activity).where(eq(activity.id, m.activityId));
@@ -126,15 +119,15 @@ describe('meeting minutes', () => {
 
   it('waits for the meeting to start, refuses series fields on an occurrence, and lets only partner editors write', async () => {
     const { p, meeting } = await openedMeeting();
-    const early = await updateMeeting(t.database.db, meeting.id, { version: meeting.version, notes: 'Too early' }, { ...manager, role: 'manager', via: 'token' }, new Date('2026-03-01T00:00:00Z')).catch((e) => e);
+    const early = await updateMeeting(t.database.db, meeting.id, { version: meeting.version, notes: 'Too early' }, { ...as.manager, role: 'manager', via: 'token' }, new Date('2026-03-01T00:00:00Z')).catch((e) => e);
     expect(early.status).toBe(409);
     const title = await patch(`/api/meetings/${meeting.id}`, { version: meeting.version, title: 'Renamed' });
     expect(title.statusCode).toBe(400);
     expect(title.json().errors[0].path).toBe('body.title');
-    const outsider = await patch(`/api/meetings/${meeting.id}`, { version: meeting.version, notes: 'x' }, memberToken);
+    const outsider = await patch(`/api/meetings/${meeting.id}`, { version: meeting.version, notes: 'x' }, as.member);
     expect(outsider.statusCode).toBe(403);
-    await addTeamMember(t, p.id, member.id);
-    const teamMember = await patch(`/api/meetings/${meeting.id}`, { version: meeting.version, notes: 'Held, notes by the team' }, memberToken);
+    await addTeamMember(t, p.id, as.member.id);
+    const teamMember = await patch(`/api/meetings/${meeting.id}`, { version: meeting.version, notes: 'Held, notes by the team' }, as.member);
     expect(teamMember.statusCode, teamMember.body).toBe(200);
     const stale = await patch(`/api/meetings/${meeting.id}`, { version: meeting.version, notes: 'stale' });
     expect(stale.statusCode).toBe(409);

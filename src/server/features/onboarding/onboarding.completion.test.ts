@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { bearer, createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makePartner } from '../../../../tests/support/factories.js';
 import { onboarding, partner, partnerStatusChange, task } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/policy.js';
@@ -9,29 +10,20 @@ import { addDays, zurichDate } from '../../../shared/days.js';
 import { afterOnboardingTasksChanged } from './onboarding.hooks.js';
 
 let t: TestApp;
-let adminToken: string;
-let manager: User;
-let managerToken: string;
-let member: User;
-let memberToken: string;
+let as: Actors<'admin' | 'manager' | 'member'>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  adminToken = await tokenFor(t, await makeUser(t, 'admin'));
-  manager = await makeUser(t, 'manager');
-  managerToken = await tokenFor(t, manager);
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
+  as = await actorsFor(t, { roles: ['admin', 'manager', 'member'] });
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = managerToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = managerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post } = requestsAs(() => as.manager);
 const actorOf = (u: User): Actor => ({ id: u.id, name: u.name, email: u.email, role: u.role, via: 'token' });
 
 let seq = 0;
 async function makePlaybook(steps = ['NDA signed', 'Kickoff meeting held', 'Listed on our website']) {
-  const res = await post('/api/playbooks', { name: `Playbook ${process.pid}-${++seq}`, partnerType: 'distributor', steps: steps.map((title, i) => ({ title, ownerRole: 'owner', dueAfterDays: (i + 1) * 10 })) }, adminToken);
+  const res = await post('/api/playbooks', { name: `Playbook ${process.pid}-${++seq}`, partnerType: 'distributor', steps: steps.map((title, i) => ({ title, ownerRole: 'owner', dueAfterDays: (i + 1) * 10 })) }, as.admin);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; name: string };
 }
@@ -45,7 +37,7 @@ async function onboard(status: 'prospect' | 'onboarding' = 'prospect', startedOn
 }
 
 /** Step tasks changed as the tasks service changes them, then the hook it calls, on a frozen clock. */
-async function setSteps(onboardingId: string, taskIds: string[], status: 'done' | 'cancelled' | 'open', now: Date, by: User = manager) {
+async function setSteps(onboardingId: string, taskIds: string[], status: 'done' | 'cancelled' | 'open', now: Date, by: User = as.manager) {
   await t.database.db.transaction(async (tx) => {
     await tx
       .update(task)
@@ -78,7 +70,7 @@ describe('completing an onboarding', () => {
     expect(changes.map((c) => `${c.fromStatus}->${c.toStatus}`).sort()).toEqual(['onboarding->active', 'prospect->onboarding']);
     const activated = changes.find((c) => c.toStatus === 'active')!;
     expect(activated.changedAt.toISOString()).toBe(doneAt.toISOString());
-    expect(activated.changedBy).toBe(manager.id);
+    expect(activated.changedBy).toBe(as.manager.id);
     expect(activated.note).toContain('31 days');
 
     const read = (await get(`/api/partners/${p.id}/onboarding`)).json();
@@ -114,7 +106,7 @@ describe('completing an onboarding', () => {
     const { p, o, taskIds } = await onboard('prospect', '2026-03-01');
     const other = await onboard('prospect', '2026-03-01', ['Only step']);
     const taskOf = async (id: string) => (await get(`/api/tasks/${id}`)).json();
-    const patch = (id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/tasks/${id}`, headers: bearer(managerToken), payload });
+    const patch = (id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/tasks/${id}`, headers: bearer(as.manager.token), payload });
 
     // The second step now hangs off the partner itself.
     const moved = await patch(taskIds[1]!, { subject: { type: 'partner', id: p.id }, version: (await taskOf(taskIds[1]!)).version });
@@ -145,7 +137,7 @@ describe('completing an onboarding', () => {
     await post('/api/tasks/complete', { ids: taskIds.slice(0, 2) });
     expect((await onboardingRow(o.id)).status).toBe('in_progress');
     const version = (await get(`/api/tasks/${taskIds[2]}`)).json().version;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/tasks/${taskIds[2]}`, headers: bearer(managerToken), payload: { subject: { type: 'partner', id: p.id }, version } });
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/tasks/${taskIds[2]}`, headers: bearer(as.manager.token), payload: { subject: { type: 'partner', id: p.id }, version } });
     expect(res.statusCode, res.body).toBe(200);
     expect((await get(`/api/onboardings/${o.id}`)).json()).toMatchObject({ status: 'completed', progress: { done: 2, total: 2 } });
     expect((await partnerRow(p.id)).status).toBe('active');
@@ -169,8 +161,8 @@ describe('completing an onboarding', () => {
     const { p, o, taskIds } = await onboard('prospect', '2026-01-30');
     await setSteps(o.id, [taskIds[0]!], 'done', new Date('2026-02-01T09:00:00Z'));
     const fresh = (await get(`/api/onboardings/${o.id}`)).json();
-    await addTeamMember(t, p.id, member.id, 'owner');
-    expect((await post(`/api/onboardings/${o.id}/complete`, { reason: 'Contract signed, rest follows', version: fresh.version }, memberToken)).statusCode).toBe(403);
+    await addTeamMember(t, p.id, as.member.id, 'owner');
+    expect((await post(`/api/onboardings/${o.id}/complete`, { reason: 'Contract signed, rest follows', version: fresh.version }, as.member)).statusCode).toBe(403);
     const noReason = await post(`/api/onboardings/${o.id}/complete`, { reason: '  ', version: fresh.version });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors[0].path).toBe('body.reason');
@@ -179,7 +171,7 @@ describe('completing an onboarding', () => {
 
     const res = await post(`/api/onboardings/${o.id}/complete`, { reason: 'Contract signed, rest follows', version: fresh.version });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'completed', override: { by: { id: manager.id, name: manager.name }, reason: 'Contract signed, rest follows' }, progress: { done: 1, total: 3 }, partner: { status: 'active' } });
+    expect(res.json()).toMatchObject({ status: 'completed', override: { by: { id: as.manager.id, name: as.manager.name }, reason: 'Contract signed, rest follows' }, progress: { done: 1, total: 3 }, partner: { status: 'active' } });
     expect(res.json().durationDays).toBeGreaterThanOrEqual(0);
     expect(res.json().steps.map((s: { status: string }) => s.status)).toEqual(['done', 'open', 'open']);
     expect((await partnerRow(p.id)).status).toBe('active');
@@ -199,7 +191,7 @@ describe('completing an onboarding', () => {
     const { p, o, taskIds } = await onboard('prospect', '2026-01-30');
     await setSteps(o.id, [taskIds[0]!], 'done', new Date('2026-02-01T09:00:00Z'));
     const version = (await onboardingRow(o.id)).version;
-    expect((await post(`/api/onboardings/${o.id}/cancel`, { version }, memberToken)).statusCode).toBe(403);
+    expect((await post(`/api/onboardings/${o.id}/cancel`, { version }, as.member)).statusCode).toBe(403);
     const res = await post(`/api/onboardings/${o.id}/cancel`, { version, reason: 'Wrong playbook' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'cancelled', completedAt: null, progress: { done: 1, total: 1, cancelled: 2 } });
@@ -231,7 +223,7 @@ describe('onboardings in progress', () => {
     const finished = await onboard('prospect', '2026-01-01', ['Only step']);
     await setSteps(finished.o.id, finished.taskIds, 'done', new Date('2026-01-21T09:00:00Z'));
 
-    const list = await get('/api/onboardings', memberToken);
+    const list = await get('/api/onboardings', as.member);
     expect(list.statusCode).toBe(200);
     const items = list.json().items as { id: string; partner: { id: string }; playbook: { name: string }; progress: unknown; nextStep: { title: string; dueDate: string } | null; overdueSteps: number; startedOn: string }[];
     const ids = items.map((i) => i.id);

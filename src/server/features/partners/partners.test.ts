@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { activity, contact, partner, teamAssignment } from '../../db/schema/index.js';
-import type { User } from '../../../shared/schemas/user.js';
 
 let t: TestApp;
-let manager: string;
-let member: User;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors<'manager' | 'member' | 'viewer'>;
 let n = 0;
 const name = (base = 'Partner') => `${base} ${++n} ${Math.random().toString(36).slice(2, 6)}`;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await tokenFor(t, await makeUser(t, 'manager'));
-  member = await makeUser(t, 'member');
-  memberToken = await tokenFor(t, member);
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t, { roles: ['manager', 'member', 'viewer'] });
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = manager) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = manager) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = manager) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.manager);
 const count = async () => Number((await t.database.query<{ n: string }>('select count(*) as n from partner'))[0]!.n);
 
 async function create(body: Record<string, unknown> = {}) {
@@ -174,7 +166,7 @@ describe('partners', () => {
     const [c] = await db.insert(contact).values({ partnerId: dup.id, firstName: 'Dana', lastName: 'Dup', isPrimary: true }).returning();
     const [k] = await db.insert(contact).values({ partnerId: keep.id, firstName: 'Kim', lastName: 'Keep', isPrimary: true }).returning();
     const [act] = await db.insert(activity).values({ partnerId: dup.id, kind: 'call', occurredAt: new Date('2026-01-02T10:00:00Z'), summary: 'Call' }).returning();
-    await db.insert(teamAssignment).values({ partnerId: dup.id, userId: member.id, role: 'sales' });
+    await db.insert(teamAssignment).values({ partnerId: dup.id, userId: as.member.id, role: 'sales' });
     await post(`/api/partners/${other.id}/links`, { toPartnerId: dup.id, kind: 'reseller_of' });
     await post(`/api/partners/${dup.id}/links`, { toPartnerId: keep.id, kind: 'reseller_of' });
 
@@ -199,17 +191,17 @@ describe('partners', () => {
     expect(Number(leftovers)).toBe(0);
   });
 
-  it('lets a member write only partners they own or are on the team of; a viewer only reads', async () => {
+  it('lets a as.member write only partners they own or are on the team of; a viewer only reads', async () => {
     const p = await create();
-    expect((await patch(`/api/partners/${p.id}`, { level: 'Gold', version: 1 }, memberToken)).statusCode).toBe(403);
-    await t.database.db.insert(teamAssignment).values({ partnerId: p.id, userId: member.id, role: 'technical_lead' });
-    expect((await patch(`/api/partners/${p.id}`, { level: 'Gold', version: 1 }, memberToken)).statusCode).toBe(200);
-    const own = await post('/api/partners', { name: name(), types: ['consultant_reseller'] }, memberToken);
+    expect((await patch(`/api/partners/${p.id}`, { level: 'Gold', version: 1 }, as.member)).statusCode).toBe(403);
+    await t.database.db.insert(teamAssignment).values({ partnerId: p.id, userId: as.member.id, role: 'technical_lead' });
+    expect((await patch(`/api/partners/${p.id}`, { level: 'Gold', version: 1 }, as.member)).statusCode).toBe(200);
+    const own = await post('/api/partners', { name: name(), types: ['consultant_reseller'] }, as.member);
     expect(own.statusCode).toBe(201);
-    expect(own.json().owner.id).toBe(member.id);
-    expect((await get(`/api/partners/${p.id}`, viewerToken)).statusCode).toBe(200);
-    expect((await patch(`/api/partners/${p.id}`, { level: 'Silver', version: 2 }, viewerToken)).statusCode).toBe(403);
-    expect((await post('/api/partners', { name: name(), types: ['distributor'] }, viewerToken)).statusCode).toBe(403);
+    expect(own.json().owner.id).toBe(as.member.id);
+    expect((await get(`/api/partners/${p.id}`, as.viewer)).statusCode).toBe(200);
+    expect((await patch(`/api/partners/${p.id}`, { level: 'Silver', version: 2 }, as.viewer)).statusCode).toBe(403);
+    expect((await post('/api/partners', { name: name(), types: ['distributor'] }, as.viewer)).statusCode).toBe(403);
   });
 
   it('records field-level changes in the audit trail', async () => {

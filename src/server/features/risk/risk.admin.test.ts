@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { bearer, createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { notification, riskCriterion, user } from '../../db/schema/index.js';
 import { DEFAULT_RISK_POLICY } from '../../../shared/schemas/risk.js';
@@ -9,24 +10,19 @@ import { calendarSources } from '../calendar/index.js';
 import { ensureStarterRiskCriteria, STARTER_RISK_CRITERIA } from './risk.starter.js';
 
 let t: TestApp;
-let adminToken: string;
-let managerToken: string;
+let as: Actors<'admin' | 'manager'>;
 
-const post = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const put = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'PUT', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = adminToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, put, patch } = requestsAs(() => as.admin);
 
 beforeAll(async () => {
   t = await createTestApp();
-  adminToken = await tokenFor(t, await makeUser(t, 'admin'));
-  managerToken = await tokenFor(t, await makeUser(t, 'manager'));
+  as = await actorsFor(t, { roles: ['admin', 'manager'] });
 });
 afterAll(() => t.close());
 
 describe('risk policy', () => {
   it('reads the defaults until saved; validates thresholds, months and clauses; a stale version gets 409', async () => {
-    const first = await get('/api/risk/policy', managerToken);
+    const first = await get('/api/risk/policy', as.manager);
     expect(first.json()).toEqual(DEFAULT_RISK_POLICY);
     const { version: _v, ...fields } = DEFAULT_RISK_POLICY;
     const body = (o: Record<string, unknown> = {}) => ({ ...fields, version: 0, ...o });
@@ -44,14 +40,14 @@ describe('risk policy', () => {
       expect(res.statusCode, `${path}: ${res.body}`).toBe(400);
       expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     }
-    expect((await put('/api/risk/policy', body({ mediumFrom: 25 }), managerToken)).statusCode).toBe(403);
+    expect((await put('/api/risk/policy', body({ mediumFrom: 25 }), as.manager)).statusCode).toBe(403);
     expect((await get('/api/risk/policy')).json()).toEqual(DEFAULT_RISK_POLICY);
 
     const saved = await put('/api/risk/policy', body({ mediumFrom: 25, highFrom: 70, reviewMonths: { low: 48, medium: 24, high: 6 } }));
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ mediumFrom: 25, highFrom: 70, reviewMonths: { high: 6 }, version: 1 });
     expect((await put('/api/risk/policy', body({ mediumFrom: 20 }))).statusCode).toBe(409);
-    expect((await get('/api/risk/policy', managerToken)).json()).toMatchObject({ mediumFrom: 25, version: 1 });
+    expect((await get('/api/risk/policy', as.manager)).json()).toMatchObject({ mediumFrom: 25, version: 1 });
     const audit = (await get('/api/audit?entityType=risk_policy&entityId=risk_policy')).json().items;
     expect(audit[0].changes.mediumFrom).toEqual({ from: 30, to: 25 });
     // Back to the defaults for the other tests of this file.
@@ -71,7 +67,7 @@ describe('risk criteria', () => {
       expect(bad.json().errors[0].path).toBe('body.weight');
     }
     expect((await post('/api/risk/criteria', { name: 'Physical security', weight: 1 })).json().key).toBe('physical_security_2');
-    expect((await post('/api/risk/criteria', { name: 'x', weight: 1 }, managerToken)).statusCode).toBe(403);
+    expect((await post('/api/risk/criteria', { name: 'x', weight: 1 }, as.manager)).statusCode).toBe(403);
 
     const p = await makePartner(t);
     const draft = (await post(`/api/partners/${p.id}/risk-assessments`, {})).json();
@@ -82,10 +78,10 @@ describe('risk criteria', () => {
 
     const archived = await post(`/api/risk/criteria/${c.id}/archive`, { version: 2 });
     expect(archived.statusCode).toBe(200);
-    expect((await get('/api/risk/criteria', managerToken)).json().items.map((x: { id: string }) => x.id)).not.toContain(c.id);
+    expect((await get('/api/risk/criteria', as.manager)).json().items.map((x: { id: string }) => x.id)).not.toContain(c.id);
     expect((await get('/api/risk/criteria?archived=true')).json().items.map((x: { id: string }) => x.id)).toContain(c.id);
     // The next draft leaves it out.
-    await t.app.inject({ method: 'DELETE', url: `/api/risk-assessments/${draft.id}`, headers: bearer(adminToken) });
+    await t.app.inject({ method: 'DELETE', url: `/api/risk-assessments/${draft.id}`, headers: bearer(as.admin.token) });
     const next = (await post(`/api/partners/${p.id}/risk-assessments`, {})).json();
     expect(next.scores.map((s: { criterionId: string }) => s.criterionId)).not.toContain(c.id);
   });
