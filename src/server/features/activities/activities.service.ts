@@ -11,6 +11,7 @@ import type { Activity, ListActivitiesQuery } from '../../../shared/schemas/acti
 import type { ActivityKind } from '../../../shared/partners.js';
 import { assertCanEditPartner } from '../partners/partners.policy.js';
 import { prefixTsQuery, searchTerms } from '../../lib/search-text.js';
+import { refreshLastContact } from '../partners/index.js';
 import { auditableActivity, presentActivity, type Ref } from './activities.presenter.js';
 
 const WHAT = 'Timeline entry';
@@ -19,39 +20,6 @@ type Row = typeof activity.$inferSelect;
 /** Must stay the expression of activity_fts_idx, or the index is not used. */
 export const activityDocument = sql`to_tsvector('simple', ${activity.summary} || ' ' || coalesce(${activity.outcome}, ''))`;
 
-const inList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
-const unique = (ids: Iterable<string>) => [...new Set(ids)];
-
-/**
- * Last contact derives from the timeline: the newest non-archived entry of a partner, and of each
- * contact named in one. Call it in the transaction that changed entries, with every partner and
- * contact whose entries changed (before and after the change); partner and contact merges call it too.
- * It touches neither `version` nor `updated_at`: logging a call must not make someone's open edit stale.
- */
-export async function refreshLastContact(tx: DbOrTx, targets: { partnerIds?: string[]; contactIds?: string[] }): Promise<void> {
-  const partnerIds = unique(targets.partnerIds ?? []);
-  const contactIds = unique(targets.contactIds ?? []);
-  if (partnerIds.length) {
-    // max() over (partner_id, occurred_at desc) is one index probe per partner.
-    await tx.execute(sql`
-      with fresh as (
-        select p.id, (select max(a.occurred_at) from activity a where a.partner_id = p.id and a.archived_at is null) as at
-        from partner p where p.id in (${inList(partnerIds)})
-      )
-      update partner p set last_contact_at = fresh.at from fresh
-      where p.id = fresh.id and p.last_contact_at is distinct from fresh.at`);
-  }
-  if (contactIds.length) {
-    await tx.execute(sql`
-      with fresh as (
-        select c.id, (select max(a.occurred_at) from activity_contact ac join activity a on a.id = ac.activity_id
-                      where ac.contact_id = c.id and a.archived_at is null) as at
-        from contact c where c.id in (${inList(contactIds)})
-      )
-      update contact c set last_contact_at = fresh.at from fresh
-      where c.id = fresh.id and c.last_contact_at is distinct from fresh.at`);
-  }
-}
 
 /**
  * Partner, author and participants of a page of entries, in one query for the whole page (never one

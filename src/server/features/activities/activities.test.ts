@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { activity, contact, partner } from '../../db/schema/index.js';
-import { refreshLastContact } from './activities.service.js';
+import { refreshLastContact } from '../partners/index.js';
 
 let t: TestApp;
 let as: Actors<'manager' | 'member' | 'viewer'>;

@@ -1,3 +1,3 @@
 /** What other features use of the activities feature: import it from here, not from its files. */
 export { auditableActivity } from './activities.presenter.js';
-export { refreshLastContact, timelinePage } from './activities.service.js';
+export { timelinePage } from './activities.service.js';

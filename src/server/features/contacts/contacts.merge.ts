@@ -8,7 +8,7 @@ import { updateVersioned } from '../../lib/versioned.js';
 import type { Contact } from '../../../shared/schemas/contact.js';
 import { auditableContact, presentContact, type ContactRow } from './contacts.presenter.js';
 import { lockContactForWrite } from './contacts.service.js';
-import { refreshLastContact } from '../activities/index.js';
+import { refreshLastContact } from '../partners/index.js';
 
 /** Fields the survivor takes from the duplicate when its own are empty. */
 const FILLABLE = ['title', 'role', 'influence', 'strength', 'email', 'phone', 'location', 'notes'] as const;

@@ -10,7 +10,7 @@ import { TEXT_MAX } from '../../../shared/schemas/common.js';
 import { SUMMARY_MAX } from '../../../shared/schemas/activity.js';
 import type { MeetingDetail, updateMeetingBody } from '../../../shared/schemas/meeting.js';
 import { auditableActivity } from '../activities/index.js';
-import { refreshLastContact } from '../activities/index.js';
+import { refreshLastContact } from '../partners/index.js';
 import { insertTasks } from '../tasks/index.js';
 import { checkContacts, checkUsers, partnerForWrite } from './meetings.checks.js';
 import { attendeesOfOccurrence, auditableOccurrence, getMeeting, type OccurrenceRow } from './meetings.service.js';

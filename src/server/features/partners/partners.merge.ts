@@ -6,7 +6,7 @@ import { AppError, fieldError, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { updateVersioned } from '../../lib/versioned.js';
 import type { Partner } from '../../../shared/schemas/partner.js';
-import { refreshLastContact } from '../activities/index.js';
+import { refreshLastContact } from './partners.last-contact.js';
 import { auditablePartner } from './partners.presenter.js';
 import { getPartner } from './partners.service.js';
 
