@@ -4,8 +4,6 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { RequireAccess } from './components/RequireAccess.js';
 import { NotFoundPage, RouteError } from './components/RouteError.js';
 import { RequireSession } from './components/session.js';
-import { can } from './lib/access.js';
-import { canReadMail } from './features/mail/access.js';
 
 /**
  * A page loaded when it is first visited: each page is a chunk of its own, so the sign-in page and
@@ -77,16 +75,16 @@ export const router = createBrowserRouter([
               { path: 'programs/:id', lazy: page(() => import('./features/programs/ProgramPage.js'), (m) => m.ProgramPage) },
               { path: 'inbox', lazy: page(() => import('./features/notifications/InboxPage.js'), (m) => m.InboxPage) },
               { path: 'certifications', lazy: page(() => import('./features/certifications/CertificationsPage.js'), (m) => m.CertificationsPage) },
-              { path: 'admin/certifications', lazy: page(() => import('./features/certifications/CataloguePage.js'), (m) => m.CataloguePage, { allow: can.manageUsers, what: 'The certification catalogue is edited by administrators.' }) },
+              { path: 'admin/certifications', lazy: page(() => import('./features/certifications/CataloguePage.js'), (m) => m.CataloguePage, { allow: 'manageCertifications', what: 'The certification catalogue is edited by administrators.' }) },
               { path: 'risk', lazy: page(() => import('./features/risk/RiskOverviewPage.js'), (m) => m.RiskOverviewPage) },
-              { path: 'admin/risk', lazy: page(() => import('./features/risk/RiskAdminPage.js'), (m) => m.RiskAdminPage, { allow: can.manageUsers, what: 'The risk policy is for administrators.' }) },
+              { path: 'admin/risk', lazy: page(() => import('./features/risk/RiskAdminPage.js'), (m) => m.RiskAdminPage, { allow: 'configureRisk', what: 'The risk policy is for administrators.' }) },
               {
                 path: 'admin/mail',
-                lazy: page(() => import('./features/mail/OutboxPage.js'), (m) => m.OutboxPage, { allow: canReadMail, what: "The outbox holds everyone's mail: it is for administrators." }),
+                lazy: page(() => import('./features/mail/OutboxPage.js'), (m) => m.OutboxPage, { allow: 'readMail', what: "The outbox holds everyone's mail: it is for administrators." }),
               },
               {
                 path: 'users',
-                lazy: page(() => import('./features/users/UsersPage.js'), (m) => m.UsersPage, { allow: can.manageUsers, what: 'Managing users and their roles is for administrators.' }),
+                lazy: page(() => import('./features/users/UsersPage.js'), (m) => m.UsersPage, { allow: 'manageUsers', what: 'Managing users and their roles is for administrators.' }),
               },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -18,7 +18,7 @@ export function AppLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
-  const entries = navFor(me.user.role);
+  const entries = navFor(me.can);
   const sections = (['main', 'compliance', 'admin', 'account'] as const).map((s) => ({ section: s, items: entries.filter((e) => e.section === s) })).filter((s) => s.items.length);
 
   // On a phone the navbar covers the page: close it once the user picked a destination.

@@ -31,7 +31,7 @@ export function CommandPalette() {
     () => [
       {
         group: 'Go to',
-        actions: navFor(me.user.role).map((e) => ({
+        actions: navFor(me.can).map((e) => ({
           id: `nav:${e.to}`,
           label: e.label,
           description: e.description,

@@ -21,9 +21,7 @@ import {
   IconUserCircle,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import type { Role } from '../../shared/roles.js';
-import { can, type Permission } from '../lib/access.js';
-import { canReadMail } from '../features/mail/access.js';
+import type { MeCan } from '../../shared/schemas/user.js';
 
 export interface NavEntry {
   to: string;
@@ -31,8 +29,8 @@ export interface NavEntry {
   /** One line for the command palette. */
   description: string;
   icon: ComponentType<{ size?: number | string; stroke?: number; 'aria-hidden'?: boolean }>;
-  /** Who sees the entry; everyone when absent. The route itself is guarded as well. */
-  allow?: Permission;
+  /** Who sees the entry: those whose /api/me `can` has this flag; everyone when absent. The route itself is guarded as well. */
+  allow?: keyof MeCan;
   /** Extra words the command palette matches. */
   keywords?: string[];
   section: 'main' | 'compliance' | 'admin' | 'account';
@@ -55,11 +53,11 @@ export const NAV: NavEntry[] = [
   { section: 'compliance', to: '/certifications', label: 'Certifications', icon: IconCertificate, description: 'Who holds which certification, expiries and planned exams; the matrix as CSV', keywords: ['certificates', 'exams', 'matrix', 'expiry', 'cka', 'aws', 'skills', 'training'] },
   { section: 'compliance', to: '/contracts', label: 'Contracts', icon: IconFileText, description: 'Agreements with partners: terms, renewals and notice deadlines', keywords: ['contract', 'agreement', 'notice', 'renewal', 'nda', 'dpa', 'msa', 'sla'] },
   { section: 'compliance', to: '/risk', label: 'Supplier risk', icon: IconShieldCheck, description: 'Partners’ risk ratings and due reviews under the supplier security policy', keywords: ['risk', 'security', 'assessment', 'supplier', 'review', 'finma', 'dpa'] },
-  { section: 'admin', to: '/admin/certifications', label: 'Certification catalogue', icon: IconCertificate2, description: 'Certifications per partner programme: validity and which exams renew which', allow: can.manageUsers, keywords: ['certifications', 'catalogue', 'catalog', 'validity', 'renewal', 'exams'] },
-  { section: 'admin', to: '/admin/risk', label: 'Risk policy', icon: IconShieldCog, description: 'Risk criteria, rating thresholds, review intervals and required contract clauses', allow: can.manageUsers, keywords: ['risk', 'criteria', 'thresholds', 'clauses', 'security policy'] },
-  { section: 'admin', to: '/playbooks', label: 'Playbooks', icon: IconListCheck, description: 'Onboarding playbooks per partner type: steps, owners, due dates', allow: can.manageUsers, keywords: ['onboarding', 'templates', 'steps', 'checklist'] },
-  { section: 'admin', to: '/users', label: 'Users', icon: IconUsersGroup, description: 'Accounts, roles and access', allow: can.manageUsers, keywords: ['people', 'roles', 'accounts', 'deactivate'] },
-  { section: 'admin', to: '/admin/mail', label: 'Outbox', icon: IconMail, description: 'Every mail the app sent or keeps without an SMTP server', allow: canReadMail, keywords: ['mail', 'e-mail', 'smtp', 'sent', 'outbox'] },
+  { section: 'admin', to: '/admin/certifications', label: 'Certification catalogue', icon: IconCertificate2, description: 'Certifications per partner programme: validity and which exams renew which', allow: 'manageCertifications', keywords: ['certifications', 'catalogue', 'catalog', 'validity', 'renewal', 'exams'] },
+  { section: 'admin', to: '/admin/risk', label: 'Risk policy', icon: IconShieldCog, description: 'Risk criteria, rating thresholds, review intervals and required contract clauses', allow: 'configureRisk', keywords: ['risk', 'criteria', 'thresholds', 'clauses', 'security policy'] },
+  { section: 'admin', to: '/playbooks', label: 'Playbooks', icon: IconListCheck, description: 'Onboarding playbooks per partner type: steps, owners, due dates', allow: 'managePlaybooks', keywords: ['onboarding', 'templates', 'steps', 'checklist'] },
+  { section: 'admin', to: '/users', label: 'Users', icon: IconUsersGroup, description: 'Accounts, roles and access', allow: 'manageUsers', keywords: ['people', 'roles', 'accounts', 'deactivate'] },
+  { section: 'admin', to: '/admin/mail', label: 'Outbox', icon: IconMail, description: 'Every mail the app sent or keeps without an SMTP server', allow: 'readMail', keywords: ['mail', 'e-mail', 'smtp', 'sent', 'outbox'] },
   { section: 'account', to: '/inbox', label: 'Inbox', icon: IconBell, description: 'Reminders and digests for you', keywords: ['notifications', 'reminders', 'unread', 'bell'] },
   { section: 'account', to: '/profile', label: 'Profile', icon: IconUserCircle, description: 'Your name and password', keywords: ['password', 'account'] },
   { section: 'account', to: '/tokens', label: 'API tokens', icon: IconKey, description: 'Personal tokens for scripts and integrations', keywords: ['api', 'token', 'integration'] },
@@ -72,4 +70,5 @@ export const SECTION_LABELS: Record<NavEntry['section'], string> = {
   account: 'Your account',
 };
 
-export const navFor = (role: Role) => NAV.filter((e) => !e.allow || e.allow(role));
+/** The entries this person may open, from the abilities /api/me answers with. */
+export const navFor = (can: MeCan) => NAV.filter((e) => !e.allow || can[e.allow]);

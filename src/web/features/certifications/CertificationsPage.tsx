@@ -6,7 +6,6 @@ import { IconLayoutGrid, IconList, IconPlus } from '@tabler/icons-react';
 import type { UserCertification } from '../../../shared/schemas/certification.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
-import { can } from '../../lib/access.js';
 import { HoldingFormModal, type HoldingFormTarget } from './HoldingFormModal.js';
 import { HoldingsList } from './HoldingsList.js';
 import { MatrixView } from './MatrixView.js';
@@ -36,7 +35,7 @@ export function CertificationsPage() {
       },
       { replace: true },
     );
-  const mayRecord = can.writePartners(me.user.role);
+  const mayRecord = me.can.recordCertifications;
   const record = mayRecord ? (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setTarget({})}>
       Record certification

@@ -64,6 +64,8 @@ function useInvalidate() {
     void qc.invalidateQueries({ queryKey: certificationKeys.all });
     // The programmes' level checks count certifications.
     void qc.invalidateQueries({ queryKey: ['programs'] });
+    // Partners' headers show whether their programme levels are met.
+    void qc.invalidateQueries({ queryKey: ['partners', 'detail'] });
     if (entity) void qc.invalidateQueries({ queryKey: auditKeys.entity(entity.type, entity.id) });
   };
 }

@@ -10,7 +10,6 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { formatDate, formatRelative, plural } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { ContactFormModal } from './ContactFormModal.js';
 import { ContactHistoryDrawer } from './ContactHistoryDrawer.js';
 import { MarkLeftModal } from './MarkLeftModal.js';
@@ -30,10 +29,8 @@ export function PeopleTab({ partner }: PartnerTabProps) {
   const selectedId = search.get('contact');
   const map = useQuery(stakeholderMapQuery(partner.id));
   const contacts = useQuery(contactsListQuery({ partnerId: partner.id, status: 'all', archived: 'all', sort: 'role', page: 1, pageSize: LIMIT }));
-  const access = usePartnerAccess(partner);
-  // An archived partner's people are read-only until the partner is restored.
-  const canEdit = access.canEdit && !partner.archivedAt;
-  const canManage = access.canManage && !partner.archivedAt;
+  // An archived partner's people are read-only until the partner is restored (its `can` says so).
+  const canEdit = partner.can.edit;
   const archive = useSetContactArchived();
   const bringBack = useUpdateContact();
 
@@ -233,22 +230,22 @@ export function PeopleTab({ partner }: PartnerTabProps) {
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
-                              {canEdit && !c.archivedAt && (
+                              {c.can.edit && (
                                 <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setForm({ contactId: c.id })}>
                                   Edit
                                 </Menu.Item>
                               )}
-                              {canEdit && !c.archivedAt && !c.leftAt && (
+                              {c.can.edit && !c.leftAt && (
                                 <Menu.Item leftSection={<IconDoorExit size={16} aria-hidden />} onClick={() => setLeaving(c)}>
                                   Mark as left…
                                 </Menu.Item>
                               )}
-                              {canEdit && !c.archivedAt && c.leftAt && (
+                              {c.can.edit && c.leftAt && (
                                 <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => markCurrent(c)}>
                                   Mark as current again
                                 </Menu.Item>
                               )}
-                              {canManage && !c.archivedAt && (
+                              {c.can.merge && (
                                 <Menu.Item leftSection={<IconGitMerge size={16} aria-hidden />} onClick={() => setMerging(c)}>
                                   Merge a duplicate into {c.firstName}…
                                 </Menu.Item>
@@ -256,7 +253,7 @@ export function PeopleTab({ partner }: PartnerTabProps) {
                               <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setHistoryOf(c)}>
                                 History
                               </Menu.Item>
-                              {canEdit && (
+                              {(c.can.archive || c.can.restore || (c.mergedIntoId && canEdit)) && (
                                 <>
                                   <Menu.Divider />
                                   {c.archivedAt ? (

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list.js';
-import type { Contact, ContactSummary, CreateContactBody, ListContactsQuery, StakeholderMap, UpdateContactBody } from '../../../shared/schemas/contact.js';
+import type { ContactDetail, ContactListItem, ContactSummary, CreateContactBody, ListContactsQuery, StakeholderMap, UpdateContactBody } from '../../../shared/schemas/contact.js';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
 import { api, withQuery } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
@@ -30,7 +30,7 @@ export const contactKeys = {
 export const contactsListQuery = (p: ContactListParams) =>
   queryOptions({
     queryKey: contactKeys.list(p),
-    queryFn: ({ signal }) => api.get<Page<ContactSummary>>(withQuery('/api/contacts', { ...p }), signal),
+    queryFn: ({ signal }) => api.get<Page<ContactListItem>>(withQuery('/api/contacts', { ...p }), signal),
     placeholderData: keepPreviousData,
   });
 
@@ -56,7 +56,7 @@ export const partnerOptionsQuery = (q: string) =>
 
 function useInvalidateContacts() {
   const qc = useQueryClient();
-  return (c: Pick<Contact, 'id'> & { partner: { id: string } }) => {
+  return (c: Pick<ContactDetail, 'id'> & { partner: { id: string } }) => {
     void qc.invalidateQueries({ queryKey: contactKeys.all });
     void qc.invalidateQueries({ queryKey: auditKeys.entity('contact', c.id) });
     // Search results and timeline participants show contacts' names.
@@ -70,7 +70,7 @@ const contactPathOf = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
 export function useCreateContact() {
   const invalidate = useInvalidateContacts();
   return useMutation({
-    mutationFn: (body: CreateContactBody) => api.post<Contact>('/api/contacts', body),
+    mutationFn: (body: CreateContactBody) => api.post<ContactDetail>('/api/contacts', body),
     onSuccess: invalidate,
   });
 }
@@ -79,7 +79,7 @@ export function useUpdateContact() {
   const invalidate = useInvalidateContacts();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateContactBody & { id: string }) => api.patch<Contact>(contactPathOf(id), body),
+    mutationFn: ({ id, ...body }: UpdateContactBody & { id: string }) => api.patch<ContactDetail>(contactPathOf(id), body),
     onSuccess: invalidate,
     // A stale version means someone else saved first: load their version.
     onError: () => void qc.invalidateQueries({ queryKey: contactKeys.all }),
@@ -91,7 +91,7 @@ export function useSetContactArchived() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ contact, archived }: { contact: Pick<ContactSummary, 'id' | 'version'>; archived: boolean }) =>
-      api.post<Contact>(`${contactPathOf(contact.id)}/${archived ? 'archive' : 'restore'}`, { version: contact.version }),
+      api.post<ContactDetail>(`${contactPathOf(contact.id)}/${archived ? 'archive' : 'restore'}`, { version: contact.version }),
     onSuccess: invalidate,
     onError: () => void qc.invalidateQueries({ queryKey: contactKeys.all }),
   });
@@ -102,7 +102,7 @@ export function useMergeContacts() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ survivor, duplicateId }: { survivor: Pick<ContactSummary, 'id' | 'version'>; duplicateId: string }) =>
-      api.post<Contact>(`${contactPathOf(survivor.id)}/merge`, { duplicateId, version: survivor.version }),
+      api.post<ContactDetail>(`${contactPathOf(survivor.id)}/merge`, { duplicateId, version: survivor.version }),
     onSuccess: (c, { duplicateId }) => {
       invalidate(c);
       void qc.invalidateQueries({ queryKey: auditKeys.entity('contact', duplicateId) });
@@ -114,7 +114,7 @@ export function useMergeContacts() {
 export const contactQuery = (id: string) =>
   queryOptions({
     queryKey: [...contactKeys.all, 'detail', id] as const,
-    queryFn: ({ signal }) => api.get<Contact>(contactPathOf(id), signal),
+    queryFn: ({ signal }) => api.get<ContactDetail>(contactPathOf(id), signal),
   });
 
 /** One partner's name for the filter's label when it is not among the searched options. */

@@ -13,7 +13,6 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
 import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { partnerQuery } from '../partners/queries.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { ContractFormModal } from './ContractFormModal.js';
 import { formatTerm } from './ContractTable.js';
 import { CONTRACT_STATUS_COLORS, describeContractNotice, formatDay, formatMoney, formatPeriod, noticeDueText, NOTICE_URGENT_DAYS } from './format.js';
@@ -63,8 +62,8 @@ const historyValue = (currency: string | null) => (field: string, value: unknown
 
 function ContractView({ contract: c }: { contract: Contract }) {
   const partner = useQuery(partnerQuery(c.partner.id));
-  const access = usePartnerAccess(partner.data ?? { id: c.partner.id, owner: null });
-  const canEdit = Boolean(partner.data) && access.canEdit;
+  // What the partner's `can` says (contracts change with their partner); nothing until it has loaded.
+  const canEdit = partner.data?.can.edit ?? false;
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const archive = useSetContractArchived();

@@ -5,7 +5,6 @@ import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { plural } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { ContractFormModal, type ContractFormTarget } from './ContractFormModal.js';
 import { ContractTable } from './ContractTable.js';
 import { contractsListQuery } from './queries.js';
@@ -18,8 +17,7 @@ const SHOW = [
 
 /** The partner's contracts, upcoming notice deadlines first; add one. */
 export function ContractsTab({ partner }: PartnerTabProps) {
-  const access = usePartnerAccess(partner);
-  const canEdit = access.canEdit && !partner.archivedAt;
+  const canEdit = partner.can.edit;
   const [archived, setArchived] = useState<'false' | 'true'>('false');
   const [page, setPage] = useState(1);
   const contracts = useQuery(contractsListQuery({ partnerId: partner.id, archived, page, pageSize: PAGE_SIZE }));

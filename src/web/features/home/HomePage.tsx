@@ -22,7 +22,7 @@ function greeting(now = new Date()) {
 export function HomePage() {
   const me = useMe();
   const firstName = me.user.name.split(/\s+/)[0] ?? me.user.name;
-  const shortcuts = navFor(me.user.role).filter((e) => e.to !== '/');
+  const shortcuts = navFor(me.can).filter((e) => e.to !== '/');
 
   return (
     <>

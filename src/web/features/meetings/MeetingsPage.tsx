@@ -6,7 +6,6 @@ import { Link } from 'react-router';
 import { useMe } from '../../components/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { can } from '../../lib/access.js';
 import { plural } from '../../lib/format.js';
 import { CalendarFeeds } from '../calendar/CalendarFeeds.js';
 import { IMPORTANCE_LABELS, STATUS_LABELS } from '../partners/labels.js';
@@ -21,7 +20,7 @@ function Upcoming() {
   const me = useMe();
   const [mine, setMine] = useState<'mine' | 'all'>('mine');
   // Acting from this list is for writers; the server still checks the partner (members: theirs only).
-  const { actions, dialogs } = useMeetingActions(can.writePartners(me.user.role));
+  const { actions, dialogs } = useMeetingActions(me.can.writeMeetings);
   const range = useMemo(() => {
     const now = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     return { from: new Date(now - 3_600_000 * 2).toISOString(), to: new Date(now + AHEAD_DAYS * 86_400_000).toISOString() };
@@ -57,7 +56,7 @@ function Upcoming() {
       ) : (
         <Stack component="ul" gap="xs" p={0} m={0}>
           {meetings.data.map((m) => (
-            <MeetingRow key={`${m.seriesId}-${m.originalStart ?? m.id}`} m={m} showPartner canEdit={can.writePartners(me.user.role)} actions={actions} />
+            <MeetingRow key={`${m.seriesId}-${m.originalStart ?? m.id}`} m={m} showPartner canEdit={me.can.writeMeetings} actions={actions} />
           ))}
         </Stack>
       )}

@@ -8,7 +8,6 @@ import type { MeetingSeries } from '../../../shared/schemas/meeting.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { formatMeetingStart } from './format.js';
 import { MeetingRow } from './MeetingRow.js';
 import { partnerMeetingsQuery, seriesListQuery, useArchiveSeries } from './queries.js';
@@ -74,7 +73,7 @@ function SeriesCard({ s, canEdit, onEdit, onArchive }: { s: MeetingSeries; canEd
 
 /** Sync meetings with the partner: the series, what is coming, and the minutes of what was held. */
 export function MeetingsTab({ partner }: PartnerTabProps) {
-  const canEdit = usePartnerAccess(partner).canEdit && !partner.archivedAt;
+  const canEdit = partner.can.edit;
   const [target, setTarget] = useState<{ series?: MeetingSeries } | null>(null);
   const [archiving, setArchiving] = useState<MeetingSeries | null>(null);
   const [planning, setPlanning] = useState(false);

@@ -7,11 +7,9 @@ import type { Onboarding, OnboardingStep } from '../../../shared/schemas/onboard
 import { errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { can } from '../../lib/access.js';
 import { formatDateTime, plural } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
 import { TEAM_ROLE_LABELS } from '../team/labels.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { formatDay, tookLabel } from './format.js';
 import { OnboardingActionModal } from './OnboardingActions.js';
 import { partnerOnboardingQuery, useSetStepDone } from './queries.js';
@@ -172,9 +170,8 @@ function Past({ items }: { items: Onboarding[] }) {
 export function OnboardingTab({ partner }: PartnerTabProps) {
   const me = useMe();
   const onboardings = useQuery(partnerOnboardingQuery(partner.id));
-  const access = usePartnerAccess(partner);
-  const canEdit = access.canEdit && !partner.archivedAt;
-  const canOverride = can.managePartners(me.user.role) && !partner.archivedAt;
+  const canEdit = partner.can.edit;
+  const canOverride = me.can.overrideOnboarding && !partner.archivedAt;
   const [starting, setStarting] = useState(false);
 
   if (onboardings.isPending) return <LoadingState label="Loading the onboarding…" />;

@@ -5,7 +5,6 @@ import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconSparkles } from '@tabler/icons-react';
 import { api, errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
-import { can } from '../../lib/access.js';
 import { plural } from '../../lib/format.js';
 import { partnersListQuery } from './queries.js';
 
@@ -52,7 +51,7 @@ export function useNoPartnersYet(enabled = true) {
 /** The home page's offer to an administrator of a new installation. */
 export function DemoDataOffer() {
   const me = useMe();
-  const isAdmin = can.loadDemoData(me.user.role);
+  const isAdmin = me.can.loadDemoData;
   const empty = useNoPartnersYet(isAdmin);
   if (!isAdmin || !empty) return null;
   return (

@@ -6,7 +6,6 @@ import { IconLink, IconPackage, IconPencil, IconX } from '@tabler/icons-react';
 import { DIRECTION_LABELS, type PartnerLinkKind } from '../../../shared/partners.js';
 import type { Partner } from '../../../shared/schemas/partner.js';
 import { errorMessage } from '../../api.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { intervalHint } from '../tasks/ContactCadence.js';
 import { LinkPartnerModal } from './LinkPartnerModal.js';
 import { RELATION_LABELS } from './labels.js';
@@ -134,8 +133,7 @@ function Related({ partner, editable }: { partner: Partner; editable: boolean })
 
 /** What we know about the partner and why we work together. */
 export function OverviewTab({ partner }: PartnerTabProps) {
-  const { canEdit } = usePartnerAccess(partner);
-  const editable = canEdit && !partner.archivedAt;
+  const editable = partner.can.edit;
   const [linking, setLinking] = useState(false);
   const edit = editable ? (
     <Button component={Link} to={partnerPath(partner.id, 'edit')} variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} aria-hidden />}>

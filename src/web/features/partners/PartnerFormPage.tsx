@@ -7,16 +7,14 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { CUSTOMERS_OUT_OF_SCOPE, LINK_KEYS } from '../../../shared/partners.js';
-import { CONTACT_INTERVAL_MAX, type Partner } from '../../../shared/schemas/partner.js';
+import { CONTACT_INTERVAL_MAX, type Partner, type PartnerDetail } from '../../../shared/schemas/partner.js';
 import { DEFAULT_CONTACT_INTERVAL_DAYS } from '../../../shared/rhythm.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, ForbiddenState, LoadingState } from '../../components/states.js';
-import { can } from '../../lib/access.js';
 import { useForm } from '../../lib/form.js';
 import { productsQuery } from '../products/queries.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { isVersionConflict, WriteErrorAlert } from './ConflictAlert.js';
 import { DIRECTION_OPTIONS, IMPORTANCE_DESCRIPTIONS, IMPORTANCE_OPTIONS, LINK_LABELS, STATUS_LABELS, STATUS_OPTIONS, TYPE_OPTIONS } from './labels.js';
 import { emptyValues, FIELD_LABELS, serverFieldErrors, STATUS_NOTE_MAX, toBody, toPatch, validate, valuesOf, type PartnerFormValues } from './partnerForm.js';
@@ -210,7 +208,7 @@ function PartnerForm({ partner }: { partner?: Partner }) {
             searchable
             nothingFoundMessage="No such product"
             description={
-              can.manageProducts(me.user.role) ? (
+              me.can.manageProducts ? (
                 <>
                   Missing one? Add it to the{' '}
                   <Anchor component={Link} to="/products" size="xs" target="_blank">
@@ -279,7 +277,7 @@ function PartnerForm({ partner }: { partner?: Partner }) {
 /** /partners/new */
 export function NewPartnerPage() {
   const me = useMe();
-  if (!can.writePartners(me.user.role)) return <ForbiddenState what="Adding partners is for Partner Managers and members." />;
+  if (!me.can.createPartners) return <ForbiddenState what="Adding partners is for Partner Managers and members." />;
   return (
     <>
       <Link to="/partners" className={classes.back}>
@@ -292,9 +290,9 @@ export function NewPartnerPage() {
   );
 }
 
-function EditForm({ partner }: { partner: Partner }) {
-  const { canEdit } = usePartnerAccess(partner);
-  if (!canEdit) return <ForbiddenState what="Members change only the partners they own or are on the team of." />;
+function EditForm({ partner }: { partner: PartnerDetail }) {
+  // An archived partner shows its form read-only, with the note to restore it first.
+  if (!partner.can.edit && !partner.archivedAt) return <ForbiddenState what="Members change only the partners they own or are on the team of." />;
   return (
     <>
       <Link to={partnerPath(partner.id)} className={classes.back}>

@@ -6,7 +6,7 @@ import {
   IconArchive, IconArrowBackUp, IconArrowMerge, IconChevronDown, IconDots, IconExternalLink, IconLink, IconPencil, IconProgressCheck, IconWorld,
 } from '@tabler/icons-react';
 import { LINK_KEYS } from '../../../shared/partners.js';
-import type { Partner } from '../../../shared/schemas/partner.js';
+import type { PartnerDetail } from '../../../shared/schemas/partner.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { errorMessage } from '../../api.js';
 import { formatDate } from '../../lib/format.js';
@@ -41,7 +41,9 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** The top of the 360° page: who the partner is, where the relationship stands, and what one can do. */
-export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partner; canEdit: boolean; canManage: boolean }) {
+/** Which actions show comes from the partner's `can` (the server's policies), never from rules of our own. */
+export function PartnerHeader({ partner }: { partner: PartnerDetail }) {
+  const { can } = partner;
   const [dialog, setDialog] = useState<'status' | 'link' | 'merge' | 'archive' | null>(null);
   const setArchived = useSetArchived();
   const archived = Boolean(partner.archivedAt);
@@ -61,7 +63,7 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
       },
     );
 
-  const editable = canEdit && !archived;
+  const editable = can.edit;
 
   return (
     <header className={classes.header}>
@@ -77,7 +79,7 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
         <Alert color="yellow" variant="light" icon={<IconArchive aria-hidden />} mb="md" title={`Archived on ${formatDate(partner.archivedAt)}`}>
           <Group justify="space-between" gap="sm">
             <Text size="sm">It is hidden from lists and search; its history, people and timeline are kept. Restore it to change it again.</Text>
-            {canManage && (
+            {can.restore && (
               <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={() => archive(false)} loading={setArchived.isPending}>
                 Restore
               </Button>
@@ -106,7 +108,7 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
                   Edit
                 </Button>
               )}
-              {(editable || canManage) && (
+              {(editable || can.archive || can.restore || can.merge) && (
                 <Menu position="bottom-end" shadow="md" withinPortal width={260}>
                   <Menu.Target>
                     <ActionIcon variant="default" size="lg" aria-label={`Actions for ${partner.name}`}>
@@ -127,23 +129,18 @@ export function PartnerHeader({ partner, canEdit, canManage }: { partner: Partne
                         </Menu.Item>
                       </>
                     )}
-                    {canManage && !archived && (
+                    {can.merge && (
                       <Menu.Item leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={() => setDialog('merge')}>
                         Merge a duplicate into this…
                       </Menu.Item>
                     )}
-                    {canManage && (
+                    {(can.archive || can.restore) && (
                       <>
                         <Menu.Divider />
-                        {archived ? (
-                          // A merged partner's records moved to the one it was merged into: it cannot come back (the API refuses too).
-                          <Menu.Item
-                            leftSection={<IconArrowBackUp size={16} aria-hidden />}
-                            onClick={() => archive(false)}
-                            disabled={Boolean(partner.mergedIntoId) || setArchived.isPending}
-                            title={partner.mergedIntoId ? 'Merged into another partner: it cannot be restored' : undefined}
-                          >
-                            {partner.mergedIntoId ? 'Merged — cannot be restored' : 'Restore'}
+                        {can.restore ? (
+                          // A partner merged into another is not restored (its records moved there): `can.restore` is false for it.
+                          <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => archive(false)} disabled={setArchived.isPending}>
+                            Restore
                           </Menu.Item>
                         ) : (
                           <Menu.Item

@@ -6,8 +6,7 @@ import { IconArrowLeft, IconBuildingStore } from '@tabler/icons-react';
 import { isApiError } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { usePartnerAccess } from '../team/queries.js';
-import type { Partner } from '../../../shared/schemas/partner.js';
+import type { PartnerDetail } from '../../../shared/schemas/partner.js';
 import { PartnerHeader } from './PartnerHeader.js';
 import { partnerPath } from './PartnerTable.js';
 import { partnerQuery } from './queries.js';
@@ -21,9 +20,8 @@ const BackLink = () => (
   </Link>
 );
 
-function Loaded({ partner, tab }: { partner: Partner; tab: string }) {
+function Loaded({ partner, tab }: { partner: PartnerDetail; tab: string }) {
   const navigate = useNavigate();
-  const { canEdit, canManage } = usePartnerAccess(partner);
   const current = partnerTabs.find((t) => t.value === tab);
   useDocumentTitle(`${partner.name}${current && current !== partnerTabs[0] ? ` · ${current.label}` : ''} · Partnerhub`);
 
@@ -32,7 +30,7 @@ function Loaded({ partner, tab }: { partner: Partner; tab: string }) {
   return (
     <>
       <BackLink />
-      <PartnerHeader partner={partner} canEdit={canEdit} canManage={canManage} />
+      <PartnerHeader partner={partner} />
       <Tabs value={tab} onChange={(v) => v && void navigate(partnerPath(partner.id, v === partnerTabs[0]?.value ? undefined : v))} keepMounted={false} className={classes.tabs}>
         <Tabs.List className={classes.tabList} aria-label={`About ${partner.name}`}>
           {partnerTabs.map((t) => (

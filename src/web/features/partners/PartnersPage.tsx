@@ -7,7 +7,6 @@ import { IconAdjustmentsHorizontal, IconBuildingStore, IconFilterOff, IconPlus, 
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { can } from '../../lib/access.js';
 import { plural } from '../../lib/format.js';
 import { LoadDemoDataButton } from './DemoData.js';
 import { IMPORTANCE_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS } from './labels.js';
@@ -32,7 +31,7 @@ export function PartnersPage() {
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const moreActive = Boolean(params.ownerId || params.tag || params.level || params.country || params.archived !== 'false' || (isPhone && (params.type || params.status || params.importance || params.overdue)));
   const [moreOpen, setMoreOpen] = useState(moreActive);
-  const canWrite = can.writePartners(me.user.role);
+  const canWrite = me.can.createPartners;
 
   const items = partners.data?.items ?? [];
   const total = partners.data?.total ?? 0;
@@ -161,7 +160,7 @@ export function PartnersPage() {
               icon={<IconBuildingStore size={24} aria-hidden />}
               title="No partners yet"
               description={
-                can.loadDemoData(me.user.role)
+                me.can.loadDemoData
                   ? 'Add your first partner company, or load a realistic demo portfolio to look around first.'
                   : canWrite
                     ? 'Add the first partner company: a vendor, cloud provider, distributor, consultant or reseller.'
@@ -170,7 +169,7 @@ export function PartnersPage() {
               action={
                 <Group gap="sm" justify="center">
                   {addButton}
-                  {can.loadDemoData(me.user.role) && <LoadDemoDataButton variant="default" />}
+                  {me.can.loadDemoData && <LoadDemoDataButton variant="default" />}
                 </Group>
               }
             />

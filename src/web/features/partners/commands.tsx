@@ -2,7 +2,6 @@ import { useNavigate } from 'react-router';
 import { IconPlus } from '@tabler/icons-react';
 import type { CommandAction, CommandGroup } from '../../components/commands.js';
 import { useMe } from '../../components/session.js';
-import { can } from '../../lib/access.js';
 
 const NEW_PARTNER = {
   id: 'create:partner',
@@ -16,7 +15,7 @@ const words = [NEW_PARTNER.label, NEW_PARTNER.description, ...NEW_PARTNER.keywor
 export function usePartnerCommands(query: string): CommandGroup[] {
   const me = useMe();
   const navigate = useNavigate();
-  if (!can.writePartners(me.user.role)) return [];
+  if (!me.can.createPartners) return [];
   const typed = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   // The palette does not filter what providers return: match like its own entries do.
   if (typed.length && !typed.every((w) => words.includes(w))) return [];

@@ -61,7 +61,7 @@ export function PartnerSelect({
   const [q] = useDebouncedValue(search, 250);
   const results = useQuery(partnerSearchQuery(q === value?.name ? '' : q));
   const found = (results.data ?? []).filter((p) => !exclude?.includes(p.id) && (!allow || allow(p)));
-  const byId = new Map(found.map((p) => [p.id, p]));
+  const byId = new Map<string, PartnerSummary>(found.map((p) => [p.id, p]));
   if (value) byId.set(value.id, value);
   const data = [...byId.values()].map((p) => ({ value: p.id, label: p.name }));
   return (

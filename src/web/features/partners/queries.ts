@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import type { z } from 'zod';
 import type { Page } from '../../../shared/list.js';
 import type { PartnerLinkKind } from '../../../shared/partners.js';
-import type { CreatePartnerBody, Partner, PartnerSummary, statusChangeSchema, UpdatePartnerBody } from '../../../shared/schemas/partner.js';
+import type { CreatePartnerBody, Partner, PartnerDetail, PartnerListItem, statusChangeSchema, UpdatePartnerBody } from '../../../shared/schemas/partner.js';
 import type { Colleague, TeamAssignment } from '../../../shared/schemas/team.js';
 import { api, withQuery } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
@@ -43,14 +43,14 @@ const path = (id: string, rest = '') => `/api/partners/${encodeURIComponent(id)}
 export const partnersListQuery = (p: PartnerListParams) =>
   queryOptions({
     queryKey: partnerKeys.list(p),
-    queryFn: ({ signal }) => api.get<Page<PartnerSummary>>(withQuery('/api/partners', { ...p }), signal),
+    queryFn: ({ signal }) => api.get<Page<PartnerListItem>>(withQuery('/api/partners', { ...p }), signal),
     placeholderData: keepPreviousData,
   });
 
 export const partnerQuery = (id: string) =>
   queryOptions({
     queryKey: partnerKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Partner>(path(id), signal),
+    queryFn: ({ signal }) => api.get<PartnerDetail>(path(id), signal),
   });
 
 export const statusHistoryQuery = (id: string) =>
@@ -70,9 +70,9 @@ export const colleagueOptionsQuery = (q = '') =>
 
 /** Partners matching a name, for pickers (link, merge). */
 export const partnerSearchQuery = (q: string, archived: 'false' | 'all' = 'false') =>
-  queryOptions<PartnerSummary[]>({
+  queryOptions<PartnerListItem[]>({
     queryKey: [...partnerKeys.lists(), 'search', q, archived],
-    queryFn: ({ signal }) => api.get<Page<PartnerSummary>>(withQuery('/api/partners', { q, pageSize: 20, archived }), signal).then((r) => r.items),
+    queryFn: ({ signal }) => api.get<Page<PartnerListItem>>(withQuery('/api/partners', { q, pageSize: 20, archived }), signal).then((r) => r.items),
     placeholderData: keepPreviousData,
   });
 
@@ -93,7 +93,7 @@ export const partnerFootprintQuery = (id: string) =>
 /** After any change to a partner: its page, every list, its history; and the other end of links. */
 function useInvalidatePartner() {
   const qc = useQueryClient();
-  return (partner: Partner, alsoIds: string[] = []) => {
+  return (partner: PartnerDetail, alsoIds: string[] = []) => {
     qc.setQueryData(partnerKeys.detail(partner.id), partner);
     void qc.invalidateQueries({ queryKey: partnerKeys.lists() });
     void qc.invalidateQueries({ queryKey: partnerKeys.statusHistory(partner.id) });
@@ -108,7 +108,7 @@ function useInvalidatePartner() {
 export function useCreatePartner() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: (body: CreatePartnerBody) => api.post<Partner>('/api/partners', body),
+    mutationFn: (body: CreatePartnerBody) => api.post<PartnerDetail>('/api/partners', body),
     onSuccess: (p) => invalidate(p),
   });
 }
@@ -116,7 +116,7 @@ export function useCreatePartner() {
 export function useUpdatePartner() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdatePartnerBody & { id: string }) => api.patch<Partner>(path(id), body),
+    mutationFn: ({ id, ...body }: UpdatePartnerBody & { id: string }) => api.patch<PartnerDetail>(path(id), body),
     onSuccess: (p) => invalidate(p),
   });
 }
@@ -124,7 +124,7 @@ export function useUpdatePartner() {
 export function useSetArchived() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: ({ partner, archived }: { partner: Partner; archived: boolean }) => api.post<Partner>(path(partner.id, archived ? '/archive' : '/restore'), { version: partner.version }),
+    mutationFn: ({ partner, archived }: { partner: Partner; archived: boolean }) => api.post<PartnerDetail>(path(partner.id, archived ? '/archive' : '/restore'), { version: partner.version }),
     onSuccess: (p) => invalidate(p, p.related.map((r) => r.partner.id)),
   });
 }
@@ -133,7 +133,7 @@ export function useMergePartner() {
   const invalidate = useInvalidatePartner();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ survivor, duplicateId }: { survivor: Partner; duplicateId: string }) => api.post<Partner>(path(survivor.id, '/merge'), { duplicateId, version: survivor.version }),
+    mutationFn: ({ survivor, duplicateId }: { survivor: Partner; duplicateId: string }) => api.post<PartnerDetail>(path(survivor.id, '/merge'), { duplicateId, version: survivor.version }),
     onSuccess: (p, { duplicateId }) => {
       invalidate(p, [duplicateId, ...p.related.map((r) => r.partner.id)]);
       // Contacts, timeline and team moved: everything hanging off the survivor is new.
@@ -148,7 +148,7 @@ export function useMergePartner() {
 export function useAddPartnerLink() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: ({ fromId, toPartnerId, kind }: { fromId: string; toPartnerId: string; kind: PartnerLinkKind }) => api.post<Partner>(path(fromId, '/links'), { toPartnerId, kind }),
+    mutationFn: ({ fromId, toPartnerId, kind }: { fromId: string; toPartnerId: string; kind: PartnerLinkKind }) => api.post<PartnerDetail>(path(fromId, '/links'), { toPartnerId, kind }),
     onSuccess: (p, v) => invalidate(p, [v.toPartnerId]),
   });
 }
@@ -156,7 +156,7 @@ export function useAddPartnerLink() {
 export function useRemovePartnerLink() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: ({ partnerId, linkId }: { partnerId: string; linkId: string; otherId: string }) => api.delete<Partner>(path(partnerId, `/links/${encodeURIComponent(linkId)}`)),
+    mutationFn: ({ partnerId, linkId }: { partnerId: string; linkId: string; otherId: string }) => api.delete<PartnerDetail>(path(partnerId, `/links/${encodeURIComponent(linkId)}`)),
     onSuccess: (p, v) => invalidate(p, [v.otherId]),
   });
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Partner } from '../../../shared/schemas/partner.js';
+import type { PartnerDetail } from '../../../shared/schemas/partner.js';
 import { HistoryTab } from './HistoryTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { OnboardingTab } from '../onboarding/OnboardingTab.js';
@@ -14,7 +14,8 @@ import { RiskTab } from '../risk/RiskTab.js';
 import { DocumentsTab } from '../documents/DocumentsTab.js';
 
 export interface PartnerTabProps {
-  partner: Partner;
+  /** The partner with what the signed-in person may do with it (`can`) and the levels held. */
+  partner: PartnerDetail;
 }
 
 /**

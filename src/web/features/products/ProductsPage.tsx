@@ -8,7 +8,6 @@ import { isApiError } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { can } from '../../lib/access.js';
 import { useForm } from '../../lib/form.js';
 import { plural } from '../../lib/format.js';
 import { productsQuery, useSaveProduct, type Product } from './queries.js';
@@ -67,7 +66,7 @@ function ProductModal({ opened, product, onClose }: { opened: boolean; product: 
 export function ProductsPage() {
   const me = useMe();
   const products = useQuery(productsQuery());
-  const canManage = can.manageProducts(me.user.role);
+  const canManage = me.can.manageProducts;
   const [editing, setEditing] = useState<Product | null>(null);
   const [open, setOpen] = useState(false);
 

@@ -1,31 +1,29 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { Partner } from '../../../shared/schemas/partner.js';
-import { partnerProgramsQuery } from './queries.js';
+import type { PartnerDetail } from '../../../shared/schemas/partner.js';
 
 /**
  * The partner header's "Level": the levels we hold in the partner's linked programmes, whether we
- * meet them today; the free-text level recorded on the partner when no programme is linked.
+ * meet them today; the free-text level recorded on the partner when no programme is linked. They come
+ * with the partner (`heldLevels`), not from requests of their own.
  */
-export function HeldLevels({ partner }: { partner: Partner }) {
-  const { data } = useQuery(partnerProgramsQuery(partner.id));
-  const held = (data ?? []).filter((p) => p.held);
+export function HeldLevels({ partner }: { partner: PartnerDetail }) {
+  const held = partner.heldLevels;
   if (held.length) {
     return (
       <Stack gap={2}>
         {held.map((p) => (
-          <div key={p.id}>
+          <div key={p.programId}>
             <Group gap={6} wrap="nowrap">
               <Anchor component={Link} to={`/partners/${partner.id}/programs`} size="sm" fw={500}>
-                {p.held!.level.name}
+                {p.level.name}
               </Anchor>
-              <Badge size="xs" variant="light" color={p.held!.met ? 'teal' : 'red'}>
-                {p.held!.met ? 'met' : 'below'}
+              <Badge size="xs" variant="light" color={p.met ? 'teal' : 'red'}>
+                {p.met ? 'met' : 'below'}
               </Badge>
             </Group>
             <Text size="xs" c="dimmed">
-              {p.name}
+              {p.programName}
             </Text>
           </div>
         ))}

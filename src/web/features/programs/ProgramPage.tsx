@@ -9,7 +9,6 @@ import { AuditHistory } from '../../components/AuditHistory.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { canManagePrograms } from './access.js';
 import { LadderEditorModal } from './LadderEditorModal.js';
 import { ProgramFormModal } from './ProgramFormModal.js';
 import { ProgramStanding } from './ProgramStanding.js';
@@ -19,7 +18,7 @@ import { programQuery, useArchiveProgram } from './queries.js';
 export function ProgramPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const canManage = canManagePrograms(me.user.role);
+  const canManage = me.can.managePrograms;
   const program = useQuery(programQuery(id));
   const archive = useArchiveProgram();
   const [editing, setEditing] = useState(false);

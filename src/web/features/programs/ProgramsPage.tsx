@@ -7,7 +7,6 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { formatDay } from '../onboarding/format.js';
-import { canManagePrograms } from './access.js';
 import { ProgramFormModal } from './ProgramFormModal.js';
 import { StandingBadge } from './ProgramStanding.js';
 import { programsQuery } from './queries.js';
@@ -15,7 +14,7 @@ import { programsQuery } from './queries.js';
 /** Every partner programme: the level we hold, whether we meet it today, when expiries put it at risk, the vendor's next review. */
 export function ProgramsPage() {
   const me = useMe();
-  const canManage = canManagePrograms(me.user.role);
+  const canManage = me.can.managePrograms;
   const navigate = useNavigate();
   const [archived, setArchived] = useState<'false' | 'true'>('false');
   const programs = useQuery(programsQuery(archived));

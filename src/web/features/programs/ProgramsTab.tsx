@@ -7,7 +7,6 @@ import { errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { canManagePrograms } from './access.js';
 import { ProgramFormModal } from './ProgramFormModal.js';
 import { ProgramStanding } from './ProgramStanding.js';
 import { partnerProgramsQuery, programsQuery, useSaveProgram } from './queries.js';
@@ -71,7 +70,7 @@ function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partn
 /** The partner's programmes: our level, whether we meet it, what is missing, when expiries put it at risk. */
 export function ProgramsTab({ partner }: PartnerTabProps) {
   const me = useMe();
-  const canManage = canManagePrograms(me.user.role);
+  const canManage = me.can.managePrograms;
   const programs = useQuery(partnerProgramsQuery(partner.id));
   const [linking, setLinking] = useState(false);
   const [creating, setCreating] = useState(false);

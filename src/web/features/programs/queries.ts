@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { CreateProgramBody, ProgramDetail, ProgramSummary, PutLevelsBody, UpdateProgramBody } from '../../../shared/schemas/programs.js';
 import { api, withQuery } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
+import { partnerKeys } from '../partners/queries.js';
 
 export const programKeys = {
   all: ['programs'] as const,
@@ -35,6 +36,8 @@ function useInvalidate() {
   const qc = useQueryClient();
   return (p?: ProgramDetail) => {
     void qc.invalidateQueries({ queryKey: programKeys.all });
+    // The partner page's header carries the levels held in its programmes.
+    void qc.invalidateQueries({ queryKey: partnerKeys.details() });
     if (p) void qc.invalidateQueries({ queryKey: auditKeys.entity('partner_program', p.id) });
   };
 }

@@ -7,10 +7,8 @@ import { CLAUSE_LABELS, type PartnerRisk } from '../../../shared/schemas/risk.js
 import { errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { can } from '../../lib/access.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { formatDay } from '../onboarding/format.js';
 import { AssessmentForm } from './AssessmentForm.js';
 import { AssessmentModal, FindingList } from './AssessmentView.js';
@@ -183,9 +181,8 @@ function History({ risk, onView }: { risk: PartnerRisk; onView: (id: string) => 
 export function RiskTab({ partner }: PartnerTabProps) {
   const me = useMe();
   const risk = useQuery(partnerRiskQuery(partner.id));
-  const access = usePartnerAccess(partner);
-  const canEdit = access.canEdit && !partner.archivedAt;
-  const canApprove = can.managePartners(me.user.role);
+  const canEdit = partner.can.edit;
+  const canApprove = me.can.approveRisk;
   const start = useStartAssessment(partner.id);
   const [reason, setReason] = useState<RiskReason | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);

@@ -4,15 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChecks, IconClockExclamation, IconPlus } from '@tabler/icons-react';
-import { MY_WORK_GROUPS, type MyWorkGroup, type Task } from '../../../shared/schemas/task.js';
+import { MY_WORK_GROUPS, type MyWorkGroup, type TaskItem } from '../../../shared/schemas/task.js';
 import { errorMessage } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { can } from '../../lib/access.js';
 import { plural } from '../../lib/format.js';
 import { partnerPath } from '../partners/PartnerTable.js';
-import { useCanChangeTask } from './access.js';
 import { formatDay, LastContactText } from './ContactCadence.js';
 import { formatDue } from './labels.js';
 import { myWorkQuery, useCompleteTasks } from './queries.js';
@@ -34,13 +32,12 @@ export function MyWorkPage() {
   const me = useMe();
   const work = useQuery(myWorkQuery());
   const complete = useCompleteTasks();
-  const canChange = useCanChangeTask();
-  const canWrite = can.writePartners(me.user.role);
+  const canWrite = me.can.writeTasks;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<TaskFormTarget | null>(null);
 
-  const toggle = (t: Task, on: boolean) =>
+  const toggle = (t: TaskItem, on: boolean) =>
     setSelected((s) => {
       const next = new Set(s);
       if (on) next.add(t.id);
@@ -128,7 +125,6 @@ export function MyWorkPage() {
                     onOpen={(t) => setOpenId(t.id)}
                     onComplete={canWrite ? (t) => completeIds([t.id], 'The task is done.') : undefined}
                     completing={complete.isPending && complete.variables?.length === 1 ? complete.variables[0] : null}
-                    canChange={canChange}
                   />
                 )}
               </Card>
@@ -174,7 +170,7 @@ export function MyWorkPage() {
           </Card>
         </Stack>
       )}
-      <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} onEdit={(t) => setForm({ task: t })} canChange={canChange} canComment={canWrite} />
+      <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} onEdit={(t) => setForm({ task: t })} />
       <TaskFormModal target={form} onClose={() => setForm(null)} />
     </>
   );

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Button, Divider, Drawer, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconPencil } from '@tabler/icons-react';
-import { COMMENT_MAX, type TaskDetail } from '../../../shared/schemas/task.js';
+import { COMMENT_MAX, type TaskDetailItem } from '../../../shared/schemas/task.js';
 import { errorMessage } from '../../api.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
@@ -25,7 +25,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-function Comments({ task, canComment }: { task: TaskDetail; canComment: boolean }) {
+function Comments({ task, canComment }: { task: TaskDetailItem; canComment: boolean }) {
   const [body, setBody] = useState('');
   const add = useAddComment(task.id);
   const submit = (e: React.FormEvent) => {
@@ -76,11 +76,11 @@ function Comments({ task, canComment }: { task: TaskDetail; canComment: boolean 
 }
 
 /** One task: what, for whom, by when, its comments; complete or edit it from here. */
-export function TaskDrawer({ taskId, onClose, onEdit, canChange, canComment }: { taskId: string | null; onClose: () => void; onEdit: (t: TaskDetail) => void; canChange: (t: TaskDetail) => boolean; canComment: boolean }) {
+export function TaskDrawer({ taskId, onClose, onEdit }: { taskId: string | null; onClose: () => void; onEdit: (t: TaskDetailItem) => void }) {
   const task = useQuery({ ...taskQuery(taskId ?? ''), enabled: taskId !== null });
   const complete = useCompleteTasks();
   const t = task.data;
-  const changeable = t ? canChange(t) : false;
+  const changeable = t ? t.can.edit : false;
 
   const done = () =>
     t &&
@@ -165,7 +165,7 @@ export function TaskDrawer({ taskId, onClose, onEdit, canChange, canComment }: {
             </Text>
           )}
           <Divider />
-          <Comments task={t} canComment={canComment} />
+          <Comments task={t} canComment={t.can.comment} />
         </Stack>
       ) : null}
     </Drawer>

@@ -1,30 +1,29 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Button, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCalendarDue, IconCheck, IconMessage } from '@tabler/icons-react';
-import type { Task } from '../../../shared/schemas/task.js';
+import type { TaskItem } from '../../../shared/schemas/task.js';
 import { partnerPath } from '../partners/PartnerTable.js';
 import { formatDue, TASK_PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS, TASK_SUBJECT_LABELS } from './labels.js';
 import classes from './tasks.module.css';
 
-export const isOpenTask = (t: Pick<Task, 'status'>) => t.status === 'open' || t.status === 'in_progress';
+export const isOpenTask = (t: Pick<TaskItem, 'status'>) => t.status === 'open' || t.status === 'in_progress';
 
 export interface TaskListProps {
-  tasks: Task[];
+  tasks: TaskItem[];
   /** Today in Europe/Zurich (yyyy-mm-dd), for "due today" and the year of due dates. */
   today?: string;
   selected?: Set<string>;
-  onToggle?: (task: Task, on: boolean) => void;
-  onOpen: (task: Task) => void;
-  onComplete?: (task: Task) => void;
+  onToggle?: (task: TaskItem, on: boolean) => void;
+  onOpen: (task: TaskItem) => void;
+  onComplete?: (task: TaskItem) => void;
   completing?: string | null;
-  canChange: (task: Task) => boolean;
   showPartner?: boolean;
   showAssignee?: boolean;
   /** Names the list for screen readers ("Overdue tasks"). */
   label: string;
 }
 
-function Due({ task, today }: { task: Task; today?: string }) {
+function Due({ task, today }: { task: TaskItem; today?: string }) {
   if (!task.dueDate) return null;
   const when = formatDue(task.dueDate, today);
   if (task.overdue) {
@@ -43,12 +42,13 @@ function Due({ task, today }: { task: Task; today?: string }) {
 }
 
 /** Tasks as a list: select for the bulk action, open for details, complete with one click. */
-export function TaskList({ tasks, today, selected, onToggle, onOpen, onComplete, completing, canChange, showPartner = true, showAssignee = false, label }: TaskListProps) {
+export function TaskList({ tasks, today, selected, onToggle, onOpen, onComplete, completing, showPartner = true, showAssignee = false, label }: TaskListProps) {
   return (
     <ul className={classes.list} aria-label={label}>
       {tasks.map((t) => {
         const open = isOpenTask(t);
-        const changeable = canChange(t);
+        // What the server says the signed-in person may do with it.
+        const changeable = t.can.edit;
         return (
           <li key={t.id} className={classes.item} data-done={!open || undefined}>
             <Group wrap="nowrap" align="flex-start" gap="sm">

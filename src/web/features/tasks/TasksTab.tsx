@@ -4,13 +4,9 @@ import { Button, Group, Pagination, SegmentedControl, Stack, Text } from '@manti
 import { notifications } from '@mantine/notifications';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { errorMessage } from '../../api.js';
-import { useMe } from '../../components/session.js';
-import { can } from '../../lib/access.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { plural } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { usePartnerAccess } from '../team/queries.js';
-import { useCanChangeTask } from './access.js';
 import { tasksListQuery, useCompleteTasks } from './queries.js';
 import { TaskDrawer } from './TaskDrawer.js';
 import { TaskFormModal, type TaskFormTarget } from './TaskFormModal.js';
@@ -24,10 +20,7 @@ const SHOW = [
 
 /** The partner's tasks, open ones first and soonest due first; add one linked to the partner. */
 export function TasksTab({ partner }: PartnerTabProps) {
-  const me = useMe();
-  const access = usePartnerAccess(partner);
-  const canEdit = access.canEdit && !partner.archivedAt;
-  const canChange = useCanChangeTask(access.canEdit);
+  const canEdit = partner.can.edit;
   const [show, setShow] = useState<'open' | 'all'>('open');
   const [page, setPage] = useState(1);
   const tasks = useQuery(tasksListQuery({ partnerId: partner.id, status: show === 'open' ? 'open,in_progress' : undefined, sort: 'status', page, pageSize: PAGE_SIZE }));
@@ -91,7 +84,6 @@ export function TasksTab({ partner }: PartnerTabProps) {
               })
             }
             completing={complete.isPending ? (complete.variables?.[0] ?? null) : null}
-            canChange={canChange}
           />
           {total > PAGE_SIZE && (
             <Group justify="center">
@@ -100,7 +92,7 @@ export function TasksTab({ partner }: PartnerTabProps) {
           )}
         </>
       )}
-      <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} onEdit={(t) => setForm({ task: t })} canChange={canChange} canComment={can.writePartners(me.user.role)} />
+      <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} onEdit={(t) => setForm({ task: t })} />
       <TaskFormModal target={form} onClose={() => setForm(null)} />
     </Stack>
   );

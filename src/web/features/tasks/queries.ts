@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list.js';
-import type { CreateTaskBody, MyWork, Task, TaskComment, TaskDetail, UpdateTaskBody } from '../../../shared/schemas/task.js';
+import type { CreateTaskBody, MyWorkResponse, TaskComment, TaskDetailItem, TaskItem, UpdateTaskBody } from '../../../shared/schemas/task.js';
 import { api, withQuery } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
 
@@ -27,20 +27,20 @@ const path = (id: string, rest = '') => `/api/tasks/${encodeURIComponent(id)}${r
 export const tasksListQuery = (p: TaskListParams) =>
   queryOptions({
     queryKey: taskKeys.list(p),
-    queryFn: ({ signal }) => api.get<Page<Task>>(withQuery('/api/tasks', { ...p }), signal),
+    queryFn: ({ signal }) => api.get<Page<TaskItem>>(withQuery('/api/tasks', { ...p }), signal),
     placeholderData: keepPreviousData,
   });
 
 export const taskQuery = (id: string) =>
   queryOptions({
     queryKey: taskKeys.detail(id),
-    queryFn: ({ signal }) => api.get<TaskDetail>(path(id), signal),
+    queryFn: ({ signal }) => api.get<TaskDetailItem>(path(id), signal),
   });
 
 export const myWorkQuery = () =>
   queryOptions({
     queryKey: taskKeys.myWork(),
-    queryFn: ({ signal }) => api.get<MyWork>('/api/my-work', signal),
+    queryFn: ({ signal }) => api.get<MyWorkResponse>('/api/my-work', signal),
   });
 
 function useInvalidateTasks() {
@@ -57,7 +57,7 @@ function useInvalidateTasks() {
 export function useCreateTask() {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: (body: CreateTaskBody) => api.post<TaskDetail>('/api/tasks', body),
+    mutationFn: (body: CreateTaskBody) => api.post<TaskDetailItem>('/api/tasks', body),
     onSuccess: (t) => invalidate([t.id]),
   });
 }
@@ -66,7 +66,7 @@ export function useUpdateTask() {
   const invalidate = useInvalidateTasks();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateTaskBody & { id: string }) => api.patch<TaskDetail>(path(id), body),
+    mutationFn: ({ id, ...body }: UpdateTaskBody & { id: string }) => api.patch<TaskDetailItem>(path(id), body),
     onSuccess: (t) => invalidate([t.id]),
     // A 409 means someone else changed it: show their version.
     onError: () => void qc.invalidateQueries({ queryKey: taskKeys.all }),
@@ -76,7 +76,7 @@ export function useUpdateTask() {
 export function useCompleteTasks() {
   const invalidate = useInvalidateTasks();
   return useMutation({
-    mutationFn: (ids: string[]) => api.post<{ items: Task[] }>('/api/tasks/complete', { ids }),
+    mutationFn: (ids: string[]) => api.post<{ items: TaskItem[] }>('/api/tasks/complete', { ids }),
     onSuccess: (_r, ids) => invalidate(ids),
   });
 }

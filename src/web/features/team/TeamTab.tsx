@@ -12,7 +12,7 @@ import { initials } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
 import { AddTeamMemberModal } from './AddTeamMemberModal.js';
 import { colleaguePath, TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS } from './labels.js';
-import { partnerTeamQuery, usePartnerAccess, useRemoveTeamMember } from './queries.js';
+import { partnerTeamQuery, useRemoveTeamMember } from './queries.js';
 import classes from './TeamTab.module.css';
 
 function Person({ id, name, email, inactive, badge, action }: { id: string; name: string; email?: string; inactive?: boolean; badge?: string; action?: ReactNode }) {
@@ -54,7 +54,7 @@ function Person({ id, name, email, inactive, badge, action }: { id: string; name
 export function TeamTab({ partner }: PartnerTabProps) {
   const team = useQuery(partnerTeamQuery(partner.id));
   // An archived partner's team is read-only until the partner is restored.
-  const canEdit = usePartnerAccess(partner).canEdit && !partner.archivedAt;
+  const canEdit = partner.can.edit;
   const remove = useRemoveTeamMember(partner.id);
   const [adding, setAdding] = useState<{ role?: TeamRole } | null>(null);
   const [removing, setRemoving] = useState<TeamAssignment | null>(null);

@@ -1,10 +1,7 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../shared/list.js';
-import type { Partner } from '../../../shared/schemas/partner.js';
 import type { AddTeamMemberBody, Colleague, ColleagueDetail, TeamAssignment } from '../../../shared/schemas/team.js';
 import { api, withQuery } from '../../api.js';
-import { useMe } from '../../components/session.js';
-import { canEditPartner, can } from '../../lib/access.js';
 import { auditKeys } from '../audit/queries.js';
 
 export const teamKeys = {
@@ -46,25 +43,12 @@ export const colleagueQuery = (id: string) =>
     queryFn: ({ signal }) => api.get<ColleagueDetail>(`/api/colleagues/${encodeURIComponent(id)}`, signal),
   });
 
-/**
- * Whether the signed-in person may change this partner's contacts, team and timeline. Members need
- * the team to know; until it has loaded they see no write buttons rather than buttons that fail.
- */
-export function usePartnerAccess(partner: Pick<Partner, 'id' | 'owner'>) {
-  const me = useMe();
-  const needsTeam = me.user.role === 'member' && partner.owner?.id !== me.user.id;
-  const team = useQuery({ ...partnerTeamQuery(partner.id), enabled: needsTeam });
-  const teamUserIds = (team.data ?? []).map((a) => a.user.id);
-  return {
-    canEdit: canEditPartner(me.user, partner, teamUserIds),
-    canManage: can.managePartners(me.user.role),
-  };
-}
-
 function useInvalidateTeam(partnerId: string) {
   const qc = useQueryClient();
   return () => {
     void qc.invalidateQueries({ queryKey: teamKeys.partner(partnerId) });
+    // Who is on the team decides what members may do with the partner (its `can`).
+    void qc.invalidateQueries({ queryKey: ['partners', 'detail', partnerId] });
     void qc.invalidateQueries({ queryKey: colleagueKeys.all });
     void qc.invalidateQueries({ queryKey: auditKeys.entity('partner', partnerId) });
   };

@@ -13,7 +13,6 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states.js
 import { formatDateTime, formatRelative, plural } from '../../lib/format.js';
 import { contactsListQuery } from '../contacts/queries.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { usePartnerAccess } from '../team/queries.js';
 import { ActivityFormModal } from './ActivityFormModal.js';
 import { ActivityHistoryDrawer } from './ActivityHistoryDrawer.js';
 import { ACTIVITY_KIND_COLORS, ACTIVITY_KIND_ICONS, ACTIVITY_KIND_LABELS, ACTIVITY_KIND_OPTIONS } from './labels.js';
@@ -128,7 +127,7 @@ export function TimelineTab({ partner }: PartnerTabProps) {
   const [params] = useSearchParams();
   const selectedId = params.get('entry');
   // An archived partner's timeline is read-only until the partner is restored.
-  const canEdit = usePartnerAccess(partner).canEdit && !partner.archivedAt;
+  const canEdit = partner.can.edit;
   const zone = deviceTimeZone();
 
   const [kinds, setKinds] = useState<ActivityKind[]>([]);
