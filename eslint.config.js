@@ -22,6 +22,55 @@ const throughIndex = (dir) => {
     message: `A feature uses another feature only through that feature's index.ts (${dir}/<feature>/index.ts): import it from there, and export what you need from it.`,
   }));
 };
+// No cycle between server features (import-x/no-cycle sees only cycles between files): the feature
+// graph is read once from the features' imports (tests left out: they sit above the features).
+const featuresRoot = path.join(root, 'src/server/features');
+const featureOf = (file) => {
+  const rel = path.relative(featuresRoot, file);
+  return rel.startsWith('..') || !rel.includes(path.sep) ? null : rel.split(path.sep)[0];
+};
+const isFeatureCode = (file) => featureOf(file) !== null && !/\.test\.tsx?$/.test(file);
+let featureGraph;
+const readFeatureGraph = () => {
+  const graph = new Map();
+  for (const entry of fs.readdirSync(featuresRoot, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || !isFeatureCode(file)) continue;
+    const from = featureOf(file);
+    for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.[^']*)'/g)) {
+      const to = featureOf(path.resolve(entry.parentPath, spec));
+      if (to && to !== from) graph.set(from, new Set([...(graph.get(from) ?? []), to]));
+    }
+  }
+  return graph;
+};
+const pathBetween = (graph, from, to, seen = new Set()) => {
+  if (from === to) return [to];
+  seen.add(from);
+  for (const next of graph.get(from) ?? []) {
+    const rest = !seen.has(next) && pathBetween(graph, next, to, seen);
+    if (rest) return [from, ...rest];
+  }
+  return null;
+};
+const noFeatureCycle = {
+  meta: { type: 'problem', messages: { cycle: 'Feature cycle: {{path}}. Move the shared piece into the feature that owns it (or below the features, in lib/), or invert the dependency with a registration hook.' } },
+  create(context) {
+    const file = context.physicalFilename;
+    if (!isFeatureCode(file)) return {};
+    const from = featureOf(file);
+    const check = (node) => {
+      if (typeof node.source?.value !== 'string' || !node.source.value.startsWith('.')) return;
+      const to = featureOf(path.resolve(path.dirname(file), node.source.value));
+      if (!to || to === from) return;
+      featureGraph ??= readFeatureGraph();
+      const back = pathBetween(featureGraph, to, from);
+      if (back) context.report({ node: node.source, messageId: 'cycle', data: { path: [from, ...back].join(' → ') } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
 const boundaryZones = [
   { target: 'src/shared', from: ['src/server', 'src/web', 'src/cli'], message: 'src/shared is imported by both sides and imports nothing of the app.' },
   { target: 'src/web', from: ['src/server', 'src/cli'], message: 'The web app imports no server code: put what both sides need in src/shared.' },
@@ -57,10 +106,14 @@ export default tseslint.config(
     },
   },
   {
-    // No feature cycles: a cycle between features shows up as one between their index.ts files.
-    // A lazy import() is allowed to close a loop (documents' storage loads its S3 driver on demand).
+    // No import cycles between files (a lazy import() may close one: documents' storage loads its S3
+    // driver on demand), and none between features.
     files: ['src/server/**/*.ts'],
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }] },
+    plugins: { local: { rules: { 'no-feature-cycle': noFeatureCycle } } },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: true }],
+      'local/no-feature-cycle': 'error',
+    },
   },
   {
     files: ['src/shared/**/*.ts'],
