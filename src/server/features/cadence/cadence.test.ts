@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
 import { makePartner, unique, type PartnerRow } from '../../../../tests/support/factories.js';
 import { listPartnersQuery } from '../../../shared/schemas/partner.js';
-import { getPartner, listPartners } from '../partners/partners.service.js';
+import { getPartner, listPartners } from '../partners/index.js';
 
 let t: TestApp;
 let managerToken: string;

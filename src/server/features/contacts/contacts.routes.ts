@@ -6,8 +6,8 @@ import {
 } from '../../../shared/schemas/contact.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
-import { partnersPolicy } from '../partners/partners.policy.js';
-import { withContactCan } from '../partners/partners.can.js';
+import { partnersPolicy } from '../partners/index.js';
+import { withContactCan } from '../partners/index.js';
 import { exportFileName, exportRows, toCsv, toVcf } from './contacts.export.js';
 import { mergeContacts } from './contacts.merge.js';
 import { createContact, getContact, listContacts, setContactArchived, stakeholderMap, updateContact } from './contacts.service.js';

@@ -6,7 +6,7 @@ import { addTeamMember, makePartner } from '../../../../tests/support/factories.
 import { auditLog, contract, partner, riskAssessment, riskFinding, riskScore, task } from '../../db/schema/index.js';
 import { DEFAULT_RISK_POLICY, rateScores } from '../../../shared/schemas/risk.js';
 import { addDays, dayIn } from '../../../shared/days.js';
-import { listPartners } from '../partners/partners.service.js';
+import { listPartners } from '../partners/index.js';
 import { listPartnersQuery } from '../../../shared/schemas/partner.js';
 import { recordServiceChange } from './risk.service.js';
 

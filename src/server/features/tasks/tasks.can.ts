@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
 import type { Task, TaskCan } from '../../../shared/schemas/task.js';
-import { editablePartnerIds } from '../partners/partners.can.js';
+import { editablePartnerIds } from '../partners/index.js';
 import { tasksPolicy } from './tasks.policy.js';
 
 /**
