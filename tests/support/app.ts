@@ -76,15 +76,7 @@ export async function tokenFor(t: TestApp, user: User): Promise<string> {
   return (await createToken(t.database.db, user.id, { name: 'test', expiresInDays: null }, null)).token;
 }
 
-/** An API token for a new user of each role: most API tests act as several roles. */
-export async function roleTokens<R extends Role = 'admin' | 'manager' | 'member' | 'viewer'>(
-  t: TestApp,
-  roles: readonly R[] = ['admin', 'manager', 'member', 'viewer'] as R[],
-): Promise<Record<R, string>> {
-  const tokens = {} as Record<R, string>;
-  for (const role of roles) tokens[role] = await tokenFor(t, await makeUser(t, role));
-  return tokens;
-}
+/** Users per role with their tokens or sessions and request helpers: see actors.ts. */
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export const cookieHeaders = (s: Session, withCsrf = true) => ({ cookie: s.cookie, origin: BASE_URL, ...(withCsrf ? { 'x-csrf-token': s.csrf } : {}) });

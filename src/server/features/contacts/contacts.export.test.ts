@@ -1,18 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieHeaders, createTestApp, makeUser, sessionFor, type Session, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actor, type Actor } from '../../../../tests/support/actors.js';
 import { makeContact, makePartner, unique } from '../../../../tests/support/factories.js';
 
 let t: TestApp;
-let viewer: Session;
+let viewer: Actor;
 beforeAll(async () => {
   t = await createTestApp();
-  viewer = await sessionFor(t, await makeUser(t, 'viewer'));
+  viewer = await actor(t, 'viewer', { via: 'session' });
 });
 afterAll(() => t.close());
 
-const get = (url: string) => t.app.inject({ method: 'GET', url, headers: cookieHeaders(viewer) });
+const get = (url: string) => viewer.get(url);
 
 /** Two people with every character that breaks naive CSV and vCard writers. */
 async function awkwardPartner() {

@@ -2,19 +2,20 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityContact, auditLog, contact } from '../../db/schema/index.js';
 import { CONTACT_ROLES } from '../../../shared/partners.js';
-import { bearer, cookieHeaders, createTestApp, makeUser, sessionFor, tokenFor, type Session, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actor, actorFor, type Actor } from '../../../../tests/support/actors.js';
 import { addTeamMember, makeActivity, makeContact, makePartner, unique } from '../../../../tests/support/factories.js';
 
 let t: TestApp;
-let manager: Session;
+let manager: Actor;
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await sessionFor(t, await makeUser(t, 'manager'));
+  manager = await actor(t, 'manager', { via: 'session' });
 });
 afterAll(() => t.close());
 
 type Method = 'GET' | 'POST' | 'PATCH';
-const as = (s: Session) => (method: Method, url: string, payload?: object) => t.app.inject({ method, url, headers: cookieHeaders(s), ...(payload ? { payload } : {}) });
+const as = (who: Actor) => (method: Method, url: string, payload?: object) => who.inject({ method, url, ...(payload ? { payload } : {}) });
 const api = (method: Method, url: string, payload?: object) => as(manager)(method, url, payload);
 const contactsOf = (partnerId: string) => t.database.db.select().from(contact).where(eq(contact.partnerId, partnerId));
 const auditOf = async (id: string) => (await api('GET', `/api/audit?entityType=contact&entityId=${id}`)).json().items as { action: string; changes: Record<string, { from: unknown; to: unknown }> }[];
@@ -262,8 +263,8 @@ describe('contacts', () => {
 
   it('members write contacts only of partners they own or are on the team of; viewers only read', async () => {
     const memberUser = await makeUser(t, 'member');
-    const member = await sessionFor(t, memberUser);
-    const viewer = await sessionFor(t, await makeUser(t, 'viewer'));
+    const member = await actorFor(t, memberUser, 'session');
+    const viewer = await actor(t, 'viewer', { via: 'session' });
     const mine = await makePartner(t, { ownerId: memberUser.id });
     const team = await makePartner(t);
     await addTeamMember(t, team.id, memberUser.id, 'technical_lead');
@@ -295,8 +296,7 @@ describe('contacts', () => {
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/contacts' })).statusCode).toBe(401);
     // An API token writes without the CSRF header a cookie session needs.
-    const token = await tokenFor(t, await makeUser(t, 'manager'));
-    const viaToken = await t.app.inject({ method: 'POST', url: '/api/contacts', headers: bearer(token), payload: body(theirs.id) });
+    const viaToken = await (await actor(t, 'manager')).post('/api/contacts', body(theirs.id));
     expect(viaToken.statusCode).toBe(201);
   });
 });

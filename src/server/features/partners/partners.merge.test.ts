@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actor, type Actor } from '../../../../tests/support/actors.js';
 import { makeProgram } from '../../../../tests/support/compliance.js';
 import { addTeamMember, makeActivity, makeContact, makePartner, unique, type PartnerRow } from '../../../../tests/support/factories.js';
 import { createSnapshotter } from '../../../../tests/support/snapshot.js';
@@ -12,20 +13,20 @@ import type { User } from '../../../shared/schemas/user.js';
 import { PARTNER_REFERENCES } from './partners.merge.js';
 
 let t: TestApp;
-let manager: string;
+let manager: Actor;
 let colleague: User;
 let criterionId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await tokenFor(t, await makeUser(t, 'manager'));
+  manager = await actor(t, 'manager');
   colleague = await makeUser(t, 'member');
   const [c] = await t.database.db.insert(riskCriterion).values({ key: unique('crit').replace(/\W/g, '_'), name: unique('Data protection') }).returning();
   criterionId = c!.id;
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: bearer(manager), payload });
+const post = (url: string, payload: object) => manager.post(url, payload);
 const merge = (survivor: PartnerRow, duplicate: PartnerRow, version = survivor.version) => post(`/api/partners/${survivor.id}/merge`, { duplicateId: duplicate.id, version });
 
 /** Every foreign key to `partner`, read from the database catalogue, as table.column. */
@@ -191,7 +192,7 @@ describe('merging partners', () => {
     const keep = await makePartner(t, { name: unique('Keeper') });
     const dup = await makePartner(t, { name: unique('Copy') });
     expect((await merge(keep, dup)).statusCode).toBe(200);
-    const merged = (await t.app.inject({ method: 'GET', url: `/api/partners/${dup.id}`, headers: bearer(manager) })).json();
+    const merged = (await manager.get(`/api/partners/${dup.id}`)).json();
     expect(merged).toMatchObject({ mergedIntoId: keep.id, archivedAt: expect.any(String) });
     const snap = createSnapshotter(t.database);
     const before = await snap.take();

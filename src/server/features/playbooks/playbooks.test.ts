@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, roleTokens, type TestApp } from '../../../../tests/support/app.js';
+import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { playbook, playbookStep } from '../../db/schema/index.js';
 import { PARTNER_TYPES } from '../../../shared/partners.js';
 import { ensureStarterPlaybooks, STARTER_PLAYBOOKS } from './playbooks.starter.js';
 
 let t: TestApp;
-let adminToken: string;
-let managerToken: string;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors;
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ admin: adminToken, manager: managerToken, member: memberToken, viewer: viewerToken } = await roleTokens(t));
+  as = await actorsFor(t);
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as object });
-const patch = (url: string, payload: unknown, token = adminToken) => t.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = adminToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post, patch } = requestsAs(() => as.admin);
 
 let seq = 0;
 const body = (overrides: Record<string, unknown> = {}) => ({
@@ -46,10 +42,10 @@ describe('playbooks', () => {
       [1, 'Certification plan', 'technical_lead', 30, 'Who gets certified by when'],
     ]);
 
-    const read = await get(`/api/playbooks/${pb.id}`, viewerToken);
+    const read = await get(`/api/playbooks/${pb.id}`, as.viewer);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(pb);
-    const listed = await get('/api/playbooks?partnerType=cloud_service_provider', viewerToken);
+    const listed = await get('/api/playbooks?partnerType=cloud_service_provider', as.viewer);
     expect(listed.json().items.map((p: { id: string }) => p.id)).toContain(pb.id);
     expect((await get('/api/playbooks?partnerType=distributor')).json().items.map((p: { id: string }) => p.id)).not.toContain(pb.id);
 
@@ -133,7 +129,7 @@ describe('playbooks', () => {
   it('only administrators create, edit, archive playbooks or add the starter set (403 for managers, members and viewers)', async () => {
     const pb = (await post('/api/playbooks', body())).json();
     const before = await playbookCount();
-    for (const token of [managerToken, memberToken, viewerToken]) {
+    for (const token of [as.manager, as.member, as.viewer]) {
       expect((await post('/api/playbooks', body(), token)).statusCode).toBe(403);
       expect((await patch(`/api/playbooks/${pb.id}`, { version: 1, name: 'Mine' }, token)).statusCode).toBe(403);
       expect((await post(`/api/playbooks/${pb.id}/archive`, { version: 1 }, token)).statusCode).toBe(403);

@@ -1,25 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, roleTokens, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { grantCertification, makeCertification, makeLevel, makeProgram } from '../../../../tests/support/compliance.js';
 import { levelChecklistItem, levelRequirement, programLevel } from '../../db/schema/index.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
 
 let t: TestApp;
-let adminToken: string;
-let managerToken: string;
-let memberToken: string;
-let viewerToken: string;
+let as: Actors;
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ admin: adminToken, manager: managerToken, member: memberToken, viewer: viewerToken } = await roleTokens(t));
+  as = await actorsFor(t);
 });
 afterAll(() => t.close());
 
-const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, token = managerToken) => t.app.inject({ method, url, headers: bearer(token), payload: payload as object });
-const get = (url: string, token = viewerToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, who: Actor = as.manager) => who.inject({ method, url, payload: payload as object });
+const { get } = requestsAs(() => as.viewer);
 const count = async (table: typeof programLevel | typeof levelRequirement | typeof levelChecklistItem) => (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(table))[0]!.n;
 const today = () => zurichDate(new Date());
 let seq = 0;
@@ -71,7 +69,7 @@ describe('programmes and ladders', () => {
 
     const list = (await get('/api/programs')).json().items.find((x: { id: string }) => x.id === p.id);
     expect(list).toMatchObject({ heldLevel: { name: 'Certified' }, meetsHeldLevel: false, forecastDate: null, levels: [{ name: 'Certified' }, { name: 'Gold' }] });
-    const audit = (await get(`/api/audit?entityType=partner_program&entityId=${p.id}`, adminToken)).json().items;
+    const audit = (await get(`/api/audit?entityType=partner_program&entityId=${p.id}`, as.admin)).json().items;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['update', 'update_levels', 'create']);
     expect(audit[0].changes).toEqual({ heldLevel: { from: null, to: 'Certified' }, heldSince: { from: null, to: '2025-11-01' } });
     expect(audit[1].changes.levels.to).toEqual([
@@ -105,7 +103,7 @@ describe('programmes and ladders', () => {
     expect((await send('POST', `/api/checklist-items/${item.id}/undone`, { version: item.version })).statusCode).toBe(409);
     const undone = await send('POST', `/api/checklist-items/${item.id}/undone`, { version: item.version + 1 });
     expect(undone.json().held).toMatchObject({ met: false, gaps: ['Checklist: Partner business plan not done'] });
-    const history = (await get(`/api/audit?entityType=level_checklist_item&entityId=${item.id}`, adminToken)).json().items;
+    const history = (await get(`/api/audit?entityType=level_checklist_item&entityId=${item.id}`, as.admin)).json().items;
     expect(history.map((e: { action: string }) => e.action)).toEqual(['undone', 'done']);
   });
 
@@ -196,7 +194,7 @@ describe('programmes and ladders', () => {
   it('only administrators and Partner Managers change programmes, ladders and checklists; everyone reads', async () => {
     const { partner, program: p } = await programWithLadder();
     const item = p.levels[0].checklist[0];
-    for (const token of [memberToken, viewerToken]) {
+    for (const token of [as.member, as.viewer]) {
       expect((await send('POST', '/api/programs', { name: programName(), vendor: 'V' }, token)).statusCode).toBe(403);
       expect((await send('PATCH', `/api/programs/${p.id}`, { version: p.version, name: 'Mine' }, token)).statusCode).toBe(403);
       expect((await send('PUT', `/api/programs/${p.id}/levels`, { version: p.version, levels: [] }, token)).statusCode).toBe(403);
@@ -204,7 +202,7 @@ describe('programmes and ladders', () => {
       expect((await get(`/api/programs/${p.id}`, token)).statusCode).toBe(200);
       expect((await get(`/api/partners/${partner.id}/programs`, token)).statusCode).toBe(200);
     }
-    expect((await send('PATCH', `/api/programs/${p.id}`, { version: p.version, name: programName() }, adminToken)).statusCode).toBe(200);
+    expect((await send('PATCH', `/api/programs/${p.id}`, { version: p.version, name: programName() }, as.admin)).statusCode).toBe(200);
     expect((await get(`/api/partners/${crypto.randomUUID()}/programs`)).statusCode).toBe(404);
     expect((await get(`/api/programs/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
