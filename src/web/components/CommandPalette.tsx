@@ -4,7 +4,7 @@ import { ActionIcon, Group, Kbd, Text, UnstyledButton, useMantineColorScheme } f
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { IconLogout, IconSearch } from '@tabler/icons-react';
 import { useSignOut } from '../features/session/queries.js';
-import { COMMAND_PROVIDERS, type CommandAction, type CommandGroup } from './commands.js';
+import { useProvidedCommands, type CommandAction, type CommandGroup } from './commands.js';
 import { navFor } from './nav.js';
 import { useMe } from './session.js';
 import { SCHEMES } from './UserMenu.js';
@@ -24,8 +24,7 @@ export function CommandPalette() {
   const signOut = useSignOut();
   const [query, setQuery] = useState('');
 
-  // Static list, so the hooks run in the same order on every render.
-  const provided = COMMAND_PROVIDERS.flatMap((useProvider) => useProvider(query));
+  const provided = useProvidedCommands(query);
 
   const staticGroups = useMemo<CommandGroup[]>(
     () => [
@@ -58,7 +57,7 @@ export function CommandPalette() {
         ],
       },
     ],
-    [me.user.role, navigate, setColorScheme, signOut],
+    [me.can, navigate, setColorScheme, signOut],
   );
 
   const providedIds = new Set(provided.flatMap((g) => g.actions.map((a) => a.id)));

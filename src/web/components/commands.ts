@@ -20,10 +20,10 @@ export interface CommandGroup {
 }
 
 /**
- * Hooks that add result groups to the command palette for the current query (record search,
- * quick creation…). Called on every render in this fixed order, so keep the list static.
- * Groups they return are shown as they are: the palette does not filter them again.
+ * The result groups that features add to the command palette for the current query (quick
+ * creation, record search…): one hook calling each provider's hook, so they run in the same order on
+ * every render. Groups they return are shown as they are: the palette does not filter them again.
  */
-export type CommandProvider = (query: string) => CommandGroup[];
-
-export const COMMAND_PROVIDERS: CommandProvider[] = [usePartnerCommands, useRecordSearch];
+export function useProvidedCommands(query: string): CommandGroup[] {
+  return [...usePartnerCommands(query), ...useRecordSearch(query)];
+}
