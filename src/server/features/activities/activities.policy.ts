@@ -1,4 +1,4 @@
-import { partnersPolicy } from '../partners/partners.policy.js';
+import { partnersPolicy } from '../partners/index.js';
 
 /**
  * The timeline is part of a partner: read by everyone signed in, written by those who may edit the

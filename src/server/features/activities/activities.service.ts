@@ -9,7 +9,7 @@ import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { Page } from '../../../shared/list.js';
 import type { Activity, ListActivitiesQuery } from '../../../shared/schemas/activity.js';
 import type { ActivityKind } from '../../../shared/partners.js';
-import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { lockPartnerForEdit } from '../partners/index.js';
 import { prefixTsQuery, searchTerms } from '../../lib/search-text.js';
 import { refreshLastContact } from '../partners/index.js';
 import { auditableActivity, presentActivity, type Ref } from './activities.presenter.js';
@@ -98,13 +98,7 @@ export async function getActivity(db: DbOrTx, id: string): Promise<Activity> {
  * The partner an entry is written for: it must exist, the actor may edit it, and it is not archived.
  * Locked for the transaction, so an archive or merge of the partner waits for this write.
  */
-async function partnerForWrite(tx: DbOrTx, partnerId: string, actor: Actor, missing: () => AppError) {
-  const [p] = await tx.select({ id: partner.id, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId)).for('update');
-  if (!p) throw missing();
-  await assertCanEditPartner(tx, actor, partnerId);
-  if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before changing its timeline');
-  return p;
-}
+const partnerForWrite = (tx: DbOrTx, partnerId: string, actor: Actor, field?: string) => lockPartnerForEdit(tx, actor, partnerId, { field, purpose: 'changing its timeline' });
 
 /** Contacts must be the partner's own; archived ones only if the entry already named them. */
 async function checkContacts(tx: DbOrTx, partnerId: string, ids: string[], alreadyLinked: string[]) {
@@ -154,7 +148,7 @@ export interface CreateActivityInput {
 
 export async function createActivity(db: Db, input: CreateActivityInput, actor: Actor): Promise<Activity> {
   return db.transaction(async (tx) => {
-    await partnerForWrite(tx, input.partnerId, actor, () => fieldError('body.partnerId', 'is not a known partner'));
+    await partnerForWrite(tx, input.partnerId, actor, 'body.partnerId');
     await checkContacts(tx, input.partnerId, input.contactIds, []);
     await checkUsers(tx, input.userIds, []);
     const [row] = await tx
@@ -190,7 +184,7 @@ export interface UpdateActivityInput {
 export async function updateActivity(db: Db, id: string, input: UpdateActivityInput, actor: Actor): Promise<Activity> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, activity, id, WHAT);
-    await partnerForWrite(tx, before.partnerId, actor, () => notFound('Partner'));
+    await partnerForWrite(tx, before.partnerId, actor);
     const links = await linksOf(tx, id);
     if (input.contactIds) await checkContacts(tx, before.partnerId, input.contactIds, links.contactIds);
     if (input.userIds) await checkUsers(tx, input.userIds, links.userIds);
@@ -229,7 +223,7 @@ export async function updateActivity(db: Db, id: string, input: UpdateActivityIn
 export async function setArchived(db: Db, id: string, archived: boolean, version: number, actor: Actor): Promise<Activity> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, activity, id, WHAT);
-    await partnerForWrite(tx, before.partnerId, actor, () => notFound('Partner'));
+    await partnerForWrite(tx, before.partnerId, actor);
     if (Boolean(before.archivedAt) === archived) throw new AppError('conflict', `The timeline entry is already ${archived ? 'archived' : 'active'}`);
     const after = await updateVersioned(tx, activity, id, version, { archivedAt: archived ? sql`now()` : null }, WHAT);
     const links = await linksOf(tx, id);

@@ -13,7 +13,7 @@ import {
   STAKEHOLDER_GROUPS, UNASSIGNED, type Contact, type ContactSummary, type ListContactsQuery, type StakeholderMap,
   type createContactBody, type updateContactBody,
 } from '../../../shared/schemas/contact.js';
-import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { lockPartnerForEdit } from '../partners/index.js';
 import { auditableContact, presentContact, presentContactSummary, presentStakeholder, type ContactRow } from './contacts.presenter.js';
 import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
 
@@ -55,13 +55,8 @@ export async function getContact(db: DbOrTx, id: string): Promise<Contact> {
  * that two requests cannot both make someone the primary contact and cannot deadlock each other.
  * `field` names the request field that carried the id, for a 400 instead of a 404.
  */
-async function lockPartnerForWrite(tx: DbOrTx, actor: Actor, partnerId: string, field?: string): Promise<PartnerRow> {
-  const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('no key update');
-  if (!p) throw field ? fieldError(field, 'is not a known partner') : notFound('Partner');
-  await assertCanEditPartner(tx, actor, partnerId);
-  if (p.archivedAt) throw new AppError('conflict', `${p.name} is archived: restore the partner before changing its contacts`);
-  return p;
-}
+const lockPartnerForWrite = (tx: DbOrTx, actor: Actor, partnerId: string, field?: string): Promise<PartnerRow> =>
+  lockPartnerForEdit(tx, actor, partnerId, { field, purpose: 'changing its contacts' });
 
 /** Locks a contact (after its partner) for a change by the actor. */
 export async function lockContactForWrite(tx: DbOrTx, actor: Actor, id: string): Promise<{ row: ContactRow; partner: PartnerRow }> {

@@ -12,7 +12,7 @@ import { dayIn } from '../../../shared/days.js';
 import type { Page } from '../../../shared/list.js';
 import { contractRuleIssues, type Contract, type ContractRuleFields, type ListContractsQuery, type createContractBody, type updateContractBody } from '../../../shared/schemas/contract.js';
 import type { z } from 'zod';
-import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { lockPartnerForEdit } from '../partners/index.js';
 import { auditableContract, presentContract, type ContractRow } from './contracts.presenter.js';
 
 type CreateInput = z.output<typeof createContractBody>;
@@ -109,11 +109,19 @@ export async function getContract(db: DbOrTx, id: string, now: Date = new Date()
   return presentContract(r.c, r, dayIn(now));
 }
 
-/** The partner must exist and not be archived; it is locked so an archive or merge waits for this write. */
-async function lockPartner(tx: DbOrTx, partnerId: string) {
-  const [p] = await tx.select({ archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId)).for('update');
-  if (!p) throw fieldError('body.partnerId', 'is not a known partner');
-  if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before changing its contracts');
+/**
+ * A contract locked for a change by the actor, its partner first (the order every partner write and
+ * the merge keep): 404, then 403 when they may not edit its partner. A contract of an archived
+ * partner can still be changed and archived, as before the partner guard; restoring one cannot.
+ */
+async function lockContract(tx: DbOrTx, id: string, actor: Actor, opts: { restoring?: boolean } = {}): Promise<ContractRow> {
+  const [ref] = await tx.select({ partnerId: contract.partnerId }).from(contract).where(eq(contract.id, id));
+  if (!ref) throw notFound(WHAT);
+  await lockPartnerForEdit(tx, actor, ref.partnerId, opts.restoring ? { purpose: 'restoring its contracts' } : { allowArchived: true });
+  const row = await lockRow(tx, contract, id, WHAT);
+  // A partner merge may have moved the contract between the two reads.
+  if (row.partnerId !== ref.partnerId) throw new AppError('conflict', 'The contract moved to another partner meanwhile: reload and try again');
+  return row;
 }
 
 /** Owners are active colleagues; a deactivated one may stay on a contract that already has them. */
@@ -132,8 +140,7 @@ function checkRules(c: ContractRuleFields) {
 
 export async function createContract(db: Db, input: CreateInput, actor: Actor, now: Date = new Date()): Promise<Contract> {
   const id = await db.transaction(async (tx) => {
-    await lockPartner(tx, input.partnerId);
-    await assertCanEditPartner(tx, actor, input.partnerId);
+    await lockPartnerForEdit(tx, actor, input.partnerId, { field: 'body.partnerId', purpose: 'changing its contracts' });
     await checkOwner(tx, input.ownerId);
     const [row] = await tx
       .insert(contract)
@@ -165,8 +172,7 @@ export async function createContract(db: Db, input: CreateInput, actor: Actor, n
 
 export async function updateContract(db: Db, id: string, body: UpdateInput, actor: Actor, now: Date = new Date()): Promise<Contract> {
   await db.transaction(async (tx) => {
-    const before = await lockRow(tx, contract, id, WHAT);
-    await assertCanEditPartner(tx, actor, before.partnerId);
+    const before = await lockContract(tx, id, actor);
     if (before.archivedAt) throw new AppError('conflict', 'The contract is archived: restore it before changing it');
     const { version, ...fields } = body;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<ContractRow>;
@@ -180,9 +186,7 @@ export async function updateContract(db: Db, id: string, body: UpdateInput, acto
 
 export async function setContractArchived(db: Db, id: string, archived: boolean, version: number, actor: Actor, now: Date = new Date()): Promise<Contract> {
   await db.transaction(async (tx) => {
-    const before = await lockRow(tx, contract, id, WHAT);
-    await assertCanEditPartner(tx, actor, before.partnerId);
-    if (!archived) await lockPartner(tx, before.partnerId);
+    const before = await lockContract(tx, id, actor, { restoring: !archived });
     const after = await updateVersioned(tx, contract, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
     await recordAudit(tx, { actor, entityType: 'contract', entityId: id, action: archived ? 'archive' : 'restore', before: auditableContract(before), after: auditableContract(after) });
   });

@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/roles.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { roles, signedIn, type Actor } from '../../lib/policy.js';
-import { canEditPartner } from '../partners/partners.policy.js';
+import { canEditPartner } from '../partners/index.js';
 
 export const documentsPolicy = {
   /** Everyone signed in may ask; which documents they get is decided per subject below. */

@@ -1,23 +1,17 @@
 import ICAL from 'ical.js';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { contact, partner, user } from '../../db/schema/index.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { contact, user } from '../../db/schema/index.js';
+import { fieldError } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
-import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { lockPartnerForEdit } from '../partners/index.js';
 import { expandRule, type SeriesRule } from './meetings.expand.js';
 
 /**
  * The partner a meeting is written for: it exists, the actor may edit it, it is not archived.
  * Locked for the transaction, so an archive or merge of the partner waits for this write.
  */
-export async function partnerForWrite(tx: DbOrTx, partnerId: string, actor: Actor) {
-  const [p] = await tx.select({ id: partner.id, name: partner.name, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId)).for('update');
-  if (!p) throw notFound('Partner');
-  await assertCanEditPartner(tx, actor, partnerId);
-  if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before changing its meetings');
-  return p;
-}
+export const partnerForWrite = (tx: DbOrTx, partnerId: string, actor: Actor) => lockPartnerForEdit(tx, actor, partnerId, { purpose: 'changing its meetings' });
 
 /** Attendees from the partner must be its own contacts; archived ones only if already invited. */
 export async function checkContacts(tx: DbOrTx, partnerId: string, ids: string[], alreadyLinked: string[] = [], path = 'body.contactIds') {

@@ -7,7 +7,7 @@ import type { Actor } from '../../lib/policy.js';
 import { lockRow } from '../../lib/versioned.js';
 import type { Onboarding } from '../../../shared/schemas/onboarding.js';
 import { changePartnerStatus } from '../partners/index.js';
-import { assertCanEditPartner } from '../partners/index.js';
+import { lockPartnerForEdit } from '../partners/index.js';
 import { findPlaybookWithSteps } from '../playbooks/index.js';
 import { insertTasks, type NewTask } from '../tasks/index.js';
 import { addDays, daysBetween, zurichDate } from '../../../shared/days.js';
@@ -43,10 +43,7 @@ async function assigneesByRole(tx: DbOrTx, partnerId: string, ownerId: string | 
 export async function startOnboarding(db: Db, partnerId: string, input: { playbookId: string; startedOn?: string }, actor: Actor, now: Date): Promise<Onboarding> {
   const id = await db.transaction(async (tx) => {
     // Locking the partner serialises two people starting at once; the unique index is the backstop.
-    const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('update');
-    if (!p) throw notFound('Partner');
-    await assertCanEditPartner(tx, actor, partnerId);
-    if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before onboarding it');
+    const p = await lockPartnerForEdit(tx, actor, partnerId, { purpose: 'onboarding it' });
     const pb = await findPlaybookWithSteps(tx, input.playbookId);
     if (!pb) throw fieldError('body.playbookId', 'is not a known playbook');
     if (pb.archivedAt) throw fieldError('body.playbookId', `"${pb.name}" is archived: pick a playbook in use`);
@@ -137,8 +134,17 @@ export async function completeWhenDone(tx: DbOrTx, onboardingIds: string[], acto
   return completed;
 }
 
-async function lockForChange(tx: DbOrTx, id: string, version: number, verb: string): Promise<Row> {
+/**
+ * The onboarding, locked after its partner (the order every partner write and the merge keep); with
+ * `actor`, also refused (403) when they may not edit the partner. Archived partners' onboardings can
+ * still be cancelled, as before the partner guard.
+ */
+async function lockForChange(tx: DbOrTx, id: string, version: number, verb: string, actor?: Actor): Promise<Row> {
+  const [ref] = await tx.select({ partnerId: onboarding.partnerId }).from(onboarding).where(eq(onboarding.id, id));
+  if (!ref) throw notFound(WHAT);
+  if (actor) await lockPartnerForEdit(tx, actor, ref.partnerId, { allowArchived: true });
   const o = await lockRow(tx, onboarding, id, WHAT);
+  if (o.partnerId !== ref.partnerId) throw new AppError('conflict', 'The onboarding moved to another partner meanwhile: reload and try again');
   if (o.status !== 'in_progress') throw new AppError('conflict', `This onboarding is ${o.status === 'completed' ? 'completed' : 'cancelled'} already: only one in progress can be ${verb}`);
   if (o.version !== version) {
     throw new AppError('version_conflict', `The onboarding was changed by someone else (you sent version ${version}, it is now ${o.version}). Reload and try again.`);
@@ -153,7 +159,7 @@ async function lockForChange(tx: DbOrTx, id: string, version: number, verb: stri
  */
 export async function overrideComplete(db: Db, id: string, input: { reason: string; version: number }, actor: Actor, now: Date): Promise<Onboarding> {
   await db.transaction(async (tx) => {
-    const o = await lockForChange(tx, id, input.version, 'completed');
+    const o = await lockForChange(tx, id, input.version, 'completed', actor);
     await finish(tx, o, actor, now, { reason: input.reason });
   });
   return getOnboarding(db, id, now);
@@ -162,8 +168,7 @@ export async function overrideComplete(db: Db, id: string, input: { reason: stri
 /** Stops an onboarding: its open steps are cancelled; the partner's status is left to the people. */
 export async function cancelOnboarding(db: Db, id: string, input: { reason?: string; version: number }, actor: Actor, now: Date): Promise<Onboarding> {
   await db.transaction(async (tx) => {
-    const o = await lockForChange(tx, id, input.version, 'cancelled');
-    await assertCanEditPartner(tx, actor, o.partnerId);
+    const o = await lockForChange(tx, id, input.version, 'cancelled', actor);
     const [after] = await tx
       .update(onboarding)
       .set({ status: 'cancelled', version: sql`${onboarding.version} + 1`, updatedAt: sql`now()` })

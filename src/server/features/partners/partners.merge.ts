@@ -2,11 +2,12 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { auditLog, onboarding, partner, partnerLink, partnerProduct, riskAssessment, riskFinding, riskScore, task, teamAssignment } from '../../db/schema/index.js';
 import { diff, recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { updateVersioned } from '../../lib/versioned.js';
 import type { Partner } from '../../../shared/schemas/partner.js';
 import { refreshLastContact } from './partners.last-contact.js';
+import { lockPartnerForEdit, type LockedPartner } from './partners.guard.js';
 import { auditablePartner } from './partners.presenter.js';
 import { getPartner } from './partners.service.js';
 
@@ -253,12 +254,14 @@ async function relations(tx: Tx, id: string) {
 export async function mergePartners(db: Db, actor: Actor, survivorId: string, duplicateId: string, version: number): Promise<Partner> {
   if (survivorId === duplicateId) throw fieldError('body.duplicateId', 'must be another partner than the one kept');
   return db.transaction(async (tx) => {
-    // Both rows, in id order: two merges of the same pair in opposite directions wait, not deadlock.
-    const locked = await tx.select().from(partner).where(inArray(partner.id, [survivorId, duplicateId])).orderBy(asc(partner.id)).for('update');
-    const survivor = locked.find((p) => p.id === survivorId);
-    const duplicate = locked.find((p) => p.id === duplicateId);
-    if (!survivor) throw notFound('Partner');
-    if (!duplicate) throw fieldError('body.duplicateId', 'is not a known partner');
+    // Both rows, in id order (uuid order is the lower-case hex order): two merges of the same pair in
+    // opposite directions wait, not deadlock. The merge keeps its own answer for archived partners.
+    const locked = new Map<string, LockedPartner>();
+    for (const id of [survivorId, duplicateId].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))) {
+      locked.set(id, await lockPartnerForEdit(tx, actor, id, { field: id === duplicateId ? 'body.duplicateId' : undefined, allowArchived: true }));
+    }
+    const survivor = locked.get(survivorId)!;
+    const duplicate = locked.get(duplicateId)!;
     if (duplicate.archivedAt || survivor.archivedAt) throw new AppError('conflict', 'Archived partners cannot be merged: restore them first');
     if (survivor.version !== version) {
       throw new AppError('version_conflict', `The partner was changed by someone else (you sent version ${version}, it is now ${survivor.version}). Reload and try again.`);

@@ -1,7 +1,6 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { partner, teamAssignment } from '../../db/schema/index.js';
-import { AppError } from '../../lib/errors.js';
 import { roles, signedIn, type Actor } from '../../lib/policy.js';
 
 export const partnersPolicy = {
@@ -13,7 +12,10 @@ export const partnersPolicy = {
   manage: roles('admin', 'manager'),
 };
 
-/** Whether the actor may change this partner and what hangs off it (contacts, timeline, team). */
+/**
+ * Whether the actor may change this partner and what hangs off it (contacts, timeline, team), for
+ * showing actions; a write takes lockPartnerForEdit (partners.guard.ts), which locks and checks.
+ */
 export async function canEditPartner(tx: DbOrTx, actor: Actor, partnerId: string): Promise<boolean> {
   if (actor.role === 'admin' || actor.role === 'manager') return true;
   if (actor.role !== 'member') return false;
@@ -30,10 +32,4 @@ export async function canEditPartner(tx: DbOrTx, actor: Actor, partnerId: string
       ),
     );
   return rows.length > 0;
-}
-
-export async function assertCanEditPartner(tx: DbOrTx, actor: Actor, partnerId: string): Promise<void> {
-  if (!(await canEditPartner(tx, actor, partnerId))) {
-    throw new AppError('forbidden', 'Members may change only partners they own or are on the team of');
-  }
 }

@@ -11,7 +11,7 @@ import type { CreatePartnerBody, ListPartnersQuery, Partner, PartnerSummary } fr
 import { createPartnerBody, updatePartnerBody } from '../../../shared/schemas/partner.js';
 import type { z } from 'zod';
 import type { PartnerLinkKind, PartnerStatus } from '../../../shared/partners.js';
-import { assertCanEditPartner } from './partners.policy.js';
+import { lockPartnerForEdit } from './partners.guard.js';
 import { auditablePartner, presentPartner, presentPartnerSummary, type PartnerExtras } from './partners.presenter.js';
 import { contactDueAt, isContactOverdue } from '../cadence/index.js';
 import { cadenceFields, cadenceOf } from '../cadence/index.js';
@@ -202,9 +202,7 @@ export async function createPartner(db: Db, actor: Actor, input: CreateInput | C
 
 export async function updatePartner(db: Db, actor: Actor, id: string, body: UpdateInput): Promise<Partner> {
   return db.transaction(async (tx) => {
-    const before = await lockRow(tx, partner, id, 'Partner');
-    await assertCanEditPartner(tx, actor, id);
-    if (before.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before changing it');
+    const before = await lockPartnerForEdit(tx, actor, id);
     const { version, productIds, statusNote, links, ...fields } = body;
     if (fields.name !== undefined) await checkNameFree(tx, fields.name, id);
     if (fields.ownerId !== undefined) {
@@ -309,8 +307,8 @@ export async function setArchived(db: Db, actor: Actor, id: string, archived: bo
 export async function addPartnerLink(db: Db, actor: Actor, fromId: string, toId: string, kind: PartnerLinkKind): Promise<Partner> {
   if (fromId === toId) throw fieldError('body.toPartnerId', 'must be another partner');
   return db.transaction(async (tx) => {
-    const from = await lockRow(tx, partner, fromId, 'Partner');
-    await assertCanEditPartner(tx, actor, fromId);
+    // Links of an archived partner could be changed before the guard existed; they still can.
+    const from = await lockPartnerForEdit(tx, actor, fromId, { allowArchived: true });
     const [to] = await tx.select().from(partner).where(eq(partner.id, toId));
     if (!to || to.archivedAt) throw fieldError('body.toPartnerId', 'is not a known active partner');
     if (kind === 'distributor_of' && !from.types.includes('distributor')) throw fieldError('body.kind', 'only a distributor can be "distributor of" a vendor');
@@ -323,8 +321,7 @@ export async function addPartnerLink(db: Db, actor: Actor, fromId: string, toId:
 
 export async function removePartnerLink(db: Db, actor: Actor, partnerId: string, linkId: string): Promise<Partner> {
   return db.transaction(async (tx) => {
-    const p = await lockRow(tx, partner, partnerId, 'Partner');
-    await assertCanEditPartner(tx, actor, partnerId);
+    const p = await lockPartnerForEdit(tx, actor, partnerId, { allowArchived: true });
     const [removed] = await tx
       .delete(partnerLink)
       .where(and(eq(partnerLink.id, linkId), or(eq(partnerLink.fromPartnerId, partnerId), eq(partnerLink.toPartnerId, partnerId))))

@@ -8,7 +8,7 @@ import { product } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
-import { partnersPolicy } from '../partners/partners.policy.js';
+import { partnersPolicy } from '../partners/index.js';
 
 const tags = ['Products'];
 const present = (p: typeof product.$inferSelect) => ({ id: p.id, name: p.name, description: p.description, version: p.version });

@@ -8,7 +8,7 @@ import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import { addMonths, dayIn } from '../../../shared/days.js';
 import type { RiskReason } from '../../../shared/compliance.js';
 import { rateScores, type CreateRiskFindingBody, type RiskAssessment, type UpdateRiskAssessmentBody } from '../../../shared/schemas/risk.js';
-import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { lockPartnerForEdit, type LockedPartner } from '../partners/index.js';
 import { insertTasks } from '../tasks/index.js';
 import { auditableAssessment } from './risk.presenter.js';
 import { getAssessment, missingForApproval } from './risk.read.js';
@@ -20,17 +20,24 @@ type Row = typeof riskAssessment.$inferSelect;
 const immutable = (a: Row) =>
   new AppError('conflict', `This assessment is ${a.status === 'approved' ? 'approved' : 'superseded'} and cannot be changed: start a new assessment instead`);
 
-/** The partner, locked for the transaction (an archive or merge waits); 404 before any permission check. */
-async function lockPartner(tx: DbOrTx, partnerId: string) {
-  const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('update');
-  if (!p) throw notFound('Partner');
-  return p;
+/**
+ * An assessment locked for a change by the actor, its partner first (the order every partner write
+ * and the merge keep): it exists (404), they may edit its partner (403). Drafts of an archived
+ * partner stay editable, as before the partner guard.
+ */
+async function lockAssessment(tx: DbOrTx, id: string, actor: Actor): Promise<{ a: Row; p: LockedPartner }> {
+  const [ref] = await tx.select({ partnerId: riskAssessment.partnerId }).from(riskAssessment).where(eq(riskAssessment.id, id));
+  if (!ref) throw notFound(WHAT);
+  const p = await lockPartnerForEdit(tx, actor, ref.partnerId, { allowArchived: true });
+  const a = await lockRow(tx, riskAssessment, id, WHAT);
+  // A partner merge may have moved the assessment between the two reads.
+  if (a.partnerId !== p.id) throw new AppError('conflict', 'The assessment moved to another partner meanwhile: reload and try again');
+  return { a, p };
 }
 
 /** A draft the actor may change: it exists (404), they may edit its partner (403), it is still a draft (409). */
 async function lockDraft(tx: DbOrTx, id: string, actor: Actor): Promise<Row> {
-  const a = await lockRow(tx, riskAssessment, id, WHAT);
-  await assertCanEditPartner(tx, actor, a.partnerId);
+  const { a } = await lockAssessment(tx, id, actor);
   if (a.status !== 'draft') throw immutable(a);
   return a;
 }
@@ -49,9 +56,7 @@ const scoreRows = (tx: DbOrTx, id: string) => tx.select().from(riskScore).where(
  */
 export async function startAssessment(db: Db, partnerId: string, reason: RiskReason | undefined, actor: Actor): Promise<RiskAssessment> {
   const id = await db.transaction(async (tx) => {
-    const p = await lockPartner(tx, partnerId);
-    await assertCanEditPartner(tx, actor, partnerId);
-    if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before assessing it');
+    await lockPartnerForEdit(tx, actor, partnerId, { purpose: 'assessing it' });
     const existing = await tx.select({ status: riskAssessment.status }).from(riskAssessment).where(eq(riskAssessment.partnerId, partnerId));
     if (existing.some((a) => a.status === 'draft')) throw new AppError('conflict', 'This partner already has a draft assessment: continue or delete it before starting another');
     const criteria = await tx.select().from(riskCriterion).where(isNull(riskCriterion.archivedAt)).orderBy(asc(riskCriterion.position));
@@ -155,12 +160,11 @@ export async function deleteFinding(db: Db, id: string, findingId: string, actor
  */
 export async function approveAssessment(db: Db, id: string, version: number, actor: Actor, now: Date = new Date()): Promise<RiskAssessment> {
   await db.transaction(async (tx) => {
-    const before = await lockRow(tx, riskAssessment, id, WHAT);
+    const { a: before, p } = await lockAssessment(tx, id, actor);
     if (before.status !== 'draft') throw immutable(before);
     if (before.version !== version) {
       throw new AppError('version_conflict', `The risk assessment was changed by someone else (you sent version ${version}, it is now ${before.version}). Reload and try again.`);
     }
-    const p = await lockPartner(tx, before.partnerId);
     const scores = await scoreRows(tx, id);
     const missing = missingForApproval(before, scores);
     if (missing.length) {
@@ -190,9 +194,7 @@ async function setReviewDue(tx: DbOrTx, p: typeof partner.$inferSelect, dueOn: s
 /** A change of service makes a review due today, whatever the current assessment said. */
 export async function recordServiceChange(db: Db, partnerId: string, note: string, actor: Actor, now: Date = new Date()): Promise<{ riskReviewDueOn: string }> {
   return db.transaction(async (tx) => {
-    const p = await lockPartner(tx, partnerId);
-    await assertCanEditPartner(tx, actor, partnerId);
-    if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it first');
+    const p = await lockPartnerForEdit(tx, actor, partnerId, { purpose: 'recording a change of its service' });
     // A review already overdue stays overdue since its own date.
     const today = dayIn(now);
     const due = p.riskReviewDueOn && p.riskReviewDueOn < today ? p.riskReviewDueOn : today;

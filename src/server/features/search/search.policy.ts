@@ -1,4 +1,4 @@
-import { partnersPolicy } from '../partners/partners.policy.js';
+import { partnersPolicy } from '../partners/index.js';
 
 /** Search reads partners, contacts and the timeline: whoever may read those may search them. */
 export const searchPolicy = { search: partnersPolicy.read };

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { roles, signedIn, type Actor } from '../../lib/policy.js';
-import { canEditPartner } from '../partners/partners.policy.js';
+import { canEditPartner } from '../partners/index.js';
 
 export const tasksPolicy = {
   /** Everyone signed in reads tasks: they are part of the partner's record. */

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, sql, type SQL 
 import type { Db, DbOrTx } from '../../db/client.js';
 import { contact, contract, meetingOccurrence, onboarding, partner, riskAssessment, task, taskComment, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { fieldError, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
@@ -11,7 +11,7 @@ import type { TaskStatus, TaskSubject } from '../../../shared/rhythm.js';
 import type { ListTasksQuery, Task, TaskComment, TaskDetail, createTaskBody, updateTaskBody } from '../../../shared/schemas/task.js';
 import { OPEN_TASK_STATUSES } from '../../../shared/schemas/task.js';
 import type { z } from 'zod';
-import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { lockPartnerForEdit } from '../partners/index.js';
 import { afterOnboardingTasksChanged } from './tasks.hooks.js';
 import { insertTasks, notifyAssignees } from './tasks.core.js';
 import { dayIn } from '../../../shared/days.js';
@@ -108,9 +108,11 @@ export async function getTask(db: DbOrTx, id: string, now: Date = new Date()): P
 
 /**
  * The partner a subject belongs to; the subject must exist. Its partner is locked for the
- * transaction, so an archive or merge of it waits for this write.
+ * transaction by the partner guard, so an archive or merge of it waits for this write; the actor
+ * must be allowed to edit it unless it is the partner the task already belongs to (`current`),
+ * which the task's own rule (canChangeTask) has settled.
  */
-async function partnerOfSubject(tx: DbOrTx, subject: { type: TaskSubject; id: string }): Promise<string> {
+async function partnerOfSubject(tx: DbOrTx, subject: { type: TaskSubject; id: string }, actor: Actor, current: string | null = null): Promise<string> {
   const lookups: Record<TaskSubject, () => Promise<{ partnerId: string }[]>> = {
     partner: () => tx.select({ partnerId: partner.id }).from(partner).where(eq(partner.id, subject.id)),
     contact: () => tx.select({ partnerId: contact.partnerId }).from(contact).where(eq(contact.id, subject.id)),
@@ -121,8 +123,7 @@ async function partnerOfSubject(tx: DbOrTx, subject: { type: TaskSubject; id: st
   };
   const [found] = await lookups[subject.type]();
   if (!found) throw fieldError('body.subject', `is not a known ${subject.type}`);
-  const [p] = await tx.select({ archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, found.partnerId)).for('update');
-  if (p?.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before adding tasks to it');
+  await lockPartnerForEdit(tx, actor, found.partnerId, { purpose: 'adding tasks to it', permitted: found.partnerId === current });
   return found.partnerId;
 }
 
@@ -159,8 +160,7 @@ function completion(to: TaskStatus | undefined, from: string, actor: Actor, now:
 
 export async function createTask(db: Db, input: CreateInput, actor: Actor, now: Date = new Date()): Promise<TaskDetail> {
   const id = await db.transaction(async (tx) => {
-    const partnerId = input.subject ? await partnerOfSubject(tx, input.subject) : null;
-    if (partnerId) await assertCanEditPartner(tx, actor, partnerId);
+    const partnerId = input.subject ? await partnerOfSubject(tx, input.subject, actor) : null;
     const assigneeId = input.assigneeId === undefined ? actor.id : input.assigneeId;
     await checkAssignee(tx, assigneeId);
     const [created] = await insertTasks(
@@ -192,8 +192,7 @@ export async function updateTask(db: Db, id: string, body: UpdateInput, actor: A
     const { version, subject, ...fields } = body;
     let moved = {};
     if (subject !== undefined && (subject?.type !== before.subjectType || subject?.id !== before.subjectId)) {
-      const partnerId = subject ? await partnerOfSubject(tx, subject) : null;
-      if (partnerId && partnerId !== before.partnerId) await assertCanEditPartner(tx, actor, partnerId);
+      const partnerId = subject ? await partnerOfSubject(tx, subject, actor, before.partnerId) : null;
       moved = { ...subjectColumns(subject, before), partnerId };
     }
     if (fields.assigneeId !== undefined) await checkAssignee(tx, fields.assigneeId, before.assigneeId);

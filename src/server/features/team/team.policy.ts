@@ -1,4 +1,4 @@
-import { partnersPolicy } from '../partners/partners.policy.js';
+import { partnersPolicy } from '../partners/index.js';
 
 /**
  * Our team on a partner is part of the partner: read by everyone signed in, changed by those who may

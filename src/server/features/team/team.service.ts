@@ -2,13 +2,13 @@ import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { partner, teamAssignment, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { fieldError, notFound } from '../../lib/errors.js';
 import { offsetOf, orderBy } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import type { Page } from '../../../shared/list.js';
 import { TEAM_ROLES, type Importance, type PartnerStatus, type TeamRole } from '../../../shared/partners.js';
 import type { Colleague, ColleagueDetail, TeamAssignment } from '../../../shared/schemas/team.js';
-import { assertCanEditPartner } from '../partners/partners.policy.js';
+import { lockPartnerForEdit } from '../partners/index.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { auditableAssignment, presentAssignment, presentColleague, type AssignmentRow } from './team.presenter.js';
 
@@ -32,12 +32,7 @@ export async function listTeam(db: DbOrTx, partnerId: string): Promise<TeamAssig
   return rows.map(presentAssignment);
 }
 
-async function partnerForTeamWrite(tx: DbOrTx, partnerId: string, actor: Actor) {
-  const [p] = await tx.select({ id: partner.id, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
-  await assertCanEditPartner(tx, actor, partnerId);
-  if (p.archivedAt) throw new AppError('conflict', 'The partner is archived: restore it before changing its team');
-}
+const partnerForTeamWrite = (tx: DbOrTx, partnerId: string, actor: Actor) => lockPartnerForEdit(tx, actor, partnerId, { purpose: 'changing its team' });
 
 export async function addTeamMember(db: Db, partnerId: string, input: { userId: string; role: TeamRole }, actor: Actor): Promise<TeamAssignment> {
   return db.transaction(async (tx) => {

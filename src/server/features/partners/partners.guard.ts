@@ -1,0 +1,56 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { partner, teamAssignment } from '../../db/schema/index.js';
+import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import type { Actor } from '../../lib/policy.js';
+
+export type LockedPartner = typeof partner.$inferSelect;
+
+export interface PartnerEditOptions {
+  /** The request field that named the partner (e.g. 'body.partnerId'): a missing one is then a 400 on it, not a 404. */
+  field?: string;
+  /** What the change does, for the answer about an archived partner: "… restore the partner before changing its contacts". */
+  purpose?: string;
+  /** Changes that were allowed on an archived partner before the guard existed (e.g. a contract's text) stay allowed. */
+  allowArchived?: boolean;
+  /**
+   * The caller has already decided that the actor may make this change through the record itself
+   * (a member's own task, moved to another subject of the same partner): lock and archived check only.
+   */
+  permitted?: boolean;
+}
+
+export const forbiddenPartner = () => new AppError('forbidden', 'Members may change only partners they own or are on the team of');
+
+/** Admins and managers edit every partner, members those they own or are on the team of, nobody else any. */
+async function mayEdit(tx: DbOrTx, actor: Actor, p: LockedPartner): Promise<boolean> {
+  if (actor.role === 'admin' || actor.role === 'manager') return true;
+  if (actor.role !== 'member') return false;
+  if (p.ownerId === actor.id) return true;
+  const onTeam = await tx
+    .select({ one: sql<number>`1` })
+    .from(teamAssignment)
+    .where(and(eq(teamAssignment.partnerId, p.id), eq(teamAssignment.userId, actor.id)))
+    .limit(1);
+  return onTeam.length > 0;
+}
+
+/**
+ * The one guard for every write to a partner or to something of a partner: locks the partner row for
+ * the transaction, so an archive, a merge or another write to the same partner waits for this one;
+ * then answers, in this order, 404 (or 400 on `field`) when it does not exist, 403 when the actor
+ * may not edit it, 409 when it is archived. Returns the locked row.
+ *
+ * The lock is FOR NO KEY UPDATE: it excludes every other guard, every update of the partner row
+ * (archive, edit) and the merge's FOR UPDATE, but not the key-share locks that inserting a record
+ * referencing the partner takes, so a transaction that inserted a child row before taking the guard
+ * cannot deadlock with one that waits here. Lock the partner before the record you change (the
+ * merge locks partners first and then moves their records).
+ */
+export async function lockPartnerForEdit(tx: DbOrTx, actor: Actor, partnerId: string, opts: PartnerEditOptions = {}): Promise<LockedPartner> {
+  const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('no key update');
+  if (!p) throw opts.field ? fieldError(opts.field, 'is not a known partner') : notFound('Partner');
+  if (!opts.permitted && !(await mayEdit(tx, actor, p))) throw forbiddenPartner();
+  if (p.archivedAt && !opts.allowArchived) throw new AppError('conflict', `${p.name} is archived: restore the partner before ${opts.purpose ?? 'changing it'}`);
+  return p;
+}
