@@ -19,7 +19,7 @@ interface Chunk {
 
 const GOAL_KB = 250;
 const dist = path.join(root, 'dist/web');
-const SHELL = 'src/web/components/AppLayout.tsx';
+const SHELL = 'src/web/shell/AppLayout.tsx';
 /** A page and the lazy chunks it needs: signed-in pages load the shell (navigation, palette) too. */
 const PAGES: [string, string[]][] = [
   ['sign-in', ['src/web/features/session/SignInPage.tsx']],

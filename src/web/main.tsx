@@ -11,7 +11,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api.js';
-import { sessionKeys } from './features/session/queries.js';
+import { sessionKeys } from './lib/session.js';
 import { router } from './router.js';
 import { cssVariablesResolver, theme } from './theme.js';
 

@@ -41,7 +41,7 @@ export const router = createBrowserRouter([
       {
         // The signed-in shell (navigation, command palette) loads with the first signed-in page, not with sign-in.
         lazy: async () => {
-          const { AppLayout } = await import('./components/AppLayout.js');
+          const { AppLayout } = await import('./shell/AppLayout.js');
           return {
             Component: () => (
               <RequireSession>

@@ -1,6 +1,4 @@
 import type { ReactNode } from 'react';
-import { useRecordSearch } from '../features/search/useRecordSearch.js';
-import { usePartnerCommands } from '../features/partners/commands.js';
 
 // Mirrors @mantine/spotlight's action types (its own .d.ts do not resolve under NodeNext).
 export interface CommandAction {
@@ -17,13 +15,4 @@ export interface CommandAction {
 export interface CommandGroup {
   group: string;
   actions: CommandAction[];
-}
-
-/**
- * The result groups that features add to the command palette for the current query (quick
- * creation, record search…): one hook calling each provider's hook, so they run in the same order on
- * every render. Groups they return are shown as they are: the palette does not filter them again.
- */
-export function useProvidedCommands(query: string): CommandGroup[] {
-  return [...usePartnerCommands(query), ...useRecordSearch(query)];
 }

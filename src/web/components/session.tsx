@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useLocation } from 'react-router';
 import { Center, Container } from '@mantine/core';
-import { meQuery, setupQuery, type Me } from '../features/session/queries.js';
+import { meQuery, setupQuery, type Me } from '../lib/session.js';
 import { ErrorState, FullPageLoader } from './states.js';
 
 const MeContext = createContext<Me | null>(null);

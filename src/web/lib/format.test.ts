@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldMessage } from './form.js';
 import { formatRelative, humanize, initials, plural } from './format.js';
-import { safeNext } from '../features/session/queries.js';
+import { safeNext } from './session.js';
 
 // The formatters follow the browser's (here: the process's) locale; the wording below is English.
 const english = new Intl.RelativeTimeFormat().resolvedOptions().locale.startsWith('en');

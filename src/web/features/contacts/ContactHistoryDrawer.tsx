@@ -1,7 +1,7 @@
 import { Drawer } from '@mantine/core';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../shared/partners.js';
 import type { ContactSummary } from '../../../shared/schemas/contact.js';
-import { AuditHistory } from '../../components/AuditHistory.js';
+import { AuditHistory } from '../audit/AuditHistory.js';
 import { formatDate } from '../../lib/format.js';
 import { INFLUENCE_LABELS, STRENGTH_LABELS, type Influence, type Strength } from './labels.js';
 

@@ -7,7 +7,7 @@ import { IconAlarm, IconArchive, IconArrowLeft, IconPencil, IconRestore } from '
 import type { ContractClause, ContractStatus, ContractType } from '../../../shared/compliance.js';
 import { CONTRACT_STATUS_LABELS, CONTRACT_TYPE_LABELS, type Contract } from '../../../shared/schemas/contract.js';
 import { CLAUSE_LABELS } from '../../../shared/schemas/risk.js';
-import { AuditHistory } from '../../components/AuditHistory.js';
+import { AuditHistory } from '../audit/AuditHistory.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorState, LoadingState } from '../../components/states.js';

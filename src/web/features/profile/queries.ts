@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { UserSession } from '../../../shared/schemas/session.js';
 import { api, setCsrfToken } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
-import { meQuery, sessionKeys, type Me } from '../session/queries.js';
+import { meQuery, sessionKeys, type Me } from '../../lib/session.js';
 
 export function useUpdateMyName() {
   const qc = useQueryClient();

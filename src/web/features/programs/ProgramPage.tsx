@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPencil, IconStairsUp } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api.js';
-import { AuditHistory } from '../../components/AuditHistory.js';
+import { AuditHistory } from '../audit/AuditHistory.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';

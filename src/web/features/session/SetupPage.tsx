@@ -7,7 +7,7 @@ import { PASSWORD_MIN, setupBody } from '../../../shared/schemas/user.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { ErrorState, FullPageLoader } from '../../components/states.js';
 import { useForm } from '../../lib/form.js';
-import { setupQuery, useCreateFirstAdmin, useSignIn } from './queries.js';
+import { setupQuery, useCreateFirstAdmin, useSignIn } from '../../lib/session.js';
 
 /** First run: creates the first administrator, then signs them in. */
 export function SetupPage() {

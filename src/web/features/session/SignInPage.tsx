@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from '../../api.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { FullPageLoader } from '../../components/states.js';
 import { useForm } from '../../lib/form.js';
-import { meQuery, safeNext, setupQuery, useSignIn, useSingleSignOn } from './queries.js';
+import { meQuery, safeNext, setupQuery, useSignIn, useSingleSignOn } from '../../lib/session.js';
 
 function signInMessage(e: unknown): string {
   if (e instanceof ApiError) {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Drawer } from '@mantine/core';
 import type { ActivityKind } from '../../../shared/partners.js';
 import type { Activity } from '../../../shared/schemas/activity.js';
-import { AuditHistory } from '../../components/AuditHistory.js';
+import { AuditHistory } from '../audit/AuditHistory.js';
 import { formatDateTime } from '../../lib/format.js';
 import { contactsListQuery } from '../contacts/queries.js';
 import { colleaguesQuery } from '../team/queries.js';

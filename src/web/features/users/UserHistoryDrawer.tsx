@@ -1,7 +1,7 @@
 import { Drawer } from '@mantine/core';
 import { ROLE_LABELS, type Role } from '../../../shared/roles.js';
 import type { User } from '../../../shared/schemas/user.js';
-import { AuditHistory } from '../../components/AuditHistory.js';
+import { AuditHistory } from '../audit/AuditHistory.js';
 import { formatDateTime } from '../../lib/format.js';
 
 const FIELD_LABELS = { name: 'Name', email: 'E-mail', role: 'Role', deactivatedAt: 'Status' };

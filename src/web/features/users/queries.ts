@@ -4,7 +4,7 @@ import type { Page } from '../../../shared/list.js';
 import type { CreateUserBody, User } from '../../../shared/schemas/user.js';
 import { api, withQuery } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
-import { sessionKeys } from '../session/queries.js';
+import { sessionKeys } from '../../lib/session.js';
 
 export type UserStatus = 'active' | 'deactivated' | 'all';
 export type UserSort = 'name' | '-name' | 'email' | '-email' | 'role' | '-role' | 'createdAt' | '-createdAt';

@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconDeviceDesktop, IconKey, IconLogout, IconMoon, IconSun, IconUserCircle } from '@tabler/icons-react';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { errorMessage } from '../api.js';
-import { useSignOut } from '../features/session/queries.js';
+import { useSignOut } from '../lib/session.js';
 import { initials } from '../lib/format.js';
-import { useMe } from './session.js';
+import { useMe } from '../components/session.js';
 
 export const SCHEMES: { value: MantineColorScheme; label: string; icon: typeof IconSun }[] = [
   { value: 'light', label: 'Light', icon: IconSun },

@@ -3,10 +3,11 @@ import { useNavigate } from 'react-router';
 import { ActionIcon, Group, Kbd, Text, UnstyledButton, useMantineColorScheme } from '@mantine/core';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { IconLogout, IconSearch } from '@tabler/icons-react';
-import { useSignOut } from '../features/session/queries.js';
-import { useProvidedCommands, type CommandAction, type CommandGroup } from './commands.js';
-import { navFor } from './nav.js';
-import { useMe } from './session.js';
+import { useSignOut } from '../lib/session.js';
+import type { CommandAction, CommandGroup } from '../components/commands.js';
+import { useProvidedCommands } from './commands.js';
+import { navFor } from '../components/nav.js';
+import { useMe } from '../components/session.js';
 import { SCHEMES } from './UserMenu.js';
 import classes from './CommandPalette.module.css';
 

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { meSchema, setupStatus, User } from '../../../shared/schemas/user.js';
-import { api, ApiError, setCsrfToken } from '../../api.js';
+import type { meSchema, setupStatus, User } from '../../shared/schemas/user.js';
+import { api, ApiError, setCsrfToken } from '../api.js';
 
 export type Me = z.infer<typeof meSchema>;
 export type SetupStatus = z.infer<typeof setupStatus>;
