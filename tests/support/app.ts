@@ -41,7 +41,8 @@ export async function createTestApp(env: Record<string, string> = {}, database?:
 }
 
 let seq = 0;
-export const uniqueEmail = (prefix = 'user') => `${prefix}.${process.pid}.${Date.now().toString(36)}.${++seq}@example.com`;
+// Digits only after the prefix: a test searching people by a few letters never matches a generated address.
+export const uniqueEmail = (prefix = 'user') => `${prefix}.${process.pid}.${Date.now()}.${++seq}@example.com`;
 
 /** A user of the given role, created directly through the service. */
 export async function makeUser(t: TestApp, role: Role = 'member', overrides: Partial<{ name: string; email: string; password: string }> = {}): Promise<User> {
