@@ -235,6 +235,9 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/documents/:id/versions': WRITERS,
   'POST /api/documents/:id/archive': WRITERS,
   'POST /api/documents/:id/restore': WRITERS,
+  // -- alerts --
+  // Due deadline alerts: everyone lists the ones addressed to them; Partner Managers and admins see all (in the service).
+  'GET /api/alerts': ALL,
 };
 
 /** Concrete URLs for wildcard routes. */

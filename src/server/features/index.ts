@@ -26,6 +26,7 @@ import { documentsRoutes } from './documents/documents.routes.js';
 import { contractsRoutes } from './contracts/contracts.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import { riskRoutes } from './risk/risk.routes.js';
+import { alertsRoutes } from './alerts/alerts.routes.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -62,4 +63,5 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(contractsRoutes, { db });
   await app.register(programsRoutes, { db });
   await app.register(riskRoutes, { db });
+  await app.register(alertsRoutes, { db });
 }

@@ -15,8 +15,19 @@ export interface ReminderContext {
  */
 export interface ReminderSource {
   name: string;
-  candidates(db: Db, now: Date, ctx: ReminderContext): Promise<NewNotification[]>;
+  candidates(db: Db, now: Date, ctx: ReminderContext): Promise<ReminderCandidate[]>;
 }
+
+/** What a deadline's reminder is about, for the list of due alerts (GET /api/alerts); never stored. */
+export interface AlertFacts {
+  /** The contract, partner, programme or certification the deadline belongs to. */
+  subject: string;
+  /** The deadline, 'YYYY-MM-DD'. */
+  dueOn: string;
+  partner: { id: string; name: string } | null;
+}
+
+export type ReminderCandidate = NewNotification & { alert: AlertFacts };
 
 export const reminderSources: ReminderSource[] = [];
 

@@ -103,7 +103,9 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<Recor
   const active = new Set(users.map((u) => u.id));
   const today = zurichDate(now);
   const candidates = [...(await taskReminders(db, today)), ...(await cadenceReminders(db, now)), ...(await meetingReminders(db, now, active))];
-  for (const source of reminderSources) candidates.push(...(await source.candidates(db, now, { today, active })).filter((n) => active.has(n.userId)));
+  for (const source of reminderSources) {
+    for (const { alert: _facts, ...n } of await source.candidates(db, now, { today, active })) if (active.has(n.userId)) candidates.push(n);
+  }
   const created = await notify(db, candidates, now);
 
   const byUser = new Map<string, StoredNotification[]>();

@@ -5,7 +5,7 @@ import { setContractArchived } from '../../../src/server/features/contracts/cont
 import { setDocumentArchived } from '../../../src/server/features/documents/documents.service.js';
 import { addFinding, startAssessment, updateAssessment } from '../../../src/server/features/risk/risk.service.js';
 import { readRiskPolicy } from '../../../src/server/features/risk/risk.settings.js';
-import { bearer } from '../../support/app.js';
+import { bearer, makeUser } from '../../support/app.js';
 import { grantCertification, makeCertification, makeLevel, makeProgram } from '../../support/compliance.js';
 import { makePartner, unique } from '../../support/factories.js';
 import { actorOf, ownPartner, plain, type BuildContext, type Builders } from './support.js';
@@ -155,11 +155,13 @@ const risk: Builders = {
     const a = await addFinding(c.t.database.db, (await draft(c)).id, { title: 'No second factor', severity: 'medium' }, actorOf(c.users.admin));
     return { url: `/api/risk-assessments/${a.id}/findings/${a.findings[0]!.id}` };
   },
-  // Approval needs an assessor, a day and every score.
+  // Approval needs an assessor, a day and every score, prepared by someone else than the caller (four eyes).
   'POST /api/risk-assessments/:id/approve': async (c) => {
-    const a = await draft(c);
+    await criterion(c);
+    const preparer = actorOf(await makeUser(c.t, 'manager'));
+    const a = await startAssessment(c.t.database.db, (await ownPartner(c)).id, undefined, preparer);
     const scores = a.scores.map((s) => ({ criterionId: s.criterionId, score: 2 }));
-    const done = await updateAssessment(c.t.database.db, a.id, { version: a.version, assessedOn: '2026-03-02', scores }, actorOf(c.users.admin));
+    const done = await updateAssessment(c.t.database.db, a.id, { version: a.version, assessedOn: '2026-03-02', scores }, preparer);
     return { url: `/api/risk-assessments/${a.id}/approve`, body: { version: done.version } };
   },
 };
@@ -167,6 +169,7 @@ const risk: Builders = {
 // ---- contracts ------------------------------------------------------------------------------
 
 const contracts: Builders = {
+  'GET /api/alerts': plain('/api/alerts'),
   'GET /api/contracts': plain('/api/contracts'),
   'GET /api/contracts/:id': async (c) => ({ url: `/api/contracts/${(await makeContract(c.t, (await makePartner(c.t)).id)).id}` }),
   'POST /api/contracts': async (c) => ({

@@ -1,10 +1,9 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { certification, userCertification } from '../../db/schema/index.js';
-import { registerReminderSource } from '../../jobs/reminder-sources.js';
+import { registerReminderSource, type ReminderCandidate } from '../../jobs/reminder-sources.js';
 import { formatDay } from '../../jobs/compose.js';
 import { registerCalendarSource } from '../../lib/calendar-sources.js';
-import type { NewNotification } from '../notifications/index.js';
 import { LEVEL_ALERT_DAYS } from '../../../shared/compliance.js';
 import { daysBetween, zurichDate } from '../../../shared/days.js';
 import { bestHoldings, evaluate, holdingFactColumns, renewalMap, type Evaluated, type HoldingFacts } from './certifications.core.js';
@@ -42,7 +41,7 @@ registerReminderSource({
   name: 'certifications',
   async candidates(db, _now, { today, active }) {
     const { rows, best, ev, name } = await standing(db, today, [...active]);
-    const out: NewNotification[] = [];
+    const out: ReminderCandidate[] = [];
     for (const h of best) {
       const e: Evaluated = ev.get(h.id)!;
       if (h.status !== 'obtained' || e.effective === null) continue;
@@ -56,6 +55,7 @@ registerReminderSource({
         body: `Valid through ${formatDay(e.effective)}${planned?.targetOn ? ` · exam planned for ${formatDay(planned.targetOn)}` : ' · plan the renewal exam'}`,
         link: LINK,
         dedupeKey: `certification_expiring:${h.id}:${threshold}:${e.effective}`,
+        alert: { subject: name(h), dueOn: e.effective, partner: null },
       });
     }
     return out;

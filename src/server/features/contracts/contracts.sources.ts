@@ -68,6 +68,7 @@ registerReminderSource({
           body: `${CONTRACT_TYPE_LABELS[c.type as ContractType]}. ${describeNotice(s, formatDay)}.`,
           link: `/contracts/${c.id}`,
           dedupeKey: `contract_notice:${c.id}:${s.noticeDeadline}:${threshold}`,
+          alert: { subject: c.title, dueOn: s.noticeDeadline!, partner: { id: c.partnerId, name: c.partnerName } },
         },
       ];
     });

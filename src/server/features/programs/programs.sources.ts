@@ -2,9 +2,8 @@ import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { partner, partnerProgram, teamAssignment, user, userCertification } from '../../db/schema/index.js';
 import { formatDay } from '../../jobs/compose.js';
-import { registerReminderSource } from '../../jobs/reminder-sources.js';
+import { registerReminderSource, type ReminderCandidate } from '../../jobs/reminder-sources.js';
 import { registerCalendarSource, type CalendarDeadline } from '../../lib/calendar-sources.js';
-import type { NewNotification } from '../notifications/index.js';
 import { LEVEL_ALERT_DAYS } from '../../../shared/compliance.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
 import { evaluatePrograms } from './programs.evaluate.js';
@@ -17,6 +16,7 @@ interface Standing {
   id: string;
   name: string;
   partnerId: string | null;
+  partnerName: string | null;
   ownerId: string | null;
   nextReviewOn: string | null;
   createdAt: Date;
@@ -28,7 +28,7 @@ interface Standing {
 async function standings(db: DbOrTx, today: string, ids: string[] | null): Promise<Standing[]> {
   if (ids && !ids.length) return [];
   const rows = await db
-    .select({ id: partnerProgram.id, name: partnerProgram.name, partnerId: partnerProgram.partnerId, ownerId: partner.ownerId, nextReviewOn: partnerProgram.nextReviewOn, createdAt: partnerProgram.createdAt })
+    .select({ id: partnerProgram.id, name: partnerProgram.name, partnerId: partnerProgram.partnerId, partnerName: partner.name, ownerId: partner.ownerId, nextReviewOn: partnerProgram.nextReviewOn, createdAt: partnerProgram.createdAt })
     .from(partnerProgram)
     .leftJoin(partner, eq(partner.id, partnerProgram.partnerId))
     .where(and(isNull(partnerProgram.archivedAt), ids ? inArray(partnerProgram.id, ids) : undefined));
@@ -75,13 +75,14 @@ registerReminderSource({
   async candidates(db, _now, { today }) {
     const all = await standings(db, today, null);
     const due = all.flatMap((s) => {
-      const out: Omit<NewNotification, 'userId'>[] = [];
+      const out: Omit<ReminderCandidate, 'userId'>[] = [];
+      const partnerOf = s.partnerId ? { id: s.partnerId, name: s.partnerName ?? '' } : null;
       const alert = s.forecast ? dueAlert(s.forecast.date, today) : null;
       if (s.forecast && alert !== null) {
-        out.push({ kind: 'level_at_risk', title: atRiskTitle(s, s.forecast), body: causesText(s.forecast), link: link(s), dedupeKey: `level_at_risk:${s.id}:${s.forecast.date}:${alert}` });
+        out.push({ kind: 'level_at_risk', title: atRiskTitle(s, s.forecast), body: causesText(s.forecast), link: link(s), dedupeKey: `level_at_risk:${s.id}:${s.forecast.date}:${alert}`, alert: { subject: s.name, dueOn: s.forecast.date, partner: partnerOf } });
       }
       if (s.nextReviewOn && today >= addDays(s.nextReviewOn, -LEVEL_REVIEW_REMINDER_DAYS) && today <= s.nextReviewOn) {
-        out.push({ kind: 'level_review', title: `${s.name}: the vendor reviews our level on ${formatDay(s.nextReviewOn)}`, body: s.levelName ? `We hold ${s.levelName}.` : null, link: link(s), dedupeKey: `level_review:${s.id}:${s.nextReviewOn}` });
+        out.push({ kind: 'level_review', title: `${s.name}: the vendor reviews our level on ${formatDay(s.nextReviewOn)}`, body: s.levelName ? `We hold ${s.levelName}.` : null, link: link(s), dedupeKey: `level_review:${s.id}:${s.nextReviewOn}`, alert: { subject: s.name, dueOn: s.nextReviewOn, partner: partnerOf } });
       }
       return out.map((n) => ({ n, ownerId: s.ownerId }));
     });
