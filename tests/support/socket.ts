@@ -2,6 +2,7 @@
 // Node's client puts `path` on the request line verbatim.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 import type { TestApp } from './app.js';
 
 export interface SocketAnswer {
@@ -29,6 +30,37 @@ export function sendRaw(port: number, method: string, target: string, headers: R
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/**
+ * A request whose body is streamed, as a browser uploads a file: the answer counts once the whole
+ * body was sent and the answer read, and a connection reset or a broken pipe before that fails the
+ * request, as it fails a browser's upload with a network error (the server answered and closed
+ * before it read the body).
+ */
+export function sendStream(port: number, method: string, target: string, headers: Record<string, string>, body: Readable): Promise<SocketAnswer> {
+  return new Promise((resolve, reject) => {
+    let answer: SocketAnswer | null = null;
+    let sent = false;
+    const settle = () => answer && sent && resolve(answer);
+    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        answer = { status: res.statusCode!, type: String(res.headers['content-type'] ?? ''), setCookies: res.headers['set-cookie'] ?? [], body: text };
+        settle();
+      });
+      res.on('error', reject);
+    });
+    req.on('finish', () => {
+      sent = true;
+      settle();
+    });
+    req.on('error', reject);
+    body.on('error', reject);
+    body.pipe(req);
   });
 }
 

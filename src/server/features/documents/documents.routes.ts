@@ -23,7 +23,8 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
   // Only these routes parse multipart bodies; the plugin does not read the body itself, the handlers
   // stream it and count the bytes (the parser only stops at the limit + 1, see documents.upload.ts).
   await app.register(multipart, { throwFileSizeLimit: false });
-  // A refused upload's body is left unread: closing the connection tells the client to stop sending it.
+  // A refused upload's rest is drained when it is small (documents.upload.ts), so the client reads the 413;
+  // a larger rest is left unread, and closing the connection tells the client to stop sending it.
   app.addHook('onError', async (req, reply, error) => {
     if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
   });

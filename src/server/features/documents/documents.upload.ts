@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -22,6 +23,72 @@ export interface Spooled {
 /** Room for the form's boundaries, part headers and small fields around the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
 const FIELD_MAX_BYTES = 4096;
+/**
+ * A refused upload's rest is read and thrown away up to this much, so that the client finishes
+ * sending and reads the 413: a server that answers and closes while the client still sends resets
+ * the connection, and a browser then sees a network error instead of the answer. Beyond it (a
+ * declared length further over the limit, or a stream that goes on) the connection is closed.
+ */
+export const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 15_000;
+
+/** Reads and discards the rest of the request body, up to `maxBytes`; true when it ended within that. */
+function drainRest(raw: IncomingMessage, maxBytes: number): Promise<boolean> {
+  if (raw.readableEnded) return Promise.resolve(true);
+  if (raw.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = (ended: boolean) => {
+      clearTimeout(timer);
+      // Left flowing: a paused body fills the socket's buffers, and closing it then resets the
+      // connection before the client has read the answer.
+      raw.off('data', onData).off('end', onEnd).off('close', onClose).off('error', onClose);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) done(false);
+    };
+    const onEnd = () => done(true);
+    const onClose = () => done(raw.readableEnded);
+    const timer = setTimeout(() => done(false), DRAIN_TIMEOUT_MS);
+    // The parser no longer gets the body: nothing of it is kept.
+    raw.unpipe();
+    raw.on('data', onData).once('end', onEnd).once('close', onClose).once('error', onClose);
+    raw.resume();
+  });
+}
+
+const isTooLarge = (e: unknown) => e instanceof AppError && e.status === 413;
+const LINGER_MS = 2000;
+const LINGER_MAX_BYTES = 256 * 1024;
+
+/**
+ * For a refused upload whose rest is too large to drain: once the answer is sent (Node ends the
+ * connection then, the answer saying `Connection: close`), the connection is half-closed and what
+ * the client still sends is read and discarded for a moment (up to 2 s and 256 KiB) before it is
+ * closed. Closing at once with unread bytes resets the connection, and the reset can reach the
+ * client before it read the answer.
+ */
+function lingerOnClose(raw: IncomingMessage): void {
+  const socket = raw.socket as IncomingMessage['socket'] & { destroySoon?: () => void };
+  if (!socket || socket.destroyed) return;
+  socket.destroySoon = () => {
+    socket.end();
+    let seen = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    const timer = setTimeout(stop, LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+    raw.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > LINGER_MAX_BYTES) stop();
+    });
+    raw.resume();
+  };
+}
 
 export const tooLarge = (maxBytes: number) => new AppError('payload_too_large', tooLargeMessage(maxBytes), [{ path: 'body.file', message: tooLargeMessage(maxBytes) }]);
 const malformed = () => new AppError('bad_request', 'The multipart body is malformed or incomplete', [{ path: 'body', message: 'is not a complete multipart/form-data body' }]);
@@ -61,7 +128,8 @@ async function spool(part: MultipartFile, storage: Storage, maxBytes: number): P
 /**
  * Reads a multipart upload: fields first (checked by `onFields` before a byte of the file is
  * stored), then one part named "file", streamed to a spool file. Over the limit → 413 and the
- * partial file removed; a declared Content-Length over the limit is refused before reading.
+ * partial file removed; a declared Content-Length over the limit is refused before parsing. Either
+ * way the rest of the body is drained first when it is at most DRAIN_MAX_BYTES.
  * The caller owns the returned spool file and must remove it.
  */
 export async function receiveUpload(
@@ -73,7 +141,10 @@ export async function receiveUpload(
     throw new AppError('unsupported_media_type', 'Send the upload as multipart/form-data: the fields first, then the file', [{ path: 'body', message: 'must be multipart/form-data' }]);
   }
   const length = Number(req.headers['content-length']);
-  if (Number.isFinite(length) && length > opts.maxBytes + ENVELOPE_BYTES) throw tooLarge(opts.maxBytes);
+  if (Number.isFinite(length) && length > opts.maxBytes + ENVELOPE_BYTES) {
+    if (length > opts.maxBytes + ENVELOPE_BYTES + DRAIN_MAX_BYTES || !(await drainRest(req.raw, length))) lingerOnClose(req.raw);
+    throw tooLarge(opts.maxBytes);
+  }
 
   const fields: Record<string, string> = {};
   let received: Spooled | null = null;
@@ -108,6 +179,7 @@ export async function receiveUpload(
     }
   } catch (e) {
     if (received) await removeQuietly(received.path);
+    if (isTooLarge(e) && !(await drainRest(req.raw, DRAIN_MAX_BYTES))) lingerOnClose(req.raw);
     throw e;
   }
   if (!received) throw fieldError('body.file', 'is required: send the file as the part named "file", after the fields');
