@@ -9,6 +9,7 @@ import type { Page } from '../../../shared/list.js';
 import { TEAM_ROLES, type Importance, type PartnerStatus, type TeamRole } from '../../../shared/partners.js';
 import type { Colleague, ColleagueDetail, TeamAssignment } from '../../../shared/schemas/team.js';
 import { lockPartnerForEdit } from '../partners/index.js';
+import { giveOpenStepsToNewRoleHolder } from '../onboarding/index.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { auditableAssignment, presentAssignment, presentColleague, type AssignmentRow } from './team.presenter.js';
 
@@ -48,6 +49,7 @@ export async function addTeamMember(db: Db, partnerId: string, input: { userId: 
     if (!row) throw fieldError('body.userId', `${u.name} is already on the team as ${input.role}`, 'conflict');
     const assignment: AssignmentRow = { id: row.id, role: input.role, userId: u.id, name: u.name, email: u.email, deactivatedAt: u.deactivatedAt };
     await recordAudit(tx, { actor, entityType: 'partner', entityId: partnerId, action: 'team-add', before: null, after: auditableAssignment(assignment) });
+    await giveOpenStepsToNewRoleHolder(tx, partnerId, u.id, input.role, actor);
     return presentAssignment(assignment);
   });
 }
