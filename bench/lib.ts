@@ -40,11 +40,13 @@ export interface Target {
   headers: Record<string, string>;
   /** Paths that each connection requests in turn (autocannon's `requests`), instead of url's path. */
   paths?: string[];
+  /** Concurrent connections (default CONNECTIONS); 1 sends the requests one after another. */
+  connections?: number;
 }
 
 function autocannon(t: Target, duration: number): Promise<Omit<Load, 'cpuMsPerRequest'>> {
   return new Promise((resolve, reject) => {
-    const opts = { url: t.url, connections: CONNECTIONS, duration, headers: t.headers, ...(t.paths ? { requests: t.paths.map((p) => ({ method: 'GET', path: p })) } : {}) };
+    const opts = { url: t.url, connections: t.connections ?? CONNECTIONS, duration, headers: t.headers, ...(t.paths ? { requests: t.paths.map((p) => ({ method: 'GET', path: p })) } : {}) };
     const child = spawn(process.execPath, [path.join(root, 'bench/load.mjs'), JSON.stringify(opts)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -195,11 +197,13 @@ export function planReplay(statements: Statement[]): Step[] {
 /**
  * Runs captured statements as the app did — concurrent ones together on the pool, a transaction on
  * one connection — and returns every statement's rows. `explain` prefixes each statement with
- * EXPLAIN (ANALYZE, BUFFERS) (which runs it) and returns the plans instead.
+ * EXPLAIN (ANALYZE, BUFFERS) (which runs it) and returns the plans instead; `'json'` with
+ * EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON), whose planning and execution times `databaseMs` sums.
  */
-export async function replay(database: Database, steps: Step[], explain = false): Promise<unknown[][]> {
+export async function replay(database: Database, steps: Step[], explain: boolean | 'json' = false): Promise<unknown[][]> {
   const results: unknown[][] = [];
-  const text = (s: Statement) => (explain ? `explain (analyze, buffers) ${s.text}` : s.text);
+  const prefix = explain === 'json' ? 'explain (analyze, timing off, format json) ' : explain ? 'explain (analyze, buffers) ' : '';
+  const text = (s: Statement) => prefix + s.text;
   // A prepared statement's name stands for its text: an EXPLAIN must not reuse it.
   const options = (s: Statement) => (explain ? { ...s.options, name: undefined, rowMode: undefined } : s.options);
   const pgConfig = (s: Statement) => ({ ...options(s), text: text(s), values: s.params }) as pg.QueryConfig;
@@ -231,4 +235,22 @@ export async function replay(database: Database, steps: Step[], explain = false)
     }
   }
   return results;
+}
+
+/**
+ * The database's time for one request: planning plus execution time of every statement the request
+ * ran, summed, as EXPLAIN (ANALYZE) reports them (without per-node timing, which would add its own
+ * overhead). The statements run the way the app ran them (see `replay`), so a transaction's settings
+ * apply. Prepared statements are planned here each time, where the app plans them once per
+ * connection: for those the figure is an upper bound.
+ */
+export async function databaseMs(database: Database, steps: Step[]): Promise<number> {
+  const plans = await replay(database, steps, 'json');
+  let ms = 0;
+  for (const rows of plans) {
+    const cell = Object.values((rows[0] ?? {}) as Record<string, unknown>)[0];
+    const parsed = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { 'Planning Time'?: number; 'Execution Time'?: number }[];
+    ms += (parsed[0]?.['Planning Time'] ?? 0) + (parsed[0]?.['Execution Time'] ?? 0);
+  }
+  return ms;
 }
