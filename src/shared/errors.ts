@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'validation_failed',
   'unauthenticated',
   'forbidden',
+  /** An approval by someone who prepared the record: another person must approve it (403). */
+  'four_eyes',
   'csrf_failed',
   'not_found',
   'conflict',

@@ -6,7 +6,8 @@ import { rateScores, type RiskAssessment, type RiskPolicy } from '../../src/shar
 // Supplier risk in the browser: a partner's first assessment scored criterion by criterion with a
 // finding and its mitigation task, approved (rating and next review shown, the approved one read-only),
 // then a second assessment that supersedes it. The overview page lists the partner. It signs in with
-// an administrator every spec knows and makes its own partner.
+// an administrator every spec knows and makes its own partner. Four eyes: the administrator prepares
+// each assessment and a second Partner Manager, signed in in a browser of their own, approves it.
 test.describe.configure({ mode: 'serial' });
 
 const run = runId();
@@ -15,20 +16,43 @@ const finding = `No SOC 2 report ${run}`;
 const OWN_ADMIN: Admin = { name: 'Rita Rhythm', email: 'rita.rhythm@example.com', password: 'rhythm spec admin passphrase' };
 
 const b = Browsing.forSpec({ admin: OWN_ADMIN });
+const APPROVER = { name: `Moritz Manager ${run}`, email: `moritz.manager.${run}@example.com`, password: 'risk spec second manager passphrase' };
+let second: Browsing;
 let page: Page;
 let policy: RiskPolicy;
 let firstId = '';
 const today = zurichDate(new Date());
 const shown = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   page = b.page;
+  await b.api('post', '/api/users', { ...APPROVER, role: 'manager' });
+  second = await new Browsing().init(browser);
+  expect((await second.page.request.post('/api/auth/sign-in/email', { data: { email: APPROVER.email, password: APPROVER.password } })).ok()).toBe(true);
   // The catalogue comes with setup; on an installation set up before it existed, the starter set adds it.
   await b.api('post', '/api/risk/criteria/starter', {});
   policy = await b.api<RiskPolicy>('get', '/api/risk/policy');
   const p = await b.api<{ id: string }>('post', '/api/partners', { name: partner.name, types: ['cloud_service_provider'], status: 'active', importance: 'key', country: 'CH' });
   partner.id = p.id;
 });
+
+test.afterAll(async () => second?.context?.close());
+test.afterEach(() => second.expectCleanConsole());
+
+/** The preparer saves the draft and is told another person approves it; the second manager approves it in their browser. */
+async function approveAsSecondManager(draft: Locator, expectInDialog: string[] = []) {
+  await draft.getByRole('button', { name: 'Save draft' }).click();
+  await expect(draft.getByText('Four eyes: you started', { exact: false })).toBeVisible();
+  await expect(draft.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
+  const p2 = second.page;
+  await p2.goto(`/partners/${partner.id}/risk`);
+  await p2.getByRole('region', { name: 'Draft assessment' }).getByRole('button', { name: 'Approve', exact: true }).click();
+  const dialog = p2.getByRole('dialog', { name: 'Approve the assessment?' });
+  for (const text of expectInDialog) await expect(dialog).toContainText(text);
+  await dialog.getByRole('button', { name: 'Approve' }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+}
 
 /** Clicks the score `value` of every criterion of the draft; returns the weights in order. */
 async function scoreAll(draft: Locator, value: (i: number) => number) {
@@ -68,18 +92,13 @@ test('a first assessment: every criterion scored, a finding with its mitigation,
   await b.expectAccessible('risk draft');
   await b.screenshot('risk-draft');
 
-  await draft.getByRole('button', { name: 'Approve', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Approve the assessment?' });
-  await expect(dialog).toContainText('Approved assessments cannot be changed');
-  await expect(dialog).toContainText(`rated ${expected.rating} risk (${expected.scorePercent} %)`);
-  await dialog.getByRole('button', { name: 'Approve' }).click();
-  await expect(dialog).toBeHidden();
+  await approveAsSecondManager(draft, ['Approved assessments cannot be changed', `rated ${expected.rating} risk (${expected.scorePercent} %)`]);
 
   const nextReview = addMonths(today, policy.reviewMonths[expected.rating]);
   await expect(current.getByText(`${expected.rating[0]!.toUpperCase()}${expected.rating.slice(1)} risk`, { exact: true })).toBeVisible();
   await expect(current.getByText(`Score ${expected.scorePercent} %`)).toBeVisible();
   await expect(current.getByText(shown(nextReview), { exact: true })).toBeVisible();
-  await expect(current).toContainText(`by ${b.me.name}`);
+  await expect(current).toContainText(`by ${APPROVER.name}`);
   await expect(draft).toBeHidden();
   await expect(page.getByRole('region', { name: 'Findings of the current assessment' })).toContainText(finding);
   await expect(page.getByRole('region', { name: 'Contract clauses' }).getByText('missing from contracts').first()).toBeVisible();
@@ -107,10 +126,7 @@ test('a second assessment supersedes the first, which stays in the history', asy
   await expect(draft.getByText('No scores yet')).toBeVisible();
   await scoreAll(draft, () => 0);
   await draft.getByRole('textbox', { name: 'Assessed on' }).fill(today);
-  await draft.getByRole('button', { name: 'Approve', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Approve the assessment?' });
-  await dialog.getByRole('button', { name: 'Approve' }).click();
-  await expect(dialog).toBeHidden();
+  await approveAsSecondManager(draft);
 
   const current = page.getByRole('region', { name: 'Current rating' });
   await expect(current.getByText('Low risk', { exact: true })).toBeVisible();

@@ -219,6 +219,10 @@ export const riskAssessmentSchema = riskAssessmentSummarySchema.extend({
   preview: z.object({ scorePercent: z.number().int(), rating }).nullable(),
   /** What stops a draft from being approved; empty when it can be. */
   missing: z.array(z.string()),
+  /** Whether the caller may approve this draft: an approver's role, and not one who prepared it (four eyes). */
+  canApprove: z.boolean(),
+  /** Why the caller may not approve it although their role could (they prepared it); null otherwise. */
+  approvalRefusal: z.string().nullable(),
 });
 export type RiskAssessment = z.infer<typeof riskAssessmentSchema>;
 

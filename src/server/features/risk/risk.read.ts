@@ -2,11 +2,20 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js';
 import { contract, partner, riskAssessment, riskCriterion, riskFinding, riskScore, task, user } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
+import type { Actor } from '../../lib/policy.js';
 import { dayIn } from '../../../shared/days.js';
 import type { ContractClause, FindingSeverity } from '../../../shared/compliance.js';
 import { rateScores, requiredClauses, RISK_OVERVIEW_MAX, type PartnerRisk, type RiskAssessment, type RiskFinding, type RiskOverviewItem, type RiskOverviewQuery } from '../../../shared/schemas/risk.js';
 import { presentAssessmentSummary } from './risk.presenter.js';
+import { fourEyesRefusal, riskPolicy } from './risk.policy.js';
 import { readRiskPolicy } from './risk.settings.js';
+
+/** What the caller may do about approving: only a draft, only with an approver's role, not if they prepared it. */
+function approval(a: typeof riskAssessment.$inferSelect, actor: Actor | undefined): { canApprove: boolean; approvalRefusal: string | null } {
+  if (!actor || a.status !== 'draft' || !riskPolicy.approve.allow(actor)) return { canApprove: false, approvalRefusal: null };
+  const refusal = fourEyesRefusal(a, actor);
+  return { canApprove: !refusal, approvalRefusal: refusal };
+}
 
 const WHAT = 'Risk assessment';
 
@@ -64,7 +73,7 @@ export function missingForApproval(a: { assessorId: string | null; assessedOn: s
   return missing;
 }
 
-export async function getAssessment(db: DbOrTx, id: string): Promise<RiskAssessment> {
+export async function getAssessment(db: DbOrTx, id: string, actor?: Actor): Promise<RiskAssessment> {
   const [row] = await selectAssessments(db).where(eq(riskAssessment.id, id));
   if (!row) throw notFound(WHAT);
   const [p] = await db.select({ name: partner.name }).from(partner).where(eq(partner.id, row.a.partnerId));
@@ -81,6 +90,7 @@ export async function getAssessment(db: DbOrTx, id: string): Promise<RiskAssessm
     findings,
     preview: draft ? rateScores(plain, await readRiskPolicy(db)) : null,
     missing: draft ? missingForApproval(row.a, plain) : [],
+    ...approval(row.a, actor),
   };
 }
 

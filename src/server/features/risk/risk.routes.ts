@@ -57,7 +57,7 @@ export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.post('/api/partners/:id/risk-assessments', { config: write, schema: { tags, summary: 'Start a risk assessment of a partner', params: uuidParam, body: startRiskAssessmentBody, response: { 201: riskAssessmentSchema } } }, async (req, reply) =>
     reply.status(201).send(await startAssessment(db, req.params.id, req.body.reason, req.actor!)),
   );
-  app.get('/api/risk-assessments/:id', { config: read, schema: { tags, summary: 'Get a risk assessment', params: uuidParam, response: { 200: riskAssessmentSchema } } }, (req) => getAssessment(db, req.params.id));
+  app.get('/api/risk-assessments/:id', { config: read, schema: { tags, summary: 'Get a risk assessment', params: uuidParam, response: { 200: riskAssessmentSchema } } }, (req) => getAssessment(db, req.params.id, req.actor!));
   app.patch('/api/risk-assessments/:id', { config: write, schema: { tags, summary: 'Update a draft risk assessment', params: uuidParam, body: updateRiskAssessmentBody, response: { 200: riskAssessmentSchema } } }, (req) =>
     updateAssessment(db, req.params.id, req.body, req.actor!),
   );

@@ -12,6 +12,7 @@ import { lockPartnerForEdit, type LockedPartner } from '../partners/index.js';
 import { insertTasks } from '../tasks/index.js';
 import { auditableAssessment } from './risk.presenter.js';
 import { getAssessment, missingForApproval } from './risk.read.js';
+import { fourEyesRefusal } from './risk.policy.js';
 import { readRiskPolicy } from './risk.settings.js';
 
 const WHAT = 'Risk assessment';
@@ -62,13 +63,13 @@ export async function startAssessment(db: Db, partnerId: string, reason: RiskRea
     const criteria = await tx.select().from(riskCriterion).where(isNull(riskCriterion.archivedAt)).orderBy(asc(riskCriterion.position));
     if (!criteria.length) throw new AppError('conflict', 'The risk criteria catalogue is empty: an administrator adds criteria (or the starter set) under Risk policy first');
     const chosen = reason ?? (existing.some((a) => a.status === 'approved') ? 'scheduled' : 'initial');
-    const [a] = await tx.insert(riskAssessment).values({ partnerId, reason: chosen, assessorId: actor.id }).returning();
+    const [a] = await tx.insert(riskAssessment).values({ partnerId, reason: chosen, assessorId: actor.id, createdBy: actor.id, updatedBy: actor.id }).returning();
     const scores = criteria.map((c) => ({ assessmentId: a!.id, criterionId: c.id, criterionName: c.name, weight: c.weight, score: null, note: null }));
     await tx.insert(riskScore).values(scores);
     await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: a!.id, action: 'create', before: null, after: auditableAssessment(a!, scores) });
     return a!.id;
   });
-  return getAssessment(db, id);
+  return getAssessment(db, id, actor);
 }
 
 export async function updateAssessment(db: Db, id: string, input: UpdateRiskAssessmentBody, actor: Actor): Promise<RiskAssessment> {
@@ -82,7 +83,7 @@ export async function updateAssessment(db: Db, id: string, input: UpdateRiskAsse
     scores?.forEach((s, i) => {
       if (!known.has(s.criterionId)) throw fieldError(`body.scores.${i}.criterionId`, 'is not a criterion of this assessment');
     });
-    const after = await updateVersioned(tx, riskAssessment, id, version, fields, WHAT);
+    const after = await updateVersioned(tx, riskAssessment, id, version, { ...fields, updatedBy: actor.id }, WHAT);
     // The form sends every score on each save: only those that changed are written.
     const current = new Map(beforeScores.map((s) => [s.criterionId, s]));
     const changed = (scores ?? []).filter((s) => current.get(s.criterionId)!.score !== s.score || (s.note !== undefined && (current.get(s.criterionId)!.note ?? null) !== (s.note ?? null)));
@@ -95,7 +96,7 @@ export async function updateAssessment(db: Db, id: string, input: UpdateRiskAsse
     const afterScores = changed.length ? await scoreRows(tx, id) : beforeScores;
     await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'update', before: auditableAssessment(before, beforeScores), after: auditableAssessment(after, afterScores) });
   });
-  return getAssessment(db, id);
+  return getAssessment(db, id, actor);
 }
 
 /** Open mitigation tasks of removed findings or drafts are cancelled, not left to nag their assignees. */
@@ -138,9 +139,10 @@ export async function addFinding(db: Db, id: string, input: CreateRiskFindingBod
       taskId = ids[0] ?? null;
     }
     const [f] = await tx.insert(riskFinding).values({ assessmentId: id, title: input.title, severity, mitigation: input.mitigation ?? null, taskId }).returning();
+    await tx.update(riskAssessment).set({ updatedBy: actor.id }).where(eq(riskAssessment.id, id));
     await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'add_finding', before: null, after: { finding: f!.title, severity, mitigation: f!.mitigation, taskId } });
   });
-  return getAssessment(db, id);
+  return getAssessment(db, id, actor);
 }
 
 export async function deleteFinding(db: Db, id: string, findingId: string, actor: Actor): Promise<RiskAssessment> {
@@ -148,15 +150,17 @@ export async function deleteFinding(db: Db, id: string, findingId: string, actor
     await lockDraft(tx, id, actor);
     const [f] = await tx.delete(riskFinding).where(and(eq(riskFinding.id, findingId), eq(riskFinding.assessmentId, id))).returning();
     if (!f) throw notFound('Finding');
+    await tx.update(riskAssessment).set({ updatedBy: actor.id }).where(eq(riskAssessment.id, id));
     if (f.taskId) await cancelTasks(tx, [f.taskId], actor);
     await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'remove_finding', before: { finding: f.title, severity: f.severity, mitigation: f.mitigation }, after: null });
   });
-  return getAssessment(db, id);
+  return getAssessment(db, id, actor);
 }
 
 /**
  * Fixes score, rating and next review, supersedes the partner's current assessment and sets the
- * partner's review due date. Approver and assessor may be the same person; both are recorded.
+ * partner's review due date. Four eyes: who started it, changed it last or is its assessor may not
+ * approve it (403 four_eyes); assessor and approver are both recorded.
  */
 export async function approveAssessment(db: Db, id: string, version: number, actor: Actor, now: Date = new Date()): Promise<RiskAssessment> {
   await db.transaction(async (tx) => {
@@ -165,6 +169,8 @@ export async function approveAssessment(db: Db, id: string, version: number, act
     if (before.version !== version) {
       throw new AppError('version_conflict', `The risk assessment was changed by someone else (you sent version ${version}, it is now ${before.version}). Reload and try again.`);
     }
+    const refusal = fourEyesRefusal(before, actor);
+    if (refusal) throw new AppError('four_eyes', refusal);
     const scores = await scoreRows(tx, id);
     const missing = missingForApproval(before, scores);
     if (missing.length) {
@@ -183,7 +189,7 @@ export async function approveAssessment(db: Db, id: string, version: number, act
     await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'approve', before: auditableAssessment(before, scores), after: auditableAssessment(after, scores) });
     await setReviewDue(tx, p, nextReviewOn, actor, `Risk assessment approved: ${rating} risk`);
   });
-  return getAssessment(db, id);
+  return getAssessment(db, id, actor);
 }
 
 async function setReviewDue(tx: DbOrTx, p: typeof partner.$inferSelect, dueOn: string, actor: Actor, note: string) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
-import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
+import { actor, actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { addTeamMember, makePartner } from '../../../../tests/support/factories.js';
 import { auditLog, contract, partner, riskAssessment, riskFinding, riskScore, task } from '../../db/schema/index.js';
 import { DEFAULT_RISK_POLICY, rateScores } from '../../../shared/schemas/risk.js';
@@ -193,6 +193,36 @@ describe('assessments', () => {
     expect((await t.database.db.select().from(partner).where(eq(partner.id, p.id)))[0]!.riskReviewDueOn).toBeNull();
     // Members may not approve.
     expect((await post(`/api/risk-assessments/${d.id}/approve`, { version: partial.json().version }, as.member)).statusCode).toBe(403);
+  });
+
+  it('four eyes: who started, last changed or assessed a draft may not approve it (403 four_eyes, nothing changes); another manager may', async () => {
+    const p = await makePartner(t);
+    const d = await draftFor(p.id); // started by the admin
+    const scores = [crit.a, crit.b, crit.c].map((criterionId) => ({ criterionId, score: 1 }));
+    // The manager fills it in: now they changed it last, and they name someone else as assessor.
+    const filled = await patch(`/api/risk-assessments/${d.id}`, { version: d.version, assessorId: as.admin.id, assessedOn: '2026-03-10', scores }, as.manager);
+    expect(filled.statusCode, filled.body).toBe(200);
+    expect(filled.json()).toMatchObject({ missing: [], canApprove: false, approvalRefusal: expect.stringContaining('you last changed this assessment') });
+    expect((await get(`/api/risk-assessments/${d.id}`)).json()).toMatchObject({ canApprove: false, approvalRefusal: expect.stringContaining('you started') });
+    expect((await get(`/api/risk-assessments/${d.id}`, as.member)).json()).toMatchObject({ canApprove: false, approvalRefusal: null });
+    const before = (await t.database.db.select().from(riskAssessment).where(eq(riskAssessment.id, d.id)))[0]!;
+    const audits = async () => (await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, d.id))).length;
+    const auditsBefore = await audits();
+    for (const who of [as.manager, as.admin]) {
+      const res = await post(`/api/risk-assessments/${d.id}/approve`, { version: filled.json().version }, who);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'four_eyes', detail: expect.stringContaining('another Partner Manager or administrator must approve it') });
+    }
+    expect((await t.database.db.select().from(riskAssessment).where(eq(riskAssessment.id, d.id)))[0]).toEqual(before);
+    expect((await t.database.db.select().from(partner).where(eq(partner.id, p.id)))[0]!.riskReviewDueOn).toBeNull();
+    expect(await audits()).toBe(auditsBefore);
+
+    // A second Partner Manager, who neither started nor changed it nor assessed it, sees it approvable and approves.
+    const second = await actor(t, 'manager');
+    expect((await get(`/api/risk-assessments/${d.id}`, second)).json()).toMatchObject({ canApprove: true, approvalRefusal: null });
+    const ok = await post(`/api/risk-assessments/${d.id}/approve`, { version: filled.json().version }, second);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'approved', approver: { id: second.id }, assessor: { id: as.admin.id }, canApprove: false });
   });
 
   it('findings with a mitigation become tasks on the assessment; removing a finding from a draft cancels its task; a draft can be deleted', async () => {

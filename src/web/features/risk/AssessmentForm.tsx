@@ -103,6 +103,15 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
   };
   const preview = rateScores(a.scores.map((s) => ({ score: scores[s.criterionId]?.score ?? null, weight: s.weight })), policy);
   const unscored = a.scores.filter((s) => scores[s.criterionId]?.score === null).length;
+  // The server says whether this caller may approve (role, and four eyes: not who prepared it).
+  const approvable = canApprove && a.canApprove;
+  const approvalNote = a.approvalRefusal
+    ? `${a.approvalRefusal}.`
+    : approvable && dirty
+      ? 'Saving your changes makes you the last to change it: another Partner Manager or administrator then approves it (four eyes).'
+      : approvable
+        ? null
+        : 'A Partner Manager or administrator who did not prepare it approves the assessment once it is complete.';
 
   const body = () => ({
     version: a.version,
@@ -214,12 +223,12 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
             <Button variant="default" onClick={onSave} loading={update.isPending}>
               Save draft
             </Button>
-            {canApprove && <Button onClick={() => setConfirming('approve')}>Approve</Button>}
+            {approvable && !dirty && <Button onClick={() => setConfirming('approve')}>Approve</Button>}
           </Group>
         </Group>
-        {!canApprove && (
+        {approvalNote && (
           <Text size="sm" c="dimmed">
-            A Partner Manager approves the assessment once it is complete.
+            {approvalNote}
           </Text>
         )}
       </Stack>
