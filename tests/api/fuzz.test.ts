@@ -337,8 +337,13 @@ describe('the fuzzer', () => {
   it('covers the write routes, the upload routes with real uploads', () => {
     const keys = writeRoutes.map((r) => `${r.method} ${r.url}`);
     expect(keys).toEqual(expect.arrayContaining(['POST /api/users', 'PATCH /api/users/:id', 'POST /api/tokens', 'DELETE /api/tokens/:id', 'PATCH /api/me', 'POST /api/setup']));
-    // An upload route is one whose documentation says it takes multipart/form-data.
-    const uploads = writeRoutes.filter((r) => JSON.stringify(operation(r.method, r.url) ?? {}).includes('multipart/form-data')).map((r) => `${r.method} ${r.url}`);
+    // An upload route is one whose documentation says it takes a file (a binary part) as multipart/form-data;
+    // a form without a file (one-click unsubscribe) is fuzzed from its schema like a JSON body.
+    const takesFile = (r: { method: string; url: string }) => {
+      const form = (operation(r.method, r.url) as { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, { format?: string }> } }> } } | undefined)?.requestBody?.content?.['multipart/form-data'];
+      return Object.values(form?.schema?.properties ?? {}).some((p) => p.format === 'binary');
+    };
+    const uploads = writeRoutes.filter(takesFile).map((r) => `${r.method} ${r.url}`);
     expect(uploads.sort()).toEqual(Object.keys(UPLOAD_FIELDS).sort());
   });
 });

@@ -1,12 +1,20 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../support/app.js';
 
 /**
  * The OpenAPI document at /api/openapi.json is what client generators read: it must be valid, and
  * every operation must say which problem+json answers it can give (from the shared definitions).
  */
-type Operation = { summary?: string; tags?: string[]; security?: unknown[]; parameters?: { in: string }[]; requestBody?: unknown; responses: Record<string, { $ref?: string }> };
+type FormSchema = { type?: string; properties?: Record<string, { type?: string; format?: string }>; required?: string[] };
+type Operation = {
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: { in: string }[];
+  requestBody?: { content?: Record<string, { schema?: FormSchema }> };
+  responses: Record<string, { $ref?: string }>;
+};
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, { content: Record<string, unknown> }>; securitySchemes: Record<string, { name?: string }> } };
 
 let t: TestApp;
@@ -70,5 +78,35 @@ describe('the OpenAPI document', () => {
     expect(ops.get('GET /api/partners')!.responses['401']).toEqual({ $ref: '#/components/responses/Problem401' });
     // The test app runs on http://localhost: no __Secure- prefix (docs/decisions/0018).
     expect(doc.components.securitySchemes.session!.name).toBe('better-auth.session_token');
+  });
+
+  it('declares a multipart/form-data request body, with its fields and file, for every route that takes a multipart body', async () => {
+    const admin = await tokenFor(t, await makeUser(t, 'admin'));
+    const boundary = 'openapi-test-boundary';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="probe"\r\n\r\nx\r\n--${boundary}--\r\n`;
+    // Which routes take multipart is what the server does, not what the document says: a route without a
+    // multipart parser refuses the body (415) before anything else reads it.
+    const takesMultipart: string[] = [];
+    for (const { key, method, url } of operations().filter((o) => ['post', 'put', 'patch', 'delete'].includes(o.method))) {
+      const res = await t.app.inject({ method: method.toUpperCase() as 'POST', url: url.replace(/\{[A-Za-z]+\}/g, '00000000-0000-4000-8000-000000000000'), headers: { ...bearer(admin), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      if (!(res.statusCode === 415 && res.json().detail === 'Send the body as application/json')) takesMultipart.push(key);
+    }
+    const declared = operations().filter(({ op }) => op.requestBody?.content?.['multipart/form-data']);
+    expect(declared.map(({ key }) => key).sort()).toEqual(takesMultipart.sort());
+    expect(takesMultipart.sort()).toEqual(['POST /api/documents', 'POST /api/documents/{id}/versions', 'POST /api/unsubscribe']);
+    for (const { key, op } of declared) {
+      const form = op.requestBody!.content!['multipart/form-data']!.schema!;
+      expect(form.type, key).toBe('object');
+      expect(Object.keys(form.properties ?? {}).length, key).toBeGreaterThan(0);
+    }
+    // The uploads: the fields their handlers read, and the file as binary, required.
+    const form = (key: string) => declared.find((d) => d.key === key)!.op.requestBody!.content!['multipart/form-data']!.schema!;
+    expect(Object.keys(form('POST /api/documents').properties!)).toEqual(['subjectType', 'subjectId', 'title', 'file']);
+    expect(form('POST /api/documents').required).toEqual(['subjectType', 'subjectId', 'file']);
+    expect(Object.keys(form('POST /api/documents/{id}/versions').properties!)).toEqual(['version', 'file']);
+    for (const key of ['POST /api/documents', 'POST /api/documents/{id}/versions']) {
+      expect(form(key).properties!.file).toMatchObject({ type: 'string', format: 'binary' });
+      expect(form(key).required).toContain('file');
+    }
   });
 });

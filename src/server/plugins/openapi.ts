@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 // @fastify/swagger's own types come from openapi-types.
 import type { OpenAPIV3 } from 'openapi-types';
+import type { ZodType } from 'zod';
 import { ERROR_CODES } from '../../shared/errors.js';
 import { publicAccess } from '../lib/policy.js';
 
@@ -53,6 +54,16 @@ export function problemStatuses(method: string, op: Operation, isPublic: boolean
   return [...statuses].sort();
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The form fields (and file) of a route that reads a multipart body itself, as the OpenAPI
+     * document shows them. Documentation only: the route parses and checks the parts.
+     */
+    multipartBody?: ZodType;
+  }
+}
+
 export default fp(
   async function openapiPlugin(app: FastifyInstance, opts: { sessionCookie: string }) {
     await app.register(swagger, {
@@ -77,7 +88,12 @@ export default fp(
         },
         security: [{ bearer: [] }, { session: [] }],
       },
-      transform: jsonSchemaTransform,
+      // A multipart route declares no `body` to validate (it streams the parts itself); its fields are
+      // documented from `config.multipartBody`, under the content types it `consumes`.
+      transform: (input) => {
+        const form = (input.route as { config?: { multipartBody?: ZodType } } | undefined)?.config?.multipartBody;
+        return jsonSchemaTransform(form ? { ...input, schema: { ...input.schema, body: form } } : input);
+      },
       // Every operation declares the problem answers it can give, by reference to the shared ones;
       // a public operation needs no security.
       transformObject: (doc) => {

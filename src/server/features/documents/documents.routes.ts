@@ -1,7 +1,8 @@
 import multipart from '@fastify/multipart';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
-import { documentList, documentSchema, downloadQuery, listDocumentsQuery } from '../../../shared/schemas/document.js';
+import { documentList, documentSchema, downloadQuery, listDocumentsQuery, newVersionFields, uploadDocumentFields } from '../../../shared/schemas/document.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { contentDisposition } from './documents.content.js';
@@ -11,6 +12,7 @@ import { receiveUpload } from './documents.upload.js';
 import { openStorage, sweepSpool, type Storage } from './storage.js';
 
 const tags = ['Documents'];
+const file = z.file().meta({ description: 'The file, as the last part' });
 const UPLOAD_HELP =
   'multipart/form-data: the fields first, then the file as the part named "file". The declared type must be allowed and agree with the content; larger than the limit → 413, HTML, SVG and scripts → 415.';
 
@@ -20,16 +22,9 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
     if (n) app.log.info(`Removed ${n} unfinished upload(s) left in ${storage.spoolDir}`);
   });
   const { maxBytes } = config.files;
-  // Only these routes parse multipart bodies; the plugin does not read the body itself, the handlers
-  // stream it and count the bytes (the parser only stops at the limit + 1, see documents.upload.ts).
-  await app.register(multipart, { throwFileSizeLimit: false });
-  // A refused upload's rest is drained when it is small (documents.upload.ts), so the client reads the 413;
-  // a larger rest is left unread, and closing the connection tells the client to stop sending it.
-  app.addHook('onError', async (req, reply, error) => {
-    if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
-  });
   const read = { policy: documentsPolicy.read };
   const write = { policy: documentsPolicy.write };
+  const upload = (fields: z.ZodObject) => ({ ...write, multipartBody: fields.extend({ file }) });
 
   app.get(
     '/api/documents',
@@ -39,33 +34,46 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
 
   app.get('/api/documents/:id', { config: read, schema: { tags, summary: 'Get a document with its versions', params: uuidParam, response: { 200: documentSchema } } }, (req) => getDocument(db, req.actor!, req.params.id));
 
-  app.post('/api/documents', { config: write, schema: { tags, summary: 'Upload a document', description: `Uploads a document (fields subjectType, subjectId, optional title). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], response: { 201: documentSchema } } }, async (req, reply) => {
-    let prepared: Awaited<ReturnType<typeof checkNewDocument>> | undefined;
-    const file = await receiveUpload(req, storage, {
-      maxBytes,
-      fields: ['subjectType', 'subjectId', 'title'],
-      onFields: async (fields) => {
-        prepared = await checkNewDocument(db, req.actor!, fields);
-      },
+  await app.register(async (scope) => {
+    const uploads = scope.withTypeProvider<ZodTypeProvider>();
+    // Only these routes parse multipart bodies, in a scope of their own (no other route takes a form); the
+    // plugin does not read the body itself, the handlers stream it and count the bytes (the parser only
+    // stops at the limit + 1, see documents.upload.ts).
+    await uploads.register(multipart, { throwFileSizeLimit: false });
+    // A refused upload's rest is drained when it is small (documents.upload.ts), so the client reads the 413;
+    // a larger rest is left unread, and closing the connection tells the client to stop sending it.
+    uploads.addHook('onError', async (req, reply, error) => {
+      if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
     });
-    return reply.status(201).send(await createDocument(db, storage, req.actor!, prepared!, file));
-  });
 
-  app.post(
-    '/api/documents/:id/versions',
-    { config: write, schema: { tags, summary: 'Upload a new version of a document', description: `Uploads a new version (optional field version: the document's version, to refuse a stale upload). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], params: uuidParam, response: { 201: documentSchema } } },
-    async (req, reply) => {
-      let expected: number | undefined;
+    uploads.post('/api/documents', { config: upload(uploadDocumentFields), schema: { tags, summary: 'Upload a document', description: `Uploads a document (fields subjectType, subjectId, optional title). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], response: { 201: documentSchema } } }, async (req, reply) => {
+      let prepared: Awaited<ReturnType<typeof checkNewDocument>> | undefined;
       const file = await receiveUpload(req, storage, {
         maxBytes,
-        fields: ['version'],
+        fields: ['subjectType', 'subjectId', 'title'],
         onFields: async (fields) => {
-          expected = (await checkNewVersion(db, req.actor!, req.params.id, fields)).expected;
+          prepared = await checkNewDocument(db, req.actor!, fields);
         },
       });
-      return reply.status(201).send(await addVersion(db, storage, req.actor!, req.params.id, expected, file));
-    },
-  );
+      return reply.status(201).send(await createDocument(db, storage, req.actor!, prepared!, file));
+    });
+
+    uploads.post(
+      '/api/documents/:id/versions',
+      { config: upload(newVersionFields), schema: { tags, summary: 'Upload a new version of a document', description: `Uploads a new version (optional field version: the document's version, to refuse a stale upload). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], params: uuidParam, response: { 201: documentSchema } } },
+      async (req, reply) => {
+        let expected: number | undefined;
+        const file = await receiveUpload(req, storage, {
+          maxBytes,
+          fields: ['version'],
+          onFields: async (fields) => {
+            expected = (await checkNewVersion(db, req.actor!, req.params.id, fields)).expected;
+          },
+        });
+        return reply.status(201).send(await addVersion(db, storage, req.actor!, req.params.id, expected, file));
+      },
+    );
+  });
 
   app.post('/api/documents/:id/archive', { config: write, schema: { tags, summary: 'Archive a document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
     setDocumentArchived(db, req.actor!, req.params.id, true, req.body.version),

@@ -83,6 +83,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
           description: 'Unsubscribes. RFC 8058 one-click (body List-Unsubscribe=One-Click) is answered with JSON; the confirmation page\'s button with a page.',
           querystring: unsubscribeQuery,
           body: unsubscribeBody,
+          consumes: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
           response: { 200: z.union([unsubscribedSchema, z.string()]) },
         },
       },
