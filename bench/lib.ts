@@ -23,6 +23,8 @@ export interface Load {
   statuses: Record<string, number>;
   /** CPU time this process (which runs the app and the bare servers) spent per request, in ms. */
   cpuMsPerRequest: number;
+  /** Of it, the kernel's (system time): on loopback, sending a query or a response runs the receiver's TCP path too. */
+  cpuSysMsPerRequest: number;
 }
 export interface Row {
   backend: string;
@@ -44,14 +46,14 @@ export interface Target {
   connections?: number;
 }
 
-function autocannon(t: Target, duration: number): Promise<Omit<Load, 'cpuMsPerRequest'>> {
+function autocannon(t: Target, duration: number): Promise<Omit<Load, 'cpuMsPerRequest' | 'cpuSysMsPerRequest'>> {
   return new Promise((resolve, reject) => {
     const opts = { url: t.url, connections: t.connections ?? CONNECTIONS, duration, headers: t.headers, ...(t.paths ? { requests: t.paths.map((p) => ({ method: 'GET', path: p })) } : {}) };
     const child = spawn(process.execPath, [path.join(root, 'bench/load.mjs'), JSON.stringify(opts)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Omit<Load, 'cpuMsPerRequest'>) : reject(new Error(`autocannon exited ${code}`))));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Omit<Load, 'cpuMsPerRequest' | 'cpuSysMsPerRequest'>) : reject(new Error(`autocannon exited ${code}`))));
   });
 }
 
@@ -79,9 +81,10 @@ export async function measureRounds(targets: Target[], rounds: number): Promise<
       const cpu = process.cpuUsage();
       const measured = await autocannon(t, DURATION);
       const used = process.cpuUsage(cpu);
-      const load = { ...measured, cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, measured.total) };
+      const perRequest = (us: number) => us / 1000 / Math.max(1, measured.total);
+      const load = { ...measured, cpuMsPerRequest: perRequest(used.user + used.system), cpuSysMsPerRequest: perRequest(used.system) };
       t.row.loads.push(load);
-      log(`round ${round}/${rounds} ${t.row.backend} ${t.row.route}: ${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.cpuMsPerRequest.toFixed(2)} ms CPU/request`);
+      log(`round ${round}/${rounds} ${t.row.backend} ${t.row.route}: ${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.cpuMsPerRequest.toFixed(2)} ms CPU/request (kernel ${load.cpuSysMsPerRequest.toFixed(2)})`);
     }
   }
 }
