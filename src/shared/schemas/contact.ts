@@ -41,9 +41,10 @@ export const phone = z
   .refine((v) => (v.match(/[0-9]/g) ?? []).length >= 5, 'must contain at least 5 digits');
 
 const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-export const leftAt = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine((d) => d <= todayIn(CONTACT_TIME_ZONE), 'must not be in the future');
+/** Today where the company is: a departure dated today or earlier has happened, a later one is announced. */
+export const contactToday = () => todayIn(CONTACT_TIME_ZONE);
+/** The day someone left the partner, or will leave it: until then they stay a current contact. */
+export const leftAt = z.iso.date('must be a date as YYYY-MM-DD');
 
 const contactFields = {
   firstName: requiredName,
@@ -106,6 +107,8 @@ export const contactSummarySchema = z.object({
   isPrimary: z.boolean(),
   lastContactAt: z.string().nullable(),
   leftAt: z.string().nullable(),
+  /** leftAt is today or earlier (company time zone); a later leftAt is a departure ahead: still current until that day. */
+  hasLeft: z.boolean(),
   archivedAt: z.string().nullable(),
   /** Set when this contact was merged into another one (and archived): it cannot be restored. */
   mergedIntoId: z.string().nullable(),

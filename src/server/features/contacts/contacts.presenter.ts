@@ -1,5 +1,5 @@
 import type { contact } from '../../db/schema/index.js';
-import type { Contact, ContactSummary, Stakeholder } from '../../../shared/schemas/contact.js';
+import { contactToday, type Contact, type ContactSummary, type Stakeholder } from '../../../shared/schemas/contact.js';
 import type { ContactRole } from '../../../shared/partners.js';
 
 export type ContactRow = typeof contact.$inferSelect;
@@ -30,6 +30,7 @@ export const presentContactSummary = (c: ContactRow, partner: PartnerRef): Conta
   isPrimary: c.isPrimary,
   lastContactAt: iso(c.lastContactAt),
   leftAt: c.leftAt,
+  hasLeft: c.leftAt !== null && c.leftAt <= contactToday(),
   archivedAt: iso(c.archivedAt),
   mergedIntoId: c.mergedIntoId,
   createdAt: c.createdAt.toISOString(),

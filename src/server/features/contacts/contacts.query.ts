@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { contact, partner } from '../../db/schema/index.js';
 import { CONTACT_ROLES } from '../../../shared/partners.js';
-import { UNASSIGNED, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
+import { contactToday, UNASSIGNED, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
 
 /** The directory's filters and sort orders, shared by the paged list and the exports. */
 
@@ -15,6 +15,9 @@ const roleRank = sql`case ${contact.role} ${sql.join(
   sql` `,
 )} else ${sql.raw(String(CONTACT_ROLES.length))} end`;
 
+/** Contacts still with their partner today: no departure, or one dated after today (company time zone). */
+export const stillThere = (): SQL => or(isNull(contact.leftAt), gt(contact.leftAt, contactToday()))!;
+
 export function contactWhere(q: Omit<ExportContactsQuery, 'sort'>): SQL | undefined {
   const where: (SQL | undefined)[] = [];
   if (q.partnerId) where.push(eq(contact.partnerId, q.partnerId));
@@ -22,8 +25,9 @@ export function contactWhere(q: Omit<ExportContactsQuery, 'sort'>): SQL | undefi
     const named = q.role.filter((r) => r !== UNASSIGNED);
     where.push(or(named.length ? inArray(contact.role, named) : undefined, q.role.includes(UNASSIGNED) ? isNull(contact.role) : undefined));
   }
-  if (q.status === 'current') where.push(isNull(contact.leftAt));
-  if (q.status === 'left') where.push(isNotNull(contact.leftAt));
+  // A departure ahead (left_at after today) leaves them current until that day.
+  if (q.status === 'current') where.push(stillThere());
+  if (q.status === 'left') where.push(lte(contact.leftAt, contactToday()));
   // People at an archived partner are out of the current directory just like archived contacts.
   if (q.archived === 'false') where.push(isNull(contact.archivedAt), isNull(partner.archivedAt));
   if (q.archived === 'true') where.push(or(isNotNull(contact.archivedAt), isNotNull(partner.archivedAt)));

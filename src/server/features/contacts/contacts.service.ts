@@ -15,7 +15,7 @@ import {
 } from '../../../shared/schemas/contact.js';
 import { lockPartnerForEdit } from '../partners/index.js';
 import { auditableContact, presentContact, presentContactSummary, presentStakeholder, type ContactRow } from './contacts.presenter.js';
-import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
+import { contactOrder, contactWhere, partnerJoin, stillThere } from './contacts.query.js';
 
 type CreateInput = z.output<typeof createContactBody>;
 type UpdateInput = z.output<typeof updateContactBody>;
@@ -154,7 +154,7 @@ export async function stakeholderMap(db: Db, partnerId: string): Promise<Stakeho
   const rows = await db
     .select()
     .from(contact)
-    .where(and(eq(contact.partnerId, partnerId), isNull(contact.archivedAt), isNull(contact.leftAt)))
+    .where(and(eq(contact.partnerId, partnerId), isNull(contact.archivedAt), stillThere()))
     .orderBy(desc(contact.isPrimary), asc(INFLUENCE_RANK), asc(sql`lower(${contact.lastName})`), asc(sql`lower(${contact.firstName})`), asc(contact.id));
   const groupOf = (role: string | null) => (CONTACT_ROLES.includes(role as ContactRole) ? (role as ContactRole) : UNASSIGNED);
   return {

@@ -112,9 +112,11 @@ describe('contacts', () => {
     expect(group(map, 'executive_sponsor')).toEqual([expect.objectContaining({ id: sponsor.id, influence: 'high', strength: 'strong', isPrimary: true, lastContactAt: null })]);
     expect(group(map, 'unassigned').map((c) => c.id)).toEqual([other.id]);
 
-    const future = await api('PATCH', `/api/contacts/${sponsor.id}`, { leftAt: '2999-01-01', version: 1 });
-    expect(future.statusCode).toBe(400);
-    expect(future.json().errors[0].path).toBe('body.leftAt');
+    for (const nonsense of ['2026-02-30', 'next week']) {
+      const bad = await api('PATCH', `/api/contacts/${sponsor.id}`, { leftAt: nonsense, version: 1 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].path).toBe('body.leftAt');
+    }
 
     const left = await api('PATCH', `/api/contacts/${sponsor.id}`, { leftAt: daysAgo(1), version: 1 });
     expect(left.statusCode, left.body).toBe(200);
@@ -131,6 +133,28 @@ describe('contacts', () => {
     expect(returned.json()).toMatchObject({ leftAt: null, version: 3 });
     expect(group((await api('GET', `/api/partners/${p.id}/stakeholders`)).json(), 'executive_sponsor').map((c) => c.id)).toEqual([sponsor.id]);
     expect((await api('GET', `/api/partners/${crypto.randomUUID()}/stakeholders`)).statusCode).toBe(404);
+  });
+
+  it('a departure recorded ahead of time keeps the contact current until that day; then they have left', async () => {
+    const p = await makePartner(t);
+    const leaving = await makeContact(t, p.id, { firstName: 'Lena', role: 'sales', isPrimary: true });
+    const announced = await api('PATCH', `/api/contacts/${leaving.id}`, { leftAt: daysAgo(-30), version: 1 });
+    expect(announced.statusCode, announced.body).toBe(200);
+    // Recording a departure, ahead or not, hands the primary role on: the successor can be named now.
+    expect(announced.json()).toMatchObject({ leftAt: daysAgo(-30), hasLeft: false, isPrimary: false, version: 2 });
+    const ids = async (query: string) => (await api('GET', `/api/contacts?partnerId=${p.id}${query}`)).json().items.map((c: { id: string }) => c.id);
+    expect(await ids('')).toEqual([leaving.id]);
+    expect(await ids('&status=current')).toEqual([leaving.id]);
+    expect(await ids('&status=left')).toEqual([]);
+    const sales = (await api('GET', `/api/partners/${p.id}/stakeholders`)).json().groups.find((g: { role: string }) => g.role === 'sales').contacts;
+    expect(sales.map((c: { id: string }) => c.id)).toEqual([leaving.id]);
+
+    // The day comes (here: the departure is moved to yesterday): they have left.
+    const gone = await api('PATCH', `/api/contacts/${leaving.id}`, { leftAt: daysAgo(1), version: 2 });
+    expect(gone.json()).toMatchObject({ hasLeft: true, version: 3 });
+    expect(await ids('&status=current')).toEqual([]);
+    expect(await ids('&status=left')).toEqual([leaving.id]);
+    expect((await api('GET', `/api/partners/${p.id}/stakeholders`)).json().groups.find((g: { role: string }) => g.role === 'sales').contacts).toEqual([]);
   });
 
   it('archives instead of deleting: hidden from lists, kept for history, restorable', async () => {

@@ -118,7 +118,7 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
             <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
             <Checkbox
               label={`Primary contact for ${partner.name}`}
-              description={contact?.leftAt ? 'Someone who has left cannot be the primary contact.' : 'There is one primary contact per partner: choosing this one replaces the current one.'}
+              description={contact?.leftAt ? 'Someone who has left, or whose departure is recorded, cannot be the primary contact.' : 'There is one primary contact per partner: choosing this one replaces the current one.'}
               disabled={Boolean(contact?.leftAt)}
               checked={form.values.isPrimary}
               onChange={(e) => form.setFieldValue('isPrimary', e.currentTarget.checked)}

@@ -7,11 +7,11 @@ import { CONTACT_TIME_ZONE, leftAt as leftAtSchema, type ContactSummary } from '
 import { ApiError, errorMessage } from '../../api.js';
 import { useUpdateContact } from './queries.js';
 
-/** Today as YYYY-MM-DD where the company is: the server judges "not in the future" there too. */
+/** Today as YYYY-MM-DD where the company is: the server tells a departure that happened from one ahead there too. */
 export const todayInCompanyZone = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: CONTACT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-/** Marks a contact as having left the partner on a day (today unless told); they stay in the history. */
+/** Marks a contact as having left the partner on a day (today unless told), or as leaving on a later day; they stay in the history. */
 export function MarkLeftModal({ contact, partnerName, onClose }: { contact: ContactSummary | null; partnerName: string; onClose: () => void }) {
   const update = useUpdateContact();
   const [date, setDate] = useState<string | null>(todayInCompanyZone());
@@ -35,7 +35,12 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
       { id: contact.id, version: contact.version, leftAt: date },
       {
         onSuccess: (c) => {
-          notifications.show({ color: 'teal', message: `${c.fullName} is marked as having left ${partnerName}. They stay in the history.` });
+          notifications.show({
+            color: 'teal',
+            message: c.hasLeft
+              ? `${c.fullName} is marked as having left ${partnerName}. They stay in the history.`
+              : `${c.fullName} leaves ${partnerName} on ${c.leftAt}: until then they stay a current contact.`,
+          });
           onClose();
         },
         onError: (e) => setError(e instanceof ApiError ? (e.fieldErrors.leftAt ? `The day ${e.fieldErrors.leftAt}` : errorMessage(e)) : errorMessage(e)),
@@ -47,10 +52,11 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
     <Modal opened={contact !== null} onClose={onClose} title={contact ? `${contact.fullName} left ${partnerName}` : 'Mark as left'}>
       <Stack gap="md">
         <Text size="sm">
-          They leave the stakeholder map and can no longer be chosen for new timeline entries. Their past entries and history stay, and you can bring them back later.
+          From the day they leave, they are off the stakeholder map and can no longer be chosen for new timeline entries; a later day records a departure ahead of time. Their past entries and history stay, and you can bring them back later.
         </Text>
         <DatePickerInput
           label="Left on"
+          description="A later day records a departure ahead of time: they stay current until then."
           required
           data-autofocus
           leftSection={<IconCalendar size={16} aria-hidden />}
@@ -59,7 +65,6 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
             setDate(v);
             setError(null);
           }}
-          maxDate={todayInCompanyZone()}
           valueFormat="D MMMM YYYY"
           error={error}
           popoverProps={{ withinPortal: true }}

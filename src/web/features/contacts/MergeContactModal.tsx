@@ -22,7 +22,7 @@ export function MergeContactModal({ survivor, candidates, onClose }: { survivor:
 
   const options = candidates
     .filter((c) => survivor && c.id !== survivor.id && !c.archivedAt)
-    .map((c) => ({ value: c.id, label: `${c.fullName}${c.email ? ` · ${c.email}` : ''}${c.leftAt ? ' (left)' : ''}` }));
+    .map((c) => ({ value: c.id, label: `${c.fullName}${c.email ? ` · ${c.email}` : ''}${c.hasLeft ? ' (left)' : ''}` }));
   const duplicate = candidates.find((c) => c.id === duplicateId);
 
   const confirm = () => {

@@ -44,15 +44,15 @@ export function PeopleTab({ partner }: PartnerTabProps) {
   const selectedRow = useRef<HTMLTableRowElement | null>(null);
 
   const all = contacts.data?.items ?? [];
-  const left = all.filter((c) => c.leftAt && !c.archivedAt);
+  const left = all.filter((c) => c.hasLeft && !c.archivedAt);
   const archived = all.filter((c) => c.archivedAt);
-  const shown = all.filter((c) => (showArchived || !c.archivedAt) && (showLeft || !c.leftAt || c.archivedAt));
+  const shown = all.filter((c) => (showArchived || !c.archivedAt) && (showLeft || !c.hasLeft || c.archivedAt));
 
   // A contact picked elsewhere (search, the map) is shown even when a toggle hides it, and scrolled to.
   const selected = all.find((c) => c.id === selectedId);
   useEffect(() => {
     if (!selected) return;
-    if (selected.leftAt && !selected.archivedAt) setShowLeft(true);
+    if (selected.hasLeft && !selected.archivedAt) setShowLeft(true);
     if (selected.archivedAt) setShowArchived(true);
     requestAnimationFrame(() => selectedRow.current?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
   }, [selected?.id]);
@@ -160,7 +160,7 @@ export function PeopleTab({ partner }: PartnerTabProps) {
                       <Table.Tr
                         key={c.id}
                         ref={isSelected ? selectedRow : undefined}
-                        className={[c.leftAt || c.archivedAt ? classes.inactive : '', isSelected ? classes.selected : ''].join(' ')}
+                        className={[c.hasLeft || c.archivedAt ? classes.inactive : '', isSelected ? classes.selected : ''].join(' ')}
                         aria-current={isSelected ? 'true' : undefined}
                       >
                         <Table.Td>
@@ -178,7 +178,7 @@ export function PeopleTab({ partner }: PartnerTabProps) {
                           <Group gap={4} mt={c.leftAt || c.archivedAt ? 4 : 0}>
                             {c.leftAt && (
                               <Badge size="sm" variant="dot" color="orange" style={{ textTransform: 'none' }}>
-                                Left on {formatDate(c.leftAt)}
+                                {c.hasLeft ? 'Left' : 'Leaves'} on {formatDate(c.leftAt)}
                               </Badge>
                             )}
                             {c.archivedAt && (
@@ -242,7 +242,7 @@ export function PeopleTab({ partner }: PartnerTabProps) {
                               )}
                               {c.can.edit && c.leftAt && (
                                 <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => markCurrent(c)}>
-                                  Mark as current again
+                                  {c.hasLeft ? 'Mark as current again' : 'Cancel the departure'}
                                 </Menu.Item>
                               )}
                               {c.can.merge && (

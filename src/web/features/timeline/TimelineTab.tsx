@@ -213,7 +213,7 @@ export function TimelineTab({ partner }: PartnerTabProps) {
             placeholder="Any contact"
             searchable
             clearable
-            data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.leftAt ? `${c.fullName} (left)` : c.fullName }))}
+            data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.hasLeft ? `${c.fullName} (left)` : c.fullName }))}
             value={contactId}
             onChange={setContactId}
           />
