@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import type { Role } from '../../../shared/roles.js';
-import { createUserBody, PASSWORD_MIN, type CreateUserBody } from '../../../shared/schemas/user.js';
-import { useForm } from '../../lib/form.js';
+import { createUserBody, PASSWORD_MIN } from '../../../shared/schemas/user.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { useCreateUser } from './queries.js';
 import { RoleSelect } from './RoleSelect.js';
 import { NewPasswordField } from './NewPasswordField.js';
@@ -14,7 +13,7 @@ const initialValues = { name: '', email: '', role: 'member' as Role, password: '
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateUser();
   const [visible, setVisible] = useState(false);
-  const form = useForm({ initialValues, schema: createUserBody, labels: { name: 'Name', email: 'E-mail', password: 'Password', role: 'Role' } });
+  const form = useSchemaForm(createUserBody, initialValues, { labels: { name: 'Name', email: 'E-mail', password: 'Password', role: 'Role' } });
 
   const close = () => {
     onClose();
@@ -25,8 +24,8 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     }, 200);
   };
 
-  const submit = form.onSubmit(async (parsed) => {
-    const user = await create.mutateAsync(parsed as CreateUserBody);
+  const submit = form.submit(async (body) => {
+    const user = await create.mutateAsync(body);
     notifications.show({
       color: 'teal',
       title: `${user.name} can sign in now`,
@@ -40,11 +39,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={close} title="Add a user" size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Name" required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
           <TextInput label="E-mail" type="email" required autoComplete="off" description="They sign in with this address." {...form.getInputProps('email')} />
           <RoleSelect label="Role" required {...form.getInputProps('role')} />

@@ -1,25 +1,21 @@
 import { useEffect } from 'react';
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { z } from 'zod';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import type { Role } from '../../../shared/roles.js';
 import { personName } from '../../../shared/schemas/common.js';
-import type { User } from '../../../shared/schemas/user.js';
+import { roleSchema, type User } from '../../../shared/schemas/user.js';
 import { ApiError } from '../../api.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { useUpdateUser } from './queries.js';
 import { RoleSelect } from './RoleSelect.js';
 
+// The name and role rules of the update body, both present in the form.
+const editSchema = z.object({ name: personName, role: roleSchema });
+
 export function EditUserModal({ user, isSelf, onClose }: { user: User | null; isSelf: boolean; onClose: () => void }) {
   const update = useUpdateUser();
-  const form = useForm({
-    initialValues: { name: user?.name ?? '', role: (user?.role ?? 'member') as Role },
-    labels: { name: 'Name' },
-    validate: (v) => {
-      const r = personName.safeParse(v.name);
-      return { name: r.success ? undefined : r.error.issues[0]?.message };
-    },
-  });
+  const form = useSchemaForm(editSchema, { name: user?.name ?? '', role: (user?.role ?? 'member') as Role }, { labels: { name: 'Name' } });
 
   // Load the chosen user into the form each time the dialog opens for someone.
   const id = user?.id;
@@ -27,12 +23,13 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
     if (user) form.reset({ name: user.name, role: user.role });
     update.reset();
     // Only when another user is chosen: a refetch must not wipe what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
-  const submit = form.onSubmit(async (_p, v) => {
+  const submit = form.submit(async (v) => {
     if (!user) return;
     const changes: { name?: string; role?: Role } = {};
-    if (v.name.trim() !== user.name) changes.name = v.name.trim();
+    if (v.name !== user.name) changes.name = v.name;
     if (v.role !== user.role) changes.role = v.role;
     if (!Object.keys(changes).length) return onClose();
     try {
@@ -51,11 +48,7 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
     <Modal opened={user !== null} onClose={onClose} title={user ? `Edit ${user.name}` : 'Edit user'}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Name" required {...form.getInputProps('name')} />
           <TextInput label="E-mail" value={user?.email ?? ''} readOnly variant="filled" />
           <RoleSelect label="Role" required {...form.getInputProps('role')} />
@@ -68,7 +61,7 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty}>
+            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
               Save
             </Button>
           </Group>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { PASSWORD_MIN, setPasswordBody, type User } from '../../../shared/schemas/user.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { useSetUserPassword } from './queries.js';
 import { NewPasswordField } from './NewPasswordField.js';
 
@@ -11,7 +10,7 @@ import { NewPasswordField } from './NewPasswordField.js';
 export function SetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const setPassword = useSetUserPassword();
   const [visible, setVisible] = useState(false);
-  const form = useForm({ initialValues: { password: '' }, schema: setPasswordBody, labels: { password: 'New password' } });
+  const form = useSchemaForm(setPasswordBody, { password: '' }, { labels: { password: 'New password' } });
 
   const close = () => {
     onClose();
@@ -22,9 +21,9 @@ export function SetPasswordModal({ user, onClose }: { user: User | null; onClose
     }, 200);
   };
 
-  const submit = form.onSubmit(async (parsed) => {
+  const submit = form.submit(async (body) => {
     if (!user) return;
-    await setPassword.mutateAsync({ id: user.id, password: (parsed as { password: string }).password });
+    await setPassword.mutateAsync({ id: user.id, password: body.password });
     notifications.show({ color: 'teal', title: `New password set for ${user.name}`, message: 'Their sessions have ended. Pass the password on over a safe channel.', autoClose: 8000 });
     close();
   });
@@ -36,11 +35,7 @@ export function SetPasswordModal({ user, onClose }: { user: User | null; onClose
           <Text size="sm" c="dimmed">
             For someone who forgot theirs. They are signed out everywhere and sign in again with this password.
           </Text>
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <NewPasswordField
             label="New password"
             description={`At least ${PASSWORD_MIN} characters.`}

@@ -1,22 +1,14 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../shared/roles.js';
 import type { Page } from '../../../shared/list.js';
-import type { CreateUserBody, User } from '../../../shared/schemas/user.js';
+import type { z } from 'zod';
+import type { CreateUserBody, listUsersQuery, User } from '../../../shared/schemas/user.js';
 import { api, withQuery } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
 import { sessionKeys } from '../../lib/session.js';
 
-export type UserStatus = 'active' | 'deactivated' | 'all';
-export type UserSort = 'name' | '-name' | 'email' | '-email' | 'role' | '-role' | 'createdAt' | '-createdAt';
-
-export interface UserListParams {
-  page: number;
-  pageSize: number;
-  sort: UserSort;
-  q?: string;
-  role?: Role;
-  status: UserStatus;
-}
+/** The list's page, order, search and filters, as the shared list schema parses them. */
+export type UserListParams = z.output<typeof listUsersQuery>;
 
 export const userKeys = {
   all: ['users'] as const,

@@ -1,0 +1,112 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Alert } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { z } from 'zod';
+import { ApiError, errorMessage } from '../api.js';
+
+type Values = Record<string, unknown>;
+type FormErrors = Record<string, ReactNode>;
+
+/**
+ * The API and the shared zod schemas phrase field messages as predicates ("is required",
+ * "must be at least 12 characters"); shown under a field they read best after its label.
+ */
+export function fieldMessage(label: string | undefined, message: string): string {
+  if (!label || !/^[a-z]/.test(message)) return message;
+  return `${label} ${message}`;
+}
+
+interface Options<V extends Values> {
+  /** Labels used to phrase messages ("Password must be at least…"). */
+  labels?: Partial<Record<keyof V & string, string>>;
+  /** Checks the schema cannot express (e.g. two passwords match), phrased like the schema's. */
+  validate?: (values: V) => Partial<Record<keyof V & string, string | undefined>>;
+}
+
+/**
+ * A form bound to a zod schema (a shared request schema, or a form schema that transforms into
+ * one): the schema's messages show on their fields, the submit handler receives the schema's
+ * parsed output — the typed body that is sent — and a failed request's problem+json field errors
+ * land on their fields, anything else above the form (`form.formError`).
+ */
+export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, initialValues: V, { labels = {}, validate }: Options<V> = {}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const resolve = schemaResolver(schema, { sync: true });
+  const label = (field: string) => (labels as Record<string, string | undefined>)[field.split('.')[0] ?? field];
+
+  const phrase = (errors: FormErrors, values: V): FormErrors => {
+    const out: FormErrors = {};
+    for (const [path, message] of Object.entries(errors)) {
+      if (!message || !path) continue;
+      const value = values[path];
+      // "must be a valid e-mail address" reads oddly for a field left empty.
+      const text = typeof value === 'string' && value.trim() === '' && typeof message === 'string' ? 'is required' : message;
+      out[path] = typeof text === 'string' ? fieldMessage(label(path), text) : text;
+    }
+    return out;
+  };
+
+  const form = useForm<V, z.output<S>>({
+    initialValues,
+    validate: (values) => phrase({ ...resolve(values), ...Object.fromEntries(Object.entries(validate?.(values) ?? {}).filter(([, m]) => m)) }, values),
+    transformValues: (values) => schema.parse(values),
+  });
+
+  /** Puts a failed request's field errors on their fields and anything else above the form. */
+  const applyError = (e: unknown) => {
+    if (e instanceof ApiError) {
+      const fields = e.fieldErrors;
+      const mine = Object.fromEntries(Object.entries(fields).filter(([k]) => k in form.getValues()));
+      if (Object.keys(mine).length) {
+        form.setErrors(phrase(mine, form.getValues()));
+        setFormError(Object.keys(mine).length < Object.keys(fields).length ? e.message : null);
+        return;
+      }
+    }
+    setFormError(errorMessage(e));
+  };
+
+  /** The form's onSubmit: validates, then hands the parsed body to `handler`; what it throws is shown. */
+  const submit = (handler: (parsed: z.output<S>, values: V) => unknown) => (event?: FormEvent<HTMLFormElement>) => {
+    setFormError(null);
+    form.onSubmit(async (parsed, _event) => {
+      try {
+        await handler(parsed, form.getValues());
+      } catch (e) {
+        applyError(e);
+      }
+    })(event);
+  };
+
+  /** Starts over from `next` (or the first values): it is what "dirty" compares with from now on. */
+  const reset = (next: V = initialValues) => {
+    form.setInitialValues(next);
+    form.setValues(next);
+    form.clearErrors();
+    form.resetDirty(next);
+    setFormError(null);
+  };
+
+  return Object.assign(form as unknown as MantineForm<V, z.output<S>>, { formError, setFormError, applyError, submit, reset: reset as (next?: V) => void }) as SchemaForm<V, z.output<S>>;
+}
+
+type MantineForm<V extends Values, Out> = ReturnType<typeof useForm<V, Out>>;
+
+export type SchemaForm<V extends Values, Out> = Omit<MantineForm<V, Out>, 'reset'> & {
+  formError: string | null;
+  setFormError: (message: string | null) => void;
+  applyError: (e: unknown) => void;
+  submit: (handler: (parsed: Out, values: V) => unknown) => (event?: FormEvent<HTMLFormElement>) => void;
+  reset: (next?: V) => void;
+};
+
+/** The form-level message (a conflict, a refusal, no connection), above the fields. */
+export function FormError({ form }: { form: { formError: string | null } }) {
+  if (!form.formError) return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+      {form.formError}
+    </Alert>
+  );
+}
