@@ -1,34 +1,12 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { partner, teamAssignment } from '../../db/schema/index.js';
+import { partner } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/policy.js';
 import type { ContactCan } from '../../../shared/schemas/contact.js';
 import type { PartnerCan } from '../../../shared/schemas/partner.js';
-import { partnersPolicy } from './partners.policy.js';
+import { editablePartnerIds, ownsOrOnTeam, partnersPolicy } from './partners.policy.js';
 
-/** The member's rule: partners they own or are on the team of. */
-const onTheirs = (userId: string) =>
-  or(eq(partner.ownerId, userId), sql`exists (select 1 from ${teamAssignment} where ${teamAssignment.partnerId} = ${partner.id} and ${teamAssignment.userId} = ${userId})`)!;
-
-/**
- * Which of these partners the actor may change, with what hangs off them (contacts, timeline, team):
- * administrators and Partner Managers every one, members those they own or are on the team of, the
- * other roles none. One query for a whole page of partners, none for the roles that need no row.
- */
-export async function editablePartnerIds(tx: DbOrTx, actor: Actor, partnerIds: readonly string[]): Promise<Set<string>> {
-  if (actor.role === 'admin' || actor.role === 'manager') return new Set(partnerIds);
-  if (actor.role !== 'member' || !partnerIds.length) return new Set();
-  const rows = await tx
-    .select({ id: partner.id })
-    .from(partner)
-    .where(
-      and(
-        inArray(partner.id, [...new Set(partnerIds)]),
-        onTheirs(actor.id),
-      ),
-    );
-  return new Set(rows.map((r) => r.id));
-}
+export { editablePartnerIds } from './partners.policy.js';
 
 /**
  * What the actor may do with a partner, for its `can` in responses. `editable`: editablePartnerIds'
@@ -72,7 +50,7 @@ export async function partnerStates(tx: DbOrTx, actor: Actor, partnerIds: readon
       archivedAt: partner.archivedAt,
       mine:
         actor.role === 'member'
-          ? sql<boolean>`(${onTheirs(actor.id)})`
+          ? sql<boolean>`(${ownsOrOnTeam(actor.id)})`
           : sql<boolean>`false`,
     })
     .from(partner)

@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { partner, teamAssignment } from '../../db/schema/index.js';
+import { partner } from '../../db/schema/index.js';
 import { AppError, fieldError, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
+import { canEditPartner } from './partners.policy.js';
 
 export type LockedPartner = typeof partner.$inferSelect;
 
@@ -22,19 +23,6 @@ export interface PartnerEditOptions {
 
 export const forbiddenPartner = () => new AppError('forbidden', 'Members may change only partners they own or are on the team of');
 
-/** Admins and managers edit every partner, members those they own or are on the team of, nobody else any. */
-async function mayEdit(tx: DbOrTx, actor: Actor, p: LockedPartner): Promise<boolean> {
-  if (actor.role === 'admin' || actor.role === 'manager') return true;
-  if (actor.role !== 'member') return false;
-  if (p.ownerId === actor.id) return true;
-  const onTeam = await tx
-    .select({ one: sql<number>`1` })
-    .from(teamAssignment)
-    .where(and(eq(teamAssignment.partnerId, p.id), eq(teamAssignment.userId, actor.id)))
-    .limit(1);
-  return onTeam.length > 0;
-}
-
 /**
  * The one guard for every write to a partner or to something of a partner: locks the partner row for
  * the transaction, so an archive, a merge or another write to the same partner waits for this one;
@@ -50,7 +38,7 @@ async function mayEdit(tx: DbOrTx, actor: Actor, p: LockedPartner): Promise<bool
 export async function lockPartnerForEdit(tx: DbOrTx, actor: Actor, partnerId: string, opts: PartnerEditOptions = {}): Promise<LockedPartner> {
   const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('no key update');
   if (!p) throw opts.field ? fieldError(opts.field, 'is not a known partner') : notFound('Partner');
-  if (!opts.permitted && !(await mayEdit(tx, actor, p))) throw forbiddenPartner();
+  if (!opts.permitted && !(await canEditPartner(tx, actor, p.id))) throw forbiddenPartner();
   if (p.archivedAt && !opts.allowArchived) throw new AppError('conflict', `${p.name} is archived: restore the partner before ${opts.purpose ?? 'changing it'}`);
   return p;
 }

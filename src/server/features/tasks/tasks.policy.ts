@@ -17,14 +17,20 @@ interface TaskOwnership {
 }
 
 /**
- * Administrators and Partner Managers change every task; members the tasks assigned to them or
- * created by them, and those on partners they may edit (owner or team member).
+ * The task rule, given whether the actor may edit the task's partner: administrators and Partner
+ * Managers change every task; members those assigned to or created by them and those on partners
+ * they may edit (owner or team member). Responses' `can` and the writes' check both ask it.
  */
-export async function canChangeTask(tx: DbOrTx, actor: Actor, t: TaskOwnership): Promise<boolean> {
+export function mayChangeTask(actor: Actor, t: TaskOwnership, partnerEditable: boolean): boolean {
   if (actor.role === 'admin' || actor.role === 'manager') return true;
   if (actor.role !== 'member') return false;
-  if (t.assigneeId === actor.id || t.createdBy === actor.id) return true;
-  return t.partnerId !== null && (await canEditPartner(tx, actor, t.partnerId));
+  return t.assigneeId === actor.id || t.createdBy === actor.id || (t.partnerId !== null && partnerEditable);
+}
+
+/** The task rule for one task, asking the partners' rule only when it decides. */
+export async function canChangeTask(tx: DbOrTx, actor: Actor, t: TaskOwnership): Promise<boolean> {
+  const needsPartner = actor.role === 'member' && t.assigneeId !== actor.id && t.createdBy !== actor.id && t.partnerId !== null;
+  return mayChangeTask(actor, t, needsPartner && (await canEditPartner(tx, actor, t.partnerId!)));
 }
 
 export async function assertCanChangeTask(tx: DbOrTx, actor: Actor, t: TaskOwnership): Promise<void> {
