@@ -87,6 +87,15 @@ describe('contact exports', () => {
     expect(b.getFirstProperty('email')).toBeNull();
   });
 
+  it('announces a departure recorded ahead of time instead of reporting it as done', async () => {
+    const p = await makePartner(t);
+    await t.database.query(`insert into contact (partner_id, first_name, last_name, left_at) values ($1, 'Fay', 'Future', '2999-01-31')`, [p.id]);
+    const res = await get(`/api/contacts/export.vcf?partnerId=${p.id}&status=all`);
+    expect(res.statusCode, res.body).toBe(200);
+    const card = new ICAL.Component(ICAL.parse(res.body) as unknown[]);
+    expect(card.getAllProperties('note').map((n) => n.getFirstValue())).toEqual([`Leaves ${p.name} on 2999-01-31`]);
+  });
+
   it(`refuses an export past the cap with a 400 that says how to narrow it`, async () => {
     const p = await makePartner(t);
     await t.database.query(

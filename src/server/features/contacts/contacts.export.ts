@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { contact, partner } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../shared/partners.js';
-import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
+import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, contactToday, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
 import { fullName, type ContactRow } from './contacts.presenter.js';
 import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
 import { csvCell } from '../../lib/csv.js';
@@ -79,7 +79,8 @@ export function toVcf(rows: ExportRow[]): string {
       // Location is free text ("Zürich", "Remote, Berlin"): the label carries it whole, the locality for filters.
       if (c.location) addText(card, 'adr', ['', '', '', c.location, '', '', ''], { type: 'work', label: c.location });
       addText(card, 'note', c.notes);
-      if (c.leftAt) addText(card, 'note', `Left ${partnerName} on ${c.leftAt}`);
+      // A departure recorded ahead of time is announced, not reported as done.
+      if (c.leftAt) addText(card, 'note', c.leftAt <= contactToday() ? `Left ${partnerName} on ${c.leftAt}` : `Leaves ${partnerName} on ${c.leftAt}`);
       return card.toString();
     })
     .map((s) => `${s}\r\n`)
