@@ -73,6 +73,8 @@ describe('starting an onboarding', () => {
     await addTeamMember(t, p.id, gone.id, 'technical_lead');
     await addTeamMember(t, p.id, sales.id, 'sales');
     await addTeamMember(t, p.id, laterSales.id, 'sales');
+    // Added a minute later for certain: two inserts in one millisecond would tie, and the name would decide.
+    await t.database.query(`update team_assignment set created_at = created_at + interval '1 minute' where partner_id = $1 and user_id = $2`, [p.id, laterSales.id]);
     const pb = await makePlaybook([
       { title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 0 },
       { title: 'Access to the partner’s portal', ownerRole: 'sales', dueAfterDays: 29 },
