@@ -4,6 +4,7 @@ import { inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.js';
 import { certification, certificationRenewal, levelChecklistItem, levelRequirement, partner, partnerProgram, programLevel, user, userCertification } from '../src/server/db/schema/index.js';
 import { evaluatePrograms } from '../src/server/features/programs/programs.evaluate.js';
+import { insertRequirements } from '../src/server/features/programs/programs.requirements.js';
 import { addDays, addMonths, zurichDate } from '../src/shared/days.js';
 import type { CertificationCategory } from '../src/shared/compliance.js';
 import { fmt, log, median } from './lib.js';
@@ -61,7 +62,7 @@ async function seedLevels(database: Database, today: string): Promise<void> {
         const k = level.rank;
         const [acc] = await tx.insert(levelRequirement).values({ levelId: level.id, position: 0, counts: 'people', minCount: 4 * k, categories: ['accreditation'] }).returning({ id: levelRequirement.id });
         const [tech] = await tx.insert(levelRequirement).values({ levelId: level.id, position: 2, counts: 'people', minCount: 10 * k, categories: ['associate', 'professional', 'specialty'] }).returning({ id: levelRequirement.id });
-        await tx.insert(levelRequirement).values([
+        await insertRequirements(tx, [
           { levelId: level.id, parentId: acc!.id, position: 0, counts: 'people', minCount: 2 * k, certificationIds: [certs[7]!.id] },
           { levelId: level.id, parentId: acc!.id, position: 1, counts: 'people', minCount: 2 * k, certificationIds: [certs[8]!.id] },
           { levelId: level.id, position: 1, counts: 'people', minCount: 5 * k, categories: ['foundational'] },

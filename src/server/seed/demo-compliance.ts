@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { contract, levelChecklistItem, partner, partnerProgram, programLevel, riskAssessment, riskCriterion, riskScore } from '../db/schema/index.js';
+import { certification, contract, levelChecklistItem, partner, partnerProgram, programLevel, riskAssessment, riskCriterion, riskScore } from '../db/schema/index.js';
+import { insertRequirements } from '../features/programs/programs.requirements.js';
 import { ensureStarterLevels } from '../features/programs/programs.starter.js';
 import { STARTER_PROGRAM_NAMES } from '../features/certifications/certifications.starter.js';
 import { ensureStarterRiskCriteria } from '../features/risk/risk.starter.js';
@@ -10,7 +11,8 @@ import { addDays, addMonths, zurichDate } from '../../shared/days.js';
 import type { ContractClause, ContractType } from '../../shared/compliance.js';
 
 export interface DemoComplianceInput {
-  partners: { id: string; name: string; types: string[]; importance: string; status: string; ownerId: string | null }[];
+  /** `program` and `level`: the partner's programme and the level we hold in it, linked as programmes. */
+  partners: { id: string; name: string; types: string[]; importance: string; status: string; ownerId: string | null; program?: string | null; level?: string | null }[];
   assessorId: string;
   approverId: string;
   now: Date;
@@ -78,6 +80,8 @@ export async function seedDemoCompliance(tx: DbOrTx, input: DemoComplianceInput)
       .where(eq(levelChecklistItem.levelId, held.id));
   }
 
+  await linkDemoProgrammes(tx, input.partners, today);
+
   await ensureStarterRiskCriteria(tx, null);
   const criteria = await tx.select().from(riskCriterion).where(isNull(riskCriterion.archivedAt));
   const policy = await readRiskPolicy(tx);
@@ -104,4 +108,35 @@ export async function seedDemoCompliance(tx: DbOrTx, input: DemoComplianceInput)
     assessments++;
   }
   return { contracts, assessments };
+}
+
+/**
+ * Each demo partner's programme, linked, with the level we hold in it: a starter programme of that
+ * name is linked (AWS, CNCF), another is created with the held level as a rung. Kubeforge's top level
+ * asks for Kubernetes administrators: the CKA holdings recorded for the KCSP count for it too.
+ */
+async function linkDemoProgrammes(tx: DbOrTx, partners: DemoComplianceInput['partners'], today: string): Promise<void> {
+  const [cka] = await tx.select({ id: certification.id }).from(certification).where(and(eq(certification.examCode, 'CKA'), isNull(certification.archivedAt))).limit(1);
+  for (const p of partners) {
+    if (!p.program) continue;
+    let [program] = await tx.select().from(partnerProgram).where(and(eq(partnerProgram.name, p.program), isNull(partnerProgram.archivedAt)));
+    if (program?.partnerId && program.partnerId !== p.id) continue;
+    if (!program) {
+      [program] = await tx
+        .insert(partnerProgram)
+        .values({ name: p.program, vendor: p.name, partnerId: p.id, description: `${p.name}’s partner programme.`, nextReviewOn: addMonths(today, 6) })
+        .returning();
+    } else if (!program.partnerId) {
+      await tx.update(partnerProgram).set({ partnerId: p.id }).where(eq(partnerProgram.id, program.id));
+    }
+    if (!p.level || program!.heldLevelId) continue;
+    let [level] = await tx.select().from(programLevel).where(and(eq(programLevel.programId, program!.id), eq(programLevel.name, p.level)));
+    if (!level) {
+      [level] = await tx.insert(programLevel).values({ programId: program!.id, name: p.level, rank: 1 }).returning();
+      if (p.name === 'Kubeforge' && cka) {
+        await insertRequirements(tx, [{ levelId: level!.id, position: 0, counts: 'people', minCount: 2, label: 'Kubernetes administrators (CKA)', certificationIds: [cka.id] }]);
+      }
+    }
+    await tx.update(partnerProgram).set({ heldLevelId: level!.id, heldSince: addMonths(today, -8) }).where(eq(partnerProgram.id, program!.id));
+  }
 }

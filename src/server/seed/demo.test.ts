@@ -46,6 +46,15 @@ describe('demo data', () => {
     const aws = programs.json().items.find((p: { name: string }) => p.name.startsWith('AWS Partner Network'));
     expect(aws, programs.body).toBeDefined();
     expect(aws.heldLevel?.name).toBe('Select');
+    // One source of truth: every programme holding a level is linked to its partner, and the partner
+    // list shows the levels held there (Kubeforge's Premier counts the CKAs recorded for the KCSP).
+    const held = programs.json().items.filter((p: { heldLevel: unknown }) => p.heldLevel);
+    expect(held.length).toBeGreaterThanOrEqual(10);
+    for (const p of held) expect(p.partner, p.name).not.toBeNull();
+    expect(aws.partner.name).toBe('Amazon Web Services');
+    const list = await t.app.inject({ method: 'GET', url: '/api/partners?q=kubeforge', headers: bearer(await tokenFor(t, await makeUser(t, 'viewer'))) });
+    const kubeforge = list.json().items.find((p: { name: string }) => p.name === 'Kubeforge');
+    expect(kubeforge.heldLevels).toMatchObject([{ programName: 'Kubeforge Partner Program', level: { name: 'Premier' }, met: true }]);
 
     await expect(seedDemo(t.database.db, t.app.auth)).rejects.toThrow(/already holds/);
     const forced = await seedDemo(t.database.db, t.app.auth, { force: true });

@@ -83,7 +83,7 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
         .insert(partner)
         .values({
           name: d.name, legalName: d.legalName, website: `https://www.${d.domain}`, country: d.country, description: d.description, types: d.types,
-          status: d.status, importance: d.importance, program: d.program ?? null, level: d.level ?? null, ownerId, tags: d.tags, strategy: d.strategy,
+          status: d.status, importance: d.importance, ownerId, tags: d.tags, strategy: d.strategy,
           regions: d.regions, industries: d.industries, valueWeBring: d.valueWeBring, valueTheyBring: d.valueTheyBring, directions: d.directions,
           pricingNotes: d.pricingNotes ?? null, statusChangedAt: new Date(now.getTime() - r.int(20, 180) * 86_400_000),
           links: { portal: `https://partners.${d.domain}`, brandGuidelines: `https://www.${d.domain}/brand`, prGuidelines: `https://www.${d.domain}/press/guidelines` },
@@ -156,7 +156,9 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
     // Started by Petra: onboardings and tasks name a real colleague as their author.
     await seedDemoOnboardings(tx, ids, { id: petra, name: 'Petra Partner' }, now);
     await seedDemoCertifications(tx, { users: colleagues, now, actor: SEED_ACTOR });
-    await seedDemoCompliance(tx, { partners: created, assessorId: byName.get('Tina Tech')!, approverId: petra, now, random: r.next });
+    const demoOf = new Map(DEMO_PARTNERS.map((d) => [d.name, d]));
+    const partners = created.map((p) => ({ ...p, program: demoOf.get(p.name)?.program ?? null, level: demoOf.get(p.name)?.level ?? null }));
+    await seedDemoCompliance(tx, { partners, assessorId: byName.get('Tina Tech')!, approverId: petra, now, random: r.next });
     if (ids.length) {
       await tx.execute(sql`update partner p set last_contact_at = (select max(occurred_at) from activity a where a.partner_id = p.id and a.archived_at is null) where p.id in ${ids}`);
       await tx.execute(sql`update contact c set last_contact_at = (select max(a.occurred_at) from activity_contact ac join activity a on a.id = ac.activity_id where ac.contact_id = c.id and a.archived_at is null) where c.partner_id in ${ids}`);

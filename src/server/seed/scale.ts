@@ -97,7 +97,7 @@ export async function seedScale(database: Database, o: ScaleOptions): Promise<Sc
     });
     await time('partnersMs', () =>
       run(tx, sql`
-        insert into partner (name, types, status, importance, country, tags, level, owner_id, description)
+        insert into partner (name, types, status, importance, country, tags, owner_id, description)
         select 'Bench ' || (array['Cloud','Data','Kube','Stack','Secure','Alpine','Nordic','Swiss','Open','Blue'])[1 + g % 10] || ' ' ||
                (array['Systems','Networks','Software','Consulting','Hosting','Labs','Partners','Solutions'])[1 + (g / 10) % 8] || ' ' || g,
                array[(array['consultant_reseller','cloud_service_provider','software_vendor','distributor'])[1 + g % 4]],
@@ -105,7 +105,6 @@ export async function seedScale(database: Database, o: ScaleOptions): Promise<Sc
                (array['strategic','key','standard','standard','standard'])[1 + g % 5],
                (array['CH','DE','AT','FR','US','NL'])[1 + g % 6],
                array[(array['kubernetes','security','hosting','licensing','data','devops'])[1 + g % 6]],
-               (array['Select','Advanced','Premier','Gold','Silver'])[1 + g % 5],
                ${o.ownerId},
                'Synthetic partner number ' || g || ' for benchmarks'
         from generate_series(1, ${o.partners}::int) g`),

@@ -43,8 +43,6 @@ const partnerFields = {
   types: z.array(partnerType).min(1, 'needs at least one partner type').max(4).transform((v) => [...new Set(v)]),
   status: partnerStatus,
   importance,
-  program: optionalText(NAME_MAX),
-  level: optionalText(NAME_MAX),
   ownerId: z.string().min(1).max(64).nullable().optional(),
   tags: labels,
   strategy: optionalText(),
@@ -89,8 +87,6 @@ export const partnerSummarySchema = z.object({
   types: z.array(partnerType),
   status: partnerStatus,
   importance,
-  program: z.string().nullable(),
-  level: z.string().nullable(),
   country: z.string().nullable(),
   tags: z.array(z.string()),
   owner: person.nullable(),
@@ -154,8 +150,8 @@ export const heldLevelSchema = z.object({
 });
 export type HeldLevel = z.infer<typeof heldLevelSchema>;
 
-/** A partner in a list, with what the caller may do with it. */
-export const partnerListItemSchema = partnerSummarySchema.extend({ can: partnerCanSchema });
+/** A partner in a list, with what the caller may do with it and the levels held in its programmes (the level column). */
+export const partnerListItemSchema = partnerSummarySchema.extend({ can: partnerCanSchema, heldLevels: z.array(heldLevelSchema) });
 export type PartnerListItem = z.infer<typeof partnerListItemSchema>;
 
 /** One partner as the API answers it: its record, what the caller may do with it, the levels held in its programmes. */
@@ -170,7 +166,8 @@ export const listPartnersQuery = listQuery(PARTNER_SORTS, {
   importance: csvList(importance),
   ownerId: z.string().max(64).optional(),
   tag: z.string().max(60).optional(),
-  level: z.string().max(NAME_MAX).optional(),
+  /** Partners holding a level of this name (any case) in one of their programmes, met or not. */
+  level: z.string().trim().max(NAME_MAX).optional(),
   country: countryCode.optional(),
   /** Overdue for contact now (true) or not (false). */
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

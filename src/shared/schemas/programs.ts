@@ -172,8 +172,10 @@ export const programDetailSchema = z.object({
   /** The day the evaluation is for (today in Zurich). */
   evaluatedOn: z.string(),
   levels: z.array(programLevelSchema),
-  /** The catalogue, for the ladder editor's filters. */
+  /** The programme's own catalogue, for the ladder editor's filters. */
   certifications: z.array(z.object({ id: z.string(), name: z.string(), examCode: z.string().nullable(), category: z.string() })),
+  /** Other programmes' certifications its requirements name (a holding counts for every programme naming it). */
+  namedCertifications: z.array(z.object({ id: z.string(), name: z.string(), examCode: z.string().nullable(), category: z.string(), program: ref })),
   held: z.object({ level: levelRef, met: z.boolean(), gaps: z.array(z.string()), forecast: forecastSchema.nullable() }).nullable(),
   /** The level above the held one (the lowest when none is held); null at the top. */
   next: z.object({ level: levelRef, met: z.boolean(), gaps: z.array(z.string()) }).nullable(),

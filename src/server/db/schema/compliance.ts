@@ -57,8 +57,10 @@ export const programLevel = pgTable(
  * "At least `min_count` distinct people (or certifications) matching the filter". A level's top-level
  * requirements are ANDed; a requirement with a parent is an "of which" condition counted inside the
  * parent's matches (AWS Advanced: 6 technical certifications, of which 3 professional or specialty).
- * The filter matches a certification of the programme whose id is listed or whose category is listed;
- * both empty matches every certification of the programme.
+ * The filter matches a certification of the programme whose category is listed, or any certification
+ * of the catalogue named in level_requirement_certification (another programme's too: a CKA recorded
+ * once counts for the KCSP and for a vendor's level alike); neither given matches every certification
+ * of the programme.
  */
 export const levelRequirement = pgTable(
   'level_requirement',
@@ -72,13 +74,26 @@ export const levelRequirement = pgTable(
     counts: text('counts').notNull(),
     minCount: integer('min_count').notNull(),
     categories: text('categories').array().notNull().default(sql`'{}'`),
-    certificationIds: uuid('certification_ids').array().notNull().default(sql`'{}'`),
   },
   (t) => [
     index('level_requirement_level_idx').on(t.levelId, t.position),
     check('level_requirement_counts', sql`${t.counts} in ('people', 'certifications')`),
     check('level_requirement_min', sql`${t.minCount} between 1 and 10000`),
   ],
+);
+
+/**
+ * The catalogue certifications a requirement names. A named certification cannot be deleted while a
+ * requirement names it (it is archived instead): losing the last one would widen the requirement to
+ * every certification of the programme.
+ */
+export const levelRequirementCertification = pgTable(
+  'level_requirement_certification',
+  {
+    requirementId: uuid('requirement_id').notNull().references(() => levelRequirement.id, { onDelete: 'cascade' }),
+    certificationId: uuid('certification_id').notNull().references((): AnyPgColumn => certification.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.requirementId, t.certificationId] }), index('level_requirement_certification_cert_idx').on(t.certificationId)],
 );
 
 /** A requirement no count can check ("partner business plan", "20 launched opportunities"): a manager ticks it with evidence. */

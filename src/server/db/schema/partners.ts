@@ -24,8 +24,6 @@ export const partner = pgTable(
     status: text('status').notNull().default('prospect'),
     statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
     importance: text('importance').notNull().default('standard'),
-    program: text('program'),
-    level: text('level'),
     ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
     tags: text('tags').array().notNull().default(sql`'{}'`),
     strategy: text('strategy'),

@@ -284,7 +284,7 @@ export async function mergePartners(db: Db, actor: Actor, survivorId: string, du
       version,
       {
         legalName: fill('legalName'), website: fill('website'), country: fill('country'), description: fill('description'), logoUrl: fill('logoUrl'),
-        program: fill('program'), level: fill('level'), ownerId: fill('ownerId'), strategy: fill('strategy'), valueWeBring: fill('valueWeBring'),
+        ownerId: fill('ownerId'), strategy: fill('strategy'), valueWeBring: fill('valueWeBring'),
         valueTheyBring: fill('valueTheyBring'), pricingNotes: fill('pricingNotes'), contactIntervalDays: fill('contactIntervalDays'), riskReviewDueOn: fill('riskReviewDueOn'),
         types: union(survivor.types, duplicate.types), tags: union(survivor.tags, duplicate.tags), regions: union(survivor.regions, duplicate.regions),
         industries: union(survivor.industries, duplicate.industries), directions: union(survivor.directions, duplicate.directions),

@@ -12,8 +12,6 @@ export const presentPartnerSummary = (p: Row, owner: { id: string; name: string 
   types: p.types as PartnerType[],
   status: p.status as PartnerStatus,
   importance: p.importance as Importance,
-  program: p.program,
-  level: p.level,
   country: p.country,
   tags: p.tags,
   owner,

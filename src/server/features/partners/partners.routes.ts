@@ -7,7 +7,7 @@ import {
 import { zurichDate } from '../../../shared/days.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
-import { heldLevelsOf } from '../programs/index.js';
+import { heldLevelsByPartner, heldLevelsOf } from '../programs/index.js';
 import { withPartnerCan } from './partners.can.js';
 import { partnersPolicy } from './partners.policy.js';
 import {
@@ -29,7 +29,8 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get('/api/partners', { config: read, schema: { tags, summary: 'List partners', querystring: listPartnersQuery, response: { 200: partnerPage } } }, async (req) => {
     const page = await listPartners(db, req.query);
-    return { ...page, items: await withPartnerCan(db, req.actor!, page.items) };
+    const [items, held] = await Promise.all([withPartnerCan(db, req.actor!, page.items), heldLevelsByPartner(db, page.items.map((p) => p.id), zurichDate(new Date()))]);
+    return { ...page, items: items.map((p) => ({ ...p, heldLevels: held.get(p.id) ?? [] })) };
   });
   app.post('/api/partners', { config: write, schema: { tags, summary: 'Create a partner', body: createPartnerBody, response: { 201: partnerDetailSchema } } }, async (req, reply) =>
     reply.status(201).send(await detail(req.actor!, await createPartner(db, req.actor!, req.body))),

@@ -44,7 +44,8 @@ function sortOf(sort: string): SQL[] {
       // Partners without a rhythm (prospects, paused …) come last either way.
       return [descending ? sql`${contactDueAt} desc nulls last` : sql`${contactDueAt} asc nulls last`, byName];
     case 'level':
-      return [dir(sql`coalesce(lower(${partner.level}), '')`), byName];
+      // The lowest name among the levels held in its programmes; partners holding none sort as ''.
+      return [dir(sql`coalesce((select min(lower(l.name)) from partner_program pp join program_level l on l.id = pp.held_level_id where pp.partner_id = ${partner.id} and pp.archived_at is null), '')`), byName];
     case 'createdAt':
       return [dir(sql`${partner.createdAt}`), asc(partner.id)];
     default:
@@ -63,7 +64,10 @@ export async function listPartners(db: Db, q: ListPartnersQuery, now: Date = new
   if (q.importance?.length) where.push(inArray(partner.importance, q.importance));
   if (q.ownerId) where.push(eq(partner.ownerId, q.ownerId));
   if (q.tag) where.push(arrayContains(partner.tags, [q.tag]));
-  if (q.level) where.push(sql`lower(${partner.level}) = ${q.level.toLowerCase()}`);
+  if (q.level) {
+    where.push(sql`exists (select 1 from partner_program pp join program_level l on l.id = pp.held_level_id
+      where pp.partner_id = ${partner.id} and pp.archived_at is null and lower(l.name) = ${q.level.toLowerCase()})`);
+  }
   if (q.country) where.push(eq(partner.country, q.country));
   if (q.overdue !== undefined) where.push(q.overdue ? isContactOverdue(now) : sql`not ${isContactOverdue(now)}`);
   if (q.riskReviewOverdue !== undefined) {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
-import { activity, contact, partner, teamAssignment } from '../../db/schema/index.js';
+import { makeLevel, makeProgram } from '../../../../tests/support/compliance.js';
+import { activity, contact, partner, partnerProgram, teamAssignment } from '../../db/schema/index.js';
 
 let t: TestApp;
 let as: Actors<'manager' | 'member' | 'viewer'>;
@@ -32,8 +33,6 @@ describe('partners', () => {
       website: 'https://acme.example',
       country: 'ch',
       importance: 'strategic',
-      program: 'Acme Partner Program',
-      level: 'Premier',
       tags: ['kubernetes', 'kubernetes', 'security'],
       regions: ['DACH'],
       directions: ['we_resell_them', 'joint_offer'],
@@ -41,7 +40,11 @@ describe('partners', () => {
       valueWeBring: 'Managed operations',
       valueTheyBring: 'Licences at a discount',
     });
-    expect(p).toMatchObject({ country: 'CH', status: 'prospect', importance: 'strategic', tags: ['kubernetes', 'security'], version: 1 });
+    expect(p).toMatchObject({ country: 'CH', status: 'prospect', importance: 'strategic', tags: ['kubernetes', 'security'], version: 1, heldLevels: [] });
+    // The level we hold lives in the partner's programmes: the old free-text fields are refused by name.
+    const old = await post('/api/partners', { name: name(), types: ['software_vendor'], program: 'Acme Partner Program', level: 'Premier' });
+    expect(old.statusCode).toBe(400);
+    expect(old.body).toMatch(/program/);
     expect(p.links).toEqual({ portal: 'https://partners.acme.example', prGuidelines: 'https://acme.example/pr' });
     expect((await get(`/api/partners/${p.id}`)).json()).toMatchObject({ id: p.id, legalName: 'Acme Software AG', directions: ['we_resell_them', 'joint_offer'] });
   });
@@ -110,7 +113,7 @@ describe('partners', () => {
 
   it('filters, sorts and searches the list', async () => {
     const tag = `t${Date.now()}`;
-    const a = await create({ name: name('Zeta'), types: ['distributor'], importance: 'key', country: 'DE', tags: [tag], level: 'Gold' });
+    const a = await create({ name: name('Zeta'), types: ['distributor'], importance: 'key', country: 'DE', tags: [tag] });
     const b = await create({ name: name('Alpha'), types: ['cloud_service_provider'], importance: 'strategic', country: 'CH', tags: [tag] });
     const c = await create({ name: name('Mid'), types: ['software_vendor', 'distributor'], importance: 'standard', tags: [tag], status: 'active' });
     const ids = async (qs: string) => (await get(`/api/partners?tag=${tag}&${qs}`)).json().items.map((p: { id: string }) => p.id);
@@ -121,7 +124,22 @@ describe('partners', () => {
     expect(await ids('status=active')).toEqual([c.id]);
     expect(await ids('importance=key,strategic&sort=name')).toEqual([b.id, a.id]);
     expect(await ids('country=ch')).toEqual([b.id]);
+    // The level filter and column come from the levels held in the partners' programmes, met or below.
+    const hold = async (partnerId: string, levelName: string, archived = false) => {
+      const prog = await makeProgram(t, { partnerId, archivedAt: archived ? new Date() : null });
+      const level = await makeLevel(t, prog.id, 1, { name: levelName });
+      await t.database.db.update(partnerProgram).set({ heldLevelId: level.id }).where(eq(partnerProgram.id, prog.id));
+      return { prog, level };
+    };
+    const gold = await hold(a.id, 'Gold');
+    await hold(b.id, 'Silver');
+    await hold(c.id, 'Gold', true);
     expect(await ids('level=gold')).toEqual([a.id]);
+    expect(await ids('level=GOLD&type=cloud_service_provider')).toEqual([]);
+    expect(await ids('sort=level')).toEqual([c.id, a.id, b.id]);
+    const listed = (await get(`/api/partners?tag=${tag}&sort=name`)).json().items as { id: string; heldLevels: unknown[] }[];
+    expect(listed.find((p) => p.id === a.id)!.heldLevels).toEqual([{ programId: gold.prog.id, programName: gold.prog.name, level: { id: gold.level.id, name: 'Gold', rank: 1 }, met: true }]);
+    expect(listed.find((p) => p.id === c.id)!.heldLevels).toEqual([]);
     expect(await ids(`q=${encodeURIComponent(b.name.slice(0, 8).toLowerCase())}`)).toEqual([b.id]);
     const page = (await get(`/api/partners?tag=${tag}&pageSize=2&page=2&sort=name`)).json();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
@@ -193,21 +211,21 @@ describe('partners', () => {
 
   it('lets a as.member write only partners they own or are on the team of; a viewer only reads', async () => {
     const p = await create();
-    expect((await patch(`/api/partners/${p.id}`, { level: 'Gold', version: 1 }, as.member)).statusCode).toBe(403);
+    expect((await patch(`/api/partners/${p.id}`, { strategy: 'Grow', version: 1 }, as.member)).statusCode).toBe(403);
     await t.database.db.insert(teamAssignment).values({ partnerId: p.id, userId: as.member.id, role: 'technical_lead' });
-    expect((await patch(`/api/partners/${p.id}`, { level: 'Gold', version: 1 }, as.member)).statusCode).toBe(200);
+    expect((await patch(`/api/partners/${p.id}`, { strategy: 'Grow', version: 1 }, as.member)).statusCode).toBe(200);
     const own = await post('/api/partners', { name: name(), types: ['consultant_reseller'] }, as.member);
     expect(own.statusCode).toBe(201);
     expect(own.json().owner.id).toBe(as.member.id);
     expect((await get(`/api/partners/${p.id}`, as.viewer)).statusCode).toBe(200);
-    expect((await patch(`/api/partners/${p.id}`, { level: 'Silver', version: 2 }, as.viewer)).statusCode).toBe(403);
+    expect((await patch(`/api/partners/${p.id}`, { strategy: 'Shrink', version: 2 }, as.viewer)).statusCode).toBe(403);
     expect((await post('/api/partners', { name: name(), types: ['distributor'] }, as.viewer)).statusCode).toBe(403);
   });
 
   it('records field-level changes in the audit trail', async () => {
-    const p = await create({ level: 'Select' });
-    await patch(`/api/partners/${p.id}`, { level: 'Advanced', tags: ['x'], version: 1 });
+    const p = await create({ strategy: 'Select' });
+    await patch(`/api/partners/${p.id}`, { strategy: 'Advanced', tags: ['x'], version: 1 });
     const [latest] = (await get(`/api/audit?entityType=partner&entityId=${p.id}`)).json().items;
-    expect(latest.changes).toEqual({ level: { from: 'Select', to: 'Advanced' }, tags: { from: [], to: ['x'] } });
+    expect(latest.changes).toEqual({ strategy: { from: 'Select', to: 'Advanced' }, tags: { from: [], to: ['x'] } });
   });
 });

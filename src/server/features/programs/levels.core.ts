@@ -11,6 +11,8 @@ export interface CoreCertification {
   id: string;
   name: string;
   category: string;
+  /** Another programme's certification that a requirement names: it matches by its id only, never by category or an empty filter. */
+  foreign?: boolean;
 }
 
 /** One colleague's obtained certification; `expiresOn` is the effective expiry (after renewals), null never lapses. */
@@ -84,7 +86,7 @@ export interface Forecast {
 }
 
 const matches = (r: Pick<CoreRequirement, 'categories' | 'certificationIds'>, cert: CoreCertification | undefined) =>
-  !!cert && ((!r.categories.length && !r.certificationIds.length) || r.certificationIds.includes(cert.id) || r.categories.includes(cert.category));
+  !!cert && (r.certificationIds.includes(cert.id) || (!cert.foreign && ((!r.categories.length && !r.certificationIds.length) || r.categories.includes(cert.category))));
 
 /** People count distinct colleagues; certifications count distinct (colleague, certification) pairs. */
 function countOf(counts: RequirementCounts, held: readonly CoreHolding[]): number {

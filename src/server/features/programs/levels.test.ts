@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
 import { grantCertification, makeCertification, makeLevel, makeProgram, type CertificationRow } from '../../../../tests/support/compliance.js';
-import { certificationRenewal, levelChecklistItem, levelRequirement, partnerProgram, user, userCertification } from '../../db/schema/index.js';
+import { certificationRenewal, levelChecklistItem, partnerProgram, user, userCertification } from '../../db/schema/index.js';
 import type { CertificationCategory, RequirementCounts } from '../../../shared/compliance.js';
 import { evaluatePrograms } from './programs.evaluate.js';
+import { insertRequirements } from './programs.requirements.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,12 +24,9 @@ interface Req {
 }
 async function addRequirements(levelId: string, reqs: Req[]) {
   for (const [position, r] of reqs.entries()) {
-    const [parent] = await t.database.db
-      .insert(levelRequirement)
-      .values({ levelId, position, counts: r.counts, minCount: r.minCount, categories: r.categories ?? [], certificationIds: r.certificationIds ?? [], label: r.label ?? null })
-      .returning();
+    const [parent] = await insertRequirements(t.database.db, [{ levelId, position, counts: r.counts, minCount: r.minCount, categories: r.categories ?? [], certificationIds: r.certificationIds ?? [], label: r.label ?? null }]);
     for (const [k, c] of (r.children ?? []).entries()) {
-      await t.database.db.insert(levelRequirement).values({ levelId, parentId: parent!.id, position: k, counts: c.counts, minCount: c.minCount, categories: c.categories ?? [], certificationIds: c.certificationIds ?? [] });
+      await insertRequirements(t.database.db, [{ levelId, parentId: parent!, position: k, counts: c.counts, minCount: c.minCount, categories: c.categories ?? [], certificationIds: c.certificationIds ?? [] }]);
     }
   }
 }

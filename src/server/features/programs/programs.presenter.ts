@@ -2,7 +2,7 @@ import type { partnerProgram } from '../../db/schema/index.js';
 import type { RequirementCounts } from '../../../shared/compliance.js';
 import { requirementSentence, type ProgramDetail, type ProgramSummary, type Requirement } from '../../../shared/schemas/programs.js';
 import type { LevelResult } from './levels.core.js';
-import type { ChecklistRow, Ladder, ProgramEvaluation, RequirementRow } from './programs.evaluate.js';
+import { ladderCertifications, type ChecklistRow, type Ladder, type ProgramEvaluation, type RequirementRow } from './programs.evaluate.js';
 
 type Row = typeof partnerProgram.$inferSelect;
 export interface ProgramWithPartner {
@@ -65,7 +65,7 @@ const noResult = (levelId: string): LevelResult => ({ levelId, met: false, requi
 
 /** `names`: display names of the colleagues who ticked checklist items. */
 export function presentDetail(p: ProgramWithPartner, ev: ProgramEvaluation & { ladder: Ladder }, evaluatedOn: string, names: ReadonlyMap<string, string>): ProgramDetail {
-  const certs = new Map(ev.ladder.certifications.map((c) => [c.id, c]));
+  const certs = ladderCertifications(ev.ladder);
   const byId = new Map(ev.ladder.levels.map((l) => [l.row.id, l.row]));
   const forecast = ev.held?.forecast;
   return {
@@ -81,6 +81,7 @@ export function presentDetail(p: ProgramWithPartner, ev: ProgramEvaluation & { l
       evaluation: ev.levels.get(l.row.id) ?? noResult(l.row.id),
     })),
     certifications: ev.ladder.certifications.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: c.name, examCode: c.examCode, category: c.category })),
+    namedCertifications: ev.ladder.named.map((c) => ({ id: c.id, name: c.name, examCode: c.examCode, category: c.category, program: { id: c.programId, name: c.programName } })),
     held: ev.held
       ? {
           level: levelRef(byId.get(ev.held.levelId)!),
@@ -110,7 +111,7 @@ export const auditableProgram = (p: Row, names: { partner: string | null; level:
 
 /** A ladder as the audit trail keeps it: one line per level, requirements as sentences, checklist titles. */
 export const auditableLadder = (ladder: Ladder): string[] => {
-  const certs = new Map(ladder.certifications.map((c) => [c.id, c]));
+  const certs = ladderCertifications(ladder);
   return ladder.levels.map((l) => {
     const reqs = l.requirements.map((r) => presentRequirement(r, certs)).flatMap((r) => [r.sentence, ...r.children.map((c) => c.sentence.charAt(0).toLowerCase() + c.sentence.slice(1))]);
     const list = l.checklist.length ? `; checklist: ${l.checklist.map((c) => c.title).join(', ')}` : '';

@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { levelChecklistItem, levelRequirement, partner, partnerProgram, programLevel, user } from '../../db/schema/index.js';
+import { certification, levelChecklistItem, levelRequirement, partner, partnerProgram, programLevel, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { checklistDoneBody, createProgramBody, listProgramsQuery, ProgramDetail, ProgramSummary, putLevelsBody, updateProgramBody } from '../../../shared/schemas/programs.js';
 import { evaluatePrograms, loadLadders } from './programs.evaluate.js';
+import { insertRequirements, type NewRequirement } from './programs.requirements.js';
 import { auditableLadder, auditableProgram, presentDetail, presentSummary, type ProgramWithPartner } from './programs.presenter.js';
 
 const WHAT = 'Programme';
@@ -129,7 +130,12 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
     const old = (await loadLadders(tx, [id])).get(id)!;
     const levelIds = new Set(old.levels.map((l) => l.row.id));
     const itemLevel = new Map(old.levels.flatMap((l) => l.checklist.map((c) => [c.id, l.row.id] as const)));
-    const certIds = new Set(old.certifications.map((c) => c.id));
+    // A requirement names catalogue certifications, of this programme or another (one CKA counts for
+    // every programme naming it). An archived one only when the ladder named it already.
+    const wanted = [...new Set(input.levels.flatMap((l) => l.requirements.flatMap((r) => [...r.certificationIds, ...r.children.flatMap((c) => c.certificationIds)])))];
+    const named = new Set([...old.certifications, ...old.named].map((c) => c.id).filter((cid) => old.levels.some((l) => l.requirements.some((r) => r.certificationIds.includes(cid) || r.children.some((c) => c.certificationIds.includes(cid))))));
+    const found = wanted.length ? await tx.select({ id: certification.id, archivedAt: certification.archivedAt }).from(certification).where(inArray(certification.id, wanted)) : [];
+    const certIds = new Set(found.filter((c) => !c.archivedAt || named.has(c.id)).map((c) => c.id));
     const seenLevels = new Set<string>();
     const seenItems = new Set<string>();
     input.levels.forEach((l, i) => {
@@ -143,7 +149,7 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
       l.requirements.forEach((r, j) => {
         const check = (ids: string[], path: string) =>
           ids.forEach((cid, k) => {
-            if (!certIds.has(cid)) throw fieldError(`${path}.certificationIds.${k}`, 'is not a certification of this programme');
+            if (!certIds.has(cid)) throw fieldError(`${path}.certificationIds.${k}`, 'is not a certification of the catalogue (or it is archived)');
           });
         check(r.certificationIds, `body.levels.${i}.requirements.${j}`);
         r.children.forEach((c, k) => check(c.certificationIds, `body.levels.${i}.requirements.${j}.children.${k}`));
@@ -165,7 +171,7 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
         ? (await tx.update(programLevel).set({ ...fields, version: sql`${programLevel.version} + 1`, updatedAt: sql`now()` }).where(eq(programLevel.id, l.id)).returning({ id: programLevel.id }))[0]!.id
         : (await tx.insert(programLevel).values({ ...fields, programId: id }).returning({ id: programLevel.id }))[0]!.id;
       for (const [position, r] of l.requirements.entries()) {
-        const values = (x: typeof r | (typeof r.children)[number], pos: number, parentId: string | null) => ({
+        const values = (x: typeof r | (typeof r.children)[number], pos: number, parentId: string | null): NewRequirement => ({
           levelId,
           parentId,
           position: pos,
@@ -175,8 +181,8 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
           categories: [...new Set(x.categories)],
           certificationIds: [...new Set(x.certificationIds)],
         });
-        const [parent] = await tx.insert(levelRequirement).values(values(r, position, null)).returning({ id: levelRequirement.id });
-        if (r.children.length) await tx.insert(levelRequirement).values(r.children.map((c, k) => values(c, k, parent!.id)));
+        const [parent] = await insertRequirements(tx, [values(r, position, null)]);
+        await insertRequirements(tx, r.children.map((c, k) => values(c, k, parent!)));
       }
       for (const [position, c] of l.checklist.entries()) {
         if (c.id) await tx.update(levelChecklistItem).set({ position, title: c.title, description: c.description ?? null }).where(eq(levelChecklistItem.id, c.id));

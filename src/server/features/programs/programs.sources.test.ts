@@ -3,12 +3,13 @@ import { and, eq, like } from 'drizzle-orm';
 import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
 import { addTeamMember, makePartner } from '../../../../tests/support/factories.js';
 import { grantCertification, makeCertification, makeLevel, makeProgram } from '../../../../tests/support/compliance.js';
-import { levelRequirement, notification, partnerProgram } from '../../db/schema/index.js';
+import { notification, partnerProgram } from '../../db/schema/index.js';
 import { runReminders } from '../../jobs/reminders.js';
 import { calendarSources } from '../calendar/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 import { alertDays, dueAlert } from './programs.sources.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
+import { insertRequirements } from './programs.requirements.js';
 
 let t: TestApp;
 let owner: User;
@@ -35,7 +36,7 @@ beforeAll(async () => {
     const p = await makeProgram(t, { name, vendor: 'CNCF', partnerId: linked, nextReviewOn: '2026-02-01', createdAt });
     const cka = await makeCertification(t, p.id, { name: 'Certified Kubernetes Administrator', examCode: 'CKA', category: 'professional' });
     const level = await makeLevel(t, p.id, 1, { name: 'KCSP' });
-    await t.database.db.insert(levelRequirement).values({ levelId: level.id, counts: 'people', minCount: 3, certificationIds: [cka.id] });
+    await insertRequirements(t.database.db, [{ levelId: level.id, counts: 'people', minCount: 3, certificationIds: [cka.id] }]);
     await t.database.db.update(partnerProgram).set({ heldLevelId: level.id }).where(eq(partnerProgram.id, p.id));
     for (const [who, expires] of [['Paula One', '2027-05-01'], ['Peter Two', '2027-01-01'], ['Pia Three', '2026-04-01']] as const) {
       await grantCertification(t, (await makeUser(t, 'member', { name: who })).id, cka.id, '2024-04-01', expires, { createdAt });
@@ -125,7 +126,7 @@ describe('calendar deadlines', () => {
     const p = await makeProgram(t, { name: `KCSP fresh ${process.pid}`, vendor: 'CNCF', partnerId: p2 });
     const cka = await makeCertification(t, p.id, { name: 'Certified Kubernetes Administrator', examCode: 'CKA', category: 'professional' });
     const level = await makeLevel(t, p.id, 1, { name: 'KCSP' });
-    await t.database.db.insert(levelRequirement).values({ levelId: level.id, counts: 'people', minCount: 1, certificationIds: [cka.id] });
+    await insertRequirements(t.database.db, [{ levelId: level.id, counts: 'people', minCount: 1, certificationIds: [cka.id] }]);
     await t.database.db.update(partnerProgram).set({ heldLevelId: level.id }).where(eq(partnerProgram.id, p.id));
     await grantCertification(t, mate.id, cka.id, addDays(today, -1000), addDays(today, 20));
 

@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { certification, levelChecklistItem, levelRequirement, partnerProgram, programLevel } from '../../db/schema/index.js';
+import { certification, levelChecklistItem, partnerProgram, programLevel } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import type { Actor } from '../../lib/policy.js';
 import type { CertificationCategory, RequirementCounts } from '../../../shared/compliance.js';
 import { STARTER_PROGRAM_NAMES } from '../certifications/index.js';
 import { loadLadders } from './programs.evaluate.js';
+import { insertRequirements } from './programs.requirements.js';
 import { auditableLadder } from './programs.presenter.js';
 
 /** Serialises concurrent starter runs, like the catalogue's. */
@@ -94,8 +95,8 @@ export async function ensureStarterLevels(tx: DbOrTx, actor: Pick<Actor, 'id' | 
     for (const [i, l] of levels.entries()) {
       const [level] = await tx.insert(programLevel).values({ programId: program.id, rank: i + 1, name: l.name, description: l.description }).returning({ id: programLevel.id });
       for (const [position, r] of l.requirements.entries()) {
-        const [parent] = await tx.insert(levelRequirement).values(row(level!.id, r, position, null)).returning({ id: levelRequirement.id });
-        if (r.children?.length) await tx.insert(levelRequirement).values(r.children.map((c, k) => row(level!.id, c, k, parent!.id)));
+        const [parent] = await insertRequirements(tx, [row(level!.id, r, position, null)]);
+        await insertRequirements(tx, (r.children ?? []).map((c, k) => row(level!.id, c, k, parent!)));
       }
       if (l.checklist.length) await tx.insert(levelChecklistItem).values(l.checklist.map((title, position) => ({ levelId: level!.id, position, title })));
     }

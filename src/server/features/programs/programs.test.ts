@@ -4,7 +4,7 @@ import { createTestApp, makeUser, type TestApp } from '../../../../tests/support
 import { actorsFor, requestsAs, type Actor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { grantCertification, makeCertification, makeLevel, makeProgram } from '../../../../tests/support/compliance.js';
-import { levelChecklistItem, levelRequirement, programLevel } from '../../db/schema/index.js';
+import { certification, levelChecklistItem, levelRequirement, programLevel } from '../../db/schema/index.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
 
 let t: TestApp;
@@ -144,12 +144,13 @@ describe('programmes and ladders', () => {
   it('refuses bad ladders and bad links with 400 naming the field, and writes nothing', async () => {
     const { program: p } = await programWithLadder();
     const other = await makeProgram(t);
-    const foreign = await makeCertification(t, other.id);
+    const foreign = await makeCertification(t, other.id, { archivedAt: new Date() });
+    const unknown = '00000000-0000-4000-8000-000000000000';
     const foreignLevel = await makeLevel(t, other.id, 1);
     const before = [await count(programLevel), await count(levelRequirement), await count(levelChecklistItem)];
     const ladder = (requirement: object, extra: object = {}) => ({ version: p.version, levels: [{ name: 'Only', requirements: [requirement], ...extra }] });
     const cases: [object, string][] = [
-      [ladder({ counts: 'people', minCount: 1, certificationIds: [foreign.id] }), 'body.levels.0.requirements.0.certificationIds.0'],
+      [ladder({ counts: 'people', minCount: 1, certificationIds: [unknown] }), 'body.levels.0.requirements.0.certificationIds.0'],
       [ladder({ counts: 'people', minCount: 1, children: [{ counts: 'people', minCount: 1, certificationIds: [p.certifications[0].id, foreign.id] }] }), 'body.levels.0.requirements.0.children.0.certificationIds.1'],
       [ladder({ counts: 'people', minCount: 0 }), 'body.levels.0.requirements.0.minCount'],
       [ladder({ counts: 'people', minCount: 10_001 }), 'body.levels.0.requirements.0.minCount'],
@@ -205,5 +206,50 @@ describe('programmes and ladders', () => {
     expect((await send('PATCH', `/api/programs/${p.id}`, { version: p.version, name: programName() }, as.admin)).statusCode).toBe(200);
     expect((await get(`/api/partners/${crypto.randomUUID()}/programs`)).statusCode).toBe(404);
     expect((await get(`/api/programs/${crypto.randomUUID()}`)).statusCode).toBe(404);
+  });
+
+  it('counts one holding for every programme whose requirement names its certification, another programme’s too', async () => {
+    // The KCSP programme owns the CKA in the catalogue; a vendor's programme names it in its top level.
+    const kcsp = (await send('POST', '/api/programs', { name: programName(), vendor: 'CNCF' })).json();
+    const cka = await makeCertification(t, kcsp.id, { name: `Kubernetes Administrator ${seq}`, examCode: 'CKA', category: 'professional' });
+    const kcspLadder = await send('PUT', `/api/programs/${kcsp.id}/levels`, { version: kcsp.version, levels: [{ name: 'KCSP', requirements: [{ counts: 'people', minCount: 1, certificationIds: [cka.id] }] }] });
+    expect(kcspLadder.statusCode, kcspLadder.body).toBe(200);
+    const vendor = (await send('POST', '/api/programs', { name: programName(), vendor: 'Kube Vendor', partnerId: (await makePartner(t)).id })).json();
+    const own = await makeCertification(t, vendor.id, { name: `Vendor Engineer ${seq}`, category: 'professional' });
+    const put = await send('PUT', `/api/programs/${vendor.id}/levels`, {
+      version: vendor.version,
+      levels: [
+        // A category and an empty filter count the vendor's own catalogue only, never the CKA.
+        { name: 'Registered', requirements: [{ counts: 'people', minCount: 1 }] },
+        { name: 'Premier', requirements: [{ counts: 'people', minCount: 1, categories: ['professional'] }, { counts: 'people', minCount: 1, certificationIds: [cka.id] }] },
+      ],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const ladder = put.json();
+    expect(ladder.namedCertifications).toEqual([{ id: cka.id, name: cka.name, examCode: 'CKA', category: 'professional', program: { id: kcsp.id, name: kcsp.name } }]);
+    expect(ladder.levels[1].requirements[1].sentence).toBe(`At least 1 person holding ${cka.name}`);
+    await send('PATCH', `/api/programs/${kcsp.id}`, { version: (await get(`/api/programs/${kcsp.id}`)).json().version, heldLevelId: (await get(`/api/programs/${kcsp.id}`)).json().levels[0].id });
+    await send('PATCH', `/api/programs/${vendor.id}`, { version: ladder.version, heldLevelId: ladder.levels[1].id });
+
+    // Recorded once, for the KCSP: it counts for both programmes.
+    const engineer = await makeUser(t, 'member', { name: `Kube Engineer ${seq}` });
+    await grantCertification(t, engineer.id, cka.id, addDays(today(), -30), addDays(today(), 700));
+    const kcspNow = (await get(`/api/programs/${kcsp.id}`)).json();
+    const vendorNow = (await get(`/api/programs/${vendor.id}`)).json();
+    expect(kcspNow.held).toMatchObject({ level: { name: 'KCSP' }, met: true });
+    expect(vendorNow.levels.map((l: { evaluation: { requirements: { count: number }[] } }) => l.evaluation.requirements.map((r) => r.count))).toEqual([[0], [0, 1]]);
+    expect(vendorNow.held).toMatchObject({ level: { name: 'Premier' }, met: false, gaps: ['Need 1 more person holding a professional certification'] });
+
+    // With one of the vendor's own certifications too, the vendor's level is met.
+    await grantCertification(t, engineer.id, own.id, addDays(today(), -30), null);
+    expect((await get(`/api/programs/${vendor.id}`)).json().held).toMatchObject({ met: true, gaps: [] });
+    // And the partner list and header say so.
+    const partnerRes = await get(`/api/partners/${vendor.partner.id}`);
+    expect(partnerRes.statusCode, partnerRes.body).toBe(200);
+    const partner = partnerRes.json();
+    expect(partner.heldLevels).toEqual([{ programId: vendor.id, programName: vendor.name, level: { id: ladder.levels[1].id, name: 'Premier', rank: 2 }, met: true }]);
+
+    // A certification a requirement names cannot be deleted from under it (it is archived instead).
+    await expect(t.database.db.delete(certification).where(eq(certification.id, cka.id))).rejects.toThrow();
   });
 });
