@@ -28,7 +28,7 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
   const d = detail.data;
   const f = footprint.data;
   const links = d.related.filter((r) => r.partner.id !== survivor.id);
-  const emptyHere = (['legalName', 'website', 'country', 'description', 'program', 'level', 'strategy', 'valueWeBring', 'valueTheyBring', 'pricingNotes'] as const).filter(
+  const emptyHere = (['legalName', 'website', 'country', 'description', 'strategy', 'valueWeBring', 'valueTheyBring', 'pricingNotes'] as const).filter(
     (k) => !survivor[k] && d[k],
   );
   return (

@@ -165,10 +165,9 @@ function PartnerForm({ partner }: { partner?: Partner }) {
               {...input('statusNote')}
             />
           )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Partner program" placeholder="e.g. Kubeforge Partner Program" {...input('program')} />
-            <TextInput label="Our level in it" placeholder="e.g. Premier, Gold" {...input('level')} />
-          </SimpleGrid>
+          <Text size="sm" c="dimmed">
+            The partner’s programmes and the level we hold in each are kept on its Programs tab.
+          </Text>
           <ColleagueSelect
             label="Owner"
             description={isMember ? (partner ? 'Only a Partner Manager hands a partner to another owner.' : 'You own the partners you add.') : 'The colleague who manages this partner.'}

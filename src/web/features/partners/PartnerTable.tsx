@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Badge, Box, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArchive, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { PARTNER_TYPE_LABELS } from '../../../shared/partners.js';
-import type { PartnerSummary } from '../../../shared/schemas/partner.js';
+import type { PartnerListItem } from '../../../shared/schemas/partner.js';
 import { ImportanceBadge, PartnerLogo, StatusBadge } from './badges.js';
 import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
 import { countryLabel } from './labels.js';
@@ -28,17 +28,25 @@ function SortHeader({ field, label, sort, onSort }: { field: string; label: stri
   );
 }
 
-function LevelCell({ p }: { p: PartnerSummary }) {
-  if (!p.level && !p.program) return <Text size="sm" c="dimmed">—</Text>;
+/** The levels held in the partner's programmes, each marked met or below (the same as the 360° header). */
+function LevelCell({ p }: { p: PartnerListItem }) {
+  if (!p.heldLevels.length) return <Text size="sm" c="dimmed">—</Text>;
   return (
-    <div>
-      <Text size="sm">{p.level ?? '—'}</Text>
-      {p.program && (
-        <Text size="xs" c="dimmed">
-          {p.program}
-        </Text>
-      )}
-    </div>
+    <Stack gap={2}>
+      {p.heldLevels.map((h) => (
+        <div key={h.programId}>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm">{h.level.name}</Text>
+            <Badge size="xs" variant="light" color={h.met ? 'teal' : 'red'}>
+              {h.met ? 'met' : 'below'}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {h.programName}
+          </Text>
+        </div>
+      ))}
+    </Stack>
   );
 }
 
@@ -55,7 +63,7 @@ function Tags({ tags }: { tags: string[] }) {
   );
 }
 
-function cell(key: ColumnKey, p: PartnerSummary) {
+function cell(key: ColumnKey, p: PartnerListItem) {
   switch (key) {
     case 'types':
       return (
@@ -84,7 +92,7 @@ function cell(key: ColumnKey, p: PartnerSummary) {
   }
 }
 
-function NameCell({ p }: { p: PartnerSummary }) {
+function NameCell({ p }: { p: PartnerListItem }) {
   return (
     <Group gap="sm" wrap="nowrap">
       <PartnerLogo name={p.name} size={32} />
@@ -106,7 +114,7 @@ function NameCell({ p }: { p: PartnerSummary }) {
 }
 
 /** The desktop table: the name, then the chosen columns. */
-export function PartnerTable({ items, columns, sort, onSort, stale, busy }: { items: PartnerSummary[]; columns: ColumnKey[]; sort: string; onSort: (s: string) => void; stale: boolean; busy: boolean }) {
+export function PartnerTable({ items, columns, sort, onSort, stale, busy }: { items: PartnerListItem[]; columns: ColumnKey[]; sort: string; onSort: (s: string) => void; stale: boolean; busy: boolean }) {
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
     <Box visibleFrom="sm">
@@ -141,7 +149,7 @@ export function PartnerTable({ items, columns, sort, onSort, stale, busy }: { it
 }
 
 /** On a phone each partner is a card: the whole card is the link. */
-export function PartnerCards({ items }: { items: PartnerSummary[] }) {
+export function PartnerCards({ items }: { items: PartnerListItem[] }) {
   return (
     <Box hiddenFrom="sm" component="ul" className={classes.cards} aria-label="Partners">
       {items.map((p) => (
@@ -166,7 +174,7 @@ export function PartnerCards({ items }: { items: PartnerSummary[] }) {
                 </Group>
                 <Text size="xs">
                   {p.types.map((t) => PARTNER_TYPE_LABELS[t]).join(' · ')}
-                  {p.level ? ` — ${p.level}${p.program ? ` (${p.program})` : ''}` : ''}
+                  {p.heldLevels.map((h) => ` — ${h.level.name} (${h.programName}, ${h.met ? 'met' : 'below'})`).join('')}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {p.owner ? `Owner: ${p.owner.name} · ` : ''}Last contact: <LastContactText at={p.lastContactAt} size="xs" />

@@ -16,8 +16,6 @@ export interface PartnerFormValues extends Record<LinkKey, string> {
   types: PartnerType[];
   status: PartnerStatus;
   importance: Importance;
-  program: string;
-  level: string;
   ownerId: string | null;
   tags: string[];
   strategy: string;
@@ -45,8 +43,6 @@ export const FIELD_LABELS: Partial<Record<keyof PartnerFormValues & string, stri
   types: 'Types',
   status: 'Status',
   importance: 'Importance',
-  program: 'Program',
-  level: 'Level',
   ownerId: 'Owner',
   tags: 'Tags',
   strategy: 'Strategy',
@@ -68,7 +64,7 @@ export const FIELD_LABELS: Partial<Record<keyof PartnerFormValues & string, stri
 export function emptyValues(ownerId: string | null): PartnerFormValues {
   return {
     name: '', legalName: '', website: '', country: null, description: '', logoUrl: '',
-    types: [], status: 'prospect', importance: 'standard', program: '', level: '', ownerId,
+    types: [], status: 'prospect', importance: 'standard', ownerId,
     tags: [], strategy: '', regions: [], industries: [], valueWeBring: '', valueTheyBring: '',
     directions: [], productIds: [], pricingNotes: '',
     portal: '', brandGuidelines: '', prGuidelines: '', priceList: '', statusNote: '', contactIntervalDays: '',
@@ -78,7 +74,7 @@ export function emptyValues(ownerId: string | null): PartnerFormValues {
 export function valuesOf(p: Partner): PartnerFormValues {
   return {
     name: p.name, legalName: p.legalName ?? '', website: p.website ?? '', country: p.country, description: p.description ?? '', logoUrl: p.logoUrl ?? '',
-    types: p.types, status: p.status, importance: p.importance, program: p.program ?? '', level: p.level ?? '', ownerId: p.owner?.id ?? null,
+    types: p.types, status: p.status, importance: p.importance, ownerId: p.owner?.id ?? null,
     tags: p.tags, strategy: p.strategy ?? '', regions: p.regions, industries: p.industries, valueWeBring: p.valueWeBring ?? '', valueTheyBring: p.valueTheyBring ?? '',
     directions: p.directions, productIds: p.products.map((x) => x.id), pricingNotes: p.pricingNotes ?? '',
     portal: p.links.portal ?? '', brandGuidelines: p.links.brandGuidelines ?? '', prGuidelines: p.links.prGuidelines ?? '', priceList: p.links.priceList ?? '',
@@ -100,8 +96,6 @@ export function toBody(v: PartnerFormValues): CreatePartnerBody {
     types: v.types,
     status: v.status,
     importance: v.importance,
-    program: text(v.program),
-    level: text(v.level),
     ownerId: v.ownerId || null,
     tags: v.tags,
     strategy: text(v.strategy),

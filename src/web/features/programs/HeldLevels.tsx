@@ -4,8 +4,7 @@ import type { PartnerDetail } from '../../../shared/schemas/partner.js';
 
 /**
  * The partner header's "Level": the levels we hold in the partner's linked programmes, whether we
- * meet them today; the free-text level recorded on the partner when no programme is linked. They come
- * with the partner (`heldLevels`), not from requests of their own.
+ * meet them today. They come with the partner (`heldLevels`), not from requests of their own.
  */
 export function HeldLevels({ partner }: { partner: PartnerDetail }) {
   const held = partner.heldLevels;
@@ -28,20 +27,6 @@ export function HeldLevels({ partner }: { partner: PartnerDetail }) {
           </div>
         ))}
       </Stack>
-    );
-  }
-  if (partner.level || partner.program) {
-    return (
-      <>
-        <Text span size="sm" fw={500}>
-          {partner.level ?? '—'}
-        </Text>
-        {partner.program && (
-          <Text size="xs" c="dimmed">
-            {partner.program}
-          </Text>
-        )}
-      </>
     );
   }
   return (

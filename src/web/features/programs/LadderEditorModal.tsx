@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Alert, Button, Card, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -7,6 +8,7 @@ import { CHECKLIST_MAX, CHILDREN_MAX, LEVELS_MAX, REQUIREMENTS_MAX, requirementS
 import { ApiError, errorMessage, isApiError } from '../../api.js';
 import { fieldMessage } from '../../lib/form.js';
 import { usePutLevels } from './queries.js';
+import { catalogueQuery } from '../certifications/queries.js';
 
 type Counts = 'people' | 'certifications';
 interface ReqDraft {
@@ -73,8 +75,18 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
     }
   }, [opened, program.id, program.version]);
 
-  const certs = new Map(program.certifications.map((c) => [c.id, c]));
-  const certOptions = program.certifications.map((c) => ({ value: c.id, label: c.examCode ? `${c.name} (${c.examCode})` : c.name }));
+  // A requirement may name any programme's certification: a holding counts for every programme naming it.
+  const catalogue = useQuery({ ...catalogueQuery(), enabled: opened });
+  const others = new Map(program.namedCertifications.map((c) => [c.id, { ...c, programName: c.program.name }]));
+  for (const c of catalogue.data ?? []) if (c.program.id !== program.id && !others.has(c.id)) others.set(c.id, { ...c, programName: c.program.name });
+  const certs = new Map([...program.certifications, ...others.values()].map((c) => [c.id, c]));
+  const option = (c: { id: string; name: string; examCode: string | null }) => ({ value: c.id, label: c.examCode ? `${c.name} (${c.examCode})` : c.name });
+  const otherGroups = new Map<string, { id: string; name: string; examCode: string | null }[]>();
+  for (const c of others.values()) otherGroups.set(c.programName, [...(otherGroups.get(c.programName) ?? []), c]);
+  const certOptions = [
+    { group: program.name, items: program.certifications.map(option) },
+    ...[...otherGroups].sort(([a], [b]) => a.localeCompare(b)).map(([group, list]) => ({ group, items: list.map(option) })),
+  ].filter((g) => g.items.length);
   const setLevel = (i: number, patch: Partial<LevelDraft>) => setLevels((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const setReq = (i: number, path: number[], patch: Partial<ReqDraft>) =>
     setLevels((ls) =>
@@ -138,7 +150,7 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <MultiSelect label="Any certification of these categories" aria-label={`Categories (${what})`} placeholder={r.categories.length ? undefined : 'Any category'} data={CATEGORY_OPTIONS} value={r.categories} onChange={(v) => setReq(i, path, { categories: v })} error={err(`${at}.categories`)} clearable />
-          <MultiSelect label="Or one of these certifications" aria-label={`Certifications (${what})`} placeholder={r.certificationIds.length ? undefined : 'None chosen'} data={certOptions} value={r.certificationIds} onChange={(v) => setReq(i, path, { certificationIds: v })} error={err(`${at}.certificationIds`)} searchable clearable nothingFoundMessage="No certification by that name in this programme" />
+          <MultiSelect label="Or one of these certifications" aria-label={`Certifications (${what})`} placeholder={r.certificationIds.length ? undefined : 'None chosen'} data={certOptions} value={r.certificationIds} onChange={(v) => setReq(i, path, { certificationIds: v })} error={err(`${at}.certificationIds`)} searchable clearable nothingFoundMessage="No certification by that name in the catalogue" />
         </SimpleGrid>
       </Stack>
     );
@@ -154,7 +166,7 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
             </Alert>
           )}
           <Text size="sm" c="dimmed">
-            Lowest level first. A level is met when every requirement is met and every checklist item is ticked. A requirement counts colleagues’ valid certifications of this programme that match its categories or its chosen certifications (neither: any); an “of which” condition counts within its requirement’s matches.
+            Lowest level first. A level is met when every requirement is met and every checklist item is ticked. A requirement counts colleagues’ valid certifications of this programme that match its categories, or the certifications it names from any programme’s catalogue (neither: any of this programme); an “of which” condition counts within its requirement’s matches.
           </Text>
           {levels.map((l, i) => (
             <Card key={l.key} withBorder padding="sm" radius="md" role="group" aria-label={`Level ${i + 1}`}>
