@@ -6,7 +6,7 @@ import { countUsers, createUser } from '../users/index.js';
 import { ensureStarterPlaybooks } from '../playbooks/index.js';
 import { ensureStarterCatalogue } from '../certifications/index.js';
 import { ensureStarterRiskCriteria } from '../risk/index.js';
-import { ensureStarterLevels } from '../programs/programs.starter.js';
+import { ensureStarterLevels } from '../programs/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 
 const SETUP_LOCK = 7_311_002;
