@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import type { ContactRole } from '../../../shared/partners.js';
-import { createContactBody, type Contact, type CreateContactBody } from '../../../shared/schemas/contact.js';
+import { createContactBody, type Contact } from '../../../shared/schemas/contact.js';
 import { ApiError } from '../../api.js';
 import { LoadingState, ErrorState } from '../../components/states.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { CONTACT_ROLE_OPTIONS, INFLUENCE_OPTIONS, STRENGTH_OPTIONS, type Influence, type Strength } from './labels.js';
 import { contactQuery, useCreateContact, useUpdateContact } from './queries.js';
 
@@ -58,7 +57,7 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
   const existing = useQuery({ ...contactQuery(editingId ?? ''), enabled: Boolean(editingId), staleTime: 0 });
   const create = useCreateContact();
   const update = useUpdateContact();
-  const form = useForm<Values>({ initialValues: EMPTY, schema: formSchema, labels: LABELS });
+  const form = useSchemaForm(formSchema, EMPTY, { labels: LABELS });
   const contact = editingId ? existing.data : undefined;
 
   // Load the chosen contact (or an empty form) each time the dialog opens.
@@ -69,10 +68,10 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
     create.reset();
     update.reset();
     // Only when another contact (or a newer version of it) arrives: a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loadedKey]);
 
-  const submit = form.onSubmit(async (parsed) => {
-    const body = parsed as Omit<CreateContactBody, 'partnerId'>;
+  const submit = form.submit(async (body) => {
     try {
       const saved = contact
         ? await update.mutateAsync({ id: contact.id, version: contact.version, ...body, isPrimary: contact.leftAt ? undefined : body.isPrimary })
@@ -99,11 +98,7 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {form.formError && (
-              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-                {form.formError}
-              </Alert>
-            )}
+            <FormError form={form} />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
               <TextInput label="First name" required data-autofocus autoComplete="off" {...form.getInputProps('firstName')} />
               <TextInput label="Last name" required autoComplete="off" {...form.getInputProps('lastName')} />
@@ -120,15 +115,13 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
               label={`Primary contact for ${partner.name}`}
               description={contact?.leftAt ? 'Someone who has left, or whose departure is recorded, cannot be the primary contact.' : 'There is one primary contact per partner: choosing this one replaces the current one.'}
               disabled={Boolean(contact?.leftAt)}
-              checked={form.values.isPrimary}
-              onChange={(e) => form.setFieldValue('isPrimary', e.currentTarget.checked)}
-              error={form.errors.isPrimary}
+              {...form.getInputProps('isPrimary', { type: 'checkbox' })}
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={onClose}>
                 Cancel
               </Button>
-              <Button type="submit" loading={pending} disabled={Boolean(contact) && !form.isDirty}>
+              <Button type="submit" loading={pending} disabled={Boolean(contact) && !form.isDirty()}>
                 {contact ? 'Save' : 'Add contact'}
               </Button>
             </Group>

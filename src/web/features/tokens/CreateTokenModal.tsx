@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ActionIcon, Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { z } from 'zod';
 import { createTokenBody } from '../../../shared/schemas/token.js';
 import { formatDate } from '../../lib/format.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { useCreateToken, type CreatedToken } from './queries.js';
 
 const EXPIRY = [
@@ -12,6 +13,11 @@ const EXPIRY = [
   { value: '365', label: '1 year' },
   { value: 'never', label: 'Never' },
 ];
+
+// The form picks a lifetime from a list; the schema turns it into the request body.
+const formSchema = z
+  .object({ name: createTokenBody.shape.name, expiry: z.enum(['30', '90', '365', 'never']) })
+  .transform(({ name, expiry }) => createTokenBody.parse({ name, expiresInDays: expiry === 'never' ? null : Number(expiry) }));
 
 function CopyField({ value, label }: { value: string; label: string }) {
   return (
@@ -36,11 +42,7 @@ function CopyField({ value, label }: { value: string; label: string }) {
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const create = useCreateToken();
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const form = useForm({ initialValues: { name: '', expiry: '90' }, labels: { name: 'Name' },
-    validate: (v) => {
-      const r = createTokenBody.shape.name.safeParse(v.name);
-      return { name: r.success ? undefined : r.error.issues[0]?.message };
-    } });
+  const form = useSchemaForm(formSchema, { name: '', expiry: '90' }, { labels: { name: 'Name' } });
 
   const close = () => {
     onClose();
@@ -52,8 +54,8 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
     }, 200);
   };
 
-  const submit = form.onSubmit(async (_p, v) => {
-    const token = await create.mutateAsync({ name: v.name.trim(), expiresInDays: v.expiry === 'never' ? null : Number(v.expiry) });
+  const submit = form.submit(async (body) => {
+    const token = await create.mutateAsync(body);
     setCreated(token);
   });
 
@@ -93,11 +95,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {form.formError && (
-              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-                {form.formError}
-              </Alert>
-            )}
+            <FormError form={form} />
             <TextInput label="Name" description="What will use it, e.g. “CRM sync” or “Monthly report script”." required data-autofocus maxLength={100} {...form.getInputProps('name')} />
             <Select
               label="Expires after"

@@ -6,7 +6,8 @@ import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ApiToken } from '../../../shared/schemas/token.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { QueryStates } from '../../components/QueryStates.js';
+import { EmptyState } from '../../components/states.js';
 import { formatDate, formatDateTime, formatRelative } from '../../lib/format.js';
 import { CreateTokenModal } from './CreateTokenModal.js';
 import { tokensQuery, tokenStatus, useRevokeToken, type TokenStatus } from './queries.js';
@@ -58,20 +59,22 @@ export function TokensPage() {
         description="Tokens let scripts and integrations use the Partnerhub API as you, with your role’s permissions."
         actions={tokens.data?.length ? newButton : undefined}
       />
-      {tokens.isPending ? (
-        <LoadingState label="Loading tokens…" />
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : rows.length === 0 ? (
-        <Card withBorder radius="md">
-          <EmptyState
-            icon={<IconKey size={24} aria-hidden />}
-            title="No API tokens yet"
-            description="Create one for each script or integration, so you can revoke one without breaking the others."
-            action={newButton}
-          />
-        </Card>
-      ) : (
+      <QueryStates
+        query={tokens}
+        loading="Loading tokens…"
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <Card withBorder radius="md">
+            <EmptyState
+              icon={<IconKey size={24} aria-hidden />}
+              title="No API tokens yet"
+              description="Create one for each script or integration, so you can revoke one without breaking the others."
+              action={newButton}
+            />
+          </Card>
+        }
+      >
+        {() => (
         <Card withBorder radius="md" padding={0}>
           <Table.ScrollContainer minWidth={0}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
@@ -143,7 +146,8 @@ export function TokensPage() {
             </Table>
           </Table.ScrollContainer>
         </Card>
-      )}
+        )}
+      </QueryStates>
       {tokens.data && tokens.data.length > 0 && (
         <Group mt="sm">
           <Text size="xs" c="dimmed">
