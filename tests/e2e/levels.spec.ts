@@ -150,3 +150,14 @@ test('the programmes page lists it; the ladder editor shows requirements as sent
   await editor.getByRole('button', { name: 'Cancel' }).click();
   await expect(editor).toBeHidden();
 });
+
+test('the partner list shows the level held in the partner’s programme and filters by it', async () => {
+  await page.goto(`/partners?q=${encodeURIComponent(partnerName)}&level=certified`);
+  await expect(page.getByRole('heading', { name: 'Partners', level: 1 })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: partnerName });
+  await expect(row).toContainText('Certified');
+  await expect(row).toContainText('met');
+  await expect(row).toContainText(programName);
+  await page.goto(`/partners?q=${encodeURIComponent(partnerName)}&level=gold`);
+  await expect(page.getByText(partnerName)).toHaveCount(0);
+});
