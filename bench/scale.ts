@@ -258,7 +258,7 @@ export function printGoals(r: ScaleResult, print: (s?: string) => void): void {
   print(`| route | p99 at 1 connection | app ÷ bare at ${CONNECTIONS} connections (≥ ${GOALS.ratio}) | app's Node CPU per request at ${CONNECTIONS} connections (≤ ${GOALS.cpuMs} ms) | database time per request, median (max) |`);
   print('| --- | --- | --- | --- | --- |');
   for (const x of r.routes) {
-    const p99 = typical(x.single).p99;
+    const { p99, p50 } = typical(x.single);
     const ratio = ratioOf(x.app);
     const { cpuMsPerRequest: cpu, cpuSysMsPerRequest: cpuSys } = typical(x.app);
     const bareCpu = typical(x.app.baseline!).cpuMsPerRequest;
@@ -267,7 +267,7 @@ export function printGoals(r: ScaleResult, print: (s?: string) => void): void {
     const warn = bad ? ` ⚠ ${bad} non-2xx responses, errors or timeouts` : '';
     const dbGoal = x.goalDbMs !== undefined ? ` (≤ ${x.goalDbMs} ms)${mark(db <= x.goalDbMs)}` : ' (no goal)';
     print(
-      `| ${x.name}${warn} | ${p99.toFixed(1)} ms (≤ ${x.goalP99One} ms)${mark(p99 <= x.goalP99One)} | ${ratio.toFixed(2)}${mark(ratio >= GOALS.ratio)} | ${cpu.toFixed(2)} ms${mark(cpu <= GOALS.cpuMs)} (kernel ${cpuSys.toFixed(2)}; bare ${bareCpu.toFixed(2)}) | ` +
+      `| ${x.name}${warn} | ${p99.toFixed(1)} ms (≤ ${x.goalP99One} ms)${mark(p99 <= x.goalP99One)} (p50 ${p50.toFixed(1)}) | ${ratio.toFixed(2)}${mark(ratio >= GOALS.ratio)} | ${cpu.toFixed(2)} ms${mark(cpu <= GOALS.cpuMs)} (kernel ${cpuSys.toFixed(2)}; bare ${bareCpu.toFixed(2)}) | ` +
         `${db.toFixed(2)} ms (${Math.max(...x.dbMs).toFixed(2)})${dbGoal} |`,
     );
   }
