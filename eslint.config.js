@@ -11,7 +11,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // covered without touching this file.
 const root = import.meta.dirname;
 const featuresIn = (dir) =>
-  fs.readdirSync(path.join(root, dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 // A feature uses another feature only through that feature's index.ts.
 const throughIndex = (dir) => {
   const features = featuresIn(dir);
@@ -54,7 +57,12 @@ const pathBetween = (graph, from, to, seen = new Set()) => {
   return null;
 };
 const noFeatureCycle = {
-  meta: { type: 'problem', messages: { cycle: 'Feature cycle: {{path}}. Move the shared piece into the feature that owns it (or below the features, in lib/), or invert the dependency with a registration hook.' } },
+  meta: {
+    type: 'problem',
+    messages: {
+      cycle: 'Feature cycle: {{path}}. Move the shared piece into the feature that owns it (or below the features, in lib/), or invert the dependency with a registration hook.',
+    },
+  },
   create(context) {
     const file = context.physicalFilename;
     if (!isFeatureCode(file)) return {};
@@ -74,8 +82,16 @@ const noFeatureCycle = {
 const boundaryZones = [
   { target: 'src/shared', from: ['src/server', 'src/web', 'src/cli'], message: 'src/shared is imported by both sides and imports nothing of the app.' },
   { target: 'src/web', from: ['src/server', 'src/cli'], message: 'The web app imports no server code: put what both sides need in src/shared.' },
-  { target: 'src/server/db', from: ['src/server/features', 'src/server/seed'], message: 'src/server/db is below the features and imports none: code that needs features (e.g. the demo seeds) lives above them, in src/server/seed.' },
-  { target: 'src/web/components', from: 'src/web/features', message: 'Shared web components import no feature: pass what they need as props, or move the component into the feature.' },
+  {
+    target: 'src/server/db',
+    from: ['src/server/features', 'src/server/seed'],
+    message: 'src/server/db is below the features and imports none: code that needs features (e.g. the demo seeds) lives above them, in src/server/seed.',
+  },
+  {
+    target: 'src/web/components',
+    from: 'src/web/features',
+    message: 'Shared web components import no feature: pass what they need as props, or move the component into the feature.',
+  },
   ...throughIndex('src/server/features'),
 ];
 
@@ -84,12 +100,32 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', crypto: 'readonly', fetch: 'readonly', Blob: 'readonly', Headers: 'readonly', Request: 'readonly', Response: 'readonly', window: 'readonly', document: 'readonly', navigator: 'readonly', localStorage: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        performance: 'readonly',
+        crypto: 'readonly',
+        fetch: 'readonly',
+        Blob: 'readonly',
+        Headers: 'readonly',
+        Request: 'readonly',
+        Response: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No focused or skipped tests.' },
+        { selector: 'CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]', message: 'No focused or skipped tests.' },
       ],
     },
   },
@@ -119,11 +155,20 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     rules: {
       'import-x/no-nodejs-modules': 'error',
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*'], message: 'src/shared runs in the browser too: no database or server libraries.' },
-        { group: ['react', 'react-dom', 'react-dom/*', '@mantine/*', '@tanstack/*'], message: 'src/shared runs on the server too: no UI libraries.' },
-      ] }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*'],
+              message: 'src/shared runs in the browser too: no database or server libraries.',
+            },
+            { group: ['react', 'react-dom', 'react-dom/*', '@mantine/*', '@tanstack/*'], message: 'src/shared runs on the server too: no UI libraries.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         ...['window', 'document', 'navigator', 'localStorage'].map((name) => ({ name, message: 'src/shared runs on the server too: no DOM.' })),
         ...['process', 'Buffer'].map((name) => ({ name, message: 'src/shared runs in the browser too: no Node.js globals.' })),
       ],
@@ -132,9 +177,17 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*', 'better-auth/node'], message: 'The web app imports no server code.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'fastify', 'fastify-*', '@fastify/*', 'better-auth/node'],
+              message: 'The web app imports no server code.',
+            },
+          ],
+        },
+      ],
     },
   },
   // The rules of hooks (an error: a hook called conditionally or in a loop breaks React's state) and

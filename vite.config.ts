@@ -19,9 +19,7 @@ export default defineConfig({
       output: {
         // Libraries change far less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 }],
         },
       },
     },

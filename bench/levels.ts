@@ -2,7 +2,17 @@
 // not, gaps, the held level's forecast) over 200 colleagues and 2,000 certifications. See bench/README.md.
 import { inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.js';
-import { certification, certificationRenewal, levelChecklistItem, levelRequirement, partner, partnerProgram, programLevel, user, userCertification } from '../src/server/db/schema/index.js';
+import {
+  certification,
+  certificationRenewal,
+  levelChecklistItem,
+  levelRequirement,
+  partner,
+  partnerProgram,
+  programLevel,
+  user,
+  userCertification,
+} from '../src/server/db/schema/index.js';
 import { evaluatePrograms } from '../src/server/features/programs/programs.evaluate.js';
 import { insertRequirements } from '../src/server/features/programs/programs.requirements.js';
 import { addDays, addMonths, zurichDate } from '../src/shared/days.js';
@@ -20,7 +30,18 @@ export interface LevelsResult {
   lines: string[];
 }
 
-const CATEGORIES: CertificationCategory[] = ['foundational', 'associate', 'associate', 'professional', 'professional', 'specialty', 'specialty', 'accreditation', 'accreditation', 'foundational'];
+const CATEGORIES: CertificationCategory[] = [
+  'foundational',
+  'associate',
+  'associate',
+  'professional',
+  'professional',
+  'specialty',
+  'specialty',
+  'accreditation',
+  'accreditation',
+  'foundational',
+];
 /** mulberry32: a small deterministic generator, so every run seeds the same portfolio. */
 function seeded(seed: number) {
   let a = seed >>> 0;
@@ -43,13 +64,27 @@ async function seedLevels(database: Database, today: string): Promise<void> {
   const rand = seeded(42);
   await database.db.transaction(async (tx) => {
     const users = (await tx.select({ id: user.id }).from(user).where(isNull(user.deactivatedAt))).map((u) => u.id);
-    const partners = await tx.insert(partner).values(Array.from({ length: PROGRAMS }, (_, i) => ({ name: `Levels bench vendor ${i}`, types: ['software_vendor'], status: 'active' }))).returning({ id: partner.id });
+    const partners = await tx
+      .insert(partner)
+      .values(Array.from({ length: PROGRAMS }, (_, i) => ({ name: `Levels bench vendor ${i}`, types: ['software_vendor'], status: 'active' })))
+      .returning({ id: partner.id });
     const allCerts: string[] = [];
     for (let p = 0; p < PROGRAMS; p++) {
-      const [program] = await tx.insert(partnerProgram).values({ name: `Levels bench programme ${p}`, vendor: `Vendor ${p}`, partnerId: partners[p]!.id, nextReviewOn: addDays(today, 100 + p) }).returning({ id: partnerProgram.id });
+      const [program] = await tx
+        .insert(partnerProgram)
+        .values({ name: `Levels bench programme ${p}`, vendor: `Vendor ${p}`, partnerId: partners[p]!.id, nextReviewOn: addDays(today, 100 + p) })
+        .returning({ id: partnerProgram.id });
       const certs = await tx
         .insert(certification)
-        .values(CATEGORIES.slice(0, CERTS_PER_PROGRAM).map((category, i) => ({ programId: program!.id, name: `Bench certification ${p}-${i}`, issuer: `Vendor ${p}`, category, validityMonths: 36 })))
+        .values(
+          CATEGORIES.slice(0, CERTS_PER_PROGRAM).map((category, i) => ({
+            programId: program!.id,
+            name: `Bench certification ${p}-${i}`,
+            issuer: `Vendor ${p}`,
+            category,
+            validityMonths: 36,
+          })),
+        )
         .returning({ id: certification.id, category: certification.category });
       allCerts.push(...certs.map((c) => c.id));
       const pro = certs.find((c) => c.category === 'professional')!;
@@ -60,8 +95,14 @@ async function seedLevels(database: Database, today: string): Promise<void> {
         .returning({ id: programLevel.id, rank: programLevel.rank });
       for (const level of levels) {
         const k = level.rank;
-        const [acc] = await tx.insert(levelRequirement).values({ levelId: level.id, position: 0, counts: 'people', minCount: 4 * k, categories: ['accreditation'] }).returning({ id: levelRequirement.id });
-        const [tech] = await tx.insert(levelRequirement).values({ levelId: level.id, position: 2, counts: 'people', minCount: 10 * k, categories: ['associate', 'professional', 'specialty'] }).returning({ id: levelRequirement.id });
+        const [acc] = await tx
+          .insert(levelRequirement)
+          .values({ levelId: level.id, position: 0, counts: 'people', minCount: 4 * k, categories: ['accreditation'] })
+          .returning({ id: levelRequirement.id });
+        const [tech] = await tx
+          .insert(levelRequirement)
+          .values({ levelId: level.id, position: 2, counts: 'people', minCount: 10 * k, categories: ['associate', 'professional', 'specialty'] })
+          .returning({ id: levelRequirement.id });
         await insertRequirements(tx, [
           { levelId: level.id, parentId: acc!.id, position: 0, counts: 'people', minCount: 2 * k, certificationIds: [certs[7]!.id] },
           { levelId: level.id, parentId: acc!.id, position: 1, counts: 'people', minCount: 2 * k, certificationIds: [certs[8]!.id] },
@@ -71,7 +112,10 @@ async function seedLevels(database: Database, today: string): Promise<void> {
         ]);
         await tx.insert(levelChecklistItem).values({ levelId: level.id, title: `${10 * k} launched opportunities`, ...(k === 1 ? { doneAt: new Date(), evidence: 'bench' } : {}) });
       }
-      await tx.update(partnerProgram).set({ heldLevelId: levels[0]!.id }).where(inArray(partnerProgram.id, [program!.id]));
+      await tx
+        .update(partnerProgram)
+        .set({ heldLevelId: levels[0]!.id })
+        .where(inArray(partnerProgram.id, [program!.id]));
     }
     const holdings = Array.from({ length: HOLDINGS }, () => {
       const obtainedOn = addDays(today, -rand(3 * 365));
@@ -79,7 +123,9 @@ async function seedLevels(database: Database, today: string): Promise<void> {
     });
     await tx.insert(userCertification).values(holdings);
   });
-  if (database.kind === 'postgres') for (const t of ['partner_program', 'program_level', 'level_requirement', 'level_checklist_item', 'certification', 'certification_renewal', 'user_certification']) await database.query(`analyze ${t}`);
+  if (database.kind === 'postgres')
+    for (const t of ['partner_program', 'program_level', 'level_requirement', 'level_checklist_item', 'certification', 'certification_renewal', 'user_certification'])
+      await database.query(`analyze ${t}`);
 }
 
 export async function benchLevels({ backend, database }: { backend: 'pglite' | 'postgres'; database: Database }): Promise<LevelsResult> {

@@ -48,7 +48,13 @@ export interface Target {
 
 function autocannon(t: Target, duration: number): Promise<Omit<Load, 'cpuMsPerRequest' | 'cpuSysMsPerRequest'>> {
   return new Promise((resolve, reject) => {
-    const opts = { url: t.url, connections: t.connections ?? CONNECTIONS, duration, headers: t.headers, ...(t.paths ? { requests: t.paths.map((p) => ({ method: 'GET', path: p })) } : {}) };
+    const opts = {
+      url: t.url,
+      connections: t.connections ?? CONNECTIONS,
+      duration,
+      headers: t.headers,
+      ...(t.paths ? { requests: t.paths.map((p) => ({ method: 'GET', path: p })) } : {}),
+    };
     const child = spawn(process.execPath, [path.join(root, 'bench/load.mjs'), JSON.stringify(opts)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -84,7 +90,9 @@ export async function measureRounds(targets: Target[], rounds: number): Promise<
       const perRequest = (us: number) => us / 1000 / Math.max(1, measured.total);
       const load = { ...measured, cpuMsPerRequest: perRequest(used.user + used.system), cpuSysMsPerRequest: perRequest(used.system) };
       t.row.loads.push(load);
-      log(`round ${round}/${rounds} ${t.row.backend} ${t.row.route}: ${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.cpuMsPerRequest.toFixed(2)} ms CPU/request (kernel ${load.cpuSysMsPerRequest.toFixed(2)})`);
+      log(
+        `round ${round}/${rounds} ${t.row.backend} ${t.row.route}: ${Math.round(load.requestsPerSecond)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.cpuMsPerRequest.toFixed(2)} ms CPU/request (kernel ${load.cpuSysMsPerRequest.toFixed(2)})`,
+      );
     }
   }
 }
@@ -122,13 +130,19 @@ export async function captureSql(database: Database, fn: () => Promise<unknown>)
     proto.query = function (this: pg.Client, q: unknown, values?: unknown, cb?: unknown) {
       const config = typeof q === 'object' && q !== null ? (q as Record<string, unknown>) : {};
       const { text, values: configValues, ...options } = config;
-      record(typeof q === 'string' ? q : String(text), (Array.isArray(values) ? values : (configValues as unknown[] | undefined)) ?? [], Object.keys(options).length ? options : undefined);
+      record(
+        typeof q === 'string' ? q : String(text),
+        (Array.isArray(values) ? values : (configValues as unknown[] | undefined)) ?? [],
+        Object.keys(options).length ? options : undefined,
+      );
       inflight++;
       const done = () => void inflight--;
-      const wrap = (f: (...a: unknown[]) => unknown) => (...a: unknown[]) => {
-        done();
-        return f(...a);
-      };
+      const wrap =
+        (f: (...a: unknown[]) => unknown) =>
+        (...a: unknown[]) => {
+          done();
+          return f(...a);
+        };
       if (typeof values === 'function') values = wrap(values as (...a: unknown[]) => unknown);
       else if (typeof cb === 'function') cb = wrap(cb as (...a: unknown[]) => unknown);
       const result = original.call(this, q, values, cb);

@@ -99,7 +99,15 @@ async function main() {
   await admin.end();
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const config = loadConfig({ NODE_ENV: 'production', JOBS: 'off', LOG_LEVEL: 'silent', HOST: '127.0.0.1', AUTH_SECRET: randomBytes(32).toString('hex'), API_TOKEN_RATE_LIMIT: '10000000', DATABASE_URL: url.toString() });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    JOBS: 'off',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    API_TOKEN_RATE_LIMIT: '10000000',
+    DATABASE_URL: url.toString(),
+  });
   const database = await openAndMigrate(config, log);
   try {
     const app = await buildApp({ config, database, web: false, logger: false });
@@ -129,7 +137,9 @@ async function main() {
     log(`profile written to ${file} (${DURATION} s of load after a 1 s warm-up, both profiled)`);
     // The warm-up's requests are in the profile too: count them by the measured rate.
     summarise(profile, Math.round(load.total * (1 + 1 / DURATION)));
-    console.log(`\n${load.requestsPerSecond.toFixed(0)} req/s, ${load.cpuMsPerRequest.toFixed(2)} ms of Node CPU per request, kernel ${load.cpuSysMsPerRequest.toFixed(2)} of it (whole process, measured part)`);
+    console.log(
+      `\n${load.requestsPerSecond.toFixed(0)} req/s, ${load.cpuMsPerRequest.toFixed(2)} ms of Node CPU per request, kernel ${load.cpuSysMsPerRequest.toFixed(2)} of it (whole process, measured part)`,
+    );
     await app.close();
   } finally {
     await database.close();

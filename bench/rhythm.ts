@@ -42,7 +42,9 @@ export async function seedRhythm(database: Database, feedUserId: string): Promis
       insert into meeting_series (partner_id, title, purpose, cadence, rrule, start_local, time_zone, duration_minutes)
       select id, 'Monthly sync', 'sync', 'monthly', 'FREQ=MONTHLY', (date_trunc('month', now()) + interval '9 days 10 hours')::timestamp, 'Europe/Zurich', 60
       from partner where importance in ('strategic', 'key') and archived_at is null`);
-    await tx.execute(sql`insert into meeting_series_user (series_id, user_id) select s.id, p.owner_id from meeting_series s join partner p on p.id = s.partner_id where p.owner_id is not null`);
+    await tx.execute(
+      sql`insert into meeting_series_user (series_id, user_id) select s.id, p.owner_id from meeting_series s join partner p on p.id = s.partner_id where p.owner_id is not null`,
+    );
     await tx.execute(sql`
       with s as (select id, partner_id, row_number() over (order by id) as rn from meeting_series)
       insert into meeting_occurrence (series_id, partner_id, original_start, starts_at, ends_at, status, notes)

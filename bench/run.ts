@@ -161,7 +161,9 @@ async function benchStartup(pgUrl: string | undefined) {
     const restarts: { wallMs: number; reportedMs: number }[] = [];
     for (let i = 0; i < 3; i++) restarts.push(await timeServerStart(env));
     const wall = median(restarts.map((r) => r.wallMs));
-    out.push(`| embedded, existing data directory (restart, median of 3) | ${fmt(wall)} | ${fmt(median(restarts.map((r) => r.reportedMs)))} | ${wall < 2000 ? 'goal met' : 'goal missed'} (< 2000 ms) |`);
+    out.push(
+      `| embedded, existing data directory (restart, median of 3) | ${fmt(wall)} | ${fmt(median(restarts.map((r) => r.reportedMs)))} | ${wall < 2000 ? 'goal met' : 'goal missed'} (< 2000 ms) |`,
+    );
     if (pgUrl) {
       const pgStarts: { wallMs: number; reportedMs: number }[] = [];
       for (let i = 0; i < 3; i++) pgStarts.push(await timeServerStart({ DATABASE_URL: pgUrl }));
@@ -234,7 +236,9 @@ async function main() {
   const print = (s = '') => console.log(s);
   print(`## Partnerhub benchmark`);
   print();
-  print(`${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s per route, each after a ${WARMUP} s warm-up, routes taking turns; ${SEEDED_USERS} users seeded.`);
+  print(
+    `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s per route, each after a ${WARMUP} s warm-up, routes taking turns; ${SEEDED_USERS} users seeded.`,
+  );
   print('req/s: the median round (lowest–highest); p50/p99 from that round; ratio: median over rounds of app ÷ bare measured back to back.');
   print(`Load average at start ${load0.toFixed(2)}, at end ${os.loadavg()[0]!.toFixed(2)} (other work on the machine skews every figure).`);
   print();
@@ -275,7 +279,9 @@ async function main() {
   print();
   for (const r of scaleResults) printScale(r, print);
   if (scaleResults.length) {
-    print('Scale rows: the app route is loaded with Bearer authentication, cycling through the listed requests; its bare twin replays, per request, every statement the app issued for it');
+    print(
+      'Scale rows: the app route is loaded with Bearer authentication, cycling through the listed requests; its bare twin replays, per request, every statement the app issued for it',
+    );
     print('(token lookup included), captured at the driver: concurrent ones together on the pool, a transaction on one connection. "ratio to bare" = app req/s ÷ bare req/s.');
     print();
   }
@@ -302,7 +308,9 @@ async function main() {
     for (const l of explain) print(l);
     print();
   }
-  print(`Bare routes run the captured SQL text with the same parameters through the same pool; "ratio to bare" divides the app's req/s by the bare route's. Took ${Math.round((performance.now() - startedAt) / 1000)} s.`);
+  print(
+    `Bare routes run the captured SQL text with the same parameters through the same pool; "ratio to bare" divides the app's req/s by the bare route's. Took ${Math.round((performance.now() - startedAt) / 1000)} s.`,
+  );
 }
 
 main().then(

@@ -4,7 +4,24 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../src/server/db/client.js';
 import { seedScale, type ScaleTimings } from '../src/server/seed/scale.js';
-import { badResponses, captureSql, CONNECTIONS, databaseMs, fmt, log, measureRounds, median, planReplay, ratioOf, replay, spreadOf, typical, type Row, type Step, type Target } from './lib.js';
+import {
+  badResponses,
+  captureSql,
+  CONNECTIONS,
+  databaseMs,
+  fmt,
+  log,
+  measureRounds,
+  median,
+  planReplay,
+  ratioOf,
+  replay,
+  spreadOf,
+  typical,
+  type Row,
+  type Step,
+  type Target,
+} from './lib.js';
 
 /** 0 skips the scale part; another number multiplies the portfolio (e.g. 0.1 for a quick run). */
 export const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -20,9 +37,26 @@ const TYPES = ['consultant_reseller', 'cloud_service_provider', 'software_vendor
  * (seeded as e.g. "Brunner17"), full names, partial partner names, and words of timeline entries.
  */
 const SEARCH_WORDS = [
-  'Brunr', 'Zimmerman', 'Schmidt', 'Fisher', 'Widmar', 'Steinr', 'Kelle', 'Baumann',
-  'Anna Keller', 'sofia huber', 'Nordic Sys', 'Kube Labs', 'Alpine Host', 'Swiss Consult', 'bench secure net', 'Open Solutions 7',
-  'roadshow', 'observability', 'pricing discus', 'certification plan',
+  'Brunr',
+  'Zimmerman',
+  'Schmidt',
+  'Fisher',
+  'Widmar',
+  'Steinr',
+  'Kelle',
+  'Baumann',
+  'Anna Keller',
+  'sofia huber',
+  'Nordic Sys',
+  'Kube Labs',
+  'Alpine Host',
+  'Swiss Consult',
+  'bench secure net',
+  'Open Solutions 7',
+  'roadshow',
+  'observability',
+  'pricing discus',
+  'certification plan',
 ];
 
 /** The goals of issue 11 ("Speed goals, restated so that they can be measured"), judged on PostgreSQL. */
@@ -105,7 +139,9 @@ export async function benchScale(ctx: {
 
 /** The scale routes and the requests each cycles through (the sample partners read from the seeded database). */
 export async function scenarios(database: Database): Promise<Scenario[]> {
-  const ids = (await database.query<{ id: string }>(`select id from partner where description like 'Synthetic partner%' order by md5(id::text) limit ${SAMPLE_PARTNERS}`)).map((r) => r.id);
+  const ids = (await database.query<{ id: string }>(`select id from partner where description like 'Synthetic partner%' order by md5(id::text) limit ${SAMPLE_PARTNERS}`)).map(
+    (r) => r.id,
+  );
   return [
     {
       key: 'list',
@@ -115,10 +151,37 @@ export async function scenarios(database: Database): Promise<Scenario[]> {
       goalP99One: 10,
       goalDbMs: 1,
     },
-    { key: 'partner', name: '360° header', label: `GET /api/partners/:id (360° header + overview; ${ids.length} partners)`, paths: ids.map((id) => `/api/partners/${id}`), goalP99One: 10, goalDbMs: 1 },
-    { key: 'people', name: 'people tab', label: `GET /api/partners/:id/stakeholders (360° people tab)`, paths: ids.map((id) => `/api/partners/${id}/stakeholders`), goalP99One: 10, goalDbMs: 1 },
-    { key: 'timeline', name: 'timeline page', label: `GET /api/activities?partnerId=:id&pageSize=25 (timeline page)`, paths: ids.map((id) => `/api/activities?partnerId=${id}&pageSize=25`), goalP99One: 10 },
-    { key: 'search', name: 'search', label: `GET /api/search?q=<${SEARCH_WORDS.length} words>`, paths: SEARCH_WORDS.map((q) => `/api/search?q=${encodeURIComponent(q)}`), goalP99One: 30, goalDbMs: 5 },
+    {
+      key: 'partner',
+      name: '360° header',
+      label: `GET /api/partners/:id (360° header + overview; ${ids.length} partners)`,
+      paths: ids.map((id) => `/api/partners/${id}`),
+      goalP99One: 10,
+      goalDbMs: 1,
+    },
+    {
+      key: 'people',
+      name: 'people tab',
+      label: `GET /api/partners/:id/stakeholders (360° people tab)`,
+      paths: ids.map((id) => `/api/partners/${id}/stakeholders`),
+      goalP99One: 10,
+      goalDbMs: 1,
+    },
+    {
+      key: 'timeline',
+      name: 'timeline page',
+      label: `GET /api/activities?partnerId=:id&pageSize=25 (timeline page)`,
+      paths: ids.map((id) => `/api/activities?partnerId=${id}&pageSize=25`),
+      goalP99One: 10,
+    },
+    {
+      key: 'search',
+      name: 'search',
+      label: `GET /api/search?q=<${SEARCH_WORDS.length} words>`,
+      paths: SEARCH_WORDS.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+      goalP99One: 30,
+      goalDbMs: 5,
+    },
   ];
 }
 
@@ -148,7 +211,9 @@ export async function measureScale(
         await app.inject({ method: 'GET', url: p, headers: auth });
         const ms = performance.now() - started;
         const items = (JSON.parse(first.body) as { items: { type: string; title: string }[] }).items;
-        notes.push(`search "${decodeURIComponent(p.split('q=')[1]!)}": ${ms.toFixed(0)} ms alone; ${items.length} results${items[0] ? `, first ${items[0].type} "${items[0].title}"` : ''}`);
+        notes.push(
+          `search "${decodeURIComponent(p.split('q=')[1]!)}": ${ms.toFixed(0)} ms alone; ${items.length} results${items[0] ? `, first ${items[0].type} "${items[0].title}"` : ''}`,
+        );
       }
     }
     plans.set(s.key, list);
@@ -164,7 +229,9 @@ export async function measureScale(
       times.push(await databaseMs(database, steps));
     }
     dbMs.set(s.key, times);
-    log(`${backend} ${s.key}: database ms per request (EXPLAIN ANALYZE, planning + execution): median ${median(times).toFixed(2)}, max ${Math.max(...times).toFixed(2)} over ${times.length} requests`);
+    log(
+      `${backend} ${s.key}: database ms per request (EXPLAIN ANALYZE, planning + execution): median ${median(times).toFixed(2)}, max ${Math.max(...times).toFixed(2)} over ${times.length} requests`,
+    );
   }
 
   const explain: string[] = [];
@@ -216,7 +283,8 @@ export function printScale(r: ScaleResult, print: (s?: string) => void): void {
   const t = r.timings;
   print(`### Scale, ${name}: ${thousands(r.partners)} partners, ${thousands(r.contacts)} contacts, ${thousands(r.activities)} timeline entries`);
   print();
-  const seedGoal = r.backend === 'postgres' && r.activities >= 1_000_000 ? ` — ${t.totalMs < SEED_GOAL_MS ? 'goal met' : 'goal missed'} (1,000,000 entries in < ${SEED_GOAL_MS / 1000} s)` : '';
+  const seedGoal =
+    r.backend === 'postgres' && r.activities >= 1_000_000 ? ` — ${t.totalMs < SEED_GOAL_MS ? 'goal met' : 'goal missed'} (1,000,000 entries in < ${SEED_GOAL_MS / 1000} s)` : '';
   print(
     `Seeded (seedScale) in ${s1(t.totalMs)} s${seedGoal}: drop indexes and foreign keys ${s1(t.prepareMs)} s, partners ${s1(t.partnersMs)} s, contacts ${s1(t.contactsMs)} s, ` +
       `timeline ${s1(t.activitiesMs)} s, last contact ${s1(t.derivedMs)} s, rebuild indexes and foreign keys ${s1(t.indexesMs)} s, commit${r.backend === 'postgres' ? ' + vacuum (analyze)' : ''} ${s1(t.finishMs)} s.`,
@@ -234,7 +302,9 @@ export function printScale(r: ScaleResult, print: (s?: string) => void): void {
     const warn = bad ? ` ⚠ ${bad} non-2xx responses, errors or timeouts` : '';
     const route = row.shape ? `${row.route} (${row.shape})` : row.route;
     const ratio = row.baseline ? ratioOf(row).toFixed(2) : '—';
-    print(`| ${route}${warn} | ${fmt(typ.requestsPerSecond)}${spreadOf(row)} | ${typ.p50} | ${typ.p99} | ${typ.cpuMsPerRequest.toFixed(2)} (${typ.cpuSysMsPerRequest.toFixed(2)}) | ${ratio} |`);
+    print(
+      `| ${route}${warn} | ${fmt(typ.requestsPerSecond)}${spreadOf(row)} | ${typ.p50} | ${typ.p99} | ${typ.cpuMsPerRequest.toFixed(2)} (${typ.cpuSysMsPerRequest.toFixed(2)}) | ${ratio} |`,
+    );
   }
   print();
   for (const n of r.notes) print(`- ${n}`);
@@ -253,9 +323,13 @@ export function printGoals(r: ScaleResult, print: (s?: string) => void): void {
   const name = r.backend === 'postgres' ? 'PostgreSQL' : 'embedded (PGlite)';
   const judge = r.backend === 'postgres';
   const mark = (met: boolean) => (judge ? ` ${verdict(met)}` : '');
-  print(`### Speed goals, ${name}: ${thousands(r.partners)} partners, ${thousands(r.contacts)} contacts, ${thousands(r.activities)} timeline entries${judge ? '' : ' (goals are judged on PostgreSQL)'}`);
+  print(
+    `### Speed goals, ${name}: ${thousands(r.partners)} partners, ${thousands(r.contacts)} contacts, ${thousands(r.activities)} timeline entries${judge ? '' : ' (goals are judged on PostgreSQL)'}`,
+  );
   print();
-  print(`| route | p99 at 1 connection | app ÷ bare at ${CONNECTIONS} connections (≥ ${GOALS.ratio}) | app's Node CPU per request at ${CONNECTIONS} connections (≤ ${GOALS.cpuMs} ms) | database time per request, median (max) |`);
+  print(
+    `| route | p99 at 1 connection | app ÷ bare at ${CONNECTIONS} connections (≥ ${GOALS.ratio}) | app's Node CPU per request at ${CONNECTIONS} connections (≤ ${GOALS.cpuMs} ms) | database time per request, median (max) |`,
+  );
   print('| --- | --- | --- | --- | --- |');
   for (const x of r.routes) {
     const { p99, p50 } = typical(x.single);

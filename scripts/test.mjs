@@ -63,7 +63,10 @@ function failedTests(tag) {
 
 function firstLine(text) {
   // Without colours, and short enough to read in a summary.
-  const line = stripVTControlCharacters(String(text ?? '')).split('\n').find((l) => l.trim()) ?? '';
+  const line =
+    stripVTControlCharacters(String(text ?? ''))
+      .split('\n')
+      .find((l) => l.trim()) ?? '';
   return line.trim().slice(0, 240);
 }
 
@@ -97,7 +100,10 @@ function run(tag, label, cmd, cmdArgs, env = {}, { background = false } = {}) {
     }
   }
   if (prefixed) {
-    for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
       readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`[${tag}] ${line}\n`));
     }
   }
@@ -126,9 +132,23 @@ function fail(label, message) {
 
 async function apiLane() {
   const background = { background: true };
-  await run('pglite', 'API and unit tests on the embedded database (PGlite)', node, [bin('vitest/vitest.mjs'), 'run', ...vitestReport('pglite'), ...args], { TEST_BACKEND: 'pglite' }, background);
+  await run(
+    'pglite',
+    'API and unit tests on the embedded database (PGlite)',
+    node,
+    [bin('vitest/vitest.mjs'), 'run', ...vitestReport('pglite'), ...args],
+    { TEST_BACKEND: 'pglite' },
+    background,
+  );
   if (process.env.TEST_DATABASE_URL) {
-    await run('postgres', 'API and unit tests on PostgreSQL', node, [bin('vitest/vitest.mjs'), 'run', ...vitestReport('postgres'), ...args], { TEST_BACKEND: 'postgres' }, background);
+    await run(
+      'postgres',
+      'API and unit tests on PostgreSQL',
+      node,
+      [bin('vitest/vitest.mjs'), 'run', ...vitestReport('postgres'), ...args],
+      { TEST_BACKEND: 'postgres' },
+      background,
+    );
   } else if (ci) {
     fail('PostgreSQL tests (TEST_DATABASE_URL missing)', 'CI needs TEST_DATABASE_URL: the suite must run on PostgreSQL too.');
   } else {
@@ -140,7 +160,10 @@ async function browserLane() {
   const chromium = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
   if (chromium) {
     if (await run('build', 'Build the web app', node, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'])) {
-      await run('browser', 'Browser tests (Playwright, Chromium)', node, [bin('@playwright/test/cli.js'), 'test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(reports, 'browser.json') });
+      await run('browser', 'Browser tests (Playwright, Chromium)', node, [bin('@playwright/test/cli.js'), 'test'], {
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(reports, 'browser.json'),
+      });
     }
   } else if (ci) {
     fail('Browser tests (Chromium missing)', 'CI needs Chromium for the browser tests (apt-get install chromium).');

@@ -60,13 +60,17 @@ async function requireUser(database: Database, email: string) {
 
 const program = new Command('partnerhub').description('Partnerhub: partner relationship management').showHelpAfterError();
 
-program.command('serve').description('start the server (same as npm start)').action(async () => {
-  await import('../server/main.js');
-});
+program
+  .command('serve')
+  .description('start the server (same as npm start)')
+  .action(async () => {
+    await import('../server/main.js');
+  });
 
-program.command('migrate').description('apply pending database migrations').action(() =>
-  withDb(async (database) => console.log(`Migrations applied (${database.kind}).`)),
-);
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() => withDb(async (database) => console.log(`Migrations applied (${database.kind}).`)));
 
 const user = program.command('user').description('manage accounts');
 user

@@ -40,7 +40,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // One line per request, after the response, without query strings (they may carry secrets).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, user: request.actor?.id },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        user: request.actor?.id,
+      },
       'request',
     );
   });

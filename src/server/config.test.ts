@@ -45,10 +45,22 @@ describe('document storage configuration', () => {
     expect(c.files).toEqual({
       dir: '/mnt/files',
       maxBytes: 1_048_576,
-      s3: { bucket: 'partnerhub-docs', endpoint: 'http://localhost:9000', region: 'eu-central-2', credentials: { accessKeyId: 'key', secretAccessKey: 'secret' }, forcePathStyle: true },
+      s3: {
+        bucket: 'partnerhub-docs',
+        endpoint: 'http://localhost:9000',
+        region: 'eu-central-2',
+        credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+        forcePathStyle: true,
+      },
     });
     // Without keys the SDK's default chain (environment, instance role) applies.
-    expect(loadConfig({ S3_BUCKET: 'docs-bucket' }).files.s3).toEqual({ bucket: 'docs-bucket', endpoint: undefined, region: 'us-east-1', credentials: undefined, forcePathStyle: false });
+    expect(loadConfig({ S3_BUCKET: 'docs-bucket' }).files.s3).toEqual({
+      bucket: 'docs-bucket',
+      endpoint: undefined,
+      region: 'us-east-1',
+      credentials: undefined,
+      forcePathStyle: false,
+    });
   });
 
   it.each([
@@ -85,12 +97,9 @@ describe('start-up warnings', () => {
     expect(warning).toMatch(/https/);
   });
 
-  it.each(['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://partnerhub.example.com', 'https://partnerhub.lan'])(
-    'stays quiet for %s',
-    (BASE_URL) => {
-      expect(startupWarnings(loadConfig({ BASE_URL }))).toEqual([]);
-    },
-  );
+  it.each(['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://partnerhub.example.com', 'https://partnerhub.lan'])('stays quiet for %s', (BASE_URL) => {
+    expect(startupWarnings(loadConfig({ BASE_URL }))).toEqual([]);
+  });
 
   it('never repeats credentials written into BASE_URL', () => {
     const [warning] = startupWarnings(loadConfig({ BASE_URL: 'http://admin:hunter2@partnerhub.lan' }));

@@ -7,8 +7,7 @@
 import { addMonths } from './days.js';
 
 /** The catalogue's default expiry: obtained + validity months (end-of-month clamped); null when it does not expire. */
-export const deriveExpiry = (obtainedOn: string, validityMonths: number | null): string | null =>
-  validityMonths == null ? null : addMonths(obtainedOn, validityMonths);
+export const deriveExpiry = (obtainedOn: string, validityMonths: number | null): string | null => (validityMonths == null ? null : addMonths(obtainedOn, validityMonths));
 
 export interface Holding {
   id: string;
@@ -56,5 +55,4 @@ export function effectiveExpiries(holdings: Holding[], renewedBy: ReadonlyMap<st
 }
 
 /** Held on `day` given its effective expiry. */
-export const heldOn = (obtainedOn: string, effectiveExpiry: string | null, day: string): boolean =>
-  obtainedOn <= day && (effectiveExpiry === null || day <= effectiveExpiry);
+export const heldOn = (obtainedOn: string, effectiveExpiry: string | null, day: string): boolean => obtainedOn <= day && (effectiveExpiry === null || day <= effectiveExpiry);

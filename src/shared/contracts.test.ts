@@ -40,7 +40,12 @@ describe('notice deadline', () => {
   });
 
   it('has none without an end date or without a notice period', () => {
-    expect(noticeSummary(terms({ noticePeriodCount: 3, noticePeriodUnit: 'months' }), '2026-06-01')).toEqual({ state: 'open_ended', currentTermEnd: null, noticeDeadline: null, daysToNotice: null });
+    expect(noticeSummary(terms({ noticePeriodCount: 3, noticePeriodUnit: 'months' }), '2026-06-01')).toEqual({
+      state: 'open_ended',
+      currentTermEnd: null,
+      noticeDeadline: null,
+      daysToNotice: null,
+    });
     expect(noticeSummary(terms({ endsOn: '2026-12-31' }), '2026-06-01')).toEqual({ state: 'ends', currentTermEnd: '2026-12-31', noticeDeadline: null, daysToNotice: null });
   });
 });

@@ -7,11 +7,7 @@ export const PAGE_SIZE_MAX = 100;
  * The one list style of the API: `?page=1&pageSize=25&sort=-createdAt&q=text` plus
  * per-list filters as plain query parameters. `sort` takes a field, `-` in front for descending.
  */
-export function listQuery<const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(
-  sortable: S,
-  filters: F,
-  defaultSort: S[number] | `-${S[number]}`,
-) {
+export function listQuery<const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sortable: S, filters: F, defaultSort: S[number] | `-${S[number]}`) {
   const sortValues = sortable.flatMap((s) => [s, `-${s}`]) as [string, ...string[]];
   return z.object({
     page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -39,4 +35,15 @@ export interface Page<T> {
 
 /** A filter that takes several values as `?status=active,paused` (or repeated parameters). */
 export const csvList = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(20)).optional();
+  z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(item).max(20),
+    )
+    .optional();

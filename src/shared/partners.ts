@@ -8,8 +8,7 @@ export const PARTNER_TYPE_LABELS: Record<PartnerType, string> = {
   distributor: 'Distributor',
 };
 /** Shown when someone looks for a customer type: customers are deliberately not partners here. */
-export const CUSTOMERS_OUT_OF_SCOPE =
-  'Customers are not partners in Partnerhub: we deliver a service to them and they pay us. They live in the CRM, not here.';
+export const CUSTOMERS_OUT_OF_SCOPE = 'Customers are not partners in Partnerhub: we deliver a service to them and they pay us. They live in the CRM, not here.';
 
 export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'paused', 'offboarded'] as const;
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number];

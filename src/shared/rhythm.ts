@@ -48,7 +48,21 @@ export type TaskSource = (typeof TASK_SOURCES)[number];
 export const ONBOARDING_STATUSES = ['in_progress', 'completed', 'cancelled'] as const;
 export type OnboardingStatus = (typeof ONBOARDING_STATUSES)[number];
 
-export const NOTIFICATION_KINDS = ['task_due', 'task_overdue', 'task_assigned', 'cadence_overdue', 'meeting_upcoming', 'onboarding_step_due', 'digest', 'team_digest', 'certification_expiring', 'level_at_risk', 'level_review', 'risk_review_due', 'contract_notice'] as const;
+export const NOTIFICATION_KINDS = [
+  'task_due',
+  'task_overdue',
+  'task_assigned',
+  'cadence_overdue',
+  'meeting_upcoming',
+  'onboarding_step_due',
+  'digest',
+  'team_digest',
+  'certification_expiring',
+  'level_at_risk',
+  'level_review',
+  'risk_review_due',
+  'contract_notice',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;

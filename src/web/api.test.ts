@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, setCsrfToken, withQuery } from './api.js';
 
-const json = (status: number, body: unknown, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+const json = (status: number, body: unknown, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -12,8 +11,16 @@ afterEach(() => {
 describe('ApiError', () => {
   it('maps problem paths onto form field names', () => {
     const e = new ApiError({
-      type: 'x', title: 'The request is not valid', status: 400, code: 'validation_failed', detail: 'body.email: is invalid',
-      errors: [{ path: 'body.email', message: 'is invalid' }, { path: 'body.address.city', message: 'is required' }, { path: 'body.email', message: 'second' }],
+      type: 'x',
+      title: 'The request is not valid',
+      status: 400,
+      code: 'validation_failed',
+      detail: 'body.email: is invalid',
+      errors: [
+        { path: 'body.email', message: 'is invalid' },
+        { path: 'body.address.city', message: 'is required' },
+        { path: 'body.email', message: 'second' },
+      ],
     });
     expect(e.fieldErrors).toEqual({ email: 'is invalid', address: 'is required' });
     expect(e.message).toBe('body.email: is invalid');
@@ -54,14 +61,25 @@ describe('request', () => {
   });
 
   it('turns problem+json into an ApiError and a lost connection into status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(409, { title: 'Conflict', status: 409, code: 'version_conflict', detail: 'Reload' }, 'application/problem+json')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(409, { title: 'Conflict', status: 409, code: 'version_conflict', detail: 'Reload' }, 'application/problem+json')),
+    );
     await expect(api.post('/api/users/1/deactivate', { version: 1 })).rejects.toMatchObject({ status: 409, code: 'version_conflict', message: 'Reload' });
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     await expect(api.get('/api/me')).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 
   it('explains a non-JSON gateway error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })),
+    );
     await expect(api.get('/api/me')).rejects.toMatchObject({ status: 502, code: 'internal', message: expect.stringContaining('HTTP 502') });
   });
 });

@@ -25,8 +25,7 @@ export class ApiError extends Error {
   }
 }
 
-export const isApiError = (e: unknown, status?: number): e is ApiError =>
-  e instanceof ApiError && (status === undefined || e.status === status);
+export const isApiError = (e: unknown, status?: number): e is ApiError => e instanceof ApiError && (status === undefined || e.status === status);
 
 /** A sentence for the user, whatever was thrown. */
 export function errorMessage(e: unknown): string {

@@ -36,8 +36,20 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <Loading />,
     element: <Outlet />,
     children: [
-      { path: '/setup', lazy: page(() => import('./features/session/SetupPage.js'), (m) => m.SetupPage) },
-      { path: '/sign-in', lazy: page(() => import('./features/session/SignInPage.js'), (m) => m.SignInPage) },
+      {
+        path: '/setup',
+        lazy: page(
+          () => import('./features/session/SetupPage.js'),
+          (m) => m.SetupPage,
+        ),
+      },
+      {
+        path: '/sign-in',
+        lazy: page(
+          () => import('./features/session/SignInPage.js'),
+          (m) => m.SignInPage,
+        ),
+      },
       {
         // The signed-in shell (navigation, command palette) loads with the first signed-in page, not with sign-in.
         lazy: async () => {
@@ -54,37 +66,191 @@ export const router = createBrowserRouter([
           {
             errorElement: <RouteError />,
             children: [
-              { index: true, lazy: page(() => import('./features/home/HomePage.js'), (m) => m.HomePage) },
-              { path: 'my-work', lazy: page(() => import('./features/tasks/MyWorkPage.js'), (m) => m.MyWorkPage) },
-              { path: 'meetings', lazy: page(() => import('./features/meetings/MeetingsPage.js'), (m) => m.MeetingsPage) },
-              { path: 'profile', lazy: page(() => import('./features/profile/ProfilePage.js'), (m) => m.ProfilePage) },
-              { path: 'tokens', lazy: page(() => import('./features/tokens/TokensPage.js'), (m) => m.TokensPage) },
-              { path: 'partners', lazy: page(() => import('./features/partners/PartnersPage.js'), (m) => m.PartnersPage) },
-              { path: 'partners/new', lazy: page(() => import('./features/partners/PartnerFormPage.js'), (m) => m.NewPartnerPage) },
-              { path: 'partners/:id/edit', lazy: page(() => import('./features/partners/PartnerFormPage.js'), (m) => m.EditPartnerPage) },
-              { path: 'partners/:id/:tab?', lazy: page(() => import('./features/partners/PartnerPage.js'), (m) => m.PartnerPage) },
-              { path: 'products', lazy: page(() => import('./features/products/ProductsPage.js'), (m) => m.ProductsPage) },
-              { path: 'contacts', lazy: page(() => import('./features/contacts/ContactsPage.js'), (m) => m.ContactsPage) },
-              { path: 'colleagues', lazy: page(() => import('./features/team/ColleaguesPage.js'), (m) => m.ColleaguesPage) },
-              { path: 'colleagues/:id', lazy: page(() => import('./features/team/ColleaguePage.js'), (m) => m.ColleaguePage) },
-              { path: 'onboardings', lazy: page(() => import('./features/onboarding/OnboardingsPage.js'), (m) => m.OnboardingsPage) },
-              { path: 'contracts', lazy: page(() => import('./features/contracts/ContractsPage.js'), (m) => m.ContractsPage) },
-              { path: 'contracts/:id', lazy: page(() => import('./features/contracts/ContractPage.js'), (m) => m.ContractPage) },
-              { path: 'playbooks', lazy: page(() => import('./features/playbooks/PlaybooksPage.js'), (m) => m.PlaybooksPage) },
-              { path: 'programs', lazy: page(() => import('./features/programs/ProgramsPage.js'), (m) => m.ProgramsPage) },
-              { path: 'programs/:id', lazy: page(() => import('./features/programs/ProgramPage.js'), (m) => m.ProgramPage) },
-              { path: 'inbox', lazy: page(() => import('./features/notifications/InboxPage.js'), (m) => m.InboxPage) },
-              { path: 'certifications', lazy: page(() => import('./features/certifications/CertificationsPage.js'), (m) => m.CertificationsPage) },
-              { path: 'admin/certifications', lazy: page(() => import('./features/certifications/CataloguePage.js'), (m) => m.CataloguePage, { allow: 'manageCertifications', what: 'The certification catalogue is edited by administrators.' }) },
-              { path: 'risk', lazy: page(() => import('./features/risk/RiskOverviewPage.js'), (m) => m.RiskOverviewPage) },
-              { path: 'admin/risk', lazy: page(() => import('./features/risk/RiskAdminPage.js'), (m) => m.RiskAdminPage, { allow: 'configureRisk', what: 'The risk policy is for administrators.' }) },
+              {
+                index: true,
+                lazy: page(
+                  () => import('./features/home/HomePage.js'),
+                  (m) => m.HomePage,
+                ),
+              },
+              {
+                path: 'my-work',
+                lazy: page(
+                  () => import('./features/tasks/MyWorkPage.js'),
+                  (m) => m.MyWorkPage,
+                ),
+              },
+              {
+                path: 'meetings',
+                lazy: page(
+                  () => import('./features/meetings/MeetingsPage.js'),
+                  (m) => m.MeetingsPage,
+                ),
+              },
+              {
+                path: 'profile',
+                lazy: page(
+                  () => import('./features/profile/ProfilePage.js'),
+                  (m) => m.ProfilePage,
+                ),
+              },
+              {
+                path: 'tokens',
+                lazy: page(
+                  () => import('./features/tokens/TokensPage.js'),
+                  (m) => m.TokensPage,
+                ),
+              },
+              {
+                path: 'partners',
+                lazy: page(
+                  () => import('./features/partners/PartnersPage.js'),
+                  (m) => m.PartnersPage,
+                ),
+              },
+              {
+                path: 'partners/new',
+                lazy: page(
+                  () => import('./features/partners/PartnerFormPage.js'),
+                  (m) => m.NewPartnerPage,
+                ),
+              },
+              {
+                path: 'partners/:id/edit',
+                lazy: page(
+                  () => import('./features/partners/PartnerFormPage.js'),
+                  (m) => m.EditPartnerPage,
+                ),
+              },
+              {
+                path: 'partners/:id/:tab?',
+                lazy: page(
+                  () => import('./features/partners/PartnerPage.js'),
+                  (m) => m.PartnerPage,
+                ),
+              },
+              {
+                path: 'products',
+                lazy: page(
+                  () => import('./features/products/ProductsPage.js'),
+                  (m) => m.ProductsPage,
+                ),
+              },
+              {
+                path: 'contacts',
+                lazy: page(
+                  () => import('./features/contacts/ContactsPage.js'),
+                  (m) => m.ContactsPage,
+                ),
+              },
+              {
+                path: 'colleagues',
+                lazy: page(
+                  () => import('./features/team/ColleaguesPage.js'),
+                  (m) => m.ColleaguesPage,
+                ),
+              },
+              {
+                path: 'colleagues/:id',
+                lazy: page(
+                  () => import('./features/team/ColleaguePage.js'),
+                  (m) => m.ColleaguePage,
+                ),
+              },
+              {
+                path: 'onboardings',
+                lazy: page(
+                  () => import('./features/onboarding/OnboardingsPage.js'),
+                  (m) => m.OnboardingsPage,
+                ),
+              },
+              {
+                path: 'contracts',
+                lazy: page(
+                  () => import('./features/contracts/ContractsPage.js'),
+                  (m) => m.ContractsPage,
+                ),
+              },
+              {
+                path: 'contracts/:id',
+                lazy: page(
+                  () => import('./features/contracts/ContractPage.js'),
+                  (m) => m.ContractPage,
+                ),
+              },
+              {
+                path: 'playbooks',
+                lazy: page(
+                  () => import('./features/playbooks/PlaybooksPage.js'),
+                  (m) => m.PlaybooksPage,
+                ),
+              },
+              {
+                path: 'programs',
+                lazy: page(
+                  () => import('./features/programs/ProgramsPage.js'),
+                  (m) => m.ProgramsPage,
+                ),
+              },
+              {
+                path: 'programs/:id',
+                lazy: page(
+                  () => import('./features/programs/ProgramPage.js'),
+                  (m) => m.ProgramPage,
+                ),
+              },
+              {
+                path: 'inbox',
+                lazy: page(
+                  () => import('./features/notifications/InboxPage.js'),
+                  (m) => m.InboxPage,
+                ),
+              },
+              {
+                path: 'certifications',
+                lazy: page(
+                  () => import('./features/certifications/CertificationsPage.js'),
+                  (m) => m.CertificationsPage,
+                ),
+              },
+              {
+                path: 'admin/certifications',
+                lazy: page(
+                  () => import('./features/certifications/CataloguePage.js'),
+                  (m) => m.CataloguePage,
+                  { allow: 'manageCertifications', what: 'The certification catalogue is edited by administrators.' },
+                ),
+              },
+              {
+                path: 'risk',
+                lazy: page(
+                  () => import('./features/risk/RiskOverviewPage.js'),
+                  (m) => m.RiskOverviewPage,
+                ),
+              },
+              {
+                path: 'admin/risk',
+                lazy: page(
+                  () => import('./features/risk/RiskAdminPage.js'),
+                  (m) => m.RiskAdminPage,
+                  { allow: 'configureRisk', what: 'The risk policy is for administrators.' },
+                ),
+              },
               {
                 path: 'admin/mail',
-                lazy: page(() => import('./features/mail/OutboxPage.js'), (m) => m.OutboxPage, { allow: 'readMail', what: "The outbox holds everyone's mail: it is for administrators." }),
+                lazy: page(
+                  () => import('./features/mail/OutboxPage.js'),
+                  (m) => m.OutboxPage,
+                  { allow: 'readMail', what: "The outbox holds everyone's mail: it is for administrators." },
+                ),
               },
               {
                 path: 'users',
-                lazy: page(() => import('./features/users/UsersPage.js'), (m) => m.UsersPage, { allow: 'manageUsers', what: 'Managing users and their roles is for administrators.' }),
+                lazy: page(
+                  () => import('./features/users/UsersPage.js'),
+                  (m) => m.UsersPage,
+                  { allow: 'manageUsers', what: 'Managing users and their roles is for administrators.' },
+                ),
               },
               { path: '*', element: <NotFoundPage /> },
             ],

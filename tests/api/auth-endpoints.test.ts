@@ -61,10 +61,9 @@ function notRefused(a: SocketAnswer, label: string): string | null {
 }
 
 async function userRow() {
-  const [row] = await t.database.query<{ name: string; email: string; version: number; updated_at: unknown }>(
-    'select name, email, version, updated_at from "user" where id = $1',
-    [victim.id],
-  );
+  const [row] = await t.database.query<{ name: string; email: string; version: number; updated_at: unknown }>('select name, email, version, updated_at from "user" where id = $1', [
+    victim.id,
+  ]);
   return row;
 }
 
@@ -81,7 +80,12 @@ function everyAuthEndpoint(): string[] {
 
 describe('the /api/auth endpoints served', () => {
   it('are the ones the web app uses (and single sign-on only when it is configured)', () => {
-    expect([...servedAuthEndpoints(t.app.auth)].sort()).toEqual(['GET /api/auth/error', 'POST /api/auth/change-password', 'POST /api/auth/sign-in/email', 'POST /api/auth/sign-out']);
+    expect([...servedAuthEndpoints(t.app.auth)].sort()).toEqual([
+      'GET /api/auth/error',
+      'POST /api/auth/change-password',
+      'POST /api/auth/sign-in/email',
+      'POST /api/auth/sign-out',
+    ]);
   });
 
   it('refuses every other better-auth endpoint with 404 problem+json to a signed-in caller, and nothing changes', async () => {
@@ -150,7 +154,13 @@ describe('the /api/auth endpoints served', () => {
       const failure = notRefused(await sendJson(port, 'POST', target, headers, harmful('/api/auth/update-user')), `POST ${target}`);
       if (failure) failures.push(failure);
     }
-    for (const target of ['/api/auth/list-sessions', '/api/auth/./list-sessions', '/api/auth/get-session/../list-sessions', '/api/auth/list-sessions/', 'http://x/api/auth/list-sessions']) {
+    for (const target of [
+      '/api/auth/list-sessions',
+      '/api/auth/./list-sessions',
+      '/api/auth/get-session/../list-sessions',
+      '/api/auth/list-sessions/',
+      'http://x/api/auth/list-sessions',
+    ]) {
       const failure = notRefused(await sendRaw(port, 'GET', target, { cookie: headers.cookie! }), `GET ${target}`);
       if (failure) failures.push(failure);
       const head = await sendRaw(port, 'HEAD', target, { cookie: headers.cookie! });
@@ -169,7 +179,13 @@ describe('the /api/auth endpoints served', () => {
     const { cookie } = await signIn(user.email);
     const me = await sendJson(port, 'GET', '/api/me', { cookie });
     expect(me.status).toBe(200);
-    const change = await sendJson(port, 'POST', '/api/auth/change-password', { cookie, origin: BASE_URL }, { currentPassword: TEST_PASSWORD, newPassword: 'a completely new passphrase' });
+    const change = await sendJson(
+      port,
+      'POST',
+      '/api/auth/change-password',
+      { cookie, origin: BASE_URL },
+      { currentPassword: TEST_PASSWORD, newPassword: 'a completely new passphrase' },
+    );
     expect(change.status, change.body).toBe(200);
     expect(change.body).not.toMatch(/"token"/);
     const renewed = cookiePair(change.setCookies, SESSION_COOKIE) ?? cookie;

@@ -1,17 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BASE_URL,
-  bearer,
-  cookieHeaders,
-  createTestApp,
-  makeUser,
-  sessionFor,
-  signIn,
-  TEST_PASSWORD,
-  tokenFor,
-  uniqueEmail,
-  type TestApp,
-} from '../support/app.js';
+import { BASE_URL, bearer, cookieHeaders, createTestApp, makeUser, sessionFor, signIn, TEST_PASSWORD, tokenFor, uniqueEmail, type TestApp } from '../support/app.js';
 import { listenOnLoopback, sendJson } from '../support/socket.js';
 
 // The tests' BASE_URL is http://localhost: a plain cookie name (https gets __Secure-, tested below).
@@ -154,7 +142,10 @@ describe('sign-in and sessions', () => {
     expect((await signIn(t, user.email, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await signIn(t, user.email, newPassword)).statusCode).toBe(200);
     // Only the successful change is on the user's history, by the user.
-    const history = await t.database.query<{ action: string; actor_id: string }>("select action, actor_id from audit_log where entity_type = 'user' and entity_id = $1 and action = 'change-password'", [user.id]);
+    const history = await t.database.query<{ action: string; actor_id: string }>(
+      "select action, actor_id from audit_log where entity_type = 'user' and entity_id = $1 and action = 'change-password'",
+      [user.id],
+    );
     expect(history).toEqual([{ action: 'change-password', actor_id: user.id }]);
   });
 });
@@ -178,7 +169,11 @@ describe('session cookies follow the scheme of BASE_URL', () => {
       await app.close();
     }
   }
-  const attributes = (line: string) => line.split(';').slice(1).map((a) => a.trim().toLowerCase());
+  const attributes = (line: string) =>
+    line
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
 
   it('over http on a LAN host: neither Secure nor __Secure-, so a browser keeps the cookie, and it signs /api/me in', async () => {
     const { session, all } = await signInOverSocket('http://partnerhub.lan:3000');

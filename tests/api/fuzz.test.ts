@@ -69,7 +69,7 @@ const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`),
-  fc.constantFrom('', ' ', '\t\n', '\u202e\u0645\u0631\u062d\u0628\u0627', '👩‍👩‍👧‍👦'.repeat(30), "'; drop table \"user\"; --", '%00', '../../etc/passwd', '\ud800', 'null', '0'),
+  fc.constantFrom('', ' ', '\t\n', '\u202e\u0645\u0631\u062d\u0628\u0627', '👩‍👩‍👧‍👦'.repeat(30), '\'; drop table "user"; --', '%00', '../../etc/passwd', '\ud800', 'null', '0'),
   fc.constantFrom(...HUGE),
 );
 const hostileNumber = fc.oneof(
@@ -159,7 +159,10 @@ function plausibleFromSchema(s: JsonSchema, o: GenOptions, depth: number): fc.Ar
         if (s.pattern) return patternString(s.pattern).filter((x) => x.length >= min && x.length <= (s.maxLength ?? Infinity));
         return fc.string({ unit: 'grapheme', minLength: min, maxLength: max });
       case 'integer':
-        return fc.oneof(fc.integer({ min: Math.max(s.minimum ?? -5, -5), max: Math.min(s.maximum ?? 5, 5) }), fc.integer({ min: s.minimum ?? -(2 ** 31), max: Math.min(s.maximum ?? 2 ** 31, 2 ** 40) }));
+        return fc.oneof(
+          fc.integer({ min: Math.max(s.minimum ?? -5, -5), max: Math.min(s.maximum ?? 5, 5) }),
+          fc.integer({ min: s.minimum ?? -(2 ** 31), max: Math.min(s.maximum ?? 2 ** 31, 2 ** 40) }),
+        );
       case 'number':
         return fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
       case 'boolean':
@@ -183,10 +186,13 @@ function objectFromSchema(s: JsonSchema, o: GenOptions, depth: number): fc.Arbit
   // Required fields are nearly always present, optional ones half the time; hostile bodies sometimes get a stray key.
   const fields = props.map(([key, schema]) =>
     // fc.option leaves the value out with probability 1/freq.
-    fc.option(fromSchema(schema, { ...o, hint: /id$/i.test(key) && /^duplicate/i.test(key) ? o.hint : key }, depth).map((v) => [key, v] as const), {
-      freq: required.has(key) ? (o.hostile ? 12 : 1000) : 2,
-      nil: undefined,
-    }),
+    fc.option(
+      fromSchema(schema, { ...o, hint: /id$/i.test(key) && /^duplicate/i.test(key) ? o.hint : key }, depth).map((v) => [key, v] as const),
+      {
+        freq: required.has(key) ? (o.hostile ? 12 : 1000) : 2,
+        nil: undefined,
+      },
+    ),
   );
   const stray = o.hostile
     ? fc.oneof(
@@ -213,13 +219,37 @@ const rawBody: fc.Arbitrary<Body> = fc.oneof(
   fc
     .oneof(
       fc.string({ maxLength: 60 }),
-      fc.constantFrom('{', '{"name":', '[1,2', '{"a":1}}', "{'single':'quotes'}", '{"a":NaN}', '\ufeff{}', '{"__proto__":{"x":1}}', '{"version": 1e999}', '"just a string"', 'nul\u0000l', '{"a":"\\ud800"}'),
+      fc.constantFrom(
+        '{',
+        '{"name":',
+        '[1,2',
+        '{"a":1}}',
+        "{'single':'quotes'}",
+        '{"a":NaN}',
+        '\ufeff{}',
+        '{"__proto__":{"x":1}}',
+        '{"version": 1e999}',
+        '"just a string"',
+        'nul\u0000l',
+        '{"a":"\\ud800"}',
+      ),
     )
     .map((text): Body => ({ kind: 'raw', contentType: 'application/json', text })),
   // Right text, wrong or odd content type.
   fc
     .tuple(
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/vnd.api+json', 'application/octet-stream', '*/*', ';;;'),
+      fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'application/json; charset=utf-16',
+        'application/json; charset=latin1',
+        'application/vnd.api+json',
+        'application/octet-stream',
+        '*/*',
+        ';;;',
+      ),
       fc.oneof(fc.constant('{"name":"x","version":1}'), fc.string({ maxLength: 40 })),
     )
     .map(([contentType, text]): Body => ({ kind: 'raw', contentType, text })),
@@ -228,25 +258,42 @@ const rawBody: fc.Arbitrary<Body> = fc.oneof(
 
 const query = fc.oneof(
   fc.constant(''),
-  fc.dictionary(fc.string({ maxLength: 10 }), fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('1', '-1', 'true', '%', '../'))).map((d) => new URLSearchParams(d as Record<string, string>).toString()),
+  fc
+    .dictionary(fc.string({ maxLength: 10 }), fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('1', '-1', 'true', '%', '../')))
+    .map((d) => new URLSearchParams(d as Record<string, string>).toString()),
   fc.constantFrom('%zz', '%', 'a[b]=1&a[b]=2', 'version=1&version=2', '__proto__[admin]=1', `pad=${'q'.repeat(5000)}`),
 );
 
 const printable = fc.string({ unit: 'grapheme-ascii', maxLength: 60 });
 const headers = fc.dictionary(
-  fc.constantFrom('x-csrf-token', 'origin', 'cookie', 'accept', 'accept-language', 'accept-encoding', 'x-forwarded-for', 'x-forwarded-proto', 'x-partnerhub-client-ip', 'if-match', 'x-http-method-override', 'x-request-id', 'referer'),
+  fc.constantFrom(
+    'x-csrf-token',
+    'origin',
+    'cookie',
+    'accept',
+    'accept-language',
+    'accept-encoding',
+    'x-forwarded-for',
+    'x-forwarded-proto',
+    'x-partnerhub-client-ip',
+    'if-match',
+    'x-http-method-override',
+    'x-request-id',
+    'referer',
+  ),
   printable,
   { maxKeys: 4 },
 );
 
-const pathParam = (segment: string) => fc.oneof(
-  { weight: 4, arbitrary: knownId(segment) },
-  { weight: 2, arbitrary: fc.uuid() },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }) },
-  { weight: 1, arbitrary: fc.constantFrom('0', '-1', 'null', '..', '%2e%2e', 'a'.repeat(199), 'b'.repeat(300), '00000000-0000-0000-0000-000000000000') },
-  // Sent as they are, not encoded: broken percent-encoding.
-  { weight: 1, arbitrary: fc.constantFrom<Raw>({ raw: '%zz' }, { raw: '%' }, { raw: '%E0%A4%A' }, { raw: '%00' }, { raw: '%C0%AF' }) },
-);
+const pathParam = (segment: string) =>
+  fc.oneof(
+    { weight: 4, arbitrary: knownId(segment) },
+    { weight: 2, arbitrary: fc.uuid() },
+    { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.constantFrom('0', '-1', 'null', '..', '%2e%2e', 'a'.repeat(199), 'b'.repeat(300), '00000000-0000-0000-0000-000000000000') },
+    // Sent as they are, not encoded: broken percent-encoding.
+    { weight: 1, arbitrary: fc.constantFrom<Raw>({ raw: '%zz' }, { raw: '%' }, { raw: '%E0%A4%A' }, { raw: '%00' }, { raw: '%C0%AF' }) },
+  );
 type Raw = { raw: string };
 
 const resolve = (v: unknown): unknown => {
@@ -269,7 +316,14 @@ const resolve = (v: unknown): unknown => {
 
 const PDF = await makePdf('Joint fact sheet');
 const file = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom({ fileName: 'fact-sheet.pdf', type: 'application/pdf', data: PDF }, { fileName: 'logo.png', type: 'image/png', data: PNG }, { fileName: 'notes.txt', type: 'text/plain', data: Buffer.from('Minutes of the sync\n') }) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      { fileName: 'fact-sheet.pdf', type: 'application/pdf', data: PDF },
+      { fileName: 'logo.png', type: 'image/png', data: PNG },
+      { fileName: 'notes.txt', type: 'text/plain', data: Buffer.from('Minutes of the sync\n') },
+    ),
+  },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
@@ -281,14 +335,25 @@ const file = fc.oneof(
       { fileName: 'run.sh', type: 'application/x-sh', data: Buffer.from('#!/bin/sh\nrm -rf /\n') },
     ),
   },
-  { weight: 1, arbitrary: fc.tuple(hostileString, fc.constantFrom('application/pdf', '', 'x/y', 'image/png; charset=utf-8')).map(([fileName, type]) => ({ fileName: fileName.slice(0, 300), type, data: PDF })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(hostileString, fc.constantFrom('application/pdf', '', 'x/y', 'image/png; charset=utf-8'))
+      .map(([fileName, type]) => ({ fileName: fileName.slice(0, 300), type, data: PDF })),
+  },
 );
-const field = (name: string, value: fc.Arbitrary<unknown>) => fc.option(value.map((v) => ({ name, value: v })), { freq: 8, nil: undefined });
+const field = (name: string, value: fc.Arbitrary<unknown>) =>
+  fc.option(
+    value.map((v) => ({ name, value: v })),
+    { freq: 8, nil: undefined },
+  );
 /** The form fields of each upload route (drawn from the route's rules in the documents feature). */
 const UPLOAD_FIELDS: Record<string, fc.Arbitrary<({ name: string; value: unknown } | undefined)[]>> = {
   'POST /api/documents': fc
     .constantFrom(...DOCUMENT_SUBJECTS)
-    .chain((subject) => fc.tuple(field('subjectType', fc.constant(subject)), field('subjectId', idLike(subject)), field('title', fc.oneof(fc.string({ maxLength: 40 }), hostileString)))),
+    .chain((subject) =>
+      fc.tuple(field('subjectType', fc.constant(subject)), field('subjectId', idLike(subject)), field('title', fc.oneof(fc.string({ maxLength: 40 }), hostileString))),
+    ),
   'POST /api/documents/:id/versions': fc.tuple(field('version', fc.oneof(fc.integer({ min: 1, max: 4 }).map(String), hostileString))),
 };
 /** A real upload: the fields first, then the file; or the same parts out of order, the file missing or doubled, or a stray field. */
@@ -299,17 +364,27 @@ const uploadBody = (fields: fc.Arbitrary<({ name: string; value: unknown } | und
       const present = fs.filter((x): x is { name: string; value: unknown } => x !== undefined);
       const filePart = { name: 'file', ...f };
       const parts =
-        shape === 'file-first' ? [filePart, ...present] : shape === 'no-file' ? present : shape === 'two-files' ? [...present, filePart, filePart] : shape === 'stray-field' ? [...present, filePart, { name: 'ownerId', value: 'x' }] : [...present, filePart];
+        shape === 'file-first'
+          ? [filePart, ...present]
+          : shape === 'no-file'
+            ? present
+            : shape === 'two-files'
+              ? [...present, filePart, filePart]
+              : shape === 'stray-field'
+                ? [...present, filePart, { name: 'ownerId', value: 'x' }]
+                : [...present, filePart];
       return { kind: 'multipart', parts };
     });
 /** Broken multipart framing: a truncated body, or a boundary the body does not use. */
 const brokenUpload = (fields: fc.Arbitrary<({ name: string; value: unknown } | undefined)[]>): fc.Arbitrary<Body> =>
-  fc.tuple(uploadBody(fields), fc.nat({ max: 2000 }), fc.boolean()).map(([b, cut, otherBoundary]) => ({ ...(b as Extract<Body, { kind: 'multipart' }>), cut, boundary: otherBoundary ? 'not-the-boundary' : undefined }));
+  fc
+    .tuple(uploadBody(fields), fc.nat({ max: 2000 }), fc.boolean())
+    .map(([b, cut, otherBoundary]) => ({ ...(b as Extract<Body, { kind: 'multipart' }>), cut, boundary: otherBoundary ? 'not-the-boundary' : undefined }));
 
 function multipartPayload(b: Extract<Body, { kind: 'multipart' }>): { payload: Buffer; contentType: string } {
-  const parts = b.parts.map((p) => resolve(p) as { name: string; value?: unknown; fileName?: string; type?: string; data?: Buffer }).map(
-    (p): Part => (p.data ? { name: p.name, fileName: p.fileName!, type: p.type || undefined, data: Buffer.from(p.data) } : { name: p.name, value: String(p.value) }),
-  );
+  const parts = b.parts
+    .map((p) => resolve(p) as { name: string; value?: unknown; fileName?: string; type?: string; data?: Buffer })
+    .map((p): Part => (p.data ? { name: p.name, fileName: p.fileName!, type: p.type || undefined, data: Buffer.from(p.data) } : { name: p.name, value: String(p.value) }));
   const { payload, headers } = multipart(parts);
   return {
     payload: b.cut !== undefined ? payload.subarray(0, Math.min(payload.length - 1, b.cut)) : payload,
@@ -340,7 +415,8 @@ describe('the fuzzer', () => {
     // An upload route is one whose documentation says it takes a file (a binary part) as multipart/form-data;
     // a form without a file (one-click unsubscribe) is fuzzed from its schema like a JSON body.
     const takesFile = (r: { method: string; url: string }) => {
-      const form = (operation(r.method, r.url) as { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, { format?: string }> } }> } } | undefined)?.requestBody?.content?.['multipart/form-data'];
+      const form = (operation(r.method, r.url) as { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, { format?: string }> } }> } } | undefined)
+        ?.requestBody?.content?.['multipart/form-data'];
       return Object.values(form?.schema?.properties ?? {}).some((p) => p.format === 'binary');
     };
     const uploads = writeRoutes.filter(takesFile).map((r) => `${r.method} ${r.url}`);
@@ -377,7 +453,12 @@ async function fuzz(route: Route, role: keyof typeof RUNS): Promise<void> {
   const json = (value: unknown): Body => ({ kind: 'json', value });
   const upload = UPLOAD_FIELDS[key];
   const body: fc.Arbitrary<Body> = upload
-    ? fc.oneof({ weight: 6, arbitrary: uploadBody(upload) }, { weight: 2, arbitrary: brokenUpload(upload) }, { weight: 1, arbitrary: rawBody }, { weight: 1, arbitrary: hostileValue.map(json) })
+    ? fc.oneof(
+        { weight: 6, arbitrary: uploadBody(upload) },
+        { weight: 2, arbitrary: brokenUpload(upload) },
+        { weight: 1, arbitrary: rawBody },
+        { weight: 1, arbitrary: hostileValue.map(json) },
+      )
     : fc.oneof(
         { weight: 3, arbitrary: (schema ? fromSchema(schema, { hostile: false, hint: resource }) : hostileValue).map(json) },
         { weight: 3, arbitrary: (schema ? fromSchema(schema, { hostile: true, hint: resource }) : hostileValue).map(json) },

@@ -15,7 +15,10 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: FormSchema }> };
   responses: Record<string, { $ref?: string }>;
 };
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, { content: Record<string, unknown> }>; securitySchemes: Record<string, { name?: string }> } };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, { content: Record<string, unknown> }>; securitySchemes: Record<string, { name?: string }> };
+};
 
 let t: TestApp;
 let doc: Doc;
@@ -88,7 +91,12 @@ describe('the OpenAPI document', () => {
     // multipart parser refuses the body (415) before anything else reads it.
     const takesMultipart: string[] = [];
     for (const { key, method, url } of operations().filter((o) => ['post', 'put', 'patch', 'delete'].includes(o.method))) {
-      const res = await t.app.inject({ method: method.toUpperCase() as 'POST', url: url.replace(/\{[A-Za-z]+\}/g, '00000000-0000-4000-8000-000000000000'), headers: { ...bearer(admin), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      const res = await t.app.inject({
+        method: method.toUpperCase() as 'POST',
+        url: url.replace(/\{[A-Za-z]+\}/g, '00000000-0000-4000-8000-000000000000'),
+        headers: { ...bearer(admin), 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
       if (!(res.statusCode === 415 && res.json().detail === 'Send the body as application/json')) takesMultipart.push(key);
     }
     const declared = operations().filter(({ op }) => op.requestBody?.content?.['multipart/form-data']);

@@ -23,8 +23,7 @@ const newAddress = () => {
 const signInFrom = (app: TestApp, remoteAddress: string, email: string, password: string, url = '/api/auth/sign-in/email') =>
   app.app.inject({ method: 'POST', url, remoteAddress, headers: { origin: BASE_URL }, payload: { email, password } });
 
-const counterRows = async (app: TestApp, key: string) =>
-  app.database.query<{ count: number }>('select count from rate_limit_counter where key = $1', [key]);
+const counterRows = async (app: TestApp, key: string) => app.database.query<{ count: number }>('select count from rate_limit_counter where key = $1', [key]);
 
 describe('sign-in per account, across client addresses', () => {
   it('refuses the account after 3 failures from 3 addresses: even the right password gets 429 with Retry-After and no session', async () => {
@@ -93,7 +92,14 @@ describe('sign-in per account, across client addresses', () => {
   it('counts every spelling of the sign-in path that reaches the endpoint', async () => {
     const user = await makeUser(t, 'member');
     for (let i = 0; i < 3; i++) expect((await signInFrom(t, newAddress(), user.email, `wrong ${i}`)).statusCode).toBe(401);
-    for (const url of ['/api/auth/sign-in/email?x=1', '/api/auth/./sign-in/email', '/api/auth/sign-in/../sign-in/email', '/api/auth/sign-in/email/', '/api/auth//sign-in/email', '/api/auth/sign-in/%65mail']) {
+    for (const url of [
+      '/api/auth/sign-in/email?x=1',
+      '/api/auth/./sign-in/email',
+      '/api/auth/sign-in/../sign-in/email',
+      '/api/auth/sign-in/email/',
+      '/api/auth//sign-in/email',
+      '/api/auth/sign-in/%65mail',
+    ]) {
       const res = await signInFrom(t, newAddress(), user.email, TEST_PASSWORD, url);
       // Refused as over the limit, or not an endpoint at all; never checked.
       expect([404, 429], url).toContain(res.statusCode);

@@ -37,7 +37,15 @@ beforeAll(async () => {
   const app: FastifyInstance = await buildApp({ config, database, web: webRoot, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as AddressInfo).port;
-  t = { app, database, config, close: async () => { await app.close(); await database.close(); } };
+  t = {
+    app,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
   viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
 });
 
@@ -61,7 +69,14 @@ function send(method: string, target: string, headers: Record<string, string> = 
   const body = WRITES.has(method) ? '{}' : undefined;
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent: false, host: '127.0.0.1', port, method, path: target, headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}) } },
+      {
+        agent: false,
+        host: '127.0.0.1',
+        port,
+        method,
+        path: target,
+        headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -122,48 +137,56 @@ describe('request-target spellings over a real socket', () => {
     expect(keys).toEqual(expect.arrayContaining(['GET /api/users', 'POST /api/users', 'GET /api/partners', 'PATCH /api/partners/:id']));
   });
 
-  it('answers 401 without credentials (404 where the spelling names no route), and writes nothing', async () => {
-    const snapshots = createSnapshotter(t.database);
-    const before = await snapshots.take();
-    const failures: string[] = [];
-    let sent = 0;
-    for (const route of notPublic()) {
-      const p = concrete(route.url);
-      const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
-      for (const method of methods) {
-        const answers = await Promise.all(spellings(p).map(async (target) => [target, await send(method, target)] as const));
-        for (const [target, a] of answers) {
-          sent++;
-          const label = `${method} ${target} (${route.method} ${route.url}) -> ${a.status} ${a.body.slice(0, 160)}`;
-          if (![401, 404].includes(a.status)) failures.push(label);
-          else if (method !== 'HEAD') expectNoData(a, label);
+  it(
+    'answers 401 without credentials (404 where the spelling names no route), and writes nothing',
+    async () => {
+      const snapshots = createSnapshotter(t.database);
+      const before = await snapshots.take();
+      const failures: string[] = [];
+      let sent = 0;
+      for (const route of notPublic()) {
+        const p = concrete(route.url);
+        const methods = route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
+        for (const method of methods) {
+          const answers = await Promise.all(spellings(p).map(async (target) => [target, await send(method, target)] as const));
+          for (const [target, a] of answers) {
+            sent++;
+            const label = `${method} ${target} (${route.method} ${route.url}) -> ${a.status} ${a.body.slice(0, 160)}`;
+            if (![401, 404].includes(a.status)) failures.push(label);
+            else if (method !== 'HEAD') expectNoData(a, label);
+          }
         }
       }
-    }
-    expect(failures, `${failures.length} of ${sent} spellings let an anonymous caller past`).toEqual([]);
-    expect(snapshots.changed(before, await snapshots.take()), 'tables changed by anonymous requests').toEqual([]);
-  }, SWEEP_TIMEOUT);
+      expect(failures, `${failures.length} of ${sent} spellings let an anonymous caller past`).toEqual([]);
+      expect(snapshots.changed(before, await snapshots.take()), 'tables changed by anonymous requests').toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 
-  it("gives a viewer's token 403 on every write it may not make, whatever the spelling, and writes nothing", async () => {
-    const snapshots = createSnapshotter(t.database);
-    // The token's first use records last_used_at; take the baseline after it.
-    expect((await send('GET', '/api/me', { authorization: `Bearer ${viewerToken}` })).status).toBe(200);
-    const before = await snapshots.take();
-    const failures: string[] = [];
-    const writes = notPublic().filter((r) => WRITES.has(r.method) && !r.allows('viewer'));
-    expect(writes.length).toBeGreaterThan(50);
-    for (const route of writes) {
-      const p = concrete(route.url);
-      const answers = await Promise.all(spellings(p).map(async (target) => [target, await send(route.method, target, { authorization: `Bearer ${viewerToken}` })] as const));
-      for (const [target, a] of answers) {
-        const label = `${route.method} ${target} (${route.url}) -> ${a.status} ${a.body.slice(0, 160)}`;
-        if (![403, 404].includes(a.status)) failures.push(label);
-        else expectNoData(a, label);
+  it(
+    "gives a viewer's token 403 on every write it may not make, whatever the spelling, and writes nothing",
+    async () => {
+      const snapshots = createSnapshotter(t.database);
+      // The token's first use records last_used_at; take the baseline after it.
+      expect((await send('GET', '/api/me', { authorization: `Bearer ${viewerToken}` })).status).toBe(200);
+      const before = await snapshots.take();
+      const failures: string[] = [];
+      const writes = notPublic().filter((r) => WRITES.has(r.method) && !r.allows('viewer'));
+      expect(writes.length).toBeGreaterThan(50);
+      for (const route of writes) {
+        const p = concrete(route.url);
+        const answers = await Promise.all(spellings(p).map(async (target) => [target, await send(route.method, target, { authorization: `Bearer ${viewerToken}` })] as const));
+        for (const [target, a] of answers) {
+          const label = `${route.method} ${target} (${route.url}) -> ${a.status} ${a.body.slice(0, 160)}`;
+          if (![403, 404].includes(a.status)) failures.push(label);
+          else expectNoData(a, label);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(snapshots.changed(before, await snapshots.take()), 'tables changed by refused viewer writes').toEqual([]);
-  }, SWEEP_TIMEOUT);
+      expect(failures).toEqual([]);
+      expect(snapshots.changed(before, await snapshots.take()), 'tables changed by refused viewer writes').toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 
   it('answers an unknown /api path with 404 problem+json in every spelling, never the web page', async () => {
     for (const target of [...spellings('/api/no-such-route'), '/api', '/api/', '/API', '/api/partners/x/y/z/w']) {

@@ -343,7 +343,10 @@ describe('role matrix', () => {
     // Made-up ids with an empty body, and garbage: whether the input is plausible or garbage must not
     // change the answer to a caller who may not call. (A read without ids has one such call.)
     const inputs = new Map<string, Omit<Call, 'who'>>();
-    for (const [params, body] of [['plausible', {}], ['garbage', GARBAGE]] as const) {
+    for (const [params, body] of [
+      ['plausible', {}],
+      ['garbage', GARBAGE],
+    ] as const) {
       const call = { method, url: sampleUrl(key, url, params), body: WRITES.has(method) ? body : undefined };
       inputs.set(JSON.stringify(call), call);
     }

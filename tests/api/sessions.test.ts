@@ -8,8 +8,7 @@ import type { UserSession } from '../../src/shared/schemas/session.js';
 
 const PROBLEM = 'application/problem+json';
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
-const SAFARI_IPHONE =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 
 let t: TestApp;
 let port = 0;
@@ -52,7 +51,9 @@ describe('my sessions', () => {
     const laptop = await signIn(user, FIREFOX_WINDOWS);
     const phone = await signIn(user, SAFARI_IPHONE);
     await signIn(user, 'curl/8.5.0');
-    await t.database.query(`update session set expires_at = now() - interval '1 minute' where id = (select id from session where user_id = $1 and user_agent = 'curl/8.5.0')`, [user.id]);
+    await t.database.query(`update session set expires_at = now() - interval '1 minute' where id = (select id from session where user_id = $1 and user_agent = 'curl/8.5.0')`, [
+      user.id,
+    ]);
     const stranger = await makeUser(t, 'admin');
     await signIn(stranger, FIREFOX_WINDOWS);
 

@@ -65,7 +65,10 @@ async function usersWithEmail(t: TestApp, email: string) {
 }
 
 async function oidcAccounts(t: TestApp, userId: string) {
-  return t.database.db.select().from(account).where(and(eq(account.userId, userId), eq(account.providerId, 'oidc')));
+  return t.database.db
+    .select()
+    .from(account)
+    .where(and(eq(account.userId, userId), eq(account.providerId, 'oidc')));
 }
 
 describe('single sign-on with automatic account creation', () => {

@@ -38,7 +38,15 @@ beforeAll(async () => {
   app.get('/api/test/quick', { config: { policy: signedIn } }, async () => ({ one: (await database.query<{ one: number }>('select 1 as one'))[0]!.one }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as AddressInfo).port;
-  t = { app, database, config, close: async () => { await app.close(); await database.close(); } };
+  t = {
+    app,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
   token = await tokenFor(t, await makeUser(t, 'viewer'));
 });
 

@@ -48,10 +48,16 @@ async function expectAccessible(what: string) {
   await page.evaluate(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = true));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   // Violation events are queued: let axe's arrive before listening again.
-  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = false, resolve()), 100)));
+  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => (((window as unknown as { __axeRunning?: boolean }).__axeRunning = false), resolve()), 100)));
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join('\n    ')}`,
+    );
   expect(bad, `accessibility violations on ${what}`).toEqual([]);
 }
 
@@ -76,7 +82,10 @@ async function signOut() {
 async function choose(select: ReturnType<Page['getByRole']>, option: string) {
   await select.click();
   // An option's name may go on with its description ("Finance Invoices, payments…").
-  await page.getByRole('option', { name: new RegExp(`^${option}`) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(`^${option}`) })
+    .first()
+    .click();
 }
 
 test.beforeAll(async ({ browser }) => openContext(browser));
@@ -301,7 +310,12 @@ test('profile: change the display name', async ({ playwright, baseURL }) => {
   await expect(page.getByRole('heading', { name: 'Profile', level: 1 })).toBeVisible();
   const devices = page.getByRole('region', { name: 'Signed-in devices' });
   await expect(devices.getByText('This device')).toHaveCount(1);
-  await expect(devices.getByRole('row').filter({ hasText: 'This device' }).getByRole('button', { name: /^Revoke/ })).toHaveCount(0);
+  await expect(
+    devices
+      .getByRole('row')
+      .filter({ hasText: 'This device' })
+      .getByRole('button', { name: /^Revoke/ }),
+  ).toHaveCount(0);
   const phoneRow = devices.getByRole('row').filter({ hasText: 'Safari 17 on iPhone' });
   await expect(phoneRow).toHaveCount(1);
   await expectAccessible('profile page');

@@ -9,9 +9,12 @@ const OWN: Admin = { name: 'Cora Certs', email: 'cora.certs@example.com', passwo
 const run = runId();
 const b = Browsing.forSpec({ admin: OWN, acceptDownloads: true });
 let page: Page;
-test.beforeAll(() => { page = b.page; });
+test.beforeAll(() => {
+  page = b.page;
+});
 
-const day = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+const day = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
 
 test('record a certification, read the matrix, export it as CSV, edit the catalogue', async () => {
   test.setTimeout(300_000);
@@ -33,7 +36,12 @@ test('record a certification, read the matrix, export it as CSV, edit the catalo
 
   const cat = await b.api<{ items: { id: string; examCode: string | null }[] }>('get', '/api/certifications');
   const id = (code: string) => cat.items.find((c) => c.examCode === code)!.id;
-  const u = await b.api<{ id: string }>('post', '/api/users', { name: `Tina Tech ${run}`, email: `tina.${Date.now()}@example.com`, role: 'member', password: 'a long enough password here' });
+  const u = await b.api<{ id: string }>('post', '/api/users', {
+    name: `Tina Tech ${run}`,
+    email: `tina.${Date.now()}@example.com`,
+    role: 'member',
+    password: 'a long enough password here',
+  });
   await b.api('post', '/api/user-certifications', { userId: u.id, certificationId: id('SAA-C03'), obtainedOn: day(-1070) });
   await b.api('post', '/api/user-certifications', { userId: u.id, certificationId: id('EX294'), status: 'planned', targetOn: day(40) });
   await b.api('post', '/api/user-certifications', { userId: u.id, certificationId: id('CKAD'), obtainedOn: day(-800) });

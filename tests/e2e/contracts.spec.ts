@@ -104,7 +104,12 @@ test('a contract added on the Contracts tab shows its notice deadline while it i
   await expect(page.getByRole('heading', { name: contractTitle, level: 1 })).toBeVisible();
   contractId = new URL(page.url()).pathname.split('/')[2]!;
   const saved = await b.api<{ noticeDeadline: string; clauses: string[]; valueMinor: number; parties: string[] }>('get', `/api/contracts/${contractId}`);
-  expect(saved).toMatchObject({ noticeDeadline: expected.noticeDeadline, clauses: ['confidentiality', 'service_levels'], valueMinor: 4_800_000, parties: ['Partnerhub AG', 'Alpine Data Centers SA'] });
+  expect(saved).toMatchObject({
+    noticeDeadline: expected.noticeDeadline,
+    clauses: ['confidentiality', 'service_levels'],
+    valueMinor: 4_800_000,
+    parties: ['Partnerhub AG', 'Alpine Data Centers SA'],
+  });
 });
 
 test('a signed contract PDF is uploaded on the contract and downloaded byte for byte', async () => {

@@ -24,7 +24,8 @@ let partnerId = '';
 
 const DAY = 86_400_000;
 /** Today in Zurich plus `n` days, as 'YYYY-MM-DD'. */
-const day = (n: number) => new Date(Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date())}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const day = (n: number) =>
+  new Date(Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date())}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 /** As the web app shows a calendar day: in the browser's own locale. */
 const shown = (iso: string) => page.evaluate((d) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)), iso);
 
@@ -34,7 +35,10 @@ test.beforeAll(async () => {
   partnerId = partner.id;
   const program = await b.api<{ id: string; version: number }>('post', '/api/programs', { name: programName, vendor: 'Kube Foundation', partnerId, nextReviewOn: day(300) });
   const ids: string[] = [];
-  for (const c of certs) ids.push((await b.api<{ id: string }>('post', '/api/certifications', { programId: program.id, name: c.name, examCode: c.examCode, category: 'professional', validityMonths: 24 })).id);
+  for (const c of certs)
+    ids.push(
+      (await b.api<{ id: string }>('post', '/api/certifications', { programId: program.id, name: c.name, examCode: c.examCode, category: 'professional', validityMonths: 24 })).id,
+    );
   const ladder = await b.api<{ version: number; levels: { id: string }[] }>('put', `/api/programs/${program.id}/levels`, {
     version: program.version,
     levels: [
@@ -65,11 +69,20 @@ async function record(who: string, cert: (typeof certs)[number], obtained: strin
   await page.getByRole('button', { name: 'Record certification' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Record certification' });
   await expect(dialog).toBeVisible();
-  const person: Locator = dialog.getByRole('textbox', { name: 'Colleague' }).or(dialog.getByRole('combobox', { name: 'Colleague' })).first();
+  const person: Locator = dialog
+    .getByRole('textbox', { name: 'Colleague' })
+    .or(dialog.getByRole('combobox', { name: 'Colleague' }))
+    .first();
   await person.click();
   await person.fill(who);
-  await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(who)}`) }).first().click();
-  const certification = dialog.getByRole('textbox', { name: 'Certification' }).or(dialog.getByRole('combobox', { name: 'Certification' })).first();
+  await page
+    .getByRole('option', { name: new RegExp(`^${escapeRegExp(who)}`) })
+    .first()
+    .click();
+  const certification = dialog
+    .getByRole('textbox', { name: 'Certification' })
+    .or(dialog.getByRole('combobox', { name: 'Certification' }))
+    .first();
   await certification.click();
   await certification.fill(cert.examCode);
   await page.getByRole('option', { name: `${cert.name} (${cert.examCode})` }).click();
@@ -85,7 +98,11 @@ test('the Programs tab shows the level we hold, below it, with the gap in words'
   await openTab();
   await expect(region().getByText('Below Certified')).toBeVisible();
   await expect(region().getByText(new RegExp(`We hold Certified since ${escapeRegExp(await shown(day(-60)))}`))).toBeVisible();
-  await expect(gaps()).toHaveText([`Need 2 more people holding ${certs[0]!.name} or ${certs[1]!.name}`, 'Need 2 more certifications: any certification of the programme', 'Checklist: Partner business plan not done']);
+  await expect(gaps()).toHaveText([
+    `Need 2 more people holding ${certs[0]!.name} or ${certs[1]!.name}`,
+    'Need 2 more certifications: any certification of the programme',
+    'Checklist: Partner business plan not done',
+  ]);
   await expect(region().getByText('0 / 2 people')).toBeVisible();
   await b.expectAccessible('partner programs tab');
   await b.screenshot('levels-tab-before');
@@ -94,7 +111,11 @@ test('the Programs tab shows the level we hold, below it, with the gap in words'
 test('recording certifications in the UI closes the gap; the checklist tick makes the level met with a forecast', async () => {
   await record(colleague, certs[0]!, day(-30), day(100));
   await openTab();
-  await expect(gaps()).toHaveText([`Need 1 more person holding ${certs[0]!.name} or ${certs[1]!.name}`, 'Need 1 more certification: any certification of the programme', 'Checklist: Partner business plan not done']);
+  await expect(gaps()).toHaveText([
+    `Need 1 more person holding ${certs[0]!.name} or ${certs[1]!.name}`,
+    'Need 1 more certification: any certification of the programme',
+    'Checklist: Partner business plan not done',
+  ]);
 
   await record(b.me.name, certs[1]!, day(-10), day(200));
   await openTab();
@@ -125,7 +146,9 @@ test('a third certification with a later expiry moves the forecast later', async
   await expect(region().getByText('Meets Certified today')).toBeVisible();
   const forecast = region().getByTestId('forecast');
   // Every counted certification gone by then is named, the earlier one too.
-  await expect(forecast).toContainText(`On ${await shown(day(201))} we fall below Certified: ${colleague}’s ${certs[0]!.name} expires ${await shown(day(100))}; ${b.me.name}’s ${certs[1]!.name} expires ${await shown(day(200))}.`);
+  await expect(forecast).toContainText(
+    `On ${await shown(day(201))} we fall below Certified: ${colleague}’s ${certs[0]!.name} expires ${await shown(day(100))}; ${b.me.name}’s ${certs[1]!.name} expires ${await shown(day(200))}.`,
+  );
   await expect(region().getByText('To reach Gold (next level)')).toBeVisible();
   await b.expectAccessible('partner programs tab, forecast moved');
   await b.screenshot('levels-tab-forecast-moved');

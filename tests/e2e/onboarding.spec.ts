@@ -58,7 +58,12 @@ test('a new prospect is onboarded from the playbook of its type', async () => {
   await expect(page).toHaveURL(new RegExp(`/partners/${partnerId}/onboarding$`));
   const start = page.getByRole('region', { name: 'Start onboarding' });
   // The playbook for the partner's type is chosen already.
-  await expect(start.getByRole('textbox', { name: 'Playbook' }).or(start.getByRole('combobox', { name: 'Playbook' })).first()).toHaveValue(/Software vendor onboarding/);
+  await expect(
+    start
+      .getByRole('textbox', { name: 'Playbook' })
+      .or(start.getByRole('combobox', { name: 'Playbook' }))
+      .first(),
+  ).toHaveValue(/Software vendor onboarding/);
   await b.expectAccessible('onboarding tab, before the start');
   await start.getByRole('button', { name: 'Start onboarding' }).click();
 

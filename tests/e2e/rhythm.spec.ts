@@ -28,7 +28,13 @@ function zurichDay(days = 0): string {
 test.beforeAll(async () => {
   page = b.page;
   // Partner and contact come from the API, as a script would make them: their UI is another spec's.
-  const p = await b.api<{ id: string }>('post', '/api/partners', { name: partner.name, types: ['cloud_service_provider'], status: 'active', importance: 'strategic', country: 'CH' });
+  const p = await b.api<{ id: string }>('post', '/api/partners', {
+    name: partner.name,
+    types: ['cloud_service_provider'],
+    status: 'active',
+    importance: 'strategic',
+    country: 'CH',
+  });
   partner.id = p.id;
   await b.api('post', '/api/contacts', { partnerId: partner.id, firstName: contact.first, lastName: contact.last, title: 'Partner manager', role: 'partner_manager' });
 });
@@ -125,7 +131,12 @@ test('a one-off quarterly get-together covers the partner this quarter', async (
   await b.expectAccessible('plan a meeting dialog');
   await dialog.getByRole('button', { name: 'Plan meeting' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('listitem').filter({ hasText: `Quarterly get-together with ${partner.name}` }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: `Quarterly get-together with ${partner.name}` })
+      .first(),
+  ).toBeVisible();
 });
 
 test('meetings page: my upcoming meetings, the quarterly get-together and a calendar feed', async () => {
@@ -146,11 +157,17 @@ test('meetings page: my upcoming meetings, the quarterly get-together and a cale
   const res = await page.request.get(new URL(url).pathname);
   expect(res.status()).toBe(200);
   const cal = new ICAL.Component(ICAL.parse(await res.text()));
-  const series = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.summary.startsWith(seriesTitle));
+  const series = cal
+    .getAllSubcomponents('vevent')
+    .map((v) => new ICAL.Event(v))
+    .find((e) => e.summary.startsWith(seriesTitle));
   expect(series?.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=MONTHLY');
   expect(series?.startDate.zone?.tzid).toBe('Europe/Zurich');
 
-  await page.getByRole('button', { name: /^Revoke the feed of my meetings and tasks/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Revoke the feed of my meetings and tasks/ })
+    .first()
+    .click();
   await page.getByRole('dialog', { name: 'Revoke this feed?' }).getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByRole('dialog', { name: 'Revoke this feed?' })).toBeHidden();
 });

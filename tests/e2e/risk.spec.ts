@@ -59,7 +59,12 @@ async function scoreAll(draft: Locator, value: (i: number) => number) {
   const groups = draft.getByRole('list', { name: 'Criteria' }).getByRole('radiogroup');
   const n = await groups.count();
   expect(n).toBeGreaterThan(5);
-  for (let i = 0; i < n; i++) await groups.nth(i).locator('label').filter({ hasText: new RegExp(`^${value(i)}$`) }).click();
+  for (let i = 0; i < n; i++)
+    await groups
+      .nth(i)
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${value(i)}$`) })
+      .click();
   return n;
 }
 
@@ -78,9 +83,15 @@ test('a first assessment: every criterion scored, a finding with its mitigation,
   // Scores 2 and 3 alternating: a high risk under the default thresholds, whatever the weights.
   const scoreOf = (i: number) => (i % 2 === 0 ? 2 : 3);
   await scoreAll(draft, scoreOf);
-  const a = await b.api<{ findings: unknown[] } & RiskAssessment>('get', `/api/risk-assessments/${(await b.api<{ draft: { id: string } }>('get', `/api/partners/${partner.id}/risk`)).draft.id}`);
+  const a = await b.api<{ findings: unknown[] } & RiskAssessment>(
+    'get',
+    `/api/risk-assessments/${(await b.api<{ draft: { id: string } }>('get', `/api/partners/${partner.id}/risk`)).draft.id}`,
+  );
   firstId = a.id;
-  const expected = rateScores(a.scores.map((s, i) => ({ score: scoreOf(i), weight: s.weight })), policy)!;
+  const expected = rateScores(
+    a.scores.map((s, i) => ({ score: scoreOf(i), weight: s.weight })),
+    policy,
+  )!;
   await expect(draft.getByText(`Preview: ${expected.scorePercent} %`)).toBeVisible();
   await draft.getByRole('textbox', { name: 'Assessed on' }).fill(today);
   await draft.getByRole('textbox', { name: 'Scope' }).fill('Hosts our customer portal and its customer data in Zurich');
@@ -120,7 +131,12 @@ test('a first assessment: every criterion scored, a finding with its mitigation,
 
 test('a second assessment supersedes the first, which stays in the history', async () => {
   const start = page.getByRole('region', { name: 'New assessment' });
-  await expect(start.getByRole('textbox', { name: 'Reason' }).or(start.getByRole('combobox', { name: 'Reason' })).first()).toHaveValue('Scheduled review');
+  await expect(
+    start
+      .getByRole('textbox', { name: 'Reason' })
+      .or(start.getByRole('combobox', { name: 'Reason' }))
+      .first(),
+  ).toHaveValue('Scheduled review');
   await start.getByRole('button', { name: 'Start assessment' }).click();
   const draft = page.getByRole('region', { name: 'Draft assessment' });
   await expect(draft.getByText('No scores yet')).toBeVisible();
@@ -151,7 +167,11 @@ test('the supplier risk page lists the partner with its rating and next review',
   const row = page.getByRole('row').filter({ hasText: partner.name });
   await expect(row).toContainText('Low risk');
   await expect(row).toContainText(shown(addMonths(today, policy.reviewMonths.low)));
-  await page.getByRole('radiogroup', { name: 'Rating' }).locator('label').filter({ hasText: /^High$/ }).click();
+  await page
+    .getByRole('radiogroup', { name: 'Rating' })
+    .locator('label')
+    .filter({ hasText: /^High$/ })
+    .click();
   await expect(page.getByRole('row').filter({ hasText: partner.name })).toHaveCount(0);
   await page.getByRole('radiogroup', { name: 'Rating' }).locator('label').filter({ hasText: /^All$/ }).click();
   await expect(row).toBeVisible();

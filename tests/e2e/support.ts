@@ -100,10 +100,16 @@ export class Browsing {
     await this.page.waitForTimeout(300);
     await this.page.evaluate(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = true));
     const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    await this.page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => ((window as unknown as { __axeRunning?: boolean }).__axeRunning = false, resolve()), 100)));
+    await this.page.evaluate(() => new Promise<void>((resolve) => setTimeout(() => (((window as unknown as { __axeRunning?: boolean }).__axeRunning = false), resolve()), 100)));
     const bad = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join('\n    ')}`,
+      );
     expect(bad, `accessibility violations on ${what}`).toEqual([]);
   }
 
@@ -114,7 +120,10 @@ export class Browsing {
   /** Picks an option of a Mantine Select or MultiSelect (its name may go on with a description). */
   async choose(input: Locator, option: string) {
     await input.click();
-    await this.page.getByRole('option', { name: new RegExp(`^${escapeRegExp(option)}`) }).first().click();
+    await this.page
+      .getByRole('option', { name: new RegExp(`^${escapeRegExp(option)}`) })
+      .first()
+      .click();
   }
 
   /** Calls the API as the signed-in user, as a script would; fails the test on an error status. */

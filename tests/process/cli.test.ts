@@ -32,7 +32,11 @@ async function fails(args: string[], extraEnv: Record<string, string> = {}): Pro
 /** `user list` parsed into { email: { role, status, name } }. */
 async function listUsers() {
   const r = await ok(['user', 'list']);
-  const rows = r.stdout.trim().split('\n').filter(Boolean).map((l) => l.split('\t'));
+  const rows = r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
   return new Map(rows.map(([email, role, status, name]) => [email!, { role, status, name }]));
 }
 let n = 0;

@@ -63,7 +63,10 @@ async function apiTokenViaSignIn(s: ServerProcess): Promise<string> {
     body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
   });
   expect(signIn.status, await signIn.clone().text()).toBe(200);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const me = (await (await fetch(`${s.url}/api/me`, { headers: { cookie } })).json()) as { csrfToken: string; user: { email: string } };
   expect(me.user.email).toBe(ADMIN_EMAIL);
   const created = await fetch(`${s.url}/api/tokens`, {

@@ -12,9 +12,27 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** Every variable config.ts reads, so the developer's own environment cannot leak into a child. */
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'BASE_URL', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'DATABASE_STATEMENT_TIMEOUT_MS', 'AUTH_SECRET',
-  'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_NAME',
-  'OIDC_AUTO_CREATE_USERS', 'LOG_LEVEL', 'LOG_PRETTY', 'TRUST_PROXY', 'SIGN_IN_RATE_LIMIT', 'PARTNERHUB_PASSWORD',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'BASE_URL',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
+  'DATABASE_STATEMENT_TIMEOUT_MS',
+  'AUTH_SECRET',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_NAME',
+  'OIDC_AUTO_CREATE_USERS',
+  'LOG_LEVEL',
+  'LOG_PRETTY',
+  'TRUST_PROXY',
+  'SIGN_IN_RATE_LIMIT',
+  'PARTNERHUB_PASSWORD',
 ];
 
 export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -101,9 +119,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 45_00
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const ready = new Promise<{ readyMs: number; reportedMs: number | null }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready after ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const onData = (d: Buffer) => {

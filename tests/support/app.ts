@@ -13,7 +13,15 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 
 // Limits high enough for the sweeps (thousands of token requests and sign-ins); tests of the limits set their own.
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: BASE_URL, SIGN_IN_RATE_LIMIT: '1000', SIGN_IN_ACCOUNT_RATE_LIMIT: '100000', API_TOKEN_RATE_LIMIT: '10000000', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    BASE_URL: BASE_URL,
+    SIGN_IN_RATE_LIMIT: '1000',
+    SIGN_IN_ACCOUNT_RATE_LIMIT: '100000',
+    API_TOKEN_RATE_LIMIT: '10000000',
+    ...env,
+  });
 }
 
 export interface TestApp {

@@ -10,12 +10,18 @@ export type CertificationRow = typeof certification.$inferSelect;
 export type UserCertificationRow = typeof userCertification.$inferSelect;
 
 export async function makeProgram(t: TestApp, overrides: Partial<typeof partnerProgram.$inferInsert> = {}): Promise<ProgramRow> {
-  const [row] = await t.database.db.insert(partnerProgram).values({ name: unique('Program'), vendor: 'Test Vendor', ...overrides }).returning();
+  const [row] = await t.database.db
+    .insert(partnerProgram)
+    .values({ name: unique('Program'), vendor: 'Test Vendor', ...overrides })
+    .returning();
   return row!;
 }
 
 export async function makeLevel(t: TestApp, programId: string, rank: number, overrides: Partial<typeof programLevel.$inferInsert> = {}): Promise<LevelRow> {
-  const [row] = await t.database.db.insert(programLevel).values({ programId, rank, name: `Level ${rank}`, ...overrides }).returning();
+  const [row] = await t.database.db
+    .insert(programLevel)
+    .values({ programId, rank, name: `Level ${rank}`, ...overrides })
+    .returning();
   return row!;
 }
 

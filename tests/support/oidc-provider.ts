@@ -245,11 +245,7 @@ export class TestBrowser {
    * Follows redirects from `url` (turning them into GETs) until a page answers, the app redirects
    * to one of its web pages (not served in API tests), or `stopBefore` says so.
    */
-  async follow(
-    url: string | URL,
-    init: Parameters<TestBrowser['request']>[1] = {},
-    stopBefore: (next: URL) => boolean = () => false,
-  ): Promise<BrowserResponse> {
+  async follow(url: string | URL, init: Parameters<TestBrowser['request']>[1] = {}, stopBefore: (next: URL) => boolean = () => false): Promise<BrowserResponse> {
     let res = await this.request(url, init);
     for (let hops = 0; res.location && res.status >= 300 && res.status < 400; hops++) {
       if (hops > 10) throw new Error(`too many redirects, last to ${res.location.href}`);
@@ -265,5 +261,8 @@ export class TestBrowser {
 export function formAction(page: BrowserResponse): URL {
   const match = /<form[^>]*\saction="([^"]+)"/i.exec(page.body);
   if (!match) throw new Error(`no form on ${page.url.href} (status ${page.status}): ${page.body.slice(0, 200)}`);
-  return new URL(match[1]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))), page.url);
+  return new URL(
+    match[1]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))),
+    page.url,
+  );
 }

@@ -6,7 +6,16 @@ import type { Database } from '../../src/server/db/client.js';
  * Tables whose changes need no audit record: authentication internals (sessions, rate-limit
  * counters) and personal state (saved views, one's own inbox marked read).
  */
-export const UNAUDITED_TABLES: ReadonlySet<string> = new Set(['session', 'verification', 'rate_limit', 'rate_limit_counter', 'audit_log', 'saved_view', 'notification', 'instance_setting']);
+export const UNAUDITED_TABLES: ReadonlySet<string> = new Set([
+  'session',
+  'verification',
+  'rate_limit',
+  'rate_limit_counter',
+  'audit_log',
+  'saved_view',
+  'notification',
+  'instance_setting',
+]);
 
 /**
  * Tables left out of snapshots: rate-limit counters count requests, refused ones included (that is

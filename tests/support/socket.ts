@@ -24,9 +24,7 @@ export function sendRaw(port: number, method: string, target: string, headers: R
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode!, type: String(res.headers['content-type'] ?? ''), setCookies: res.headers['set-cookie'] ?? [], body: text }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type'] ?? ''), setCookies: res.headers['set-cookie'] ?? [], body: text }));
     });
     req.on('error', reject);
     req.end(body);

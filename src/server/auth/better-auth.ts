@@ -112,10 +112,7 @@ export function createAuth(opts: { db: Db; config: Config; secret: string }) {
         create: {
           // A deactivated account may not start a new session, whichever way it signs in.
           before: async (session) => {
-            const [u] = await db
-              .select({ deactivatedAt: schema.user.deactivatedAt })
-              .from(schema.user)
-              .where(eq(schema.user.id, session.userId));
+            const [u] = await db.select({ deactivatedAt: schema.user.deactivatedAt }).from(schema.user).where(eq(schema.user.id, session.userId));
             if (!u || u.deactivatedAt) {
               // The code lets an SSO callback redirect to the error page instead of answering JSON.
               throw new APIError('FORBIDDEN', { code: 'account_deactivated', message: 'This account is deactivated. Ask an administrator.' });
@@ -140,8 +137,7 @@ export function createAuth(opts: { db: Db; config: Config; secret: string }) {
                 // Not disableImplicitSignUp: a client could lift that with `requestSignUp: true`.
                 disableSignUp: !config.oidc.autoCreateUsers,
                 // Providers omit `name` when the directory has none; a user needs one to be shown.
-                mapProfileToUser: (profile) =>
-                  profile.name ? {} : { name: String(profile.preferred_username ?? profile.email ?? '') },
+                mapProfileToUser: (profile) => (profile.name ? {} : { name: String(profile.preferred_username ?? profile.email ?? '') }),
               },
             ],
           }),

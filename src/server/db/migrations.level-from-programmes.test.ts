@@ -70,14 +70,29 @@ const one = async <T>(text: string, params: unknown[] = []) => (await database.q
 describe('migration 0010: the level we hold comes from programmes', () => {
   it('turns every free-text programme and level into a programme link, keeps what does not map cleanly, and moves requirement certifications into the join table', async () => {
     const partner = async (name: string, program: string | null, level: string | null, archived = false) =>
-      (await one<{ id: string }>(`insert into partner (name, types, program, level, archived_at) values ($1, '{software_vendor}', $2, $3, $4) returning id`, [name, program, level, archived ? new Date() : null])).id;
+      (
+        await one<{ id: string }>(`insert into partner (name, types, program, level, archived_at) values ($1, '{software_vendor}', $2, $3, $4) returning id`, [
+          name,
+          program,
+          level,
+          archived ? new Date() : null,
+        ])
+      ).id;
     // A starter-like programme nobody is linked to yet, with a ladder and a certification catalogue.
     const starter = (await one<{ id: string }>(`insert into partner_program (name, vendor) values ('Cloud Native Partner Programme', 'CNCF') returning id`)).id;
     const kcsp = (await one<{ id: string }>(`insert into program_level (program_id, name, rank) values ($1, 'KCSP', 1) returning id`, [starter])).id;
     const cka = (await one<{ id: string }>(`insert into certification (program_id, name, issuer, category) values ($1, 'CKA', 'CNCF', 'professional') returning id`, [starter])).id;
-    const ckad = (await one<{ id: string }>(`insert into certification (program_id, name, issuer, category) values ($1, 'CKAD', 'CNCF', 'professional') returning id`, [starter])).id;
-    const requirement = (await one<{ id: string }>(`insert into level_requirement (level_id, counts, min_count, certification_ids) values ($1, 'people', 3, array[$2, $3]::uuid[]) returning id`, [kcsp, cka, ckad])).id;
-    const anyCert = (await one<{ id: string }>(`insert into level_requirement (level_id, counts, min_count, position) values ($1, 'certifications', 1, 1) returning id`, [kcsp])).id;
+    const ckad = (await one<{ id: string }>(`insert into certification (program_id, name, issuer, category) values ($1, 'CKAD', 'CNCF', 'professional') returning id`, [starter]))
+      .id;
+    const requirement = (
+      await one<{ id: string }>(`insert into level_requirement (level_id, counts, min_count, certification_ids) values ($1, 'people', 3, array[$2, $3]::uuid[]) returning id`, [
+        kcsp,
+        cka,
+        ckad,
+      ])
+    ).id;
+    const anyCert = (await one<{ id: string }>(`insert into level_requirement (level_id, counts, min_count, position) values ($1, 'certifications', 1, 1) returning id`, [kcsp]))
+      .id;
     // A programme already linked to another partner, holding a level.
     const owner = await partner('Owner Co', null, null);
     const taken = (await one<{ id: string }>(`insert into partner_program (name, vendor, partner_id) values ('Shared Name Program', 'Owner Co', $1) returning id`, [owner])).id;
@@ -93,7 +108,9 @@ describe('migration 0010: the level we hold comes from programmes', () => {
     await migrateFrom(migrationsFolder);
 
     // The text columns are gone.
-    const columns = await database.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'partner' and column_name in ('program', 'level')`);
+    const columns = await database.query<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'partner' and column_name in ('program', 'level')`,
+    );
     expect(columns).toEqual([]);
 
     const programs = async (partnerId: string) =>
@@ -102,7 +119,10 @@ describe('migration 0010: the level we hold comes from programmes', () => {
          from partner_program pp left join program_level l on l.id = pp.held_level_id where pp.partner_id = $1 order by pp.name`,
         [partnerId],
       );
-    const ladder = async (programId: string) => (await database.query<{ name: string; rank: number }>(`select name, rank from program_level where program_id = $1 order by rank`, [programId])).map((l) => `${l.rank} ${l.name}`);
+    const ladder = async (programId: string) =>
+      (await database.query<{ name: string; rank: number }>(`select name, rank from program_level where program_id = $1 order by rank`, [programId])).map(
+        (l) => `${l.rank} ${l.name}`,
+      );
 
     // A new programme for a name nobody uses, with the level as its only rung, held.
     const [k] = await programs(fresh);
@@ -134,15 +154,24 @@ describe('migration 0010: the level we hold comes from programmes', () => {
     expect(await programs(untouched)).toEqual([]);
 
     // Every old value is in the partner's history.
-    const history = await database.query<{ entity_id: string; changes: Record<string, { from: unknown; to: unknown }> }>(`select entity_id, changes from audit_log where entity_type = 'partner' and actor_name like 'Migration%'`);
+    const history = await database.query<{ entity_id: string; changes: Record<string, { from: unknown; to: unknown }> }>(
+      `select entity_id, changes from audit_log where entity_type = 'partner' and actor_name like 'Migration%'`,
+    );
     const changes = new Map(history.map((h) => [h.entity_id, h.changes]));
     expect(changes.get(clash)).toMatchObject({ program: { from: 'Shared Name Program', to: null }, level: { from: 'Gold', to: null }, programId: { from: null, to: c!.id } });
     expect(changes.get(programOnly)).toMatchObject({ program: { from: 'Program Only Partners', to: null }, level: { from: '  ', to: null } });
     expect(changes.has(untouched)).toBe(false);
 
     // Requirements name their certifications through the join table; one naming none still names none.
-    const named = await database.query<{ requirement_id: string; certification_id: string }>(`select requirement_id, certification_id from level_requirement_certification order by certification_id`);
-    expect(named.filter((n) => n.requirement_id === requirement).map((n) => n.certification_id).sort()).toEqual([cka, ckad].sort());
+    const named = await database.query<{ requirement_id: string; certification_id: string }>(
+      `select requirement_id, certification_id from level_requirement_certification order by certification_id`,
+    );
+    expect(
+      named
+        .filter((n) => n.requirement_id === requirement)
+        .map((n) => n.certification_id)
+        .sort(),
+    ).toEqual([cka, ckad].sort());
     expect(named.some((n) => n.requirement_id === anyCert)).toBe(false);
   });
 });

@@ -20,12 +20,7 @@ export const formatDay = (date: string) => zurichDay.format(new Date(`${date}T00
  * A mail to one user on one list, with the unsubscribe link in the footer and in the List-Unsubscribe
  * headers (RFC 2369), and RFC 8058's List-Unsubscribe-Post so mail clients can offer one click.
  */
-export function composeMail(
-  s: MailSettings,
-  to: { id: string; email: string },
-  list: UnsubscribeList,
-  content: { subject: string; text: string; html: string },
-): NewMail {
+export function composeMail(s: MailSettings, to: { id: string; email: string }, list: UnsubscribeList, content: { subject: string; text: string; html: string }): NewMail {
   const url = unsubscribeUrl(s.baseUrl, s.secret, to.id, list);
   const what = UNSUBSCRIBE_LIST_LABELS[list];
   const text = `${content.text.trimEnd()}\n\n--\nPartnerhub · ${s.baseUrl}\nStop getting ${what}: ${url}\nChoose what you get: ${s.baseUrl}/profile\n`;

@@ -36,7 +36,8 @@ export function renderHtml(heading: string, intro: string, sections: DigestSecti
     `<h1 style="font-size:20px">${escapeHtml(heading)}</h1>`,
     `<p>${escapeHtml(intro)}</p>`,
     ...visible(sections).map(
-      (s) => `<h2 style="font-size:16px;margin-top:20px">${escapeHtml(s.title)}</h2><ul style="padding-left:20px">${s.items.map(item).join('')}</ul>${s.more ? `<p style="color:#495057">… and ${s.more} more</p>` : ''}`,
+      (s) =>
+        `<h2 style="font-size:16px;margin-top:20px">${escapeHtml(s.title)}</h2><ul style="padding-left:20px">${s.items.map(item).join('')}</ul>${s.more ? `<p style="color:#495057">… and ${s.more} more</p>` : ''}`,
     ),
   ].join('\n');
 }

@@ -20,7 +20,8 @@ async function meeting(t: TestApp, partnerId: string, startsAt: Date, userIds: s
   if (userIds.length) await t.database.db.insert(meetingOccurrenceUser).values(userIds.map((userId) => ({ occurrenceId: o!.id, userId })));
   return o!;
 }
-const topic = (t: TestApp, occurrenceId: string, title: string, informTeam: boolean, createdAt: Date) => t.database.db.insert(meetingTopic).values({ occurrenceId, title, informTeam, createdAt });
+const topic = (t: TestApp, occurrenceId: string, title: string, informTeam: boolean, createdAt: Date) =>
+  t.database.db.insert(meetingTopic).values({ occurrenceId, title, informTeam, createdAt });
 const makeTask = (t: TestApp, values: typeof task.$inferInsert) => t.database.db.insert(task).values(values);
 
 /** A small portfolio: Ann owns one partner and is on the team of another; Bob owns a third. */
@@ -105,7 +106,10 @@ describe('personal digests', () => {
     const [daily] = await t.app.jobs.tick(NOW, ['digest-daily']);
     expect(daily).toMatchObject({ slot: '2026-11-30', status: 'done' });
     await t.app.jobs.tick(NOW, ['digest-weekly']);
-    const mails = await t.database.db.select().from(mailMessage).where(inArray(mailMessage.userId, [ann.id, bob.id, quiet.id]));
+    const mails = await t.database.db
+      .select()
+      .from(mailMessage)
+      .where(inArray(mailMessage.userId, [ann.id, bob.id, quiet.id]));
     expect(mails.map((m) => [m.userId, m.subject.split(' · ')[0]]).sort()).toEqual(
       [
         [ann.id, 'Your daily digest'],
@@ -170,7 +174,10 @@ describe('the weekly team digest', () => {
     expect(chat).toContain(`<http://localhost:3000/partners/${bobs.id}/meetings|Distributor changes its margins>`);
 
     // Mail went out once (the retry did not send it again), and not to Bob, who turned it off.
-    const mails = await t.database.db.select().from(mailMessage).where(inArray(mailMessage.userId, [ann.id, bob.id]));
+    const mails = await t.database.db
+      .select()
+      .from(mailMessage)
+      .where(inArray(mailMessage.userId, [ann.id, bob.id]));
     expect(mails.map((m) => m.userId)).toEqual([ann.id]);
     expect(mails[0]!.text).toContain('Distributor changes its margins');
     expect(mails[0]!.text).toContain('Won the joint tender');

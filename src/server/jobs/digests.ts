@@ -38,7 +38,10 @@ function recipients(now: Date, frequency: Frequency, userIds?: string[]): SQL {
   const cap = new Date(now.getTime() - 31 * DAY_MS).toISOString();
   const who = userIds
     ? userIds.length
-      ? sql`u.id in (${sql.join(userIds.map((id) => sql`${id}`), sql`, `)})`
+      ? sql`u.id in (${sql.join(
+          userIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
       : sql`false`
     : sql`coalesce(np.digest, ${DEFAULT_PREFERENCES.digest}) = ${frequency}`;
   return sql`us as (
@@ -54,10 +57,38 @@ function recipients(now: Date, frequency: Frequency, userIds?: string[]): SQL {
   )`;
 }
 
-interface UserRow { id: string; name: string; email: string }
-interface TaskRow { user_id: string; id: string; title: string; due: string; partner_id: string | null; partner_name: string | null; n: number; total: number }
-interface PartnerRow { user_id: string; id: string; name: string; due_ms: number | null; n: number; total: number }
-interface EntryRow { user_id: string; partner_id: string; partner_name: string; title: string; at_ms: number; n: number; total: number }
+interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+}
+interface TaskRow {
+  user_id: string;
+  id: string;
+  title: string;
+  due: string;
+  partner_id: string | null;
+  partner_name: string | null;
+  n: number;
+  total: number;
+}
+interface PartnerRow {
+  user_id: string;
+  id: string;
+  name: string;
+  due_ms: number | null;
+  n: number;
+  total: number;
+}
+interface EntryRow {
+  user_id: string;
+  partner_id: string;
+  partner_name: string;
+  title: string;
+  at_ms: number;
+  n: number;
+  total: number;
+}
 
 const group = <T extends { user_id: string }>(rows: T[]) => {
   const m = new Map<string, T[]>();
@@ -142,12 +173,44 @@ export async function buildDigests(db: DbOrTx, opts: { now: Date; frequency: Fre
     const important = entriesBy.get(u.id) ?? [];
     const informed = topicsBy.get(u.id) ?? [];
     const sections: DigestSection[] = [
-      { title: 'Overdue tasks', items: overdue.map((t) => ({ text: t.title, meta: `due ${formatDay(t.due)}${t.partner_name ? ` · ${t.partner_name}` : ''}`, link: t.partner_id ? `/partners/${t.partner_id}/tasks` : '/my-work' })), more: more(overdue) },
-      { title: 'Due in the next 7 days', items: upcoming.map((t) => ({ text: t.title, meta: `due ${formatDay(t.due)}${t.partner_name ? ` · ${t.partner_name}` : ''}`, link: t.partner_id ? `/partners/${t.partner_id}/tasks` : '/my-work' })), more: more(upcoming) },
-      { title: 'Partners overdue for contact', items: contact.map((p) => ({ text: p.name, meta: p.due_ms ? `contact was due ${formatTime(new Date(p.due_ms))}` : null, link: `/partners/${p.id}` })), more: more(contact) },
-      { title: 'Meetings ahead', items: ahead.slice(0, LIST_MAX).map((m) => ({ text: `${m.title} with ${m.partnerName}`, meta: formatTime(m.startsAt), link: `/partners/${m.partnerId}/meetings` })), more: Math.max(0, ahead.length - LIST_MAX) },
-      { title: 'Important on your partners', items: important.map((e) => ({ text: e.title, meta: `${e.partner_name} · ${formatTime(new Date(e.at_ms))}`, link: `/partners/${e.partner_id}/timeline` })), more: more(important) },
-      { title: 'For the team to know', items: informed.map((e) => ({ text: e.title, meta: `${e.partner_name} · meeting of ${formatTime(new Date(e.at_ms))}`, link: `/partners/${e.partner_id}/meetings` })), more: more(informed) },
+      {
+        title: 'Overdue tasks',
+        items: overdue.map((t) => ({
+          text: t.title,
+          meta: `due ${formatDay(t.due)}${t.partner_name ? ` · ${t.partner_name}` : ''}`,
+          link: t.partner_id ? `/partners/${t.partner_id}/tasks` : '/my-work',
+        })),
+        more: more(overdue),
+      },
+      {
+        title: 'Due in the next 7 days',
+        items: upcoming.map((t) => ({
+          text: t.title,
+          meta: `due ${formatDay(t.due)}${t.partner_name ? ` · ${t.partner_name}` : ''}`,
+          link: t.partner_id ? `/partners/${t.partner_id}/tasks` : '/my-work',
+        })),
+        more: more(upcoming),
+      },
+      {
+        title: 'Partners overdue for contact',
+        items: contact.map((p) => ({ text: p.name, meta: p.due_ms ? `contact was due ${formatTime(new Date(p.due_ms))}` : null, link: `/partners/${p.id}` })),
+        more: more(contact),
+      },
+      {
+        title: 'Meetings ahead',
+        items: ahead.slice(0, LIST_MAX).map((m) => ({ text: `${m.title} with ${m.partnerName}`, meta: formatTime(m.startsAt), link: `/partners/${m.partnerId}/meetings` })),
+        more: Math.max(0, ahead.length - LIST_MAX),
+      },
+      {
+        title: 'Important on your partners',
+        items: important.map((e) => ({ text: e.title, meta: `${e.partner_name} · ${formatTime(new Date(e.at_ms))}`, link: `/partners/${e.partner_id}/timeline` })),
+        more: more(important),
+      },
+      {
+        title: 'For the team to know',
+        items: informed.map((e) => ({ text: e.title, meta: `${e.partner_name} · meeting of ${formatTime(new Date(e.at_ms))}`, link: `/partners/${e.partner_id}/meetings` })),
+        more: more(informed),
+      },
     ];
     const counts = {
       overdueTasks: overdue[0]?.total ?? 0,
@@ -159,11 +222,24 @@ export async function buildDigests(db: DbOrTx, opts: { now: Date; frequency: Fre
     };
     const empty = Object.values(counts).every((n) => n === 0);
     const label = frequency === 'daily' ? 'Your daily digest' : 'Your weekly digest';
-    const headline = [counts.overdueTasks && `${counts.overdueTasks} overdue`, counts.contactOverdue && `${counts.contactOverdue} to contact`, counts.meetings && `${counts.meetings} meeting${counts.meetings === 1 ? '' : 's'}`]
+    const headline = [
+      counts.overdueTasks && `${counts.overdueTasks} overdue`,
+      counts.contactOverdue && `${counts.contactOverdue} to contact`,
+      counts.meetings && `${counts.meetings} meeting${counts.meetings === 1 ? '' : 's'}`,
+    ]
       .filter(Boolean)
       .join(', ');
     const subject = `${label} · ${formatDay(today)}${headline ? `: ${headline}` : ''}`;
     const intro = `Hello ${u.name}, here is what needs you ${frequency === 'daily' ? 'today' : 'this week'}.`;
-    return { userId: u.id, name: u.name, email: u.email, subject, text: renderText(label, intro, sections, baseUrl), html: renderHtml(label, intro, sections, baseUrl), empty, counts };
+    return {
+      userId: u.id,
+      name: u.name,
+      email: u.email,
+      subject,
+      text: renderText(label, intro, sections, baseUrl),
+      html: renderHtml(label, intro, sections, baseUrl),
+      empty,
+      counts,
+    };
   });
 }

@@ -50,7 +50,14 @@ export async function runTeamDigest(deps: JobDeps, slot: string, now: Date) {
   const recipients = people.filter((p) => p.teamDigest ?? DEFAULT_PREFERENCES.teamDigest);
   const created = await notify(
     deps.db,
-    recipients.map((p) => ({ userId: p.id, kind: 'team_digest', title: digest.subject, body: digest.text.split('\n')[1] ?? null, link: '/partners', dedupeKey: `team_digest:${slot}` })),
+    recipients.map((p) => ({
+      userId: p.id,
+      kind: 'team_digest',
+      title: digest.subject,
+      body: digest.text.split('\n')[1] ?? null,
+      link: '/partners',
+      dedupeKey: `team_digest:${slot}`,
+    })),
     now,
   );
   const fresh = new Set(created.map((n) => n.userId));
@@ -86,7 +93,10 @@ export function createJobs(deps: JobDeps): Job[] {
       run: async ({ now }) => {
         const retried = await retryMail(deps.db, deps.mailer, now);
         // job_run grows by a few rows an hour; a quarter of history is plenty to investigate a failure.
-        const pruned = await deps.db.delete(jobRun).where(and(eq(jobRun.status, 'done'), lt(jobRun.startedAt, new Date(now.getTime() - 90 * 86_400_000)))).returning({ id: jobRun.id });
+        const pruned = await deps.db
+          .delete(jobRun)
+          .where(and(eq(jobRun.status, 'done'), lt(jobRun.startedAt, new Date(now.getTime() - 90 * 86_400_000))))
+          .returning({ id: jobRun.id });
         return { ...retried, prunedRuns: pruned.length };
       },
     },

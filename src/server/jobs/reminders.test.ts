@@ -38,15 +38,23 @@ describe('reminders', () => {
 
     await runReminders(deps(), NOW);
     const got = await inbox(ann.id);
-    expect(got.map((n) => [n.kind, n.title, n.link])).toEqual([
-      ['task_due', 'Due today: Send NDA', `/partners/${p.id}/tasks`],
-      ['task_due', 'Due tomorrow: Book kickoff', '/my-work'],
-      ['onboarding_step_due', 'Onboarding step due today: Portal access', `/partners/${p.id}/onboarding`],
-      ['task_overdue', 'Overdue: Answer risk questionnaire', `/partners/${p.id}/tasks`],
-      ['cadence_overdue', `Overdue for contact: ${p.name}`, `/partners/${p.id}`],
-    ].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+    expect(got.map((n) => [n.kind, n.title, n.link])).toEqual(
+      [
+        ['task_due', 'Due today: Send NDA', `/partners/${p.id}/tasks`],
+        ['task_due', 'Due tomorrow: Book kickoff', '/my-work'],
+        ['onboarding_step_due', 'Onboarding step due today: Portal access', `/partners/${p.id}/onboarding`],
+        ['task_overdue', 'Overdue: Answer risk questionnaire', `/partners/${p.id}/tasks`],
+        ['cadence_overdue', `Overdue for contact: ${p.name}`, `/partners/${p.id}`],
+      ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
+    );
     expect(got.map((n) => n.dedupeKey).sort()).toEqual(
-      [`task_due:${today.id}:2026-11-27`, `task_due:${tomorrow.id}:2026-11-28`, `onboarding_step_due:${step.id}:2026-11-27`, `task_overdue:${late.id}:2026-11-27`, `cadence_overdue:${p.id}:2026-W48`].sort(),
+      [
+        `task_due:${today.id}:2026-11-27`,
+        `task_due:${tomorrow.id}:2026-11-28`,
+        `onboarding_step_due:${step.id}:2026-11-27`,
+        `task_overdue:${late.id}:2026-11-27`,
+        `cadence_overdue:${p.id}:2026-W48`,
+      ].sort(),
     );
     expect(got.find((n) => n.kind === 'task_overdue')!.body).toContain('Fri, 20 Nov 2026');
     expect(got.some((n) => n.link === `/partners/${fresh.id}`)).toBe(false);
@@ -71,9 +79,16 @@ describe('reminders', () => {
 
     // The next day the task is still overdue (one more); the partner is reminded again only next week.
     await runReminders(deps(), new Date('2026-11-28T08:30:00Z'));
-    expect((await inbox(bo.id)).map((n) => n.dedupeKey).sort()).toEqual([`cadence_overdue:${p.id}:2026-W48`, `task_overdue:${late.id}:2026-11-27`, `task_overdue:${late.id}:2026-11-28`].sort());
+    expect((await inbox(bo.id)).map((n) => n.dedupeKey).sort()).toEqual(
+      [`cadence_overdue:${p.id}:2026-W48`, `task_overdue:${late.id}:2026-11-27`, `task_overdue:${late.id}:2026-11-28`].sort(),
+    );
     await runReminders(deps(), new Date('2026-11-30T08:30:00Z'));
-    expect((await inbox(bo.id)).filter((n) => n.kind === 'cadence_overdue').map((n) => n.dedupeKey).sort()).toEqual([`cadence_overdue:${p.id}:2026-W48`, `cadence_overdue:${p.id}:2026-W49`]);
+    expect(
+      (await inbox(bo.id))
+        .filter((n) => n.kind === 'cadence_overdue')
+        .map((n) => n.dedupeKey)
+        .sort(),
+    ).toEqual([`cadence_overdue:${p.id}:2026-W48`, `cadence_overdue:${p.id}:2026-W49`]);
   });
 
   it('remind attendees of a meeting starting within 24 hours, once per occurrence', async () => {
@@ -107,7 +122,12 @@ describe('reminders', () => {
     await runReminders(deps(), NOW);
     expect((await inbox(quiet.id)).map((n) => n.title)).toEqual(['Due today: Quiet task']);
     expect(await inbox(gone.id)).toEqual([]);
-    expect(await t.database.db.select().from(mailMessage).where(inArray(mailMessage.userId, [quiet.id, gone.id]))).toEqual([]);
+    expect(
+      await t.database.db
+        .select()
+        .from(mailMessage)
+        .where(inArray(mailMessage.userId, [quiet.id, gone.id])),
+    ).toEqual([]);
   });
 
   it('mail one message per person with every new reminder, in the outbox without SMTP', async () => {
@@ -115,7 +135,10 @@ describe('reminders', () => {
     await makeTask({ title: 'First thing', assigneeId: cy.id, dueDate: '2026-11-27' });
     await makeTask({ title: 'Second thing', assigneeId: cy.id, dueDate: '2026-11-28' });
     await runReminders(deps(), NOW);
-    const [mail, ...rest] = await t.database.db.select().from(mailMessage).where(and(eq(mailMessage.userId, cy.id)));
+    const [mail, ...rest] = await t.database.db
+      .select()
+      .from(mailMessage)
+      .where(and(eq(mailMessage.userId, cy.id)));
     expect(rest).toEqual([]);
     expect(mail).toMatchObject({ toAddress: cy.email, status: 'outbox', subject: expect.stringMatching(/^2 reminders: /) });
     expect(mail!.text).toContain('Due today: First thing');

@@ -24,7 +24,15 @@ const partnerLink = (id: string | null, tab?: string) => (id ? `/partners/${id}$
 async function taskReminders(db: Db, today: string): Promise<NewNotification[]> {
   const tomorrow = addDays(today, 1);
   const rows = await db
-    .select({ id: task.id, title: task.title, dueDate: task.dueDate, userId: task.assigneeId, partnerId: task.partnerId, partnerName: partner.name, onboardingId: task.onboardingId })
+    .select({
+      id: task.id,
+      title: task.title,
+      dueDate: task.dueDate,
+      userId: task.assigneeId,
+      partnerId: task.partnerId,
+      partnerName: partner.name,
+      onboardingId: task.onboardingId,
+    })
     .from(task)
     .innerJoin(user, and(eq(user.id, task.assigneeId), isNull(user.deactivatedAt)))
     .leftJoin(partner, eq(partner.id, task.partnerId))
@@ -34,14 +42,35 @@ async function taskReminders(db: Db, today: string): Promise<NewNotification[]> 
     const where = t.partnerName ? ` · ${t.partnerName}` : '';
     if (due < today) {
       // Once per task and day, for as long as it stays overdue.
-      return { userId: t.userId!, kind: 'task_overdue', title: `Overdue: ${t.title}`, body: `Was due ${formatDay(due)}${where}`, link: partnerLink(t.partnerId, t.onboardingId ? 'onboarding' : 'tasks'), dedupeKey: `task_overdue:${t.id}:${today}` };
+      return {
+        userId: t.userId!,
+        kind: 'task_overdue',
+        title: `Overdue: ${t.title}`,
+        body: `Was due ${formatDay(due)}${where}`,
+        link: partnerLink(t.partnerId, t.onboardingId ? 'onboarding' : 'tasks'),
+        dedupeKey: `task_overdue:${t.id}:${today}`,
+      };
     }
     const when = due === today ? 'today' : 'tomorrow';
     // Keyed by the due date: moving the date brings a new reminder.
     if (t.onboardingId) {
-      return { userId: t.userId!, kind: 'onboarding_step_due', title: `Onboarding step due ${when}: ${t.title}`, body: `Due ${formatDay(due)}${where}`, link: partnerLink(t.partnerId, 'onboarding'), dedupeKey: `onboarding_step_due:${t.id}:${due}` };
+      return {
+        userId: t.userId!,
+        kind: 'onboarding_step_due',
+        title: `Onboarding step due ${when}: ${t.title}`,
+        body: `Due ${formatDay(due)}${where}`,
+        link: partnerLink(t.partnerId, 'onboarding'),
+        dedupeKey: `onboarding_step_due:${t.id}:${due}`,
+      };
     }
-    return { userId: t.userId!, kind: 'task_due', title: `Due ${when}: ${t.title}`, body: `Due ${formatDay(due)}${where}`, link: partnerLink(t.partnerId, 'tasks'), dedupeKey: `task_due:${t.id}:${due}` };
+    return {
+      userId: t.userId!,
+      kind: 'task_due',
+      title: `Due ${when}: ${t.title}`,
+      body: `Due ${formatDay(due)}${where}`,
+      link: partnerLink(t.partnerId, 'tasks'),
+      dedupeKey: `task_due:${t.id}:${due}`,
+    };
   });
 }
 

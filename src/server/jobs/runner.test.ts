@@ -155,8 +155,7 @@ describe('a job that runs long', () => {
     }
   };
   /** A second instance: its own pool on PostgreSQL; PGlite's one connection otherwise. */
-  const secondInstance = async () =>
-    backend() === 'postgres' ? await openDatabase({ databaseUrl: t.database.pool!.options.connectionString!, poolSize: 2 }) : undefined;
+  const secondInstance = async () => (backend() === 'postgres' ? await openDatabase({ databaseUrl: t.database.pool!.options.connectionString!, poolSize: 2 }) : undefined);
 
   it('keeps its claim with a heartbeat: another instance does not take it over, however long it runs', async () => {
     const second = await secondInstance();

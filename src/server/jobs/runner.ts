@@ -123,7 +123,10 @@ export class JobRunner {
   }
 
   private async runSlot(job: Job, slot: string, now: Date): Promise<RunOutcome> {
-    const [existing] = await this.db.select({ status: jobRun.status }).from(jobRun).where(and(eq(jobRun.job, job.name), eq(jobRun.slot, slot)));
+    const [existing] = await this.db
+      .select({ status: jobRun.status })
+      .from(jobRun)
+      .where(and(eq(jobRun.job, job.name), eq(jobRun.slot, slot)));
     if (existing?.status === 'done') return { job: job.name, slot, status: 'skipped' };
     const attempt = await this.claim(job.name, slot, now);
     if (attempt === null) return { job: job.name, slot, status: 'skipped' };

@@ -14,7 +14,13 @@ export interface TeamDigest {
 }
 
 const LIST_MAX = 40;
-interface Row { partner_id: string; partner_name: string; title: string; at_ms: number; total: number }
+interface Row {
+  partner_id: string;
+  partner_name: string;
+  title: string;
+  at_ms: number;
+  total: number;
+}
 
 interface Window {
   from: Date;
@@ -45,8 +51,16 @@ async function readWindow(db: DbOrTx, w: Window) {
   const t = topics.rows as unknown as Row[];
   const e = entries.rows as unknown as Row[];
   const sections: DigestSection[] = [
-    { title: 'For the team to know', items: t.map((r) => ({ text: r.title, meta: `${r.partner_name} · meeting of ${formatTime(new Date(r.at_ms))}`, link: `/partners/${r.partner_id}/meetings` })), more: Math.max(0, (t[0]?.total ?? 0) - t.length) },
-    { title: 'Important timeline entries', items: e.map((r) => ({ text: r.title, meta: `${r.partner_name} · ${formatTime(new Date(r.at_ms))}`, link: `/partners/${r.partner_id}/timeline` })), more: Math.max(0, (e[0]?.total ?? 0) - e.length) },
+    {
+      title: 'For the team to know',
+      items: t.map((r) => ({ text: r.title, meta: `${r.partner_name} · meeting of ${formatTime(new Date(r.at_ms))}`, link: `/partners/${r.partner_id}/meetings` })),
+      more: Math.max(0, (t[0]?.total ?? 0) - t.length),
+    },
+    {
+      title: 'Important timeline entries',
+      items: e.map((r) => ({ text: r.title, meta: `${r.partner_name} · ${formatTime(new Date(r.at_ms))}`, link: `/partners/${r.partner_id}/timeline` })),
+      more: Math.max(0, (e[0]?.total ?? 0) - e.length),
+    },
   ];
   return { sections, counts: { teamTopics: t[0]?.total ?? 0, importantEntries: e[0]?.total ?? 0 } };
 }

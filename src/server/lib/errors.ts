@@ -60,5 +60,4 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
-export const fieldError = (path: string, message: string, code: ErrorCode = 'validation_failed') =>
-  new AppError(code, `${path}: ${message}`, [{ path, message }]);
+export const fieldError = (path: string, message: string, code: ErrorCode = 'validation_failed') => new AppError(code, `${path}: ${message}`, [{ path, message }]);

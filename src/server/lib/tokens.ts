@@ -11,8 +11,7 @@ export function newApiToken(): { token: string; hash: string; prefix: string } {
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** CSRF token bound to one session: HMAC(secret, session id). */
-export const csrfTokenFor = (secret: string, sessionId: string) =>
-  createHmac('sha256', secret).update(`csrf:${sessionId}`).digest('base64url');
+export const csrfTokenFor = (secret: string, sessionId: string) => createHmac('sha256', secret).update(`csrf:${sessionId}`).digest('base64url');
 
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -23,14 +23,24 @@ export async function updateVersioned<T extends VersionedTable>(
     .where(and(eq(table.id, id), eq(table.version, expected)))
     .returning()) as T['$inferSelect'][];
   if (rows[0]) return rows[0];
-  const [current] = (await tx.select({ version: table.version }).from(table as PgTable).where(eq(table.id, id))) as { version: number }[];
+  const [current] = (await tx
+    .select({ version: table.version })
+    .from(table as PgTable)
+    .where(eq(table.id, id))) as { version: number }[];
   if (!current) throw notFound(what);
-  throw new AppError('version_conflict', `The ${what.toLowerCase()} was changed by someone else (you sent version ${expected}, it is now ${current.version}). Reload and try again.`);
+  throw new AppError(
+    'version_conflict',
+    `The ${what.toLowerCase()} was changed by someone else (you sent version ${expected}, it is now ${current.version}). Reload and try again.`,
+  );
 }
 
 /** Locks a row for the rest of the transaction and returns it, or 404. */
 export async function lockRow<T extends VersionedTable>(tx: DbOrTx, table: T, id: string, what: string): Promise<T['$inferSelect']> {
-  const rows = (await tx.select().from(table as PgTable).where(eq(table.id, id)).for('update')) as T['$inferSelect'][];
+  const rows = (await tx
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.id, id))
+    .for('update')) as T['$inferSelect'][];
   if (!rows[0]) throw notFound(what);
   return rows[0];
 }

@@ -78,7 +78,10 @@ async function actorFromToken(db: Db, lookup: ReturnType<typeof prepareTokenLook
   if (!row) return null;
   await limitTokenRequests(db, row.tokenId, perMinute);
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(eq(apiToken.id, row.tokenId));
+    await db
+      .update(apiToken)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiToken.id, row.tokenId));
   }
   return { id: row.id, name: row.name, email: row.email, role: toRole(row.role), via: 'token', tokenId: row.tokenId };
 }
@@ -206,9 +209,21 @@ export default fp(
           } catch {
             /* not JSON */
           }
-          const code = response.status === 401 ? 'unauthenticated' : response.status === 403 ? 'forbidden' : response.status === 429 ? 'rate_limited' : response.status === 404 ? 'not_found' : 'bad_request';
+          const code =
+            response.status === 401
+              ? 'unauthenticated'
+              : response.status === 403
+                ? 'forbidden'
+                : response.status === 429
+                  ? 'rate_limited'
+                  : response.status === 404
+                    ? 'not_found'
+                    : 'bad_request';
           const problem = new AppError(code, message || undefined).toProblem(request.url.split('?')[0]);
-          return reply.status(response.status).type('application/problem+json').send({ ...problem, status: response.status });
+          return reply
+            .status(response.status)
+            .type('application/problem+json')
+            .send({ ...problem, status: response.status });
         }
         // The session token lives in an HttpOnly cookie; never hand it to page scripts as well.
         // (sign-in, password change and get-session all put it in their JSON otherwise).

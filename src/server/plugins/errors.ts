@@ -48,10 +48,16 @@ function toAppError(error: FastifyError | AppError | Error): AppError | null {
   // The statement timeout (or an administrator) cancelled the query: the server is overloaded or the
   // request asks too much, not broken, so 503 and the client may try again.
   if (pg?.code === '57014') {
-    return new AppError('database_timeout', 'The database took too long to answer and the request was cancelled. Try again in a moment; if it keeps happening, ask for less (a narrower filter or a smaller page) or tell an administrator.');
+    return new AppError(
+      'database_timeout',
+      'The database took too long to answer and the request was cancelled. Try again in a moment; if it keeps happening, ask for less (a narrower filter or a smaller page) or tell an administrator.',
+    );
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new AppError(fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request', fe.message);
+    return new AppError(
+      fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request',
+      fe.message,
+    );
   }
   return null;
 }

@@ -28,8 +28,13 @@ export default fp(
       app.log.warn(`The web app is not built (${index} is missing): run "npm run build"`);
       return;
     }
-    await app.register(fastifyStatic, { root, wildcard: false, index: false, cacheControl: false,
-      setHeaders: (reply, file) => reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') });
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       const decoded = pathOf(request.url);
       // Whatever its spelling (case, dot segments, doubled slashes), a path under /api that matched

@@ -24,7 +24,11 @@ const LEGAL_ENTITY = 'Partnerhub Demo AG';
 /** The main agreement a partner of each kind has with us, and the clauses such agreements usually hold. */
 const MAIN_AGREEMENT: Record<string, { type: ContractType; title: string; clauses: ContractClause[] }> = {
   software_vendor: { type: 'reseller_agreement', title: 'Reseller agreement', clauses: ['confidentiality', 'return_of_assets', 'service_levels'] },
-  cloud_service_provider: { type: 'msa', title: 'Master services agreement', clauses: ['confidentiality', 'return_of_assets', 'service_levels', 'business_continuity', 'exit_and_portability'] },
+  cloud_service_provider: {
+    type: 'msa',
+    title: 'Master services agreement',
+    clauses: ['confidentiality', 'return_of_assets', 'service_levels', 'business_continuity', 'exit_and_portability'],
+  },
   distributor: { type: 'distribution_agreement', title: 'Distribution agreement', clauses: ['confidentiality', 'service_levels'] },
   consultant_reseller: { type: 'partner_agreement', title: 'Partner agreement', clauses: ['confidentiality', 'return_of_assets'] },
 };
@@ -50,16 +54,46 @@ export async function seedDemoCompliance(tx: DbOrTx, input: DemoComplianceInput)
     const big = p.importance !== 'standard';
     const rows: (typeof contract.$inferInsert)[] = [
       {
-        partnerId: p.id, type: main.type, title: `${main.title} ${p.name}`, parties: [LEGAL_ENTITY, p.name], status: 'active', signedOn: addDays(startsOn, -int(5, 30)),
-        startsOn, endsOn, autoRenew: true, renewalTermMonths: 12, noticePeriodCount: 3, noticePeriodUnit: 'months',
-        valueMinor: big ? int(50, 400) * 100_000 : null, currency: big ? 'CHF' : null, ownerId: p.ownerId, clauses: main.clauses,
+        partnerId: p.id,
+        type: main.type,
+        title: `${main.title} ${p.name}`,
+        parties: [LEGAL_ENTITY, p.name],
+        status: 'active',
+        signedOn: addDays(startsOn, -int(5, 30)),
+        startsOn,
+        endsOn,
+        autoRenew: true,
+        renewalTermMonths: 12,
+        noticePeriodCount: 3,
+        noticePeriodUnit: 'months',
+        valueMinor: big ? int(50, 400) * 100_000 : null,
+        currency: big ? 'CHF' : null,
+        ownerId: p.ownerId,
+        clauses: main.clauses,
       },
-      { partnerId: p.id, type: 'nda', title: `Mutual NDA ${p.name}`, parties: [LEGAL_ENTITY, p.name], status: 'active', signedOn: addDays(startsOn, -int(40, 120)), startsOn: addDays(startsOn, -int(40, 120)), ownerId: p.ownerId, clauses: ['confidentiality', 'return_of_assets'] },
+      {
+        partnerId: p.id,
+        type: 'nda',
+        title: `Mutual NDA ${p.name}`,
+        parties: [LEGAL_ENTITY, p.name],
+        status: 'active',
+        signedOn: addDays(startsOn, -int(40, 120)),
+        startsOn: addDays(startsOn, -int(40, 120)),
+        ownerId: p.ownerId,
+        clauses: ['confidentiality', 'return_of_assets'],
+      },
     ];
     if (p.types.includes('cloud_service_provider')) {
       rows.push({
-        partnerId: p.id, type: 'dpa', title: `Data processing agreement ${p.name}`, parties: [LEGAL_ENTITY, p.name], status: 'active', signedOn: startsOn, startsOn,
-        ownerId: p.ownerId, clauses: ['data_processing', 'subprocessor_approval', 'incident_notification', 'data_location'],
+        partnerId: p.id,
+        type: 'dpa',
+        title: `Data processing agreement ${p.name}`,
+        parties: [LEGAL_ENTITY, p.name],
+        status: 'active',
+        signedOn: startsOn,
+        startsOn,
+        ownerId: p.ownerId,
+        clauses: ['data_processing', 'subprocessor_approval', 'incident_notification', 'data_location'],
       });
     }
     await tx.insert(contract).values(rows);
@@ -68,12 +102,21 @@ export async function seedDemoCompliance(tx: DbOrTx, input: DemoComplianceInput)
 
   // We hold AWS Select (met today, until a certification lapses) and CNCF KCSP (short of one CKA holder).
   await ensureStarterLevels(tx, null);
-  for (const [name, level, reviewInMonths] of [[STARTER_PROGRAM_NAMES.aws, 'Select', 4], [STARTER_PROGRAM_NAMES.cncf, 'KCSP', 7]] as const) {
+  for (const [name, level, reviewInMonths] of [
+    [STARTER_PROGRAM_NAMES.aws, 'Select', 4],
+    [STARTER_PROGRAM_NAMES.cncf, 'KCSP', 7],
+  ] as const) {
     const [program] = await tx.select().from(partnerProgram).where(eq(partnerProgram.name, name));
     if (!program || program.heldLevelId) continue;
-    const [held] = await tx.select().from(programLevel).where(and(eq(programLevel.programId, program.id), eq(programLevel.name, level)));
+    const [held] = await tx
+      .select()
+      .from(programLevel)
+      .where(and(eq(programLevel.programId, program.id), eq(programLevel.name, level)));
     if (!held) continue;
-    await tx.update(partnerProgram).set({ heldLevelId: held.id, heldSince: addMonths(today, reviewInMonths - 12), nextReviewOn: addMonths(today, reviewInMonths) }).where(eq(partnerProgram.id, program.id));
+    await tx
+      .update(partnerProgram)
+      .set({ heldLevelId: held.id, heldSince: addMonths(today, reviewInMonths - 12), nextReviewOn: addMonths(today, reviewInMonths) })
+      .where(eq(partnerProgram.id, program.id));
     await tx
       .update(levelChecklistItem)
       .set({ doneBy: input.approverId, doneAt: now, evidence: 'Launched opportunities recorded in the vendor portal' })
@@ -98,9 +141,18 @@ export async function seedDemoCompliance(tx: DbOrTx, input: DemoComplianceInput)
     const [a] = await tx
       .insert(riskAssessment)
       .values({
-        partnerId: p.id, status: 'approved', reason: 'initial', scope: 'Infrastructure and services we resell or run customer workloads on',
-        summary: `${p.name}: ${rated.rating} risk at the last review.`, assessorId: input.assessorId, assessedOn, approverId: input.approverId,
-        approvedAt: new Date(`${addDays(assessedOn, 2)}T09:00:00Z`), scorePercent: rated.scorePercent, rating: rated.rating, nextReviewOn,
+        partnerId: p.id,
+        status: 'approved',
+        reason: 'initial',
+        scope: 'Infrastructure and services we resell or run customer workloads on',
+        summary: `${p.name}: ${rated.rating} risk at the last review.`,
+        assessorId: input.assessorId,
+        assessedOn,
+        approverId: input.approverId,
+        approvedAt: new Date(`${addDays(assessedOn, 2)}T09:00:00Z`),
+        scorePercent: rated.scorePercent,
+        rating: rated.rating,
+        nextReviewOn,
       })
       .returning({ id: riskAssessment.id });
     await tx.insert(riskScore).values(scores.map((s) => ({ ...s, assessmentId: a!.id })));
@@ -116,10 +168,17 @@ export async function seedDemoCompliance(tx: DbOrTx, input: DemoComplianceInput)
  * asks for Kubernetes administrators: the CKA holdings recorded for the KCSP count for it too.
  */
 async function linkDemoProgrammes(tx: DbOrTx, partners: DemoComplianceInput['partners'], today: string): Promise<void> {
-  const [cka] = await tx.select({ id: certification.id }).from(certification).where(and(eq(certification.examCode, 'CKA'), isNull(certification.archivedAt))).limit(1);
+  const [cka] = await tx
+    .select({ id: certification.id })
+    .from(certification)
+    .where(and(eq(certification.examCode, 'CKA'), isNull(certification.archivedAt)))
+    .limit(1);
   for (const p of partners) {
     if (!p.program) continue;
-    let [program] = await tx.select().from(partnerProgram).where(and(eq(partnerProgram.name, p.program), isNull(partnerProgram.archivedAt)));
+    let [program] = await tx
+      .select()
+      .from(partnerProgram)
+      .where(and(eq(partnerProgram.name, p.program), isNull(partnerProgram.archivedAt)));
     if (program?.partnerId && program.partnerId !== p.id) continue;
     if (!program) {
       [program] = await tx
@@ -130,13 +189,19 @@ async function linkDemoProgrammes(tx: DbOrTx, partners: DemoComplianceInput['par
       await tx.update(partnerProgram).set({ partnerId: p.id }).where(eq(partnerProgram.id, program.id));
     }
     if (!p.level || program!.heldLevelId) continue;
-    let [level] = await tx.select().from(programLevel).where(and(eq(programLevel.programId, program!.id), eq(programLevel.name, p.level)));
+    let [level] = await tx
+      .select()
+      .from(programLevel)
+      .where(and(eq(programLevel.programId, program!.id), eq(programLevel.name, p.level)));
     if (!level) {
       [level] = await tx.insert(programLevel).values({ programId: program!.id, name: p.level, rank: 1 }).returning();
       if (p.name === 'Kubeforge' && cka) {
         await insertRequirements(tx, [{ levelId: level!.id, position: 0, counts: 'people', minCount: 2, label: 'Kubernetes administrators (CKA)', certificationIds: [cka.id] }]);
       }
     }
-    await tx.update(partnerProgram).set({ heldLevelId: level!.id, heldSince: addMonths(today, -8) }).where(eq(partnerProgram.id, program!.id));
+    await tx
+      .update(partnerProgram)
+      .set({ heldLevelId: level!.id, heldSince: addMonths(today, -8) })
+      .where(eq(partnerProgram.id, program!.id));
   }
 }

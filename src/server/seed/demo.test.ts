@@ -19,8 +19,16 @@ describe('demo data', () => {
               (select count(*) from team_assignment ta where ta.partner_id = p.id) as team
        from partner p`,
     );
-    for (const type of PARTNER_TYPES) expect(rows.some((r) => r.types.includes(type)), type).toBe(true);
-    for (const level of IMPORTANCE) expect(rows.some((r) => r.importance === level), level).toBe(true);
+    for (const type of PARTNER_TYPES)
+      expect(
+        rows.some((r) => r.types.includes(type)),
+        type,
+      ).toBe(true);
+    for (const level of IMPORTANCE)
+      expect(
+        rows.some((r) => r.importance === level),
+        level,
+      ).toBe(true);
     expect(rows.every((r) => Number(r.contacts) >= 3)).toBe(true);
     expect(rows.every((r) => Number(r.team) >= 1)).toBe(true);
     const [span] = await t.database.query<{ oldest: Date; newest: Date }>('select min(occurred_at) as oldest, max(occurred_at) as newest from activity');

@@ -96,7 +96,9 @@ export async function seedScale(database: Database, o: ScaleOptions): Promise<Sc
       for (const table of LOADED) dropped.push(await dropSecondary(tx, table));
     });
     await time('partnersMs', () =>
-      run(tx, sql`
+      run(
+        tx,
+        sql`
         insert into partner (name, types, status, importance, country, tags, owner_id, description)
         select 'Bench ' || (array['Cloud','Data','Kube','Stack','Secure','Alpine','Nordic','Swiss','Open','Blue'])[1 + g % 10] || ' ' ||
                (array['Systems','Networks','Software','Consulting','Hosting','Labs','Partners','Solutions'])[1 + (g / 10) % 8] || ' ' || g,
@@ -107,10 +109,13 @@ export async function seedScale(database: Database, o: ScaleOptions): Promise<Sc
                array[(array['kubernetes','security','hosting','licensing','data','devops'])[1 + g % 6]],
                ${o.ownerId},
                'Synthetic partner number ' || g || ' for benchmarks'
-        from generate_series(1, ${o.partners}::int) g`),
+        from generate_series(1, ${o.partners}::int) g`,
+      ),
     );
     await time('contactsMs', () =>
-      run(tx, sql`
+      run(
+        tx,
+        sql`
         insert into contact (partner_id, first_name, last_name, email, role, title, is_primary)
         select p.id,
                (array['Anna','Luca','Mia','Noah','Lea','Elias','Sofia','Jonas','Laura','David','Sara','Nico'])[1 + (n + p.rn) % 12],
@@ -118,10 +123,13 @@ export async function seedScale(database: Database, o: ScaleOptions): Promise<Sc
                'person' || n || '.' || p.rn || '@bench.example',
                (array['executive_sponsor','partner_manager','sales','presales','marketing','finance','support'])[1 + n % 7],
                'Title ' || n, n = 1
-        from ${partners}, generate_series(1, ${o.contactsPerPartner}::int) n`),
+        from ${partners}, generate_series(1, ${o.contactsPerPartner}::int) n`,
+      ),
     );
     await time('activitiesMs', async () => {
-      await run(tx, sql`
+      await run(
+        tx,
+        sql`
         insert into activity (partner_id, kind, occurred_at, summary, outcome, important, created_by)
         select p.id,
                (array['meeting','call','email','event','note'])[1 + n % 5],
@@ -131,17 +139,27 @@ export async function seedScale(database: Database, o: ScaleOptions): Promise<Sc
                case when n % 3 = 0 then 'Agreed next steps' end,
                n % 17 = 0,
                ${o.ownerId}
-        from ${partners}, generate_series(1, ${o.activitiesPerPartner}::int) n`);
+        from ${partners}, generate_series(1, ${o.activitiesPerPartner}::int) n`,
+      );
       // Our people and the partner's primary contact on the important entries only (one in 17): a
       // million link rows would double the load time without changing what a timeline page does.
       await run(tx, sql`insert into activity_user (activity_id, user_id) select id, created_by from activity where important and created_by is not null on conflict do nothing`);
-      await run(tx, sql`insert into activity_contact (activity_id, contact_id) select a.id, c.id from activity a join contact c on c.partner_id = a.partner_id and c.is_primary where a.important`);
+      await run(
+        tx,
+        sql`insert into activity_contact (activity_id, contact_id) select a.id, c.id from activity a join contact c on c.partner_id = a.partner_id and c.is_primary where a.important`,
+      );
     });
     await time('derivedMs', async () => {
-      await run(tx, sql`update partner p set last_contact_at = a.latest from (select partner_id, max(occurred_at) as latest from activity group by partner_id) a where a.partner_id = p.id`);
-      await run(tx, sql`update contact c set last_contact_at = x.latest
+      await run(
+        tx,
+        sql`update partner p set last_contact_at = a.latest from (select partner_id, max(occurred_at) as latest from activity group by partner_id) a where a.partner_id = p.id`,
+      );
+      await run(
+        tx,
+        sql`update contact c set last_contact_at = x.latest
         from (select ac.contact_id, max(a.occurred_at) as latest from activity_contact ac join activity a on a.id = ac.activity_id group by ac.contact_id) x
-        where x.contact_id = c.id`);
+        where x.contact_id = c.id`,
+      );
     });
     await time('indexesMs', async () => {
       for (const d of dropped) await rebuild(tx, d);

@@ -66,15 +66,22 @@ export const activitySchema = z.object({
 });
 export type Activity = z.infer<typeof activitySchema>;
 
-export const listActivitiesQuery = listQuery(['occurredAt'] as const, {
-  partnerId: z.uuid().optional(),
-  kind: csvList(activityKind),
-  important: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  contactId: z.uuid().optional(),
-  userId: z.string().min(1).max(64).optional(),
-  from: dateTime.optional(),
-  to: dateTime.optional(),
-  archived: z.enum(['false', 'true', 'all']).default('false'),
-}, '-occurredAt');
+export const listActivitiesQuery = listQuery(
+  ['occurredAt'] as const,
+  {
+    partnerId: z.uuid().optional(),
+    kind: csvList(activityKind),
+    important: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    contactId: z.uuid().optional(),
+    userId: z.string().min(1).max(64).optional(),
+    from: dateTime.optional(),
+    to: dateTime.optional(),
+    archived: z.enum(['false', 'true', 'all']).default('false'),
+  },
+  '-occurredAt',
+);
 export type ListActivitiesQuery = z.infer<typeof listActivitiesQuery>;
 export const activityPage = pageOf(activitySchema);

@@ -26,10 +26,14 @@ export const alertSchema = z.object({
 export type Alert = z.infer<typeof alertSchema>;
 export const alertPage = pageOf(alertSchema);
 
-export const listAlertsQuery = listQuery(['dueOn'] as const, {
-  /** Deadline strictly before this day. */
-  dueBefore: isoDate.optional(),
-  partnerId: z.uuid().optional(),
-  kind: z.enum(ALERT_KINDS).optional(),
-}, 'dueOn');
+export const listAlertsQuery = listQuery(
+  ['dueOn'] as const,
+  {
+    /** Deadline strictly before this day. */
+    dueBefore: isoDate.optional(),
+    partnerId: z.uuid().optional(),
+    kind: z.enum(ALERT_KINDS).optional(),
+  },
+  'dueOn',
+);
 export type ListAlertsQuery = z.infer<typeof listAlertsQuery>;

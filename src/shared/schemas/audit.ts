@@ -12,8 +12,12 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditQuery = listQuery(['at'] as const, {
-  entityType: z.string().min(1).max(50),
-  entityId: z.string().min(1).max(64),
-}, '-at');
+export const auditQuery = listQuery(
+  ['at'] as const,
+  {
+    entityType: z.string().min(1).max(50),
+    entityId: z.string().min(1).max(64),
+  },
+  '-at',
+);
 export const auditPage = pageOf(auditEntrySchema);

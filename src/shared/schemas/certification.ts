@@ -32,7 +32,11 @@ export const HOLDING_STATE_LABELS: Record<HoldingState, string> = { current: 'Cu
 
 const name = z.string().trim().min(1, 'is required').max(NAME_MAX, `must be at most ${NAME_MAX} characters`);
 const optionalText = z.string().trim().max(CERT_TEXT_MAX, `must be at most ${CERT_TEXT_MAX} characters`).nullable().optional();
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(URL_MAX, `must be at most ${URL_MAX} characters`).nullable().optional();
+const url = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .max(URL_MAX, `must be at most ${URL_MAX} characters`)
+  .nullable()
+  .optional();
 const category = z.enum(CERTIFICATION_CATEGORIES, { error: `must be one of ${CERTIFICATION_CATEGORIES.join(', ')}` });
 const validityMonths = z
   .number({ error: 'must be a whole number of months, or null when it does not expire' })
@@ -66,7 +70,17 @@ export type CreateCertificationBody = z.input<typeof createCertificationBody>;
 
 /** The programme is fixed once created: holdings and renewals belong to it. */
 export const updateCertificationBody = z
-  .object({ name: name.optional(), examCode, issuer: name.optional(), category: category.optional(), validityMonths: validityMonths.optional(), description: optionalText, url, renewedByIds: renewedByIds.optional(), version })
+  .object({
+    name: name.optional(),
+    examCode,
+    issuer: name.optional(),
+    category: category.optional(),
+    validityMonths: validityMonths.optional(),
+    description: optionalText,
+    url,
+    renewedByIds: renewedByIds.optional(),
+    version,
+  })
   .strict();
 export type UpdateCertificationBody = z.input<typeof updateCertificationBody>;
 

@@ -9,7 +9,10 @@ export const uuidParam = z.object({ id: z.uuid() });
 export const version = z.number().int().min(1).max(2_147_483_647); // the integer column's range
 export const isoDateTime = z.string();
 export const personName = z.string().trim().min(1, 'is required').max(NAME_MAX);
-export const email = z.email('must be a valid e-mail address').max(254).transform((v) => v.toLowerCase());
+export const email = z
+  .email('must be a valid e-mail address')
+  .max(254)
+  .transform((v) => v.toLowerCase());
 
 export const problemSchema = z.object({
   type: z.string(),

@@ -60,9 +60,7 @@ const contactFields = {
   isPrimary: z.boolean().optional(),
 };
 
-export const createContactBody = z
-  .object({ partnerId: z.uuid('must be the id of a partner'), ...contactFields, isPrimary: z.boolean().default(false) })
-  .strict();
+export const createContactBody = z.object({ partnerId: z.uuid('must be the id of a partner'), ...contactFields, isPrimary: z.boolean().default(false) }).strict();
 export type CreateContactBody = z.input<typeof createContactBody>;
 
 /** A contact stays with its partner: someone who moves company is marked as left and added anew. */

@@ -42,7 +42,11 @@ const currency = z
   .transform((v) => v.toUpperCase())
   .refine((v) => /^[A-Z]{3}$/.test(v) && isCurrency(v), 'must be an ISO 4217 currency code such as CHF or EUR');
 const int = (what: string, min: number, max: number) =>
-  z.number({ error: `must be a whole number of ${what}` }).int(`must be a whole number of ${what}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z
+    .number({ error: `must be a whole number of ${what}` })
+    .int(`must be a whole number of ${what}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 /** Every field of a contract a person sets; the rules between them are in `contractRuleIssues`. */
 const fields = {
@@ -58,10 +62,18 @@ const fields = {
   noticePeriodCount: int('days or months', 0, NOTICE_PERIOD_MAX).nullable(),
   noticePeriodUnit: z.enum(NOTICE_UNITS, { error: 'must be days or months' }).nullable(),
   /** In minor units of the currency (cents, Rappen): 12 500.50 CHF is 1250050. */
-  valueMinor: z.number({ error: 'must be a whole number of minor units (cents)' }).int('must be a whole number of minor units (cents)').min(0, 'must not be negative').max(CONTRACT_VALUE_MINOR_MAX, 'is too large').nullable(),
+  valueMinor: z
+    .number({ error: 'must be a whole number of minor units (cents)' })
+    .int('must be a whole number of minor units (cents)')
+    .min(0, 'must not be negative')
+    .max(CONTRACT_VALUE_MINOR_MAX, 'is too large')
+    .nullable(),
   currency: currency.nullable(),
   ownerId: z.string().min(1).max(64).nullable(),
-  clauses: z.array(z.enum(CONTRACT_CLAUSES, { error: `must be one of ${CONTRACT_CLAUSES.join(', ')}` })).max(CONTRACT_CLAUSES.length).transform((v) => [...new Set(v)]),
+  clauses: z
+    .array(z.enum(CONTRACT_CLAUSES, { error: `must be one of ${CONTRACT_CLAUSES.join(', ')}` }))
+    .max(CONTRACT_CLAUSES.length)
+    .transform((v) => [...new Set(v)]),
   notes: z.string().trim().max(TEXT_MAX, `must be at most ${TEXT_MAX} characters`).nullable(),
 };
 
@@ -91,7 +103,16 @@ export function contractRuleIssues(c: ContractRuleFields): { path: keyof Contrac
   return out;
 }
 
-const RULE_DEFAULTS: ContractRuleFields = { startsOn: null, endsOn: null, autoRenew: false, renewalTermMonths: null, noticePeriodCount: null, noticePeriodUnit: null, valueMinor: null, currency: null };
+const RULE_DEFAULTS: ContractRuleFields = {
+  startsOn: null,
+  endsOn: null,
+  autoRenew: false,
+  renewalTermMonths: null,
+  noticePeriodCount: null,
+  noticePeriodUnit: null,
+  valueMinor: null,
+  currency: null,
+};
 
 export const createContractBody = z
   .object({

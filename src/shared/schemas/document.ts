@@ -75,7 +75,8 @@ export const listDocumentsQuery = z
   .superRefine((q, ctx) => {
     const bySubject = q.subjectType !== undefined || q.subjectId !== undefined;
     if (bySubject && q.partnerId) ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'give either partnerId or subjectType and subjectId' });
-    else if (bySubject && (!q.subjectType || !q.subjectId)) ctx.addIssue({ code: 'custom', path: [q.subjectType ? 'subjectId' : 'subjectType'], message: 'is required with the other' });
+    else if (bySubject && (!q.subjectType || !q.subjectId))
+      ctx.addIssue({ code: 'custom', path: [q.subjectType ? 'subjectId' : 'subjectType'], message: 'is required with the other' });
     else if (!bySubject && !q.partnerId) ctx.addIssue({ code: 'custom', path: ['subjectId'], message: 'give subjectType and subjectId, or partnerId' });
   });
 export type ListDocumentsQuery = z.infer<typeof listDocumentsQuery>;

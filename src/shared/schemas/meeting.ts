@@ -65,7 +65,8 @@ export function checkRrule(rule: string): string | null {
   if (p.has('UNTIL')) {
     const u = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(p.get('UNTIL')!);
     const d = u ? new Date(Date.UTC(+u[1]!, +u[2]! - 1, +u[3]!, +(u[4] ?? 0), +(u[5] ?? 0), +(u[6] ?? 0))) : null;
-    if (!u || !d || d.getUTCDate() !== +u[3]! || d.getUTCMonth() !== +u[2]! - 1 || +(u[4] ?? 0) > 23 || +(u[5] ?? 0) > 59) return 'UNTIL must be a date such as 20261231 or 20261231T235959Z';
+    if (!u || !d || d.getUTCDate() !== +u[3]! || d.getUTCMonth() !== +u[2]! - 1 || +(u[4] ?? 0) > 23 || +(u[5] ?? 0) > 59)
+      return 'UNTIL must be a date such as 20261231 or 20261231T235959Z';
   }
   if (p.has('WKST') && !(DAYS as readonly string[]).includes(p.get('WKST')!)) return `WKST must be one of ${DAYS.join(', ')}`;
   if (p.has('BYDAY')) {
@@ -103,7 +104,14 @@ export function describeRule(rule: string, startLocal: string, timeZone: string)
   const freq = p.get('FREQ') ?? 'WEEKLY';
   const interval = Number(p.get('INTERVAL') ?? '1');
   const [one, many] = UNIT[freq] ?? ['time', 'times'];
-  const every = interval === 1 ? `Every ${one}` : interval === 2 && freq === 'WEEKLY' ? 'Every two weeks' : interval === 3 && freq === 'MONTHLY' ? 'Every three months (quarterly)' : `Every ${interval} ${many}`;
+  const every =
+    interval === 1
+      ? `Every ${one}`
+      : interval === 2 && freq === 'WEEKLY'
+        ? 'Every two weeks'
+        : interval === 3 && freq === 'MONTHLY'
+          ? 'Every three months (quarterly)'
+          : `Every ${interval} ${many}`;
   const start = new Date(`${startLocal.slice(0, 16)}:00Z`);
   const weekday = DAY_NAMES[DAYS[(start.getUTCDay() + 6) % 7]!]!;
   let on = '';
@@ -368,8 +376,14 @@ export type UpdateMeetingBody = z.input<typeof updateMeetingBody>;
 export const meetingsQuery = z.object({
   from: dateTime,
   to: dateTime,
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  includeSkipped: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  includeSkipped: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const meetingList = z.object({ items: z.array(meetingSchema) });
 

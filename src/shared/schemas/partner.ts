@@ -20,12 +20,13 @@ export const countryCode = z
 export const CONTACT_INTERVAL_MAX = 730;
 export const countryName = (code: string) => regionNames.of(code) ?? code;
 
-export const httpUrl = z
-  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-  .max(2000);
+export const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
 const optionalText = (max = TEXT_MAX) => z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional();
 const label = z.string().trim().min(1).max(60);
-const labels = z.array(label).max(50).transform((v) => [...new Set(v)]);
+const labels = z
+  .array(label)
+  .max(50)
+  .transform((v) => [...new Set(v)]);
 
 export const partnerType = z.enum(PARTNER_TYPES, {
   error: (issue) => (String(issue.input).toLowerCase().includes('customer') ? CUSTOMERS_OUT_OF_SCOPE : `must be one of ${PARTNER_TYPES.join(', ')}`),
@@ -40,7 +41,11 @@ const partnerFields = {
   country: countryCode.nullable().optional(),
   description: optionalText(),
   logoUrl: httpUrl.nullable().optional(),
-  types: z.array(partnerType).min(1, 'needs at least one partner type').max(4).transform((v) => [...new Set(v)]),
+  types: z
+    .array(partnerType)
+    .min(1, 'needs at least one partner type')
+    .max(4)
+    .transform((v) => [...new Set(v)]),
   status: partnerStatus,
   importance,
   ownerId: z.string().min(1).max(64).nullable().optional(),
@@ -50,12 +55,22 @@ const partnerFields = {
   industries: labels,
   valueWeBring: optionalText(),
   valueTheyBring: optionalText(),
-  directions: z.array(z.enum(DIRECTIONS)).max(DIRECTIONS.length).transform((v) => [...new Set(v)]),
+  directions: z
+    .array(z.enum(DIRECTIONS))
+    .max(DIRECTIONS.length)
+    .transform((v) => [...new Set(v)]),
   pricingNotes: optionalText(),
-  links: z.object(Object.fromEntries(LINK_KEYS.map((k) => [k, httpUrl.nullable().optional()])) as Record<(typeof LINK_KEYS)[number], z.ZodOptional<z.ZodNullable<typeof httpUrl>>>).strict(),
+  links: z
+    .object(Object.fromEntries(LINK_KEYS.map((k) => [k, httpUrl.nullable().optional()])) as Record<(typeof LINK_KEYS)[number], z.ZodOptional<z.ZodNullable<typeof httpUrl>>>)
+    .strict(),
   productIds: z.array(z.uuid()).max(100),
   /** Expected days between contacts; null takes the default of the partner's importance. */
-  contactIntervalDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(CONTACT_INTERVAL_MAX, `must be at most ${CONTACT_INTERVAL_MAX} days`).nullable(),
+  contactIntervalDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(CONTACT_INTERVAL_MAX, `must be at most ${CONTACT_INTERVAL_MAX} days`)
+    .nullable(),
 };
 
 export const createPartnerBody = z
@@ -76,7 +91,9 @@ export type CreatePartnerBody = z.input<typeof createPartnerBody>;
 
 export const updatePartnerBody = z
   .object({ ...Object.fromEntries(Object.entries(partnerFields).map(([k, v]) => [k, v.optional()])), statusNote: optionalText(500), version })
-  .strict() as unknown as z.ZodObject<{ [K in keyof typeof partnerFields]: z.ZodOptional<(typeof partnerFields)[K]> } & { statusNote: ReturnType<typeof optionalText>; version: typeof version }>;
+  .strict() as unknown as z.ZodObject<
+  { [K in keyof typeof partnerFields]: z.ZodOptional<(typeof partnerFields)[K]> } & { statusNote: ReturnType<typeof optionalText>; version: typeof version }
+>;
 export type UpdatePartnerBody = z.input<typeof updatePartnerBody>;
 
 const person = z.object({ id: z.string(), name: z.string() });
@@ -160,25 +177,42 @@ export type PartnerDetail = z.infer<typeof partnerDetailSchema>;
 
 export const PARTNER_SORTS = ['name', 'status', 'importance', 'country', 'lastContactAt', 'contactDueAt', 'createdAt', 'level'] as const;
 
-export const listPartnersQuery = listQuery(PARTNER_SORTS, {
-  type: csvList(partnerType),
-  status: csvList(partnerStatus),
-  importance: csvList(importance),
-  ownerId: z.string().max(64).optional(),
-  tag: z.string().max(60).optional(),
-  /** Partners holding a level of this name (any case) in one of their programmes, met or not. */
-  level: z.string().trim().max(NAME_MAX).optional(),
-  country: countryCode.optional(),
-  /** Overdue for contact now (true) or not (false). */
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  /** Supplier risk review overdue now (true) or not (false). */
-  riskReviewOverdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  archived: z.enum(['false', 'true', 'all']).default('false'),
-}, 'name');
+export const listPartnersQuery = listQuery(
+  PARTNER_SORTS,
+  {
+    type: csvList(partnerType),
+    status: csvList(partnerStatus),
+    importance: csvList(importance),
+    ownerId: z.string().max(64).optional(),
+    tag: z.string().max(60).optional(),
+    /** Partners holding a level of this name (any case) in one of their programmes, met or not. */
+    level: z.string().trim().max(NAME_MAX).optional(),
+    country: countryCode.optional(),
+    /** Overdue for contact now (true) or not (false). */
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    /** Supplier risk review overdue now (true) or not (false). */
+    riskReviewOverdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    archived: z.enum(['false', 'true', 'all']).default('false'),
+  },
+  'name',
+);
 export type ListPartnersQuery = z.infer<typeof listPartnersQuery>;
 export const partnerPage = pageOf(partnerListItemSchema);
 
-export const statusChangeSchema = z.object({ id: z.string(), fromStatus: partnerStatus.nullable(), toStatus: partnerStatus, changedAt: z.string(), changedBy: person.nullable(), note: z.string().nullable() });
+export const statusChangeSchema = z.object({
+  id: z.string(),
+  fromStatus: partnerStatus.nullable(),
+  toStatus: partnerStatus,
+  changedAt: z.string(),
+  changedBy: person.nullable(),
+  note: z.string().nullable(),
+});
 export const partnerLinkBody = z.object({ toPartnerId: z.uuid(), kind: z.enum(PARTNER_LINK_KINDS) }).strict();
 export const mergeBody = z.object({ duplicateId: z.uuid(), version }).strict();
 export const productSchema = z.object({ id: z.string(), name: z.string(), description: z.string().nullable(), version: z.number().int() });

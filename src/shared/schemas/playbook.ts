@@ -34,9 +34,7 @@ export const createPlaybookBody = z.object({ name, partnerType, description, ste
 export type CreatePlaybookBody = z.input<typeof createPlaybookBody>;
 
 /** Steps, when given, replace the playbook's steps; onboardings already started keep their tasks. */
-export const updatePlaybookBody = z
-  .object({ name: name.optional(), partnerType: partnerType.optional(), description, steps: steps.optional(), version })
-  .strict();
+export const updatePlaybookBody = z.object({ name: name.optional(), partnerType: partnerType.optional(), description, steps: steps.optional(), version }).strict();
 export type UpdatePlaybookBody = z.input<typeof updatePlaybookBody>;
 
 export const playbookStepSchema = z.object({

@@ -17,7 +17,11 @@ const URL_MAX = 2_000;
 
 const name = z.string().trim().min(1, 'is required').max(NAME_MAX, `must be at most ${NAME_MAX} characters`);
 const optionalText = z.string().trim().max(TEXT, `must be at most ${TEXT} characters`).nullable().optional();
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(URL_MAX).nullable().optional();
+const url = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .max(URL_MAX)
+  .nullable()
+  .optional();
 
 export const createProgramBody = z
   .object({
@@ -51,7 +55,10 @@ const requirementFields = {
   label: z.string().trim().max(NAME_MAX, `must be at most ${NAME_MAX} characters`).nullable().optional(),
   counts: z.enum(REQUIREMENT_COUNTS, { error: `must be one of ${REQUIREMENT_COUNTS.join(', ')}` }),
   minCount: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(MIN_COUNT_MAX, `must be at most ${MIN_COUNT_MAX}`),
-  categories: z.array(z.enum(CERTIFICATION_CATEGORIES, { error: `must be one of ${CERTIFICATION_CATEGORIES.join(', ')}` })).max(CERTIFICATION_CATEGORIES.length).default([]),
+  categories: z
+    .array(z.enum(CERTIFICATION_CATEGORIES, { error: `must be one of ${CERTIFICATION_CATEGORIES.join(', ')}` }))
+    .max(CERTIFICATION_CATEGORIES.length)
+    .default([]),
   certificationIds: z.array(z.uuid()).max(CERTIFICATION_FILTER_MAX).default([]),
 };
 /** An "of which" condition: counted within its parent's matches; one level deep. */
@@ -61,9 +68,7 @@ export const requirementInput = z
   .strict();
 export type RequirementInput = z.input<typeof requirementInput>;
 
-export const checklistItemInput = z
-  .object({ id: z.uuid().optional(), title: name, description: optionalText })
-  .strict();
+export const checklistItemInput = z.object({ id: z.uuid().optional(), title: name, description: optionalText }).strict();
 
 /** A level of the ladder; its rank is its place in the list (1 = the first, lowest). Give `id` to keep an existing level. */
 export const levelInput = z
@@ -199,9 +204,16 @@ export function describeFilter(r: Filter, certs: ReadonlyMap<string, { name: str
 }
 
 /** "At least 4 people holding …" / "At least 6 certifications: …"; a child starts "of which at least". */
-export function requirementSentence(r: Filter & { counts: 'people' | 'certifications'; minCount: number; label?: string | null }, certs: ReadonlyMap<string, { name: string }>, child = false): string {
+export function requirementSentence(
+  r: Filter & { counts: 'people' | 'certifications'; minCount: number; label?: string | null },
+  certs: ReadonlyMap<string, { name: string }>,
+  child = false,
+): string {
   const n = r.minCount;
   const head = child ? `Of which at least ${n}` : `At least ${n}`;
-  const what = r.counts === 'people' ? `${n === 1 ? 'person' : 'people'} holding ${describeFilter(r, certs, 'people')}` : `${n === 1 ? 'certification' : 'certifications'}: ${describeFilter(r, certs, 'certifications')}`;
+  const what =
+    r.counts === 'people'
+      ? `${n === 1 ? 'person' : 'people'} holding ${describeFilter(r, certs, 'people')}`
+      : `${n === 1 ? 'certification' : 'certifications'}: ${describeFilter(r, certs, 'certifications')}`;
   return `${head} ${what}${r.label ? ` (${r.label})` : ''}`;
 }

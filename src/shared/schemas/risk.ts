@@ -17,9 +17,16 @@ const rating = z.enum(RISK_RATINGS);
 
 // ---- policy ---------------------------------------------------------------------------------
 
-const months = z.number({ error: 'must be a whole number of months' }).int('must be a whole number of months').min(1, 'must be at least 1 month').max(RISK_REVIEW_MONTHS_MAX, `must be at most ${RISK_REVIEW_MONTHS_MAX} months`);
+const months = z
+  .number({ error: 'must be a whole number of months' })
+  .int('must be a whole number of months')
+  .min(1, 'must be at least 1 month')
+  .max(RISK_REVIEW_MONTHS_MAX, `must be at most ${RISK_REVIEW_MONTHS_MAX} months`);
 const percent = z.number({ error: 'must be a whole percentage' }).int('must be a whole percentage').min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100');
-const clauseList = z.array(clause).max(CONTRACT_CLAUSES.length).transform((v) => [...new Set(v)]);
+const clauseList = z
+  .array(clause)
+  .max(CONTRACT_CLAUSES.length)
+  .transform((v) => [...new Set(v)]);
 
 export const riskPolicyFields = z
   .object({
@@ -37,7 +44,10 @@ const checkThresholds = <T extends { mediumFrom: number; highFrom: number }>(p: 
 };
 
 /** Version 0 is the defaults, never saved. */
-export const updateRiskPolicyBody = riskPolicyFields.extend({ version: z.number().int().min(0).max(2_147_483_647) }).strict().superRefine(checkThresholds);
+export const updateRiskPolicyBody = riskPolicyFields
+  .extend({ version: z.number().int().min(0).max(2_147_483_647) })
+  .strict()
+  .superRefine(checkThresholds);
 export type UpdateRiskPolicyBody = z.input<typeof updateRiskPolicyBody>;
 /** The response shape: plain arrays (a transform cannot serialise a response). */
 export const riskPolicySchema = z.object({
@@ -63,8 +73,16 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
     low: ['confidentiality', 'return_of_assets', 'service_levels'],
     medium: ['confidentiality', 'return_of_assets', 'service_levels', 'data_processing', 'incident_notification'],
     high: [
-      'confidentiality', 'return_of_assets', 'service_levels', 'data_processing', 'incident_notification',
-      'subprocessor_approval', 'audit_rights', 'business_continuity', 'data_location', 'exit_and_portability',
+      'confidentiality',
+      'return_of_assets',
+      'service_levels',
+      'data_processing',
+      'incident_notification',
+      'subprocessor_approval',
+      'audit_rights',
+      'business_continuity',
+      'data_location',
+      'exit_and_portability',
     ],
   },
   version: 0,
@@ -74,7 +92,10 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
  * round(100 × Σ(score × weight) / Σ(3 × weight)) over the scored criteria, and the rating it falls in.
  * Both sides use it: the server at approval, the form for its live preview.
  */
-export function rateScores(scores: { score: number | null; weight: number }[], policy: Pick<RiskPolicy, 'mediumFrom' | 'highFrom'>): { scorePercent: number; rating: RiskRating } | null {
+export function rateScores(
+  scores: { score: number | null; weight: number }[],
+  policy: Pick<RiskPolicy, 'mediumFrom' | 'highFrom'>,
+): { scorePercent: number; rating: RiskRating } | null {
   const scored = scores.filter((s): s is { score: number; weight: number } => s.score !== null);
   const max = scored.reduce((sum, s) => sum + RISK_SCORE_MAX * s.weight, 0);
   if (max === 0) return null;
@@ -89,11 +110,7 @@ export const requiredClauses = (p: Pick<RiskPolicy, 'clauses'>, r: RiskRating | 
 
 // ---- criteria -------------------------------------------------------------------------------
 
-const weight = z
-  .number({ error: 'must be a whole number' })
-  .int('must be a whole number')
-  .min(1, 'must be between 1 and 10')
-  .max(RISK_WEIGHT_MAX, 'must be between 1 and 10');
+const weight = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be between 1 and 10').max(RISK_WEIGHT_MAX, 'must be between 1 and 10');
 const criterionName = z.string().trim().min(1, 'is required').max(NAME_MAX, `must be at most ${NAME_MAX} characters`);
 const criterionKey = z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'must be 2–60 lower-case letters, digits or _, starting with a letter');
 
@@ -102,7 +119,13 @@ export const createRiskCriterionBody = z
   .strict();
 export type CreateRiskCriterionBody = z.input<typeof createRiskCriterionBody>;
 export const updateRiskCriterionBody = z
-  .object({ name: criterionName.optional(), description: optionalText(DESCRIPTION_MAX), weight: weight.optional(), position: z.number().int().min(0).max(10_000).optional(), version })
+  .object({
+    name: criterionName.optional(),
+    description: optionalText(DESCRIPTION_MAX),
+    weight: weight.optional(),
+    position: z.number().int().min(0).max(10_000).optional(),
+    version,
+  })
   .strict();
 export type UpdateRiskCriterionBody = z.input<typeof updateRiskCriterionBody>;
 
@@ -248,7 +271,10 @@ export type PartnerRisk = z.infer<typeof partnerRiskSchema>;
 
 export const riskOverviewQuery = z.object({
   rating: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.enum([...RISK_RATINGS, 'none'])).max(4)).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().max(200).optional(),
 });
 export type RiskOverviewQuery = z.infer<typeof riskOverviewQuery>;

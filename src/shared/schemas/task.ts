@@ -53,7 +53,15 @@ export const updateTaskBody = z
   .strict();
 export type UpdateTaskBody = z.input<typeof updateTaskBody>;
 
-export const completeTasksBody = z.object({ ids: z.array(z.uuid()).min(1, 'needs at least one task').max(BULK_MAX).transform((v) => [...new Set(v)]) }).strict();
+export const completeTasksBody = z
+  .object({
+    ids: z
+      .array(z.uuid())
+      .min(1, 'needs at least one task')
+      .max(BULK_MAX)
+      .transform((v) => [...new Set(v)]),
+  })
+  .strict();
 export type CompleteTasksBody = z.input<typeof completeTasksBody>;
 
 export const taskCommentBody = z.object({ body: z.string().trim().min(1, 'is required').max(COMMENT_MAX, `must be at most ${COMMENT_MAX} characters`) }).strict();
@@ -96,19 +104,26 @@ export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
 export const TASK_SORTS = ['dueDate', 'priority', 'status', 'createdAt', 'title'] as const;
 
-export const listTasksQuery = listQuery(TASK_SORTS, {
-  /** A user id, `me` for the caller, or `none` for unassigned tasks. */
-  assigneeId: userId.optional(),
-  partnerId: z.uuid().optional(),
-  status: csvList(taskStatus),
-  /** Due strictly before / after this day. */
-  dueBefore: isoDate.optional(),
-  dueAfter: isoDate.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  subjectType: taskSubjectType.optional(),
-  subjectId: z.uuid().optional(),
-  onboardingId: z.uuid().optional(),
-}, 'dueDate');
+export const listTasksQuery = listQuery(
+  TASK_SORTS,
+  {
+    /** A user id, `me` for the caller, or `none` for unassigned tasks. */
+    assigneeId: userId.optional(),
+    partnerId: z.uuid().optional(),
+    status: csvList(taskStatus),
+    /** Due strictly before / after this day. */
+    dueBefore: isoDate.optional(),
+    dueAfter: isoDate.optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    subjectType: taskSubjectType.optional(),
+    subjectId: z.uuid().optional(),
+    onboardingId: z.uuid().optional(),
+  },
+  'dueDate',
+);
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
 /** What the signed-in caller may do with a task, by the server's task rule. */
 export const taskCanSchema = z.object({

@@ -5,10 +5,7 @@ import { email, isoDateTime, personName, version } from './common.js';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
-export const password = z
-  .string()
-  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+export const password = z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
 
 export const roleSchema = z.enum(ROLES);
 
@@ -32,17 +29,19 @@ export const createUserBody = z.object({
 });
 export type CreateUserBody = z.input<typeof createUserBody>;
 
-export const updateUserBody = z
-  .object({ name: personName.optional(), role: roleSchema.optional(), version })
-  .strict();
+export const updateUserBody = z.object({ name: personName.optional(), role: roleSchema.optional(), version }).strict();
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 
 export { versionBody } from './common.js';
 
-export const listUsersQuery = listQuery(['name', 'email', 'role', 'createdAt'] as const, {
-  role: roleSchema.optional(),
-  status: z.enum(['active', 'deactivated', 'all']).default('all'),
-}, 'name');
+export const listUsersQuery = listQuery(
+  ['name', 'email', 'role', 'createdAt'] as const,
+  {
+    role: roleSchema.optional(),
+    status: z.enum(['active', 'deactivated', 'all']).default('all'),
+  },
+  'name',
+);
 export const userPage = pageOf(userSchema);
 
 export const setupBody = z.object({ name: personName, email, password });

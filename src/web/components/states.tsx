@@ -54,7 +54,19 @@ export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?
 }
 
 /** Nothing to show yet: say why and what to do about it. */
-export function EmptyState({ icon, title, description, action, headingLevel = 2 }: { icon?: ReactNode; title: string; description?: ReactNode; action?: ReactNode; headingLevel?: 2 | 3 | 4 }) {
+export function EmptyState({
+  icon,
+  title,
+  description,
+  action,
+  headingLevel = 2,
+}: {
+  icon?: ReactNode;
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  headingLevel?: 2 | 3 | 4;
+}) {
   return (
     <MantineEmptyState py="xl" withIndicatorBackground>
       {icon && <MantineEmptyState.Indicator>{icon}</MantineEmptyState.Indicator>}

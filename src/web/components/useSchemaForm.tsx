@@ -88,7 +88,10 @@ export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, 
     setFormError(null);
   };
 
-  return Object.assign(form as unknown as MantineForm<V, z.output<S>>, { formError, setFormError, applyError, submit, reset: reset as (next?: V) => void }) as SchemaForm<V, z.output<S>>;
+  return Object.assign(form as unknown as MantineForm<V, z.output<S>>, { formError, setFormError, applyError, submit, reset: reset as (next?: V) => void }) as SchemaForm<
+    V,
+    z.output<S>
+  >;
 }
 
 type MantineForm<V extends Values, Out> = ReturnType<typeof useForm<V, Out>>;

@@ -3,9 +3,7 @@
 (function () {
   try {
     var saved = window.localStorage.getItem('mantine-color-scheme-value');
-    var scheme = saved === 'light' || saved === 'dark'
-      ? saved
-      : window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    var scheme = saved === 'light' || saved === 'dark' ? saved : window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
     document.documentElement.setAttribute('data-mantine-color-scheme', scheme);
   } catch {
     /* storage blocked: Mantine decides after start */

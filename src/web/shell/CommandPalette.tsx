@@ -54,7 +54,14 @@ export function CommandPalette() {
       {
         group: 'Account',
         actions: [
-          { id: 'sign-out', label: 'Sign out', description: 'End this session', keywords: ['log out', 'logout'], leftSection: <IconLogout size={20} stroke={1.5} aria-hidden />, onClick: () => signOut.mutate() },
+          {
+            id: 'sign-out',
+            label: 'Sign out',
+            description: 'End this session',
+            keywords: ['log out', 'logout'],
+            leftSection: <IconLogout size={20} stroke={1.5} aria-hidden />,
+            onClick: () => signOut.mutate(),
+          },
         ],
       },
     ],
@@ -65,9 +72,7 @@ export function CommandPalette() {
   const filter = (q: string, groups: CommandGroup[]): CommandGroup[] => {
     const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
     if (!words.length) return groups;
-    return groups
-      .map((g) => ({ ...g, actions: g.actions.filter((a) => providedIds.has(a.id) || matches(a, words)) }))
-      .filter((g) => g.actions.length > 0);
+    return groups.map((g) => ({ ...g, actions: g.actions.filter((a) => providedIds.has(a.id) || matches(a, words)) })).filter((g) => g.actions.length > 0);
   };
 
   return (

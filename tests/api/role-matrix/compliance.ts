@@ -38,7 +38,10 @@ const certifications: Builders = {
     return { url: `/api/certifications/${cert.id}/restore`, body: { version: cert.version } };
   },
   'GET /api/user-certifications': plain('/api/user-certifications'),
-  'POST /api/user-certifications': async (c) => ({ url: '/api/user-certifications', body: { userId: c.as.id, certificationId: (await makeCertification(c.t)).id, obtainedOn: '2026-02-03' } }),
+  'POST /api/user-certifications': async (c) => ({
+    url: '/api/user-certifications',
+    body: { userId: c.as.id, certificationId: (await makeCertification(c.t)).id, obtainedOn: '2026-02-03' },
+  }),
   'GET /api/user-certifications/:id': async (c) => ({ url: `/api/user-certifications/${(await ownHolding(c)).id}` }),
   'PATCH /api/user-certifications/:id': async (c) => {
     const h = await ownHolding(c);
@@ -56,7 +59,10 @@ const certifications: Builders = {
 async function checklistItem(c: BuildContext, done: boolean) {
   const level = await makeLevel(c.t, (await makeProgram(c.t)).id, 1);
   const ticked = done ? { doneBy: c.users.admin.id, doneAt: new Date(), evidence: 'Plan signed off' } : {};
-  const [item] = await c.t.database.db.insert(levelChecklistItem).values({ levelId: level.id, title: 'Partner business plan', ...ticked }).returning();
+  const [item] = await c.t.database.db
+    .insert(levelChecklistItem)
+    .values({ levelId: level.id, title: 'Partner business plan', ...ticked })
+    .returning();
   return item!;
 }
 
@@ -108,7 +114,12 @@ const programs: Builders = {
 // ---- supplier risk --------------------------------------------------------------------------
 
 const criterion = async (c: BuildContext, overrides: Partial<typeof riskCriterion.$inferInsert> = {}) =>
-  (await c.t.database.db.insert(riskCriterion).values({ key: unique('criterion').replace(/\W/g, '_'), name: unique('Encryption at rest'), weight: 2, ...overrides }).returning())[0]!;
+  (
+    await c.t.database.db
+      .insert(riskCriterion)
+      .values({ key: unique('criterion').replace(/\W/g, '_'), name: unique('Encryption at rest'), weight: 2, ...overrides })
+      .returning()
+  )[0]!;
 
 /** A draft assessment of a partner the caller owns (the catalogue has at least one criterion). */
 async function draft(c: BuildContext) {
@@ -139,7 +150,10 @@ const risk: Builders = {
   },
   'GET /api/risk/overview': plain('/api/risk/overview'),
   'GET /api/partners/:id/risk': async (c) => ({ url: `/api/partners/${(await draft(c)).partnerId}/risk` }),
-  'POST /api/partners/:id/risk/service-change': async (c) => ({ url: `/api/partners/${(await ownPartner(c)).id}/risk/service-change`, body: { note: 'They now host our customer data' } }),
+  'POST /api/partners/:id/risk/service-change': async (c) => ({
+    url: `/api/partners/${(await ownPartner(c)).id}/risk/service-change`,
+    body: { note: 'They now host our customer data' },
+  }),
   'POST /api/partners/:id/risk-assessments': async (c) => {
     await criterion(c);
     return { url: `/api/partners/${(await ownPartner(c)).id}/risk-assessments`, body: { reason: 'initial' } };
@@ -147,10 +161,16 @@ const risk: Builders = {
   'GET /api/risk-assessments/:id': async (c) => ({ url: `/api/risk-assessments/${(await draft(c)).id}` }),
   'PATCH /api/risk-assessments/:id': async (c) => {
     const a = await draft(c);
-    return { url: `/api/risk-assessments/${a.id}`, body: { version: a.version, assessedOn: '2026-03-02', scores: a.scores.map((s) => ({ criterionId: s.criterionId, score: 1 })) } };
+    return {
+      url: `/api/risk-assessments/${a.id}`,
+      body: { version: a.version, assessedOn: '2026-03-02', scores: a.scores.map((s) => ({ criterionId: s.criterionId, score: 1 })) },
+    };
   },
   'DELETE /api/risk-assessments/:id': async (c) => ({ url: `/api/risk-assessments/${(await draft(c)).id}` }),
-  'POST /api/risk-assessments/:id/findings': async (c) => ({ url: `/api/risk-assessments/${(await draft(c)).id}/findings`, body: { title: 'No encryption at rest', severity: 'high', dueDate: '2026-12-31' } }),
+  'POST /api/risk-assessments/:id/findings': async (c) => ({
+    url: `/api/risk-assessments/${(await draft(c)).id}/findings`,
+    body: { title: 'No encryption at rest', severity: 'high', dueDate: '2026-12-31' },
+  }),
   'DELETE /api/risk-assessments/:id/findings/:findingId': async (c) => {
     const a = await addFinding(c.t.database.db, (await draft(c)).id, { title: 'No second factor', severity: 'medium' }, actorOf(c.users.admin));
     return { url: `/api/risk-assessments/${a.id}/findings/${a.findings[0]!.id}` };
@@ -174,7 +194,15 @@ const contracts: Builders = {
   'GET /api/contracts/:id': async (c) => ({ url: `/api/contracts/${(await makeContract(c.t, (await makePartner(c.t)).id)).id}` }),
   'POST /api/contracts': async (c) => ({
     url: '/api/contracts',
-    body: { partnerId: (await ownPartner(c)).id, type: 'reseller_agreement', title: unique('Reseller agreement'), startsOn: '2026-01-01', endsOn: '2027-12-31', noticePeriodCount: 3, noticePeriodUnit: 'months' },
+    body: {
+      partnerId: (await ownPartner(c)).id,
+      type: 'reseller_agreement',
+      title: unique('Reseller agreement'),
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+      noticePeriodCount: 3,
+      noticePeriodUnit: 'months',
+    },
   }),
   'PATCH /api/contracts/:id': async (c) => {
     const k = await makeContract(c.t, (await ownPartner(c)).id);
@@ -224,7 +252,10 @@ const documents: Builders = {
     ]),
   'POST /api/documents/:id/versions': async (c) => {
     const d = await ownDocument(c);
-    return upload(`/api/documents/${d.id}/versions`, [{ name: 'version', value: String(d.version) }, { name: 'file', fileName: 'signed-page.png', type: 'image/png', data: PNG }]);
+    return upload(`/api/documents/${d.id}/versions`, [
+      { name: 'version', value: String(d.version) },
+      { name: 'file', fileName: 'signed-page.png', type: 'image/png', data: PNG },
+    ]);
   },
   'POST /api/documents/:id/archive': async (c) => {
     const d = await ownDocument(c);

@@ -17,7 +17,10 @@ export const partnerRequests: Builders = {
     const p = await ownPartner(c);
     return { url: `/api/partners/${p.id}`, body: { version: p.version, importance: 'key', tags: ['matrix'] } };
   },
-  'POST /api/partners/:id/links': async (c) => ({ url: `/api/partners/${(await ownPartner(c)).id}/links`, body: { toPartnerId: (await makePartner(c.t)).id, kind: 'reseller_of' } }),
+  'POST /api/partners/:id/links': async (c) => ({
+    url: `/api/partners/${(await ownPartner(c)).id}/links`,
+    body: { toPartnerId: (await makePartner(c.t)).id, kind: 'reseller_of' },
+  }),
   'DELETE /api/partners/:id/links/:linkId': async (c) => {
     const p = await ownPartner(c, { types: ['distributor'] });
     const linked = await addPartnerLink(c.t.database.db, c.actor, p.id, (await makePartner(c.t)).id, 'distributor_of');
@@ -45,13 +48,19 @@ export const partnerRequests: Builders = {
   'GET /api/products': plain('/api/products'),
   'POST /api/products': async () => ({ url: '/api/products', body: { name: unique('Managed Kubernetes'), description: 'Run by us, with partners' } }),
   'PATCH /api/products/:id': async (c) => {
-    const [p] = await c.t.database.db.insert(product).values({ name: unique('Product') }).returning();
+    const [p] = await c.t.database.db
+      .insert(product)
+      .values({ name: unique('Product') })
+      .returning();
     return { url: `/api/products/${p!.id}`, body: { version: p!.version, description: 'Now with support' } };
   },
 
   'GET /api/activities': async (c) => ({ url: `/api/activities?partnerId=${(await makeActivity(c.t)).partnerId}` }),
   'GET /api/activities/:id': async (c) => ({ url: `/api/activities/${(await makeActivity(c.t)).id}` }),
-  'POST /api/activities': async (c) => ({ url: '/api/activities', body: { partnerId: (await ownPartner(c)).id, kind: 'call', occurredAt: now(), summary: 'Quarterly pipeline call', userIds: [c.as.id] } }),
+  'POST /api/activities': async (c) => ({
+    url: '/api/activities',
+    body: { partnerId: (await ownPartner(c)).id, kind: 'call', occurredAt: now(), summary: 'Quarterly pipeline call', userIds: [c.as.id] },
+  }),
   'PATCH /api/activities/:id': async (c) => {
     const a = await makeActivity(c.t, (await ownPartner(c)).id);
     return { url: `/api/activities/${a.id}`, body: { version: a.version, outcome: 'Agreed on next steps', important: true } };
@@ -69,7 +78,10 @@ export const partnerRequests: Builders = {
   'GET /api/contacts/export.csv': async (c) => ({ url: `/api/contacts/export.csv?partnerId=${(await makeContact(c.t)).partnerId}` }),
   'GET /api/contacts/export.vcf': async (c) => ({ url: `/api/contacts/export.vcf?partnerId=${(await makeContact(c.t)).partnerId}` }),
   'GET /api/contacts/:id': async (c) => ({ url: `/api/contacts/${(await makeContact(c.t)).id}` }),
-  'POST /api/contacts': async (c) => ({ url: '/api/contacts', body: { partnerId: (await ownPartner(c)).id, firstName: 'Ada', lastName: unique('Lovelace'), email: uniqueEmail('ada'), role: 'sales' } }),
+  'POST /api/contacts': async (c) => ({
+    url: '/api/contacts',
+    body: { partnerId: (await ownPartner(c)).id, firstName: 'Ada', lastName: unique('Lovelace'), email: uniqueEmail('ada'), role: 'sales' },
+  }),
   'PATCH /api/contacts/:id': async (c) => {
     const k = await makeContact(c.t, (await ownPartner(c)).id);
     return { url: `/api/contacts/${k.id}`, body: { version: k.version, title: 'Head of Alliances', phone: '+41 44 123 45 67' } };

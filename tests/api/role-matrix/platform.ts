@@ -77,7 +77,10 @@ export const platformRequests: Builders = {
   'GET /api/saved-views': plain('/api/saved-views?resource=partners'),
   'POST /api/saved-views': async () => ({ url: '/api/saved-views', body: { resource: 'partners', name: unique('Active'), query: { status: 'active' }, columns: ['name'] } }),
   'DELETE /api/saved-views/:id': async (c) => {
-    const [v] = await c.t.database.db.insert(savedView).values({ userId: c.as.id, resource: 'contacts', name: unique('View') }).returning();
+    const [v] = await c.t.database.db
+      .insert(savedView)
+      .values({ userId: c.as.id, resource: 'contacts', name: unique('View') })
+      .returning();
     return { url: `/api/saved-views/${v!.id}` };
   },
 
@@ -101,7 +104,10 @@ export const platformRequests: Builders = {
   }),
   'GET /api/mail': plain('/api/mail'),
   'GET /api/mail/:id': async (c) => {
-    const [m] = await c.t.database.db.insert(mailMessage).values({ toAddress: c.users.member.email, userId: c.users.member.id, subject: unique('Reminder'), text: 'Due today', status: 'outbox' }).returning();
+    const [m] = await c.t.database.db
+      .insert(mailMessage)
+      .values({ toAddress: c.users.member.email, userId: c.users.member.id, subject: unique('Reminder'), text: 'Due today', status: 'outbox' })
+      .returning();
     return { url: `/api/mail/${m!.id}` };
   },
 

@@ -10,7 +10,11 @@ import { createTaskBody } from '../../../src/shared/schemas/task.js';
 import { makePartner, unique } from '../../support/factories.js';
 import { actorOf, ownPartner, plain, type BuildContext, type Builders } from './support.js';
 
-const playbookInput = () => ({ name: unique('Vendor onboarding'), partnerType: 'software_vendor', steps: [{ title: 'Sign the partner agreement', ownerRole: 'owner', dueAfterDays: 7 }] });
+const playbookInput = () => ({
+  name: unique('Vendor onboarding'),
+  partnerType: 'software_vendor',
+  steps: [{ title: 'Sign the partner agreement', ownerRole: 'owner', dueAfterDays: 7 }],
+});
 const playbook = (c: BuildContext) => createPlaybook(c.t.database.db, createPlaybookBody.parse(playbookInput()), actorOf(c.users.admin));
 
 /** A task of the caller's (members may change tasks assigned to or created by them). */
@@ -38,7 +42,10 @@ const WINDOW = 'from=2026-05-01T00:00:00Z&to=2026-06-01T00:00:00Z';
 
 export const rhythmRequests: Builders = {
   'GET /api/tasks': plain('/api/tasks?status=open&sort=dueDate'),
-  'POST /api/tasks': async (c) => ({ url: '/api/tasks', body: { title: unique('Prepare the QBR'), subject: { type: 'partner', id: (await ownPartner(c)).id }, dueDate: '2026-12-15', priority: 'high' } }),
+  'POST /api/tasks': async (c) => ({
+    url: '/api/tasks',
+    body: { title: unique('Prepare the QBR'), subject: { type: 'partner', id: (await ownPartner(c)).id }, dueDate: '2026-12-15', priority: 'high' },
+  }),
   'POST /api/tasks/complete': async (c) => ({ url: '/api/tasks/complete', body: { ids: [(await ownTask(c)).id] } }),
   'GET /api/tasks/:id': async (c) => ({ url: `/api/tasks/${(await ownTask(c)).id}` }),
   'PATCH /api/tasks/:id': async (c) => {
@@ -67,7 +74,10 @@ export const rhythmRequests: Builders = {
   },
   'POST /api/playbooks/starter': plain('/api/playbooks/starter'),
   'GET /api/partners/:id/onboarding': async (c) => ({ url: `/api/partners/${(await onboarding(c)).partner.id}/onboarding` }),
-  'POST /api/partners/:id/onboarding': async (c) => ({ url: `/api/partners/${(await ownPartner(c, { status: 'prospect' })).id}/onboarding`, body: { playbookId: (await playbook(c)).id } }),
+  'POST /api/partners/:id/onboarding': async (c) => ({
+    url: `/api/partners/${(await ownPartner(c, { status: 'prospect' })).id}/onboarding`,
+    body: { playbookId: (await playbook(c)).id },
+  }),
   'GET /api/onboardings': plain('/api/onboardings'),
   'GET /api/onboardings/:id': async (c) => ({ url: `/api/onboardings/${(await onboarding(c)).id}` }),
   'POST /api/onboardings/:id/complete': async (c) => {
@@ -90,7 +100,10 @@ export const rhythmRequests: Builders = {
     const s = await series(c);
     return { url: `/api/meeting-series/${s.id}/archive`, body: { version: s.version } };
   },
-  'POST /api/meeting-series/:id/occurrences': async (c) => ({ url: `/api/meeting-series/${(await series(c)).id}/occurrences`, body: { originalStart: FIRST_MEETING, action: 'skip' } }),
+  'POST /api/meeting-series/:id/occurrences': async (c) => ({
+    url: `/api/meeting-series/${(await series(c)).id}/occurrences`,
+    body: { originalStart: FIRST_MEETING, action: 'skip' },
+  }),
   'GET /api/partners/:id/meetings': async (c) => ({ url: `/api/partners/${(await meeting(c)).partner.id}/meetings?${WINDOW}` }),
   'POST /api/partners/:id/meetings': async (c) => ({
     url: `/api/partners/${(await ownPartner(c)).id}/meetings`,

@@ -41,8 +41,9 @@ export type Builders = Record<string, Builder>;
 export const actorOf = (u: User): Actor => ({ id: u.id, name: u.name, email: u.email, role: u.role, via: 'token' });
 
 /** A partner the caller owns: members may change only partners they own or are on the team of. */
-export const ownPartner = (c: BuildContext, overrides: Parameters<typeof makePartner>[1] = {}): Promise<PartnerRow> =>
-  makePartner(c.t, { ownerId: c.as.id, ...overrides });
+export const ownPartner = (c: BuildContext, overrides: Parameters<typeof makePartner>[1] = {}): Promise<PartnerRow> => makePartner(c.t, { ownerId: c.as.id, ...overrides });
 
 /** A GET route that needs no records. */
-export const plain = (url: string): Builder => async () => ({ url });
+export const plain =
+  (url: string): Builder =>
+  async () => ({ url });

@@ -5,7 +5,10 @@ import { partner } from './partners.js';
 import { task } from './rhythm.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const day = (name: string) => date(name, { mode: 'string' });
 const stamps = {
   version: integer('version').notNull().default(1),
@@ -36,7 +39,12 @@ export const partnerProgram = pgTable(
     archivedAt: ts('archived_at'),
     ...stamps,
   },
-  (t) => [uniqueIndex('partner_program_name_uq').on(sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`), index('partner_program_partner_idx').on(t.partnerId)],
+  (t) => [
+    uniqueIndex('partner_program_name_uq')
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
+    index('partner_program_partner_idx').on(t.partnerId),
+  ],
 );
 
 /** A level of a programme; `rank` orders them, 1 the lowest. */
@@ -44,7 +52,9 @@ export const programLevel = pgTable(
   'program_level',
   {
     id: id(),
-    programId: uuid('program_id').notNull().references(() => partnerProgram.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => partnerProgram.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     rank: integer('rank').notNull(),
     description: text('description'),
@@ -66,14 +76,19 @@ export const levelRequirement = pgTable(
   'level_requirement',
   {
     id: id(),
-    levelId: uuid('level_id').notNull().references(() => programLevel.id, { onDelete: 'cascade' }),
+    levelId: uuid('level_id')
+      .notNull()
+      .references(() => programLevel.id, { onDelete: 'cascade' }),
     parentId: uuid('parent_id').references((): AnyPgColumn => levelRequirement.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
     /** Optional wording, e.g. "AWS accredited professionals"; the gap text uses it when set. */
     label: text('label'),
     counts: text('counts').notNull(),
     minCount: integer('min_count').notNull(),
-    categories: text('categories').array().notNull().default(sql`'{}'`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
   },
   (t) => [
     index('level_requirement_level_idx').on(t.levelId, t.position),
@@ -90,8 +105,12 @@ export const levelRequirement = pgTable(
 export const levelRequirementCertification = pgTable(
   'level_requirement_certification',
   {
-    requirementId: uuid('requirement_id').notNull().references(() => levelRequirement.id, { onDelete: 'cascade' }),
-    certificationId: uuid('certification_id').notNull().references((): AnyPgColumn => certification.id, { onDelete: 'restrict' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => levelRequirement.id, { onDelete: 'cascade' }),
+    certificationId: uuid('certification_id')
+      .notNull()
+      .references((): AnyPgColumn => certification.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.requirementId, t.certificationId] }), index('level_requirement_certification_cert_idx').on(t.certificationId)],
 );
@@ -101,7 +120,9 @@ export const levelChecklistItem = pgTable(
   'level_checklist_item',
   {
     id: id(),
-    levelId: uuid('level_id').notNull().references(() => programLevel.id, { onDelete: 'cascade' }),
+    levelId: uuid('level_id')
+      .notNull()
+      .references(() => programLevel.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
     title: text('title').notNull(),
     description: text('description'),
@@ -119,7 +140,9 @@ export const certification = pgTable(
   'certification',
   {
     id: id(),
-    programId: uuid('program_id').notNull().references(() => partnerProgram.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => partnerProgram.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     examCode: text('exam_code'),
     issuer: text('issuer').notNull(),
@@ -131,7 +154,9 @@ export const certification = pgTable(
     ...stamps,
   },
   (t) => [
-    uniqueIndex('certification_name_uq').on(t.programId, sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
+    uniqueIndex('certification_name_uq')
+      .on(t.programId, sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
     check('certification_validity', sql`${t.validityMonths} is null or ${t.validityMonths} between 1 and 240`),
   ],
 );
@@ -140,8 +165,12 @@ export const certification = pgTable(
 export const certificationRenewal = pgTable(
   'certification_renewal',
   {
-    certificationId: uuid('certification_id').notNull().references(() => certification.id, { onDelete: 'cascade' }),
-    renewedById: uuid('renewed_by_id').notNull().references(() => certification.id, { onDelete: 'cascade' }),
+    certificationId: uuid('certification_id')
+      .notNull()
+      .references(() => certification.id, { onDelete: 'cascade' }),
+    renewedById: uuid('renewed_by_id')
+      .notNull()
+      .references(() => certification.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.certificationId, t.renewedById] }), check('certification_renewal_other', sql`${t.certificationId} <> ${t.renewedById}`)],
 );
@@ -154,8 +183,12 @@ export const userCertification = pgTable(
   'user_certification',
   {
     id: id(),
-    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
-    certificationId: uuid('certification_id').notNull().references(() => certification.id, { onDelete: 'restrict' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    certificationId: uuid('certification_id')
+      .notNull()
+      .references(() => certification.id, { onDelete: 'restrict' }),
     status: text('status').notNull(),
     obtainedOn: day('obtained_on'),
     expiresOn: day('expires_on'),
@@ -171,7 +204,9 @@ export const userCertification = pgTable(
   (t) => [
     index('user_certification_user_idx').on(t.userId),
     index('user_certification_cert_idx').on(t.certificationId),
-    index('user_certification_expires_idx').on(t.expiresOn).where(sql`${t.archivedAt} is null`),
+    index('user_certification_expires_idx')
+      .on(t.expiresOn)
+      .where(sql`${t.archivedAt} is null`),
     check('user_certification_status', sql`${t.status} in ('obtained', 'planned')`),
     check('user_certification_obtained', sql`${t.status} <> 'obtained' or ${t.obtainedOn} is not null`),
     check('user_certification_planned', sql`${t.status} <> 'planned' or ${t.targetOn} is not null`),
@@ -203,7 +238,9 @@ export const riskAssessment = pgTable(
   'risk_assessment',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     status: text('status').notNull().default('draft'),
     /** What prompted it: first assessment, scheduled review, change of service. */
     reason: text('reason').notNull().default('initial'),
@@ -227,9 +264,15 @@ export const riskAssessment = pgTable(
   },
   (t) => [
     index('risk_assessment_partner_idx').on(t.partnerId, t.createdAt),
-    uniqueIndex('risk_assessment_one_draft_uq').on(t.partnerId).where(sql`${t.status} = 'draft'`),
-    uniqueIndex('risk_assessment_one_current_uq').on(t.partnerId).where(sql`${t.status} = 'approved'`),
-    index('risk_assessment_review_idx').on(t.nextReviewOn).where(sql`${t.status} = 'approved'`),
+    uniqueIndex('risk_assessment_one_draft_uq')
+      .on(t.partnerId)
+      .where(sql`${t.status} = 'draft'`),
+    uniqueIndex('risk_assessment_one_current_uq')
+      .on(t.partnerId)
+      .where(sql`${t.status} = 'approved'`),
+    index('risk_assessment_review_idx')
+      .on(t.nextReviewOn)
+      .where(sql`${t.status} = 'approved'`),
     check('risk_assessment_status', sql`${t.status} in ('draft', 'approved', 'superseded')`),
     check('risk_assessment_approved_complete', sql`${t.status} = 'draft' or (${t.approvedAt} is not null and ${t.rating} is not null and ${t.nextReviewOn} is not null)`),
     check('risk_assessment_score', sql`${t.scorePercent} is null or ${t.scorePercent} between 0 and 100`),
@@ -240,8 +283,12 @@ export const riskAssessment = pgTable(
 export const riskScore = pgTable(
   'risk_score',
   {
-    assessmentId: uuid('assessment_id').notNull().references(() => riskAssessment.id, { onDelete: 'cascade' }),
-    criterionId: uuid('criterion_id').notNull().references(() => riskCriterion.id, { onDelete: 'restrict' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => riskAssessment.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => riskCriterion.id, { onDelete: 'restrict' }),
     criterionName: text('criterion_name').notNull(),
     weight: integer('weight').notNull(),
     /** 0 no risk … 3 high risk; null not scored yet (a draft). */
@@ -256,7 +303,9 @@ export const riskFinding = pgTable(
   'risk_finding',
   {
     id: id(),
-    assessmentId: uuid('assessment_id').notNull().references(() => riskAssessment.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => riskAssessment.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     severity: text('severity').notNull().default('medium'),
     mitigation: text('mitigation'),
@@ -274,11 +323,16 @@ export const contract = pgTable(
   'contract',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     title: text('title').notNull(),
     /** The parties as named in the contract, e.g. our legal entity and theirs. */
-    parties: text('parties').array().notNull().default(sql`'{}'`),
+    parties: text('parties')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     status: text('status').notNull().default('draft'),
     signedOn: day('signed_on'),
     startsOn: day('starts_on'),
@@ -291,17 +345,25 @@ export const contract = pgTable(
     currency: text('currency'),
     ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
     /** Security clauses the contract contains (see CONTRACT_CLAUSES). */
-    clauses: text('clauses').array().notNull().default(sql`'{}'`),
+    clauses: text('clauses')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     notes: text('notes'),
     archivedAt: ts('archived_at'),
     ...stamps,
   },
   (t) => [
     index('contract_partner_idx').on(t.partnerId),
-    index('contract_ends_idx').on(t.endsOn).where(sql`${t.archivedAt} is null`),
+    index('contract_ends_idx')
+      .on(t.endsOn)
+      .where(sql`${t.archivedAt} is null`),
     check('contract_dates', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
     check('contract_renewal', sql`not ${t.autoRenew} or (${t.renewalTermMonths} between 1 and 120 and ${t.endsOn} is not null)`),
-    check('contract_notice', sql`(${t.noticePeriodCount} is null) = (${t.noticePeriodUnit} is null) and (${t.noticePeriodCount} is null or ${t.noticePeriodCount} between 0 and 3650)`),
+    check(
+      'contract_notice',
+      sql`(${t.noticePeriodCount} is null) = (${t.noticePeriodUnit} is null) and (${t.noticePeriodCount} is null or ${t.noticePeriodCount} between 0 and 3650)`,
+    ),
     check('contract_value', sql`(${t.valueMinor} is null or ${t.valueMinor} >= 0) and (${t.valueMinor} is null or ${t.currency} is not null)`),
   ],
 );
@@ -329,7 +391,9 @@ export const documentVersion = pgTable(
   'document_version',
   {
     id: id(),
-    documentId: uuid('document_id').notNull().references(() => document.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => document.id, { onDelete: 'cascade' }),
     versionNo: integer('version_no').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),

@@ -3,7 +3,10 @@ import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text,
 import { user } from './auth.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const stamps = {
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -25,13 +28,25 @@ export const partner = pgTable(
     statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
     importance: text('importance').notNull().default('standard'),
     ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' }),
-    tags: text('tags').array().notNull().default(sql`'{}'`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     strategy: text('strategy'),
-    regions: text('regions').array().notNull().default(sql`'{}'`),
-    industries: text('industries').array().notNull().default(sql`'{}'`),
+    regions: text('regions')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    industries: text('industries')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     valueWeBring: text('value_we_bring'),
     valueTheyBring: text('value_they_bring'),
-    directions: text('directions').array().notNull().default(sql`'{}'`),
+    directions: text('directions')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     pricingNotes: text('pricing_notes'),
     links: jsonb('links').$type<Record<string, string>>().notNull().default({}),
     /** Newest timeline entry; kept by the activities service in the same transaction (sorting 10k partners by a subquery is too slow). */
@@ -46,11 +61,15 @@ export const partner = pgTable(
   },
   (t) => [
     // Unique among partners still in use; archived ones may share a name with a new one.
-    uniqueIndex('partner_name_active_uq').on(sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
+    uniqueIndex('partner_name_active_uq')
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
     index('partner_status_idx').on(t.status),
     index('partner_owner_idx').on(t.ownerId),
     // The default list order (most recently contacted first) walks this index and stops after a page.
-    index('partner_recent_idx').on(t.lastContactAt.desc().nullsLast(), sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
+    index('partner_recent_idx')
+      .on(t.lastContactAt.desc().nullsLast(), sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
     // Name prefixes (search, list filter): a trigram index rechecks every name containing the letters.
     index('partner_name_prefix_idx').on(sql`lower(${t.name}) text_pattern_ops`),
     index('partner_types_idx').using('gin', t.types),
@@ -67,7 +86,9 @@ export const partnerStatusChange = pgTable(
   'partner_status_change',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     changedAt: ts('changed_at').notNull().defaultNow(),
@@ -81,12 +102,20 @@ export const partnerLink = pgTable(
   'partner_link',
   {
     id: id(),
-    fromPartnerId: uuid('from_partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
-    toPartnerId: uuid('to_partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    fromPartnerId: uuid('from_partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
+    toPartnerId: uuid('to_partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('partner_link_uq').on(t.fromPartnerId, t.toPartnerId, t.kind), index('partner_link_to_idx').on(t.toPartnerId), check('partner_link_not_self', sql`${t.fromPartnerId} <> ${t.toPartnerId}`)],
+  (t) => [
+    uniqueIndex('partner_link_uq').on(t.fromPartnerId, t.toPartnerId, t.kind),
+    index('partner_link_to_idx').on(t.toPartnerId),
+    check('partner_link_not_self', sql`${t.fromPartnerId} <> ${t.toPartnerId}`),
+  ],
 );
 
 export const product = pgTable('product', {
@@ -99,8 +128,12 @@ export const product = pgTable('product', {
 export const partnerProduct = pgTable(
   'partner_product',
   {
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
-    productId: uuid('product_id').notNull().references(() => product.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => product.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.productId] }), index('partner_product_product_idx').on(t.productId)],
 );
@@ -109,7 +142,9 @@ export const contact = pgTable(
   'contact',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     title: text('title'),
@@ -131,7 +166,9 @@ export const contact = pgTable(
   (t) => [
     index('contact_partner_idx').on(t.partnerId),
     // One primary contact per partner, whatever races the application checks miss.
-    uniqueIndex('contact_one_primary_uq').on(t.partnerId).where(sql`${t.isPrimary}`),
+    uniqueIndex('contact_one_primary_uq')
+      .on(t.partnerId)
+      .where(sql`${t.isPrimary}`),
     index('contact_email_title_trgm_idx').using('gin', sql`lower(coalesce(${t.email}, '') || ' ' || coalesce(${t.title}, '')) gin_trgm_ops`),
     index('contact_name_trgm_idx').using('gin', sql`lower(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
   ],
@@ -141,8 +178,12 @@ export const teamAssignment = pgTable(
   'team_assignment',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
-    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -153,7 +194,9 @@ export const activity = pgTable(
   'activity',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     occurredAt: ts('occurred_at').notNull(),
     summary: text('summary').notNull(),
@@ -174,8 +217,12 @@ export const activity = pgTable(
 export const activityUser = pgTable(
   'activity_user',
   {
-    activityId: uuid('activity_id').notNull().references(() => activity.id, { onDelete: 'cascade' }),
-    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activity.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index('activity_user_user_idx').on(t.userId)],
 );
@@ -183,18 +230,27 @@ export const activityUser = pgTable(
 export const activityContact = pgTable(
   'activity_contact',
   {
-    activityId: uuid('activity_id').notNull().references(() => activity.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id').notNull().references(() => contact.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activity.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.contactId] }), index('activity_contact_contact_idx').on(t.contactId)],
 );
 
 export const savedView = pgTable('saved_view', {
   id: id(),
-  userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+  userId: text('user_id')
+    .notNull()
+    .references(() => user.id, { onDelete: 'cascade' }),
   resource: text('resource').notNull(),
   name: text('name').notNull(),
   query: jsonb('query').$type<Record<string, unknown>>().notNull().default({}),
-  columns: text('columns').array().notNull().default(sql`'{}'`),
+  columns: text('columns')
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -8,7 +8,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 export const apiToken = pgTable(
   'api_token',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: text('user_id')
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),

@@ -4,7 +4,10 @@ import { user } from './auth.js';
 import { contact, partner } from './partners.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const stamps = {
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -20,7 +23,9 @@ export const meetingSeries = pgTable(
   'meeting_series',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     purpose: text('purpose').notNull().default('sync'),
     cadence: text('cadence').notNull(),
@@ -35,17 +40,18 @@ export const meetingSeries = pgTable(
     archivedAt: ts('archived_at'),
     ...stamps,
   },
-  (t) => [
-    index('meeting_series_partner_idx').on(t.partnerId),
-    check('meeting_series_duration', sql`${t.durationMinutes} between 5 and 1440`),
-  ],
+  (t) => [index('meeting_series_partner_idx').on(t.partnerId), check('meeting_series_duration', sql`${t.durationMinutes} between 5 and 1440`)],
 );
 
 export const meetingSeriesUser = pgTable(
   'meeting_series_user',
   {
-    seriesId: uuid('series_id').notNull().references(() => meetingSeries.id, { onDelete: 'cascade' }),
-    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    seriesId: uuid('series_id')
+      .notNull()
+      .references(() => meetingSeries.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.seriesId, t.userId] }), index('meeting_series_user_user_idx').on(t.userId)],
 );
@@ -53,8 +59,12 @@ export const meetingSeriesUser = pgTable(
 export const meetingSeriesContact = pgTable(
   'meeting_series_contact',
   {
-    seriesId: uuid('series_id').notNull().references(() => meetingSeries.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id').notNull().references(() => contact.id, { onDelete: 'cascade' }),
+    seriesId: uuid('series_id')
+      .notNull()
+      .references(() => meetingSeries.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.seriesId, t.contactId] }), index('meeting_series_contact_contact_idx').on(t.contactId)],
 );
@@ -68,7 +78,9 @@ export const meetingOccurrence = pgTable(
   {
     id: id(),
     seriesId: uuid('series_id').references(() => meetingSeries.id, { onDelete: 'cascade' }),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     /** Title and purpose of a one-off meeting; a series' occurrences take the series'. */
     title: text('title'),
     purpose: text('purpose'),
@@ -98,8 +110,12 @@ export const meetingOccurrence = pgTable(
 export const meetingOccurrenceUser = pgTable(
   'meeting_occurrence_user',
   {
-    occurrenceId: uuid('occurrence_id').notNull().references(() => meetingOccurrence.id, { onDelete: 'cascade' }),
-    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    occurrenceId: uuid('occurrence_id')
+      .notNull()
+      .references(() => meetingOccurrence.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.occurrenceId, t.userId] }), index('meeting_occurrence_user_user_idx').on(t.userId)],
 );
@@ -107,8 +123,12 @@ export const meetingOccurrenceUser = pgTable(
 export const meetingOccurrenceContact = pgTable(
   'meeting_occurrence_contact',
   {
-    occurrenceId: uuid('occurrence_id').notNull().references(() => meetingOccurrence.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id').notNull().references(() => contact.id, { onDelete: 'cascade' }),
+    occurrenceId: uuid('occurrence_id')
+      .notNull()
+      .references(() => meetingOccurrence.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contact.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.occurrenceId, t.contactId] }), index('meeting_occurrence_contact_contact_idx').on(t.contactId)],
 );
@@ -118,7 +138,9 @@ export const meetingTopic = pgTable(
   'meeting_topic',
   {
     id: id(),
-    occurrenceId: uuid('occurrence_id').notNull().references(() => meetingOccurrence.id, { onDelete: 'cascade' }),
+    occurrenceId: uuid('occurrence_id')
+      .notNull()
+      .references(() => meetingOccurrence.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull().default('topic'),
     position: integer('position').notNull().default(0),
     title: text('title').notNull(),
@@ -126,7 +148,12 @@ export const meetingTopic = pgTable(
     informTeam: boolean('inform_team').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('meeting_topic_occurrence_idx').on(t.occurrenceId, t.position), index('meeting_topic_inform_idx').on(t.createdAt).where(sql`${t.informTeam}`)],
+  (t) => [
+    index('meeting_topic_occurrence_idx').on(t.occurrenceId, t.position),
+    index('meeting_topic_inform_idx')
+      .on(t.createdAt)
+      .where(sql`${t.informTeam}`),
+  ],
 );
 
 export const playbook = pgTable(
@@ -139,14 +166,21 @@ export const playbook = pgTable(
     archivedAt: ts('archived_at'),
     ...stamps,
   },
-  (t) => [uniqueIndex('playbook_name_uq').on(sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`), index('playbook_type_idx').on(t.partnerType)],
+  (t) => [
+    uniqueIndex('playbook_name_uq')
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
+    index('playbook_type_idx').on(t.partnerType),
+  ],
 );
 
 export const playbookStep = pgTable(
   'playbook_step',
   {
     id: id(),
-    playbookId: uuid('playbook_id').notNull().references(() => playbook.id, { onDelete: 'cascade' }),
+    playbookId: uuid('playbook_id')
+      .notNull()
+      .references(() => playbook.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -162,7 +196,9 @@ export const onboarding = pgTable(
   'onboarding',
   {
     id: id(),
-    partnerId: uuid('partner_id').notNull().references(() => partner.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partner.id, { onDelete: 'cascade' }),
     playbookId: uuid('playbook_id').references(() => playbook.id, { onDelete: 'set null' }),
     /** The playbook's name when started; the playbook may change or go later. */
     playbookName: text('playbook_name').notNull(),
@@ -179,7 +215,9 @@ export const onboarding = pgTable(
   },
   (t) => [
     // One onboarding in progress per partner.
-    uniqueIndex('onboarding_one_open_uq').on(t.partnerId).where(sql`${t.status} = 'in_progress'`),
+    uniqueIndex('onboarding_one_open_uq')
+      .on(t.partnerId)
+      .where(sql`${t.status} = 'in_progress'`),
     index('onboarding_status_idx').on(t.status),
   ],
 );
@@ -211,11 +249,15 @@ export const task = pgTable(
     ...stamps,
   },
   (t) => [
-    index('task_assignee_open_idx').on(t.assigneeId, t.dueDate).where(sql`${t.status} in ('open','in_progress')`),
+    index('task_assignee_open_idx')
+      .on(t.assigneeId, t.dueDate)
+      .where(sql`${t.status} in ('open','in_progress')`),
     index('task_partner_idx').on(t.partnerId, t.status),
     index('task_subject_idx').on(t.subjectType, t.subjectId),
     index('task_onboarding_idx').on(t.onboardingId),
-    index('task_due_open_idx').on(t.dueDate).where(sql`${t.status} in ('open','in_progress')`),
+    index('task_due_open_idx')
+      .on(t.dueDate)
+      .where(sql`${t.status} in ('open','in_progress')`),
   ],
 );
 
@@ -223,7 +265,9 @@ export const taskComment = pgTable(
   'task_comment',
   {
     id: id(),
-    taskId: uuid('task_id').notNull().references(() => task.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => task.id, { onDelete: 'cascade' }),
     authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -236,7 +280,9 @@ export const notification = pgTable(
   'notification',
   {
     id: id(),
-    userId: text('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body'),

@@ -20,7 +20,6 @@ type Row = typeof activity.$inferSelect;
 /** Must stay the expression of activity_fts_idx, or the index is not used. */
 export const activityDocument = sql`to_tsvector('simple', ${activity.summary} || ' ' || coalesce(${activity.outcome}, ''))`;
 
-
 /**
  * Partner, author and participants of a page of entries, in one query for the whole page (never one
  * per entry): the participants as subqueries aggregated to JSON, in the order the UI lists them.
@@ -42,7 +41,12 @@ async function present(db: DbOrTx, rows: Row[]): Promise<Activity[]> {
     .from(activity)
     .leftJoin(partner, eq(partner.id, activity.partnerId))
     .leftJoin(user, eq(user.id, activity.createdBy))
-    .where(inArray(activity.id, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        activity.id,
+        rows.map((r) => r.id),
+      ),
+    );
   const byId = new Map(extras.map((x) => [x.id, x]));
   return rows.map((r) => {
     const x = byId.get(r.id);
@@ -74,7 +78,13 @@ function timelineFilter(db: DbOrTx, q: ListActivitiesQuery): SQL | undefined {
 /** One page of entries; with partnerId it is an index scan of (partner_id, occurred_at desc). */
 export function timelinePage(db: DbOrTx, q: ListActivitiesQuery) {
   const order = q.sort === 'occurredAt' ? [asc(activity.occurredAt), asc(activity.id)] : [desc(activity.occurredAt), desc(activity.id)];
-  return db.select().from(activity).where(timelineFilter(db, q)).orderBy(...order).limit(q.pageSize).offset(offsetOf(q));
+  return db
+    .select()
+    .from(activity)
+    .where(timelineFilter(db, q))
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
 }
 
 export async function listActivities(db: Db, q: ListActivitiesQuery): Promise<Page<Activity>> {
@@ -84,7 +94,12 @@ export async function listActivities(db: Db, q: ListActivitiesQuery): Promise<Pa
   const total =
     q.page === 1 && rows.length < q.pageSize
       ? rows.length
-      : (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activity).where(timelineFilter(db, q)))[0]!.n;
+      : (
+          await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(activity)
+            .where(timelineFilter(db, q))
+        )[0]!.n;
   return { items: await present(db, rows), page: q.page, pageSize: q.pageSize, total };
 }
 

@@ -23,8 +23,10 @@ async function log(partnerId: string, body: Record<string, unknown> = {}, token 
   return res.json();
 }
 
-const lastContactOfPartner = async (id: string) => (await t.database.db.select({ at: partner.lastContactAt }).from(partner).where(eq(partner.id, id)))[0]!.at?.toISOString() ?? null;
-const lastContactOfContact = async (id: string) => (await t.database.db.select({ at: contact.lastContactAt }).from(contact).where(eq(contact.id, id)))[0]!.at?.toISOString() ?? null;
+const lastContactOfPartner = async (id: string) =>
+  (await t.database.db.select({ at: partner.lastContactAt }).from(partner).where(eq(partner.id, id)))[0]!.at?.toISOString() ?? null;
+const lastContactOfContact = async (id: string) =>
+  (await t.database.db.select({ at: contact.lastContactAt }).from(contact).where(eq(contact.id, id)))[0]!.at?.toISOString() ?? null;
 const entriesOf = async (partnerId: string) => (await t.database.db.select({ id: activity.id }).from(activity).where(eq(activity.partnerId, partnerId))).length;
 
 describe('timeline', () => {
@@ -49,7 +51,14 @@ describe('timeline', () => {
     expect(page.json().total).toBe(3);
     expect(page.json().items.map((a: { id: string }) => a.id)).toEqual([recent.id, mid.id, old.id]);
     const first = page.json().items[0];
-    expect(first).toMatchObject({ partner: { id: p.id, name: p.name }, kind: 'meeting', summary: 'Joint roadmap workshop', outcome: 'Agreed on a webinar in May', important: false, version: 1 });
+    expect(first).toMatchObject({
+      partner: { id: p.id, name: p.name },
+      kind: 'meeting',
+      summary: 'Joint roadmap workshop',
+      outcome: 'Agreed on a webinar in May',
+      important: false,
+      version: 1,
+    });
     expect(first.users.map((u: { id: string }) => u.id).sort()).toEqual([as.manager.id, as.member.id].sort());
     expect(first.contacts).toEqual([
       { id: ben.id, name: 'Ben Keller' },
@@ -75,7 +84,12 @@ describe('timeline', () => {
 
     const bad = await get('/api/activities?kind=lunch&from=yesterday');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['querystring.from', 'querystring.kind.0']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['querystring.from', 'querystring.kind.0']);
   });
 
   it('keeps last contact of the partner and of each contact in step on create, update, a moved date, archive and restore', async () => {

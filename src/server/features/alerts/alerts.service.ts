@@ -30,7 +30,17 @@ export async function listAlerts(db: Db, q: ListAlertsQuery, actor: Actor, now: 
         if (!seen.recipientIds.includes(c.userId)) seen.recipientIds.push(c.userId);
         continue;
       }
-      byKey.set(c.dedupeKey, { id: c.dedupeKey, kind: c.kind, subject: c.alert.subject, title: c.title, body: c.body ?? null, partner: c.alert.partner, dueOn: c.alert.dueOn, link: c.link ?? null, recipientIds: [c.userId] });
+      byKey.set(c.dedupeKey, {
+        id: c.dedupeKey,
+        kind: c.kind,
+        subject: c.alert.subject,
+        title: c.title,
+        body: c.body ?? null,
+        partner: c.alert.partner,
+        dueOn: c.alert.dueOn,
+        link: c.link ?? null,
+        recipientIds: [c.userId],
+      });
     }
   }
   const text = q.q?.toLowerCase();

@@ -31,7 +31,17 @@ beforeAll(async () => {
   partnerA = await makePartner(t, { ownerId: olga.id, riskReviewDueOn: addDays(today, 20) });
   const [c] = await t.database.db
     .insert(contract)
-    .values({ partnerId: partnerA.id, type: 'reseller_agreement', title: unique('Reseller agreement'), status: 'active', endsOn: addDays(today, 40), autoRenew: false, noticePeriodCount: 30, noticePeriodUnit: 'days', ownerId: olga.id })
+    .values({
+      partnerId: partnerA.id,
+      type: 'reseller_agreement',
+      title: unique('Reseller agreement'),
+      status: 'active',
+      endsOn: addDays(today, 40),
+      autoRenew: false,
+      noticePeriodCount: 30,
+      noticePeriodUnit: 'days',
+      ownerId: olga.id,
+    })
     .returning();
   contractId = c!.id;
   // Partner B's risk review is far off: no alert yet.
@@ -52,13 +62,27 @@ describe('GET /api/alerts', () => {
   it('lists the due deadline alerts addressed to the caller, with kind, subject, partner, due date and link, soonest first', async () => {
     const got = await list('olga');
     expect(got.items.map((a) => ({ kind: a.kind, subject: a.subject, partner: a.partner, dueOn: a.dueOn, link: a.link }))).toEqual([
-      { kind: 'contract_notice', subject: expect.stringContaining('Reseller agreement'), partner: { id: partnerA.id, name: partnerA.name }, dueOn: addDays(today, 10), link: `/contracts/${contractId}` },
-      { kind: 'risk_review_due', subject: `Risk review of ${partnerA.name}`, partner: { id: partnerA.id, name: partnerA.name }, dueOn: addDays(today, 20), link: `/partners/${partnerA.id}/risk` },
+      {
+        kind: 'contract_notice',
+        subject: expect.stringContaining('Reseller agreement'),
+        partner: { id: partnerA.id, name: partnerA.name },
+        dueOn: addDays(today, 10),
+        link: `/contracts/${contractId}`,
+      },
+      {
+        kind: 'risk_review_due',
+        subject: `Risk review of ${partnerA.name}`,
+        partner: { id: partnerA.id, name: partnerA.name },
+        dueOn: addDays(today, 20),
+        link: `/partners/${partnerA.id}/risk`,
+      },
     ]);
     expect(got.items.every((a) => a.recipientIds.length === 1 && a.recipientIds[0] === olga.id)).toBe(true);
 
     const bea = await list('bea');
-    expect(bea.items.map((a) => [a.kind, a.subject, a.partner, a.dueOn, a.link])).toEqual([['certification_expiring', 'Alert Test Cert', null, addDays(today, 25), '/certifications']]);
+    expect(bea.items.map((a) => [a.kind, a.subject, a.partner, a.dueOn, a.link])).toEqual([
+      ['certification_expiring', 'Alert Test Cert', null, addDays(today, 25), '/certifications'],
+    ]);
     expect((await list('viewer')).items).toEqual([]);
   });
 
@@ -77,7 +101,10 @@ describe('GET /api/alerts', () => {
   it('lists the same alerts the reminders send', async () => {
     const before = await list('olga');
     await runReminders({ db: t.database.db, mailer: null, baseUrl: t.config.baseUrl, secret: 'test-secret-test-secret-test-secret' }, new Date());
-    const sent = await t.database.db.select({ key: notification.dedupeKey, title: notification.title }).from(notification).where(inArray(notification.userId, [olga.id]));
+    const sent = await t.database.db
+      .select({ key: notification.dedupeKey, title: notification.title })
+      .from(notification)
+      .where(inArray(notification.userId, [olga.id]));
     const deadlineReminders = sent.filter((n) => /^(contract_notice|risk_review)/.test(n.key));
     expect(deadlineReminders.map((n) => n.key).sort()).toEqual(before.items.map((a) => a.id).sort());
     expect(deadlineReminders.map((n) => n.title).sort()).toEqual(before.items.map((a) => a.title).sort());

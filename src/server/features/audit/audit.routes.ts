@@ -5,7 +5,9 @@ import { signedIn } from '../../lib/policy.js';
 import { listAudit } from './audit.service.js';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/api/audit', { config: { policy: signedIn }, schema: { tags: ['Audit'], summary: 'List audit records', querystring: auditQuery, response: { 200: auditPage } } }, (req) =>
-    listAudit(db, req.actor!, req.query),
+  app.get(
+    '/api/audit',
+    { config: { policy: signedIn }, schema: { tags: ['Audit'], summary: 'List audit records', querystring: auditQuery, response: { 200: auditPage } } },
+    (req) => listAudit(db, req.actor!, req.query),
   );
 };

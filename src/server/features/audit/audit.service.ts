@@ -19,11 +19,7 @@ const RECORD_RULE: Record<string, (db: Db, actor: Actor, entityId: string) => Pr
   document: getDocument,
 };
 
-export async function listAudit(
-  db: Db,
-  actor: Actor,
-  q: { entityType: string; entityId: string; page: number; pageSize: number; sort: string },
-): Promise<Page<AuditEntry>> {
+export async function listAudit(db: Db, actor: Actor, q: { entityType: string; entityId: string; page: number; pageSize: number; sort: string }): Promise<Page<AuditEntry>> {
   const guard = ADMIN_ONLY[q.entityType];
   if (guard && !guard(actor, q.entityId)) throw new AppError('forbidden', `Only administrators may read the history of ${q.entityType} records`);
   await RECORD_RULE[q.entityType]?.(db, actor, q.entityId);

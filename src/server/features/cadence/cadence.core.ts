@@ -6,7 +6,10 @@ import { CADENCE_STATUSES, DEFAULT_CONTACT_INTERVAL_DAYS } from '../../../shared
  * Contact cadence as SQL over the partner row, so lists, the partner page, reminders and digests
  * all compute "overdue for contact" the same way, and a 10,000-partner list can filter on it.
  */
-const statusList = sql.join(CADENCE_STATUSES.map((s) => sql`${s}`), sql`, `);
+const statusList = sql.join(
+  CADENCE_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 /** Expected days between contacts: the partner's own, else the default for its importance. */
 export const contactIntervalDays: SQL<number> = sql<number>`coalesce(${partner.contactIntervalDays}, case ${partner.importance} when 'strategic' then ${sql.raw(String(DEFAULT_CONTACT_INTERVAL_DAYS.strategic))} when 'key' then ${sql.raw(String(DEFAULT_CONTACT_INTERVAL_DAYS.key))} else ${sql.raw(String(DEFAULT_CONTACT_INTERVAL_DAYS.standard))} end)`;

@@ -49,7 +49,12 @@ describe('contact cadence', () => {
     const res = await t.app.inject({ method: 'PATCH', url: `/api/partners/${p.id}`, headers, payload: { contactIntervalDays: 30, version: p.version } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ contactIntervalDays: 30, effectiveContactIntervalDays: 30 });
-    expect(await cadenceOf(p)).toEqual({ effectiveContactIntervalDays: 30, contactIntervalDays: 30, contactDueAt: new Date(NOW.getTime() + 10 * DAY).toISOString(), contactOverdue: false });
+    expect(await cadenceOf(p)).toEqual({
+      effectiveContactIntervalDays: 30,
+      contactIntervalDays: 30,
+      contactDueAt: new Date(NOW.getTime() + 10 * DAY).toISOString(),
+      contactOverdue: false,
+    });
     const audit = await t.app.inject({ method: 'GET', url: `/api/audit?entityType=partner&entityId=${p.id}`, headers });
     expect(audit.json().items[0].changes.contactIntervalDays).toEqual({ from: null, to: 30 });
     // Back to the default.
@@ -90,7 +95,8 @@ describe('contact cadence', () => {
     const fine = await makePartner(t, { name: `${tag} C`, importance: 'strategic', lastContactAt: daysAgo(1) });
     const paused = await makePartner(t, { name: `${tag} D`, status: 'paused', lastContactAt: daysAgo(300) });
 
-    const names = async (query: Record<string, string>, now = NOW) => (await listPartners(t.database.db, listPartnersQuery.parse({ q: tag, ...query }), now)).items.map((p) => p.name);
+    const names = async (query: Record<string, string>, now = NOW) =>
+      (await listPartners(t.database.db, listPartnersQuery.parse({ q: tag, ...query }), now)).items.map((p) => p.name);
     expect(await names({ overdue: 'true' })).toEqual([overdueLong.name, overdueShort.name]);
     expect(await names({ overdue: 'false' })).toEqual([fine.name, paused.name]);
     expect(await names({ overdue: 'true', pageSize: '1' })).toEqual([overdueLong.name]);

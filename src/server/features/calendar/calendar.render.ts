@@ -10,7 +10,6 @@ import { parseLocal, toLocalParts, zonedToUtc, type LocalParts } from '../meetin
 import { calendarSources, type FeedScope } from './calendar.sources.js';
 import '../sources.js';
 
-
 const PROD_ID = { company: 'Partnerhub', product: 'Partnerhub', language: 'EN' };
 /** One-off meetings further back than this are left out of feeds; calendars keep what they had. */
 const ONE_OFF_HISTORY_DAYS = 400;
@@ -90,7 +89,10 @@ async function addMeetings(db: DbOrTx, cal: ICalCalendar, scope: FeedScope, now:
   const seriesScope: SQL =
     scope.kind === 'partner'
       ? eq(meetingSeries.partnerId, scope.partnerId)
-      : or(eq(partner.ownerId, scope.userId), sql`exists (select 1 from ${meetingSeriesUser} where ${meetingSeriesUser.seriesId} = ${meetingSeries.id} and ${meetingSeriesUser.userId} = ${scope.userId})`)!;
+      : or(
+          eq(partner.ownerId, scope.userId),
+          sql`exists (select 1 from ${meetingSeriesUser} where ${meetingSeriesUser.seriesId} = ${meetingSeries.id} and ${meetingSeriesUser.userId} = ${scope.userId})`,
+        )!;
   const series = await db
     .select({ s: meetingSeries, partnerName: partner.name })
     .from(meetingSeries)
@@ -100,7 +102,12 @@ async function addMeetings(db: DbOrTx, cal: ICalCalendar, scope: FeedScope, now:
     ? await db
         .select()
         .from(meetingOccurrence)
-        .where(inArray(meetingOccurrence.seriesId, series.map((r) => r.s.id)))
+        .where(
+          inArray(
+            meetingOccurrence.seriesId,
+            series.map((r) => r.s.id),
+          ),
+        )
     : [];
   const bySeries = new Map<string, typeof exceptions>();
   for (const o of exceptions) bySeries.set(o.seriesId!, [...(bySeries.get(o.seriesId!) ?? []), o]);

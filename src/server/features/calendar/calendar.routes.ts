@@ -15,16 +15,30 @@ const ICS = 'text/calendar; charset=utf-8';
 export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; baseUrl: string; now?: () => Date }> = async (app, { db, baseUrl, now = () => new Date() }) => {
   // Everyone may subscribe to their own feeds: reading meetings and deadlines is open to every role.
   const own = { policy: signedIn };
-  app.get('/api/calendar-feeds', { config: own, schema: { tags, summary: 'List one’s calendar feeds', response: { 200: feedList } } }, async (req) => ({ items: await listFeeds(db, req.actor!.id) }));
-  app.post('/api/calendar-feeds', { config: own, schema: { tags, summary: 'Create a calendar feed (its secret URL is shown once)', body: createFeedBody, response: { 201: createdFeedSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createFeed(db, req.body, req.actor!, baseUrl)),
+  app.get('/api/calendar-feeds', { config: own, schema: { tags, summary: 'List one’s calendar feeds', response: { 200: feedList } } }, async (req) => ({
+    items: await listFeeds(db, req.actor!.id),
+  }));
+  app.post(
+    '/api/calendar-feeds',
+    { config: own, schema: { tags, summary: 'Create a calendar feed (its secret URL is shown once)', body: createFeedBody, response: { 201: createdFeedSchema } } },
+    async (req, reply) => reply.status(201).send(await createFeed(db, req.body, req.actor!, baseUrl)),
   );
-  app.delete('/api/calendar-feeds/:id', { config: own, schema: { tags, summary: 'Revoke a calendar feed', params: uuidParam, response: { 200: feedSchema } } }, (req) => revokeFeed(db, req.params.id, req.actor!));
+  app.delete('/api/calendar-feeds/:id', { config: own, schema: { tags, summary: 'Revoke a calendar feed', params: uuidParam, response: { 200: feedSchema } } }, (req) =>
+    revokeFeed(db, req.params.id, req.actor!),
+  );
 
   // Calendar programs cannot sign in: the secret in the URL is the credential.
   app.get(
     '/api/calendar/:file',
-    { config: { policy: publicAccess }, schema: { tags, summary: 'Read a calendar feed as iCalendar (the secret URL is the credential)', params: z.object({ file: z.string().max(120) }), produces: ['text/calendar'] } },
+    {
+      config: { policy: publicAccess },
+      schema: {
+        tags,
+        summary: 'Read a calendar feed as iCalendar (the secret URL is the credential)',
+        params: z.object({ file: z.string().max(120) }),
+        produces: ['text/calendar'],
+      },
+    },
     async (req, reply) => {
       const token = req.params.file.replace(/\.ics$/, '');
       const body = await feedByToken(db, token, now(), baseUrl);

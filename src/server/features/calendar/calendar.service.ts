@@ -52,7 +52,13 @@ export async function createFeed(db: Db, input: z.output<typeof createFeedBody>,
       .insert(calendarFeed)
       .values({ userId: actor.id, scope: input.scope, partnerId: input.scope === 'partner' ? input.partnerId! : null, tokenHash: hashToken(token), prefix: token.slice(0, 10) })
       .returning();
-    await recordAudit(tx, { actor, entityType: 'calendar_feed', entityId: row!.id, action: 'create', after: { scope: row!.scope, partnerId: row!.partnerId, prefix: row!.prefix } });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'calendar_feed',
+      entityId: row!.id,
+      action: 'create',
+      after: { scope: row!.scope, partnerId: row!.partnerId, prefix: row!.prefix },
+    });
     return { ...present(row!, partnerName), url: feedUrl(baseUrl, token) };
   });
 }

@@ -46,7 +46,13 @@ describe('calendar feeds', () => {
     const moved = await post(`/api/meeting-series/${s.id}/occurrences`, { originalStart: '2026-03-26T09:00:00Z', action: 'move', startsAt: '2026-03-27T13:00:00Z' });
     expect(moved.statusCode, moved.body).toBe(200);
     expect((await post(`/api/meeting-series/${s.id}/occurrences`, { originalStart: '2026-04-02T08:00:00Z', action: 'skip' })).statusCode).toBe(200);
-    const oneOff = await post(`/api/partners/${p.id}/meetings`, { title: 'Kickoff', purpose: 'kickoff', startsAt: '2026-05-04T08:00:00Z', endsAt: '2026-05-04T09:30:00Z', userIds: [colleague.id] });
+    const oneOff = await post(`/api/partners/${p.id}/meetings`, {
+      title: 'Kickoff',
+      purpose: 'kickoff',
+      startsAt: '2026-05-04T08:00:00Z',
+      endsAt: '2026-05-04T09:30:00Z',
+      userIds: [colleague.id],
+    });
     expect(oneOff.statusCode).toBe(201);
     // Someone else's series on another partner stays out of the colleague's feed.
     await seriesFor((await makePartner(t)).id, { title: 'Not theirs' });
@@ -114,12 +120,13 @@ describe('calendar feeds', () => {
 
   it('a partner feed holds the partner’s meetings and tasks only; other sources plug in', async () => {
     const p = await makePartner(t);
-    await seriesFor(p.id, { title: 'Monthly', cadence: 'custom', rrule: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20261231' , startLocal: '2026-02-03T08:00' });
+    await seriesFor(p.id, { title: 'Monthly', cadence: 'custom', rrule: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20261231', startLocal: '2026-02-03T08:00' });
     await seriesFor((await makePartner(t)).id, { title: 'Elsewhere' });
     await insertTasks(t.database.db, [{ title: 'Sign the NDA', assigneeId: as.manager.id, dueDate: '2026-06-01', partnerId: p.id }], null);
     registerCalendarSource({
       name: 'test-certifications',
-      deadlines: async (_db, scope) => (scope.kind === 'partner' && scope.partnerId === p.id ? [{ uid: 'cert-1@partnerhub', date: '2026-09-30', title: 'Certification expires' }] : []),
+      deadlines: async (_db, scope) =>
+        scope.kind === 'partner' && scope.partnerId === p.id ? [{ uid: 'cert-1@partnerhub', date: '2026-09-30', title: 'Certification expires' }] : [],
     });
     try {
       const created = await post('/api/calendar-feeds', { scope: 'partner', partnerId: p.id });
@@ -131,7 +138,10 @@ describe('calendar feeds', () => {
       // A date-only UNTIL is given to clients as the UTC end of that day in Zurich.
       expect(monthly.component.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=MONTHLY;BYDAY=1TU;UNTIL=20261231T225959Z');
     } finally {
-      calendarSources.splice(calendarSources.findIndex((s) => s.name === 'test-certifications'), 1);
+      calendarSources.splice(
+        calendarSources.findIndex((s) => s.name === 'test-certifications'),
+        1,
+      );
     }
     const missing = await post('/api/calendar-feeds', { scope: 'partner' });
     expect(missing.statusCode).toBe(400);

@@ -75,7 +75,10 @@ export function evaluate(all: HoldingFacts[], renewedBy: ReadonlyMap<string, rea
 /** Every unarchived holding of these users (what `evaluate` needs). */
 export async function holdingsOfUsers(db: DbOrTx, userIds: string[]): Promise<HoldingFacts[]> {
   if (!userIds.length) return [];
-  return db.select(holdingFactColumns).from(userCertification).where(and(inArray(userCertification.userId, userIds), isNull(userCertification.archivedAt)));
+  return db
+    .select(holdingFactColumns)
+    .from(userCertification)
+    .where(and(inArray(userCertification.userId, userIds), isNull(userCertification.archivedAt)));
 }
 
 const RANK: Record<HoldingState, number> = { current: 0, expiring: 0, planned: 1, expired: 2 };

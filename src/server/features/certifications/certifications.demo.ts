@@ -35,7 +35,10 @@ const PLANS: Record<string, Plan[]> = {
     { code: 'CLF-C02', obtainedMonthsAgo: 13 },
     { code: 'AZ-900', obtainedMonthsAgo: 30 },
   ],
-  'Marc Sales': [{ code: 'AWS Partner Accreditation (Business)', obtainedMonthsAgo: 4 }, { code: 'AZ-900', obtainedMonthsAgo: 2 }],
+  'Marc Sales': [
+    { code: 'AWS Partner Accreditation (Business)', obtainedMonthsAgo: 4 },
+    { code: 'AZ-900', obtainedMonthsAgo: 2 },
+  ],
   'Urs Marketing': [{ code: 'AWS Partner Accreditation (Business)', obtainedMonthsAgo: 18 }],
 };
 
@@ -57,7 +60,14 @@ export async function seedDemoCertifications(tx: DbOrTx, opts: { users: { id: st
   for (const u of opts.users) {
     const plans = PLANS[u.name];
     if (!plans) continue;
-    const held = new Set((await tx.select({ id: userCertification.certificationId }).from(userCertification).where(and(eq(userCertification.userId, u.id), isNull(userCertification.archivedAt)))).map((r) => r.id));
+    const held = new Set(
+      (
+        await tx
+          .select({ id: userCertification.certificationId })
+          .from(userCertification)
+          .where(and(eq(userCertification.userId, u.id), isNull(userCertification.archivedAt)))
+      ).map((r) => r.id),
+    );
     for (const p of plans) {
       const cert = byCode.get(p.code);
       if (!cert || held.has(cert.id)) continue;
@@ -66,7 +76,14 @@ export async function seedDemoCertifications(tx: DbOrTx, opts: { users: { id: st
         .insert(userCertification)
         .values(
           obtainedOn
-            ? { userId: u.id, certificationId: cert.id, status: 'obtained', obtainedOn, expiresOn: deriveExpiry(obtainedOn, cert.validityMonths), credentialId: p.credentialId ?? null }
+            ? {
+                userId: u.id,
+                certificationId: cert.id,
+                status: 'obtained',
+                obtainedOn,
+                expiresOn: deriveExpiry(obtainedOn, cert.validityMonths),
+                credentialId: p.credentialId ?? null,
+              }
             : { userId: u.id, certificationId: cert.id, status: 'planned', targetOn: addDays(today, p.plannedInDays!) },
         )
         .returning();

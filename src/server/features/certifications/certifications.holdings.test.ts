@@ -26,10 +26,23 @@ const today = () => zurichDate(new Date());
 describe('colleagues’ certifications', () => {
   it('derive the expiry from the catalogue (CKA 24 months; 36 months from a 31st), take an override, and re-derive when the obtained day changes', async () => {
     const cka = await makeCertification(t, null, { name: unique('CKA'), examCode: 'CKA', validityMonths: 24, category: 'professional' });
-    const created = await post('/api/user-certifications', { certificationId: cka.id, obtainedOn: '2024-04-01', credentialId: 'LF-abc123', credentialUrl: 'https://ti-user-certificates.s3.amazonaws.com/abc.pdf' }, as.member);
+    const created = await post(
+      '/api/user-certifications',
+      { certificationId: cka.id, obtainedOn: '2024-04-01', credentialId: 'LF-abc123', credentialUrl: 'https://ti-user-certificates.s3.amazonaws.com/abc.pdf' },
+      as.member,
+    );
     expect(created.statusCode, created.body).toBe(201);
     const h = created.json();
-    expect(h).toMatchObject({ user: { id: as.member.id, name: as.member.name }, status: 'obtained', obtainedOn: '2024-04-01', expiresOn: '2026-04-01', expiryOverridden: false, effectiveExpiresOn: '2026-04-01', credentialId: 'LF-abc123', createdBy: { id: as.member.id } });
+    expect(h).toMatchObject({
+      user: { id: as.member.id, name: as.member.name },
+      status: 'obtained',
+      obtainedOn: '2024-04-01',
+      expiresOn: '2026-04-01',
+      expiryOverridden: false,
+      effectiveExpiresOn: '2026-04-01',
+      credentialId: 'LF-abc123',
+      createdBy: { id: as.member.id },
+    });
     expect(h.certification).toMatchObject({ id: cka.id, examCode: 'CKA', validityMonths: 24 });
 
     const aws = await makeCertification(t, null, { validityMonths: 36 });
@@ -43,22 +56,36 @@ describe('colleagues’ certifications', () => {
     const overridden = await patch(`/api/user-certifications/${h.id}`, { version: 2, expiresOn: '2026-12-31' }, as.member);
     expect(overridden.json()).toMatchObject({ expiresOn: '2026-12-31', expiryOverridden: true });
     // An override stays when the obtained day moves; null drops it and derives again.
-    expect((await patch(`/api/user-certifications/${h.id}`, { version: 3, obtainedOn: '2024-09-01' }, as.member)).json()).toMatchObject({ expiresOn: '2026-12-31', expiryOverridden: true });
-    expect((await patch(`/api/user-certifications/${h.id}`, { version: 4, expiresOn: null }, as.member)).json()).toMatchObject({ expiresOn: '2026-09-01', expiryOverridden: false });
+    expect((await patch(`/api/user-certifications/${h.id}`, { version: 3, obtainedOn: '2024-09-01' }, as.member)).json()).toMatchObject({
+      expiresOn: '2026-12-31',
+      expiryOverridden: true,
+    });
+    expect((await patch(`/api/user-certifications/${h.id}`, { version: 4, expiresOn: null }, as.member)).json()).toMatchObject({
+      expiresOn: '2026-09-01',
+      expiryOverridden: false,
+    });
 
     const stale = await patch(`/api/user-certifications/${h.id}`, { version: 1, notes: 'Lost update' }, as.member);
     expect(stale.statusCode).toBe(409);
     const given = await post('/api/user-certifications', { certificationId: cka.id, obtainedOn: '2024-04-01', expiresOn: '2027-04-01' }, as.member);
     expect(given.json()).toMatchObject({ expiresOn: '2027-04-01', expiryOverridden: true });
 
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'user_certification'), eq(auditLog.entityId, h.id))).orderBy(auditLog.at);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'user_certification'), eq(auditLog.entityId, h.id)))
+      .orderBy(auditLog.at);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update', 'update', 'update']);
   });
 
   it('refuse an expiry before the obtained day, an unknown or archived certification, a deactivated colleague and incomplete statuses: 400 naming the field, nothing written', async () => {
     const cert = await makeCertification(t);
     const archived = await makeCertification(t, null, { archivedAt: new Date() });
-    const [gone] = await t.database.db.update(user).set({ deactivatedAt: new Date() }).where(eq(user.id, (await makeUser(t, 'member')).id)).returning();
+    const [gone] = await t.database.db
+      .update(user)
+      .set({ deactivatedAt: new Date() })
+      .where(eq(user.id, (await makeUser(t, 'member')).id))
+      .returning();
     const before = await holdingCount();
     const cases: [Record<string, unknown>, string][] = [
       [{ certificationId: cert.id, obtainedOn: '2025-03-10', expiresOn: '2025-03-09' }, 'body.expiresOn'],
@@ -130,14 +157,24 @@ describe('colleagues’ certifications', () => {
     const bobSaa = await grantCertification(t, bob.id, saa.id, addDays(d, -900), addDays(d, 40));
     const bobOld = await grantCertification(t, bob.id, sap.id, addDays(d, -1200), addDays(d, -5));
 
-    const items = (await get(`/api/user-certifications?programId=${program.id}`)).json().items as { id: string; effectiveExpiresOn: string; state: string; renewedVia: { name: string } | null }[];
+    const items = (await get(`/api/user-certifications?programId=${program.id}`)).json().items as {
+      id: string;
+      effectiveExpiresOn: string;
+      state: string;
+      renewedVia: { name: string } | null;
+    }[];
     const of = (id: string) => items.find((i) => i.id === id)!;
     expect(of(annSaa.id)).toMatchObject({ effectiveExpiresOn: addDays(d, 995), state: 'current', renewedVia: { name: sap.name } });
     expect(of(bobSaa.id)).toMatchObject({ effectiveExpiresOn: addDays(d, 40), state: 'expiring', renewedVia: null });
     expect(of(bobOld.id)).toMatchObject({ state: 'expired' });
     // Filters: by state, by effective expiry.
     expect((await get(`/api/user-certifications?programId=${program.id}&state=expiring`)).json().items.map((i: { id: string }) => i.id)).toEqual([bobSaa.id]);
-    expect((await get(`/api/user-certifications?programId=${program.id}&expiresBefore=${addDays(d, 100)}`)).json().items.map((i: { id: string }) => i.id).sort()).toEqual([bobSaa.id, bobOld.id].sort());
+    expect(
+      (await get(`/api/user-certifications?programId=${program.id}&expiresBefore=${addDays(d, 100)}`))
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual([bobSaa.id, bobOld.id].sort());
   });
 });
 
@@ -160,7 +197,14 @@ describe('the matrix', () => {
     expect(res.statusCode, res.body).toBe(200);
     const m = res.json();
     expect(m.today).toBe(d);
-    expect(m.certifications.map((c: { id: string }) => c.id)).toEqual([ckad.id, cka.id, unheld.id].sort((a, b) => [ckad, cka, unheld].find((c) => c.id === a)!.name.toLowerCase().localeCompare([ckad, cka, unheld].find((c) => c.id === b)!.name.toLowerCase())));
+    expect(m.certifications.map((c: { id: string }) => c.id)).toEqual(
+      [ckad.id, cka.id, unheld.id].sort((a, b) =>
+        [ckad, cka, unheld]
+          .find((c) => c.id === a)!
+          .name.toLowerCase()
+          .localeCompare([ckad, cka, unheld].find((c) => c.id === b)!.name.toLowerCase()),
+      ),
+    );
     expect(m.users.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([eve.id, fay.id, as.admin.id]));
     const cell = (userId: string, certId: string) => m.cells.find((c: { userId: string; certificationId: string }) => c.userId === userId && c.certificationId === certId);
     expect(cell(eve.id, cka.id)).toMatchObject({ state: 'expiring', effectiveExpiresOn: addDays(d, 30) });
@@ -177,7 +221,10 @@ describe('the matrix', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="certifications-${d}.csv"`);
     const rows = parse(csv.body, { bom: true, columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['colleague', ...m.certifications.map((c: { name: string; examCode: string | null }) => (c.name.startsWith('=') ? `'${c.name}` : c.examCode ? `${c.name} (${c.examCode})` : c.name))]);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'colleague',
+      ...m.certifications.map((c: { name: string; examCode: string | null }) => (c.name.startsWith('=') ? `'${c.name}` : c.examCode ? `${c.name} (${c.examCode})` : c.name)),
+    ]);
     const fayRow = rows.find((r) => r.colleague === fay.name)!;
     expect(fayRow['Certified Kubernetes Administrator (CKA)']).toBe(addDays(d, 720));
     expect(fayRow[`'${ckad.name}`]).toBe(`planned ${addDays(d, 60)}`);
@@ -192,7 +239,12 @@ describe('reminders and calendar', () => {
   // Friday 27 November 2026, 09:30 in Zurich.
   const NOW = new Date('2026-11-27T08:30:00Z');
   const deps = () => ({ db: t.database.db, mailer: null, baseUrl: t.config.baseUrl, secret: 'test-secret-test-secret-test-secret' });
-  const inbox = (userId: string) => t.database.db.select().from(notification).where(and(eq(notification.userId, userId), eq(notification.kind, 'certification_expiring'))).orderBy(notification.dedupeKey);
+  const inbox = (userId: string) =>
+    t.database.db
+      .select()
+      .from(notification)
+      .where(and(eq(notification.userId, userId), eq(notification.kind, 'certification_expiring')))
+      .orderBy(notification.dedupeKey);
 
   it('remind the holder 90 and 30 days before the effective expiry, once each; renewed, expired and far-off ones stay quiet', async () => {
     const program = await makeProgram(t);

@@ -8,7 +8,11 @@ import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import { deriveExpiry } from '../../../shared/certifications.js';
 import { zurichDate } from '../../../shared/days.js';
 import {
-  HOLDINGS_LIST_MAX, type CreateUserCertificationBody, type ListUserCertificationsQuery, type UpdateUserCertificationBody, type UserCertification,
+  HOLDINGS_LIST_MAX,
+  type CreateUserCertificationBody,
+  type ListUserCertificationsQuery,
+  type UpdateUserCertificationBody,
+  type UserCertification,
 } from '../../../shared/schemas/certification.js';
 import { evaluate, holdingsOfUsers, renewalMap, type Evaluated, type HoldingFacts, type HoldingRow } from './certifications.core.js';
 import { assertMayRecordFor } from './certifications.policy.js';
@@ -25,7 +29,9 @@ export async function presentHoldings(db: DbOrTx, rows: HoldingRow[], ev: Map<st
   const users = new Map((await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, userIds))).map((u) => [u.id, u]));
   const certs = new Map((await db.select().from(certification).where(inArray(certification.id, certIds))).map((c) => [c.id, c]));
   const programIds = [...new Set([...certs.values()].map((c) => c.programId))];
-  const programs = new Map((await db.select({ id: partnerProgram.id, name: partnerProgram.name }).from(partnerProgram).where(inArray(partnerProgram.id, programIds))).map((p) => [p.id, p]));
+  const programs = new Map(
+    (await db.select({ id: partnerProgram.id, name: partnerProgram.name }).from(partnerProgram).where(inArray(partnerProgram.id, programIds))).map((p) => [p.id, p]),
+  );
   return rows.map((h) => {
     const cert = certs.get(h.certificationId)!;
     const evaluated = ev.get(h.id)!;
@@ -133,7 +139,15 @@ export async function createHolding(db: Db, input: CreateUserCertificationBody, 
     checkDates(dates, zurichDate(now));
     const [row] = await tx
       .insert(userCertification)
-      .values({ userId, certificationId: cert.id, ...dates, credentialId: input.credentialId || null, credentialUrl: input.credentialUrl || null, notes: input.notes || null, createdBy: actor.id })
+      .values({
+        userId,
+        certificationId: cert.id,
+        ...dates,
+        credentialId: input.credentialId || null,
+        credentialUrl: input.credentialUrl || null,
+        notes: input.notes || null,
+        createdBy: actor.id,
+      })
       .returning();
     await recordAudit(tx, { actor, entityType: 'user_certification', entityId: row!.id, action: 'create', before: null, after: auditableHolding(row!) });
     return (await presentHoldings(tx, [row!], await evaluateRows(tx, [row!], zurichDate(now))))[0]!;
@@ -145,7 +159,10 @@ export async function updateHolding(db: Db, id: string, input: UpdateUserCertifi
     const before = await lockRow(tx, userCertification, id, WHAT);
     assertMayRecordFor(actor, before.userId);
     if (before.archivedAt) throw new AppError('conflict', 'The certification record is archived');
-    const cert = input.certificationId && input.certificationId !== before.certificationId ? await activeCertification(tx, input.certificationId) : (await tx.select().from(certification).where(eq(certification.id, before.certificationId)))[0]!;
+    const cert =
+      input.certificationId && input.certificationId !== before.certificationId
+        ? await activeCertification(tx, input.certificationId)
+        : (await tx.select().from(certification).where(eq(certification.id, before.certificationId)))[0]!;
     const status = input.status ?? (before.status as Dates['status']);
     if (before.status === 'obtained' && status === 'planned') throw fieldError('body.status', 'cannot go back from obtained to planned: record a new planned exam instead');
     const obtainedOn = input.obtainedOn !== undefined ? input.obtainedOn : before.obtainedOn;

@@ -15,7 +15,11 @@ import { csvCell } from '../../lib/csv.js';
  */
 export async function certificationMatrix(db: DbOrTx, q: MatrixQuery, now: Date): Promise<CertificationMatrix> {
   const today = zurichDate(now);
-  const users = await db.select({ id: user.id, name: user.name }).from(user).where(isNull(user.deactivatedAt)).orderBy(asc(sql`lower(${user.name})`), asc(user.id));
+  const users = await db
+    .select({ id: user.id, name: user.name })
+    .from(user)
+    .where(isNull(user.deactivatedAt))
+    .orderBy(asc(sql`lower(${user.name})`), asc(user.id));
   // Joined rather than listed by id: the statement stays the same size however many colleagues there are.
   const holdings = await db
     .select(holdingFactColumns)
@@ -26,13 +30,22 @@ export async function certificationMatrix(db: DbOrTx, q: MatrixQuery, now: Date)
   const best = bestHoldings(holdings, ev);
   const heldIds = [...new Set([...best.values()].map((h) => h.certificationId))];
   const certs = await db
-    .select({ id: certification.id, name: certification.name, examCode: certification.examCode, category: certification.category, programId: partnerProgram.id, programName: partnerProgram.name })
+    .select({
+      id: certification.id,
+      name: certification.name,
+      examCode: certification.examCode,
+      category: certification.category,
+      programId: partnerProgram.id,
+      programName: partnerProgram.name,
+    })
     .from(certification)
     .innerJoin(partnerProgram, eq(partnerProgram.id, certification.programId))
     .where(
       q.programId
         ? and(eq(certification.programId, q.programId), or(isNull(certification.archivedAt), heldIds.length ? inArray(certification.id, heldIds) : sql`false`))
-        : heldIds.length ? inArray(certification.id, heldIds) : sql`false`,
+        : heldIds.length
+          ? inArray(certification.id, heldIds)
+          : sql`false`,
     )
     .orderBy(asc(sql`lower(${partnerProgram.name})`), asc(sql`lower(${certification.name})`), asc(certification.id));
   const shown = new Set(certs.map((c) => c.id));
@@ -40,16 +53,29 @@ export async function certificationMatrix(db: DbOrTx, q: MatrixQuery, now: Date)
     .filter((h) => shown.has(h.certificationId))
     .map((h) => {
       const e = ev.get(h.id)!;
-      return { userId: h.userId, certificationId: h.certificationId, holdingId: h.id, state: e.state, obtainedOn: h.obtainedOn, effectiveExpiresOn: e.effective, targetOn: h.targetOn };
+      return {
+        userId: h.userId,
+        certificationId: h.certificationId,
+        holdingId: h.id,
+        state: e.state,
+        obtainedOn: h.obtainedOn,
+        effectiveExpiresOn: e.effective,
+        targetOn: h.targetOn,
+      };
     });
   return {
     today,
     users,
-    certifications: certs.map((c) => ({ id: c.id, name: c.name, examCode: c.examCode, category: c.category as CertificationCategory, program: { id: c.programId, name: c.programName } })),
+    certifications: certs.map((c) => ({
+      id: c.id,
+      name: c.name,
+      examCode: c.examCode,
+      category: c.category as CertificationCategory,
+      program: { id: c.programId, name: c.programName },
+    })),
     cells,
   };
 }
-
 
 type Column = CertificationMatrix['certifications'][number];
 const label = (c: Column) => (c.examCode && !c.name.endsWith(`(${c.examCode})`) ? `${c.name} (${c.examCode})` : c.name);

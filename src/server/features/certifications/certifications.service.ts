@@ -31,14 +31,20 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 async function present(db: DbOrTx, rows: Row[]): Promise<Certification[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const programs = await db.select({ id: partnerProgram.id, name: partnerProgram.name }).from(partnerProgram).where(inArray(partnerProgram.id, [...new Set(rows.map((r) => r.programId))]));
+  const programs = await db
+    .select({ id: partnerProgram.id, name: partnerProgram.name })
+    .from(partnerProgram)
+    .where(inArray(partnerProgram.id, [...new Set(rows.map((r) => r.programId))]));
   const links = await db
     .select({ certificationId: certificationRenewal.certificationId, renewedById: certificationRenewal.renewedById })
     .from(certificationRenewal)
     .where(or(inArray(certificationRenewal.certificationId, ids), inArray(certificationRenewal.renewedById, ids)));
   const linkedIds = [...new Set(links.flatMap((l) => [l.certificationId, l.renewedById]))];
   const names = new Map(
-    (linkedIds.length ? await db.select({ id: certification.id, name: certification.name }).from(certification).where(inArray(certification.id, linkedIds)) : []).map((c) => [c.id, c.name]),
+    (linkedIds.length ? await db.select({ id: certification.id, name: certification.name }).from(certification).where(inArray(certification.id, linkedIds)) : []).map((c) => [
+      c.id,
+      c.name,
+    ]),
   );
   const counts = await db
     .select({ id: userCertification.certificationId, n: sql<number>`count(distinct ${userCertification.userId})`.mapWith(Number) })
@@ -72,7 +78,10 @@ export async function listCertifications(db: DbOrTx, q: ListCertificationsQuery)
     .innerJoin(partnerProgram, eq(partnerProgram.id, certification.programId))
     .where(and(...where))
     .orderBy(asc(sql`lower(${partnerProgram.name})`), asc(sql`lower(${certification.name})`), asc(certification.id));
-  return present(db, rows.map((r) => r.c));
+  return present(
+    db,
+    rows.map((r) => r.c),
+  );
 }
 
 export async function getCertification(db: DbOrTx, id: string): Promise<Certification> {
@@ -85,7 +94,14 @@ async function checkNameFree(tx: DbOrTx, programId: string, name: string, except
   const rows = await tx
     .select({ id: certification.id })
     .from(certification)
-    .where(and(eq(certification.programId, programId), sql`lower(${certification.name}) = ${name.toLowerCase()}`, isNull(certification.archivedAt), exceptId ? sql`${certification.id} <> ${exceptId}` : undefined));
+    .where(
+      and(
+        eq(certification.programId, programId),
+        sql`lower(${certification.name}) = ${name.toLowerCase()}`,
+        isNull(certification.archivedAt),
+        exceptId ? sql`${certification.id} <> ${exceptId}` : undefined,
+      ),
+    );
   if (rows.length) throw fieldError('body.name', 'is already used by another certification of this programme', 'conflict');
 }
 
@@ -103,7 +119,10 @@ async function checkRenewedBy(tx: DbOrTx, self: { id: string | null; programId: 
   if (!ids.length) return;
   const path = 'body.renewedByIds';
   if (self.id && ids.includes(self.id)) throw fieldError(path, 'cannot include the certification itself');
-  const found = await tx.select({ id: certification.id, programId: certification.programId, archivedAt: certification.archivedAt }).from(certification).where(inArray(certification.id, ids));
+  const found = await tx
+    .select({ id: certification.id, programId: certification.programId, archivedAt: certification.archivedAt })
+    .from(certification)
+    .where(inArray(certification.id, ids));
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw fieldError(path, `names unknown certifications (${missing.join(', ')})`);
   if (found.some((f) => f.programId !== self.programId)) throw fieldError(path, 'must name certifications of the same programme');
@@ -136,8 +155,14 @@ export async function insertCertification(tx: DbOrTx, input: CertificationInput 
   const [row] = await tx
     .insert(certification)
     .values({
-      programId: input.programId, name: input.name, examCode: input.examCode || null, issuer: input.issuer, category: input.category,
-      validityMonths: input.validityMonths, description: input.description ?? null, url: input.url ?? null,
+      programId: input.programId,
+      name: input.name,
+      examCode: input.examCode || null,
+      issuer: input.issuer,
+      category: input.category,
+      validityMonths: input.validityMonths,
+      description: input.description ?? null,
+      url: input.url ?? null,
     })
     .returning();
   if (input.renewedByIds.length) await tx.insert(certificationRenewal).values(input.renewedByIds.map((renewedById) => ({ certificationId: row!.id, renewedById })));
@@ -171,7 +196,14 @@ export async function updateCertification(db: Db, id: string, input: Partial<Omi
     }
     // Holdings keep the expiry they were recorded with: a changed validity applies to new ones and
     // to holdings whose obtained date is edited (the vendor's rule for people already certified rarely changes retroactively).
-    await recordAudit(tx, { actor, entityType: 'certification', entityId: id, action: 'update', before: auditableCertification(before, beforeRenewals), after: auditableCertification(after, renewedByIds ?? beforeRenewals) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'certification',
+      entityId: id,
+      action: 'update',
+      before: auditableCertification(before, beforeRenewals),
+      after: auditableCertification(after, renewedByIds ?? beforeRenewals),
+    });
     return (await present(tx, [after]))[0]!;
   });
 }
@@ -186,7 +218,14 @@ export async function setCertificationArchived(db: Db, id: string, archived: boo
     }
     const after = await updateVersioned(tx, certification, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
     const renewals = await renewalIdsOf(tx, id);
-    await recordAudit(tx, { actor, entityType: 'certification', entityId: id, action: archived ? 'archive' : 'restore', before: auditableCertification(before, renewals), after: auditableCertification(after, renewals) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'certification',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: auditableCertification(before, renewals),
+      after: auditableCertification(after, renewals),
+    });
     return (await present(tx, [after]))[0]!;
   });
 }

@@ -19,7 +19,12 @@ async function standing(db: DbOrTx, today: string, userIds?: string[]) {
   const ev = evaluate(rows, await renewalMap(db), today);
   const best = [...bestHoldings(rows, ev).values()];
   const certIds = [...new Set(best.map((h) => h.certificationId))];
-  const names = new Map((certIds.length ? await db.select({ id: certification.id, name: certification.name }).from(certification).where(inArray(certification.id, certIds)) : []).map((c) => [c.id, c.name]));
+  const names = new Map(
+    (certIds.length ? await db.select({ id: certification.id, name: certification.name }).from(certification).where(inArray(certification.id, certIds)) : []).map((c) => [
+      c.id,
+      c.name,
+    ]),
+  );
   return { rows, best, ev, name: (h: HoldingFacts) => names.get(h.certificationId) ?? 'A certification' };
 }
 
@@ -74,7 +79,9 @@ registerCalendarSource({
         return [{ uid: `certification-exam-${h.id}@partnerhub`, date: h.targetOn, title: `Exam: ${name(h)}`, description: 'Planned certification exam', path: LINK }];
       }
       if (e.effective === null) return [];
-      return [{ uid: `certification-${h.id}@partnerhub`, date: e.effective, title: `Certification expires: ${name(h)}`, description: 'Last day it is valid; renew before.', path: LINK }];
+      return [
+        { uid: `certification-${h.id}@partnerhub`, date: e.effective, title: `Certification expires: ${name(h)}`, description: 'Last day it is valid; renew before.', path: LINK },
+      ];
     });
   },
 });

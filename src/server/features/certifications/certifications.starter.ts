@@ -60,11 +60,21 @@ export const STARTER_CATALOGUE: StarterProgram[] = [
       { name: AWS_SAA, examCode: 'SAA-C03', category: 'associate', validityMonths: 36, renewedBy: [AWS_SAP] },
       { name: AWS_DVA, examCode: 'DVA-C02', category: 'associate', validityMonths: 36, renewedBy: [AWS_DOP] },
       {
-        name: AWS_SOA, examCode: 'SOA-C03', category: 'associate', validityMonths: 36, renewedBy: [AWS_DOP],
+        name: AWS_SOA,
+        examCode: 'SOA-C03',
+        category: 'associate',
+        validityMonths: 36,
+        renewedBy: [AWS_DOP],
         description: 'Formerly AWS Certified SysOps Administrator – Associate (SOA-C02, retired September 2025); record either here.',
       },
       { name: AWS_DEA, examCode: 'DEA-C01', category: 'associate', validityMonths: 36 },
-      { name: 'AWS Certified Cloud Practitioner', examCode: 'CLF-C02', category: 'foundational', validityMonths: 36, renewedBy: [AWS_SAA, AWS_DVA, AWS_SOA, AWS_DEA, AWS_SAP, AWS_DOP] },
+      {
+        name: 'AWS Certified Cloud Practitioner',
+        examCode: 'CLF-C02',
+        category: 'foundational',
+        validityMonths: 36,
+        renewedBy: [AWS_SAA, AWS_DVA, AWS_SOA, AWS_DEA, AWS_SAP, AWS_DOP],
+      },
       { name: 'AWS Certified AI Practitioner', examCode: 'AIF-C01', category: 'foundational', validityMonths: 36 },
       { name: 'AWS Partner Accreditation (Technical)', examCode: null, category: 'accreditation', validityMonths: null, description: unverifiedAccreditation },
       { name: 'AWS Partner Accreditation (Business)', examCode: null, category: 'accreditation', validityMonths: null, description: unverifiedAccreditation },
@@ -100,10 +110,34 @@ export const STARTER_CATALOGUE: StarterProgram[] = [
     url: 'https://partner.microsoft.com/',
     description: 'Solutions Partner designations are earned by the partner capability score (performance, skilling, customer success).',
     certifications: [
-      { name: 'Microsoft Certified: Azure Fundamentals', examCode: 'AZ-900', category: 'foundational', validityMonths: null, description: 'Fundamentals certifications do not expire.' },
-      { name: 'Microsoft Certified: Azure Administrator Associate', examCode: 'AZ-104', category: 'associate', validityMonths: 12, description: 'Renewed yearly by a free online assessment.' },
-      { name: 'Microsoft Certified: Azure Solutions Architect Expert', examCode: 'AZ-305', category: 'professional', validityMonths: 12, description: 'An expert certification; renewed yearly by a free online assessment.' },
-      { name: 'Microsoft Certified: DevOps Engineer Expert', examCode: 'AZ-400', category: 'professional', validityMonths: 12, description: 'An expert certification; renewed yearly by a free online assessment.' },
+      {
+        name: 'Microsoft Certified: Azure Fundamentals',
+        examCode: 'AZ-900',
+        category: 'foundational',
+        validityMonths: null,
+        description: 'Fundamentals certifications do not expire.',
+      },
+      {
+        name: 'Microsoft Certified: Azure Administrator Associate',
+        examCode: 'AZ-104',
+        category: 'associate',
+        validityMonths: 12,
+        description: 'Renewed yearly by a free online assessment.',
+      },
+      {
+        name: 'Microsoft Certified: Azure Solutions Architect Expert',
+        examCode: 'AZ-305',
+        category: 'professional',
+        validityMonths: 12,
+        description: 'An expert certification; renewed yearly by a free online assessment.',
+      },
+      {
+        name: 'Microsoft Certified: DevOps Engineer Expert',
+        examCode: 'AZ-400',
+        category: 'professional',
+        validityMonths: 12,
+        description: 'An expert certification; renewed yearly by a free online assessment.',
+      },
     ],
   },
 ];
@@ -118,20 +152,41 @@ export async function ensureStarterCatalogue(tx: DbOrTx, actor: AuditActor): Pro
   await tx.execute(sql`select pg_advisory_xact_lock(${STARTER_LOCK})`);
   const result: StarterCatalogueResult = { programs: [], certifications: [] };
   for (const p of STARTER_CATALOGUE) {
-    let [program] = await tx.select().from(partnerProgram).where(and(sql`lower(${partnerProgram.name}) = ${p.name.toLowerCase()}`, isNull(partnerProgram.archivedAt)));
+    let [program] = await tx
+      .select()
+      .from(partnerProgram)
+      .where(and(sql`lower(${partnerProgram.name}) = ${p.name.toLowerCase()}`, isNull(partnerProgram.archivedAt)));
     if (!program) {
       [program] = await tx.insert(partnerProgram).values({ name: p.name, vendor: p.vendor, url: p.url, description: p.description }).returning();
-      await recordAudit(tx, { actor, entityType: 'partner_program', entityId: program!.id, action: 'create', after: { name: p.name, vendor: p.vendor, url: p.url, description: p.description } });
+      await recordAudit(tx, {
+        actor,
+        entityType: 'partner_program',
+        entityId: program!.id,
+        action: 'create',
+        after: { name: p.name, vendor: p.vendor, url: p.url, description: p.description },
+      });
       result.programs.push(p.name);
     }
-    const existing = await tx.select({ id: certification.id, name: certification.name }).from(certification).where(and(eq(certification.programId, program!.id), isNull(certification.archivedAt)));
+    const existing = await tx
+      .select({ id: certification.id, name: certification.name })
+      .from(certification)
+      .where(and(eq(certification.programId, program!.id), isNull(certification.archivedAt)));
     const ids = new Map(existing.map((c) => [c.name.toLowerCase(), c.id]));
     for (const c of p.certifications) {
       if (ids.has(c.name.toLowerCase())) continue;
       const renewedByIds = (c.renewedBy ?? []).map((n) => ids.get(n.toLowerCase())).filter((id): id is string => Boolean(id));
       const row = await insertCertification(
         tx,
-        { programId: program!.id, name: c.name, examCode: c.examCode, issuer: p.vendor, category: c.category, validityMonths: c.validityMonths, description: c.description ?? null, renewedByIds },
+        {
+          programId: program!.id,
+          name: c.name,
+          examCode: c.examCode,
+          issuer: p.vendor,
+          category: c.category,
+          validityMonths: c.validityMonths,
+          description: c.description ?? null,
+          renewedByIds,
+        },
         actor,
       );
       ids.set(c.name.toLowerCase(), row.id);

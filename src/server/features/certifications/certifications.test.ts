@@ -18,16 +18,41 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const { get, post, patch } = requestsAs(() => as.admin);
-const certCount = async (programId: string) => (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(certification).where(eq(certification.programId, programId)))[0]!.n;
+const certCount = async (programId: string) =>
+  (
+    await t.database.db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(certification)
+      .where(eq(certification.programId, programId))
+  )[0]!.n;
 const renewalsOf = async (id: string) => (await t.database.db.select().from(certificationRenewal).where(eq(certificationRenewal.certificationId, id))).map((r) => r.renewedById);
 
 describe('certification catalogue', () => {
   it('admins add, edit, archive and restore entries; the issuer defaults to the vendor; everyone reads; every change is audited', async () => {
     const program = await makeProgram(t, { vendor: 'Cloud Native Computing Foundation' });
-    const created = await post('/api/certifications', { programId: program.id, name: 'Certified Kubernetes Administrator', examCode: 'CKA', category: 'professional', validityMonths: 24, url: 'https://www.cncf.io/training/certification/cka/' });
+    const created = await post('/api/certifications', {
+      programId: program.id,
+      name: 'Certified Kubernetes Administrator',
+      examCode: 'CKA',
+      category: 'professional',
+      validityMonths: 24,
+      url: 'https://www.cncf.io/training/certification/cka/',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const cka = created.json();
-    expect(cka).toMatchObject({ program: { id: program.id, name: program.name }, name: 'Certified Kubernetes Administrator', examCode: 'CKA', issuer: 'Cloud Native Computing Foundation', category: 'professional', validityMonths: 24, renewedBy: [], renews: [], holderCount: 0, archivedAt: null, version: 1 });
+    expect(cka).toMatchObject({
+      program: { id: program.id, name: program.name },
+      name: 'Certified Kubernetes Administrator',
+      examCode: 'CKA',
+      issuer: 'Cloud Native Computing Foundation',
+      category: 'professional',
+      validityMonths: 24,
+      renewedBy: [],
+      renews: [],
+      holderCount: 0,
+      archivedAt: null,
+      version: 1,
+    });
 
     const listed = await get(`/api/certifications?programId=${program.id}`, as.viewer);
     expect(listed.statusCode).toBe(200);
@@ -52,7 +77,11 @@ describe('certification catalogue', () => {
     expect(restored.statusCode, restored.body).toBe(200);
     expect(restored.json().archivedAt).toBeNull();
 
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'certification'), eq(auditLog.entityId, cka.id))).orderBy(auditLog.at);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'certification'), eq(auditLog.entityId, cka.id)))
+      .orderBy(auditLog.at);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'archive', 'restore']);
     expect(audit[1]!.changes).toMatchObject({ validityMonths: { from: 24, to: 36 }, issuer: { from: 'Cloud Native Computing Foundation', to: 'The Linux Foundation' } });
   });
@@ -99,9 +128,19 @@ describe('certification catalogue', () => {
 
     const linked = await patch(`/api/certifications/${clf.id}`, { version: 1, renewedByIds: [saa.id, sap.id] });
     expect(linked.statusCode, linked.body).toBe(200);
-    expect(linked.json().renewedBy.map((r: { id: string }) => r.id).sort()).toEqual([saa.id, sap.id].sort());
+    expect(
+      linked
+        .json()
+        .renewedBy.map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual([saa.id, sap.id].sort());
     expect((await patch(`/api/certifications/${saa.id}`, { version: 1, renewedByIds: [sap.id] })).statusCode).toBe(200);
-    expect((await get(`/api/certifications/${sap.id}`)).json().renews.map((r: { id: string }) => r.id).sort()).toEqual([clf.id, saa.id].sort());
+    expect(
+      (await get(`/api/certifications/${sap.id}`))
+        .json()
+        .renews.map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual([clf.id, saa.id].sort());
 
     const cases: [string, unknown, string][] = [
       [sap.id, { version: 1, renewedByIds: [clf.id] }, 'would make a loop'],
@@ -137,7 +176,15 @@ describe('starter catalogue', () => {
       expect(first.json().programs.sort()).toEqual(Object.values(STARTER_PROGRAM_NAMES).sort());
       expect(first.json().certifications).toHaveLength(STARTER_CATALOGUE.reduce((n, p) => n + p.certifications.length, 0));
 
-      const all = (await fresh.app.inject({ method: 'GET', url: '/api/certifications', headers: bearer(admin) })).json().items as { name: string; examCode: string | null; validityMonths: number | null; category: string; issuer: string; renewedBy: { name: string }[]; program: { name: string } }[];
+      const all = (await fresh.app.inject({ method: 'GET', url: '/api/certifications', headers: bearer(admin) })).json().items as {
+        name: string;
+        examCode: string | null;
+        validityMonths: number | null;
+        category: string;
+        issuer: string;
+        renewedBy: { name: string }[];
+        program: { name: string };
+      }[];
       const byCode = (code: string) => all.find((c) => c.examCode === code)!;
       expect(byCode('CKA')).toMatchObject({ validityMonths: 24, issuer: 'CNCF / The Linux Foundation', program: { name: STARTER_PROGRAM_NAMES.cncf } });
       expect(byCode('SAA-C03')).toMatchObject({ validityMonths: 36, category: 'associate', renewedBy: [{ name: 'AWS Certified Solutions Architect – Professional' }] });
@@ -149,7 +196,10 @@ describe('starter catalogue', () => {
       const again = await fresh.app.inject({ method: 'POST', url: '/api/certifications/starter', headers: bearer(admin), payload: {} });
       expect(again.json()).toEqual({ programs: [], certifications: [] });
       expect(await fresh.database.db.transaction((tx) => ensureStarterCatalogue(tx, null))).toEqual({ programs: [], certifications: [] });
-      const programs = await fresh.database.db.select().from(partnerProgram).where(inArray(partnerProgram.name, Object.values(STARTER_PROGRAM_NAMES)));
+      const programs = await fresh.database.db
+        .select()
+        .from(partnerProgram)
+        .where(inArray(partnerProgram.name, Object.values(STARTER_PROGRAM_NAMES)));
       expect(programs).toHaveLength(4);
       expect(programs.every((p) => p.partnerId === null)).toBe(true);
 
@@ -166,9 +216,16 @@ describe('starter catalogue', () => {
   it('the first administrator’s setup installs it', async () => {
     const fresh = await createTestApp();
     try {
-      const setup = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { name: 'Ada Admin', email: `ada.${process.pid}@example.com`, password: 'correct horse battery staple' } });
+      const setup = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { name: 'Ada Admin', email: `ada.${process.pid}@example.com`, password: 'correct horse battery staple' },
+      });
       expect(setup.statusCode, setup.body).toBe(201);
-      const rows = await fresh.database.db.select({ name: partnerProgram.name }).from(partnerProgram).where(inArray(partnerProgram.name, Object.values(STARTER_PROGRAM_NAMES)));
+      const rows = await fresh.database.db
+        .select({ name: partnerProgram.name })
+        .from(partnerProgram)
+        .where(inArray(partnerProgram.name, Object.values(STARTER_PROGRAM_NAMES)));
       expect(rows).toHaveLength(4);
     } finally {
       await fresh.close();
@@ -184,7 +241,15 @@ describe('demo certifications', () => {
     const now = new Date('2026-11-27T08:30:00Z');
     const made = await t.database.db.transaction((tx) => seedDemoCertifications(tx, { users, now }));
     expect(made).toBeGreaterThanOrEqual(6);
-    const rows = await t.database.db.select().from(userCertification).where(inArray(userCertification.userId, users.map((u) => u.id)));
+    const rows = await t.database.db
+      .select()
+      .from(userCertification)
+      .where(
+        inArray(
+          userCertification.userId,
+          users.map((u) => u.id),
+        ),
+      );
     expect(rows.every((r) => r.userId !== users[2]!.id)).toBe(true);
     const soon = rows.filter((r) => r.status === 'obtained' && r.expiresOn && r.expiresOn >= '2026-11-27' && r.expiresOn <= '2027-02-25');
     expect(soon.length).toBeGreaterThanOrEqual(1);

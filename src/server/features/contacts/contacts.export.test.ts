@@ -19,8 +19,15 @@ const get = (url: string) => viewer.get(url);
 async function awkwardPartner() {
   const p = await makePartner(t, { name: `Müller, Söhne; Partner "AG" ${unique('x')}` });
   const joerg = await makeContact(t, p.id, {
-    firstName: 'Jörg', lastName: 'Bär, Jr.', title: 'Head of Sales; DACH', role: 'sales', email: 'joerg@example.ch', phone: '+41 44 123 45 67',
-    location: 'Zürich, Schweiz', notes: 'Line one, with comma;\nline two: "quoted" \\ backslash', isPrimary: true,
+    firstName: 'Jörg',
+    lastName: 'Bär, Jr.',
+    title: 'Head of Sales; DACH',
+    role: 'sales',
+    email: 'joerg@example.ch',
+    phone: '+41 44 123 45 67',
+    location: 'Zürich, Schweiz',
+    notes: 'Line one, with comma;\nline two: "quoted" \\ backslash',
+    isPrimary: true,
     lastContactAt: new Date('2026-02-03T13:30:00Z'),
   });
   const zoe = await makeContact(t, p.id, { firstName: 'Zoë', lastName: "O'Neil", title: '=HYPERLINK("http://evil")', leftAt: '2025-12-31' });
@@ -38,13 +45,31 @@ describe('contact exports', () => {
     expect(Object.keys(rows[0]!)).toEqual(['partner', 'first name', 'last name', 'title', 'role', 'e-mail', 'phone', 'location', 'primary', 'left at', 'last contact']);
     expect(rows).toEqual([
       {
-        partner: p.name, 'first name': 'Jörg', 'last name': 'Bär, Jr.', title: 'Head of Sales; DACH', role: 'Sales', 'e-mail': 'joerg@example.ch',
-        phone: '+41 44 123 45 67', location: 'Zürich, Schweiz', primary: 'yes', 'left at': '', 'last contact': '2026-02-03 14:30',
+        partner: p.name,
+        'first name': 'Jörg',
+        'last name': 'Bär, Jr.',
+        title: 'Head of Sales; DACH',
+        role: 'Sales',
+        'e-mail': 'joerg@example.ch',
+        phone: '+41 44 123 45 67',
+        location: 'Zürich, Schweiz',
+        primary: 'yes',
+        'left at': '',
+        'last contact': '2026-02-03 14:30',
       },
       {
         // A cell a spreadsheet would run as a formula is kept as text.
-        partner: p.name, 'first name': 'Zoë', 'last name': "O'Neil", title: `'=HYPERLINK("http://evil")`, role: '', 'e-mail': '',
-        phone: '', location: '', primary: 'no', 'left at': '2025-12-31', 'last contact': '',
+        partner: p.name,
+        'first name': 'Zoë',
+        'last name': "O'Neil",
+        title: `'=HYPERLINK("http://evil")`,
+        role: '',
+        'e-mail': '',
+        phone: '',
+        location: '',
+        primary: 'no',
+        'left at': '2025-12-31',
+        'last contact': '',
       },
     ]);
 
@@ -98,10 +123,7 @@ describe('contact exports', () => {
 
   it(`refuses an export past the cap with a 400 that says how to narrow it`, async () => {
     const p = await makePartner(t);
-    await t.database.query(
-      `insert into contact (partner_id, first_name, last_name) select $1, 'Bulk', 'Person ' || g from generate_series(1, 10001) g`,
-      [p.id],
-    );
+    await t.database.query(`insert into contact (partner_id, first_name, last_name) select $1, 'Bulk', 'Person ' || g from generate_series(1, 10001) g`, [p.id]);
     for (const ext of ['csv', 'vcf']) {
       const res = await get(`/api/contacts/export.${ext}?partnerId=${p.id}`);
       expect(res.statusCode).toBe(400);

@@ -44,8 +44,17 @@ const CSV_COLUMNS = ['partner', 'first name', 'last name', 'title', 'role', 'e-m
 export function toCsv(rows: ExportRow[]): string {
   return stringify(
     rows.map(({ c, partnerName }) => [
-      cell(partnerName), cell(c.firstName), cell(c.lastName), cell(c.title), roleLabel(c.role), cell(c.email), c.phone ?? '', cell(c.location),
-      c.isPrimary ? 'yes' : 'no', c.leftAt ?? '', c.lastContactAt ? localDateTime(c.lastContactAt) : '',
+      cell(partnerName),
+      cell(c.firstName),
+      cell(c.lastName),
+      cell(c.title),
+      roleLabel(c.role),
+      cell(c.email),
+      c.phone ?? '',
+      cell(c.location),
+      c.isPrimary ? 'yes' : 'no',
+      c.leftAt ?? '',
+      c.lastContactAt ? localDateTime(c.lastContactAt) : '',
     ]),
     // The BOM makes Excel read UTF-8 (umlauts) instead of the local code page.
     { header: true, columns: CSV_COLUMNS, bom: true, record_delimiter: 'windows' },

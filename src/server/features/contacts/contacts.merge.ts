@@ -14,7 +14,9 @@ import { refreshLastContact } from '../partners/index.js';
 const FILLABLE = ['title', 'role', 'influence', 'strength', 'email', 'phone', 'location', 'notes'] as const;
 
 const linkedActivities = async (tx: Tx, contactId: string) =>
-  (await tx.select({ id: activityContact.activityId }).from(activityContact).where(eq(activityContact.contactId, contactId)).orderBy(asc(activityContact.activityId))).map((r) => r.id);
+  (await tx.select({ id: activityContact.activityId }).from(activityContact).where(eq(activityContact.contactId, contactId)).orderBy(asc(activityContact.activityId))).map(
+    (r) => r.id,
+  );
 
 /**
  * Merges a duplicate INTO the survivor: every timeline link moves over (a meeting that named both
@@ -56,12 +58,18 @@ export async function mergeContacts(db: Db, actor: Actor, survivorId: string, du
 
     const survivorLinksAfter = await linkedActivities(tx, survivorId);
     await recordAudit(tx, {
-      actor, entityType: 'contact', entityId: survivorId, action: `merge:${duplicateId}`,
+      actor,
+      entityType: 'contact',
+      entityId: survivorId,
+      action: `merge:${duplicateId}`,
       before: { ...auditableContact(survivor), activityIds: survivorLinksBefore },
       after: { ...auditableContact(after!), activityIds: survivorLinksAfter },
     });
     await recordAudit(tx, {
-      actor, entityType: 'contact', entityId: duplicateId, action: `merged-into:${survivorId}`,
+      actor,
+      entityType: 'contact',
+      entityId: duplicateId,
+      action: `merged-into:${survivorId}`,
       before: { ...auditableContact(duplicate), activityIds: duplicateLinks },
       after: { ...auditableContact(archived!), activityIds: [] },
     });

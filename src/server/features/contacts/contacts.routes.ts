@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uuidParam } from '../../../shared/schemas/common.js';
 import {
-  contactDetailSchema, contactPage, contactVersionBody, createContactBody, exportContactsQuery, listContactsQuery, mergeContactBody,
-  stakeholderMapSchema, updateContactBody, type Contact,
+  contactDetailSchema,
+  contactPage,
+  contactVersionBody,
+  createContactBody,
+  exportContactsQuery,
+  listContactsQuery,
+  mergeContactBody,
+  stakeholderMapSchema,
+  updateContactBody,
+  type Contact,
 } from '../../../shared/schemas/contact.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
@@ -28,33 +36,59 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   });
 
   // Static paths win over /api/contacts/:id in Fastify's router, whatever the order.
-  app.get('/api/contacts/export.csv', { config: read, schema: { tags, summary: 'The directory as CSV (same filters, no paging)', querystring: exportContactsQuery } }, async (req, reply) => {
-    const body = toCsv(await exportRows(db, req.query));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName('csv')}"`).send(body);
-  });
-  app.get('/api/contacts/export.vcf', { config: read, schema: { tags, summary: 'The directory as vCard 4.0 (same filters, no paging)', querystring: exportContactsQuery } }, async (req, reply) => {
-    const body = toVcf(await exportRows(db, req.query));
-    return reply.type('text/vcard; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName('vcf')}"`).send(body);
-  });
+  app.get(
+    '/api/contacts/export.csv',
+    { config: read, schema: { tags, summary: 'The directory as CSV (same filters, no paging)', querystring: exportContactsQuery } },
+    async (req, reply) => {
+      const body = toCsv(await exportRows(db, req.query));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${exportFileName('csv')}"`)
+        .send(body);
+    },
+  );
+  app.get(
+    '/api/contacts/export.vcf',
+    { config: read, schema: { tags, summary: 'The directory as vCard 4.0 (same filters, no paging)', querystring: exportContactsQuery } },
+    async (req, reply) => {
+      const body = toVcf(await exportRows(db, req.query));
+      return reply
+        .type('text/vcard; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${exportFileName('vcf')}"`)
+        .send(body);
+    },
+  );
 
   app.post('/api/contacts', { config: write, schema: { tags, summary: 'Create a contact', body: createContactBody, response: { 201: contactDetailSchema } } }, async (req, reply) =>
     reply.status(201).send(await one(req.actor!, await createContact(db, req.actor!, req.body))),
   );
-  app.get('/api/contacts/:id', { config: read, schema: { tags, summary: 'Get a contact', params: uuidParam, response: { 200: contactDetailSchema } } }, async (req) => one(req.actor!, await getContact(db, req.params.id)));
-  app.patch('/api/contacts/:id', { config: write, schema: { tags, summary: 'Update a contact', params: uuidParam, body: updateContactBody, response: { 200: contactDetailSchema } } }, async (req) =>
-    one(req.actor!, await updateContact(db, req.actor!, req.params.id, req.body)),
+  app.get('/api/contacts/:id', { config: read, schema: { tags, summary: 'Get a contact', params: uuidParam, response: { 200: contactDetailSchema } } }, async (req) =>
+    one(req.actor!, await getContact(db, req.params.id)),
   );
-  app.post('/api/contacts/:id/archive', { config: write, schema: { tags, summary: 'Archive a contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } }, async (req) =>
-    one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, true, req.body.version)),
+  app.patch(
+    '/api/contacts/:id',
+    { config: write, schema: { tags, summary: 'Update a contact', params: uuidParam, body: updateContactBody, response: { 200: contactDetailSchema } } },
+    async (req) => one(req.actor!, await updateContact(db, req.actor!, req.params.id, req.body)),
   );
-  app.post('/api/contacts/:id/restore', { config: write, schema: { tags, summary: 'Restore an archived contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } }, async (req) =>
-    one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, false, req.body.version)),
+  app.post(
+    '/api/contacts/:id/archive',
+    { config: write, schema: { tags, summary: 'Archive a contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } },
+    async (req) => one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, true, req.body.version)),
   );
-  app.post('/api/contacts/:id/merge', { config: manage, schema: { tags, summary: 'Merge a duplicate contact into this one', params: uuidParam, body: mergeContactBody, response: { 200: contactDetailSchema } } }, async (req) =>
-    one(req.actor!, await mergeContacts(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version)),
+  app.post(
+    '/api/contacts/:id/restore',
+    { config: write, schema: { tags, summary: 'Restore an archived contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } },
+    async (req) => one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, false, req.body.version)),
+  );
+  app.post(
+    '/api/contacts/:id/merge',
+    { config: manage, schema: { tags, summary: 'Merge a duplicate contact into this one', params: uuidParam, body: mergeContactBody, response: { 200: contactDetailSchema } } },
+    async (req) => one(req.actor!, await mergeContacts(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version)),
   );
 
-  app.get('/api/partners/:id/stakeholders', { config: read, schema: { tags, summary: 'Get a partner’s stakeholder map', params: uuidParam, response: { 200: stakeholderMapSchema } } }, (req) =>
-    stakeholderMap(db, req.params.id),
+  app.get(
+    '/api/partners/:id/stakeholders',
+    { config: read, schema: { tags, summary: 'Get a partner’s stakeholder map', params: uuidParam, response: { 200: stakeholderMapSchema } } },
+    (req) => stakeholderMap(db, req.params.id),
   );
 };

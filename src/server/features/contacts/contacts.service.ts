@@ -10,8 +10,14 @@ import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { Page } from '../../../shared/list.js';
 import { CONTACT_ROLES, type ContactRole } from '../../../shared/partners.js';
 import {
-  STAKEHOLDER_GROUPS, UNASSIGNED, type Contact, type ContactSummary, type ListContactsQuery, type StakeholderMap,
-  type createContactBody, type updateContactBody,
+  STAKEHOLDER_GROUPS,
+  UNASSIGNED,
+  type Contact,
+  type ContactSummary,
+  type ListContactsQuery,
+  type StakeholderMap,
+  type createContactBody,
+  type updateContactBody,
 } from '../../../shared/schemas/contact.js';
 import { lockPartnerForEdit } from '../partners/index.js';
 import { auditableContact, presentContact, presentContactSummary, presentStakeholder, type ContactRow } from './contacts.presenter.js';
@@ -33,7 +39,11 @@ export async function listContacts(db: Db, q: ListContactsQuery): Promise<Page<C
     .offset(offsetOf(q));
   let total = rows[0]?.total ?? 0;
   if (!rows.length && q.page > 1) {
-    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(contact).innerJoin(partner, partnerJoin).where(where);
+    const [c] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(contact)
+      .innerJoin(partner, partnerJoin)
+      .where(where);
     total = c!.n;
   }
   return {
@@ -77,7 +87,14 @@ export async function clearPrimary(tx: DbOrTx, actor: Actor, partnerId: string, 
     .where(and(eq(contact.partnerId, partnerId), eq(contact.isPrimary, true), exceptId ? ne(contact.id, exceptId) : undefined))
     .returning();
   for (const row of demoted) {
-    await recordAudit(tx, { actor, entityType: 'contact', entityId: row.id, action: 'update', before: { ...auditableContact(row), isPrimary: true }, after: auditableContact(row) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'contact',
+      entityId: row.id,
+      action: 'update',
+      before: { ...auditableContact(row), isPrimary: true },
+      after: auditableContact(row),
+    });
   }
 }
 
@@ -132,15 +149,15 @@ export async function setContactArchived(db: Db, actor: Actor, id: string, archi
     if (!archived && before.mergedIntoId) {
       throw new AppError('conflict', `The contact was merged into ${before.mergedIntoId}; its timeline moved there, so it cannot be restored`);
     }
-    const after = await updateVersioned(
-      tx,
-      contact,
-      id,
-      version,
-      archived ? { archivedAt: sql`now()`, isPrimary: false } : { archivedAt: null },
-      'Contact',
-    );
-    await recordAudit(tx, { actor, entityType: 'contact', entityId: id, action: archived ? 'archive' : 'restore', before: auditableContact(before), after: auditableContact(after) });
+    const after = await updateVersioned(tx, contact, id, version, archived ? { archivedAt: sql`now()`, isPrimary: false } : { archivedAt: null }, 'Contact');
+    await recordAudit(tx, {
+      actor,
+      entityType: 'contact',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: auditableContact(before),
+      after: auditableContact(after),
+    });
     return presentContact(after, p);
   });
 }

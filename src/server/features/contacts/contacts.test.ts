@@ -18,21 +18,43 @@ type Method = 'GET' | 'POST' | 'PATCH';
 const as = (who: Actor) => (method: Method, url: string, payload?: object) => who.inject({ method, url, ...(payload ? { payload } : {}) });
 const api = (method: Method, url: string, payload?: object) => as(manager)(method, url, payload);
 const contactsOf = (partnerId: string) => t.database.db.select().from(contact).where(eq(contact.partnerId, partnerId));
-const auditOf = async (id: string) => (await api('GET', `/api/audit?entityType=contact&entityId=${id}`)).json().items as { action: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+const auditOf = async (id: string) =>
+  (await api('GET', `/api/audit?entityType=contact&entityId=${id}`)).json().items as { action: string; changes: Record<string, { from: unknown; to: unknown }> }[];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 describe('contacts', () => {
   it('creates a contact, reads it back, and audits the creation', async () => {
     const p = await makePartner(t);
     const res = await api('POST', '/api/contacts', {
-      partnerId: p.id, firstName: ' Anna ', lastName: 'Keller', title: 'Alliance Manager', role: 'partner_manager', influence: 'high', strength: 'good',
-      email: 'Anna.Keller@Example.COM', phone: '+41 (44) 123-45-67', location: 'Zürich', notes: 'Prefers calls', isPrimary: true,
+      partnerId: p.id,
+      firstName: ' Anna ',
+      lastName: 'Keller',
+      title: 'Alliance Manager',
+      role: 'partner_manager',
+      influence: 'high',
+      strength: 'good',
+      email: 'Anna.Keller@Example.COM',
+      phone: '+41 (44) 123-45-67',
+      location: 'Zürich',
+      notes: 'Prefers calls',
+      isPrimary: true,
     });
     expect(res.statusCode).toBe(201);
     const c = res.json();
     expect(c).toMatchObject({
-      partner: { id: p.id, name: p.name }, firstName: 'Anna', lastName: 'Keller', fullName: 'Anna Keller', email: 'anna.keller@example.com',
-      role: 'partner_manager', influence: 'high', strength: 'good', isPrimary: true, leftAt: null, archivedAt: null, lastContactAt: null, version: 1,
+      partner: { id: p.id, name: p.name },
+      firstName: 'Anna',
+      lastName: 'Keller',
+      fullName: 'Anna Keller',
+      email: 'anna.keller@example.com',
+      role: 'partner_manager',
+      influence: 'high',
+      strength: 'good',
+      isPrimary: true,
+      leftAt: null,
+      archivedAt: null,
+      lastContactAt: null,
+      version: 1,
     });
     expect(c).not.toHaveProperty('partnerId');
     expect((await api('GET', `/api/contacts/${c.id}`)).json()).toEqual(c);
@@ -74,7 +96,14 @@ describe('contacts', () => {
     const page2 = (await api('GET', `/api/contacts?q=${tag}&pageSize=2&page=2`)).json();
     expect(page2).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     expect(page2.items.map((i: { firstName: string }) => i.firstName)).toEqual(['Xavi']);
-    expect(page2.items[0]).toMatchObject({ partner: { id: a.id, name: a.name }, fullName: `Xavi Cruz ${tag}`, lastContactAt: '2026-02-10T10:00:00.000Z', leftAt: null, isPrimary: false, version: 1 });
+    expect(page2.items[0]).toMatchObject({
+      partner: { id: a.id, name: a.name },
+      fullName: `Xavi Cruz ${tag}`,
+      lastContactAt: '2026-02-10T10:00:00.000Z',
+      leftAt: null,
+      isPrimary: false,
+      version: 1,
+    });
 
     const bad = await api('GET', '/api/contacts?role=emperor&status=gone');
     expect(bad.statusCode).toBe(400);
@@ -186,8 +215,14 @@ describe('contacts', () => {
     const p = await makePartner(t);
     const survivor = await makeContact(t, p.id, { firstName: 'Eva', lastName: 'Brunner', title: 'CTO', lastContactAt: new Date('2026-01-01T09:00:00Z') });
     const duplicate = await makeContact(t, p.id, {
-      firstName: 'Eva', lastName: 'Brunner', title: 'Chief Technology Officer', email: 'eva@example.com', phone: '+41 44 000 00 00', role: 'presales',
-      isPrimary: true, lastContactAt: new Date('2026-03-01T09:00:00Z'),
+      firstName: 'Eva',
+      lastName: 'Brunner',
+      title: 'Chief Technology Officer',
+      email: 'eva@example.com',
+      phone: '+41 44 000 00 00',
+      role: 'presales',
+      isPrimary: true,
+      lastContactAt: new Date('2026-03-01T09:00:00Z'),
     });
     // Stored last-contact values agree with the timeline, which the merge recomputes from.
     const onlyDuplicate = await makeActivity(t, p.id, { contactIds: [duplicate.id], overrides: { occurredAt: new Date('2026-03-01T09:00:00Z') } });
@@ -210,8 +245,14 @@ describe('contacts', () => {
     expect(res.statusCode, res.body).toBe(200);
     // Empty fields filled from the duplicate, own values kept, the newer last contact wins.
     expect(res.json()).toMatchObject({
-      id: survivor.id, title: 'CTO', email: 'eva@example.com', phone: '+41 44 000 00 00', role: 'presales', isPrimary: true,
-      lastContactAt: '2026-03-01T09:00:00.000Z', version: 2,
+      id: survivor.id,
+      title: 'CTO',
+      email: 'eva@example.com',
+      phone: '+41 44 000 00 00',
+      role: 'presales',
+      isPrimary: true,
+      lastContactAt: '2026-03-01T09:00:00.000Z',
+      version: 2,
     });
     expect(await links(onlyDuplicate.id)).toEqual([survivor.id]);
     expect(await links(both.id)).toEqual([survivor.id]);
@@ -264,7 +305,10 @@ describe('contacts', () => {
       const label = `${JSON.stringify(patch).slice(0, 60)}: ${res.body.slice(0, 300)}`;
       expect(res.statusCode, label).toBe(400);
       expect(res.headers['content-type'], label).toContain('application/problem+json');
-      expect(res.json().errors.map((e: { path: string }) => e.path), label).toContain(path);
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        label,
+      ).toContain(path);
     }
     expect(await contactsOf(p.id)).toEqual([]);
     expect(await audited()).toBe(auditedBefore);

@@ -26,21 +26,29 @@ export const contractsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     (req) => listContracts(db, req.query),
   );
 
-  app.get('/api/contracts/:id', { config: read, schema: { tags, summary: 'Get a contract', params: uuidParam, response: { 200: contractSchema } } }, (req) => getContract(db, req.params.id));
+  app.get('/api/contracts/:id', { config: read, schema: { tags, summary: 'Get a contract', params: uuidParam, response: { 200: contractSchema } } }, (req) =>
+    getContract(db, req.params.id),
+  );
 
   app.post('/api/contracts', { config: write, schema: { tags, summary: 'Create a contract', body: createContractBody, response: { 201: contractSchema } } }, async (req, reply) =>
     reply.status(201).send(await createContract(db, req.body, req.actor!)),
   );
 
-  app.patch('/api/contracts/:id', { config: write, schema: { tags, summary: 'Update a contract', params: uuidParam, body: updateContractBody, response: { 200: contractSchema } } }, (req) =>
-    updateContract(db, req.params.id, req.body, req.actor!),
+  app.patch(
+    '/api/contracts/:id',
+    { config: write, schema: { tags, summary: 'Update a contract', params: uuidParam, body: updateContractBody, response: { 200: contractSchema } } },
+    (req) => updateContract(db, req.params.id, req.body, req.actor!),
   );
 
-  app.post('/api/contracts/:id/archive', { config: write, schema: { tags, summary: 'Archive a contract', params: uuidParam, body: versionBody, response: { 200: contractSchema } } }, (req) =>
-    setContractArchived(db, req.params.id, true, req.body.version, req.actor!),
+  app.post(
+    '/api/contracts/:id/archive',
+    { config: write, schema: { tags, summary: 'Archive a contract', params: uuidParam, body: versionBody, response: { 200: contractSchema } } },
+    (req) => setContractArchived(db, req.params.id, true, req.body.version, req.actor!),
   );
 
-  app.post('/api/contracts/:id/restore', { config: write, schema: { tags, summary: 'Restore an archived contract', params: uuidParam, body: versionBody, response: { 200: contractSchema } } }, (req) =>
-    setContractArchived(db, req.params.id, false, req.body.version, req.actor!),
+  app.post(
+    '/api/contracts/:id/restore',
+    { config: write, schema: { tags, summary: 'Restore an archived contract', params: uuidParam, body: versionBody, response: { 200: contractSchema } } },
+    (req) => setContractArchived(db, req.params.id, false, req.body.version, req.actor!),
   );
 };

@@ -10,7 +10,14 @@ import type { NoticeUnit } from '../../../shared/compliance.js';
 import { noticeSummary } from '../../../shared/contracts.js';
 import { dayIn } from '../../../shared/days.js';
 import type { Page } from '../../../shared/list.js';
-import { contractRuleIssues, type Contract, type ContractRuleFields, type ListContractsQuery, type createContractBody, type updateContractBody } from '../../../shared/schemas/contract.js';
+import {
+  contractRuleIssues,
+  type Contract,
+  type ContractRuleFields,
+  type ListContractsQuery,
+  type createContractBody,
+  type updateContractBody,
+} from '../../../shared/schemas/contract.js';
 import type { z } from 'zod';
 import { lockPartnerForEdit } from '../partners/index.js';
 import { auditableContract, presentContract, type ContractRow } from './contracts.presenter.js';
@@ -21,7 +28,11 @@ const WHAT = 'Contract';
 
 /** Contracts with the names they refer to, in one statement. */
 export const selectContracts = (db: DbOrTx) =>
-  db.select({ c: contract, partnerName: partner.name, ownerName: user.name }).from(contract).innerJoin(partner, eq(partner.id, contract.partnerId)).leftJoin(user, eq(user.id, contract.ownerId));
+  db
+    .select({ c: contract, partnerName: partner.name, ownerName: user.name })
+    .from(contract)
+    .innerJoin(partner, eq(partner.id, contract.partnerId))
+    .leftJoin(user, eq(user.id, contract.ownerId));
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -57,7 +68,8 @@ function comparator(sort: string, today: string): (a: Slim, b: Slim) => number {
     case 'createdAt':
       return (a, b) => dir * a.createdAt.localeCompare(b.createdAt) || tie(a, b);
     case 'endsOn':
-      return (a, b) => (a.currentTermEnd === null ? 1 : 0) - (b.currentTermEnd === null ? 1 : 0) || dir * (a.currentTermEnd ?? '').localeCompare(b.currentTermEnd ?? '') || tie(a, b);
+      return (a, b) =>
+        (a.currentTermEnd === null ? 1 : 0) - (b.currentTermEnd === null ? 1 : 0) || dir * (a.currentTermEnd ?? '').localeCompare(b.currentTermEnd ?? '') || tie(a, b);
     default: {
       const ahead = (c: Slim) => (c.noticeDeadline !== null && c.noticeDeadline >= today ? c.noticeDeadline : null);
       return (a, b) => {
@@ -188,7 +200,14 @@ export async function setContractArchived(db: Db, id: string, archived: boolean,
   await db.transaction(async (tx) => {
     const before = await lockContract(tx, id, actor, { restoring: !archived });
     const after = await updateVersioned(tx, contract, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
-    await recordAudit(tx, { actor, entityType: 'contract', entityId: id, action: archived ? 'archive' : 'restore', before: auditableContract(before), after: auditableContract(after) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'contract',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: auditableContract(before),
+      after: auditableContract(after),
+    });
   });
   return getContract(db, id, now);
 }

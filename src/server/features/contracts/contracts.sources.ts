@@ -84,17 +84,29 @@ registerCalendarSource({
   async deadlines(db, scope, now) {
     const rows = await activeContracts(
       db,
-      scope.kind === 'partner'
-        ? eq(contract.partnerId, scope.partnerId)
-        : or(eq(contract.ownerId, scope.userId), and(isNull(contract.ownerId), eq(partner.ownerId, scope.userId))),
+      scope.kind === 'partner' ? eq(contract.partnerId, scope.partnerId) : or(eq(contract.ownerId, scope.userId), and(isNull(contract.ownerId), eq(partner.ownerId, scope.userId))),
     );
     const today = zurichDate(now);
     return rows.flatMap((c) => {
       const s = summaryOf(c, today);
       const out: CalendarDeadline[] = [];
       const description = `${CONTRACT_TYPE_LABELS[c.type as ContractType]} with ${c.partnerName}. ${describeNotice(s, formatDay)}.`;
-      if (s.noticeDeadline) out.push({ uid: `contract-notice-${c.id}@partnerhub`, date: s.noticeDeadline, title: `Notice deadline: ${c.title} (${c.partnerName})`, description, path: `/contracts/${c.id}` });
-      if (!c.autoRenew && s.currentTermEnd) out.push({ uid: `contract-end-${c.id}@partnerhub`, date: s.currentTermEnd, title: `Contract ends: ${c.title} (${c.partnerName})`, description, path: `/contracts/${c.id}` });
+      if (s.noticeDeadline)
+        out.push({
+          uid: `contract-notice-${c.id}@partnerhub`,
+          date: s.noticeDeadline,
+          title: `Notice deadline: ${c.title} (${c.partnerName})`,
+          description,
+          path: `/contracts/${c.id}`,
+        });
+      if (!c.autoRenew && s.currentTermEnd)
+        out.push({
+          uid: `contract-end-${c.id}@partnerhub`,
+          date: s.currentTermEnd,
+          title: `Contract ends: ${c.title} (${c.partnerName})`,
+          description,
+          path: `/contracts/${c.id}`,
+        });
       return out;
     });
   },

@@ -80,7 +80,11 @@ describe('contracts', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toMatchObject({ version: 2, noticeDeadline: '2027-05-01', daysToNotice: 155 });
 
-    const trail = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'contract'), eq(auditLog.entityId, c.id))).orderBy(auditLog.at);
+    const trail = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'contract'), eq(auditLog.entityId, c.id)))
+      .orderBy(auditLog.at);
     expect(trail.map((a) => a.action)).toEqual(['create', 'update']);
     expect(trail[1]!.changes).toEqual({ noticePeriodCount: { from: 3, to: 30 }, noticePeriodUnit: { from: 'months', to: 'days' } });
   });
@@ -98,9 +102,26 @@ describe('contracts', () => {
     today('2026-11-27');
     const p = await makePartner(t, { name: unique('Filter Partner') });
     const late = await create({ partnerId: p.id, type: 'msa', title: unique('Late'), status: 'active', endsOn: '2027-12-31', noticePeriodCount: 3, noticePeriodUnit: 'months' });
-    const soon = await create({ partnerId: p.id, type: 'nda', title: unique('Soon'), status: 'active', endsOn: '2027-01-31', noticePeriodCount: 30, noticePeriodUnit: 'days', parties: ['Zebra Holding SA'] });
+    const soon = await create({
+      partnerId: p.id,
+      type: 'nda',
+      title: unique('Soon'),
+      status: 'active',
+      endsOn: '2027-01-31',
+      noticePeriodCount: 30,
+      noticePeriodUnit: 'days',
+      parties: ['Zebra Holding SA'],
+    });
     const none = await create({ partnerId: p.id, type: 'msa', title: unique('Open-ended'), status: 'draft' });
-    const passed = await create({ partnerId: p.id, type: 'sla', title: unique('Passed'), status: 'active', endsOn: '2026-12-15', noticePeriodCount: 1, noticePeriodUnit: 'months' });
+    const passed = await create({
+      partnerId: p.id,
+      type: 'sla',
+      title: unique('Passed'),
+      status: 'active',
+      endsOn: '2026-12-15',
+      noticePeriodCount: 1,
+      noticePeriodUnit: 'months',
+    });
     const ids = (res: { json(): { items: { id: string }[] } }) => res.json().items.map((i) => i.id);
 
     // Then those without a deadline ahead, by title ("Open-ended …" before "Passed …").
@@ -142,7 +163,10 @@ describe('contracts', () => {
       const title = unique('Rejected');
       const res = await post('/api/contracts', { ...base, title, ...body });
       expect(res.statusCode, `${JSON.stringify(body)}: ${res.body}`).toBe(400);
-      expect(res.json().errors.map((e: { path: string }) => e.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        JSON.stringify(body),
+      ).toContain(path);
       expect(await countTitled(title)).toBe(0);
     }
 
@@ -228,9 +252,24 @@ describe('contract notice reminders', () => {
     const partnerOwner = await makeUser(t, 'manager');
     const p = await makePartner(t, { name: unique('Reminded'), ownerId: partnerOwner.id });
     // Deadline 2027-02-28 (31 May − 3 months).
-    const c = await create({ partnerId: p.id, title: unique('Alerted'), status: 'active', endsOn: '2027-05-31', noticePeriodCount: 3, noticePeriodUnit: 'months', ownerId: owner.id });
+    const c = await create({
+      partnerId: p.id,
+      title: unique('Alerted'),
+      status: 'active',
+      endsOn: '2027-05-31',
+      noticePeriodCount: 3,
+      noticePeriodUnit: 'months',
+      ownerId: owner.id,
+    });
     const mine = async () =>
-      (await t.database.db.select().from(notification).where(and(eq(notification.userId, owner.id), eq(notification.kind, 'contract_notice')))).map((n) => n.dedupeKey).sort();
+      (
+        await t.database.db
+          .select()
+          .from(notification)
+          .where(and(eq(notification.userId, owner.id), eq(notification.kind, 'contract_notice')))
+      )
+        .map((n) => n.dedupeKey)
+        .sort();
 
     await run('2026-11-29'); // 91 days before: nothing yet
     expect(await mine()).toEqual([]);
@@ -246,7 +285,10 @@ describe('contract notice reminders', () => {
     await run('2027-02-28');
     await run('2027-03-01'); // past: nothing more
     expect(await mine()).toEqual(['90', '30', '7', '0'].map((d) => `contract_notice:${c.id}:2027-02-28:${d}`).sort());
-    const onTheDay = await t.database.db.select().from(notification).where(eq(notification.dedupeKey, `contract_notice:${c.id}:2027-02-28:0`));
+    const onTheDay = await t.database.db
+      .select()
+      .from(notification)
+      .where(eq(notification.dedupeKey, `contract_notice:${c.id}:2027-02-28:0`));
     expect(onTheDay[0]!.title).toBe(`Notice deadline today: ${c.title} (${p.name})`);
     expect(onTheDay[0]!.body).toContain('Ends on Mon, 31 May 2027; notice by Sun, 28 Feb 2027');
   });
@@ -259,7 +301,10 @@ describe('contract notice reminders', () => {
     const gone = await create({ partnerId: p.id, status: 'active', endsOn: '2027-01-10', noticePeriodCount: 10, noticePeriodUnit: 'days' });
     await post(`/api/contracts/${gone.id}/archive`, { version: 1 });
     await run('2026-12-31'); // deadline 2026-12-31: on the day
-    const got = await t.database.db.select().from(notification).where(and(eq(notification.userId, partnerOwner.id), eq(notification.kind, 'contract_notice')));
+    const got = await t.database.db
+      .select()
+      .from(notification)
+      .where(and(eq(notification.userId, partnerOwner.id), eq(notification.kind, 'contract_notice')));
     expect(got.map((n) => n.dedupeKey)).toEqual([`contract_notice:${c.id}:2026-12-31:0`]);
     expect(got.some((n) => n.dedupeKey.includes(draft.id))).toBe(false);
   });
@@ -268,7 +313,16 @@ describe('contract notice reminders', () => {
     const owner = await makeUser(t, 'member');
     const p = await makePartner(t);
     // Deadline 2027-01-31 − 30 days = 2027-01-01; first seen 20 days before it.
-    const c = await create({ partnerId: p.id, status: 'active', endsOn: '2027-01-31', autoRenew: true, renewalTermMonths: 12, noticePeriodCount: 30, noticePeriodUnit: 'days', ownerId: owner.id });
+    const c = await create({
+      partnerId: p.id,
+      status: 'active',
+      endsOn: '2027-01-31',
+      autoRenew: true,
+      renewalTermMonths: 12,
+      noticePeriodCount: 30,
+      noticePeriodUnit: 'days',
+      ownerId: owner.id,
+    });
     const keys = async () => (await t.database.db.select().from(notification).where(eq(notification.userId, owner.id))).map((n) => n.dedupeKey).sort();
     await run('2026-12-12');
     await run('2026-12-20');
@@ -287,8 +341,25 @@ describe('contract calendar deadlines', () => {
   it('show the notice deadline and, for a contract that does not renew, its end, in the partner feed and the owner feed', async () => {
     const owner = await makeUser(t, 'member');
     const p = await makePartner(t, { name: unique('Calendar') });
-    const fixed = await create({ partnerId: p.id, title: 'Support SLA', status: 'active', endsOn: '2027-12-31', noticePeriodCount: 30, noticePeriodUnit: 'days', ownerId: owner.id });
-    const renewing = await create({ partnerId: p.id, title: 'Reseller agreement', status: 'active', endsOn: '2025-03-31', autoRenew: true, renewalTermMonths: 12, noticePeriodCount: 1, noticePeriodUnit: 'months' });
+    const fixed = await create({
+      partnerId: p.id,
+      title: 'Support SLA',
+      status: 'active',
+      endsOn: '2027-12-31',
+      noticePeriodCount: 30,
+      noticePeriodUnit: 'days',
+      ownerId: owner.id,
+    });
+    const renewing = await create({
+      partnerId: p.id,
+      title: 'Reseller agreement',
+      status: 'active',
+      endsOn: '2025-03-31',
+      autoRenew: true,
+      renewalTermMonths: 12,
+      noticePeriodCount: 1,
+      noticePeriodUnit: 'months',
+    });
     await create({ partnerId: p.id, title: 'Draft MSA', status: 'draft', endsOn: '2027-06-30', noticePeriodCount: 30, noticePeriodUnit: 'days', ownerId: owner.id });
 
     const partnerFeed = await deadlines({ kind: 'partner', partnerId: p.id }, '2026-11-27');

@@ -94,7 +94,14 @@ describe('document access', () => {
     const kinds = async (w: Who) => {
       const res = await get(`/api/documents?partnerId=${r.partnerId}`, w);
       expect(res.statusCode).toBe(200);
-      return { types: res.json().items.map((d: { subjectType: string }) => d.subjectType).sort(), canUpload: res.json().canUpload, labels: res.json().items.map((d: { subjectLabel: string }) => d.subjectLabel) };
+      return {
+        types: res
+          .json()
+          .items.map((d: { subjectType: string }) => d.subjectType)
+          .sort(),
+        canUpload: res.json().canUpload,
+        labels: res.json().items.map((d: { subjectLabel: string }) => d.subjectLabel),
+      };
     };
     const manager = await kinds('manager');
     expect(manager.types).toEqual(['contract', 'partner', 'risk_assessment']);

@@ -20,14 +20,22 @@ const SNIFF_ALSO: Record<string, string[]> = {
   // Word, Excel and PowerPoint before 2007 are OLE compound files.
   ...Object.fromEntries(LEGACY_OFFICE.map((t) => [t, ['application/x-cfb']])),
 };
-const NAMES: Record<string, string> = { 'application/pdf': 'a PDF', 'image/png': 'a PNG image', 'image/jpeg': 'a JPEG image', 'image/gif': 'a GIF image', 'image/webp': 'a WebP image', 'application/zip': 'a ZIP archive' };
+const NAMES: Record<string, string> = {
+  'application/pdf': 'a PDF',
+  'image/png': 'a PNG image',
+  'image/jpeg': 'a JPEG image',
+  'image/gif': 'a GIF image',
+  'image/webp': 'a WebP image',
+  'application/zip': 'a ZIP archive',
+};
 const named = (t: string) => NAMES[t] ?? t;
 
 const unsupported = (message: string) => new AppError('unsupported_media_type', message, [{ path: 'body.file', message }]);
 
 /** Types (declared or by extension) a browser would run as a page or a script. */
 function activeContent(type: string, ext: string): string | null {
-  if (/^(text\/html|application\/xhtml\+xml)$/.test(type) || /^x?html?$|^xht$|^mht(ml)?$/.test(ext)) return 'HTML files cannot be uploaded: they could run as a web page. Save it as PDF and upload that.';
+  if (/^(text\/html|application\/xhtml\+xml)$/.test(type) || /^x?html?$|^xht$|^mht(ml)?$/.test(ext))
+    return 'HTML files cannot be uploaded: they could run as a web page. Save it as PDF and upload that.';
   if (type === 'image/svg+xml' || ext === 'svg' || ext === 'svgz') return 'SVG images cannot be uploaded: they can contain scripts. Upload a PNG or PDF instead.';
   if (/javascript|ecmascript/.test(type) || /^(m?js|cjs)$/.test(ext)) return 'Script files cannot be uploaded.';
   if (type === 'text/xml' || type === 'application/xml' || ext === 'xml') return 'XML files cannot be uploaded: browsers can run them as pages. Zip it and upload the ZIP.';
@@ -84,7 +92,10 @@ export function sanitizeFileName(raw: string | undefined): string {
   if (name.length > DOCUMENT_FILE_NAME_MAX) {
     const ext = extension(name);
     const keep = DOCUMENT_FILE_NAME_MAX - (ext ? ext.length + 1 : 0);
-    name = Array.from(name.slice(0, name.length - (ext ? ext.length + 1 : 0))).slice(0, keep).join('') + (ext ? `.${ext}` : '');
+    name =
+      Array.from(name.slice(0, name.length - (ext ? ext.length + 1 : 0)))
+        .slice(0, keep)
+        .join('') + (ext ? `.${ext}` : '');
   }
   return name || 'file';
 }

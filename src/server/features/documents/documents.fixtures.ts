@@ -81,7 +81,10 @@ export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAA
 export const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 export async function makeContract(t: TestApp, partnerId: string) {
-  const [row] = await t.database.db.insert(contract).values({ partnerId, type: 'reseller_agreement', title: unique('Reseller agreement') }).returning();
+  const [row] = await t.database.db
+    .insert(contract)
+    .values({ partnerId, type: 'reseller_agreement', title: unique('Reseller agreement') })
+    .returning();
   return row!;
 }
 
@@ -95,9 +98,7 @@ export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(),
 /** Every file under a directory (relative paths), to prove nothing was left behind. */
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
 /** A real S3-compatible server (s3rver) on a random local port, with one bucket. */

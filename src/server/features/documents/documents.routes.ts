@@ -28,11 +28,22 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
 
   app.get(
     '/api/documents',
-    { config: read, schema: { tags, summary: 'List documents of a record or partner', description: 'The documents of one record (subjectType and subjectId), or every document of a partner the caller may see (partnerId).', querystring: listDocumentsQuery, response: { 200: documentList } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'List documents of a record or partner',
+        description: 'The documents of one record (subjectType and subjectId), or every document of a partner the caller may see (partnerId).',
+        querystring: listDocumentsQuery,
+        response: { 200: documentList },
+      },
+    },
     (req) => listDocuments(db, req.actor!, req.query, maxBytes),
   );
 
-  app.get('/api/documents/:id', { config: read, schema: { tags, summary: 'Get a document with its versions', params: uuidParam, response: { 200: documentSchema } } }, (req) => getDocument(db, req.actor!, req.params.id));
+  app.get('/api/documents/:id', { config: read, schema: { tags, summary: 'Get a document with its versions', params: uuidParam, response: { 200: documentSchema } } }, (req) =>
+    getDocument(db, req.actor!, req.params.id),
+  );
 
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>();
@@ -46,21 +57,44 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
       if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
     });
 
-    uploads.post('/api/documents', { config: upload(uploadDocumentFields), schema: { tags, summary: 'Upload a document', description: `Uploads a document (fields subjectType, subjectId, optional title). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], response: { 201: documentSchema } } }, async (req, reply) => {
-      let prepared: Awaited<ReturnType<typeof checkNewDocument>> | undefined;
-      const file = await receiveUpload(req, storage, {
-        maxBytes,
-        fields: ['subjectType', 'subjectId', 'title'],
-        onFields: async (fields) => {
-          prepared = await checkNewDocument(db, req.actor!, fields);
+    uploads.post(
+      '/api/documents',
+      {
+        config: upload(uploadDocumentFields),
+        schema: {
+          tags,
+          summary: 'Upload a document',
+          description: `Uploads a document (fields subjectType, subjectId, optional title). ${UPLOAD_HELP}`,
+          consumes: ['multipart/form-data'],
+          response: { 201: documentSchema },
         },
-      });
-      return reply.status(201).send(await createDocument(db, storage, req.actor!, prepared!, file));
-    });
+      },
+      async (req, reply) => {
+        let prepared: Awaited<ReturnType<typeof checkNewDocument>> | undefined;
+        const file = await receiveUpload(req, storage, {
+          maxBytes,
+          fields: ['subjectType', 'subjectId', 'title'],
+          onFields: async (fields) => {
+            prepared = await checkNewDocument(db, req.actor!, fields);
+          },
+        });
+        return reply.status(201).send(await createDocument(db, storage, req.actor!, prepared!, file));
+      },
+    );
 
     uploads.post(
       '/api/documents/:id/versions',
-      { config: upload(newVersionFields), schema: { tags, summary: 'Upload a new version of a document', description: `Uploads a new version (optional field version: the document's version, to refuse a stale upload). ${UPLOAD_HELP}`, consumes: ['multipart/form-data'], params: uuidParam, response: { 201: documentSchema } } },
+      {
+        config: upload(newVersionFields),
+        schema: {
+          tags,
+          summary: 'Upload a new version of a document',
+          description: `Uploads a new version (optional field version: the document's version, to refuse a stale upload). ${UPLOAD_HELP}`,
+          consumes: ['multipart/form-data'],
+          params: uuidParam,
+          response: { 201: documentSchema },
+        },
+      },
       async (req, reply) => {
         let expected: number | undefined;
         const file = await receiveUpload(req, storage, {
@@ -75,19 +109,29 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
     );
   });
 
-  app.post('/api/documents/:id/archive', { config: write, schema: { tags, summary: 'Archive a document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
-    setDocumentArchived(db, req.actor!, req.params.id, true, req.body.version),
+  app.post(
+    '/api/documents/:id/archive',
+    { config: write, schema: { tags, summary: 'Archive a document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } },
+    (req) => setDocumentArchived(db, req.actor!, req.params.id, true, req.body.version),
   );
 
-  app.post('/api/documents/:id/restore', { config: write, schema: { tags, summary: 'Restore an archived document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } }, (req) =>
-    setDocumentArchived(db, req.actor!, req.params.id, false, req.body.version),
+  app.post(
+    '/api/documents/:id/restore',
+    { config: write, schema: { tags, summary: 'Restore an archived document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } },
+    (req) => setDocumentArchived(db, req.actor!, req.params.id, false, req.body.version),
   );
 
   app.get(
     '/api/documents/:id/download',
     {
       config: read,
-      schema: { tags, summary: 'Download a document’s file', description: 'The file of a version (the current one by default), always as an attachment unless inline=1 and it is a PDF or a raster image.', params: uuidParam, querystring: downloadQuery },
+      schema: {
+        tags,
+        summary: 'Download a document’s file',
+        description: 'The file of a version (the current one by default), always as an attachment unless inline=1 and it is a PDF or a raster image.',
+        params: uuidParam,
+        querystring: downloadQuery,
+      },
     },
     async (req, reply) => {
       const inline = req.query.inline === '1' || req.query.inline === 'true';

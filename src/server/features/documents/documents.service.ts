@@ -21,7 +21,15 @@ const SUBJECT_NAMES: Record<DocumentSubject, string> = { partner: 'Partner', con
 
 async function present(tx: DbOrTx, rows: DocumentRow[], subjects: Map<string, Subject>, canEdit: (d: DocumentRow) => boolean): Promise<DocumentItem[]> {
   if (!rows.length) return [];
-  const versions = await tx.select().from(documentVersion).where(inArray(documentVersion.documentId, rows.map((r) => r.id)));
+  const versions = await tx
+    .select()
+    .from(documentVersion)
+    .where(
+      inArray(
+        documentVersion.documentId,
+        rows.map((r) => r.id),
+      ),
+    );
   const byDoc = new Map<string, VersionRow[]>();
   for (const v of versions) byDoc.set(v.documentId, [...(byDoc.get(v.documentId) ?? []), v]);
   const ids = [...new Set([...rows.map((r) => r.createdBy), ...versions.map((v) => v.uploadedBy)].filter((x): x is string => Boolean(x)))];
@@ -31,14 +39,16 @@ async function present(tx: DbOrTx, rows: DocumentRow[], subjects: Map<string, Su
   );
 }
 
-const subjectOf = async (tx: DbOrTx, d: DocumentRow) => (await findSubject(tx, d.subjectType as DocumentSubject, d.subjectId)) ?? orphan(d.subjectType as DocumentSubject, d.subjectId, d.partnerId);
+const subjectOf = async (tx: DbOrTx, d: DocumentRow) =>
+  (await findSubject(tx, d.subjectType as DocumentSubject, d.subjectId)) ?? orphan(d.subjectType as DocumentSubject, d.subjectId, d.partnerId);
 
 async function presentOne(tx: DbOrTx, d: DocumentRow, subject: Subject, actor: Actor): Promise<DocumentItem> {
   const canEdit = await mayAccess(tx, actor, subject, 'write');
   return (await present(tx, [d], new Map([[`${d.subjectType}:${d.subjectId}`, subject]]), () => canEdit))[0]!;
 }
 
-const archivedFilter = (archived: ListDocumentsQuery['archived']) => (archived === 'false' ? isNull(document.archivedAt) : archived === 'true' ? isNotNull(document.archivedAt) : undefined);
+const archivedFilter = (archived: ListDocumentsQuery['archived']) =>
+  archived === 'false' ? isNull(document.archivedAt) : archived === 'true' ? isNotNull(document.archivedAt) : undefined;
 
 export async function listDocuments(db: DbOrTx, actor: Actor, q: ListDocumentsQuery, maxBytes: number): Promise<DocumentList> {
   if (q.subjectType && q.subjectId) {
@@ -143,9 +153,20 @@ export async function createDocument(db: Db, storage: Storage, actor: Actor, pre
     db.transaction(async (tx) => {
       const [row] = await tx
         .insert(document)
-        .values({ id: documentId, subjectType: subject.type, subjectId: subject.id, partnerId: subject.partnerId, title: prepared.title ?? file.fileName, currentVersion: 1, createdBy: actor.id })
+        .values({
+          id: documentId,
+          subjectType: subject.type,
+          subjectId: subject.id,
+          partnerId: subject.partnerId,
+          title: prepared.title ?? file.fileName,
+          currentVersion: 1,
+          createdBy: actor.id,
+        })
         .returning();
-      const [version] = await tx.insert(documentVersion).values(versionValues(documentId, 1, v, file, actor)).returning();
+      const [version] = await tx
+        .insert(documentVersion)
+        .values(versionValues(documentId, 1, v, file, actor))
+        .returning();
       await recordAudit(tx, { actor, entityType: 'document', entityId: documentId, action: 'upload', before: null, after: auditableDocument(row!, version!) });
       return presentOne(tx, row!, subject, actor);
     }),
@@ -177,10 +198,23 @@ export async function addVersion(db: Db, storage: Storage, actor: Actor, id: str
       if (before.archivedAt) throw new AppError('conflict', 'The document is archived: restore it before adding a version');
       if (expected !== undefined && expected !== before.version) throw staleVersion(expected, before.version);
       const versionNo = before.currentVersion + 1;
-      const [version] = await tx.insert(documentVersion).values(versionValues(id, versionNo, v, file, actor)).returning();
+      const [version] = await tx
+        .insert(documentVersion)
+        .values(versionValues(id, versionNo, v, file, actor))
+        .returning();
       const after = await updateVersioned(tx, document, id, before.version, { currentVersion: versionNo }, WHAT);
-      const [previous] = await tx.select().from(documentVersion).where(and(eq(documentVersion.documentId, id), eq(documentVersion.versionNo, before.currentVersion)));
-      await recordAudit(tx, { actor, entityType: 'document', entityId: id, action: 'new_version', before: auditableDocument(before, previous ?? null), after: auditableDocument(after, version!) });
+      const [previous] = await tx
+        .select()
+        .from(documentVersion)
+        .where(and(eq(documentVersion.documentId, id), eq(documentVersion.versionNo, before.currentVersion)));
+      await recordAudit(tx, {
+        actor,
+        entityType: 'document',
+        entityId: id,
+        action: 'new_version',
+        before: auditableDocument(before, previous ?? null),
+        after: auditableDocument(after, version!),
+      });
       return presentOne(tx, after, subject, actor);
     }),
   );
@@ -192,7 +226,14 @@ export async function setDocumentArchived(db: Db, actor: Actor, id: string, arch
     const subject = await subjectOf(tx, before);
     await assertMayAccess(tx, actor, subject, 'write');
     const after = await updateVersioned(tx, document, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
-    await recordAudit(tx, { actor, entityType: 'document', entityId: id, action: archived ? 'archive' : 'restore', before: auditableDocument(before, null), after: auditableDocument(after, null) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'document',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: auditableDocument(before, null),
+      after: auditableDocument(after, null),
+    });
     return presentOne(tx, after, subject, actor);
   });
 }
@@ -207,7 +248,10 @@ export interface Download {
 export async function openDownload(db: DbOrTx, storage: Storage, actor: Actor, id: string, versionNo: number | undefined, inline: boolean): Promise<Download> {
   const { row } = await readable(db, actor, id);
   const no = versionNo ?? row.currentVersion;
-  const [version] = await db.select().from(documentVersion).where(and(eq(documentVersion.documentId, id), eq(documentVersion.versionNo, no)));
+  const [version] = await db
+    .select()
+    .from(documentVersion)
+    .where(and(eq(documentVersion.documentId, id), eq(documentVersion.versionNo, no)));
   if (!version) throw notFound(`Version ${no} of the document`);
   if (inline && !canShowInline(version.contentType)) {
     const message = 'This file type cannot be shown in the browser; download it instead';

@@ -34,7 +34,13 @@ async function load(tx: DbOrTx, type: DocumentSubject, ids: string[]): Promise<S
     case 'risk_assessment':
       return (
         await tx
-          .select({ id: riskAssessment.id, partnerId: riskAssessment.partnerId, status: riskAssessment.status, assessedOn: riskAssessment.assessedOn, createdAt: riskAssessment.createdAt })
+          .select({
+            id: riskAssessment.id,
+            partnerId: riskAssessment.partnerId,
+            status: riskAssessment.status,
+            assessedOn: riskAssessment.assessedOn,
+            createdAt: riskAssessment.createdAt,
+          })
           .from(riskAssessment)
           .where(inArray(riskAssessment.id, ids))
       ).map((r) => ({

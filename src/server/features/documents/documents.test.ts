@@ -32,7 +32,12 @@ afterAll(async () => {
 });
 
 const countFor = async (t: TestApp, subjectId: string) =>
-  (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(document).where(eq(document.subjectId, subjectId)))[0]!.n;
+  (
+    await t.database.db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(document)
+      .where(eq(document.subjectId, subjectId))
+  )[0]!.n;
 
 const upload = (t: TestApp, parts: Part[], url = '/api/documents', tk = token) => {
   const { payload, headers } = multipart(parts);
@@ -57,7 +62,16 @@ describe.each([
     ]);
     expect(res.statusCode, res.body).toBe(201);
     const doc = res.json();
-    expect(doc).toMatchObject({ subjectType: 'partner', subjectId: p.id, partnerId: p.id, title: 'Partner agreement', currentVersion: 1, version: 1, canEdit: true, archivedAt: null });
+    expect(doc).toMatchObject({
+      subjectType: 'partner',
+      subjectId: p.id,
+      partnerId: p.id,
+      title: 'Partner agreement',
+      currentVersion: 1,
+      version: 1,
+      canEdit: true,
+      archivedAt: null,
+    });
     expect(doc.current).toMatchObject({ versionNo: 1, fileName: 'agreement.pdf', contentType: 'application/pdf', sizeBytes: v1.length, sha256: sha256(v1) });
     expect(doc.current.inlineUrl).toBe(`/api/documents/${doc.id}/download?version=1&inline=1`);
     expect(stored().length).toBe(before + 1);
@@ -85,9 +99,23 @@ describe.each([
     expect(inline.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
 
     const v2 = await makePdf('Partner agreement v2, signed');
-    const stale = await upload(t, [{ name: 'version', value: '7' }, { name: 'file', fileName: 'agreement-signed.pdf', type: 'application/pdf', data: v2 }], `/api/documents/${doc.id}/versions`);
+    const stale = await upload(
+      t,
+      [
+        { name: 'version', value: '7' },
+        { name: 'file', fileName: 'agreement-signed.pdf', type: 'application/pdf', data: v2 },
+      ],
+      `/api/documents/${doc.id}/versions`,
+    );
     expect(stale.statusCode).toBe(409);
-    const second = await upload(t, [{ name: 'version', value: '1' }, { name: 'file', fileName: 'agreement-signed.pdf', type: 'application/pdf', data: v2 }], `/api/documents/${doc.id}/versions`);
+    const second = await upload(
+      t,
+      [
+        { name: 'version', value: '1' },
+        { name: 'file', fileName: 'agreement-signed.pdf', type: 'application/pdf', data: v2 },
+      ],
+      `/api/documents/${doc.id}/versions`,
+    );
     expect(second.statusCode, second.body).toBe(201);
     const doc2 = second.json();
     expect(doc2).toMatchObject({ currentVersion: 2, version: 2, title: 'Partner agreement' });
@@ -115,7 +143,11 @@ describe.each([
     const restored = await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/restore`, headers: bearer(token), payload: { version: 3 } });
     expect(restored.json()).toMatchObject({ archivedAt: null, version: 4 });
 
-    const audit = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'document'), eq(auditLog.entityId, doc.id))).orderBy(auditLog.at);
+    const audit = await t.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'document'), eq(auditLog.entityId, doc.id)))
+      .orderBy(auditLog.at);
     expect(audit.map((a) => a.action)).toEqual(['upload', 'new_version', 'archive', 'restore']);
   });
 
@@ -150,7 +182,12 @@ describe('over real HTTP', () => {
       const p = await makePartner(local);
       for (const declared of [true, false]) {
         const big = streamingUpload({ subjectType: 'partner', subjectId: p.id }, 200 * 1024 * 1024);
-        const res = await postStream(port, '/api/documents', { ...big.headers, ...bearer(token), ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) }, big.stream);
+        const res = await postStream(
+          port,
+          '/api/documents',
+          { ...big.headers, ...bearer(token), ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) },
+          big.stream,
+        );
         expect(res.status, res.body).toBe(413);
         expect(JSON.parse(res.body).detail).toBe('The file is larger than the 25 MB limit');
         // Socket buffers hold a few MB; what matters is that 200 MB were never read.
@@ -223,7 +260,11 @@ describe('upload checks (local)', () => {
     const pdf = await makePdf('Names');
     const cases: [string, string, string][] = [
       ['../../evil".pdf', 'evil".pdf', `attachment; filename="evil_.pdf"; filename*=UTF-8''evil%22.pdf`],
-      ['Vertrag Zürich – ünterschrieben.pdf', 'Vertrag Zürich – ünterschrieben.pdf', `attachment; filename="Vertrag Zurich _ unterschrieben.pdf"; filename*=UTF-8''Vertrag%20Z%C3%BCrich%20%E2%80%93%20%C3%BCnterschrieben.pdf`],
+      [
+        'Vertrag Zürich – ünterschrieben.pdf',
+        'Vertrag Zürich – ünterschrieben.pdf',
+        `attachment; filename="Vertrag Zurich _ unterschrieben.pdf"; filename*=UTF-8''Vertrag%20Z%C3%BCrich%20%E2%80%93%20%C3%BCnterschrieben.pdf`,
+      ],
       ['invoice\u202Efdp.exe.pdf', 'invoicefdp.exe.pdf', `attachment; filename="invoicefdp.exe.pdf"; filename*=UTF-8''invoicefdp.exe.pdf`],
       ['..\\..\\windows\\..pdf', 'pdf', `attachment; filename="pdf"; filename*=UTF-8''pdf`],
     ];
@@ -244,12 +285,59 @@ describe('upload checks (local)', () => {
     const pdf = await makePdf('Fields');
     const p = await makePartner(local);
     const cases: [Part[], number, string][] = [
-      [[{ name: 'subjectType', value: 'partner' }, { name: 'subjectId', value: crypto.randomUUID() }, { name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf }], 400, 'body.subjectId'],
-      [[{ name: 'subjectType', value: 'galaxy' }, { name: 'subjectId', value: p.id }, { name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf }], 400, 'body.subjectType'],
-      [[{ name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf }, { name: 'subjectType', value: 'partner' }], 400, 'body.subjectType'],
-      [[{ name: 'subjectType', value: 'partner' }, { name: 'subjectId', value: p.id }], 400, 'body.file'],
-      [[{ name: 'subjectType', value: 'partner' }, { name: 'subjectId', value: p.id }, { name: 'title', value: 'x'.repeat(201) }, { name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf }], 400, 'body.title'],
-      [[{ name: 'subjectType', value: 'partner' }, { name: 'subjectId', value: p.id }, { name: 'attachment', fileName: 'a.pdf', type: 'application/pdf', data: pdf }], 400, 'body.attachment'],
+      [
+        [
+          { name: 'subjectType', value: 'partner' },
+          { name: 'subjectId', value: crypto.randomUUID() },
+          { name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf },
+        ],
+        400,
+        'body.subjectId',
+      ],
+      [
+        [
+          { name: 'subjectType', value: 'galaxy' },
+          { name: 'subjectId', value: p.id },
+          { name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf },
+        ],
+        400,
+        'body.subjectType',
+      ],
+      [
+        [
+          { name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf },
+          { name: 'subjectType', value: 'partner' },
+        ],
+        400,
+        'body.subjectType',
+      ],
+      [
+        [
+          { name: 'subjectType', value: 'partner' },
+          { name: 'subjectId', value: p.id },
+        ],
+        400,
+        'body.file',
+      ],
+      [
+        [
+          { name: 'subjectType', value: 'partner' },
+          { name: 'subjectId', value: p.id },
+          { name: 'title', value: 'x'.repeat(201) },
+          { name: 'file', fileName: 'a.pdf', type: 'application/pdf', data: pdf },
+        ],
+        400,
+        'body.title',
+      ],
+      [
+        [
+          { name: 'subjectType', value: 'partner' },
+          { name: 'subjectId', value: p.id },
+          { name: 'attachment', fileName: 'a.pdf', type: 'application/pdf', data: pdf },
+        ],
+        400,
+        'body.attachment',
+      ],
     ];
     for (const [parts, status, path] of cases) {
       const res = await upload(local, parts);
@@ -258,7 +346,12 @@ describe('upload checks (local)', () => {
     }
     const json = await local.app.inject({ method: 'POST', url: '/api/documents', headers: bearer(token), payload: { subjectType: 'partner', subjectId: p.id } });
     expect(json.statusCode).toBe(415);
-    const broken = await local.app.inject({ method: 'POST', url: '/api/documents', headers: { ...bearer(token), 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="subj' });
+    const broken = await local.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: { ...bearer(token), 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x\r\nContent-Disposition: form-data; name="subj',
+    });
     expect(broken.statusCode).toBe(400);
     expect(await countFor(local, p.id)).toBe(0);
     expect(incoming()).toEqual([]);

@@ -29,7 +29,13 @@ describe('an upload over the size limit, over a real socket', () => {
   ])('answers 413 problem+json that the client reads whole, %s', async (_label, declared) => {
     const p = await makePartner(t);
     const big = streamingUpload({ subjectType: 'partner', subjectId: p.id }, SIZE);
-    const res = await sendStream(port, 'POST', '/api/documents', { ...big.headers, ...bearer(token), ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) }, big.stream);
+    const res = await sendStream(
+      port,
+      'POST',
+      '/api/documents',
+      { ...big.headers, ...bearer(token), ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) },
+      big.stream,
+    );
     expect(res.status, res.body).toBe(413);
     expect(res.type).toContain('application/problem+json');
     expect(JSON.parse(res.body)).toMatchObject({ code: 'payload_too_large', detail: 'The file is larger than the 64 KB limit' });

@@ -97,7 +97,8 @@ const malformed = () => new AppError('bad_request', 'The multipart body is malfo
 function asInputError(e: unknown): unknown {
   if (e instanceof AppError || (e as NodeJS.ErrnoException)?.syscall) return e;
   const code = (e as { code?: string })?.code ?? '';
-  if (/^FST_(PARTS|FILES|FIELDS)_LIMIT$/.test(code)) return new AppError('bad_request', 'Too many parts: send the fields and one file', [{ path: 'body', message: 'has too many parts' }]);
+  if (/^FST_(PARTS|FILES|FIELDS)_LIMIT$/.test(code))
+    return new AppError('bad_request', 'Too many parts: send the fields and one file', [{ path: 'body', message: 'has too many parts' }]);
   return malformed();
 }
 
@@ -138,7 +139,9 @@ export async function receiveUpload(
   opts: { maxBytes: number; fields: readonly string[]; onFields: (fields: Record<string, string>) => Promise<void> },
 ): Promise<Spooled> {
   if (!req.isMultipart()) {
-    throw new AppError('unsupported_media_type', 'Send the upload as multipart/form-data: the fields first, then the file', [{ path: 'body', message: 'must be multipart/form-data' }]);
+    throw new AppError('unsupported_media_type', 'Send the upload as multipart/form-data: the fields first, then the file', [
+      { path: 'body', message: 'must be multipart/form-data' },
+    ]);
   }
   const length = Number(req.headers['content-length']);
   if (Number.isFinite(length) && length > opts.maxBytes + ENVELOPE_BYTES) {
@@ -151,7 +154,8 @@ export async function receiveUpload(
   try {
     let parts: AsyncIterator<Multipart>;
     try {
-      parts = req.parts({ limits: { fileSize: opts.maxBytes + 1, fieldSize: FIELD_MAX_BYTES, fields: opts.fields.length + 2, parts: opts.fields.length + 3 } })[Symbol.asyncIterator]();
+      const limits = { fileSize: opts.maxBytes + 1, fieldSize: FIELD_MAX_BYTES, fields: opts.fields.length + 2, parts: opts.fields.length + 3 };
+      parts = req.parts({ limits })[Symbol.asyncIterator]();
     } catch (e) {
       throw asInputError(e);
     }

@@ -26,11 +26,17 @@ type Row = typeof mailMessage.$inferSelect;
 async function attempt(db: DbOrTx, mailer: Mailer, row: Row, now: Date): Promise<boolean> {
   try {
     await mailer.send({ to: row.toAddress, subject: row.subject, text: row.text, html: row.html, headers: row.headers });
-    await db.update(mailMessage).set({ status: 'sent', attempts: row.attempts + 1, lastError: null, sentAt: now }).where(eq(mailMessage.id, row.id));
+    await db
+      .update(mailMessage)
+      .set({ status: 'sent', attempts: row.attempts + 1, lastError: null, sentAt: now })
+      .where(eq(mailMessage.id, row.id));
     return true;
   } catch (e) {
     const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
-    await db.update(mailMessage).set({ status: 'failed', attempts: row.attempts + 1, lastError: message }).where(eq(mailMessage.id, row.id));
+    await db
+      .update(mailMessage)
+      .set({ status: 'failed', attempts: row.attempts + 1, lastError: message })
+      .where(eq(mailMessage.id, row.id));
     return false;
   }
 }
@@ -44,7 +50,18 @@ export async function sendMail(db: DbOrTx, mailer: Mailer | null, mails: NewMail
   if (!mails.length) return result;
   const rows = await db
     .insert(mailMessage)
-    .values(mails.map((m) => ({ toAddress: m.to, userId: m.userId ?? null, subject: m.subject, text: m.text, html: m.html ?? null, headers: m.headers ?? {}, status: mailer ? 'queued' : 'outbox', createdAt: now })))
+    .values(
+      mails.map((m) => ({
+        toAddress: m.to,
+        userId: m.userId ?? null,
+        subject: m.subject,
+        text: m.text,
+        html: m.html ?? null,
+        headers: m.headers ?? {},
+        status: mailer ? 'queued' : 'outbox',
+        createdAt: now,
+      })),
+    )
     .returning();
   if (!mailer) return { ...result, outbox: rows.length };
   for (const row of rows) {

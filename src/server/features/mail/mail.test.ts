@@ -47,13 +47,22 @@ function parseMessage(raw: string): { headers: Record<string, string>; text: str
   const part = boundary ? body.split(`--${boundary}`).find((p) => /content-type: text\/plain/i.test(p))! : `${head}\n\n${body}`;
   const [partHead, ...partBody] = part.split(/\r?\n\r?\n/);
   let text = partBody.join('\n\n');
-  if (/quoted-printable/i.test(partHead!)) text = Buffer.from(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  if (/quoted-printable/i.test(partHead!))
+    text = Buffer.from(
+      text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   if (/base64/i.test(partHead!)) text = Buffer.from(text, 'base64').toString('utf8');
   return { headers, text: text.replace(/\r\n/g, '\n') };
 }
 const decodeWords = (s: string) =>
   s.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 
 const NOW = new Date('2026-11-27T08:30:00Z');
@@ -171,7 +180,12 @@ describe('the outbox without SMTP', () => {
     const admin = await tokenFor(t, await makeUser(t, 'admin'));
     const list = await t.app.inject({ method: 'GET', url: '/api/mail?status=outbox&pageSize=100', headers: bearer(admin) });
     expect(list.statusCode, list.body).toBe(200);
-    expect(list.json().items.find((m: { id: string }) => m.id === stored!.id)).toMatchObject({ to: cy.email, user: { id: cy.id, name: cy.name }, subject: `Due today: ${title}`, status: 'outbox' });
+    expect(list.json().items.find((m: { id: string }) => m.id === stored!.id)).toMatchObject({
+      to: cy.email,
+      user: { id: cy.id, name: cy.name },
+      subject: `Due today: ${title}`,
+      status: 'outbox',
+    });
 
     const one = await t.app.inject({ method: 'GET', url: `/api/mail/${stored!.id}`, headers: bearer(admin) });
     expect(one.statusCode).toBe(200);
@@ -191,7 +205,12 @@ describe('the outbox without SMTP', () => {
 describe('mail and scheduler configuration', () => {
   it('accepts smtp:// and smtps:// URLs and an https chat webhook; refuses anything else naming the variable', () => {
     const c = loadConfig({ SMTP_URL: 'smtps://alerts%40example.com:s3cret%21@mail.example.com:465', CHAT_WEBHOOK_URL: 'https://chat.example.com/hooks/abc' });
-    expect(c).toMatchObject({ smtpUrl: 'smtps://alerts%40example.com:s3cret%21@mail.example.com:465', mailFrom: 'Partnerhub <partnerhub@localhost>', chatWebhookUrl: 'https://chat.example.com/hooks/abc', jobs: true });
+    expect(c).toMatchObject({
+      smtpUrl: 'smtps://alerts%40example.com:s3cret%21@mail.example.com:465',
+      mailFrom: 'Partnerhub <partnerhub@localhost>',
+      chatWebhookUrl: 'https://chat.example.com/hooks/abc',
+      jobs: true,
+    });
     expect(loadConfig({ NODE_ENV: 'test' }).jobs).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', JOBS: 'on' }).jobs).toBe(true);
     expect(loadConfig({ JOBS: 'off' }).jobs).toBe(false);

@@ -20,11 +20,16 @@ export const meRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async
     via: a.via,
     csrfToken: a.sessionId ? csrfTokenFor(secret, a.sessionId) : null,
   });
-  app.get('/api/me', { config: { policy: signedIn }, schema: { tags, summary: 'Get the signed-in user and the CSRF token', response: { 200: meSchema } } }, async (req) => present(req.actor!));
+  app.get('/api/me', { config: { policy: signedIn }, schema: { tags, summary: 'Get the signed-in user and the CSRF token', response: { 200: meSchema } } }, async (req) =>
+    present(req.actor!),
+  );
   app.patch('/api/me', { config: { policy: signedIn }, schema: { tags, summary: 'Update one’s own profile', body: updateMeBody, response: { 200: meSchema } } }, async (req) => {
     const actor = req.actor!;
     await db.transaction(async (tx) => {
-      await tx.update(user).set({ name: req.body.name, version: sql`${user.version} + 1`, updatedAt: sql`now()` }).where(and(eq(user.id, actor.id)));
+      await tx
+        .update(user)
+        .set({ name: req.body.name, version: sql`${user.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(user.id, actor.id)));
       await recordAudit(tx, { actor, entityType: 'user', entityId: actor.id, action: 'update', before: { name: actor.name }, after: { name: req.body.name } });
     });
     return present({ ...actor, name: req.body.name });
@@ -32,11 +37,19 @@ export const meRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async
 
   // One's own browser sessions, to spot and end one left signed in elsewhere. Never their tokens.
   const sessionTags = ['Me', 'Sessions'];
-  app.get('/api/me/sessions', { config: { policy: signedIn }, schema: { tags: sessionTags, summary: 'List one’s own browser sessions', response: { 200: sessionListSchema } } }, async (req) => ({
-    items: await listMySessions(db, req.actor!),
-  }));
-  app.delete('/api/me/sessions/:id', { config: { policy: signedIn }, schema: { tags: sessionTags, summary: 'End one of one’s own browser sessions', params: uuidParam, response: { 204: z.null() } } }, async (req, reply) => {
-    await revokeMySession(db, req.actor!, req.params.id);
-    return reply.status(204).send(null);
-  });
+  app.get(
+    '/api/me/sessions',
+    { config: { policy: signedIn }, schema: { tags: sessionTags, summary: 'List one’s own browser sessions', response: { 200: sessionListSchema } } },
+    async (req) => ({
+      items: await listMySessions(db, req.actor!),
+    }),
+  );
+  app.delete(
+    '/api/me/sessions/:id',
+    { config: { policy: signedIn }, schema: { tags: sessionTags, summary: 'End one of one’s own browser sessions', params: uuidParam, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await revokeMySession(db, req.actor!, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 };

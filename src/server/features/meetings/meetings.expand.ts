@@ -125,10 +125,7 @@ export async function listMeetings(
     );
   }
   const seriesWhere = seriesIds.length
-    ? and(
-        inArray(meetingOccurrence.seriesId, seriesIds),
-        or(inWindow, and(gte(meetingOccurrence.originalStart, from), lt(meetingOccurrence.originalStart, to))),
-      )
+    ? and(inArray(meetingOccurrence.seriesId, seriesIds), or(inWindow, and(gte(meetingOccurrence.originalStart, from), lt(meetingOccurrence.originalStart, to))))
     : undefined;
   const occRows = await db
     .select({
@@ -152,20 +149,36 @@ export async function listMeetings(
   const oneOffIds = occRows.filter((o) => o.seriesId === null).map((o) => o.id);
   const [sUsers, sContacts, oUsers, oContacts] = await readTogether(
     db,
-    () => seriesIds.length ? db.select().from(meetingSeriesUser).where(inArray(meetingSeriesUser.seriesId, seriesIds)) : [],
-    () => seriesIds.length ? db.select().from(meetingSeriesContact).where(inArray(meetingSeriesContact.seriesId, seriesIds)) : [],
-    () => oneOffIds.length ? db.select().from(meetingOccurrenceUser).where(inArray(meetingOccurrenceUser.occurrenceId, oneOffIds)) : [],
-    () => oneOffIds.length ? db.select().from(meetingOccurrenceContact).where(inArray(meetingOccurrenceContact.occurrenceId, oneOffIds)) : [],
+    () => (seriesIds.length ? db.select().from(meetingSeriesUser).where(inArray(meetingSeriesUser.seriesId, seriesIds)) : []),
+    () => (seriesIds.length ? db.select().from(meetingSeriesContact).where(inArray(meetingSeriesContact.seriesId, seriesIds)) : []),
+    () => (oneOffIds.length ? db.select().from(meetingOccurrenceUser).where(inArray(meetingOccurrenceUser.occurrenceId, oneOffIds)) : []),
+    () => (oneOffIds.length ? db.select().from(meetingOccurrenceContact).where(inArray(meetingOccurrenceContact.occurrenceId, oneOffIds)) : []),
   );
   const group = <T>(rows: T[], key: (r: T) => string, val: (r: T) => string) => {
     const m = new Map<string, string[]>();
     for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), val(r)]);
     return m;
   };
-  const seriesUserMap = group(sUsers, (r) => r.seriesId, (r) => r.userId);
-  const seriesContactMap = group(sContacts, (r) => r.seriesId, (r) => r.contactId);
-  const occUserMap = group(oUsers, (r) => r.occurrenceId, (r) => r.userId);
-  const occContactMap = group(oContacts, (r) => r.occurrenceId, (r) => r.contactId);
+  const seriesUserMap = group(
+    sUsers,
+    (r) => r.seriesId,
+    (r) => r.userId,
+  );
+  const seriesContactMap = group(
+    sContacts,
+    (r) => r.seriesId,
+    (r) => r.contactId,
+  );
+  const occUserMap = group(
+    oUsers,
+    (r) => r.occurrenceId,
+    (r) => r.userId,
+  );
+  const occContactMap = group(
+    oContacts,
+    (r) => r.occurrenceId,
+    (r) => r.contactId,
+  );
 
   const seriesById = new Map(seriesRows.map((s) => [s.id, s]));
   const stored = new Map<string, (typeof occRows)[number]>();

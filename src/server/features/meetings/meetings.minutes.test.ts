@@ -51,10 +51,7 @@ describe('meeting minutes', () => {
         { kind: 'topic', title: 'New Kubernetes offering', notes: 'Launch in May', informTeam: true },
         { kind: 'decision', title: 'Joint webinar in June' },
       ],
-      actionItems: [
-        { title: 'Send the price list', assigneeId: colleague.id, dueDate: '2026-03-12' },
-        { title: 'Book the webinar room' },
-      ],
+      actionItems: [{ title: 'Send the price list', assigneeId: colleague.id, dueDate: '2026-03-12' }, { title: 'Book the webinar room' }],
     });
     expect(res.statusCode, res.body).toBe(200);
     const m = res.json();
@@ -70,7 +67,8 @@ describe('meeting minutes', () => {
 
     const tasks = await t.database.db.select().from(task).where(eq(task.meetingOccurrenceId, meeting.id));
     expect(tasks).toHaveLength(2);
-    for (const row of tasks) expect(row).toMatchObject({ subjectType: 'meeting', subjectId: meeting.id, source: 'action_item', partnerId: p.id, status: 'open', createdBy: as.manager.id });
+    for (const row of tasks)
+      expect(row).toMatchObject({ subjectType: 'meeting', subjectId: meeting.id, source: 'action_item', partnerId: p.id, status: 'open', createdBy: as.manager.id });
 
     // The timeline has the meeting, with who attended; it resets the contact cadence.
     const [entry] = await t.database.db.select().from(activity).where(eq(activity.id, m.activityId));
@@ -87,7 +85,11 @@ describe('meeting minutes', () => {
     expect(cr!.at?.toISOString()).toBe('2026-03-05T09:00:00.000Z');
 
     // Editing the minutes replaces topics, keeps one timeline entry and adds only the new action items.
-    const again = await patch(`/api/meetings/${meeting.id}`, { version: m.version, topics: [{ kind: 'decision', title: 'Webinar moved to July' }], actionItems: [{ title: 'Tell marketing' }] });
+    const again = await patch(`/api/meetings/${meeting.id}`, {
+      version: m.version,
+      topics: [{ kind: 'decision', title: 'Webinar moved to July' }],
+      actionItems: [{ title: 'Tell marketing' }],
+    });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().activityId).toBe(m.activityId);
     expect(again.json().topics.map((x: { title: string }) => x.title)).toEqual(['Webinar moved to July']);
@@ -119,7 +121,13 @@ describe('meeting minutes', () => {
 
   it('waits for the meeting to start, refuses series fields on an occurrence, and lets only partner editors write', async () => {
     const { p, meeting } = await openedMeeting();
-    const early = await updateMeeting(t.database.db, meeting.id, { version: meeting.version, notes: 'Too early' }, { ...as.manager, role: 'manager', via: 'token' }, new Date('2026-03-01T00:00:00Z')).catch((e) => e);
+    const early = await updateMeeting(
+      t.database.db,
+      meeting.id,
+      { version: meeting.version, notes: 'Too early' },
+      { ...as.manager, role: 'manager', via: 'token' },
+      new Date('2026-03-01T00:00:00Z'),
+    ).catch((e) => e);
     expect(early.status).toBe(409);
     const title = await patch(`/api/meetings/${meeting.id}`, { version: meeting.version, title: 'Renamed' });
     expect(title.statusCode).toBe(400);

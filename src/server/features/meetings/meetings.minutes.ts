@@ -1,7 +1,17 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { activity, activityContact, activityUser, meetingOccurrence, meetingOccurrenceContact, meetingOccurrenceUser, meetingSeries, meetingTopic, user } from '../../db/schema/index.js';
+import {
+  activity,
+  activityContact,
+  activityUser,
+  meetingOccurrence,
+  meetingOccurrenceContact,
+  meetingOccurrenceUser,
+  meetingSeries,
+  meetingTopic,
+  user,
+} from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
@@ -151,7 +161,7 @@ export async function updateMeeting(db: Db, id: string, input: Input, actor: Act
     // A held meeting's entry follows later edits of its time or minutes.
     if (minutes || (after.status === 'held' && (input.startsAt || input.title))) {
       const activityId = await writeTimelineEntry(tx, after, series?.title ?? after.title ?? 'Meeting', topics, actor);
-      if (activityId !== after.activityId) [after] = await tx.update(meetingOccurrence).set({ activityId }).where(eq(meetingOccurrence.id, id)).returning() as [OccurrenceRow];
+      if (activityId !== after.activityId) [after] = (await tx.update(meetingOccurrence).set({ activityId }).where(eq(meetingOccurrence.id, id)).returning()) as [OccurrenceRow];
     }
     await recordAudit(tx, {
       actor,

@@ -18,13 +18,14 @@ export async function namesOf(db: DbOrTx, userIds: Iterable<string>, contactIds:
   const cIds = [...new Set(contactIds)];
   const [users, contacts] = await readTogether(
     db,
-    () => uIds.length ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, uIds)) : [],
-    () => cIds.length
-      ? db
-          .select({ id: contact.id, name: sql<string>`${contact.firstName} || ' ' || ${contact.lastName}` })
-          .from(contact)
-          .where(inArray(contact.id, cIds))
-      : [],
+    () => (uIds.length ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, uIds)) : []),
+    () =>
+      cIds.length
+        ? db
+            .select({ id: contact.id, name: sql<string>`${contact.firstName} || ' ' || ${contact.lastName}` })
+            .from(contact)
+            .where(inArray(contact.id, cIds))
+        : [],
   );
   const u = new Map(users.map((r) => [r.id, r.name]));
   const c = new Map(contacts.map((r) => [r.id, r.name]));

@@ -28,35 +28,71 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }>
 
   app.get(
     '/api/partners/:id/meeting-series',
-    { config: read, schema: { tags, summary: 'List a partner’s meeting series', params: uuidParam, querystring: z.object({ archived: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(seriesSchema) }) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'List a partner’s meeting series',
+        params: uuidParam,
+        querystring: z.object({ archived: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ items: z.array(seriesSchema) }) },
+      },
+    },
     async (req) => ({ items: await listSeries(db, req.params.id, now(), req.query.archived === 'true') }),
   );
-  app.post('/api/partners/:id/meeting-series', { config: write, schema: { tags, summary: 'Create a meeting series for a partner', params: uuidParam, body: createSeriesBody, response: { 201: seriesSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createSeries(db, req.params.id, req.body, req.actor!, now())),
+  app.post(
+    '/api/partners/:id/meeting-series',
+    { config: write, schema: { tags, summary: 'Create a meeting series for a partner', params: uuidParam, body: createSeriesBody, response: { 201: seriesSchema } } },
+    async (req, reply) => reply.status(201).send(await createSeries(db, req.params.id, req.body, req.actor!, now())),
   );
-  app.get('/api/meeting-series/:id', { config: read, schema: { tags, summary: 'Get a meeting series', params: uuidParam, response: { 200: seriesSchema } } }, (req) => getSeries(db, req.params.id, now()));
-  app.patch('/api/meeting-series/:id', { config: write, schema: { tags, summary: 'Update a meeting series', params: uuidParam, body: updateSeriesBody, response: { 200: seriesSchema } } }, (req) =>
-    updateSeries(db, req.params.id, req.body, req.actor!, now()),
+  app.get('/api/meeting-series/:id', { config: read, schema: { tags, summary: 'Get a meeting series', params: uuidParam, response: { 200: seriesSchema } } }, (req) =>
+    getSeries(db, req.params.id, now()),
   );
-  app.post('/api/meeting-series/:id/archive', { config: write, schema: { tags, summary: 'Archive a meeting series', params: uuidParam, body: versionBody, response: { 200: seriesSchema } } }, (req) =>
-    archiveSeries(db, req.params.id, req.body.version, req.actor!, now()),
+  app.patch(
+    '/api/meeting-series/:id',
+    { config: write, schema: { tags, summary: 'Update a meeting series', params: uuidParam, body: updateSeriesBody, response: { 200: seriesSchema } } },
+    (req) => updateSeries(db, req.params.id, req.body, req.actor!, now()),
   );
-  app.post('/api/meeting-series/:id/occurrences', { config: write, schema: { tags, summary: 'Open, move, skip or restore an occurrence of a series', params: uuidParam, body: occurrenceActionBody, response: { 200: meetingDetailSchema } } }, (req) =>
-    actOnOccurrence(db, req.params.id, req.body, req.actor!),
+  app.post(
+    '/api/meeting-series/:id/archive',
+    { config: write, schema: { tags, summary: 'Archive a meeting series', params: uuidParam, body: versionBody, response: { 200: seriesSchema } } },
+    (req) => archiveSeries(db, req.params.id, req.body.version, req.actor!, now()),
+  );
+  app.post(
+    '/api/meeting-series/:id/occurrences',
+    {
+      config: write,
+      schema: { tags, summary: 'Open, move, skip or restore an occurrence of a series', params: uuidParam, body: occurrenceActionBody, response: { 200: meetingDetailSchema } },
+    },
+    (req) => actOnOccurrence(db, req.params.id, req.body, req.actor!),
   );
 
-  app.get('/api/partners/:id/meetings', { config: read, schema: { tags, summary: 'List a partner’s meetings', params: uuidParam, querystring: meetingsQuery, response: { 200: meetingList } } }, async (req) => ({
-    items: await listPartnerMeetings(db, req.params.id, req.query),
-  }));
-  app.post('/api/partners/:id/meetings', { config: write, schema: { tags, summary: 'Record a meeting with a partner', params: uuidParam, body: createMeetingBody, response: { 201: meetingDetailSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createMeeting(db, req.params.id, req.body, req.actor!)),
+  app.get(
+    '/api/partners/:id/meetings',
+    { config: read, schema: { tags, summary: 'List a partner’s meetings', params: uuidParam, querystring: meetingsQuery, response: { 200: meetingList } } },
+    async (req) => ({
+      items: await listPartnerMeetings(db, req.params.id, req.query),
+    }),
+  );
+  app.post(
+    '/api/partners/:id/meetings',
+    { config: write, schema: { tags, summary: 'Record a meeting with a partner', params: uuidParam, body: createMeetingBody, response: { 201: meetingDetailSchema } } },
+    async (req, reply) => reply.status(201).send(await createMeeting(db, req.params.id, req.body, req.actor!)),
   );
   app.get('/api/meetings', { config: read, schema: { tags, summary: 'List meetings', querystring: meetingsQuery, response: { 200: meetingList } } }, async (req) => ({
     items: await listAllMeetings(db, req.query, req.actor!),
   }));
-  app.get('/api/meetings/quarterly', { config: read, schema: { tags, summary: 'Get the quarterly meeting report', querystring: quarterQuery, response: { 200: quarterlyReport } } }, (req) => buildQuarterly(db, req.query.quarter, now()));
-  app.get('/api/meetings/:id', { config: read, schema: { tags, summary: 'Get a meeting', params: uuidParam, response: { 200: meetingDetailSchema } } }, (req) => getMeeting(db, req.params.id));
-  app.patch('/api/meetings/:id', { config: write, schema: { tags, summary: 'Update a meeting', params: uuidParam, body: updateMeetingBody, response: { 200: meetingDetailSchema } } }, (req) =>
-    updateMeeting(db, req.params.id, req.body, req.actor!, now()),
+  app.get(
+    '/api/meetings/quarterly',
+    { config: read, schema: { tags, summary: 'Get the quarterly meeting report', querystring: quarterQuery, response: { 200: quarterlyReport } } },
+    (req) => buildQuarterly(db, req.query.quarter, now()),
+  );
+  app.get('/api/meetings/:id', { config: read, schema: { tags, summary: 'Get a meeting', params: uuidParam, response: { 200: meetingDetailSchema } } }, (req) =>
+    getMeeting(db, req.params.id),
+  );
+  app.patch(
+    '/api/meetings/:id',
+    { config: write, schema: { tags, summary: 'Update a meeting', params: uuidParam, body: updateMeetingBody, response: { 200: meetingDetailSchema } } },
+    (req) => updateMeeting(db, req.params.id, req.body, req.actor!, now()),
   );
 };

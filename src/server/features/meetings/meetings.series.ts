@@ -198,7 +198,14 @@ export async function archiveSeries(db: Db, id: string, version: number, actor: 
     await partnerForWrite(tx, before.partnerId, actor);
     if (before.archivedAt) throw new AppError('conflict', 'The meeting series is already archived');
     const after = await updateVersioned(tx, meetingSeries, id, version, { archivedAt: sql`now()` }, WHAT);
-    await recordAudit(tx, { actor, entityType: 'meeting_series', entityId: id, action: 'archive', before: { archivedAt: null }, after: { archivedAt: after.archivedAt?.toISOString() } });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'meeting_series',
+      entityId: id,
+      action: 'archive',
+      before: { archivedAt: null },
+      after: { archivedAt: after.archivedAt?.toISOString() },
+    });
     return (await present(tx, [after], now))[0]!;
   });
 }

@@ -1,7 +1,18 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { readTogether, type Db, type DbOrTx } from '../../db/client.js';
-import { meetingOccurrence, meetingOccurrenceContact, meetingOccurrenceUser, meetingSeries, meetingSeriesContact, meetingSeriesUser, meetingTopic, partner, task, user } from '../../db/schema/index.js';
+import {
+  meetingOccurrence,
+  meetingOccurrenceContact,
+  meetingOccurrenceUser,
+  meetingSeries,
+  meetingSeriesContact,
+  meetingSeriesUser,
+  meetingTopic,
+  partner,
+  task,
+  user,
+} from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, fieldError, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
@@ -64,13 +75,14 @@ export async function getMeeting(db: DbOrTx, id: string): Promise<MeetingDetail>
     db,
     () => namesOf(db, att.userIds, att.contactIds),
     () => db.select().from(meetingTopic).where(eq(meetingTopic.occurrenceId, id)).orderBy(asc(meetingTopic.position), asc(meetingTopic.createdAt)),
-    () => db
-      .select({ id: task.id, title: task.title, dueDate: task.dueDate, status: task.status, assigneeId: task.assigneeId, assigneeName: user.name })
-      .from(task)
-      .leftJoin(user, eq(user.id, task.assigneeId))
-      .where(eq(task.meetingOccurrenceId, id))
-      // Items saved together share created_at: then by due date (undated last) and title, () => for a stable order.
-      .orderBy(asc(task.createdAt), sql`${task.dueDate} asc nulls last`, asc(task.title), asc(task.id)),
+    () =>
+      db
+        .select({ id: task.id, title: task.title, dueDate: task.dueDate, status: task.status, assigneeId: task.assigneeId, assigneeName: user.name })
+        .from(task)
+        .leftJoin(user, eq(user.id, task.assigneeId))
+        .where(eq(task.meetingOccurrenceId, id))
+        // Items saved together share created_at: then by due date (undated last) and title, () => for a stable order.
+        .orderBy(asc(task.createdAt), sql`${task.dueDate} asc nulls last`, asc(task.title), asc(task.id)),
   );
   return {
     id: o.id,

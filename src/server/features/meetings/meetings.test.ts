@@ -84,7 +84,10 @@ describe('meeting series', () => {
     for (const body of bad) {
       const res = await post(`/api/partners/${p.id}/meeting-series`, { title: 'Sync', startLocal: '2026-03-19T10:00', ...body });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json().errors.map((e: { path: string }) => e.path), JSON.stringify(body)).toEqual(['body.rrule']);
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        JSON.stringify(body),
+      ).toEqual(['body.rrule']);
     }
     const zone = await post(`/api/partners/${p.id}/meeting-series`, { title: 'Sync', cadence: 'weekly', startLocal: '2026-03-19T10:00', timeZone: 'Mars/Olympus' });
     expect(zone.statusCode).toBe(400);
@@ -150,7 +153,12 @@ describe('occurrences', () => {
     const withSkipped = await meetings(p.id, '2026-03-16', '2026-04-13', '&includeSkipped=true');
     expect(withSkipped.find((m) => m.status === 'skipped')?.startsAt).toBe('2026-04-02T08:00:00.000Z');
     // Moved out of the window: gone from where it was, found where it went.
-    const out = await post(`/api/meeting-series/${s.id}/occurrences`, { originalStart: '2026-04-09T08:00:00Z', action: 'move', startsAt: '2026-05-20T08:00:00Z', endsAt: '2026-05-20T08:30:00Z' });
+    const out = await post(`/api/meeting-series/${s.id}/occurrences`, {
+      originalStart: '2026-04-09T08:00:00Z',
+      action: 'move',
+      startsAt: '2026-05-20T08:00:00Z',
+      endsAt: '2026-05-20T08:30:00Z',
+    });
     expect(out.statusCode).toBe(200);
     expect(starts(await meetings(p.id, '2026-04-06', '2026-04-13'))).toEqual([]);
     expect((await meetings(p.id, '2026-05-20', '2026-05-21')).map((m) => m.originalStart)).toEqual(['2026-04-09T08:00:00.000Z']);
@@ -177,7 +185,14 @@ describe('occurrences', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].path).toBe('body.contactIds');
 
-    const ok = await post(`/api/partners/${p.id}/meetings`, { title: 'Kickoff', purpose: 'kickoff', startsAt: '2026-05-04T10:00:00Z', endsAt: '2026-05-04T11:30:00Z', contactIds: [c.id], userIds: [as.manager.id] });
+    const ok = await post(`/api/partners/${p.id}/meetings`, {
+      title: 'Kickoff',
+      purpose: 'kickoff',
+      startsAt: '2026-05-04T10:00:00Z',
+      endsAt: '2026-05-04T11:30:00Z',
+      contactIds: [c.id],
+      userIds: [as.manager.id],
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ title: 'Kickoff', purpose: 'kickoff', seriesId: null, originalStart: null, status: 'planned', version: 1 });
     expect(await meetings(p.id, '2026-05-01', '2026-05-31')).toMatchObject([{ id: ok.json().id, title: 'Kickoff' }]);
@@ -227,7 +242,12 @@ describe('quarterly get-together', () => {
     const paused = await makePartner(t, { name: `${tag} E paused`, importance: 'strategic', status: 'paused' });
     // A quarterly series on the covered one, a one-off get-together on the other; a sync does not count.
     await series(covered.id, { title: 'QBR', purpose: 'quarterly', cadence: 'quarterly', startLocal: '2026-08-05T10:00' });
-    const oneOff = await post(`/api/partners/${planned.id}/meetings`, { title: 'Get-together', purpose: 'quarterly', startsAt: '2026-12-31T23:30:00Z', endsAt: '2027-01-01T00:30:00Z' });
+    const oneOff = await post(`/api/partners/${planned.id}/meetings`, {
+      title: 'Get-together',
+      purpose: 'quarterly',
+      startsAt: '2026-12-31T23:30:00Z',
+      endsAt: '2027-01-01T00:30:00Z',
+    });
     expect(oneOff.statusCode).toBe(201);
     await series(none.id, { title: 'Weekly sync', purpose: 'sync', startLocal: '2026-10-01T10:00' });
 

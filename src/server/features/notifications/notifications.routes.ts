@@ -25,20 +25,28 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
   const tags = ['Notifications'];
   const own = { policy: notificationsPolicy.own };
 
-  app.get('/api/notifications', { config: own, schema: { tags, summary: 'List one’s notifications', querystring: listNotificationsQuery, response: { 200: notificationPage } } }, (req) =>
-    listNotifications(db, req.actor!.id, req.query),
+  app.get(
+    '/api/notifications',
+    { config: own, schema: { tags, summary: 'List one’s notifications', querystring: listNotificationsQuery, response: { 200: notificationPage } } },
+    (req) => listNotifications(db, req.actor!.id, req.query),
   );
   app.get('/api/notifications/unread-count', { config: own, schema: { tags, summary: 'Count one’s unread notifications', response: { 200: unreadCountSchema } } }, async (req) => ({
     unread: await unreadCount(db, req.actor!.id),
   }));
-  app.post('/api/notifications/:id/read', { config: own, schema: { tags, summary: 'Mark a notification as read', params: uuidParam, response: { 200: notificationSchema } } }, (req) =>
-    markRead(db, req.actor!.id, req.params.id),
+  app.post(
+    '/api/notifications/:id/read',
+    { config: own, schema: { tags, summary: 'Mark a notification as read', params: uuidParam, response: { 200: notificationSchema } } },
+    (req) => markRead(db, req.actor!.id, req.params.id),
   );
   app.post('/api/notifications/read-all', { config: own, schema: { tags, summary: 'Mark all of one’s notifications as read', response: { 200: markedSchema } } }, async (req) => ({
     marked: await markAllRead(db, req.actor!.id),
   }));
 
-  app.get('/api/me/notification-preferences', { config: own, schema: { tags, summary: 'Get one’s notification preferences', response: { 200: notificationPreferencesSchema } } }, (req) => getPreferences(db, req.actor!.id));
+  app.get(
+    '/api/me/notification-preferences',
+    { config: own, schema: { tags, summary: 'Get one’s notification preferences', response: { 200: notificationPreferencesSchema } } },
+    (req) => getPreferences(db, req.actor!.id),
+  );
   app.put(
     '/api/me/notification-preferences',
     { config: own, schema: { tags, summary: 'Set one’s notification preferences', body: updateNotificationPreferencesBody, response: { 200: notificationPreferencesSchema } } },
@@ -80,7 +88,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
         schema: {
           tags,
           summary: 'Unsubscribe from a mail list',
-          description: 'Unsubscribes. RFC 8058 one-click (body List-Unsubscribe=One-Click) is answered with JSON; the confirmation page\'s button with a page.',
+          description: "Unsubscribes. RFC 8058 one-click (body List-Unsubscribe=One-Click) is answered with JSON; the confirmation page's button with a page.",
           querystring: unsubscribeQuery,
           body: unsubscribeBody,
           consumes: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],

@@ -12,16 +12,28 @@ import { presentNotification } from './notifications.presenter.js';
 
 /** One's own inbox, newest first; `unread=true` for what is still to look at. */
 export async function listNotifications(db: Db, userId: string, q: ListNotificationsQuery): Promise<Page<Notification>> {
-  const where = and(eq(notification.userId, userId), q.unread === 'true' ? isNull(notification.readAt) : q.unread === 'false' ? sql`${notification.readAt} is not null` : undefined);
+  const where = and(
+    eq(notification.userId, userId),
+    q.unread === 'true' ? isNull(notification.readAt) : q.unread === 'false' ? sql`${notification.readAt} is not null` : undefined,
+  );
   const [rows, [total]] = await Promise.all([
-    db.select().from(notification).where(where).orderBy(...orderBy(q.sort, { createdAt: notification.createdAt }, notification.id)).limit(q.pageSize).offset(offsetOf(q)),
+    db
+      .select()
+      .from(notification)
+      .where(where)
+      .orderBy(...orderBy(q.sort, { createdAt: notification.createdAt }, notification.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     db.select({ n: count() }).from(notification).where(where),
   ]);
   return { items: rows.map(presentNotification), page: q.page, pageSize: q.pageSize, total: total?.n ?? 0 };
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notification).where(and(eq(notification.userId, userId), isNull(notification.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notification)
+    .where(and(eq(notification.userId, userId), isNull(notification.readAt)));
   return row?.n ?? 0;
 }
 

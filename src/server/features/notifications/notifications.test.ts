@@ -25,7 +25,14 @@ const put = (url: string, token: string, payload: object) => t.app.inject({ meth
 const inboxOf = (u: User, n: number) =>
   notify(
     t.database.db,
-    Array.from({ length: n }, (_, i) => ({ userId: u.id, kind: 'task_due' as const, title: `Reminder ${i + 1}`, body: 'Due today', link: '/my-work', dedupeKey: `test:${u.id}:${i}` })),
+    Array.from({ length: n }, (_, i) => ({
+      userId: u.id,
+      kind: 'task_due' as const,
+      title: `Reminder ${i + 1}`,
+      body: 'Due today',
+      link: '/my-work',
+      dedupeKey: `test:${u.id}:${i}`,
+    })),
     new Date('2026-11-27T08:00:00Z'),
   );
 
@@ -41,7 +48,12 @@ describe('the inbox', () => {
     const list = await get('/api/notifications', annToken);
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().total).toBe(3);
-    expect(list.json().items.map((n: { title: string }) => n.title).sort()).toEqual(['Reminder 1', 'Reminder 2', 'Reminder 3']);
+    expect(
+      list
+        .json()
+        .items.map((n: { title: string }) => n.title)
+        .sort(),
+    ).toEqual(['Reminder 1', 'Reminder 2', 'Reminder 3']);
     expect(list.json().items[0]).toMatchObject({ kind: 'task_due', body: 'Due today', link: '/my-work', readAt: null });
     expect((await get('/api/notifications/unread-count', annToken)).json()).toEqual({ unread: 3 });
 
@@ -83,7 +95,10 @@ describe('notification preferences', () => {
     expect(changed.json()).toEqual({ emailReminders: true, digest: 'daily', teamDigest: false });
 
     const audit = await t.app.inject({ method: 'GET', url: `/api/audit?entityType=user&entityId=${u.id}`, headers: cookieHeaders(s) });
-    expect(audit.json().items[0]).toMatchObject({ action: 'notification_preferences', changes: { digest: { from: 'weekly', to: 'daily' }, teamDigest: { from: true, to: false } } });
+    expect(audit.json().items[0]).toMatchObject({
+      action: 'notification_preferences',
+      changes: { digest: { from: 'weekly', to: 'daily' }, teamDigest: { from: true, to: false } },
+    });
   });
 
   it('refuses a bad value naming the field, and changes nothing', async () => {
@@ -103,7 +118,10 @@ describe('notification preferences', () => {
     const token = await tokenFor(t, u);
     const form = { 'content-type': 'multipart/form-data; boundary=x' };
     const body = '--x\r\nContent-Disposition: form-data; name="digest"\r\n\r\ndaily\r\n--x--\r\n';
-    for (const [method, url] of [['PUT', '/api/me/notification-preferences'], ['POST', '/api/notifications/read-all']] as const) {
+    for (const [method, url] of [
+      ['PUT', '/api/me/notification-preferences'],
+      ['POST', '/api/notifications/read-all'],
+    ] as const) {
       for (const headers of [form, { 'content-type': 'application/x-www-form-urlencoded' }]) {
         const res = await t.app.inject({ method, url, headers: { ...bearer(token), ...headers }, payload: headers === form ? body : 'digest=daily' });
         expect(res.statusCode, `${method} ${url} ${headers['content-type']}: ${res.body}`).toBe(415);
@@ -152,7 +170,11 @@ describe('one-click unsubscribe', () => {
       const prefs = async () => (await app.database.db.select().from(notificationPreference).where(eq(notificationPreference.userId, member.id)))[0];
       expect(await prefs()).toBeUndefined();
       // What a browser sends for a form with one nameless button: an empty urlencoded body, its origin.
-      const done = await fetch(new URL(action!, origin), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html' }, body: '' });
+      const done = await fetch(new URL(action!, origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html' },
+        body: '',
+      });
       expect(done.status).toBe(200);
       expect(done.headers.get('content-type')).toContain('text/html');
       expect(await done.text()).toContain('You are unsubscribed');

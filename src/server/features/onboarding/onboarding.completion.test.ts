@@ -23,7 +23,11 @@ const actorOf = (u: User): Actor => ({ id: u.id, name: u.name, email: u.email, r
 
 let seq = 0;
 async function makePlaybook(steps = ['NDA signed', 'Kickoff meeting held', 'Listed on our website']) {
-  const res = await post('/api/playbooks', { name: `Playbook ${process.pid}-${++seq}`, partnerType: 'distributor', steps: steps.map((title, i) => ({ title, ownerRole: 'owner', dueAfterDays: (i + 1) * 10 })) }, as.admin);
+  const res = await post(
+    '/api/playbooks',
+    { name: `Playbook ${process.pid}-${++seq}`, partnerType: 'distributor', steps: steps.map((title, i) => ({ title, ownerRole: 'owner', dueAfterDays: (i + 1) * 10 })) },
+    as.admin,
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; name: string };
 }
@@ -76,7 +80,15 @@ describe('completing an onboarding', () => {
     const read = (await get(`/api/partners/${p.id}/onboarding`)).json();
     expect(read.current).toBeNull();
     expect(read.past).toHaveLength(1);
-    expect(read.past[0]).toMatchObject({ id: o.id, status: 'completed', durationDays: 31, progress: { done: 3, total: 3, cancelled: 0 }, nextStep: null, overdueSteps: 0, partner: { status: 'active' } });
+    expect(read.past[0]).toMatchObject({
+      id: o.id,
+      status: 'completed',
+      durationDays: 31,
+      progress: { done: 3, total: 3, cancelled: 0 },
+      nextStep: null,
+      overdueSteps: 0,
+      partner: { status: 'active' },
+    });
     const audit = (await get(`/api/audit?entityType=onboarding&entityId=${o.id}`)).json().items;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['complete', 'create']);
     expect(audit[0].changes.durationDays).toEqual({ from: null, to: 31 });
@@ -137,7 +149,12 @@ describe('completing an onboarding', () => {
     await post('/api/tasks/complete', { ids: taskIds.slice(0, 2) });
     expect((await onboardingRow(o.id)).status).toBe('in_progress');
     const version = (await get(`/api/tasks/${taskIds[2]}`)).json().version;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/tasks/${taskIds[2]}`, headers: bearer(as.manager.token), payload: { subject: { type: 'partner', id: p.id }, version } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/tasks/${taskIds[2]}`,
+      headers: bearer(as.manager.token),
+      payload: { subject: { type: 'partner', id: p.id }, version },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect((await get(`/api/onboardings/${o.id}`)).json()).toMatchObject({ status: 'completed', progress: { done: 2, total: 2 } });
     expect((await partnerRow(p.id)).status).toBe('active');
@@ -171,7 +188,12 @@ describe('completing an onboarding', () => {
 
     const res = await post(`/api/onboardings/${o.id}/complete`, { reason: 'Contract signed, rest follows', version: fresh.version });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'completed', override: { by: { id: as.manager.id, name: as.manager.name }, reason: 'Contract signed, rest follows' }, progress: { done: 1, total: 3 }, partner: { status: 'active' } });
+    expect(res.json()).toMatchObject({
+      status: 'completed',
+      override: { by: { id: as.manager.id, name: as.manager.name }, reason: 'Contract signed, rest follows' },
+      progress: { done: 1, total: 3 },
+      partner: { status: 'active' },
+    });
     expect(res.json().durationDays).toBeGreaterThanOrEqual(0);
     expect(res.json().steps.map((s: { status: string }) => s.status)).toEqual(['done', 'open', 'open']);
     expect((await partnerRow(p.id)).status).toBe('active');
@@ -225,7 +247,15 @@ describe('onboardings in progress', () => {
 
     const list = await get('/api/onboardings', as.member);
     expect(list.statusCode).toBe(200);
-    const items = list.json().items as { id: string; partner: { id: string }; playbook: { name: string }; progress: unknown; nextStep: { title: string; dueDate: string } | null; overdueSteps: number; startedOn: string }[];
+    const items = list.json().items as {
+      id: string;
+      partner: { id: string };
+      playbook: { name: string };
+      progress: unknown;
+      nextStep: { title: string; dueDate: string } | null;
+      overdueSteps: number;
+      startedOn: string;
+    }[];
     const ids = items.map((i) => i.id);
     expect(ids).toContain(late.o.id);
     expect(ids).toContain(planned.o.id);
@@ -233,7 +263,13 @@ describe('onboardings in progress', () => {
     // Oldest start first.
     expect(ids.indexOf(late.o.id)).toBeLessThan(ids.indexOf(planned.o.id));
     const lateItem = items.find((i) => i.id === late.o.id)!;
-    expect(lateItem).toMatchObject({ partner: { id: late.p.id }, playbook: { name: late.pb.name }, startedOn: '2025-01-06', progress: { done: 1, total: 3, cancelled: 0 }, overdueSteps: 2 });
+    expect(lateItem).toMatchObject({
+      partner: { id: late.p.id },
+      playbook: { name: late.pb.name },
+      startedOn: '2025-01-06',
+      progress: { done: 1, total: 3, cancelled: 0 },
+      overdueSteps: 2,
+    });
     expect(lateItem.nextStep).toMatchObject({ title: 'Kickoff meeting held', dueDate: '2025-01-26' });
     expect(items.find((i) => i.id === planned.o.id)).toMatchObject({ overdueSteps: 0, nextStep: { title: 'NDA signed', dueDate: '2099-01-11' } });
 

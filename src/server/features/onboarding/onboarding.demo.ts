@@ -28,10 +28,16 @@ export async function seedDemoOnboardings(tx: DbOrTx, partnerIds: string[], acto
       const id = await createOnboarding(tx, p, pb, startedOn, actor);
       // What fell due up to three days ago is done; the rest is open, some of it overdue.
       const cutoff = addDays(today, -3);
-      const due = await tx.select({ id: task.id, dueDate: task.dueDate }).from(task).where(and(eq(task.onboardingId, id), lt(task.dueDate, cutoff)));
+      const due = await tx
+        .select({ id: task.id, dueDate: task.dueDate })
+        .from(task)
+        .where(and(eq(task.onboardingId, id), lt(task.dueDate, cutoff)));
       for (const [k, t] of due.entries()) {
         if (k % 4 === 3) continue;
-        await tx.update(task).set({ status: 'done', completedAt: new Date(`${t.dueDate}T15:00:00Z`), completedBy: p.ownerId }).where(eq(task.id, t.id));
+        await tx
+          .update(task)
+          .set({ status: 'done', completedAt: new Date(`${t.dueDate}T15:00:00Z`), completedBy: p.ownerId })
+          .where(eq(task.id, t.id));
       }
     } else {
       const startedOn = addDays(today, -(200 + i * 11));

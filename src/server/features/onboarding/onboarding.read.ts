@@ -69,8 +69,16 @@ export async function getOnboarding(db: DbOrTx, id: string, now: Date): Promise<
 export async function partnerOnboardings(db: DbOrTx, partnerId: string, now: Date): Promise<PartnerOnboardings> {
   const [p] = await db.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId));
   if (!p) throw notFound('Partner');
-  const rows = await db.select({ id: onboarding.id, status: onboarding.status }).from(onboarding).where(eq(onboarding.partnerId, partnerId)).orderBy(desc(onboarding.createdAt), desc(onboarding.id));
-  const all = await present(db, rows.map((r) => r.id), now);
+  const rows = await db
+    .select({ id: onboarding.id, status: onboarding.status })
+    .from(onboarding)
+    .where(eq(onboarding.partnerId, partnerId))
+    .orderBy(desc(onboarding.createdAt), desc(onboarding.id));
+  const all = await present(
+    db,
+    rows.map((r) => r.id),
+    now,
+  );
   return { current: all.find((o) => o.status === 'in_progress') ?? null, past: all.filter((o) => o.status !== 'in_progress') };
 }
 
@@ -80,8 +88,17 @@ export async function partnerOnboardings(db: DbOrTx, partnerId: string, now: Dat
  */
 export async function listOnboardings(db: DbOrTx, q: ListOnboardingsQuery, now: Date): Promise<OnboardingList> {
   const order = q.status === 'in_progress' ? [asc(onboarding.startedOn), asc(onboarding.id)] : [desc(onboarding.updatedAt), desc(onboarding.id)];
-  const rows = await db.select({ id: onboarding.id }).from(onboarding).where(eq(onboarding.status, q.status)).orderBy(...order).limit(q.status === 'in_progress' ? 10_000 : PAST_LIMIT);
-  const items = await present(db, rows.map((r) => r.id), now);
+  const rows = await db
+    .select({ id: onboarding.id })
+    .from(onboarding)
+    .where(eq(onboarding.status, q.status))
+    .orderBy(...order)
+    .limit(q.status === 'in_progress' ? 10_000 : PAST_LIMIT);
+  const items = await present(
+    db,
+    rows.map((r) => r.id),
+    now,
+  );
   const [stats] = await db
     .select({
       count: sql<number>`count(*)`.mapWith(Number),
@@ -98,7 +115,11 @@ export async function listOnboardings(db: DbOrTx, q: ListOnboardingsQuery, now: 
 
 /** The partner's onboarding in progress, locked for the transaction. */
 export async function openOnboardingOf(tx: DbOrTx, partnerId: string): Promise<Row | undefined> {
-  const [o] = await tx.select().from(onboarding).where(and(eq(onboarding.partnerId, partnerId), eq(onboarding.status, 'in_progress'))).for('update');
+  const [o] = await tx
+    .select()
+    .from(onboarding)
+    .where(and(eq(onboarding.partnerId, partnerId), eq(onboarding.status, 'in_progress')))
+    .for('update');
   return o;
 }
 

@@ -25,8 +25,10 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   const write = { policy: onboardingPolicy.write };
   const override = { policy: onboardingPolicy.override };
 
-  app.get('/api/partners/:id/onboarding', { config: read, schema: { tags, summary: 'List a partner’s onboardings', params: uuidParam, response: { 200: partnerOnboardingsSchema } } }, (req) =>
-    partnerOnboardings(db, req.params.id, new Date()),
+  app.get(
+    '/api/partners/:id/onboarding',
+    { config: read, schema: { tags, summary: 'List a partner’s onboardings', params: uuidParam, response: { 200: partnerOnboardingsSchema } } },
+    (req) => partnerOnboardings(db, req.params.id, new Date()),
   );
 
   app.post(
@@ -49,20 +51,39 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     listOnboardings(db, req.query, new Date()),
   );
 
-  app.get('/api/onboardings/:id', { config: read, schema: { tags, summary: 'Get an onboarding with its steps', params: uuidParam, response: { 200: onboardingSchema } } }, (req) => getOnboarding(db, req.params.id, new Date()));
+  app.get('/api/onboardings/:id', { config: read, schema: { tags, summary: 'Get an onboarding with its steps', params: uuidParam, response: { 200: onboardingSchema } } }, (req) =>
+    getOnboarding(db, req.params.id, new Date()),
+  );
 
   app.post(
     '/api/onboardings/:id/complete',
     {
       config: override,
-      schema: { tags, summary: 'Complete an onboarding early', description: 'Completes the onboarding before every step is done, with a reason; the partner becomes active and open steps stay open.', params: uuidParam, body: completeOnboardingBody, response: { 200: onboardingSchema } },
+      schema: {
+        tags,
+        summary: 'Complete an onboarding early',
+        description: 'Completes the onboarding before every step is done, with a reason; the partner becomes active and open steps stay open.',
+        params: uuidParam,
+        body: completeOnboardingBody,
+        response: { 200: onboardingSchema },
+      },
     },
     (req) => overrideComplete(db, req.params.id, req.body, req.actor!, new Date()),
   );
 
   app.post(
     '/api/onboardings/:id/cancel',
-    { config: write, schema: { tags, summary: 'Cancel an onboarding', description: 'Stops the onboarding and cancels its open steps.', params: uuidParam, body: cancelOnboardingBody, response: { 200: onboardingSchema } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Cancel an onboarding',
+        description: 'Stops the onboarding and cancels its open steps.',
+        params: uuidParam,
+        body: cancelOnboardingBody,
+        response: { 200: onboardingSchema },
+      },
+    },
     (req) => cancelOnboarding(db, req.params.id, req.body, req.actor!, new Date()),
   );
 };

@@ -34,7 +34,10 @@ async function assigneesByRole(tx: DbOrTx, partnerId: string, ownerId: string | 
   for (const a of team) if (!byRole.has(a.role)) byRole.set(a.role, a.userId);
   let owner: string | null = null;
   if (ownerId) {
-    const [u] = await tx.select({ id: user.id }).from(user).where(and(eq(user.id, ownerId), isNull(user.deactivatedAt)));
+    const [u] = await tx
+      .select({ id: user.id })
+      .from(user)
+      .where(and(eq(user.id, ownerId), isNull(user.deactivatedAt)));
     owner = u?.id ?? null;
   }
   return (role: string) => byRole.get(role) ?? owner ?? starterId;
@@ -50,7 +53,10 @@ export async function startOnboarding(db: Db, partnerId: string, input: { playbo
     if (!pb.steps.length) throw fieldError('body.playbookId', `"${pb.name}" has no steps`);
     const open = await openOnboardingOf(tx, partnerId);
     if (open) {
-      throw new AppError('conflict', `${p.name} is already being onboarded with "${open.playbookName}" (started ${open.startedOn}): complete or cancel that onboarding before starting another`);
+      throw new AppError(
+        'conflict',
+        `${p.name} is already being onboarded with "${open.playbookName}" (started ${open.startedOn}): complete or cancel that onboarding before starting another`,
+      );
     }
     return createOnboarding(tx, p, pb, input.startedOn ?? zurichDate(now), actor);
   });
@@ -68,7 +74,10 @@ export async function createOnboarding(
   startedOn: string,
   actor: AuditActor | null,
 ): Promise<string> {
-  const [row] = await tx.insert(onboarding).values({ partnerId: p.id, playbookId: pb.id, playbookName: pb.name, startedOn, startedBy: actor?.id ?? null }).returning();
+  const [row] = await tx
+    .insert(onboarding)
+    .values({ partnerId: p.id, playbookId: pb.id, playbookName: pb.name, startedOn, startedBy: actor?.id ?? null })
+    .returning();
   const assigneeFor = await assigneesByRole(tx, p.id, p.ownerId, actor?.id ?? null);
   const tasks: NewTask[] = pb.steps.map((s) => ({
     title: s.title,
@@ -107,10 +116,19 @@ async function finish(tx: DbOrTx, o: Row, actor: AuditActor | null, now: Date, o
     })
     .where(eq(onboarding.id, o.id))
     .returning();
-  await recordAudit(tx, { actor, entityType: 'onboarding', entityId: o.id, action: override ? 'complete-override' : 'complete', before: auditableOnboarding(o), after: auditableOnboarding(after!) });
+  await recordAudit(tx, {
+    actor,
+    entityType: 'onboarding',
+    entityId: o.id,
+    action: override ? 'complete-override' : 'complete',
+    before: auditableOnboarding(o),
+    after: auditableOnboarding(after!),
+  });
   const [p] = await tx.select({ status: partner.status, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, o.partnerId));
   if (p && !p.archivedAt && (p.status === 'prospect' || p.status === 'onboarding')) {
-    const note = override ? `Made active before every onboarding step was done: ${override.reason}` : `Onboarding “${o.playbookName}” completed in ${durationDays} ${durationDays === 1 ? 'day' : 'days'}`;
+    const note = override
+      ? `Made active before every onboarding step was done: ${override.reason}`
+      : `Onboarding “${o.playbookName}” completed in ${durationDays} ${durationDays === 1 ? 'day' : 'days'}`;
     await changePartnerStatus(tx, actor, o.partnerId, 'active', note, now);
   }
 }
@@ -124,7 +142,11 @@ export async function completeWhenDone(tx: DbOrTx, onboardingIds: string[], acto
   const completed: string[] = [];
   // Sorted, so two transactions lock in the same order.
   for (const id of [...new Set(onboardingIds)].sort()) {
-    const [o] = await tx.select().from(onboarding).where(and(eq(onboarding.id, id), eq(onboarding.status, 'in_progress'))).for('update');
+    const [o] = await tx
+      .select()
+      .from(onboarding)
+      .where(and(eq(onboarding.id, id), eq(onboarding.status, 'in_progress')))
+      .for('update');
     if (!o) continue;
     const { done, open } = await stepCounts(tx, id);
     if (open > 0 || done === 0) continue;
@@ -145,7 +167,8 @@ async function lockForChange(tx: DbOrTx, id: string, version: number, verb: stri
   if (actor) await lockPartnerForEdit(tx, actor, ref.partnerId, { allowArchived: true });
   const o = await lockRow(tx, onboarding, id, WHAT);
   if (o.partnerId !== ref.partnerId) throw new AppError('conflict', 'The onboarding moved to another partner meanwhile: reload and try again');
-  if (o.status !== 'in_progress') throw new AppError('conflict', `This onboarding is ${o.status === 'completed' ? 'completed' : 'cancelled'} already: only one in progress can be ${verb}`);
+  if (o.status !== 'in_progress')
+    throw new AppError('conflict', `This onboarding is ${o.status === 'completed' ? 'completed' : 'cancelled'} already: only one in progress can be ${verb}`);
   if (o.version !== version) {
     throw new AppError('version_conflict', `The onboarding was changed by someone else (you sent version ${version}, it is now ${o.version}). Reload and try again.`);
   }
@@ -174,16 +197,38 @@ export async function cancelOnboarding(db: Db, id: string, input: { reason?: str
       .set({ status: 'cancelled', version: sql`${onboarding.version} + 1`, updatedAt: sql`now()` })
       .where(eq(onboarding.id, id))
       .returning();
-    await recordAudit(tx, { actor, entityType: 'onboarding', entityId: id, action: 'cancel', before: auditableOnboarding(o), after: { ...auditableOnboarding(after!), reason: input.reason ?? null } });
-    const open = await tx.select({ id: task.id, status: task.status }).from(task).where(and(eq(task.onboardingId, id), inArray(task.status, ['open', 'in_progress'])));
+    await recordAudit(tx, {
+      actor,
+      entityType: 'onboarding',
+      entityId: id,
+      action: 'cancel',
+      before: auditableOnboarding(o),
+      after: { ...auditableOnboarding(after!), reason: input.reason ?? null },
+    });
+    const open = await tx
+      .select({ id: task.id, status: task.status })
+      .from(task)
+      .where(and(eq(task.onboardingId, id), inArray(task.status, ['open', 'in_progress'])));
     if (open.length) {
       await tx
         .update(task)
         .set({ status: 'cancelled', version: sql`${task.version} + 1`, updatedAt: sql`now()` })
-        .where(inArray(task.id, open.map((t) => t.id)));
+        .where(
+          inArray(
+            task.id,
+            open.map((t) => t.id),
+          ),
+        );
     }
     for (const t of open) {
-      await recordAudit(tx, { actor, entityType: 'task', entityId: t.id, action: 'update', before: { status: t.status }, after: { status: 'cancelled', note: 'Onboarding cancelled' } });
+      await recordAudit(tx, {
+        actor,
+        entityType: 'task',
+        entityId: t.id,
+        action: 'update',
+        before: { status: t.status },
+        after: { status: 'cancelled', note: 'Onboarding cancelled' },
+      });
     }
   });
   return getOnboarding(db, id, now);

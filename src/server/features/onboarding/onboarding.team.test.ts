@@ -20,21 +20,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const request = (method: 'GET' | 'POST', url: string, body?: object, token = managerToken) => t.app.inject({ method, url, headers: bearer(token), ...(body ? { payload: body } : {}) });
+const request = (method: 'GET' | 'POST', url: string, body?: object, token = managerToken) =>
+  t.app.inject({ method, url, headers: bearer(token), ...(body ? { payload: body } : {}) });
 let seq = 0;
 
 /** A partner owned by Olga, onboarding (started by the manager) with an owner step and three sales steps. */
 async function onboardingWithSalesSteps() {
-  const pb = await request('POST', '/api/playbooks', {
-    name: `Playbook ${process.pid}-${++seq}`,
-    partnerType: 'software_vendor',
-    steps: [
-      { title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 7 },
-      { title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 14 },
-      { title: 'Pricing agreed', ownerRole: 'sales', dueAfterDays: 21 },
-      { title: 'First deal registered', ownerRole: 'sales', dueAfterDays: 60 },
-    ],
-  }, admin);
+  const pb = await request(
+    'POST',
+    '/api/playbooks',
+    {
+      name: `Playbook ${process.pid}-${++seq}`,
+      partnerType: 'software_vendor',
+      steps: [
+        { title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 7 },
+        { title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 14 },
+        { title: 'Pricing agreed', ownerRole: 'sales', dueAfterDays: 21 },
+        { title: 'First deal registered', ownerRole: 'sales', dueAfterDays: 60 },
+      ],
+    },
+    admin,
+  );
   expect(pb.statusCode, pb.body).toBe(201);
   const p = await makePartner(t, { ownerId: owner.id, status: 'prospect' });
   const started = await request('POST', `/api/partners/${p.id}/onboarding`, { playbookId: pb.json().id });
@@ -42,7 +48,11 @@ async function onboardingWithSalesSteps() {
   return { partnerId: p.id, onboardingId: started.json().id as string, version: started.json().version as number };
 }
 const steps = async (onboardingId: string) =>
-  Object.fromEntries((await t.database.db.select({ title: task.title, assigneeId: task.assigneeId }).from(task).where(eq(task.onboardingId, onboardingId)).orderBy(asc(task.stepPosition))).map((s) => [s.title, s.assigneeId]));
+  Object.fromEntries(
+    (await t.database.db.select({ title: task.title, assigneeId: task.assigneeId }).from(task).where(eq(task.onboardingId, onboardingId)).orderBy(asc(task.stepPosition))).map(
+      (s) => [s.title, s.assigneeId],
+    ),
+  );
 const addToTeam = async (partnerId: string, userId: string, role: string) => {
   const res = await request('POST', `/api/partners/${partnerId}/team`, { userId, role });
   expect(res.statusCode, res.body).toBe(201);
@@ -54,19 +64,34 @@ describe('a colleague given a team role during an onboarding', () => {
     expect(Object.values(await steps(onboardingId))).toEqual([owner.id, owner.id, owner.id, owner.id]);
     // One sales step is done already, another was handed to a particular colleague.
     const helper = await makeUser(t, 'member', { name: 'Hugo Helper' });
-    await t.database.db.update(task).set({ status: 'done', completedAt: new Date() }).where(and(eq(task.onboardingId, onboardingId), eq(task.title, 'Kickoff meeting held')));
-    await t.database.db.update(task).set({ assigneeId: helper.id }).where(and(eq(task.onboardingId, onboardingId), eq(task.title, 'First deal registered')));
+    await t.database.db
+      .update(task)
+      .set({ status: 'done', completedAt: new Date() })
+      .where(and(eq(task.onboardingId, onboardingId), eq(task.title, 'Kickoff meeting held')));
+    await t.database.db
+      .update(task)
+      .set({ assigneeId: helper.id })
+      .where(and(eq(task.onboardingId, onboardingId), eq(task.title, 'First deal registered')));
 
     const sam = await makeUser(t, 'member', { name: 'Sam Sales' });
     await addToTeam(partnerId, sam.id, 'sales');
     expect(await steps(onboardingId)).toEqual({ 'NDA signed': owner.id, 'Kickoff meeting held': owner.id, 'Pricing agreed': sam.id, 'First deal registered': helper.id });
 
     // Audited as a change of assignee, by the person who changed the team, and Sam hears of it.
-    const [pricing] = await t.database.db.select({ id: task.id }).from(task).where(and(eq(task.onboardingId, onboardingId), eq(task.title, 'Pricing agreed')));
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'task'), eq(auditLog.entityId, pricing!.id), eq(auditLog.action, 'update')));
+    const [pricing] = await t.database.db
+      .select({ id: task.id })
+      .from(task)
+      .where(and(eq(task.onboardingId, onboardingId), eq(task.title, 'Pricing agreed')));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'task'), eq(auditLog.entityId, pricing!.id), eq(auditLog.action, 'update')));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: manager.id, changes: { assigneeId: { from: owner.id, to: sam.id } } });
-    const inbox = await t.database.db.select({ title: notification.title }).from(notification).where(and(eq(notification.userId, sam.id), eq(notification.kind, 'task_assigned')));
+    const inbox = await t.database.db
+      .select({ title: notification.title })
+      .from(notification)
+      .where(and(eq(notification.userId, sam.id), eq(notification.kind, 'task_assigned')));
     expect(inbox.map((n) => n.title)).toEqual(['Mia Manager gave you a task: Pricing agreed']);
 
     // A second colleague in the same role, or Sam in another one, changes nothing: Sam holds the role's steps.
@@ -74,7 +99,12 @@ describe('a colleague given a team role during an onboarding', () => {
     await addToTeam(partnerId, sue.id, 'sales');
     await addToTeam(partnerId, sam.id, 'marketing');
     expect((await steps(onboardingId))['Pricing agreed']).toBe(sam.id);
-    expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'task'), eq(auditLog.entityId, pricing!.id), eq(auditLog.action, 'update')))).toHaveLength(1);
+    expect(
+      await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, 'task'), eq(auditLog.entityId, pricing!.id), eq(auditLog.action, 'update'))),
+    ).toHaveLength(1);
   });
 
   it('leaves tasks alone when no onboarding is in progress', async () => {
@@ -83,6 +113,16 @@ describe('a colleague given a team role during an onboarding', () => {
     expect(cancel.statusCode, cancel.body).toBe(200);
     const before = await t.database.db.select().from(task).where(eq(task.onboardingId, onboardingId));
     await addToTeam(partnerId, (await makeUser(t, 'member')).id, 'sales');
-    expect(await t.database.db.select().from(task).where(inArray(task.id, before.map((b) => b.id)))).toEqual(before);
+    expect(
+      await t.database.db
+        .select()
+        .from(task)
+        .where(
+          inArray(
+            task.id,
+            before.map((b) => b.id),
+          ),
+        ),
+    ).toEqual(before);
   });
 });

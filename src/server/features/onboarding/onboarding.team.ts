@@ -47,10 +47,26 @@ export async function giveOpenStepsToNewRoleHolder(tx: DbOrTx, partnerId: string
   await tx
     .update(task)
     .set({ assigneeId: userId, version: sql`${task.version} + 1`, updatedAt: sql`now()` })
-    .where(inArray(task.id, steps.map((s) => s.id)));
+    .where(
+      inArray(
+        task.id,
+        steps.map((s) => s.id),
+      ),
+    );
   for (const s of steps) {
-    await recordAudit(tx, { actor, entityType: 'task', entityId: s.id, action: 'update', before: { assigneeId: s.assigneeId }, after: { assigneeId: userId, note: `Onboarding step of the ${role} role, given to the new ${role}` } });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'task',
+      entityId: s.id,
+      action: 'update',
+      before: { assigneeId: s.assigneeId },
+      after: { assigneeId: userId, note: `Onboarding step of the ${role} role, given to the new ${role}` },
+    });
   }
-  await notifyAssignees(tx, steps.map((s) => ({ ...s, assigneeId: userId })), actor);
+  await notifyAssignees(
+    tx,
+    steps.map((s) => ({ ...s, assigneeId: userId })),
+    actor,
+  );
   return steps.length;
 }

@@ -25,10 +25,12 @@ const actorOf = (u: User): Actor => ({ id: u.id, name: u.name, email: u.email, r
 
 type Step = { title: string; ownerRole: string; dueAfterDays: number };
 let seq = 0;
-async function makePlaybook(steps: Step[] = [
-  { title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 7 },
-  { title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 30 },
-]) {
+async function makePlaybook(
+  steps: Step[] = [
+    { title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 7 },
+    { title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 30 },
+  ],
+) {
   const res = await post('/api/playbooks', { name: `Playbook ${process.pid}-${++seq}`, partnerType: 'software_vendor', steps }, as.admin);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; name: string; version: number };
@@ -40,9 +42,13 @@ async function start(partnerId: string, playbookId: string, startedOn?: string, 
 }
 const tasksOf = (onboardingId: string) => t.database.db.select().from(task).where(eq(task.onboardingId, onboardingId)).orderBy(asc(task.stepPosition));
 const countRows = async (table: typeof task | typeof onboarding, partnerId: string) =>
-  (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(table).where(eq(table.partnerId, partnerId)))[0]!.n;
+  (
+    await t.database.db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(table)
+      .where(eq(table.partnerId, partnerId))
+  )[0]!.n;
 const partnerRow = async (id: string) => (await t.database.db.select().from(partner).where(eq(partner.id, id)))[0]!;
-
 
 describe('onboarding dates', () => {
   it('counts calendar days across month ends and leap years, and takes today in Zurich', () => {
@@ -85,9 +91,26 @@ describe('starting an onboarding', () => {
     ]);
 
     const o = await start(p.id, pb.id, '2026-01-30');
-    expect(o).toMatchObject({ partner: { id: p.id, status: 'onboarding' }, playbook: { id: pb.id, name: pb.name }, status: 'in_progress', startedOn: '2026-01-30', startedBy: { id: as.manager.id, name: as.manager.name }, completedAt: null, durationDays: null, override: null });
+    expect(o).toMatchObject({
+      partner: { id: p.id, status: 'onboarding' },
+      playbook: { id: pb.id, name: pb.name },
+      status: 'in_progress',
+      startedOn: '2026-01-30',
+      startedBy: { id: as.manager.id, name: as.manager.name },
+      completedAt: null,
+      durationDays: null,
+      override: null,
+    });
     expect(o.progress).toEqual({ done: 0, total: 6, cancelled: 0 });
-    expect(o.steps.map((s: { title: string; dueDate: string; assignee: { name: string }; ownerRole: string; status: string }) => [s.title, s.dueDate, s.ownerRole, s.assignee.name, s.status])).toEqual([
+    expect(
+      o.steps.map((s: { title: string; dueDate: string; assignee: { name: string }; ownerRole: string; status: string }) => [
+        s.title,
+        s.dueDate,
+        s.ownerRole,
+        s.assignee.name,
+        s.status,
+      ]),
+    ).toEqual([
       ['NDA signed', '2026-01-30', 'owner', 'Olga Owner', 'open'],
       ['Access to the partner’s portal', '2026-02-28', 'sales', 'Sam Sales', 'open'],
       ['Partner agreement signed', '2026-03-01', 'owner', 'Olga Owner', 'open'],
@@ -99,7 +122,8 @@ describe('starting an onboarding', () => {
 
     const rows = await tasksOf(o.id);
     expect(rows).toHaveLength(6);
-    for (const r of rows) expect(r).toMatchObject({ subjectType: 'onboarding', subjectId: o.id, source: 'playbook', onboardingId: o.id, partnerId: p.id, createdBy: as.manager.id });
+    for (const r of rows)
+      expect(r).toMatchObject({ subjectType: 'onboarding', subjectId: o.id, source: 'playbook', onboardingId: o.id, partnerId: p.id, createdBy: as.manager.id });
     expect(rows.map((r) => r.stepPosition)).toEqual([0, 1, 2, 3, 4, 5]);
 
     const after = await partnerRow(p.id);
@@ -116,7 +140,10 @@ describe('starting an onboarding', () => {
 
   it('gives steps without a colleague in the role and no partner owner to whoever starts it; leap years count; an active partner stays active', async () => {
     const p = await makePartner(t, { status: 'active', ownerId: null });
-    const pb = await makePlaybook([{ title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 30 }, { title: 'Sync meeting series set up', ownerRole: 'owner', dueAfterDays: 60 }]);
+    const pb = await makePlaybook([
+      { title: 'Kickoff meeting held', ownerRole: 'sales', dueAfterDays: 30 },
+      { title: 'Sync meeting series set up', ownerRole: 'owner', dueAfterDays: 60 },
+    ]);
     const o = await start(p.id, pb.id, '2028-01-30');
     expect(o.steps.map((s: { dueDate: string; assignee: { id: string } }) => [s.dueDate, s.assignee.id])).toEqual([
       ['2028-02-29', as.manager.id],
@@ -196,7 +223,10 @@ describe('demo onboardings', () => {
       const now = new Date('2026-11-26T10:00:00Z');
       const made = await fresh.database.db.transaction((tx) => seedDemoOnboardings(tx, [pending.id, done.id], petra, now));
       expect(made).toBe(2);
-      const rows = await fresh.database.db.select().from(onboarding).where(inArray(onboarding.partnerId, [pending.id, done.id]));
+      const rows = await fresh.database.db
+        .select()
+        .from(onboarding)
+        .where(inArray(onboarding.partnerId, [pending.id, done.id]));
       const open = rows.find((r) => r.partnerId === pending.id)!;
       const closed = rows.find((r) => r.partnerId === done.id)!;
       expect(open.status).toBe('in_progress');

@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token = tokens.manager, payload?: object) => t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token = tokens.manager, payload?: object) =>
+  t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 const ok = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token = tokens.manager, payload?: object) => {
   const res = await send(method, url, token, payload);
   expect(res.statusCode, res.body).toBeLessThan(300);
@@ -97,7 +98,9 @@ describe('can on tasks', () => {
     await ok('PATCH', `/api/tasks/${task.id}`, tokens.manager, { version: task.version, assigneeId: stranger.id });
     expect((await ok('GET', `/api/tasks/${task.id}`, tokens.stranger)).can).toEqual({ edit: true, comment: true });
     const work = await ok('GET', '/api/my-work', tokens.stranger);
-    const mine = Object.values(work.groups as Record<string, { id: string; can: unknown }[]>).flat().find((x) => x.id === task.id);
+    const mine = Object.values(work.groups as Record<string, { id: string; can: unknown }[]>)
+      .flat()
+      .find((x) => x.id === task.id);
     expect(mine?.can).toEqual({ edit: true, comment: true });
   });
 });
@@ -107,9 +110,26 @@ describe('can of the signed-in person', () => {
     const admin = (await ok('GET', '/api/me', tokens.admin)).can;
     expect(admin).toMatchObject({ manageUsers: true, loadDemoData: true, readMail: true, manageProducts: true, createPartners: true, managePartners: true, managePrograms: true });
     const manager = (await ok('GET', '/api/me', tokens.manager)).can;
-    expect(manager).toMatchObject({ manageUsers: false, loadDemoData: false, readMail: false, manageProducts: true, createPartners: true, managePartners: true, managePrograms: true, approveRisk: true });
+    expect(manager).toMatchObject({
+      manageUsers: false,
+      loadDemoData: false,
+      readMail: false,
+      manageProducts: true,
+      createPartners: true,
+      managePartners: true,
+      managePrograms: true,
+      approveRisk: true,
+    });
     const member = (await ok('GET', '/api/me', tokens.owner)).can;
-    expect(member).toMatchObject({ manageUsers: false, readMail: false, manageProducts: false, createPartners: true, managePartners: false, managePrograms: false, writeTasks: true });
+    expect(member).toMatchObject({
+      manageUsers: false,
+      readMail: false,
+      manageProducts: false,
+      createPartners: true,
+      managePartners: false,
+      managePrograms: false,
+      writeTasks: true,
+    });
     const viewer = (await ok('GET', '/api/me', tokens.viewer)).can;
     expect(Object.values(viewer).every((v) => v === false)).toBe(true);
     // And the routes agree.

@@ -48,10 +48,7 @@ export async function partnerStates(tx: DbOrTx, actor: Actor, partnerIds: readon
     .select({
       id: partner.id,
       archivedAt: partner.archivedAt,
-      mine:
-        actor.role === 'member'
-          ? sql<boolean>`(${ownsOrOnTeam(actor.id)})`
-          : sql<boolean>`false`,
+      mine: actor.role === 'member' ? sql<boolean>`(${ownsOrOnTeam(actor.id)})` : sql<boolean>`false`,
     })
     .from(partner)
     .where(inArray(partner.id, ids));
@@ -59,13 +56,29 @@ export async function partnerStates(tx: DbOrTx, actor: Actor, partnerIds: readon
 }
 
 /** A page of partners with what the actor may do with each (one query for the page, none for most roles). */
-export async function withPartnerCan<T extends { id: string; archivedAt: string | null; mergedIntoId?: string | null }>(tx: DbOrTx, actor: Actor, items: readonly T[]): Promise<(T & { can: PartnerCan })[]> {
-  const editable = await editablePartnerIds(tx, actor, items.map((p) => p.id));
+export async function withPartnerCan<T extends { id: string; archivedAt: string | null; mergedIntoId?: string | null }>(
+  tx: DbOrTx,
+  actor: Actor,
+  items: readonly T[],
+): Promise<(T & { can: PartnerCan })[]> {
+  const editable = await editablePartnerIds(
+    tx,
+    actor,
+    items.map((p) => p.id),
+  );
   return items.map((p) => ({ ...p, can: partnerCan(actor, p, editable.has(p.id)) }));
 }
 
 /** Contacts with what the actor may do with each, from their partners (one query for all of them). */
-export async function withContactCan<T extends { partner: { id: string }; archivedAt: string | null; mergedIntoId: string | null }>(tx: DbOrTx, actor: Actor, items: readonly T[]): Promise<(T & { can: ContactCan })[]> {
-  const states = await partnerStates(tx, actor, items.map((c) => c.partner.id));
+export async function withContactCan<T extends { partner: { id: string }; archivedAt: string | null; mergedIntoId: string | null }>(
+  tx: DbOrTx,
+  actor: Actor,
+  items: readonly T[],
+): Promise<(T & { can: ContactCan })[]> {
+  const states = await partnerStates(
+    tx,
+    actor,
+    items.map((c) => c.partner.id),
+  );
   return items.map((c) => ({ ...c, can: contactCan(actor, c, states.get(c.partner.id) ?? { archived: true, editable: false }) }));
 }

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 
-const inList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const inList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 const unique = (ids: Iterable<string>) => [...new Set(ids)];
 
 /**

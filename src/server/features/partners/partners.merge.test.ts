@@ -6,8 +6,22 @@ import { makeProgram } from '../../../../tests/support/compliance.js';
 import { addTeamMember, makeActivity, makeContact, makePartner, unique, type PartnerRow } from '../../../../tests/support/factories.js';
 import { createSnapshotter } from '../../../../tests/support/snapshot.js';
 import {
-  calendarFeed, contract, document, meetingOccurrence, meetingSeries, onboarding, partner, partnerLink, partnerProduct, partnerStatusChange, product,
-  riskAssessment, riskCriterion, riskFinding, riskScore, task,
+  calendarFeed,
+  contract,
+  document,
+  meetingOccurrence,
+  meetingSeries,
+  onboarding,
+  partner,
+  partnerLink,
+  partnerProduct,
+  partnerStatusChange,
+  product,
+  riskAssessment,
+  riskCriterion,
+  riskFinding,
+  riskScore,
+  task,
 } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 import { PARTNER_REFERENCES } from './partners.merge.js';
@@ -21,7 +35,10 @@ beforeAll(async () => {
   t = await createTestApp();
   manager = await actor(t, 'manager');
   colleague = await makeUser(t, 'member');
-  const [c] = await t.database.db.insert(riskCriterion).values({ key: unique('crit').replace(/\W/g, '_'), name: unique('Data protection') }).returning();
+  const [c] = await t.database.db
+    .insert(riskCriterion)
+    .values({ key: unique('crit').replace(/\W/g, '_'), name: unique('Data protection') })
+    .returning();
   criterionId = c!.id;
 });
 afterAll(() => t.close());
@@ -51,41 +68,93 @@ async function everythingOn(p: PartnerRow) {
   const activityRow = await makeActivity(t, p.id, { contactIds: [contactRow.id] });
   const [status] = await db.insert(partnerStatusChange).values({ partnerId: p.id, fromStatus: 'prospect', toStatus: 'active' }).returning();
   await addTeamMember(t, p.id, colleague.id, 'sales');
-  const [prod] = await db.insert(product).values({ name: unique('Product') }).returning();
+  const [prod] = await db
+    .insert(product)
+    .values({ name: unique('Product') })
+    .returning();
   await db.insert(partnerProduct).values({ partnerId: p.id, productId: prod!.id });
   const other = await makePartner(t);
   const [linkOut] = await db.insert(partnerLink).values({ fromPartnerId: p.id, toPartnerId: other.id, kind: 'reseller_of' }).returning();
   const [linkIn] = await db.insert(partnerLink).values({ fromPartnerId: other.id, toPartnerId: p.id, kind: 'distributor_of' }).returning();
-  const [series] = await db.insert(meetingSeries).values({ partnerId: p.id, title: 'Monthly sync', cadence: 'monthly', rrule: 'FREQ=MONTHLY', startLocal: '2026-03-05T10:00' }).returning();
+  const [series] = await db
+    .insert(meetingSeries)
+    .values({ partnerId: p.id, title: 'Monthly sync', cadence: 'monthly', rrule: 'FREQ=MONTHLY', startLocal: '2026-03-05T10:00' })
+    .returning();
   const [seriesOccurrence] = await db
     .insert(meetingOccurrence)
-    .values({ seriesId: series!.id, partnerId: p.id, originalStart: new Date('2026-04-05T08:00:00Z'), startsAt: new Date('2026-04-05T08:00:00Z'), endsAt: new Date('2026-04-05T09:00:00Z') })
+    .values({
+      seriesId: series!.id,
+      partnerId: p.id,
+      originalStart: new Date('2026-04-05T08:00:00Z'),
+      startsAt: new Date('2026-04-05T08:00:00Z'),
+      endsAt: new Date('2026-04-05T09:00:00Z'),
+    })
     .returning();
   const [oneOff] = await db
     .insert(meetingOccurrence)
     .values({ partnerId: p.id, title: 'Kickoff', startsAt: new Date('2026-03-05T09:00:00Z'), endsAt: new Date('2026-03-05T10:00:00Z') })
     .returning();
   const [ob] = await db.insert(onboarding).values({ partnerId: p.id, playbookName: 'Vendor', startedOn: '2026-03-01' }).returning();
-  const [step] = await db.insert(task).values({ title: 'NDA', partnerId: p.id, subjectType: 'onboarding', subjectId: ob!.id, onboardingId: ob!.id, stepPosition: 1, source: 'playbook' }).returning();
+  const [step] = await db
+    .insert(task)
+    .values({ title: 'NDA', partnerId: p.id, subjectType: 'onboarding', subjectId: ob!.id, onboardingId: ob!.id, stepPosition: 1, source: 'playbook' })
+    .returning();
   const [ownTask] = await db.insert(task).values({ title: 'Call them', partnerId: p.id, subjectType: 'partner', subjectId: p.id }).returning();
-  const [draft] = await db.insert(riskAssessment).values({ partnerId: p.id, scope: `Scope of ${p.name}` }).returning();
+  const [draft] = await db
+    .insert(riskAssessment)
+    .values({ partnerId: p.id, scope: `Scope of ${p.name}` })
+    .returning();
   await db.insert(riskScore).values({ assessmentId: draft!.id, criterionId, criterionName: 'Data protection', weight: 1, score: 2, note: `Note of ${p.name}` });
-  const [finding] = await db.insert(riskFinding).values({ assessmentId: draft!.id, title: `Finding of ${p.name}` }).returning();
+  const [finding] = await db
+    .insert(riskFinding)
+    .values({ assessmentId: draft!.id, title: `Finding of ${p.name}` })
+    .returning();
   const [mitigation] = await db.insert(task).values({ title: 'Mitigate', partnerId: p.id, subjectType: 'risk_assessment', subjectId: draft!.id }).returning();
   const [approved] = await db
     .insert(riskAssessment)
-    .values({ partnerId: p.id, status: 'approved', approvedAt: new Date('2026-01-10T10:00:00Z'), rating: 'low', scorePercent: 10, nextReviewOn: '2027-01-10', assessedOn: '2026-01-09' })
+    .values({
+      partnerId: p.id,
+      status: 'approved',
+      approvedAt: new Date('2026-01-10T10:00:00Z'),
+      rating: 'low',
+      scorePercent: 10,
+      nextReviewOn: '2027-01-10',
+      assessedOn: '2026-01-09',
+    })
     .returning();
   const [agreement] = await db.insert(contract).values({ partnerId: p.id, type: 'nda', title: 'NDA' }).returning();
   const [doc] = await db.insert(document).values({ subjectType: 'partner', subjectId: p.id, partnerId: p.id, title: 'Logo pack' }).returning();
   const [contractDoc] = await db.insert(document).values({ subjectType: 'contract', subjectId: agreement!.id, partnerId: p.id, title: 'Signed NDA' }).returning();
   const [draftDoc] = await db.insert(document).values({ subjectType: 'risk_assessment', subjectId: draft!.id, partnerId: p.id, title: 'Questionnaire' }).returning();
-  const [feed] = await db.insert(calendarFeed).values({ userId: colleague.id, scope: 'partner', partnerId: p.id, tokenHash: unique('hash'), prefix: 'ph_cal' }).returning();
+  const [feed] = await db
+    .insert(calendarFeed)
+    .values({ userId: colleague.id, scope: 'partner', partnerId: p.id, tokenHash: unique('hash'), prefix: 'ph_cal' })
+    .returning();
   const program = await makeProgram(t, { partnerId: p.id });
   return {
-    contact: contactRow, activity: activityRow, status: status!, product: prod!, other, linkOut: linkOut!, linkIn: linkIn!, series: series!, seriesOccurrence: seriesOccurrence!,
-    oneOff: oneOff!, onboarding: ob!, step: step!, ownTask: ownTask!, draft: draft!, finding: finding!, mitigation: mitigation!, approved: approved!, contract: agreement!,
-    doc: doc!, contractDoc: contractDoc!, draftDoc: draftDoc!, feed: feed!, program,
+    contact: contactRow,
+    activity: activityRow,
+    status: status!,
+    product: prod!,
+    other,
+    linkOut: linkOut!,
+    linkIn: linkIn!,
+    series: series!,
+    seriesOccurrence: seriesOccurrence!,
+    oneOff: oneOff!,
+    onboarding: ob!,
+    step: step!,
+    ownTask: ownTask!,
+    draft: draft!,
+    finding: finding!,
+    mitigation: mitigation!,
+    approved: approved!,
+    contract: agreement!,
+    doc: doc!,
+    contractDoc: contractDoc!,
+    draftDoc: draftDoc!,
+    feed: feed!,
+    program,
   };
 }
 
@@ -108,7 +177,10 @@ describe('merging partners', () => {
     const theirs = await everythingOn(dup);
     // Links between the two of them, both ways; the same team member and product on both.
     const db = t.database.db;
-    await db.insert(partnerLink).values([{ fromPartnerId: dup.id, toPartnerId: keep.id, kind: 'reseller_of' }, { fromPartnerId: keep.id, toPartnerId: dup.id, kind: 'distributor_of' }]);
+    await db.insert(partnerLink).values([
+      { fromPartnerId: dup.id, toPartnerId: keep.id, kind: 'reseller_of' },
+      { fromPartnerId: keep.id, toPartnerId: dup.id, kind: 'distributor_of' },
+    ]);
     await db.insert(partnerProduct).values({ partnerId: dup.id, productId: ours.product.id });
     const earlier = await makePartner(t, { archivedAt: new Date(), mergedIntoId: dup.id });
 
@@ -121,14 +193,32 @@ describe('merging partners', () => {
       const [{ n }] = (await t.database.query<{ n: number }>(`select count(*)::int as n from "${table}" where "${column}" = $1`, [dup.id])) as [{ n: number }];
       expect(n, `${ref} still holds rows of the duplicate`).toBe(0);
     }
-    expect(await t.database.query(`select id from task where subject_type = 'partner' and subject_id = $1 union all select id from document where subject_type = 'partner' and subject_id = $1`, [dup.id])).toEqual([]);
+    expect(
+      await t.database.query(
+        `select id from task where subject_type = 'partner' and subject_id = $1 union all select id from document where subject_type = 'partner' and subject_id = $1`,
+        [dup.id],
+      ),
+    ).toEqual([]);
 
     // Each of the duplicate's records now belongs to the survivor.
     for (const [table, row] of [
-      ['contact', theirs.contact], ['activity', theirs.activity], ['partner_status_change', theirs.status], ['meeting_series', theirs.series],
-      ['meeting_occurrence', theirs.seriesOccurrence], ['meeting_occurrence', theirs.oneOff], ['onboarding', theirs.onboarding], ['task', theirs.step],
-      ['task', theirs.ownTask], ['task', theirs.mitigation], ['risk_assessment', theirs.approved], ['contract', theirs.contract], ['document', theirs.doc],
-      ['document', theirs.contractDoc], ['document', theirs.draftDoc], ['calendar_feed', theirs.feed], ['partner_program', theirs.program],
+      ['contact', theirs.contact],
+      ['activity', theirs.activity],
+      ['partner_status_change', theirs.status],
+      ['meeting_series', theirs.series],
+      ['meeting_occurrence', theirs.seriesOccurrence],
+      ['meeting_occurrence', theirs.oneOff],
+      ['onboarding', theirs.onboarding],
+      ['task', theirs.step],
+      ['task', theirs.ownTask],
+      ['task', theirs.mitigation],
+      ['risk_assessment', theirs.approved],
+      ['contract', theirs.contract],
+      ['document', theirs.doc],
+      ['document', theirs.contractDoc],
+      ['document', theirs.draftDoc],
+      ['calendar_feed', theirs.feed],
+      ['partner_program', theirs.program],
     ] as const) {
       expect(await partnerOf(table, row.id), `${table} ${row.id}`).toBe(keep.id);
     }
@@ -141,16 +231,30 @@ describe('merging partners', () => {
     expect(m.products.map((p: { id: string }) => p.id).sort()).toEqual([ours.product.id, theirs.product.id].sort());
     expect(m.related.map((r: { partner: { id: string }; kind: string; direction: string }) => `${r.direction} ${r.kind} ${r.partner.id}`).sort()).toEqual(
       [
-        `outgoing reseller_of ${ours.other.id}`, `incoming distributor_of ${ours.other.id}`,
-        `outgoing reseller_of ${theirs.other.id}`, `incoming distributor_of ${theirs.other.id}`,
+        `outgoing reseller_of ${ours.other.id}`,
+        `incoming distributor_of ${ours.other.id}`,
+        `outgoing reseller_of ${theirs.other.id}`,
+        `incoming distributor_of ${theirs.other.id}`,
       ].sort(),
     );
     expect(await t.database.query(`select 1 from team_assignment where partner_id = $1`, [keep.id])).toHaveLength(1);
     // The survivor's primary contact stays primary.
     expect(await t.database.query<{ id: string }>(`select id from contact where partner_id = $1 and is_primary`, [keep.id])).toEqual([{ id: ours.contact.id }]);
     // The survivor's onboarding goes on; the duplicate's is cancelled with its open steps.
-    expect((await db.select().from(onboarding).where(inArray(onboarding.id, [ours.onboarding.id, theirs.onboarding.id]))).map((o) => [o.id, o.status]).sort()).toEqual(
-      [[ours.onboarding.id, 'in_progress'], [theirs.onboarding.id, 'cancelled']].sort(),
+    expect(
+      (
+        await db
+          .select()
+          .from(onboarding)
+          .where(inArray(onboarding.id, [ours.onboarding.id, theirs.onboarding.id]))
+      )
+        .map((o) => [o.id, o.status])
+        .sort(),
+    ).toEqual(
+      [
+        [ours.onboarding.id, 'in_progress'],
+        [theirs.onboarding.id, 'cancelled'],
+      ].sort(),
     );
     expect((await db.select().from(task).where(eq(task.id, theirs.step.id)))[0]!.status).toBe('cancelled');
     // The survivor's current assessment stays current; the duplicate's is superseded.
@@ -165,13 +269,35 @@ describe('merging partners', () => {
     expect(m).toMatchObject({ riskReviewDueOn: '2026-06-01' });
 
     // Every moved record says so in its own history, and both partners record the merge.
-    const audited = await t.database.query<{ entity_type: string; entity_id: string }>(`select entity_type, entity_id from audit_log where action = $1`, [`moved-by-merge:${keep.id}`]);
+    const audited = await t.database.query<{ entity_type: string; entity_id: string }>(`select entity_type, entity_id from audit_log where action = $1`, [
+      `moved-by-merge:${keep.id}`,
+    ]);
     const auditedIds = new Set(audited.map((a) => a.entity_id));
-    for (const row of [theirs.contact, theirs.activity, theirs.series, theirs.oneOff, theirs.onboarding, theirs.approved, theirs.contract, theirs.ownTask, theirs.doc, theirs.feed, theirs.program]) {
+    for (const row of [
+      theirs.contact,
+      theirs.activity,
+      theirs.series,
+      theirs.oneOff,
+      theirs.onboarding,
+      theirs.approved,
+      theirs.contract,
+      theirs.ownTask,
+      theirs.doc,
+      theirs.feed,
+      theirs.program,
+    ]) {
       expect(auditedIds.has(row.id), row.id).toBe(true);
     }
-    const [survivorAudit] = await t.database.query<{ changes: Record<string, { from: unknown; to: Record<string, number> }> }>(`select changes from audit_log where entity_id = $1 and action = $2`, [keep.id, `merge:${dup.id}`]);
-    expect(survivorAudit!.changes.moved!.to).toMatchObject({ 'contact.partner_id': 1, 'activity.partner_id': 1, 'partner_link.from_partner_id': 1, 'partner_link.to_partner_id': 1 });
+    const [survivorAudit] = await t.database.query<{ changes: Record<string, { from: unknown; to: Record<string, number> }> }>(
+      `select changes from audit_log where entity_id = $1 and action = $2`,
+      [keep.id, `merge:${dup.id}`],
+    );
+    expect(survivorAudit!.changes.moved!.to).toMatchObject({
+      'contact.partner_id': 1,
+      'activity.partner_id': 1,
+      'partner_link.from_partner_id': 1,
+      'partner_link.to_partner_id': 1,
+    });
     expect(await t.database.query(`select 1 from audit_log where entity_id = $1 and action = $2`, [dup.id, `merged-into:${keep.id}`])).toHaveLength(1);
     expect(await t.database.query(`select 1 from audit_log where entity_id = $1 and action = $2`, [theirs.draft.id, `merged-into:${ours.draft.id}`])).toHaveLength(1);
   });

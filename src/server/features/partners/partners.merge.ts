@@ -125,8 +125,18 @@ async function moveOnboardings(c: MergeContext) {
   const theirs = open.find((o) => o.partnerId === c.duplicate.id);
   if (theirs && open.some((o) => o.partnerId === c.survivor.id)) {
     const note = `Merged into ${c.survivor.name}, whose onboarding goes on`;
-    await c.tx.update(onboarding).set({ status: 'cancelled', version: sql`${onboarding.version} + 1`, updatedAt: sql`now()` }).where(eq(onboarding.id, theirs.id));
-    await recordAudit(c.tx, { actor: c.actor, entityType: 'onboarding', entityId: theirs.id, action: 'cancel', before: { status: 'in_progress' }, after: { status: 'cancelled', reason: note } });
+    await c.tx
+      .update(onboarding)
+      .set({ status: 'cancelled', version: sql`${onboarding.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(onboarding.id, theirs.id));
+    await recordAudit(c.tx, {
+      actor: c.actor,
+      entityType: 'onboarding',
+      entityId: theirs.id,
+      action: 'cancel',
+      before: { status: 'in_progress' },
+      after: { status: 'cancelled', reason: note },
+    });
     const steps = await c.tx
       .update(task)
       .set({ status: 'cancelled', version: sql`${task.version} + 1`, updatedAt: sql`now()` })
@@ -153,8 +163,18 @@ async function moveRiskAssessments(c: MergeContext) {
   const pick = (partnerId: string, status: string) => rows.find((r) => r.partnerId === partnerId && r.status === status);
   const [ourCurrent, theirCurrent] = [pick(c.survivor.id, 'approved'), pick(c.duplicate.id, 'approved')];
   if (ourCurrent && theirCurrent) {
-    await c.tx.update(riskAssessment).set({ status: 'superseded', supersededAt: sql`now()`, version: sql`${riskAssessment.version} + 1`, updatedAt: sql`now()` }).where(eq(riskAssessment.id, theirCurrent.id));
-    await recordAudit(c.tx, { actor: c.actor, entityType: 'risk_assessment', entityId: theirCurrent.id, action: 'supersede', before: { status: 'approved' }, after: { status: 'superseded', note: `Merged into ${c.survivor.name}, whose current assessment stays current` } });
+    await c.tx
+      .update(riskAssessment)
+      .set({ status: 'superseded', supersededAt: sql`now()`, version: sql`${riskAssessment.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(riskAssessment.id, theirCurrent.id));
+    await recordAudit(c.tx, {
+      actor: c.actor,
+      entityType: 'risk_assessment',
+      entityId: theirCurrent.id,
+      action: 'supersede',
+      before: { status: 'approved' },
+      after: { status: 'superseded', note: `Merged into ${c.survivor.name}, whose current assessment stays current` },
+    });
   }
   const [ourDraft, theirDraft] = [pick(c.survivor.id, 'draft'), pick(c.duplicate.id, 'draft')];
   if (ourDraft && theirDraft) await foldDraft(c, ourDraft, theirDraft);
@@ -180,18 +200,34 @@ async function foldDraft(c: MergeContext, into: Assessment, from: Assessment) {
   }
   const findings = await c.tx.update(riskFinding).set({ assessmentId: into.id }).where(eq(riskFinding.assessmentId, from.id)).returning({ title: riskFinding.title });
   await c.tx.execute(sql`update task set subject_id = ${into.id}, version = version + 1, updated_at = now() where subject_type = 'risk_assessment' and subject_id = ${from.id}`);
-  await c.tx.execute(sql`update document set subject_id = ${into.id}, version = version + 1, updated_at = now() where subject_type = 'risk_assessment' and subject_id = ${from.id}`);
-  const fill = { scope: into.scope ?? from.scope, summary: into.summary ?? from.summary, assessorId: into.assessorId ?? from.assessorId, assessedOn: into.assessedOn ?? from.assessedOn };
-  await c.tx.update(riskAssessment).set({ ...fill, version: sql`${riskAssessment.version} + 1`, updatedAt: sql`now()` }).where(eq(riskAssessment.id, into.id));
+  await c.tx.execute(
+    sql`update document set subject_id = ${into.id}, version = version + 1, updated_at = now() where subject_type = 'risk_assessment' and subject_id = ${from.id}`,
+  );
+  const fill = {
+    scope: into.scope ?? from.scope,
+    summary: into.summary ?? from.summary,
+    assessorId: into.assessorId ?? from.assessorId,
+    assessedOn: into.assessedOn ?? from.assessedOn,
+  };
+  await c.tx
+    .update(riskAssessment)
+    .set({ ...fill, version: sql`${riskAssessment.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(riskAssessment.id, into.id));
   await c.tx.delete(riskAssessment).where(eq(riskAssessment.id, from.id));
   const auditable = (list: typeof theirs) => Object.fromEntries(list.map((s) => [s.criterionName, { score: s.score, note: s.note }]));
   await recordAudit(c.tx, {
-    actor: c.actor, entityType: 'risk_assessment', entityId: into.id, action: `merge:${from.id}`,
+    actor: c.actor,
+    entityType: 'risk_assessment',
+    entityId: into.id,
+    action: `merge:${from.id}`,
     before: { scope: into.scope, summary: into.summary, assessorId: into.assessorId, assessedOn: into.assessedOn, scores: auditable(ours) },
     after: { ...fill, scores: auditable(await scoresOf(into.id)), findingsAdded: findings.map((f) => f.title) },
   });
   await recordAudit(c.tx, {
-    actor: c.actor, entityType: 'risk_assessment', entityId: from.id, action: `merged-into:${into.id}`,
+    actor: c.actor,
+    entityType: 'risk_assessment',
+    entityId: from.id,
+    action: `merged-into:${into.id}`,
     before: { partnerId: from.partnerId, status: from.status, scope: from.scope, summary: from.summary, assessedOn: from.assessedOn, scores: auditable(theirs) },
     after: null,
   });
@@ -236,7 +272,10 @@ export const PARTNER_REFERENCES: readonly PartnerReference[] = [
 /** The survivor's team and links as the audit trail keeps them. */
 async function relations(tx: Tx, id: string) {
   const team = await tx.select({ userId: teamAssignment.userId, role: teamAssignment.role }).from(teamAssignment).where(eq(teamAssignment.partnerId, id));
-  const links = await tx.select().from(partnerLink).where(sql`${partnerLink.fromPartnerId} = ${id} or ${partnerLink.toPartnerId} = ${id}`);
+  const links = await tx
+    .select()
+    .from(partnerLink)
+    .where(sql`${partnerLink.fromPartnerId} = ${id} or ${partnerLink.toPartnerId} = ${id}`);
   const products = await tx.select({ id: partnerProduct.productId }).from(partnerProduct).where(eq(partnerProduct.partnerId, id));
   return {
     productIds: products.map((p) => p.id).sort(),
@@ -283,11 +322,23 @@ export async function mergePartners(db: Db, actor: Actor, survivorId: string, du
       survivorId,
       version,
       {
-        legalName: fill('legalName'), website: fill('website'), country: fill('country'), description: fill('description'), logoUrl: fill('logoUrl'),
-        ownerId: fill('ownerId'), strategy: fill('strategy'), valueWeBring: fill('valueWeBring'),
-        valueTheyBring: fill('valueTheyBring'), pricingNotes: fill('pricingNotes'), contactIntervalDays: fill('contactIntervalDays'), riskReviewDueOn: fill('riskReviewDueOn'),
-        types: union(survivor.types, duplicate.types), tags: union(survivor.tags, duplicate.tags), regions: union(survivor.regions, duplicate.regions),
-        industries: union(survivor.industries, duplicate.industries), directions: union(survivor.directions, duplicate.directions),
+        legalName: fill('legalName'),
+        website: fill('website'),
+        country: fill('country'),
+        description: fill('description'),
+        logoUrl: fill('logoUrl'),
+        ownerId: fill('ownerId'),
+        strategy: fill('strategy'),
+        valueWeBring: fill('valueWeBring'),
+        valueTheyBring: fill('valueTheyBring'),
+        pricingNotes: fill('pricingNotes'),
+        contactIntervalDays: fill('contactIntervalDays'),
+        riskReviewDueOn: fill('riskReviewDueOn'),
+        types: union(survivor.types, duplicate.types),
+        tags: union(survivor.tags, duplicate.tags),
+        regions: union(survivor.regions, duplicate.regions),
+        industries: union(survivor.industries, duplicate.industries),
+        directions: union(survivor.directions, duplicate.directions),
         links: { ...duplicate.links, ...survivor.links },
       } as never,
       'Partner',
@@ -300,12 +351,18 @@ export async function mergePartners(db: Db, actor: Actor, survivorId: string, du
       .returning();
     const moved = Object.fromEntries(Object.entries(c.moved).filter(([, n]) => n > 0));
     await recordAudit(tx, {
-      actor, entityType: 'partner', entityId: survivorId, action: `merge:${duplicateId}`,
+      actor,
+      entityType: 'partner',
+      entityId: survivorId,
+      action: `merge:${duplicateId}`,
       before: { ...auditablePartner(survivor), ...survivorBefore, moved: null },
       after: { ...auditablePartner(after), ...(await relations(tx, survivorId)), moved },
     });
     await recordAudit(tx, {
-      actor, entityType: 'partner', entityId: duplicateId, action: `merged-into:${survivorId}`,
+      actor,
+      entityType: 'partner',
+      entityId: duplicateId,
+      action: `merged-into:${survivorId}`,
       before: { ...auditablePartner(duplicate), ...duplicateBefore },
       after: { ...auditablePartner(archivedDuplicate!), ...(await relations(tx, duplicateId)) },
     });

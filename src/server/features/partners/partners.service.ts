@@ -45,7 +45,12 @@ function sortOf(sort: string): SQL[] {
       return [descending ? sql`${contactDueAt} desc nulls last` : sql`${contactDueAt} asc nulls last`, byName];
     case 'level':
       // The lowest name among the levels held in its programmes; partners holding none sort as ''.
-      return [dir(sql`coalesce((select min(lower(l.name)) from partner_program pp join program_level l on l.id = pp.held_level_id where pp.partner_id = ${partner.id} and pp.archived_at is null), '')`), byName];
+      return [
+        dir(
+          sql`coalesce((select min(lower(l.name)) from partner_program pp join program_level l on l.id = pp.held_level_id where pp.partner_id = ${partner.id} and pp.archived_at is null), '')`,
+        ),
+        byName,
+      ];
     case 'createdAt':
       return [dir(sql`${partner.createdAt}`), asc(partner.id)];
     default:
@@ -80,7 +85,15 @@ export async function listPartners(db: Db, q: ListPartnersQuery, now: Date = new
   // InitPlan, run once): a window count over the page query made PostgreSQL read every match in sort
   // order before the first row, instead of walking partner_recent_idx and stopping after a page
   // (measured at 10,000 partners, 1,072 matches: 14.9 → 1.7 ms for the page, plus ~1 ms for the count).
-  const page = db.$with('page').as(db.select({ id: partner.id }).from(partner).where(filter).orderBy(...order).limit(q.pageSize).offset(offsetOf(q)));
+  const page = db.$with('page').as(
+    db
+      .select({ id: partner.id })
+      .from(partner)
+      .where(filter)
+      .orderBy(...order)
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+  );
   const rows = await db
     .with(page)
     .select({ p: partner, ownerName: user.name, ...cadenceFields, total: sql<number>`(select count(*) from ${partner} where ${filter ?? sql`true`})` })
@@ -90,7 +103,10 @@ export async function listPartners(db: Db, q: ListPartnersQuery, now: Date = new
     .orderBy(...order);
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (!rows.length && q.page > 1) {
-    const [c] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(partner).where(and(...where));
+    const [c] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(partner)
+      .where(and(...where));
     total = c!.n;
   }
   return {
@@ -125,7 +141,14 @@ const extraFields = {
     from partner_link l join partner o on o.id = l.from_partner_id where l.to_partner_id = "partner".id), '[]')`,
   ...cadenceFields,
 };
-type Extras = { ownerName: string | null; products: { id: string; name: string }[]; outgoing: LinkRef[]; incoming: LinkRef[]; cadenceIntervalDays: number; cadenceDueAt: Date | null };
+type Extras = {
+  ownerName: string | null;
+  products: { id: string; name: string }[];
+  outgoing: LinkRef[];
+  incoming: LinkRef[];
+  cadenceIntervalDays: number;
+  cadenceDueAt: Date | null;
+};
 
 const extrasOf = (p: Row, x: Extras, now: Date = new Date()): PartnerExtras => ({
   owner: p.ownerId && x.ownerName !== null ? { id: p.ownerId, name: x.ownerName } : null,
@@ -149,7 +172,10 @@ export async function findPartnerRow(db: DbOrTx, id: string): Promise<Row> {
 }
 
 export async function getPartner(db: DbOrTx, id: string, now: Date = new Date()): Promise<Partner> {
-  const [r] = await db.select({ p: partner, ...extraFields }).from(partner).where(eq(partner.id, id));
+  const [r] = await db
+    .select({ p: partner, ...extraFields })
+    .from(partner)
+    .where(eq(partner.id, id));
   if (!r) throw notFound('Partner');
   return presentPartner(r.p, extrasOf(r.p, r, now));
 }
@@ -254,10 +280,19 @@ async function recordStatusChange(
   actor: Pick<Actor, 'id'> | null,
   c: { partnerId: string; fromStatus: string | null; toStatus: string; note?: string | null; at?: Date },
 ): Promise<void> {
-  await tx.insert(partnerStatusChange).values({ partnerId: c.partnerId, fromStatus: c.fromStatus, toStatus: c.toStatus, changedBy: actor?.id ?? null, note: c.note ?? null, ...(c.at ? { changedAt: c.at } : {}) });
+  await tx
+    .insert(partnerStatusChange)
+    .values({ partnerId: c.partnerId, fromStatus: c.fromStatus, toStatus: c.toStatus, changedBy: actor?.id ?? null, note: c.note ?? null, ...(c.at ? { changedAt: c.at } : {}) });
 }
 
-export async function changePartnerStatus(tx: DbOrTx, actor: Pick<Actor, 'id' | 'name'> | null, id: string, toStatus: PartnerStatus, note: string | null, at?: Date): Promise<boolean> {
+export async function changePartnerStatus(
+  tx: DbOrTx,
+  actor: Pick<Actor, 'id' | 'name'> | null,
+  id: string,
+  toStatus: PartnerStatus,
+  note: string | null,
+  at?: Date,
+): Promise<boolean> {
   const before = await lockRow(tx, partner, id, 'Partner');
   if (before.status === toStatus) return false;
   const when = at ?? sql`now()`;
@@ -297,13 +332,24 @@ export async function setArchived(db: Db, actor: Actor, id: string, archived: bo
     if (!archived && before.mergedIntoId) {
       // Everything it held moved to the survivor: restoring it would bring back an empty shell.
       const [into] = await tx.select({ name: partner.name }).from(partner).where(eq(partner.id, before.mergedIntoId));
-      throw new AppError('conflict', `${before.name} was merged into ${into ? `"${into.name}"` : 'another partner'} (${before.mergedIntoId}); its records moved there, so it cannot be restored`);
+      throw new AppError(
+        'conflict',
+        `${before.name} was merged into ${into ? `"${into.name}"` : 'another partner'} (${before.mergedIntoId}); its records moved there, so it cannot be restored`,
+      );
     }
-    if (!archived) await checkNameFree(tx, before.name, id).catch(() => {
-      throw new AppError('conflict', `Another active partner is already called "${before.name}": rename or archive it first`);
-    });
+    if (!archived)
+      await checkNameFree(tx, before.name, id).catch(() => {
+        throw new AppError('conflict', `Another active partner is already called "${before.name}": rename or archive it first`);
+      });
     const after = await updateVersioned(tx, partner, id, version, { archivedAt: archived ? sql`now()` : null } as never, 'Partner');
-    await recordAudit(tx, { actor, entityType: 'partner', entityId: id, action: archived ? 'archive' : 'restore', before: auditablePartner(before), after: auditablePartner(after) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'partner',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: auditablePartner(before),
+      after: auditablePartner(after),
+    });
     return presentPartner(after, await loadExtras(tx, after));
   });
 }
@@ -318,7 +364,14 @@ export async function addPartnerLink(db: Db, actor: Actor, fromId: string, toId:
     if (kind === 'distributor_of' && !from.types.includes('distributor')) throw fieldError('body.kind', 'only a distributor can be "distributor of" a vendor');
     const inserted = await tx.insert(partnerLink).values({ fromPartnerId: fromId, toPartnerId: toId, kind }).onConflictDoNothing().returning();
     if (!inserted.length) throw new AppError('conflict', 'That link exists already');
-    await recordAudit(tx, { actor, entityType: 'partner', entityId: fromId, action: 'link-add', before: null, after: { link: { kind, toPartnerId: toId, toPartnerName: to.name } } });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'partner',
+      entityId: fromId,
+      action: 'link-add',
+      before: null,
+      after: { link: { kind, toPartnerId: toId, toPartnerName: to.name } },
+    });
     return presentPartner(from, await loadExtras(tx, from));
   });
 }
@@ -331,7 +384,14 @@ export async function removePartnerLink(db: Db, actor: Actor, partnerId: string,
       .where(and(eq(partnerLink.id, linkId), or(eq(partnerLink.fromPartnerId, partnerId), eq(partnerLink.toPartnerId, partnerId))))
       .returning();
     if (!removed) throw notFound('Link');
-    await recordAudit(tx, { actor, entityType: 'partner', entityId: partnerId, action: 'link-remove', before: { link: { kind: removed.kind, fromPartnerId: removed.fromPartnerId, toPartnerId: removed.toPartnerId } }, after: null });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'partner',
+      entityId: partnerId,
+      action: 'link-remove',
+      before: { link: { kind: removed.kind, fromPartnerId: removed.fromPartnerId, toPartnerId: removed.toPartnerId } },
+      after: null,
+    });
     return presentPartner(p, await loadExtras(tx, p));
   });
 }

@@ -85,7 +85,10 @@ describe('partners', () => {
       const res = await post('/api/partners', { name: name(), types: ['distributor'], ...body });
       expect(res.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors.map((e: { path: string }) => e.path), JSON.stringify(body).slice(0, 80)).toContain(path);
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        JSON.stringify(body).slice(0, 80),
+      ).toContain(path);
     }
     expect(await count()).toBe(before);
   });
@@ -138,7 +141,9 @@ describe('partners', () => {
     expect(await ids('level=GOLD&type=cloud_service_provider')).toEqual([]);
     expect(await ids('sort=level')).toEqual([c.id, a.id, b.id]);
     const listed = (await get(`/api/partners?tag=${tag}&sort=name`)).json().items as { id: string; heldLevels: unknown[] }[];
-    expect(listed.find((p) => p.id === a.id)!.heldLevels).toEqual([{ programId: gold.prog.id, programName: gold.prog.name, level: { id: gold.level.id, name: 'Gold', rank: 1 }, met: true }]);
+    expect(listed.find((p) => p.id === a.id)!.heldLevels).toEqual([
+      { programId: gold.prog.id, programName: gold.prog.name, level: { id: gold.level.id, name: 'Gold', rank: 1 }, met: true },
+    ]);
     expect(listed.find((p) => p.id === c.id)!.heldLevels).toEqual([]);
     expect(await ids(`q=${encodeURIComponent(b.name.slice(0, 8).toLowerCase())}`)).toEqual([b.id]);
     const page = (await get(`/api/partners?tag=${tag}&pageSize=2&page=2&sort=name`)).json();
@@ -171,7 +176,9 @@ describe('partners', () => {
     const linked = await post(`/api/partners/${distributor.id}/links`, { toPartnerId: vendor.id, kind: 'distributor_of' });
     expect(linked.statusCode).toBe(201);
     expect(linked.json().related).toEqual([expect.objectContaining({ kind: 'distributor_of', direction: 'outgoing', partner: { id: vendor.id, name: vendor.name } })]);
-    expect((await get(`/api/partners/${vendor.id}`)).json().related).toEqual([expect.objectContaining({ kind: 'distributor_of', direction: 'incoming', partner: { id: distributor.id, name: distributor.name } })]);
+    expect((await get(`/api/partners/${vendor.id}`)).json().related).toEqual([
+      expect.objectContaining({ kind: 'distributor_of', direction: 'incoming', partner: { id: distributor.id, name: distributor.name } }),
+    ]);
     expect((await post(`/api/partners/${vendor.id}/links`, { toPartnerId: distributor.id, kind: 'distributor_of' })).statusCode).toBe(400);
     expect((await post(`/api/partners/${distributor.id}/links`, { toPartnerId: vendor.id, kind: 'distributor_of' })).statusCode).toBe(409);
   });
@@ -183,7 +190,10 @@ describe('partners', () => {
     const db = t.database.db;
     const [c] = await db.insert(contact).values({ partnerId: dup.id, firstName: 'Dana', lastName: 'Dup', isPrimary: true }).returning();
     const [k] = await db.insert(contact).values({ partnerId: keep.id, firstName: 'Kim', lastName: 'Keep', isPrimary: true }).returning();
-    const [act] = await db.insert(activity).values({ partnerId: dup.id, kind: 'call', occurredAt: new Date('2026-01-02T10:00:00Z'), summary: 'Call' }).returning();
+    const [act] = await db
+      .insert(activity)
+      .values({ partnerId: dup.id, kind: 'call', occurredAt: new Date('2026-01-02T10:00:00Z'), summary: 'Call' })
+      .returning();
     await db.insert(teamAssignment).values({ partnerId: dup.id, userId: as.member.id, role: 'sales' });
     await post(`/api/partners/${other.id}/links`, { toPartnerId: dup.id, kind: 'reseller_of' });
     await post(`/api/partners/${dup.id}/links`, { toPartnerId: keep.id, kind: 'reseller_of' });

@@ -25,5 +25,7 @@ export const auditablePlaybook = (p: Row, steps: Pick<StepRow, 'position' | 'tit
   partnerType: p.partnerType,
   description: p.description,
   archivedAt: p.archivedAt?.toISOString() ?? null,
-  steps: [...steps].sort((a, b) => a.position - b.position).map((s) => ({ title: s.title, description: s.description ?? null, ownerRole: s.ownerRole, dueAfterDays: s.dueAfterDays })),
+  steps: [...steps]
+    .sort((a, b) => a.position - b.position)
+    .map((s) => ({ title: s.title, description: s.description ?? null, ownerRole: s.ownerRole, dueAfterDays: s.dueAfterDays })),
 });

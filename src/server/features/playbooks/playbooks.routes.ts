@@ -12,11 +12,17 @@ export const playbooksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   const read = { policy: playbooksPolicy.read };
   const manage = { policy: playbooksPolicy.manage };
 
-  app.get('/api/playbooks', { config: read, schema: { tags, summary: 'List onboarding playbooks', querystring: listPlaybooksQuery, response: { 200: playbookList } } }, async (req) => ({
-    items: await listPlaybooks(db, req.query),
-  }));
+  app.get(
+    '/api/playbooks',
+    { config: read, schema: { tags, summary: 'List onboarding playbooks', querystring: listPlaybooksQuery, response: { 200: playbookList } } },
+    async (req) => ({
+      items: await listPlaybooks(db, req.query),
+    }),
+  );
 
-  app.get('/api/playbooks/:id', { config: read, schema: { tags, summary: 'Get a playbook', params: uuidParam, response: { 200: playbookSchema } } }, (req) => getPlaybook(db, req.params.id));
+  app.get('/api/playbooks/:id', { config: read, schema: { tags, summary: 'Get a playbook', params: uuidParam, response: { 200: playbookSchema } } }, (req) =>
+    getPlaybook(db, req.params.id),
+  );
 
   app.post('/api/playbooks', { config: manage, schema: { tags, summary: 'Create a playbook', body: createPlaybookBody, response: { 201: playbookSchema } } }, async (req, reply) =>
     reply.status(201).send(await createPlaybook(db, req.body, req.actor!)),
@@ -26,20 +32,31 @@ export const playbooksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/playbooks/starter',
     {
       config: manage,
-      schema: { tags, summary: 'Add the starter playbooks', description: 'Adds the starter playbooks (one per partner type) whose names are not in use; calling it again adds nothing.', response: { 200: starterPlaybooksResult } },
+      schema: {
+        tags,
+        summary: 'Add the starter playbooks',
+        description: 'Adds the starter playbooks (one per partner type) whose names are not in use; calling it again adds nothing.',
+        response: { 200: starterPlaybooksResult },
+      },
     },
     (req) => addStarterPlaybooks(db, req.actor!),
   );
 
-  app.patch('/api/playbooks/:id', { config: manage, schema: { tags, summary: 'Update a playbook', params: uuidParam, body: updatePlaybookBody, response: { 200: playbookSchema } } }, (req) =>
-    updatePlaybook(db, req.params.id, req.body, req.actor!),
+  app.patch(
+    '/api/playbooks/:id',
+    { config: manage, schema: { tags, summary: 'Update a playbook', params: uuidParam, body: updatePlaybookBody, response: { 200: playbookSchema } } },
+    (req) => updatePlaybook(db, req.params.id, req.body, req.actor!),
   );
 
-  app.post('/api/playbooks/:id/archive', { config: manage, schema: { tags, summary: 'Archive a playbook', params: uuidParam, body: versionBody, response: { 200: playbookSchema } } }, (req) =>
-    setPlaybookArchived(db, req.params.id, true, req.body.version, req.actor!),
+  app.post(
+    '/api/playbooks/:id/archive',
+    { config: manage, schema: { tags, summary: 'Archive a playbook', params: uuidParam, body: versionBody, response: { 200: playbookSchema } } },
+    (req) => setPlaybookArchived(db, req.params.id, true, req.body.version, req.actor!),
   );
 
-  app.post('/api/playbooks/:id/restore', { config: manage, schema: { tags, summary: 'Restore an archived playbook', params: uuidParam, body: versionBody, response: { 200: playbookSchema } } }, (req) =>
-    setPlaybookArchived(db, req.params.id, false, req.body.version, req.actor!),
+  app.post(
+    '/api/playbooks/:id/restore',
+    { config: manage, schema: { tags, summary: 'Restore an archived playbook', params: uuidParam, body: versionBody, response: { 200: playbookSchema } } },
+    (req) => setPlaybookArchived(db, req.params.id, false, req.body.version, req.actor!),
   );
 };

@@ -35,7 +35,10 @@ async function stepsOf(db: DbOrTx, ids: string[]) {
 }
 
 async function present(db: DbOrTx, rows: Row[]): Promise<Playbook[]> {
-  const steps = await stepsOf(db, rows.map((r) => r.id));
+  const steps = await stepsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => presentPlaybook(r, steps.get(r.id) ?? []));
 }
 
@@ -48,7 +51,11 @@ export async function listPlaybooks(db: DbOrTx, q: ListPlaybooksQuery): Promise<
   if (q.partnerType) where.push(eq(playbook.partnerType, q.partnerType));
   if (q.archived === 'false') where.push(isNull(playbook.archivedAt));
   if (q.archived === 'true') where.push(isNotNull(playbook.archivedAt));
-  const rows = await db.select().from(playbook).where(and(...where)).orderBy(asc(playbook.partnerType), asc(sql`lower(${playbook.name})`), asc(playbook.id));
+  const rows = await db
+    .select()
+    .from(playbook)
+    .where(and(...where))
+    .orderBy(asc(playbook.partnerType), asc(sql`lower(${playbook.name})`), asc(playbook.id));
   return present(db, rows);
 }
 
@@ -80,7 +87,10 @@ async function checkNameFree(tx: DbOrTx, name: string, exceptId?: string) {
 
 /** Inserts a playbook with its steps in the caller's transaction (the starter set uses it too). */
 export async function insertPlaybook(tx: DbOrTx, input: PlaybookInput, actor: AuditActor): Promise<Row> {
-  const [row] = await tx.insert(playbook).values({ name: input.name, partnerType: input.partnerType, description: input.description ?? null }).returning();
+  const [row] = await tx
+    .insert(playbook)
+    .values({ name: input.name, partnerType: input.partnerType, description: input.description ?? null })
+    .returning();
   const steps = stepRows(row!.id, input.steps);
   await tx.insert(playbookStep).values(steps);
   await recordAudit(tx, { actor, entityType: 'playbook', entityId: row!.id, action: 'create', before: null, after: auditablePlaybook(row!, steps) });
@@ -110,7 +120,14 @@ export async function updatePlaybook(db: Db, id: string, input: Partial<Playbook
       await tx.delete(playbookStep).where(eq(playbookStep.playbookId, id));
       afterSteps = await tx.insert(playbookStep).values(stepRows(id, steps)).returning();
     }
-    await recordAudit(tx, { actor, entityType: 'playbook', entityId: id, action: 'update', before: auditablePlaybook(before, beforeSteps), after: auditablePlaybook(after, afterSteps) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'playbook',
+      entityId: id,
+      action: 'update',
+      before: auditablePlaybook(before, beforeSteps),
+      after: auditablePlaybook(after, afterSteps),
+    });
     return presentPlaybook(after, afterSteps);
   });
 }
@@ -125,7 +142,14 @@ export async function setPlaybookArchived(db: Db, id: string, archived: boolean,
     }
     const after = await updateVersioned(tx, playbook, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
     const steps = (await stepsOf(tx, [id])).get(id) ?? [];
-    await recordAudit(tx, { actor, entityType: 'playbook', entityId: id, action: archived ? 'archive' : 'restore', before: auditablePlaybook(before, steps), after: auditablePlaybook(after, steps) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'playbook',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: auditablePlaybook(before, steps),
+      after: auditablePlaybook(after, steps),
+    });
     return presentPlaybook(after, steps);
   });
 }

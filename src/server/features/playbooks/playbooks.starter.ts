@@ -11,21 +11,42 @@ const STARTER_LOCK = 7_311_004;
 // type adds what is particular to it. Admins edit these freely afterwards: they are data, not code.
 const agreements: StepInput[] = [
   { title: 'NDA signed', description: 'Mutual NDA signed by both sides before confidential material is exchanged.', ownerRole: 'owner', dueAfterDays: 7 },
-  { title: 'Our team roles assigned', description: 'Owner, sales, marketing and technical lead for this partner named on its "Our team" tab.', ownerRole: 'owner', dueAfterDays: 7 },
+  {
+    title: 'Our team roles assigned',
+    description: 'Owner, sales, marketing and technical lead for this partner named on its "Our team" tab.',
+    ownerRole: 'owner',
+    dueAfterDays: 7,
+  },
   { title: 'Key contacts known', description: 'Their partner manager, sales, presales and executive sponsor are in People, with roles.', ownerRole: 'owner', dueAfterDays: 14 },
   { title: 'Access to the partner’s portal', description: 'Accounts on their partner portal for the team members who need them.', ownerRole: 'sales', dueAfterDays: 14 },
   {
     title: 'Supplier risk assessed',
-    description: 'Assessed under the supplier security policy (ISO/IEC 27001 A.5.19–5.23): data accessed, certifications or reports, data processing terms where personal data is processed.',
+    description:
+      'Assessed under the supplier security policy (ISO/IEC 27001 A.5.19–5.23): data accessed, certifications or reports, data processing terms where personal data is processed.',
     ownerRole: 'technical_lead',
     dueAfterDays: 21,
   },
   { title: 'Kickoff meeting held', description: 'Both teams meet: goals of the partnership, who does what, first joint opportunities.', ownerRole: 'owner', dueAfterDays: 21 },
-  { title: 'Partner agreement signed', description: 'The partner or reseller agreement signed and filed; confidentiality and return-of-assets clauses checked.', ownerRole: 'owner', dueAfterDays: 30 },
+  {
+    title: 'Partner agreement signed',
+    description: 'The partner or reseller agreement signed and filed; confidentiality and return-of-assets clauses checked.',
+    ownerRole: 'owner',
+    dueAfterDays: 30,
+  },
 ];
 const rhythm: StepInput[] = [
-  { title: 'Sync meeting series set up', description: 'A recurring sync with their partner manager (weekly, fortnightly or monthly) on the Meetings tab.', ownerRole: 'owner', dueAfterDays: 30 },
-  { title: 'Listed on our website', description: 'Logo and partnership text on our partners page, following their brand and PR guidelines.', ownerRole: 'marketing', dueAfterDays: 45 },
+  {
+    title: 'Sync meeting series set up',
+    description: 'A recurring sync with their partner manager (weekly, fortnightly or monthly) on the Meetings tab.',
+    ownerRole: 'owner',
+    dueAfterDays: 30,
+  },
+  {
+    title: 'Listed on our website',
+    description: 'Logo and partnership text on our partners page, following their brand and PR guidelines.',
+    ownerRole: 'marketing',
+    dueAfterDays: 45,
+  },
   { title: 'First business plan', description: 'Joint goals, target customers and first quarter’s sales and marketing initiatives agreed.', ownerRole: 'sales', dueAfterDays: 60 },
 ];
 
@@ -39,8 +60,18 @@ export const STARTER_PLAYBOOKS: PlaybookInput[] = [
     description: 'For vendors whose software we resell or operate: agreements, certifications for the partner level, deal registration.',
     steps: byDue([
       ...agreements,
-      { title: 'Certification plan', description: 'Which colleagues get which certifications, by when, to reach and keep the partner level.', ownerRole: 'technical_lead', dueAfterDays: 30 },
-      { title: 'Deal registration access', description: 'Access to their deal registration tool and the rules for protected pricing known to sales.', ownerRole: 'sales', dueAfterDays: 30 },
+      {
+        title: 'Certification plan',
+        description: 'Which colleagues get which certifications, by when, to reach and keep the partner level.',
+        ownerRole: 'technical_lead',
+        dueAfterDays: 30,
+      },
+      {
+        title: 'Deal registration access',
+        description: 'Access to their deal registration tool and the rules for protected pricing known to sales.',
+        ownerRole: 'sales',
+        dueAfterDays: 30,
+      },
       ...rhythm,
     ]),
   },
@@ -50,7 +81,12 @@ export const STARTER_PLAYBOOKS: PlaybookInput[] = [
     description: 'For clouds we sell through or buy from: agreements, billing, marketplace.',
     steps: byDue([
       ...agreements,
-      { title: 'Billing account set up', description: 'Our billing or reseller account with them, and who at our accounting receives their invoices.', ownerRole: 'technical_lead', dueAfterDays: 21 },
+      {
+        title: 'Billing account set up',
+        description: 'Our billing or reseller account with them, and who at our accounting receives their invoices.',
+        ownerRole: 'technical_lead',
+        dueAfterDays: 21,
+      },
       { title: 'Marketplace listing', description: 'Our offer listed on their marketplace, or the decision not to list it.', ownerRole: 'marketing', dueAfterDays: 60 },
       ...rhythm,
     ]),
@@ -61,7 +97,12 @@ export const STARTER_PLAYBOOKS: PlaybookInput[] = [
     description: 'For distributors between a vendor and us: which vendors, how we order, prices.',
     steps: byDue([
       ...agreements,
-      { title: 'Vendors they distribute for us', description: 'The vendors we buy through them linked as "distributor of" on the partner page.', ownerRole: 'sales', dueAfterDays: 14 },
+      {
+        title: 'Vendors they distribute for us',
+        description: 'The vendors we buy through them linked as "distributor of" on the partner page.',
+        ownerRole: 'sales',
+        dueAfterDays: 14,
+      },
       { title: 'Ordering and price list access', description: 'How we order, their price lists and discounts, and who places orders.', ownerRole: 'sales', dueAfterDays: 21 },
       ...rhythm,
     ]),
@@ -72,7 +113,12 @@ export const STARTER_PLAYBOOKS: PlaybookInput[] = [
     description: 'For consultants and resellers who bring us business for a kickback.',
     steps: byDue([
       ...agreements,
-      { title: 'Referral and kickback agreement signed', description: 'How referred deals are registered, when a kickback is due and how much.', ownerRole: 'owner', dueAfterDays: 30 },
+      {
+        title: 'Referral and kickback agreement signed',
+        description: 'How referred deals are registered, when a kickback is due and how much.',
+        ownerRole: 'owner',
+        dueAfterDays: 30,
+      },
       ...rhythm,
     ]),
   },

@@ -33,11 +33,19 @@ const stepCount = async () => (await t.database.db.select({ n: sql<number>`count
 
 describe('playbooks', () => {
   it('admins create, edit (steps reordered, added, removed) and archive playbooks; everyone reads them; every change is audited', async () => {
-    const created = await post('/api/playbooks', body({ name: 'Cloud provider path' , partnerType: 'cloud_service_provider' }));
+    const created = await post('/api/playbooks', body({ name: 'Cloud provider path', partnerType: 'cloud_service_provider' }));
     expect(created.statusCode, created.body).toBe(201);
     const pb = created.json();
     expect(pb).toMatchObject({ name: 'Cloud provider path', partnerType: 'cloud_service_provider', description: 'How we onboard a vendor', archivedAt: null, version: 1 });
-    expect(pb.steps.map((s: { position: number; title: string; ownerRole: string; dueAfterDays: number; description: string | null }) => [s.position, s.title, s.ownerRole, s.dueAfterDays, s.description])).toEqual([
+    expect(
+      pb.steps.map((s: { position: number; title: string; ownerRole: string; dueAfterDays: number; description: string | null }) => [
+        s.position,
+        s.title,
+        s.ownerRole,
+        s.dueAfterDays,
+        s.description,
+      ]),
+    ).toEqual([
       [0, 'NDA signed', 'owner', 7, null],
       [1, 'Certification plan', 'technical_lead', 30, 'Who gets certified by when'],
     ]);
@@ -60,7 +68,10 @@ describe('playbooks', () => {
     });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ name: 'Cloud provider onboarding', version: 2 });
-    expect(edited.json().steps.map((s: { position: number; title: string; dueAfterDays: number }) => `${s.position}:${s.title}:${s.dueAfterDays}`)).toEqual(['0:Certification plan:45', '1:Marketplace listing:60']);
+    expect(edited.json().steps.map((s: { position: number; title: string; dueAfterDays: number }) => `${s.position}:${s.title}:${s.dueAfterDays}`)).toEqual([
+      '0:Certification plan:45',
+      '1:Marketplace listing:60',
+    ]);
     expect((await t.database.db.select().from(playbookStep).where(eq(playbookStep.playbookId, pb.id))).length).toBe(2);
 
     const stale = await patch(`/api/playbooks/${pb.id}`, { version: 1, name: 'Lost update' });
@@ -89,7 +100,15 @@ describe('playbooks', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ name: '   ' }, 'body.name'],
       [{ steps: [{ title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 9999 }] }, 'body.steps.0.dueAfterDays'],
-      [{ steps: [{ title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 1 }, { title: 'Kickoff', ownerRole: 'janitor', dueAfterDays: 1 }] }, 'body.steps.1.ownerRole'],
+      [
+        {
+          steps: [
+            { title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 1 },
+            { title: 'Kickoff', ownerRole: 'janitor', dueAfterDays: 1 },
+          ],
+        },
+        'body.steps.1.ownerRole',
+      ],
       [{ steps: [{ title: 'NDA signed', ownerRole: 'owner', dueAfterDays: -1 }] }, 'body.steps.0.dueAfterDays'],
       [{ steps: [{ title: 'NDA signed', ownerRole: 'owner', dueAfterDays: 1.5 }] }, 'body.steps.0.dueAfterDays'],
       [{ steps: [{ title: '', ownerRole: 'owner', dueAfterDays: 1 }] }, 'body.steps.0.title'],
@@ -147,16 +166,39 @@ describe('starter playbooks', () => {
     try {
       const admin = await tokenFor(fresh, await makeUser(fresh, 'admin'));
       // An admin already has a playbook of one starter name: it is left alone.
-      const own = await fresh.app.inject({ method: 'POST', url: '/api/playbooks', headers: bearer(admin), payload: { ...body(), name: 'Distributor onboarding', partnerType: 'distributor' } });
+      const own = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/playbooks',
+        headers: bearer(admin),
+        payload: { ...body(), name: 'Distributor onboarding', partnerType: 'distributor' },
+      });
       expect(own.statusCode).toBe(201);
 
       const first = await fresh.app.inject({ method: 'POST', url: '/api/playbooks/starter', headers: bearer(admin), payload: {} });
       expect(first.statusCode, first.body).toBe(200);
       expect(first.json().skipped).toEqual(['Distributor onboarding']);
-      expect(first.json().created.map((p: { partnerType: string }) => p.partnerType).sort()).toEqual(PARTNER_TYPES.filter((x) => x !== 'distributor').sort());
+      expect(
+        first
+          .json()
+          .created.map((p: { partnerType: string }) => p.partnerType)
+          .sort(),
+      ).toEqual(PARTNER_TYPES.filter((x) => x !== 'distributor').sort());
       const vendor = first.json().created.find((p: { partnerType: string }) => p.partnerType === 'software_vendor');
       const titles = vendor.steps.map((s: { title: string }) => s.title);
-      for (const title of ['NDA signed', 'Partner agreement signed', 'Supplier risk assessed', 'Access to the partner’s portal', 'Key contacts known', 'Our team roles assigned', 'Certification plan', 'Kickoff meeting held', 'First business plan', 'Sync meeting series set up', 'Listed on our website', 'Deal registration access']) {
+      for (const title of [
+        'NDA signed',
+        'Partner agreement signed',
+        'Supplier risk assessed',
+        'Access to the partner’s portal',
+        'Key contacts known',
+        'Our team roles assigned',
+        'Certification plan',
+        'Kickoff meeting held',
+        'First business plan',
+        'Sync meeting series set up',
+        'Listed on our website',
+        'Deal registration access',
+      ]) {
         expect(titles).toContain(title);
       }
 
@@ -176,9 +218,21 @@ describe('starter playbooks', () => {
   it('the first administrator’s setup adds the starter set', async () => {
     const fresh = await createTestApp();
     try {
-      const setup = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { name: 'Ada Admin', email: `ada.${process.pid}@example.com`, password: 'correct horse battery staple' } });
+      const setup = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { name: 'Ada Admin', email: `ada.${process.pid}@example.com`, password: 'correct horse battery staple' },
+      });
       expect(setup.statusCode, setup.body).toBe(201);
-      const rows = await fresh.database.db.select({ name: playbook.name }).from(playbook).where(inArray(playbook.name, STARTER_PLAYBOOKS.map((p) => p.name)));
+      const rows = await fresh.database.db
+        .select({ name: playbook.name })
+        .from(playbook)
+        .where(
+          inArray(
+            playbook.name,
+            STARTER_PLAYBOOKS.map((p) => p.name),
+          ),
+        );
       expect(rows.map((r) => r.name).sort()).toEqual(STARTER_PLAYBOOKS.map((p) => p.name).sort());
     } finally {
       await fresh.close();

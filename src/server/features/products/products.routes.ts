@@ -19,26 +19,44 @@ export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     const rows = await db.select({ id: product.id }).from(product).where(eq(product.name, name));
     if (rows.some((r) => r.id !== exceptId)) throw fieldError('body.name', 'is already in the catalogue');
   };
-  app.get('/api/products', { config: { policy: partnersPolicy.read }, schema: { tags, summary: 'List our products and services', response: { 200: z.object({ items: z.array(productSchema) }) } } }, async () => ({
-    items: (await db.select().from(product).orderBy(asc(product.name))).map(present),
-  }));
-  app.post('/api/products', { config: { policy: partnersPolicy.manage }, schema: { tags, summary: 'Create a product', body: productBody, response: { 201: productSchema } } }, async (req, reply) => {
-    await nameTaken(req.body.name);
-    const created = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(product).values({ name: req.body.name, description: req.body.description ?? null }).returning();
-      await recordAudit(tx, { actor: req.actor, entityType: 'product', entityId: row!.id, action: 'create', after: present(row!) });
-      return row!;
-    });
-    return reply.status(201).send(present(created));
-  });
-  app.patch('/api/products/:id', { config: { policy: partnersPolicy.manage }, schema: { tags, summary: 'Update a product', params: uuidParam, body: productBody.partial().extend({ version }).strict(), response: { 200: productSchema } } }, async (req) => {
-    if (req.body.name) await nameTaken(req.body.name, req.params.id);
-    return db.transaction(async (tx) => {
-      const [before] = await tx.select().from(product).where(eq(product.id, req.params.id));
-      const { version: v, ...values } = req.body;
-      const after = await updateVersioned(tx, product, req.params.id, v, values as never, 'Product');
-      await recordAudit(tx, { actor: req.actor, entityType: 'product', entityId: after.id, action: 'update', before: before ? present(before) : null, after: present(after) });
-      return present(after);
-    });
-  });
+  app.get(
+    '/api/products',
+    { config: { policy: partnersPolicy.read }, schema: { tags, summary: 'List our products and services', response: { 200: z.object({ items: z.array(productSchema) }) } } },
+    async () => ({
+      items: (await db.select().from(product).orderBy(asc(product.name))).map(present),
+    }),
+  );
+  app.post(
+    '/api/products',
+    { config: { policy: partnersPolicy.manage }, schema: { tags, summary: 'Create a product', body: productBody, response: { 201: productSchema } } },
+    async (req, reply) => {
+      await nameTaken(req.body.name);
+      const created = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(product)
+          .values({ name: req.body.name, description: req.body.description ?? null })
+          .returning();
+        await recordAudit(tx, { actor: req.actor, entityType: 'product', entityId: row!.id, action: 'create', after: present(row!) });
+        return row!;
+      });
+      return reply.status(201).send(present(created));
+    },
+  );
+  app.patch(
+    '/api/products/:id',
+    {
+      config: { policy: partnersPolicy.manage },
+      schema: { tags, summary: 'Update a product', params: uuidParam, body: productBody.partial().extend({ version }).strict(), response: { 200: productSchema } },
+    },
+    async (req) => {
+      if (req.body.name) await nameTaken(req.body.name, req.params.id);
+      return db.transaction(async (tx) => {
+        const [before] = await tx.select().from(product).where(eq(product.id, req.params.id));
+        const { version: v, ...values } = req.body;
+        const after = await updateVersioned(tx, product, req.params.id, v, values as never, 'Product');
+        await recordAudit(tx, { actor: req.actor, entityType: 'product', entityId: after.id, action: 'update', before: before ? present(before) : null, after: present(after) });
+        return present(after);
+      });
+    },
+  );
 };

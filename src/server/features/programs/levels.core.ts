@@ -115,7 +115,14 @@ function evaluateRequirement(r: CoreRequirement, pool: readonly CoreHolding[], c
   const own = pool.filter((h) => ok.has(h.certificationId));
   const count = countOf(r.counts, own);
   const met = count >= r.minCount;
-  return { id: r.id, count, minCount: r.minCount, met, gap: met ? null : gapText(r, r.minCount - count, certs), children: r.children.map((c) => evaluateRequirement(c, own, certs)) };
+  return {
+    id: r.id,
+    count,
+    minCount: r.minCount,
+    met,
+    gap: met ? null : gapText(r, r.minCount - count, certs),
+    children: r.children.map((c) => evaluateRequirement(c, own, certs)),
+  };
 }
 
 const allMet = (rs: readonly RequirementResult[]): boolean => rs.every((r) => r.met && allMet(r.children));
@@ -170,7 +177,19 @@ export function forecastLevel(level: CoreLevel, heldToday: readonly CoreHolding[
   };
   const causes = heldToday
     .filter((h) => h.expiresOn !== null && h.expiresOn < date && matchedFailing(h))
-    .sort((a, b) => (a.expiresOn! < b.expiresOn! ? -1 : a.expiresOn! > b.expiresOn! ? 1 : 0) || collator.compare(a.userName, b.userName) || collator.compare(certs.get(a.certificationId)?.name ?? '', certs.get(b.certificationId)?.name ?? ''))
-    .map((h) => ({ holdingId: h.id, userId: h.userId, userName: h.userName, certificationId: h.certificationId, certificationName: certs.get(h.certificationId)?.name ?? '', expiresOn: h.expiresOn! }));
+    .sort(
+      (a, b) =>
+        (a.expiresOn! < b.expiresOn! ? -1 : a.expiresOn! > b.expiresOn! ? 1 : 0) ||
+        collator.compare(a.userName, b.userName) ||
+        collator.compare(certs.get(a.certificationId)?.name ?? '', certs.get(b.certificationId)?.name ?? ''),
+    )
+    .map((h) => ({
+      holdingId: h.id,
+      userId: h.userId,
+      userName: h.userName,
+      certificationId: h.certificationId,
+      certificationName: certs.get(h.certificationId)?.name ?? '',
+      expiresOn: h.expiresOn!,
+    }));
   return { date, requirementIds: failed.map((r) => r.id), causes };
 }

@@ -24,9 +24,13 @@ interface Req {
 }
 async function addRequirements(levelId: string, reqs: Req[]) {
   for (const [position, r] of reqs.entries()) {
-    const [parent] = await insertRequirements(t.database.db, [{ levelId, position, counts: r.counts, minCount: r.minCount, categories: r.categories ?? [], certificationIds: r.certificationIds ?? [], label: r.label ?? null }]);
+    const [parent] = await insertRequirements(t.database.db, [
+      { levelId, position, counts: r.counts, minCount: r.minCount, categories: r.categories ?? [], certificationIds: r.certificationIds ?? [], label: r.label ?? null },
+    ]);
     for (const [k, c] of (r.children ?? []).entries()) {
-      await insertRequirements(t.database.db, [{ levelId, parentId: parent!, position: k, counts: c.counts, minCount: c.minCount, categories: c.categories ?? [], certificationIds: c.certificationIds ?? [] }]);
+      await insertRequirements(t.database.db, [
+        { levelId, parentId: parent!, position: k, counts: c.counts, minCount: c.minCount, categories: c.categories ?? [], certificationIds: c.certificationIds ?? [] },
+      ]);
     }
   }
 }
@@ -68,12 +72,18 @@ describe('AWS Services Path: Select and Advanced', () => {
     ]);
     checklist = (await t.database.db.insert(levelChecklistItem).values({ levelId: select, title: '3 launched opportunities' }).returning())[0]!.id;
     await addRequirements(advanced, [
-      { counts: 'certifications', minCount: 6, categories: ['associate', 'professional', 'specialty'], children: [{ counts: 'certifications', minCount: 3, categories: ['professional', 'specialty'] }] },
+      {
+        counts: 'certifications',
+        minCount: 6,
+        categories: ['associate', 'professional', 'specialty'],
+        children: [{ counts: 'certifications', minCount: 3, categories: ['professional', 'specialty'] }],
+      },
       { counts: 'people', minCount: 8, categories: ['accreditation'], label: 'AWS accredited professionals' },
     ]);
     await t.database.db.update(partnerProgram).set({ heldLevelId: select }).where(eq(partnerProgram.id, program));
     for (const name of ['Anna Amrein', 'Beat Bühler', 'Chiara Conti']) users[name] = await person(name);
-    const grant = (who: string, c: CertificationRow, expires: string | null = '2028-01-01') => grantCertification(t, users[who]!, c.id, '2025-01-01', c.validityMonths === null ? null : expires);
+    const grant = (who: string, c: CertificationRow, expires: string | null = '2028-01-01') =>
+      grantCertification(t, users[who]!, c.id, '2025-01-01', c.validityMonths === null ? null : expires);
     await grant('Anna Amrein', certs.tech);
     await grant('Anna Amrein', certs.ccp);
     await grant('Anna Amrein', certs.saa);
@@ -199,7 +209,10 @@ describe('renewal by a higher exam', () => {
 
     const pro = await grantCertification(t, x, sap.id, '2025-06-01', '2028-06-01');
     const s = await standing(program);
-    expect(s.held!.forecast).toMatchObject({ date: '2028-06-02', causes: [{ userName: 'Xaver Renewer', certificationName: 'Solutions Architect – Associate', expiresOn: '2028-06-01' }] });
+    expect(s.held!.forecast).toMatchObject({
+      date: '2028-06-02',
+      causes: [{ userName: 'Xaver Renewer', certificationName: 'Solutions Architect – Associate', expiresOn: '2028-06-01' }],
+    });
     // A professional passed after the associate had lapsed does not bring it back.
     await t.database.db.update(userCertification).set({ obtainedOn: '2026-03-05' }).where(eq(userCertification.id, pro.id));
     expect((await standing(program, '2026-03-10')).held!.met).toBe(false);

@@ -1,9 +1,29 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { readTogether, type DbOrTx } from '../../db/client.js';
-import { certification, certificationRenewal, levelChecklistItem, levelRequirement, levelRequirementCertification, partnerProgram, programLevel, user, userCertification } from '../../db/schema/index.js';
+import {
+  certification,
+  certificationRenewal,
+  levelChecklistItem,
+  levelRequirement,
+  levelRequirementCertification,
+  partnerProgram,
+  programLevel,
+  user,
+  userCertification,
+} from '../../db/schema/index.js';
 import { effectiveExpiries } from '../../../shared/certifications.js';
 import type { RequirementCounts } from '../../../shared/compliance.js';
-import { evaluateLevel, forecastLevel, heldOnDay, type CoreCertification, type CoreHolding, type CoreLevel, type CoreRequirement, type Forecast, type LevelResult } from './levels.core.js';
+import {
+  evaluateLevel,
+  forecastLevel,
+  heldOnDay,
+  type CoreCertification,
+  type CoreHolding,
+  type CoreLevel,
+  type CoreRequirement,
+  type Forecast,
+  type LevelResult,
+} from './levels.core.js';
 
 export type LevelRow = typeof programLevel.$inferSelect;
 /** A requirement with the catalogue certifications it names (level_requirement_certification). */
@@ -51,10 +71,18 @@ export async function loadLadders(db: DbOrTx, programIds: readonly string[] | nu
             .innerJoin(levelRequirement, eq(levelRequirement.id, levelRequirementCertification.requirementId))
             .where(inArray(levelRequirement.levelId, levelIds))
         : Promise.resolve([]),
-    () => (levelIds.length ? db.select().from(levelChecklistItem).where(inArray(levelChecklistItem.levelId, levelIds)).orderBy(asc(levelChecklistItem.position)) : Promise.resolve([])),
+    () =>
+      levelIds.length ? db.select().from(levelChecklistItem).where(inArray(levelChecklistItem.levelId, levelIds)).orderBy(asc(levelChecklistItem.position)) : Promise.resolve([]),
     () =>
       db
-        .select({ id: certification.id, programId: certification.programId, name: certification.name, examCode: certification.examCode, category: certification.category, archivedAt: certification.archivedAt })
+        .select({
+          id: certification.id,
+          programId: certification.programId,
+          name: certification.name,
+          examCode: certification.examCode,
+          category: certification.category,
+          archivedAt: certification.archivedAt,
+        })
         .from(certification)
         .where(programIds ? inArray(certification.programId, [...programIds]) : undefined)
         .orderBy(asc(certification.name)),
@@ -89,7 +117,15 @@ export async function loadLadders(db: DbOrTx, programIds: readonly string[] | nu
   const namedIds = [...new Set(named.map((n) => n.certificationId))];
   if (namedIds.length) {
     const rows = await db
-      .select({ id: certification.id, programId: certification.programId, name: certification.name, examCode: certification.examCode, category: certification.category, archivedAt: certification.archivedAt, programName: partnerProgram.name })
+      .select({
+        id: certification.id,
+        programId: certification.programId,
+        name: certification.name,
+        examCode: certification.examCode,
+        category: certification.category,
+        archivedAt: certification.archivedAt,
+        programName: partnerProgram.name,
+      })
       .from(certification)
       .innerJoin(partnerProgram, eq(partnerProgram.id, certification.programId))
       .where(inArray(certification.id, namedIds))
@@ -143,7 +179,13 @@ export async function loadHoldings(db: DbOrTx, certificationPrograms: ReadonlyMa
     db,
     () =>
       db
-        .select({ id: userCertification.id, userId: userCertification.userId, certificationId: userCertification.certificationId, obtainedOn: userCertification.obtainedOn, expiresOn: userCertification.expiresOn })
+        .select({
+          id: userCertification.id,
+          userId: userCertification.userId,
+          certificationId: userCertification.certificationId,
+          obtainedOn: userCertification.obtainedOn,
+          expiresOn: userCertification.expiresOn,
+        })
         .from(userCertification)
         .where(and(eq(userCertification.status, 'obtained'), isNull(userCertification.archivedAt), inArray(userCertification.certificationId, certIds))),
     () => db.select({ id: user.id, name: user.name }).from(user).where(isNull(user.deactivatedAt)),
@@ -159,7 +201,14 @@ export async function loadHoldings(db: DbOrTx, certificationPrograms: ReadonlyMa
   const holdings = rows.filter((r) => r.obtainedOn !== null && names.has(r.userId)).map((r) => ({ ...r, obtainedOn: r.obtainedOn! }));
   const expiries = effectiveExpiries(holdings, renewedBy);
   for (const h of holdings) {
-    const core = { id: h.id, userId: h.userId, userName: names.get(h.userId)!, certificationId: h.certificationId, obtainedOn: h.obtainedOn, expiresOn: expiries.get(h.id) ?? null };
+    const core = {
+      id: h.id,
+      userId: h.userId,
+      userName: names.get(h.userId)!,
+      certificationId: h.certificationId,
+      obtainedOn: h.obtainedOn,
+      expiresOn: expiries.get(h.id) ?? null,
+    };
     for (const programId of certificationPrograms.get(h.certificationId)!) {
       const list = out.get(programId);
       if (list) list.push(core);
@@ -182,7 +231,9 @@ export function evaluateLadder(ladder: Ladder, holdings: readonly CoreHolding[],
   for (const level of cores) levels.set(level.id, evaluateLevel(level, today, certs));
   const heldIndex = cores.findIndex((l) => l.id === heldLevelId);
   const heldCore = cores[heldIndex];
-  const held = heldCore ? { levelId: heldCore.id, met: levels.get(heldCore.id)!.met, gaps: levels.get(heldCore.id)!.gaps, forecast: forecastLevel(heldCore, today, certs, day) } : null;
+  const held = heldCore
+    ? { levelId: heldCore.id, met: levels.get(heldCore.id)!.met, gaps: levels.get(heldCore.id)!.gaps, forecast: forecastLevel(heldCore, today, certs, day) }
+    : null;
   const nextCore = cores[heldIndex + 1];
   const next = nextCore ? { levelId: nextCore.id, met: levels.get(nextCore.id)!.met, gaps: levels.get(nextCore.id)!.gaps } : null;
   return { levels, held, next };

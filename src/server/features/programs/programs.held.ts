@@ -14,13 +14,24 @@ export async function heldLevelsByPartner(db: DbOrTx, partnerIds: readonly strin
   const out = new Map<string, HeldLevel[]>(partnerIds.map((id) => [id, []]));
   if (!partnerIds.length) return out;
   const rows = await db
-    .select({ partnerId: partnerProgram.partnerId, programId: partnerProgram.id, programName: partnerProgram.name, levelId: programLevel.id, levelName: programLevel.name, rank: programLevel.rank })
+    .select({
+      partnerId: partnerProgram.partnerId,
+      programId: partnerProgram.id,
+      programName: partnerProgram.name,
+      levelId: programLevel.id,
+      levelName: programLevel.name,
+      rank: programLevel.rank,
+    })
     .from(partnerProgram)
     .innerJoin(programLevel, eq(programLevel.id, partnerProgram.heldLevelId))
     .where(and(inArray(partnerProgram.partnerId, [...partnerIds]), isNull(partnerProgram.archivedAt), isNotNull(partnerProgram.heldLevelId)))
     .orderBy(asc(sql`lower(${partnerProgram.name})`), asc(partnerProgram.id));
   if (!rows.length) return out;
-  const ev = await evaluatePrograms(db, day, rows.map((r) => r.programId));
+  const ev = await evaluatePrograms(
+    db,
+    day,
+    rows.map((r) => r.programId),
+  );
   for (const r of rows) {
     out.get(r.partnerId!)?.push({
       programId: r.programId,

@@ -88,7 +88,17 @@ export function presentDetail(p: ProgramWithPartner, ev: ProgramEvaluation & { l
           met: ev.held.met,
           gaps: ev.held.gaps,
           forecast: forecast
-            ? { date: forecast.date, requirementIds: forecast.requirementIds, causes: forecast.causes.map(({ userId, userName, certificationId, certificationName, expiresOn }) => ({ userId, userName, certificationId, certificationName, expiresOn })) }
+            ? {
+                date: forecast.date,
+                requirementIds: forecast.requirementIds,
+                causes: forecast.causes.map(({ userId, userName, certificationId, certificationName, expiresOn }) => ({
+                  userId,
+                  userName,
+                  certificationId,
+                  certificationName,
+                  expiresOn,
+                })),
+              }
             : null,
         }
       : null,
@@ -113,7 +123,9 @@ export const auditableProgram = (p: Row, names: { partner: string | null; level:
 export const auditableLadder = (ladder: Ladder): string[] => {
   const certs = ladderCertifications(ladder);
   return ladder.levels.map((l) => {
-    const reqs = l.requirements.map((r) => presentRequirement(r, certs)).flatMap((r) => [r.sentence, ...r.children.map((c) => c.sentence.charAt(0).toLowerCase() + c.sentence.slice(1))]);
+    const reqs = l.requirements
+      .map((r) => presentRequirement(r, certs))
+      .flatMap((r) => [r.sentence, ...r.children.map((c) => c.sentence.charAt(0).toLowerCase() + c.sentence.slice(1))]);
     const list = l.checklist.length ? `; checklist: ${l.checklist.map((c) => c.title).join(', ')}` : '';
     return `${l.row.rank}. ${l.row.name}: ${reqs.join(', ') || 'no requirements'}${list}`;
   });

@@ -26,12 +26,20 @@ async function withPartners(db: DbOrTx, where: SQL | undefined): Promise<Program
 
 export async function listPrograms(db: DbOrTx, q: z.output<typeof listProgramsQuery>, today: string): Promise<ProgramSummary[]> {
   const rows = await withPartners(db, q.archived === 'all' ? undefined : q.archived === 'true' ? isNotNull(partnerProgram.archivedAt) : isNull(partnerProgram.archivedAt));
-  const ev = await evaluatePrograms(db, today, rows.map((r) => r.program.id));
+  const ev = await evaluatePrograms(
+    db,
+    today,
+    rows.map((r) => r.program.id),
+  );
   return rows.map((r) => presentSummary(r, ev.get(r.program.id)!));
 }
 
 async function details(db: DbOrTx, rows: ProgramWithPartner[], today: string): Promise<ProgramDetail[]> {
-  const ev = await evaluatePrograms(db, today, rows.map((r) => r.program.id));
+  const ev = await evaluatePrograms(
+    db,
+    today,
+    rows.map((r) => r.program.id),
+  );
   const tickers = [...new Set([...ev.values()].flatMap((e) => e.ladder.levels.flatMap((l) => l.checklist.map((c) => c.doneBy).filter((id): id is string => !!id))))];
   const names = new Map((tickers.length ? await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, tickers)) : []).map((u) => [u.id, u.name]));
   return rows.map((r) => presentDetail(r, ev.get(r.program.id)!, today, names));
@@ -77,7 +85,14 @@ export async function createProgram(db: Db, input: z.output<typeof createProgram
     await checkPartner(tx, input.partnerId);
     const [row] = await tx
       .insert(partnerProgram)
-      .values({ name: input.name, vendor: input.vendor, description: input.description ?? null, url: input.url ?? null, partnerId: input.partnerId ?? null, nextReviewOn: input.nextReviewOn ?? null })
+      .values({
+        name: input.name,
+        vendor: input.vendor,
+        description: input.description ?? null,
+        url: input.url ?? null,
+        partnerId: input.partnerId ?? null,
+        nextReviewOn: input.nextReviewOn ?? null,
+      })
       .returning();
     await recordAudit(tx, { actor, entityType: 'partner_program', entityId: row!.id, action: 'create', after: await auditable(tx, row!) });
     return row!.id;
@@ -93,7 +108,10 @@ export async function updateProgram(db: Db, id: string, input: z.output<typeof u
     if (fields.name !== undefined) await checkNameFree(tx, fields.name, id);
     await checkPartner(tx, fields.partnerId);
     if (fields.heldLevelId) {
-      const [level] = await tx.select({ id: programLevel.id }).from(programLevel).where(and(eq(programLevel.id, fields.heldLevelId), eq(programLevel.programId, id)));
+      const [level] = await tx
+        .select({ id: programLevel.id })
+        .from(programLevel)
+        .where(and(eq(programLevel.id, fields.heldLevelId), eq(programLevel.programId, id)));
       if (!level) throw fieldError('body.heldLevelId', 'is not a level of this programme');
     }
     const after = await updateVersioned(tx, partnerProgram, id, version, fields, WHAT);
@@ -111,7 +129,14 @@ export async function setProgramArchived(db: Db, id: string, archived: boolean, 
       });
     }
     const after = await updateVersioned(tx, partnerProgram, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
-    await recordAudit(tx, { actor, entityType: 'partner_program', entityId: id, action: archived ? 'archive' : 'restore', before: await auditable(tx, before), after: await auditable(tx, after as Row) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'partner_program',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: await auditable(tx, before),
+      after: await auditable(tx, after as Row),
+    });
   });
   return getProgram(db, id, today);
 }
@@ -133,7 +158,11 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
     // A requirement names catalogue certifications, of this programme or another (one CKA counts for
     // every programme naming it). An archived one only when the ladder named it already.
     const wanted = [...new Set(input.levels.flatMap((l) => l.requirements.flatMap((r) => [...r.certificationIds, ...r.children.flatMap((c) => c.certificationIds)])))];
-    const named = new Set([...old.certifications, ...old.named].map((c) => c.id).filter((cid) => old.levels.some((l) => l.requirements.some((r) => r.certificationIds.includes(cid) || r.children.some((c) => c.certificationIds.includes(cid))))));
+    const named = new Set(
+      [...old.certifications, ...old.named]
+        .map((c) => c.id)
+        .filter((cid) => old.levels.some((l) => l.requirements.some((r) => r.certificationIds.includes(cid) || r.children.some((c) => c.certificationIds.includes(cid))))),
+    );
     const found = wanted.length ? await tx.select({ id: certification.id, archivedAt: certification.archivedAt }).from(certification).where(inArray(certification.id, wanted)) : [];
     const certIds = new Set(found.filter((c) => !c.archivedAt || named.has(c.id)).map((c) => c.id));
     const seenLevels = new Set<string>();
@@ -143,7 +172,8 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
       if (l.id) seenLevels.add(l.id);
       l.checklist.forEach((c, j) => {
         // An item stays with its level: a tick is evidence for that level.
-        if (c.id && (!l.id || itemLevel.get(c.id) !== l.id || seenItems.has(c.id))) throw fieldError(`body.levels.${i}.checklist.${j}.id`, 'is not a checklist item of this level (or is listed twice)');
+        if (c.id && (!l.id || itemLevel.get(c.id) !== l.id || seenItems.has(c.id)))
+          throw fieldError(`body.levels.${i}.checklist.${j}.id`, 'is not a checklist item of this level (or is listed twice)');
         if (c.id) seenItems.add(c.id);
       });
       l.requirements.forEach((r, j) => {
@@ -161,15 +191,30 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
     if (gone.length) await tx.delete(programLevel).where(inArray(programLevel.id, gone));
     const goneItems = [...itemLevel.keys()].filter((c) => !seenItems.has(c));
     if (goneItems.length) await tx.delete(levelChecklistItem).where(inArray(levelChecklistItem.id, goneItems));
-    if (seenLevels.size) await tx.update(programLevel).set({ rank: sql`${programLevel.rank} + ${PARKED_RANK}` }).where(inArray(programLevel.id, [...seenLevels]));
+    if (seenLevels.size)
+      await tx
+        .update(programLevel)
+        .set({ rank: sql`${programLevel.rank} + ${PARKED_RANK}` })
+        .where(inArray(programLevel.id, [...seenLevels]));
     const keptLevels = [...seenLevels];
     if (keptLevels.length) await tx.delete(levelRequirement).where(inArray(levelRequirement.levelId, keptLevels));
 
     for (const [i, l] of input.levels.entries()) {
       const fields = { name: l.name, description: l.description ?? null, rank: i + 1 };
       const levelId = l.id
-        ? (await tx.update(programLevel).set({ ...fields, version: sql`${programLevel.version} + 1`, updatedAt: sql`now()` }).where(eq(programLevel.id, l.id)).returning({ id: programLevel.id }))[0]!.id
-        : (await tx.insert(programLevel).values({ ...fields, programId: id }).returning({ id: programLevel.id }))[0]!.id;
+        ? (
+            await tx
+              .update(programLevel)
+              .set({ ...fields, version: sql`${programLevel.version} + 1`, updatedAt: sql`now()` })
+              .where(eq(programLevel.id, l.id))
+              .returning({ id: programLevel.id })
+          )[0]!.id
+        : (
+            await tx
+              .insert(programLevel)
+              .values({ ...fields, programId: id })
+              .returning({ id: programLevel.id })
+          )[0]!.id;
       for (const [position, r] of l.requirements.entries()) {
         const values = (x: typeof r | (typeof r.children)[number], pos: number, parentId: string | null): NewRequirement => ({
           levelId,
@@ -182,27 +227,58 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
           certificationIds: [...new Set(x.certificationIds)],
         });
         const [parent] = await insertRequirements(tx, [values(r, position, null)]);
-        await insertRequirements(tx, r.children.map((c, k) => values(c, k, parent!)));
+        await insertRequirements(
+          tx,
+          r.children.map((c, k) => values(c, k, parent!)),
+        );
       }
       for (const [position, c] of l.checklist.entries()) {
-        if (c.id) await tx.update(levelChecklistItem).set({ position, title: c.title, description: c.description ?? null }).where(eq(levelChecklistItem.id, c.id));
+        if (c.id)
+          await tx
+            .update(levelChecklistItem)
+            .set({ position, title: c.title, description: c.description ?? null })
+            .where(eq(levelChecklistItem.id, c.id));
         else await tx.insert(levelChecklistItem).values({ levelId, position, title: c.title, description: c.description ?? null });
       }
     }
     const after = (await loadLadders(tx, [id])).get(id)!;
-    await recordAudit(tx, { actor, entityType: 'partner_program', entityId: id, action: 'update_levels', before: { levels: auditableLadder(old) }, after: { levels: auditableLadder(after) } });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'partner_program',
+      entityId: id,
+      action: 'update_levels',
+      before: { levels: auditableLadder(old) },
+      after: { levels: auditableLadder(after) },
+    });
   });
   return getProgram(db, id, today);
 }
 
 /** Ticks (evidence given) or unticks a checklist item; versioned on the item. Returns its programme. */
-export async function setChecklistDone(db: Db, itemId: string, input: z.output<typeof checklistDoneBody> | { version: number; evidence: null }, actor: Actor, today: string): Promise<ProgramDetail> {
+export async function setChecklistDone(
+  db: Db,
+  itemId: string,
+  input: z.output<typeof checklistDoneBody> | { version: number; evidence: null },
+  actor: Actor,
+  today: string,
+): Promise<ProgramDetail> {
   const programId = await db.transaction(async (tx) => {
     const before = await lockRow(tx, levelChecklistItem, itemId, 'Checklist item');
-    const [level] = await tx.select({ programId: programLevel.programId, archivedAt: partnerProgram.archivedAt }).from(programLevel).innerJoin(partnerProgram, eq(partnerProgram.id, programLevel.programId)).where(eq(programLevel.id, before.levelId));
+    const [level] = await tx
+      .select({ programId: programLevel.programId, archivedAt: partnerProgram.archivedAt })
+      .from(programLevel)
+      .innerJoin(partnerProgram, eq(partnerProgram.id, programLevel.programId))
+      .where(eq(programLevel.id, before.levelId));
     if (level!.archivedAt) throw new AppError('conflict', 'The programme is archived: restore it before changing it');
     const done = input.evidence !== null;
-    const after = await updateVersioned(tx, levelChecklistItem, itemId, input.version, done ? { doneAt: sql`now()`, doneBy: actor.id, evidence: input.evidence } as never : { doneAt: null, doneBy: null, evidence: null }, 'Checklist item');
+    const after = await updateVersioned(
+      tx,
+      levelChecklistItem,
+      itemId,
+      input.version,
+      done ? ({ doneAt: sql`now()`, doneBy: actor.id, evidence: input.evidence } as never) : { doneAt: null, doneBy: null, evidence: null },
+      'Checklist item',
+    );
     const view = (c: typeof before) => ({ title: c.title, done: c.doneAt !== null, doneBy: c.doneBy, evidence: c.evidence });
     await recordAudit(tx, { actor, entityType: 'level_checklist_item', entityId: itemId, action: done ? 'done' : 'undone', before: view(before), after: view(after) });
     return level!.programId;

@@ -38,7 +38,11 @@ beforeAll(async () => {
     const level = await makeLevel(t, p.id, 1, { name: 'KCSP' });
     await insertRequirements(t.database.db, [{ levelId: level.id, counts: 'people', minCount: 3, certificationIds: [cka.id] }]);
     await t.database.db.update(partnerProgram).set({ heldLevelId: level.id }).where(eq(partnerProgram.id, p.id));
-    for (const [who, expires] of [['Paula One', '2027-05-01'], ['Peter Two', '2027-01-01'], ['Pia Three', '2026-04-01']] as const) {
+    for (const [who, expires] of [
+      ['Paula One', '2027-05-01'],
+      ['Peter Two', '2027-01-01'],
+      ['Pia Three', '2026-04-01'],
+    ] as const) {
       await grantCertification(t, (await makeUser(t, 'member', { name: who })).id, cka.id, '2024-04-01', expires, { createdAt });
     }
     return p.id;
@@ -52,7 +56,11 @@ const deps = () => ({ db: t.database.db, mailer: null, baseUrl: t.config.baseUrl
 /** 09:00 in Zurich on `day`. */
 const at = (day: string) => new Date(`${day}T08:00:00Z`);
 const inbox = (userId: string, id: string) =>
-  t.database.db.select({ kind: notification.kind, title: notification.title, body: notification.body, key: notification.dedupeKey, link: notification.link }).from(notification).where(and(eq(notification.userId, userId), like(notification.dedupeKey, `%${id}%`))).orderBy(notification.createdAt);
+  t.database.db
+    .select({ kind: notification.kind, title: notification.title, body: notification.body, key: notification.dedupeKey, link: notification.link })
+    .from(notification)
+    .where(and(eq(notification.userId, userId), like(notification.dedupeKey, `%${id}%`)))
+    .orderBy(notification.createdAt);
 
 describe('level alerts', () => {
   it('picks the 90-day alert until 30 days before, then the 30-day one, none from the day itself', () => {
@@ -113,8 +121,14 @@ describe('calendar deadlines', () => {
   });
 
   it('dates no alert before the records behind it existed: the 90-day one is left out, the 30-day one the reminders send late falls on the day they were recorded', () => {
-    expect(alertDays('2026-04-02', '2025-01-01')).toEqual([{ days: 90, date: '2026-01-02' }, { days: 30, date: '2026-03-03' }]);
-    expect(alertDays('2026-04-02', '2026-02-10')).toEqual([{ days: 90, date: '2026-02-10' }, { days: 30, date: '2026-03-03' }]);
+    expect(alertDays('2026-04-02', '2025-01-01')).toEqual([
+      { days: 90, date: '2026-01-02' },
+      { days: 30, date: '2026-03-03' },
+    ]);
+    expect(alertDays('2026-04-02', '2026-02-10')).toEqual([
+      { days: 90, date: '2026-02-10' },
+      { days: 30, date: '2026-03-03' },
+    ]);
     expect(alertDays('2026-04-02', '2026-03-13')).toEqual([{ days: 30, date: '2026-03-13' }]);
     expect(alertDays('2026-04-02', '2026-04-02')).toEqual([]);
   });

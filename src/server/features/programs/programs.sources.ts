@@ -28,11 +28,23 @@ interface Standing {
 async function standings(db: DbOrTx, today: string, ids: string[] | null): Promise<Standing[]> {
   if (ids && !ids.length) return [];
   const rows = await db
-    .select({ id: partnerProgram.id, name: partnerProgram.name, partnerId: partnerProgram.partnerId, partnerName: partner.name, ownerId: partner.ownerId, nextReviewOn: partnerProgram.nextReviewOn, createdAt: partnerProgram.createdAt })
+    .select({
+      id: partnerProgram.id,
+      name: partnerProgram.name,
+      partnerId: partnerProgram.partnerId,
+      partnerName: partner.name,
+      ownerId: partner.ownerId,
+      nextReviewOn: partnerProgram.nextReviewOn,
+      createdAt: partnerProgram.createdAt,
+    })
     .from(partnerProgram)
     .leftJoin(partner, eq(partner.id, partnerProgram.partnerId))
     .where(and(isNull(partnerProgram.archivedAt), ids ? inArray(partnerProgram.id, ids) : undefined));
-  const ev = await evaluatePrograms(db, today, rows.map((r) => r.id));
+  const ev = await evaluatePrograms(
+    db,
+    today,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const e = ev.get(r.id);
     const held = e?.ladder.levels.find((l) => l.row.id === e.held?.levelId);
@@ -43,7 +55,9 @@ async function standings(db: DbOrTx, today: string, ids: string[] | null): Promi
 const link = (s: Standing) => (s.partnerId ? `/partners/${s.partnerId}/programs` : `/programs/${s.id}`);
 const atRiskTitle = (s: Standing, f: Forecast) => `${s.name}: ${s.levelName} at risk from ${formatDay(f.date)}`;
 const causesText = (f: Forecast) =>
-  f.causes.length ? `We fall below on ${formatDay(f.date)}: ${f.causes.map((c) => `${c.userName}'s ${c.certificationName} expires ${formatDay(c.expiresOn)}`).join('; ')}` : `We fall below on ${formatDay(f.date)}`;
+  f.causes.length
+    ? `We fall below on ${formatDay(f.date)}: ${f.causes.map((c) => `${c.userName}'s ${c.certificationName} expires ${formatDay(c.expiresOn)}`).join('; ')}`
+    : `We fall below on ${formatDay(f.date)}`;
 
 /**
  * Which alert is due today, if any: the 90-day one from 90 days before until the 30-day one takes
@@ -79,17 +93,36 @@ registerReminderSource({
       const partnerOf = s.partnerId ? { id: s.partnerId, name: s.partnerName ?? '' } : null;
       const alert = s.forecast ? dueAlert(s.forecast.date, today) : null;
       if (s.forecast && alert !== null) {
-        out.push({ kind: 'level_at_risk', title: atRiskTitle(s, s.forecast), body: causesText(s.forecast), link: link(s), dedupeKey: `level_at_risk:${s.id}:${s.forecast.date}:${alert}`, alert: { subject: s.name, dueOn: s.forecast.date, partner: partnerOf } });
+        out.push({
+          kind: 'level_at_risk',
+          title: atRiskTitle(s, s.forecast),
+          body: causesText(s.forecast),
+          link: link(s),
+          dedupeKey: `level_at_risk:${s.id}:${s.forecast.date}:${alert}`,
+          alert: { subject: s.name, dueOn: s.forecast.date, partner: partnerOf },
+        });
       }
       if (s.nextReviewOn && today >= addDays(s.nextReviewOn, -LEVEL_REVIEW_REMINDER_DAYS) && today <= s.nextReviewOn) {
-        out.push({ kind: 'level_review', title: `${s.name}: the vendor reviews our level on ${formatDay(s.nextReviewOn)}`, body: s.levelName ? `We hold ${s.levelName}.` : null, link: link(s), dedupeKey: `level_review:${s.id}:${s.nextReviewOn}`, alert: { subject: s.name, dueOn: s.nextReviewOn, partner: partnerOf } });
+        out.push({
+          kind: 'level_review',
+          title: `${s.name}: the vendor reviews our level on ${formatDay(s.nextReviewOn)}`,
+          body: s.levelName ? `We hold ${s.levelName}.` : null,
+          link: link(s),
+          dedupeKey: `level_review:${s.id}:${s.nextReviewOn}`,
+          alert: { subject: s.name, dueOn: s.nextReviewOn, partner: partnerOf },
+        });
       }
       return out.map((n) => ({ n, ownerId: s.ownerId }));
     });
     if (!due.length) return [];
     // Without a partner owner, the Partner Managers and administrators hear it.
     const fallback = due.some((d) => !d.ownerId)
-      ? (await db.select({ id: user.id }).from(user).where(and(inArray(user.role, ['admin', 'manager']), isNull(user.deactivatedAt)))).map((u) => u.id)
+      ? (
+          await db
+            .select({ id: user.id })
+            .from(user)
+            .where(and(inArray(user.role, ['admin', 'manager']), isNull(user.deactivatedAt)))
+        ).map((u) => u.id)
       : [];
     return due.flatMap(({ n, ownerId }) => (ownerId ? [ownerId] : fallback).map((userId) => ({ ...n, userId })));
   },
@@ -110,21 +143,40 @@ registerCalendarSource({
         ),
       );
     const out: CalendarDeadline[] = [];
-    const all = await standings(db, zurichDate(now), linked.map((r) => r.id));
+    const all = await standings(
+      db,
+      zurichDate(now),
+      linked.map((r) => r.id),
+    );
     const causeIds = [...new Set(all.flatMap((s) => s.forecast?.causes.map((c) => c.holdingId) ?? []))];
     const recorded = new Map(
-      (causeIds.length ? await db.select({ id: userCertification.id, createdAt: userCertification.createdAt }).from(userCertification).where(inArray(userCertification.id, causeIds)) : []).map((r) => [r.id, r.createdAt]),
+      (causeIds.length
+        ? await db.select({ id: userCertification.id, createdAt: userCertification.createdAt }).from(userCertification).where(inArray(userCertification.id, causeIds))
+        : []
+      ).map((r) => [r.id, r.createdAt]),
     );
     // The day the forecast could first be known: the programme and the certifications that cause it were all recorded.
     const since = (s: Standing, f: Forecast) => zurichDate(new Date(Math.max(s.createdAt.getTime(), ...f.causes.map((c) => recorded.get(c.holdingId)?.getTime() ?? 0))));
     for (const s of all) {
       if (s.nextReviewOn) {
-        out.push({ uid: `program-review-${s.id}-${s.nextReviewOn}@partnerhub`, date: s.nextReviewOn, title: `${s.name}: vendor's level review`, description: s.levelName ? `We hold ${s.levelName}.` : null, path: link(s) });
+        out.push({
+          uid: `program-review-${s.id}-${s.nextReviewOn}@partnerhub`,
+          date: s.nextReviewOn,
+          title: `${s.name}: vendor's level review`,
+          description: s.levelName ? `We hold ${s.levelName}.` : null,
+          path: link(s),
+        });
       }
       const f = s.forecast;
       if (!f) continue;
       for (const a of alertDays(f.date, since(s, f))) {
-        out.push({ uid: `program-risk-${s.id}-${f.date}-${a.days}@partnerhub`, date: a.date, title: `${s.name}: ${s.levelName} at risk from ${formatDay(f.date)}`, description: causesText(f), path: link(s) });
+        out.push({
+          uid: `program-risk-${s.id}-${f.date}-${a.days}@partnerhub`,
+          date: a.date,
+          title: `${s.name}: ${s.levelName} at risk from ${formatDay(f.date)}`,
+          description: causesText(f),
+          path: link(s),
+        });
       }
     }
     return out;

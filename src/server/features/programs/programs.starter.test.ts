@@ -43,7 +43,10 @@ describe('starter ladders', () => {
     // KCSP: three CKA holders meet it; a CKAD does not count.
     const [cka] = await t.database.db.select().from(certification).where(eq(certification.examCode, 'CKA'));
     const [ckad] = await t.database.db.select().from(certification).where(eq(certification.examCode, 'CKAD'));
-    await t.database.db.update(partnerProgram).set({ heldLevelId: (await detail(kcsp.id)).levels[0].id }).where(eq(partnerProgram.id, kcsp.id));
+    await t.database.db
+      .update(partnerProgram)
+      .set({ heldLevelId: (await detail(kcsp.id)).levels[0].id })
+      .where(eq(partnerProgram.id, kcsp.id));
     for (let i = 0; i < 2; i++) await grantCertification(t, (await makeUser(t)).id, cka!.id, '2026-01-10', '2028-01-10');
     await grantCertification(t, (await makeUser(t)).id, ckad!.id, '2026-01-10', '2028-01-10');
     expect((await detail(kcsp.id)).held).toMatchObject({ met: false, gaps: ['Need 1 more person holding Certified Kubernetes Administrator (CKA)'] });

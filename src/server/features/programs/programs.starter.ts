@@ -35,9 +35,19 @@ const accredited = (n: number, each?: number): StarterRequirement => ({
   counts: 'people',
   minCount: n,
   categories: ['accreditation'],
-  children: each ? [{ counts: 'people', minCount: each, certifications: [TECH] }, { counts: 'people', minCount: each, certifications: [BIZ] }] : [],
+  children: each
+    ? [
+        { counts: 'people', minCount: each, certifications: [TECH] },
+        { counts: 'people', minCount: each, certifications: [BIZ] },
+      ]
+    : [],
 });
-const technical = (n: number, pro?: number): StarterRequirement => ({ counts: 'people', minCount: n, categories: TECHNICAL, children: pro ? [{ counts: 'people', minCount: pro, categories: PRO }] : [] });
+const technical = (n: number, pro?: number): StarterRequirement => ({
+  counts: 'people',
+  minCount: n,
+  categories: TECHNICAL,
+  children: pro ? [{ counts: 'people', minCount: pro, categories: PRO }] : [],
+});
 
 /** The AWS Services Path tiers (2023 tier guide, see spec/domain-facts.md) and CNCF's KCSP. Data, not code: admins edit them. */
 export const STARTER_LADDERS: Record<string, StarterLevel[]> = {
@@ -62,7 +72,12 @@ export const STARTER_LADDERS: Record<string, StarterLevel[]> = {
     },
   ],
   [STARTER_PROGRAM_NAMES.cncf]: [
-    { name: 'KCSP', description: 'Kubernetes Certified Service Provider.', requirements: [{ counts: 'people', minCount: 3, certifications: ['Certified Kubernetes Administrator (CKA)'] }], checklist: [] },
+    {
+      name: 'KCSP',
+      description: 'Kubernetes Certified Service Provider.',
+      requirements: [{ counts: 'people', minCount: 3, certifications: ['Certified Kubernetes Administrator (CKA)'] }],
+      checklist: [],
+    },
   ],
 };
 
@@ -75,12 +90,18 @@ export async function ensureStarterLevels(tx: DbOrTx, actor: Pick<Actor, 'id' | 
   await tx.execute(sql`select pg_advisory_xact_lock(${STARTER_LOCK})`);
   const done: string[] = [];
   for (const [name, levels] of Object.entries(STARTER_LADDERS)) {
-    const [program] = await tx.select({ id: partnerProgram.id }).from(partnerProgram).where(and(sql`lower(${partnerProgram.name}) = ${name.toLowerCase()}`, isNull(partnerProgram.archivedAt)));
+    const [program] = await tx
+      .select({ id: partnerProgram.id })
+      .from(partnerProgram)
+      .where(and(sql`lower(${partnerProgram.name}) = ${name.toLowerCase()}`, isNull(partnerProgram.archivedAt)));
     if (!program) continue;
     if ((await tx.select({ id: programLevel.id }).from(programLevel).where(eq(programLevel.programId, program.id)).limit(1)).length) continue;
     const wanted = [...new Set(levels.flatMap((l) => l.requirements.flatMap((r) => [...(r.certifications ?? []), ...(r.children ?? []).flatMap((c) => c.certifications ?? [])])))];
     const certs = wanted.length
-      ? await tx.select({ id: certification.id, name: certification.name }).from(certification).where(and(eq(certification.programId, program.id), isNull(certification.archivedAt), inArray(certification.name, wanted)))
+      ? await tx
+          .select({ id: certification.id, name: certification.name })
+          .from(certification)
+          .where(and(eq(certification.programId, program.id), isNull(certification.archivedAt), inArray(certification.name, wanted)))
       : [];
     const idOf = new Map(certs.map((c) => [c.name, c.id]));
     const row = (levelId: string, r: StarterRequirement, position: number, parentId: string | null) => ({
@@ -93,15 +114,28 @@ export async function ensureStarterLevels(tx: DbOrTx, actor: Pick<Actor, 'id' | 
       certificationIds: (r.certifications ?? []).map((n) => idOf.get(n)).filter((id): id is string => !!id),
     });
     for (const [i, l] of levels.entries()) {
-      const [level] = await tx.insert(programLevel).values({ programId: program.id, rank: i + 1, name: l.name, description: l.description }).returning({ id: programLevel.id });
+      const [level] = await tx
+        .insert(programLevel)
+        .values({ programId: program.id, rank: i + 1, name: l.name, description: l.description })
+        .returning({ id: programLevel.id });
       for (const [position, r] of l.requirements.entries()) {
         const [parent] = await insertRequirements(tx, [row(level!.id, r, position, null)]);
-        await insertRequirements(tx, (r.children ?? []).map((c, k) => row(level!.id, c, k, parent!)));
+        await insertRequirements(
+          tx,
+          (r.children ?? []).map((c, k) => row(level!.id, c, k, parent!)),
+        );
       }
       if (l.checklist.length) await tx.insert(levelChecklistItem).values(l.checklist.map((title, position) => ({ levelId: level!.id, position, title })));
     }
     const ladder = (await loadLadders(tx, [program.id])).get(program.id)!;
-    await recordAudit(tx, { actor, entityType: 'partner_program', entityId: program.id, action: 'update_levels', before: { levels: [] }, after: { levels: auditableLadder(ladder) } });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'partner_program',
+      entityId: program.id,
+      action: 'update_levels',
+      before: { levels: [] },
+      after: { levels: auditableLadder(ladder) },
+    });
     done.push(name);
   }
   return { programs: done };

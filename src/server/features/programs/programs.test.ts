@@ -18,7 +18,8 @@ afterAll(() => t.close());
 
 const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, who: Actor = as.manager) => who.inject({ method, url, payload: payload as object });
 const { get } = requestsAs(() => as.viewer);
-const count = async (table: typeof programLevel | typeof levelRequirement | typeof levelChecklistItem) => (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(table))[0]!.n;
+const count = async (table: typeof programLevel | typeof levelRequirement | typeof levelChecklistItem) =>
+  (await t.database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(table))[0]!.n;
 const today = () => zurichDate(new Date());
 let seq = 0;
 const programName = () => `Programme ${process.pid}-${++seq}`;
@@ -60,12 +61,26 @@ describe('programmes and ladders', () => {
     expect(p.levels[1].requirements[0].sentence).toBe('At least 5 people holding Kube Admin (Kube admins)');
     expect(p.held).toBeNull();
     // Nothing held: the next level is the first one.
-    expect(p.next).toMatchObject({ level: { name: 'Certified', rank: 1 }, met: false, gaps: ['Need 2 more people holding Kube Admin', 'Need 3 more certifications: associate or professional', 'Need 1 more certification: associate', 'Checklist: Partner business plan not done'] });
+    expect(p.next).toMatchObject({
+      level: { name: 'Certified', rank: 1 },
+      met: false,
+      gaps: [
+        'Need 2 more people holding Kube Admin',
+        'Need 3 more certifications: associate or professional',
+        'Need 1 more certification: associate',
+        'Checklist: Partner business plan not done',
+      ],
+    });
     expect(p.certifications.map((c: { id: string }) => c.id)).toContain(cka.id);
 
     const held = await send('PATCH', `/api/programs/${p.id}`, { version: p.version, heldLevelId: p.levels[0].id, heldSince: '2025-11-01' });
     expect(held.statusCode, held.body).toBe(200);
-    expect(held.json()).toMatchObject({ heldLevel: { name: 'Certified' }, heldSince: '2025-11-01', held: { met: false }, next: { level: { name: 'Gold' }, gaps: ['Need 5 more Kube admins'] } });
+    expect(held.json()).toMatchObject({
+      heldLevel: { name: 'Certified' },
+      heldSince: '2025-11-01',
+      held: { met: false },
+      next: { level: { name: 'Gold' }, gaps: ['Need 5 more Kube admins'] },
+    });
 
     const list = (await get('/api/programs')).json().items.find((x: { id: string }) => x.id === p.id);
     expect(list).toMatchObject({ heldLevel: { name: 'Certified' }, meetsHeldLevel: false, forecastDate: null, levels: [{ name: 'Certified' }, { name: 'Gold' }] });
@@ -94,10 +109,18 @@ describe('programmes and ladders', () => {
     expect(noEvidence.json().errors[0].path).toBe('body.evidence');
     const ticked = await send('POST', `/api/checklist-items/${item.id}/done`, { version: item.version, evidence: 'Plan signed off 2026-10-01' });
     expect(ticked.statusCode, ticked.body).toBe(200);
-    expect(ticked.json().levels[0].checklist[0]).toMatchObject({ done: true, evidence: 'Plan signed off 2026-10-01', doneBy: { name: expect.any(String) }, version: item.version + 1 });
+    expect(ticked.json().levels[0].checklist[0]).toMatchObject({
+      done: true,
+      evidence: 'Plan signed off 2026-10-01',
+      doneBy: { name: expect.any(String) },
+      version: item.version + 1,
+    });
     tab = (await get(`/api/partners/${partner.id}/programs`)).json().items;
     expect(tab[0].held).toMatchObject({ met: true, gaps: [] });
-    expect(tab[0].held.forecast).toMatchObject({ date: addDays(today(), 51), causes: [{ userName: 'Bruno Builder', certificationName: 'Kube Admin', expiresOn: addDays(today(), 50) }] });
+    expect(tab[0].held.forecast).toMatchObject({
+      date: addDays(today(), 51),
+      causes: [{ userName: 'Bruno Builder', certificationName: 'Kube Admin', expiresOn: addDays(today(), 50) }],
+    });
     expect(tab[0].levels[0].evaluation.requirements.map((r: { count: number; minCount: number }) => `${r.count}/${r.minCount}`)).toEqual(['2/2', '3/3']);
 
     expect((await send('POST', `/api/checklist-items/${item.id}/undone`, { version: item.version })).statusCode).toBe(409);
@@ -151,7 +174,10 @@ describe('programmes and ladders', () => {
     const ladder = (requirement: object, extra: object = {}) => ({ version: p.version, levels: [{ name: 'Only', requirements: [requirement], ...extra }] });
     const cases: [object, string][] = [
       [ladder({ counts: 'people', minCount: 1, certificationIds: [unknown] }), 'body.levels.0.requirements.0.certificationIds.0'],
-      [ladder({ counts: 'people', minCount: 1, children: [{ counts: 'people', minCount: 1, certificationIds: [p.certifications[0].id, foreign.id] }] }), 'body.levels.0.requirements.0.children.0.certificationIds.1'],
+      [
+        ladder({ counts: 'people', minCount: 1, children: [{ counts: 'people', minCount: 1, certificationIds: [p.certifications[0].id, foreign.id] }] }),
+        'body.levels.0.requirements.0.children.0.certificationIds.1',
+      ],
       [ladder({ counts: 'people', minCount: 0 }), 'body.levels.0.requirements.0.minCount'],
       [ladder({ counts: 'people', minCount: 10_001 }), 'body.levels.0.requirements.0.minCount'],
       [ladder({ counts: 'people', minCount: 1.5 }), 'body.levels.0.requirements.0.minCount'],
@@ -212,7 +238,10 @@ describe('programmes and ladders', () => {
     // The KCSP programme owns the CKA in the catalogue; a vendor's programme names it in its top level.
     const kcsp = (await send('POST', '/api/programs', { name: programName(), vendor: 'CNCF' })).json();
     const cka = await makeCertification(t, kcsp.id, { name: `Kubernetes Administrator ${seq}`, examCode: 'CKA', category: 'professional' });
-    const kcspLadder = await send('PUT', `/api/programs/${kcsp.id}/levels`, { version: kcsp.version, levels: [{ name: 'KCSP', requirements: [{ counts: 'people', minCount: 1, certificationIds: [cka.id] }] }] });
+    const kcspLadder = await send('PUT', `/api/programs/${kcsp.id}/levels`, {
+      version: kcsp.version,
+      levels: [{ name: 'KCSP', requirements: [{ counts: 'people', minCount: 1, certificationIds: [cka.id] }] }],
+    });
     expect(kcspLadder.statusCode, kcspLadder.body).toBe(200);
     const vendor = (await send('POST', '/api/programs', { name: programName(), vendor: 'Kube Vendor', partnerId: (await makePartner(t)).id })).json();
     const own = await makeCertification(t, vendor.id, { name: `Vendor Engineer ${seq}`, category: 'professional' });
@@ -221,14 +250,23 @@ describe('programmes and ladders', () => {
       levels: [
         // A category and an empty filter count the vendor's own catalogue only, never the CKA.
         { name: 'Registered', requirements: [{ counts: 'people', minCount: 1 }] },
-        { name: 'Premier', requirements: [{ counts: 'people', minCount: 1, categories: ['professional'] }, { counts: 'people', minCount: 1, certificationIds: [cka.id] }] },
+        {
+          name: 'Premier',
+          requirements: [
+            { counts: 'people', minCount: 1, categories: ['professional'] },
+            { counts: 'people', minCount: 1, certificationIds: [cka.id] },
+          ],
+        },
       ],
     });
     expect(put.statusCode, put.body).toBe(200);
     const ladder = put.json();
     expect(ladder.namedCertifications).toEqual([{ id: cka.id, name: cka.name, examCode: 'CKA', category: 'professional', program: { id: kcsp.id, name: kcsp.name } }]);
     expect(ladder.levels[1].requirements[1].sentence).toBe(`At least 1 person holding ${cka.name}`);
-    await send('PATCH', `/api/programs/${kcsp.id}`, { version: (await get(`/api/programs/${kcsp.id}`)).json().version, heldLevelId: (await get(`/api/programs/${kcsp.id}`)).json().levels[0].id });
+    await send('PATCH', `/api/programs/${kcsp.id}`, {
+      version: (await get(`/api/programs/${kcsp.id}`)).json().version,
+      heldLevelId: (await get(`/api/programs/${kcsp.id}`)).json().levels[0].id,
+    });
     await send('PATCH', `/api/programs/${vendor.id}`, { version: ladder.version, heldLevelId: ladder.levels[1].id });
 
     // Recorded once, for the KCSP: it counts for both programmes.

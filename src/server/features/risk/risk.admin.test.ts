@@ -73,7 +73,10 @@ describe('risk criteria', () => {
     const draft = (await post(`/api/partners/${p.id}/risk-assessments`, {})).json();
     const edited = await patch(`/api/risk/criteria/${c.id}`, { version: 1, name: 'Physical and environmental security', weight: 9 });
     expect(edited.statusCode, edited.body).toBe(200);
-    expect((await get(`/api/risk-assessments/${draft.id}`)).json().scores.find((s: { criterionId: string }) => s.criterionId === c.id)).toMatchObject({ criterionName: 'Physical security', weight: 4 });
+    expect((await get(`/api/risk-assessments/${draft.id}`)).json().scores.find((s: { criterionId: string }) => s.criterionId === c.id)).toMatchObject({
+      criterionName: 'Physical security',
+      weight: 4,
+    });
     expect((await patch(`/api/risk/criteria/${c.id}`, { version: 1, weight: 2 })).statusCode).toBe(409);
 
     const archived = await post(`/api/risk/criteria/${c.id}/archive`, { version: 2 });
@@ -90,14 +93,20 @@ describe('risk criteria', () => {
     const first = await post('/api/risk/criteria/starter', {});
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().created.map((c: { key: string }) => c.key)).toEqual(STARTER_RISK_CRITERIA.map((c) => c.key));
-    expect(first.json().created.every((c: { description: string; weight: number }) => c.description.includes('0:') && c.description.includes('3:') && c.weight >= 1 && c.weight <= 10)).toBe(true);
+    expect(
+      first.json().created.every((c: { description: string; weight: number }) => c.description.includes('0:') && c.description.includes('3:') && c.weight >= 1 && c.weight <= 10),
+    ).toBe(true);
     const again = await post('/api/risk/criteria/starter', {});
     expect(again.json()).toEqual({ created: [], skipped: STARTER_RISK_CRITERIA.map((c) => c.key) });
     expect(await t.database.db.transaction((tx) => ensureStarterRiskCriteria(tx))).toMatchObject({ created: [] });
 
     const fresh = await createTestApp();
     try {
-      const setup = await fresh.app.inject({ method: 'POST', url: '/api/setup', payload: { name: 'Ada Admin', email: `ada.risk.${process.pid}@example.com`, password: 'correct horse battery staple' } });
+      const setup = await fresh.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { name: 'Ada Admin', email: `ada.risk.${process.pid}@example.com`, password: 'correct horse battery staple' },
+      });
       expect(setup.statusCode, setup.body).toBe(201);
       expect((await fresh.database.db.select({ key: riskCriterion.key }).from(riskCriterion)).map((r) => r.key).sort()).toEqual(STARTER_RISK_CRITERIA.map((c) => c.key).sort());
     } finally {
@@ -110,7 +119,8 @@ describe('risk reminders and calendar', () => {
   // Friday 27 November 2026, 09:30 in Zurich.
   const NOW = new Date('2026-11-27T08:30:00Z');
   const deps = () => ({ db: t.database.db, mailer: null, baseUrl: t.config.baseUrl, secret: 'test-secret-test-secret-test-secret' });
-  const inbox = async (userId: string) => (await t.database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) => n.kind === 'risk_review_due').map((n) => [n.title, n.dedupeKey, n.link]);
+  const inbox = async (userId: string) =>
+    (await t.database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) => n.kind === 'risk_review_due').map((n) => [n.title, n.dedupeKey, n.link]);
 
   it('remind the owner once when a review comes within 30 days, and weekly while it is overdue', async () => {
     const owner = await makeUser(t, 'member');
@@ -146,7 +156,9 @@ describe('risk reminders and calendar', () => {
     const owner = await makeUser(t, 'member');
     const p = await makePartner(t, { ownerId: owner.id, riskReviewDueOn: '2027-03-01' });
     const source = calendarSources.find((s) => s.name === 'risk-review')!;
-    const expected = [{ uid: `risk-review-${p.id}@partnerhub`, date: '2027-03-01', title: `Risk review due: ${p.name}`, path: `/partners/${p.id}/risk`, description: expect.any(String) }];
+    const expected = [
+      { uid: `risk-review-${p.id}@partnerhub`, date: '2027-03-01', title: `Risk review due: ${p.name}`, path: `/partners/${p.id}/risk`, description: expect.any(String) },
+    ];
     expect(await source.deadlines(t.database.db, { kind: 'partner', partnerId: p.id }, NOW)).toEqual(expected);
     expect(await source.deadlines(t.database.db, { kind: 'user', userId: owner.id }, NOW)).toEqual(expected);
   });

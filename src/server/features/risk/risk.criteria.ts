@@ -15,13 +15,23 @@ export async function listCriteria(db: DbOrTx, archived: 'false' | 'true' | 'all
   const where: SQL[] = [];
   if (archived === 'false') where.push(isNull(riskCriterion.archivedAt));
   if (archived === 'true') where.push(isNotNull(riskCriterion.archivedAt));
-  const rows = await db.select().from(riskCriterion).where(and(...where)).orderBy(asc(riskCriterion.position), asc(sql`lower(${riskCriterion.name})`), asc(riskCriterion.id));
+  const rows = await db
+    .select()
+    .from(riskCriterion)
+    .where(and(...where))
+    .orderBy(asc(riskCriterion.position), asc(sql`lower(${riskCriterion.name})`), asc(riskCriterion.id));
   return rows.map(presentCriterion);
 }
 
 /** A key from the name ("Data location & jurisdiction" → data_location_jurisdiction); keys never change. */
 const slug = (name: string) => {
-  const s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 50);
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 50);
   return /^[a-z]/.test(s) && s.length >= 2 ? s : `criterion_${s}`.slice(0, 50);
 };
 
@@ -30,7 +40,10 @@ async function keyTaken(tx: DbOrTx, key: string) {
 }
 
 export async function insertCriterion(tx: DbOrTx, input: { key: string; name: string; description?: string | null; weight: number; position: number }, actor: AuditActor) {
-  const [row] = await tx.insert(riskCriterion).values({ key: input.key, name: input.name, description: input.description ?? null, weight: input.weight, position: input.position }).returning();
+  const [row] = await tx
+    .insert(riskCriterion)
+    .values({ key: input.key, name: input.name, description: input.description ?? null, weight: input.weight, position: input.position })
+    .returning();
   await recordAudit(tx, { actor, entityType: 'risk_criterion', entityId: row!.id, action: 'create', before: null, after: auditableCriterion(row!) });
   return row!;
 }
@@ -72,7 +85,14 @@ export async function setCriterionArchived(db: Db, id: string, archived: boolean
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, riskCriterion, id, WHAT);
     const after = await updateVersioned(tx, riskCriterion, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
-    await recordAudit(tx, { actor, entityType: 'risk_criterion', entityId: id, action: archived ? 'archive' : 'restore', before: auditableCriterion(before), after: auditableCriterion(after) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'risk_criterion',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      before: auditableCriterion(before),
+      after: auditableCriterion(after),
+    });
     return presentCriterion(after);
   });
 }

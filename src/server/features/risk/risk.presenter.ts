@@ -22,7 +22,14 @@ export const presentCriterion = (c: CriterionRow): RiskCriterion => ({
   version: c.version,
 });
 
-export const auditableCriterion = (c: CriterionRow) => ({ key: c.key, name: c.name, description: c.description, weight: c.weight, position: c.position, archivedAt: c.archivedAt?.toISOString() ?? null });
+export const auditableCriterion = (c: CriterionRow) => ({
+  key: c.key,
+  name: c.name,
+  description: c.description,
+  weight: c.weight,
+  position: c.position,
+  archivedAt: c.archivedAt?.toISOString() ?? null,
+});
 
 export const presentAssessmentSummary = (a: AssessmentRow, x: Names): RiskAssessmentSummary => ({
   id: a.id,

@@ -5,7 +5,16 @@ import { notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { dayIn } from '../../../shared/days.js';
 import type { ContractClause, FindingSeverity } from '../../../shared/compliance.js';
-import { rateScores, requiredClauses, RISK_OVERVIEW_MAX, type PartnerRisk, type RiskAssessment, type RiskFinding, type RiskOverviewItem, type RiskOverviewQuery } from '../../../shared/schemas/risk.js';
+import {
+  rateScores,
+  requiredClauses,
+  RISK_OVERVIEW_MAX,
+  type PartnerRisk,
+  type RiskAssessment,
+  type RiskFinding,
+  type RiskOverviewItem,
+  type RiskOverviewQuery,
+} from '../../../shared/schemas/risk.js';
 import { presentAssessmentSummary } from './risk.presenter.js';
 import { fourEyesRefusal, riskPolicy } from './risk.policy.js';
 import { readRiskPolicy } from './risk.settings.js';
@@ -45,7 +54,16 @@ export async function findingsOf(db: DbOrTx, assessmentIds: string[]): Promise<M
       title: r.f.title,
       severity: r.f.severity as FindingSeverity,
       mitigation: r.f.mitigation,
-      task: r.f.taskId && r.taskTitle !== null ? { id: r.f.taskId, title: r.taskTitle, status: r.taskStatus!, dueDate: r.taskDue, assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? 'former user' } : null } : null,
+      task:
+        r.f.taskId && r.taskTitle !== null
+          ? {
+              id: r.f.taskId,
+              title: r.taskTitle,
+              status: r.taskStatus!,
+              dueDate: r.taskDue,
+              assignee: r.assigneeId ? { id: r.assigneeId, name: r.assigneeName ?? 'former user' } : null,
+            }
+          : null,
       createdAt: r.f.createdAt.toISOString(),
     };
     out.set(r.f.assessmentId, [...(out.get(r.f.assessmentId) ?? []), f]);
@@ -138,7 +156,13 @@ export async function riskOverview(db: DbOrTx, q: RiskOverviewQuery, now: Date =
   if (q.rating?.length) {
     const ratings = q.rating.filter((r) => r !== 'none');
     const parts: SQL[] = [];
-    if (ratings.length) parts.push(sql`ra.rating in (${sql.join(ratings.map((r) => sql`${r}`), sql`, `)})`);
+    if (ratings.length)
+      parts.push(
+        sql`ra.rating in (${sql.join(
+          ratings.map((r) => sql`${r}`),
+          sql`, `,
+        )})`,
+      );
     if (q.rating.includes('none')) parts.push(sql`ra.id is null`);
     where.push(sql`(${sql.join(parts, sql` or `)})`);
   }

@@ -86,7 +86,9 @@ export async function updateAssessment(db: Db, id: string, input: UpdateRiskAsse
     const after = await updateVersioned(tx, riskAssessment, id, version, { ...fields, updatedBy: actor.id }, WHAT);
     // The form sends every score on each save: only those that changed are written.
     const current = new Map(beforeScores.map((s) => [s.criterionId, s]));
-    const changed = (scores ?? []).filter((s) => current.get(s.criterionId)!.score !== s.score || (s.note !== undefined && (current.get(s.criterionId)!.note ?? null) !== (s.note ?? null)));
+    const changed = (scores ?? []).filter(
+      (s) => current.get(s.criterionId)!.score !== s.score || (s.note !== undefined && (current.get(s.criterionId)!.note ?? null) !== (s.note ?? null)),
+    );
     for (const s of changed) {
       await tx
         .update(riskScore)
@@ -94,7 +96,14 @@ export async function updateAssessment(db: Db, id: string, input: UpdateRiskAsse
         .where(and(eq(riskScore.assessmentId, id), eq(riskScore.criterionId, s.criterionId)));
     }
     const afterScores = changed.length ? await scoreRows(tx, id) : beforeScores;
-    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'update', before: auditableAssessment(before, beforeScores), after: auditableAssessment(after, afterScores) });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'risk_assessment',
+      entityId: id,
+      action: 'update',
+      before: auditableAssessment(before, beforeScores),
+      after: auditableAssessment(after, afterScores),
+    });
   });
   return getAssessment(db, id, actor);
 }
@@ -115,7 +124,11 @@ export async function deleteAssessment(db: Db, id: string, actor: Actor): Promis
     const before = await lockDraft(tx, id, actor);
     const scores = await scoreRows(tx, id);
     const findings = await tx.select({ taskId: riskFinding.taskId }).from(riskFinding).where(eq(riskFinding.assessmentId, id));
-    await cancelTasks(tx, findings.flatMap((f) => (f.taskId ? [f.taskId] : [])), actor);
+    await cancelTasks(
+      tx,
+      findings.flatMap((f) => (f.taskId ? [f.taskId] : [])),
+      actor,
+    );
     await tx.delete(riskAssessment).where(eq(riskAssessment.id, id));
     await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'delete', before: auditableAssessment(before, scores), after: null });
   });
@@ -133,14 +146,35 @@ export async function addFinding(db: Db, id: string, input: CreateRiskFindingBod
     if (input.mitigation) {
       const ids = await insertTasks(
         tx,
-        [{ title: `Mitigate: ${input.title}`.slice(0, 200), description: input.mitigation, subjectType: 'risk_assessment', subjectId: id, partnerId: a.partnerId, assigneeId: input.assigneeId === undefined ? actor.id : input.assigneeId, dueDate: input.dueDate ?? null, priority: PRIORITY[severity] }],
+        [
+          {
+            title: `Mitigate: ${input.title}`.slice(0, 200),
+            description: input.mitigation,
+            subjectType: 'risk_assessment',
+            subjectId: id,
+            partnerId: a.partnerId,
+            assigneeId: input.assigneeId === undefined ? actor.id : input.assigneeId,
+            dueDate: input.dueDate ?? null,
+            priority: PRIORITY[severity],
+          },
+        ],
         actor,
       );
       taskId = ids[0] ?? null;
     }
-    const [f] = await tx.insert(riskFinding).values({ assessmentId: id, title: input.title, severity, mitigation: input.mitigation ?? null, taskId }).returning();
+    const [f] = await tx
+      .insert(riskFinding)
+      .values({ assessmentId: id, title: input.title, severity, mitigation: input.mitigation ?? null, taskId })
+      .returning();
     await tx.update(riskAssessment).set({ updatedBy: actor.id }).where(eq(riskAssessment.id, id));
-    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'add_finding', before: null, after: { finding: f!.title, severity, mitigation: f!.mitigation, taskId } });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'risk_assessment',
+      entityId: id,
+      action: 'add_finding',
+      before: null,
+      after: { finding: f!.title, severity, mitigation: f!.mitigation, taskId },
+    });
   });
   return getAssessment(db, id, actor);
 }
@@ -148,11 +182,21 @@ export async function addFinding(db: Db, id: string, input: CreateRiskFindingBod
 export async function deleteFinding(db: Db, id: string, findingId: string, actor: Actor): Promise<RiskAssessment> {
   await db.transaction(async (tx) => {
     await lockDraft(tx, id, actor);
-    const [f] = await tx.delete(riskFinding).where(and(eq(riskFinding.id, findingId), eq(riskFinding.assessmentId, id))).returning();
+    const [f] = await tx
+      .delete(riskFinding)
+      .where(and(eq(riskFinding.id, findingId), eq(riskFinding.assessmentId, id)))
+      .returning();
     if (!f) throw notFound('Finding');
     await tx.update(riskAssessment).set({ updatedBy: actor.id }).where(eq(riskAssessment.id, id));
     if (f.taskId) await cancelTasks(tx, [f.taskId], actor);
-    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'remove_finding', before: { finding: f.title, severity: f.severity, mitigation: f.mitigation }, after: null });
+    await recordAudit(tx, {
+      actor,
+      entityType: 'risk_assessment',
+      entityId: id,
+      action: 'remove_finding',
+      before: { finding: f.title, severity: f.severity, mitigation: f.mitigation },
+      after: null,
+    });
   });
   return getAssessment(db, id, actor);
 }
@@ -174,19 +218,48 @@ export async function approveAssessment(db: Db, id: string, version: number, act
     const scores = await scoreRows(tx, id);
     const missing = missingForApproval(before, scores);
     if (missing.length) {
-      throw new AppError('validation_failed', `The assessment is not complete: ${missing.join('; ')}`, missing.map((m) => ({ path: 'assessment', message: `${m} is missing` })));
+      throw new AppError(
+        'validation_failed',
+        `The assessment is not complete: ${missing.join('; ')}`,
+        missing.map((m) => ({ path: 'assessment', message: `${m} is missing` })),
+      );
     }
     const policy = await readRiskPolicy(tx);
     const { scorePercent, rating } = rateScores(scores, policy)!;
     const nextReviewOn = addMonths(before.assessedOn!, policy.reviewMonths[rating]);
-    const [previous] = await tx.select().from(riskAssessment).where(and(eq(riskAssessment.partnerId, before.partnerId), eq(riskAssessment.status, 'approved'))).for('update');
+    const [previous] = await tx
+      .select()
+      .from(riskAssessment)
+      .where(and(eq(riskAssessment.partnerId, before.partnerId), eq(riskAssessment.status, 'approved')))
+      .for('update');
     if (previous) {
       // First, so the one-current-per-partner index never sees two.
       const superseded = await updateVersioned(tx, riskAssessment, previous.id, previous.version, { status: 'superseded', supersededAt: now }, WHAT);
-      await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: previous.id, action: 'supersede', before: auditableAssessment(previous), after: auditableAssessment(superseded) });
+      await recordAudit(tx, {
+        actor,
+        entityType: 'risk_assessment',
+        entityId: previous.id,
+        action: 'supersede',
+        before: auditableAssessment(previous),
+        after: auditableAssessment(superseded),
+      });
     }
-    const after = await updateVersioned(tx, riskAssessment, id, version, { status: 'approved', approverId: actor.id, approvedAt: now, scorePercent, rating, nextReviewOn, supersedesId: previous?.id ?? null }, WHAT);
-    await recordAudit(tx, { actor, entityType: 'risk_assessment', entityId: id, action: 'approve', before: auditableAssessment(before, scores), after: auditableAssessment(after, scores) });
+    const after = await updateVersioned(
+      tx,
+      riskAssessment,
+      id,
+      version,
+      { status: 'approved', approverId: actor.id, approvedAt: now, scorePercent, rating, nextReviewOn, supersedesId: previous?.id ?? null },
+      WHAT,
+    );
+    await recordAudit(tx, {
+      actor,
+      entityType: 'risk_assessment',
+      entityId: id,
+      action: 'approve',
+      before: auditableAssessment(before, scores),
+      after: auditableAssessment(after, scores),
+    });
     await setReviewDue(tx, p, nextReviewOn, actor, `Risk assessment approved: ${rating} risk`);
   });
   return getAssessment(db, id, actor);
@@ -194,7 +267,14 @@ export async function approveAssessment(db: Db, id: string, version: number, act
 
 async function setReviewDue(tx: DbOrTx, p: typeof partner.$inferSelect, dueOn: string, actor: Actor, note: string) {
   await tx.update(partner).set({ riskReviewDueOn: dueOn }).where(eq(partner.id, p.id));
-  await recordAudit(tx, { actor, entityType: 'partner', entityId: p.id, action: 'risk_review_due', before: { riskReviewDueOn: p.riskReviewDueOn }, after: { riskReviewDueOn: dueOn, note } });
+  await recordAudit(tx, {
+    actor,
+    entityType: 'partner',
+    entityId: p.id,
+    action: 'risk_review_due',
+    before: { riskReviewDueOn: p.riskReviewDueOn },
+    after: { riskReviewDueOn: dueOn, note },
+  });
 }
 
 /** A change of service makes a review due today, whatever the current assessment said. */

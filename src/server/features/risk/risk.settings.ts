@@ -34,12 +34,22 @@ export async function saveRiskPolicy(db: Db, input: UpdateRiskPolicyBody, actor:
     if (input.version !== before.version) {
       throw new AppError('version_conflict', `The risk policy was changed by someone else (you sent version ${input.version}, it is now ${before.version}). Reload and try again.`);
     }
-    const after: RiskPolicy = { mediumFrom: input.mediumFrom, highFrom: input.highFrom, reviewMonths: input.reviewMonths, clauses: input.clauses as RiskPolicy['clauses'], version: before.version + 1 };
+    const after: RiskPolicy = {
+      mediumFrom: input.mediumFrom,
+      highFrom: input.highFrom,
+      reviewMonths: input.reviewMonths,
+      clauses: input.clauses as RiskPolicy['clauses'],
+      version: before.version + 1,
+    };
     const value = JSON.stringify(after);
     const written = await tx
       .insert(instanceSetting)
       .values({ key: KEY, value })
-      .onConflictDoUpdate({ target: instanceSetting.key, set: { value, updatedAt: sql`now()` }, setWhere: sql`${instanceSetting.value}::jsonb ->> 'version' = ${String(before.version)}` })
+      .onConflictDoUpdate({
+        target: instanceSetting.key,
+        set: { value, updatedAt: sql`now()` },
+        setWhere: sql`${instanceSetting.value}::jsonb ->> 'version' = ${String(before.version)}`,
+      })
       .returning({ key: instanceSetting.key });
     if (!written.length) throw new AppError('version_conflict', 'The risk policy was changed by someone else. Reload and try again.');
     const { version: _b, ...was } = before;

@@ -25,9 +25,25 @@ registerReminderSource({
       const link = `/partners/${p.id}/risk`;
       const alert = { subject: `Risk review of ${p.name}`, dueOn: due, partner: { id: p.id, name: p.name } };
       if (due < today) {
-        return { userId: p.ownerId!, kind: 'risk_review_due' as const, title: `Risk review overdue: ${p.name}`, body: `Was due ${formatDay(due)}`, link, dedupeKey: `risk_review_overdue:${p.id}:${week}`, alert };
+        return {
+          userId: p.ownerId!,
+          kind: 'risk_review_due' as const,
+          title: `Risk review overdue: ${p.name}`,
+          body: `Was due ${formatDay(due)}`,
+          link,
+          dedupeKey: `risk_review_overdue:${p.id}:${week}`,
+          alert,
+        };
       }
-      return { userId: p.ownerId!, kind: 'risk_review_due' as const, title: `Risk review due: ${p.name}`, body: `Due ${formatDay(due)}`, link, dedupeKey: `risk_review_due:${p.id}:${due}`, alert };
+      return {
+        userId: p.ownerId!,
+        kind: 'risk_review_due' as const,
+        title: `Risk review due: ${p.name}`,
+        body: `Due ${formatDay(due)}`,
+        link,
+        dedupeKey: `risk_review_due:${p.id}:${due}`,
+        alert,
+      };
     });
   },
 });

@@ -12,20 +12,75 @@ import { CRITERIA_LOCK, insertCriterion } from './risk.criteria.js';
  * them freely afterwards: they are data, not code.
  */
 export const STARTER_RISK_CRITERIA: { key: string; name: string; weight: number; description: string }[] = [
-  { key: 'data_access', name: 'Data access and classification', weight: 10, description: '0: no access to our or customers’ data · 3: accesses confidential or personal data of customers' },
+  {
+    key: 'data_access',
+    name: 'Data access and classification',
+    weight: 10,
+    description: '0: no access to our or customers’ data · 3: accesses confidential or personal data of customers',
+  },
   { key: 'criticality', name: 'Criticality to service delivery', weight: 9, description: '0: we deliver without them · 3: an outage stops a service our customers rely on' },
-  { key: 'certifications', name: 'Security certifications', weight: 6, description: '0: current ISO 27001, SOC 2 type II or ISAE 3402 report covering the service · 3: none and no questionnaire answered' },
-  { key: 'data_location', name: 'Data location and jurisdiction', weight: 7, description: '0: data stays in Switzerland or the EU/EEA · 3: data in a country without adequate protection or unknown' },
-  { key: 'data_processing_agreement', name: 'Data processing agreement', weight: 8, description: '0: DPA per FADP Art. 9 / GDPR Art. 28 signed, or no personal data · 3: personal data processed without a DPA' },
+  {
+    key: 'certifications',
+    name: 'Security certifications',
+    weight: 6,
+    description: '0: current ISO 27001, SOC 2 type II or ISAE 3402 report covering the service · 3: none and no questionnaire answered',
+  },
+  {
+    key: 'data_location',
+    name: 'Data location and jurisdiction',
+    weight: 7,
+    description: '0: data stays in Switzerland or the EU/EEA · 3: data in a country without adequate protection or unknown',
+  },
+  {
+    key: 'data_processing_agreement',
+    name: 'Data processing agreement',
+    weight: 8,
+    description: '0: DPA per FADP Art. 9 / GDPR Art. 28 signed, or no personal data · 3: personal data processed without a DPA',
+  },
   { key: 'subprocessors', name: 'Sub-processor transparency', weight: 5, description: '0: sub-processors listed and changes need our approval · 3: unknown sub-processors' },
-  { key: 'confidentiality', name: 'Confidentiality / NDA and return of assets', weight: 6, description: '0: NDA and return-of-assets clauses signed · 3: confidential material shared without either' },
-  { key: 'incident_notification', name: 'Incident notification', weight: 6, description: '0: contractual notice of security incidents within 72 h or less · 3: no duty to tell us' },
-  { key: 'business_continuity', name: 'Business continuity and SLA', weight: 6, description: '0: tested continuity plan and an SLA with credits · 3: no SLA and no continuity plan' },
-  { key: 'financial_stability', name: 'Financial stability and screening', weight: 4, description: '0: sound financials, sanctions and register checks clean · 3: distressed, or not screened' },
-  { key: 'exit_portability', name: 'Exit and portability', weight: 5, description: '0: data returned in a standard format and deleted on exit, alternatives exist · 3: locked in, no exit terms' },
+  {
+    key: 'confidentiality',
+    name: 'Confidentiality / NDA and return of assets',
+    weight: 6,
+    description: '0: NDA and return-of-assets clauses signed · 3: confidential material shared without either',
+  },
+  {
+    key: 'incident_notification',
+    name: 'Incident notification',
+    weight: 6,
+    description: '0: contractual notice of security incidents within 72 h or less · 3: no duty to tell us',
+  },
+  {
+    key: 'business_continuity',
+    name: 'Business continuity and SLA',
+    weight: 6,
+    description: '0: tested continuity plan and an SLA with credits · 3: no SLA and no continuity plan',
+  },
+  {
+    key: 'financial_stability',
+    name: 'Financial stability and screening',
+    weight: 4,
+    description: '0: sound financials, sanctions and register checks clean · 3: distressed, or not screened',
+  },
+  {
+    key: 'exit_portability',
+    name: 'Exit and portability',
+    weight: 5,
+    description: '0: data returned in a standard format and deleted on exit, alternatives exist · 3: locked in, no exit terms',
+  },
   { key: 'audit_rights', name: 'Audit rights', weight: 4, description: '0: we (and our customers’ auditors) may audit or get reports · 3: no audit or report rights' },
-  { key: 'access_control', name: 'Access control', weight: 7, description: '0: named accounts, MFA, least privilege, access reviewed · 3: shared or standing privileged access to our systems' },
-  { key: 'regulated_customers', name: 'Relevance for regulated customers', weight: 5, description: '0: not used for regulated customers · 3: part of a service for banks or insurers (FINMA outsourcing)' },
+  {
+    key: 'access_control',
+    name: 'Access control',
+    weight: 7,
+    description: '0: named accounts, MFA, least privilege, access reviewed · 3: shared or standing privileged access to our systems',
+  },
+  {
+    key: 'regulated_customers',
+    name: 'Relevance for regulated customers',
+    weight: 5,
+    description: '0: not used for regulated customers · 3: part of a service for banks or insurers (FINMA outsourcing)',
+  },
 ];
 
 /**

@@ -73,7 +73,16 @@ describe('risk rating', () => {
       expect([a.scorePercent, a.rating], `${scores}`).toEqual([percent, rating]);
     }
     // The shared function rounds half up and ignores unscored criteria.
-    expect(rateScores([{ score: 1, weight: 1 }, { score: 0, weight: 1 }, { score: null, weight: 9 }], DEFAULT_RISK_POLICY)).toEqual({ scorePercent: 17, rating: 'low' });
+    expect(
+      rateScores(
+        [
+          { score: 1, weight: 1 },
+          { score: 0, weight: 1 },
+          { score: null, weight: 9 },
+        ],
+        DEFAULT_RISK_POLICY,
+      ),
+    ).toEqual({ scorePercent: 17, rating: 'low' });
     expect(rateScores([], DEFAULT_RISK_POLICY)).toBeNull();
   });
 
@@ -93,7 +102,16 @@ describe('assessments', () => {
   it('approval records assessor and approver, sets the partner’s review date and supersedes the previous one, all kept', async () => {
     const p = await makePartner(t);
     const first = await assess(p.id, [3, 3, 3], '2026-01-15');
-    expect(first).toMatchObject({ status: 'approved', reason: 'initial', assessor: { id: as.admin.id }, approver: { name: expect.any(String) }, rating: 'high', supersedesId: null, missing: [], preview: null });
+    expect(first).toMatchObject({
+      status: 'approved',
+      reason: 'initial',
+      assessor: { id: as.admin.id },
+      approver: { name: expect.any(String) },
+      rating: 'high',
+      supersedesId: null,
+      missing: [],
+      preview: null,
+    });
     expect(first.approvedAt).not.toBeNull();
     let row = (await t.database.db.select().from(partner).where(eq(partner.id, p.id)))[0]!;
     expect(row.riskReviewDueOn).toBe('2027-01-15');
@@ -153,11 +171,23 @@ describe('assessments', () => {
     const d = await draftFor(p.id);
     const before = (await t.database.db.select().from(riskScore).where(eq(riskScore.assessmentId, d.id))).sort((x, y) => x.criterionId.localeCompare(y.criterionId));
     const cases: [unknown, string][] = [
-      [[{ criterionId: crit.a, score: 1 }, { criterionId: crit.b, score: 4 }], 'body.scores.1.score'],
+      [
+        [
+          { criterionId: crit.a, score: 1 },
+          { criterionId: crit.b, score: 4 },
+        ],
+        'body.scores.1.score',
+      ],
       [[{ criterionId: crit.a, score: -1 }], 'body.scores.0.score'],
       [[{ criterionId: crit.c, score: 1.5 }], 'body.scores.0.score'],
       [[{ criterionId: crit.a, score: '2' }], 'body.scores.0.score'],
-      [[{ criterionId: crit.a, score: 2 }, { criterionId: crypto.randomUUID(), score: 1 }], 'body.scores.1.criterionId'],
+      [
+        [
+          { criterionId: crit.a, score: 2 },
+          { criterionId: crypto.randomUUID(), score: 1 },
+        ],
+        'body.scores.1.criterionId',
+      ],
     ];
     for (const [scores, path] of cases) {
       const res = await patch(`/api/risk-assessments/${d.id}`, { version: d.version, summary: 'Should not stick', scores });
@@ -228,10 +258,20 @@ describe('assessments', () => {
   it('findings with a mitigation become tasks on the assessment; removing a finding from a draft cancels its task; a draft can be deleted', async () => {
     const p = await makePartner(t);
     const d = await draftFor(p.id);
-    const res = await post(`/api/risk-assessments/${d.id}/findings`, { title: 'No SOC 2 report', severity: 'high', mitigation: 'Ask for the SOC 2 type II report', assigneeId: as.member.id, dueDate: '2026-12-31' });
+    const res = await post(`/api/risk-assessments/${d.id}/findings`, {
+      title: 'No SOC 2 report',
+      severity: 'high',
+      mitigation: 'Ask for the SOC 2 type II report',
+      assigneeId: as.member.id,
+      dueDate: '2026-12-31',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const f = res.json().findings[0];
-    expect(f).toMatchObject({ title: 'No SOC 2 report', severity: 'high', task: { title: 'Mitigate: No SOC 2 report', status: 'open', dueDate: '2026-12-31', assignee: { id: as.member.id } } });
+    expect(f).toMatchObject({
+      title: 'No SOC 2 report',
+      severity: 'high',
+      task: { title: 'Mitigate: No SOC 2 report', status: 'open', dueDate: '2026-12-31', assignee: { id: as.member.id } },
+    });
     const [row] = await t.database.db.select().from(task).where(eq(task.id, f.task.id));
     expect(row).toMatchObject({ subjectType: 'risk_assessment', subjectId: d.id, partnerId: p.id, priority: 'high' });
     const plain = await post(`/api/risk-assessments/${d.id}/findings`, { title: 'Old TLS on the portal', severity: 'low' });
@@ -246,7 +286,13 @@ describe('assessments', () => {
     expect((await del(`/api/risk-assessments/${d.id}`)).statusCode).toBe(204);
     expect(await t.database.db.select().from(riskAssessment).where(eq(riskAssessment.id, d.id))).toEqual([]);
     expect((await get(`/api/risk-assessments/${d.id}`)).statusCode).toBe(404);
-    expect((await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, d.id))).map((e) => e.action).sort()).toEqual(['add_finding', 'add_finding', 'create', 'delete', 'remove_finding']);
+    expect((await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, d.id))).map((e) => e.action).sort()).toEqual([
+      'add_finding',
+      'add_finding',
+      'create',
+      'delete',
+      'remove_finding',
+    ]);
   });
 
   it('members edit drafts only of partners they own or are on the team of; viewers read', async () => {
@@ -309,7 +355,10 @@ describe('review due dates, clauses and the overview', () => {
     const fine = await makePartner(t, { name: `Risk overview fine ${process.pid}` });
     await assess(fine.id, [3, 3, 3], dayIn(new Date()));
     await assess(late.id, [0, 0, 0]);
-    await t.database.db.update(partner).set({ riskReviewDueOn: addDays(dayIn(new Date()), -3) }).where(eq(partner.id, late.id));
+    await t.database.db
+      .update(partner)
+      .set({ riskReviewDueOn: addDays(dayIn(new Date()), -3) })
+      .where(eq(partner.id, late.id));
     const res = await get(`/api/risk/overview?q=${encodeURIComponent(`Risk overview`)}`, as.viewer);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((i: { partner: { id: string }; overdue: boolean; rating: string }) => [i.partner.id, i.overdue, i.rating])).toEqual([

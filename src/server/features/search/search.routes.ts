@@ -5,7 +5,14 @@ import { searchPolicy } from './search.policy.js';
 import { search } from './search.service.js';
 
 export const searchRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/api/search', { config: { policy: searchPolicy.search }, schema: { tags: ['Search'], summary: 'Search partners, contacts and the timeline', querystring: searchQuery, response: { 200: searchResponse } } }, async (req) => ({
-    items: await search(db, req.query),
-  }));
+  app.get(
+    '/api/search',
+    {
+      config: { policy: searchPolicy.search },
+      schema: { tags: ['Search'], summary: 'Search partners, contacts and the timeline', querystring: searchQuery, response: { 200: searchResponse } },
+    },
+    async (req) => ({
+      items: await search(db, req.query),
+    }),
+  );
 };

@@ -229,7 +229,5 @@ export async function search(db: Db, q: SearchQuery): Promise<SearchResult[]> {
     // misspelled surname). Either way the candidates are the first CANDIDATES matches in table order.
     return [...(await partners(tx, t, q.limit)), ...(await contacts(tx, t, q.limit)), ...(await activities(tx, t, q.limit))];
   });
-  return results
-    .sort((x, y) => y.score - x.score || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || x.title.localeCompare(y.title))
-    .slice(0, q.limit);
+  return results.sort((x, y) => y.score - x.score || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || x.title.localeCompare(y.title)).slice(0, q.limit);
 }

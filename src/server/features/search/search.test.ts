@@ -40,7 +40,13 @@ describe('search', () => {
 
     const hits = await search('Schmitt');
     const hit = hits.find((h) => h.id === anna.id);
-    expect(hit).toMatchObject({ type: 'contact', title: 'Anna Schmidt', partnerId: p.id, subtitle: 'Head of Alliances · Helvetia Cloud AG', highlight: 'Anna <mark>Schmidt</mark>' });
+    expect(hit).toMatchObject({
+      type: 'contact',
+      title: 'Anna Schmidt',
+      partnerId: p.id,
+      subtitle: 'Head of Alliances · Helvetia Cloud AG',
+      highlight: 'Anna <mark>Schmidt</mark>',
+    });
     expect(hits.some((h) => h.title === 'Bruno Weber')).toBe(false);
     // Swapped letters and a missing umlaut are the typos people make most.
     const lena = await makeContact(t, p.id, { firstName: 'Lena', lastName: 'Schneider' });

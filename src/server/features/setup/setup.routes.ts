@@ -15,10 +15,14 @@ const tags = ['Setup'];
 const SETUP_LIMIT: Limit = { max: 10, windowMs: 60_000 };
 
 export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
-  app.get('/api/setup', { config: { policy: publicAccess }, schema: { tags, summary: 'Tell whether first-run setup is needed and whether SSO is on', response: { 200: setupStatus } } }, async () => ({
-    needsSetup: (await countUsers(db)) === 0,
-    sso: { enabled: Boolean(config.oidc), name: config.oidc?.name ?? null },
-  }));
+  app.get(
+    '/api/setup',
+    { config: { policy: publicAccess }, schema: { tags, summary: 'Tell whether first-run setup is needed and whether SSO is on', response: { 200: setupStatus } } },
+    async () => ({
+      needsSetup: (await countUsers(db)) === 0,
+      sso: { enabled: Boolean(config.oidc), name: config.oidc?.name ?? null },
+    }),
+  );
   app.post(
     '/api/setup',
     {

@@ -12,7 +12,11 @@ export async function withTaskCan<T extends Pick<Task, 'partner' | 'assignee' | 
   return items.map((t) => ({
     ...t,
     can: {
-      edit: mayChangeTask(actor, { assigneeId: t.assignee?.id ?? null, createdBy: t.createdBy?.id ?? null, partnerId: t.partner?.id ?? null }, t.partner ? editable.has(t.partner.id) : false),
+      edit: mayChangeTask(
+        actor,
+        { assigneeId: t.assignee?.id ?? null, createdBy: t.createdBy?.id ?? null, partnerId: t.partner?.id ?? null },
+        t.partner ? editable.has(t.partner.id) : false,
+      ),
       comment,
     },
   }));

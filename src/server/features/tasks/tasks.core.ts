@@ -48,7 +48,11 @@ export async function insertTasks(tx: DbOrTx, inputs: NewTask[], actor: Pick<Act
  * Tells each assignee, in their inbox, about a task someone else gave them (not about their own).
  * The dedupe key is per task and assignee: assigning the same person again says nothing new.
  */
-export async function notifyAssignees(tx: DbOrTx, rows: Pick<typeof task.$inferSelect, 'id' | 'title' | 'assigneeId' | 'partnerId' | 'dueDate'>[], actor: Pick<Actor, 'id' | 'name'> | null): Promise<void> {
+export async function notifyAssignees(
+  tx: DbOrTx,
+  rows: Pick<typeof task.$inferSelect, 'id' | 'title' | 'assigneeId' | 'partnerId' | 'dueDate'>[],
+  actor: Pick<Actor, 'id' | 'name'> | null,
+): Promise<void> {
   const given = rows.filter((r) => r.assigneeId && r.assigneeId !== actor?.id);
   if (!given.length) return;
   await notify(

@@ -17,7 +17,10 @@ afterAll(() => t.close());
 
 const DAY = 86_400_000;
 async function makeTask(values: Partial<typeof task.$inferInsert>) {
-  const [row] = await t.database.db.insert(task).values({ title: unique('Task'), assigneeId: me.id, ...values }).returning();
+  const [row] = await t.database.db
+    .insert(task)
+    .values({ title: unique('Task'), assigneeId: me.id, ...values })
+    .returning();
   return row!;
 }
 const titles = (tasks: { title: string }[]) => tasks.map((x) => x.title);

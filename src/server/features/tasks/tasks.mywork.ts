@@ -29,7 +29,12 @@ export async function myWork(db: DbOrTx, actor: Pick<Actor, 'id'>, now: Date = n
     .select({ t: task, ...taskNames })
     .from(task)
     .where(and(eq(task.assigneeId, actor.id), inArray(task.status, [...OPEN_TASK_STATUSES])))
-    .orderBy(sql`"task".due_date asc nulls last`, sql`case "task".priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`, asc(task.createdAt), asc(task.id))
+    .orderBy(
+      sql`"task".due_date asc nulls last`,
+      sql`case "task".priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`,
+      asc(task.createdAt),
+      asc(task.id),
+    )
     .limit(MY_WORK_LIMIT + 1);
   const groups: MyWork['groups'] = { overdue: [], today: [], thisWeek: [], later: [] };
   for (const { t, ...x } of rows.slice(0, MY_WORK_LIMIT)) groups[groupOf(t.dueDate, today, weekEnds)].push(presentTask(t, x, today));

@@ -1,7 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uuidParam } from '../../../shared/schemas/common.js';
 import {
-  completeTasksBody, createTaskBody, listTasksQuery, myWorkResponse, taskCommentBody, taskCommentList, taskCommentSchema, taskDetailItemSchema, taskList, taskPage, updateTaskBody, type TaskDetail,
+  completeTasksBody,
+  createTaskBody,
+  listTasksQuery,
+  myWorkResponse,
+  taskCommentBody,
+  taskCommentList,
+  taskCommentSchema,
+  taskDetailItemSchema,
+  taskList,
+  taskPage,
+  updateTaskBody,
+  type TaskDetail,
 } from '../../../shared/schemas/task.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
@@ -26,26 +37,42 @@ export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     reply.status(201).send(await one(req.actor!, await createTask(db, req.body, req.actor!))),
   );
 
-  app.post('/api/tasks/complete', { config: write, schema: { tags, summary: 'Complete several tasks at once', body: completeTasksBody, response: { 200: taskList } } }, async (req) => ({
-    items: await withTaskCan(db, req.actor!, (await completeTasks(db, req.body.ids, req.actor!)).items),
-  }));
-
-  app.get('/api/tasks/:id', { config: read, schema: { tags, summary: 'Get a task', params: uuidParam, response: { 200: taskDetailItemSchema } } }, async (req) => one(req.actor!, await getTask(db, req.params.id)));
-
-  app.patch('/api/tasks/:id', { config: write, schema: { tags, summary: 'Update a task', params: uuidParam, body: updateTaskBody, response: { 200: taskDetailItemSchema } } }, async (req) =>
-    one(req.actor!, await updateTask(db, req.params.id, req.body, req.actor!)),
+  app.post(
+    '/api/tasks/complete',
+    { config: write, schema: { tags, summary: 'Complete several tasks at once', body: completeTasksBody, response: { 200: taskList } } },
+    async (req) => ({
+      items: await withTaskCan(db, req.actor!, (await completeTasks(db, req.body.ids, req.actor!)).items),
+    }),
   );
 
-  app.get('/api/tasks/:id/comments', { config: read, schema: { tags, summary: 'List a task’s comments', params: uuidParam, response: { 200: taskCommentList } } }, (req) => listComments(db, req.params.id));
-
-  app.post('/api/tasks/:id/comments', { config: write, schema: { tags, summary: 'Comment on a task', params: uuidParam, body: taskCommentBody, response: { 201: taskCommentSchema } } }, async (req, reply) =>
-    reply.status(201).send(await addComment(db, req.params.id, req.body.body, req.actor!)),
+  app.get('/api/tasks/:id', { config: read, schema: { tags, summary: 'Get a task', params: uuidParam, response: { 200: taskDetailItemSchema } } }, async (req) =>
+    one(req.actor!, await getTask(db, req.params.id)),
   );
 
-  app.get('/api/my-work', { config: read, schema: { tags, summary: 'Get one’s open tasks by due date and partners overdue for contact', response: { 200: myWorkResponse } } }, async (req) => {
-    const work = await myWork(db, req.actor!);
-    const g = work.groups;
-    const [overdue, today, thisWeek, later] = await Promise.all([g.overdue, g.today, g.thisWeek, g.later].map((items) => withTaskCan(db, req.actor!, items)));
-    return { ...work, groups: { overdue: overdue!, today: today!, thisWeek: thisWeek!, later: later! } };
-  });
+  app.patch(
+    '/api/tasks/:id',
+    { config: write, schema: { tags, summary: 'Update a task', params: uuidParam, body: updateTaskBody, response: { 200: taskDetailItemSchema } } },
+    async (req) => one(req.actor!, await updateTask(db, req.params.id, req.body, req.actor!)),
+  );
+
+  app.get('/api/tasks/:id/comments', { config: read, schema: { tags, summary: 'List a task’s comments', params: uuidParam, response: { 200: taskCommentList } } }, (req) =>
+    listComments(db, req.params.id),
+  );
+
+  app.post(
+    '/api/tasks/:id/comments',
+    { config: write, schema: { tags, summary: 'Comment on a task', params: uuidParam, body: taskCommentBody, response: { 201: taskCommentSchema } } },
+    async (req, reply) => reply.status(201).send(await addComment(db, req.params.id, req.body.body, req.actor!)),
+  );
+
+  app.get(
+    '/api/my-work',
+    { config: read, schema: { tags, summary: 'Get one’s open tasks by due date and partners overdue for contact', response: { 200: myWorkResponse } } },
+    async (req) => {
+      const work = await myWork(db, req.actor!);
+      const g = work.groups;
+      const [overdue, today, thisWeek, later] = await Promise.all([g.overdue, g.today, g.thisWeek, g.later].map((items) => withTaskCan(db, req.actor!, items)));
+      return { ...work, groups: { overdue: overdue!, today: today!, thisWeek: thisWeek!, later: later! } };
+    },
+  );
 };

@@ -84,9 +84,20 @@ function listFilter(q: ListTasksQuery, actor: Actor, now: Date): SQL | undefined
 
 export async function listTasks(db: DbOrTx, q: ListTasksQuery, actor: Actor, now: Date = new Date()): Promise<Page<Task>> {
   const filter = listFilter(q, actor, now);
-  const rows = await selectTasks(db).where(filter).orderBy(...sortOf(q.sort)).limit(q.pageSize).offset(offsetOf(q));
+  const rows = await selectTasks(db)
+    .where(filter)
+    .orderBy(...sortOf(q.sort))
+    .limit(q.pageSize)
+    .offset(offsetOf(q));
   const total =
-    q.page === 1 && rows.length < q.pageSize ? rows.length : (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(task).where(filter))[0]!.n;
+    q.page === 1 && rows.length < q.pageSize
+      ? rows.length
+      : (
+          await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(task)
+            .where(filter)
+        )[0]!.n;
   return { items: present(rows, now), page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -237,7 +248,15 @@ export async function completeTasks(db: Db, ids: string[], actor: Actor, now: Da
     const after = await tx
       .update(task)
       .set({ status: 'done', completedAt: now, completedBy: actor.id, version: sql`${task.version} + 1`, updatedAt: sql`now()` })
-      .where(and(inArray(task.id, todo.map((r) => r.id)), notInArray(task.status, ['done'])))
+      .where(
+        and(
+          inArray(
+            task.id,
+            todo.map((r) => r.id),
+          ),
+          notInArray(task.status, ['done']),
+        ),
+      )
       .returning();
     const byId = new Map(todo.map((r) => [r.id, r]));
     for (const a of after) {

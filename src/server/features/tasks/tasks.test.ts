@@ -49,8 +49,7 @@ async function makeOnboarding(partnerId: string) {
 describe('tasks', () => {
   it('tells a colleague in their inbox when someone else gives them a task, once, and not when they take one themselves', async () => {
     const p = await makePartner(t, { name: unique('Acme') });
-    const inbox = async (userId: string) =>
-      (await t.database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) => n.kind === 'task_assigned');
+    const inbox = async (userId: string) => (await t.database.db.select().from(notification).where(eq(notification.userId, userId))).filter((n) => n.kind === 'task_assigned');
     const before = (await inbox(as.member.id)).length;
     const managerBefore = (await inbox(as.manager.id)).length;
 
@@ -77,7 +76,14 @@ describe('tasks', () => {
     const ob = await makeOnboarding(p.id);
     const colleague = await makeUser(t, 'member', { name: 'Cora Colleague' });
 
-    const onPartner = await create({ title: 'Send the price list', description: 'Both editions', subject: { type: 'partner', id: p.id }, assigneeId: colleague.id, dueDate: '2026-12-01', priority: 'high' });
+    const onPartner = await create({
+      title: 'Send the price list',
+      description: 'Both editions',
+      subject: { type: 'partner', id: p.id },
+      assigneeId: colleague.id,
+      dueDate: '2026-12-01',
+      priority: 'high',
+    });
     expect(onPartner).toMatchObject({
       title: 'Send the price list',
       description: 'Both editions',
@@ -98,7 +104,12 @@ describe('tasks', () => {
     // Without an assignee the creator takes it.
     expect(onContact.assignee).toEqual({ id: as.manager.id, name: as.manager.name });
     const onMeeting = await create({ subject: { type: 'meeting', id: meeting.id }, assigneeId: null });
-    expect(onMeeting).toMatchObject({ subject: { type: 'meeting', id: meeting.id, name: 'Kickoff, 05.03.2026' }, partner: { id: p.id }, assignee: null, meetingOccurrenceId: meeting.id });
+    expect(onMeeting).toMatchObject({
+      subject: { type: 'meeting', id: meeting.id, name: 'Kickoff, 05.03.2026' },
+      partner: { id: p.id },
+      assignee: null,
+      meetingOccurrenceId: meeting.id,
+    });
     const onOnboarding = await create({ subject: { type: 'onboarding', id: ob.id } });
     expect(onOnboarding).toMatchObject({ subject: { type: 'onboarding', name: 'Onboarding: Software vendor' }, partner: { id: p.id }, onboardingId: ob.id });
     const personal = await create({ title: 'Read the partner program guide' });
@@ -185,7 +196,12 @@ describe('tasks', () => {
 
     const bad = await get('/api/tasks?status=finished&dueBefore=tomorrow');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['querystring.dueBefore', 'querystring.status.0']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['querystring.dueBefore', 'querystring.status.0']);
   });
 
   it('status changes set and clear completion; a stale version gets 409 and changes nothing', async () => {
@@ -243,7 +259,11 @@ describe('tasks', () => {
 
   it('completes several tasks at once, all or nothing', async () => {
     const p = await makePartner(t);
-    const [a, b, c] = [await create({ subject: { type: 'partner', id: p.id } }), await create({ subject: { type: 'partner', id: p.id } }), await create({ subject: { type: 'partner', id: p.id } })];
+    const [a, b, c] = [
+      await create({ subject: { type: 'partner', id: p.id } }),
+      await create({ subject: { type: 'partner', id: p.id } }),
+      await create({ subject: { type: 'partner', id: p.id } }),
+    ];
 
     const unknown = await post('/api/tasks/complete', { ids: [a.id, crypto.randomUUID()] });
     expect(unknown.statusCode).toBe(400);
@@ -260,7 +280,11 @@ describe('tasks', () => {
     await patch(`/api/tasks/${c.id}`, { status: 'done', version: 1 });
     const done = await post('/api/tasks/complete', { ids: [a.id, b.id, c.id] });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json().items.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[a.id, 'done'], [b.id, 'done'], [c.id, 'done']]);
+    expect(done.json().items.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([
+      [a.id, 'done'],
+      [b.id, 'done'],
+      [c.id, 'done'],
+    ]);
     expect(done.json().items[0].completedBy).toEqual({ id: as.manager.id, name: as.manager.name });
     // A task that was done already keeps its version: nothing happened to it.
     expect(done.json().items[2].version).toBe(2);

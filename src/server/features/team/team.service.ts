@@ -80,7 +80,16 @@ export async function listColleagues(db: Db, q: { page: number; pageSize: number
     .orderBy(...orderBy(q.sort, { name: user.name, email: user.email }, user.id))
     .limit(q.pageSize)
     .offset(offsetOf(q));
-  const total = rows[0]?.total ?? (q.page > 1 ? (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(user).where(and(...where)))[0]!.n : 0);
+  const total =
+    rows[0]?.total ??
+    (q.page > 1
+      ? (
+          await db
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .from(user)
+            .where(and(...where))
+        )[0]!.n
+      : 0);
   return { items: rows.map(presentColleague), page: q.page, pageSize: q.pageSize, total };
 }
 

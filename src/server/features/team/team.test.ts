@@ -37,7 +37,11 @@ describe('our team on a partner', () => {
 
     const team = await get(`/api/partners/${p.id}/team`, as.viewer);
     expect(team.statusCode).toBe(200);
-    expect(team.json().items.map((a: { user: { name: string }; role: string }) => `${a.user.name}:${a.role}`)).toEqual(['Sara Sales:owner', 'Sara Sales:sales', 'Tom Tech:technical_lead']);
+    expect(team.json().items.map((a: { user: { name: string }; role: string }) => `${a.user.name}:${a.role}`)).toEqual([
+      'Sara Sales:owner',
+      'Sara Sales:sales',
+      'Tom Tech:technical_lead',
+    ]);
 
     const removed = await del(`/api/partners/${p.id}/team/${added.json().id}`);
     expect(removed.statusCode).toBe(204);

@@ -14,8 +14,10 @@ export const tokensRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.get('/api/tokens', { config, schema: { tags, summary: 'List one’s own API tokens', response: { 200: z.object({ items: z.array(tokenSchema) }) } } }, async (req) => ({
     items: await listTokens(db, req.actor!.id),
   }));
-  app.post('/api/tokens', { config, schema: { tags, summary: 'Create an API token (shown once)', body: createTokenBody, response: { 201: createdTokenSchema } } }, async (req, reply) =>
-    reply.status(201).send(await createToken(db, req.actor!.id, req.body, req.actor)),
+  app.post(
+    '/api/tokens',
+    { config, schema: { tags, summary: 'Create an API token (shown once)', body: createTokenBody, response: { 201: createdTokenSchema } } },
+    async (req, reply) => reply.status(201).send(await createToken(db, req.actor!.id, req.body, req.actor)),
   );
   app.delete('/api/tokens/:id', { config, schema: { tags, summary: 'Revoke an API token', params: uuidParam, response: { 200: tokenSchema } } }, (req) =>
     revokeToken(db, req.actor!.id, req.params.id, req.actor),

@@ -25,12 +25,7 @@ export async function listTokens(db: Db, userId: string): Promise<ApiToken[]> {
 }
 
 /** Creates a token; the secret is returned here once and never again. */
-export async function createToken(
-  db: Db,
-  userId: string,
-  input: { name: string; expiresInDays: number | null },
-  actor: AuditActor,
-): Promise<ApiToken & { token: string }> {
+export async function createToken(db: Db, userId: string, input: { name: string; expiresInDays: number | null }, actor: AuditActor): Promise<ApiToken & { token: string }> {
   const { token, hash, prefix } = newApiToken();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -62,6 +57,9 @@ export async function revokeToken(db: Db, userId: string, id: string, actor: Aud
 }
 
 export async function activeTokenCount(db: Db, userId: string): Promise<number> {
-  const rows = await db.select({ id: apiToken.id }).from(apiToken).where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt)));
+  const rows = await db
+    .select({ id: apiToken.id })
+    .from(apiToken)
+    .where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt)));
   return rows.length;
 }

@@ -26,8 +26,10 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     updateUser(db, req.params.id, req.body, req.actor!),
   );
 
-  app.post('/api/users/:id/deactivate', { config, schema: { tags, summary: 'Deactivate a user (ends their sessions and tokens)', params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>
-    setActive(db, req.params.id, false, req.body.version, req.actor),
+  app.post(
+    '/api/users/:id/deactivate',
+    { config, schema: { tags, summary: 'Deactivate a user (ends their sessions and tokens)', params: idParam, body: versionBody, response: { 200: userSchema } } },
+    (req) => setActive(db, req.params.id, false, req.body.version, req.actor),
   );
 
   app.post('/api/users/:id/reactivate', { config, schema: { tags, summary: 'Reactivate a user', params: idParam, body: versionBody, response: { 200: userSchema } } }, (req) =>

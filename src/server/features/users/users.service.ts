@@ -31,15 +31,30 @@ export async function listUsers(
   if (q.status === 'deactivated') where.push(isNotNull(user.deactivatedAt));
   const rows = await db
     .select({
-      id: user.id, name: user.name, email: user.email, role: user.role, deactivatedAt: user.deactivatedAt,
-      createdAt: user.createdAt, version: user.version, total: sql<number>`count(*) over()`.mapWith(Number),
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      deactivatedAt: user.deactivatedAt,
+      createdAt: user.createdAt,
+      version: user.version,
+      total: sql<number>`count(*) over()`.mapWith(Number),
     })
     .from(user)
     .where(and(...where))
     .orderBy(...orderBy(q.sort, { name: user.name, email: user.email, role: user.role, createdAt: user.createdAt }, user.id))
     .limit(q.pageSize)
     .offset(offsetOf(q));
-  const total = rows[0]?.total ?? (q.page > 1 ? (await db.select({ n: count() }).from(user).where(and(...where)))[0]!.n : 0);
+  const total =
+    rows[0]?.total ??
+    (q.page > 1
+      ? (
+          await db
+            .select({ n: count() })
+            .from(user)
+            .where(and(...where))
+        )[0]!.n
+      : 0);
   return { items: rows.map(presentUser), page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -55,13 +70,7 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
 }
 
 /** Creates an e-mail/password account, hashed by better-auth's own password hasher. */
-export async function createUser(
-  db: Db,
-  auth: Auth,
-  input: { name: string; email: string; password: string; role: Role },
-  actor: AuditActor,
-  tx?: DbOrTx,
-): Promise<User> {
+export async function createUser(db: Db, auth: Auth, input: { name: string; email: string; password: string; role: Role }, actor: AuditActor, tx?: DbOrTx): Promise<User> {
   const ctx = await auth.$context;
   const hash = await ctx.password.hash(input.password);
   const run = async (t: DbOrTx) => {
@@ -95,12 +104,7 @@ async function activeAdminCount(tx: DbOrTx, exceptId: string): Promise<number> {
 }
 
 /** Applies a versioned change; a stale version gets 409 and changes nothing. */
-async function versionedUpdate(
-  tx: DbOrTx,
-  id: string,
-  expected: number,
-  values: Partial<typeof user.$inferInsert>,
-): Promise<typeof user.$inferSelect> {
+async function versionedUpdate(tx: DbOrTx, id: string, expected: number, values: Partial<typeof user.$inferInsert>): Promise<typeof user.$inferSelect> {
   const [row] = await tx
     .update(user)
     .set({ ...values, version: sql`${user.version} + 1`, updatedAt: sql`now()` })
@@ -137,10 +141,13 @@ export async function setActive(db: Db, id: string, active: boolean, expected: n
         throw new AppError('conflict', 'The last active administrator cannot be deactivated');
       }
     }
-    const after = await versionedUpdate(tx, id, expected ?? before.version, { deactivatedAt: active ? null : sql`now()` as never });
+    const after = await versionedUpdate(tx, id, expected ?? before.version, { deactivatedAt: active ? null : (sql`now()` as never) });
     if (!active) {
       await tx.delete(session).where(eq(session.userId, id));
-      await tx.update(apiToken).set({ revokedAt: sql`now()` }).where(and(eq(apiToken.userId, id), isNull(apiToken.revokedAt)));
+      await tx
+        .update(apiToken)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(apiToken.userId, id), isNull(apiToken.revokedAt)));
     }
     await recordAudit(tx, { actor, entityType: 'user', entityId: id, action: active ? 'reactivate' : 'deactivate', before: auditableUser(before), after: auditableUser(after) });
     return presentUser(after);
@@ -161,7 +168,11 @@ export async function setPassword(db: Db, auth: Auth, id: string, password: stri
   const hash = await ctx.password.hash(password);
   await db.transaction(async (tx) => {
     await getUser(tx, id);
-    const updated = await tx.update(account).set({ password: hash, updatedAt: sql`now()` }).where(and(eq(account.userId, id), eq(account.providerId, 'credential'))).returning({ id: account.id });
+    const updated = await tx
+      .update(account)
+      .set({ password: hash, updatedAt: sql`now()` })
+      .where(and(eq(account.userId, id), eq(account.providerId, 'credential')))
+      .returning({ id: account.id });
     if (updated.length === 0) await tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash });
     await tx.delete(session).where(eq(session.userId, id));
     await recordAudit(tx, { actor, entityType: 'user', entityId: id, action: 'set-password', before: null, after: null });

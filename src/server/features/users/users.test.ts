@@ -15,7 +15,12 @@ describe('users', () => {
   it('an admin creates a member, and a stale version gets 409 and changes nothing', async () => {
     const admin = await sessionFor(t, await makeUser(t, 'admin'));
     const email = uniqueEmail('new');
-    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: cookieHeaders(admin), payload: { name: 'Mia', email, role: 'member', password: 'a long enough password' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: cookieHeaders(admin),
+      payload: { name: 'Mia', email, role: 'member', password: 'a long enough password' },
+    });
     expect(created.statusCode).toBe(201);
     const user = created.json();
     expect(user).toMatchObject({ email, role: 'member', active: true, version: 1 });
@@ -53,7 +58,12 @@ describe('users', () => {
 
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', headers: { origin: 'http://localhost:3000' }, payload: { email: member.email, password: 'correct horse battery staple' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: 'http://localhost:3000' },
+      payload: { email: member.email, password: 'correct horse battery staple' },
+    });
     expect(again.statusCode).toBe(403);
   });
 
@@ -67,7 +77,8 @@ describe('users', () => {
     const res = await t.app.inject({ method: 'PUT', url: `/api/users/${member.id}/password`, headers: cookieHeaders(admin), payload: { password: 'a fresh password for you' } });
     expect(res.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
-    const signIn = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', headers: { origin: 'http://localhost:3000' }, payload: { email: member.email, password } });
+    const signIn = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', headers: { origin: 'http://localhost:3000' }, payload: { email: member.email, password } });
     expect((await signIn('correct horse battery staple')).statusCode).toBe(401);
     expect((await signIn('a fresh password for you')).statusCode).toBe(200);
     const history = await t.app.inject({ method: 'GET', url: `/api/audit?entityType=user&entityId=${member.id}`, headers: cookieHeaders(admin) });
@@ -92,7 +103,9 @@ describe('the last administrator, under concurrency', () => {
   type Change = 'demote' | 'deactivate';
   /** What the API's routes and the CLI's `user set-role` / `user deactivate` both call. */
   const change = (t2: TestApp, how: Change, actor: Actor, target: User) =>
-    how === 'demote' ? updateUser(t2.database.db, target.id, { role: 'member', version: target.version }, actor) : setActive(t2.database.db, target.id, false, target.version, actor);
+    how === 'demote'
+      ? updateUser(t2.database.db, target.id, { role: 'member', version: target.version }, actor)
+      : setActive(t2.database.db, target.id, false, target.version, actor);
   const actorOf = (u: User): Actor => ({ id: u.id, name: u.name, email: u.email, role: u.role, via: 'token' });
 
   /**

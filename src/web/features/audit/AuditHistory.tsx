@@ -1,7 +1,20 @@
 import type { ReactNode } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Group, Stack, Text, ThemeIcon, Timeline, VisuallyHidden } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconArrowMerge, IconCircleCheck, IconCirclePlus, IconCircleX, IconHistory, IconKey, IconLink, IconPencil, IconPlayerPlay, IconUnlink } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArrowBackUp,
+  IconArrowMerge,
+  IconCircleCheck,
+  IconCirclePlus,
+  IconCircleX,
+  IconHistory,
+  IconKey,
+  IconLink,
+  IconPencil,
+  IconPlayerPlay,
+  IconUnlink,
+} from '@tabler/icons-react';
 import type { AuditEntry } from '../../../shared/schemas/audit.js';
 import { auditHistoryQuery } from './queries.js';
 import { formatDateTime, formatRelative, humanize } from '../../lib/format.js';

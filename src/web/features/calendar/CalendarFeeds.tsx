@@ -37,7 +37,8 @@ export function CalendarFeeds() {
         Calendar feeds
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Subscribe in Outlook, Google Calendar or Apple Calendar to see meetings and due dates. Anyone with the URL can read the feed: keep it to yourself, and revoke it if it leaks.
+        Subscribe in Outlook, Google Calendar or Apple Calendar to see meetings and due dates. Anyone with the URL can read the feed: keep it to yourself, and revoke it if it
+        leaks.
       </Text>
       <Paper withBorder radius="md" p="sm" mb="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">
@@ -105,7 +106,13 @@ export function CalendarFeeds() {
                   </Table.Td>
                   <Table.Td>{f.lastUsedAt ? formatDateTime(f.lastUsedAt) : 'Never'}</Table.Td>
                   <Table.Td ta="right">
-                    <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(f.id)} aria-label={`Revoke the feed ${f.partner ? `of ${f.partner.name}` : 'of my meetings and tasks'} starting with ${f.prefix}`}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setRevoking(f.id)}
+                      aria-label={`Revoke the feed ${f.partner ? `of ${f.partner.name}` : 'of my meetings and tasks'} starting with ${f.prefix}`}
+                    >
                       Revoke
                     </Button>
                   </Table.Td>

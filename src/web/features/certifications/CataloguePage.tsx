@@ -14,7 +14,19 @@ import { catalogueQuery, programOptionsQuery, useAddStarterCatalogue, useArchive
 
 const validity = (months: number | null) => (months === null ? 'Does not expire' : months % 12 === 0 ? plural(months / 12, 'year') : plural(months, 'month'));
 
-function ProgramCatalogue({ program, certs, onAdd, onEdit, onArchive }: { program: ProgramOption; certs: Certification[]; onAdd: () => void; onEdit: (c: Certification) => void; onArchive: (c: Certification) => void }) {
+function ProgramCatalogue({
+  program,
+  certs,
+  onAdd,
+  onEdit,
+  onArchive,
+}: {
+  program: ProgramOption;
+  certs: Certification[];
+  onAdd: () => void;
+  onEdit: (c: Certification) => void;
+  onArchive: (c: Certification) => void;
+}) {
   const headingId = `program-${program.id}`;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
@@ -79,7 +91,14 @@ function ProgramCatalogue({ program, certs, onAdd, onEdit, onArchive }: { progra
                           Edit
                         </Button>
                       )}
-                      <Button size="xs" variant="subtle" color="gray" leftSection={c.archivedAt ? <IconArchiveOff size={14} aria-hidden /> : <IconArchive size={14} aria-hidden />} onClick={() => onArchive(c)} aria-label={`${c.archivedAt ? 'Restore' : 'Archive'} ${c.name}`}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="gray"
+                        leftSection={c.archivedAt ? <IconArchiveOff size={14} aria-hidden /> : <IconArchive size={14} aria-hidden />}
+                        onClick={() => onArchive(c)}
+                        aria-label={`${c.archivedAt ? 'Restore' : 'Archive'} ${c.name}`}
+                      >
                         {c.archivedAt ? 'Restore' : 'Archive'}
                       </Button>
                     </Group>
@@ -114,7 +133,9 @@ export function CataloguePage() {
       onSuccess: (r) =>
         notifications.show({
           color: 'teal',
-          message: r.certifications.length ? `Added ${plural(r.programs.length, 'programme')} and ${plural(r.certifications.length, 'certification')}.` : 'The starter catalogue is complete already: nothing to add.',
+          message: r.certifications.length
+            ? `Added ${plural(r.programs.length, 'programme')} and ${plural(r.certifications.length, 'certification')}.`
+            : 'The starter catalogue is complete already: nothing to add.',
         }),
       onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
     });
@@ -155,7 +176,9 @@ export function CataloguePage() {
               certs={(catalogue.data ?? []).filter((c) => c.program.id === p.id)}
               onAdd={() => setTarget({ programId: p.id })}
               onEdit={(c) => setTarget({ cert: c })}
-              onArchive={(c) => (c.archivedAt ? archive.mutate({ cert: c, archived: false }, { onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }) }) : setArchiving(c))}
+              onArchive={(c) =>
+                c.archivedAt ? archive.mutate({ cert: c, archived: false }, { onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }) }) : setArchiving(c)
+              }
             />
           ))}
         </Stack>
@@ -173,7 +196,9 @@ export function CataloguePage() {
         loading={archive.isPending}
         error={archive.error}
       >
-        {archiving ? `${archiving.name} can no longer be chosen for new records. ${plural(archiving.holderCount, 'colleague holds', 'colleagues hold')} it: their records stay. You can restore it later.` : null}
+        {archiving
+          ? `${archiving.name} can no longer be chosen for new records. ${plural(archiving.holderCount, 'colleague holds', 'colleagues hold')} it: their records stay. You can restore it later.`
+          : null}
       </ConfirmDialog>
     </>
   );

@@ -23,7 +23,17 @@ interface Values extends Record<string, unknown> {
   renewedByIds: string[];
 }
 
-const LABELS = { programId: 'Programme', name: 'Name', examCode: 'Exam code', issuer: 'Issuer', category: 'Category', validityMonths: 'Valid for', description: 'Description', url: 'Link', renewedByIds: 'Renewed by' };
+const LABELS = {
+  programId: 'Programme',
+  name: 'Name',
+  examCode: 'Exam code',
+  issuer: 'Issuer',
+  category: 'Category',
+  validityMonths: 'Valid for',
+  description: 'Description',
+  url: 'Link',
+  renewedByIds: 'Renewed by',
+};
 const CATEGORY_OPTIONS = CERTIFICATION_CATEGORIES.map((c) => ({ value: c, label: CERTIFICATION_CATEGORY_LABELS[c] }));
 
 export interface CertificationFormTarget {
@@ -42,10 +52,31 @@ function validate(v: Values) {
 }
 
 /** Adds or edits a catalogue entry: what it is, how long it is valid, which higher exams renew it. */
-export function CertificationFormModal({ target, onClose, programs, catalogue }: { target: CertificationFormTarget | null; onClose: () => void; programs: ProgramOption[]; catalogue: Certification[] }) {
+export function CertificationFormModal({
+  target,
+  onClose,
+  programs,
+  catalogue,
+}: {
+  target: CertificationFormTarget | null;
+  onClose: () => void;
+  programs: ProgramOption[];
+  catalogue: Certification[];
+}) {
   const editing = target?.cert ?? null;
   const save = useSaveCertification();
-  const blank = (): Values => ({ programId: target?.programId ?? null, name: '', examCode: '', issuer: '', category: 'associate', validityMonths: 36, neverExpires: false, description: '', url: '', renewedByIds: [] });
+  const blank = (): Values => ({
+    programId: target?.programId ?? null,
+    name: '',
+    examCode: '',
+    issuer: '',
+    category: 'associate',
+    validityMonths: 36,
+    neverExpires: false,
+    description: '',
+    url: '',
+    renewedByIds: [],
+  });
   const form = useForm<Values>({ initialValues: blank(), validate, labels: LABELS });
   const opened = target !== null;
 
@@ -54,8 +85,16 @@ export function CertificationFormModal({ target, onClose, programs, catalogue }:
     form.reset(
       editing
         ? {
-            programId: editing.program.id, name: editing.name, examCode: editing.examCode ?? '', issuer: editing.issuer, category: editing.category, validityMonths: editing.validityMonths ?? 36,
-            neverExpires: editing.validityMonths === null, description: editing.description ?? '', url: editing.url ?? '', renewedByIds: editing.renewedBy.map((r) => r.id),
+            programId: editing.program.id,
+            name: editing.name,
+            examCode: editing.examCode ?? '',
+            issuer: editing.issuer,
+            category: editing.category,
+            validityMonths: editing.validityMonths ?? 36,
+            neverExpires: editing.validityMonths === null,
+            description: editing.description ?? '',
+            url: editing.url ?? '',
+            renewedByIds: editing.renewedBy.map((r) => r.id),
           }
         : blank(),
     );
@@ -83,7 +122,8 @@ export function CertificationFormModal({ target, onClose, programs, catalogue }:
       notifications.show({ color: 'teal', message: `${saved.name} is ${editing ? 'saved' : 'in the catalogue'}.` });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error('Someone else changed this entry in the meantime. Close this window and open it again to see their version.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict')
+        throw new Error('Someone else changed this entry in the meantime. Close this window and open it again to see their version.', { cause: e });
       throw e;
     }
   });
@@ -97,15 +137,37 @@ export function CertificationFormModal({ target, onClose, programs, catalogue }:
               {form.formError}
             </Alert>
           )}
-          <Select label="Programme" required disabled={Boolean(editing)} data={programs.map((p) => ({ value: p.id, label: p.name }))} placeholder="The vendor’s partner programme" {...form.getInputProps('programId')} />
+          <Select
+            label="Programme"
+            required
+            disabled={Boolean(editing)}
+            data={programs.map((p) => ({ value: p.id, label: p.name }))}
+            placeholder="The vendor’s partner programme"
+            {...form.getInputProps('programId')}
+          />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <TextInput label="Name" required data-autofocus maxLength={NAME_MAX} placeholder="e.g. Certified Kubernetes Administrator" {...form.getInputProps('name')} />
             <TextInput label="Exam code" maxLength={EXAM_CODE_MAX} placeholder="e.g. CKA, SAA-C03" {...form.getInputProps('examCode')} />
-            <TextInput label="Issuer" maxLength={NAME_MAX} placeholder={vendor || 'The programme’s vendor'} description={editing ? undefined : 'Leave empty for the programme’s vendor'} {...form.getInputProps('issuer')} />
+            <TextInput
+              label="Issuer"
+              maxLength={NAME_MAX}
+              placeholder={vendor || 'The programme’s vendor'}
+              description={editing ? undefined : 'Leave empty for the programme’s vendor'}
+              {...form.getInputProps('issuer')}
+            />
             <Select label="Category" data={CATEGORY_OPTIONS} allowDeselect={false} {...form.getInputProps('category')} />
           </SimpleGrid>
           <Group align="flex-end" gap="md">
-            <NumberInput label="Valid for" suffix=" months" min={1} max={VALIDITY_MONTHS_MAX} allowDecimal={false} disabled={v.neverExpires} w={180} {...form.getInputProps('validityMonths')} />
+            <NumberInput
+              label="Valid for"
+              suffix=" months"
+              min={1}
+              max={VALIDITY_MONTHS_MAX}
+              allowDecimal={false}
+              disabled={v.neverExpires}
+              w={180}
+              {...form.getInputProps('validityMonths')}
+            />
             <Checkbox label="Does not expire" mb={8} checked={v.neverExpires} onChange={(e) => form.setFieldValue('neverExpires', e.currentTarget.checked)} />
           </Group>
           <MultiSelect

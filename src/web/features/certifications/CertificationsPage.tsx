@@ -62,7 +62,13 @@ export function CertificationsPage() {
           <MatrixView programId={programId} onProgramChange={(id) => setParam('program', id)} programOptions={programOptions} action={record} />
         </Tabs.Panel>
         <Tabs.Panel value="list">
-          <HoldingsList programId={programId} onProgramChange={(id) => setParam('program', id)} programOptions={programOptions} onEdit={(h: UserCertification) => setTarget({ holding: h })} action={record} />
+          <HoldingsList
+            programId={programId}
+            onProgramChange={(id) => setParam('program', id)}
+            programOptions={programOptions}
+            onEdit={(h: UserCertification) => setTarget({ holding: h })}
+            action={record}
+          />
         </Tabs.Panel>
       </Tabs>
       <HoldingFormModal target={target} onClose={() => setTarget(null)} />

@@ -25,7 +25,17 @@ interface Values extends Record<string, unknown> {
   notes: string;
 }
 
-const LABELS = { userId: 'Colleague', certificationId: 'Certification', status: 'Status', obtainedOn: 'Obtained on', expiresOn: 'Expires on', targetOn: 'Target date', credentialId: 'Credential ID', credentialUrl: 'Credential URL', notes: 'Notes' };
+const LABELS = {
+  userId: 'Colleague',
+  certificationId: 'Certification',
+  status: 'Status',
+  obtainedOn: 'Obtained on',
+  expiresOn: 'Expires on',
+  targetOn: 'Target date',
+  credentialId: 'Credential ID',
+  credentialUrl: 'Credential URL',
+  notes: 'Notes',
+};
 const STATUS_OPTIONS = [
   { value: 'obtained', label: 'Obtained' },
   { value: 'planned', label: 'Planned' },
@@ -63,11 +73,26 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
   const catalogue = useQuery({ ...catalogueQuery(), enabled: target !== null });
   const forAnyone = me.user.role === 'admin' || me.user.role === 'manager';
   const blank = (): Values => ({
-    userId: target?.userId ?? me.user.id, certificationId: null, status: target?.status ?? 'obtained', obtainedOn: '', expiresOn: '', targetOn: '', credentialId: '', credentialUrl: '', notes: '',
+    userId: target?.userId ?? me.user.id,
+    certificationId: null,
+    status: target?.status ?? 'obtained',
+    obtainedOn: '',
+    expiresOn: '',
+    targetOn: '',
+    credentialId: '',
+    credentialUrl: '',
+    notes: '',
   });
   const fromHolding = (h: UserCertification): Values => ({
-    userId: h.user.id, certificationId: h.certification.id, status: h.status, obtainedOn: h.obtainedOn ?? '', expiresOn: h.expiryOverridden ? (h.expiresOn ?? '') : '',
-    targetOn: h.targetOn ?? '', credentialId: h.credentialId ?? '', credentialUrl: h.credentialUrl ?? '', notes: h.notes ?? '',
+    userId: h.user.id,
+    certificationId: h.certification.id,
+    status: h.status,
+    obtainedOn: h.obtainedOn ?? '',
+    expiresOn: h.expiryOverridden ? (h.expiresOn ?? '') : '',
+    targetOn: h.targetOn ?? '',
+    credentialId: h.credentialId ?? '',
+    credentialUrl: h.credentialUrl ?? '',
+    notes: h.notes ?? '',
   });
   const form = useForm<Values>({ initialValues: blank(), validate, labels: LABELS });
   const opened = target !== null;
@@ -115,10 +140,14 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
         saved = await save.mutateAsync({ body: { ...fields, userId: v.userId!, ...(obtained && v.expiresOn ? { expiresOn: v.expiresOn } : {}) } });
       }
       const whose = saved.user.id === me.user.id ? '' : ` for ${saved.user.name}`;
-      notifications.show({ color: 'teal', message: saved.status === 'planned' ? `Planned exam recorded${whose}: ${saved.certification.name}.` : `Certification recorded${whose}: ${saved.certification.name}.` });
+      notifications.show({
+        color: 'teal',
+        message: saved.status === 'planned' ? `Planned exam recorded${whose}: ${saved.certification.name}.` : `Certification recorded${whose}: ${saved.certification.name}.`,
+      });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error('Someone else changed this record in the meantime. Close this window and open it again to see their version.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict')
+        throw new Error('Someone else changed this record in the meantime. Close this window and open it again to see their version.', { cause: e });
       throw e;
     }
   });
@@ -136,7 +165,12 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
             {forAnyone && !editing ? (
               <ColleagueSelect label="Colleague" required allowDeselect={false} current={{ id: me.user.id, name: me.user.name }} {...form.getInputProps('userId')} />
             ) : (
-              <TextInput label="Colleague" readOnly value={editing ? editing.user.name : me.user.name} description={editing ? undefined : 'Members record their own certifications.'} />
+              <TextInput
+                label="Colleague"
+                readOnly
+                value={editing ? editing.user.name : me.user.name}
+                description={editing ? undefined : 'Members record their own certifications.'}
+              />
             )}
             <Select label="Status" data={STATUS_OPTIONS} allowDeselect={false} disabled={editing?.status === 'obtained'} {...form.getInputProps('status')} />
           </SimpleGrid>
@@ -155,7 +189,13 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
               <TextInput label="Expires on" type="date" min={v.obtainedOn || undefined} placeholder={derived ?? ''} description={expiryHint} {...form.getInputProps('expiresOn')} />
             </SimpleGrid>
           ) : (
-            <TextInput label="Target date" type="date" required description="When the exam is planned; you record it as obtained once passed." {...form.getInputProps('targetOn')} />
+            <TextInput
+              label="Target date"
+              type="date"
+              required
+              description="When the exam is planned; you record it as obtained once passed."
+              {...form.getInputProps('targetOn')}
+            />
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <TextInput label="Credential ID" maxLength={CREDENTIAL_ID_MAX} placeholder="e.g. LF-abc123" {...form.getInputProps('credentialId')} />

@@ -14,7 +14,13 @@ import { holdingsQuery, useArchiveHolding } from './queries.js';
 const STATE_OPTIONS = HOLDING_STATES.map((s) => ({ value: s, label: HOLDING_STATE_LABELS[s] }));
 
 /** Every recorded certification and planned exam, the signed-in colleague's own first. */
-export function HoldingsList({ programId, onProgramChange, programOptions, onEdit, action }: {
+export function HoldingsList({
+  programId,
+  onProgramChange,
+  programOptions,
+  onEdit,
+  action,
+}: {
   programId: string | null;
   onProgramChange: (id: string | null) => void;
   programOptions: { value: string; label: string }[];
@@ -40,7 +46,15 @@ export function HoldingsList({ programId, onProgramChange, programOptions, onEdi
         </Chip>
         {!mine && <ColleagueSelect label="Colleague" placeholder="Everyone" clearable includeInactive value={userId} onChange={setUserId} w={{ base: '100%', xs: 220 }} />}
         <Select label="Programme" placeholder="All programmes" clearable data={programOptions} value={programId} onChange={onProgramChange} w={{ base: '100%', xs: 280 }} />
-        <Select label="State" placeholder="Any state" clearable data={STATE_OPTIONS} value={state} onChange={(v) => setState(v as HoldingState | null)} w={{ base: '100%', xs: 180 }} />
+        <Select
+          label="State"
+          placeholder="Any state"
+          clearable
+          data={STATE_OPTIONS}
+          value={state}
+          onChange={(v) => setState(v as HoldingState | null)}
+          w={{ base: '100%', xs: 180 }}
+        />
       </Group>
       {holdings.isPending ? (
         <LoadingState label="Loading certifications…" />
@@ -113,10 +127,23 @@ export function HoldingsList({ programId, onProgramChange, programOptions, onEdi
                   <Table.Td>
                     {mayChange(h) && (
                       <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onEdit(h)} aria-label={`Edit ${h.certification.name} of ${h.user.name}`}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          onClick={() => onEdit(h)}
+                          aria-label={`Edit ${h.certification.name} of ${h.user.name}`}
+                        >
                           Edit
                         </Button>
-                        <Button size="xs" variant="subtle" color="gray" leftSection={<IconArchive size={14} aria-hidden />} onClick={() => setArchiving(h)} aria-label={`Remove ${h.certification.name} of ${h.user.name}`}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="gray"
+                          leftSection={<IconArchive size={14} aria-hidden />}
+                          onClick={() => setArchiving(h)}
+                          aria-label={`Remove ${h.certification.name} of ${h.user.name}`}
+                        >
                           Remove
                         </Button>
                       </Group>

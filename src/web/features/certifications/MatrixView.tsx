@@ -18,7 +18,17 @@ export function StateBadge({ state, cell }: { state: HoldingState; cell: Pick<Ma
 }
 
 /** Colleagues × certifications, coloured by expiry (with the words beside the colour), exportable as CSV. */
-export function MatrixView({ programId, onProgramChange, programOptions, action }: { programId: string | null; onProgramChange: (id: string | null) => void; programOptions: { value: string; label: string }[]; action?: React.ReactNode }) {
+export function MatrixView({
+  programId,
+  onProgramChange,
+  programOptions,
+  action,
+}: {
+  programId: string | null;
+  onProgramChange: (id: string | null) => void;
+  programOptions: { value: string; label: string }[];
+  action?: React.ReactNode;
+}) {
   const matrix = useQuery(matrixQuery(programId));
   const m = matrix.data;
   const cells = new Map((m?.cells ?? []).map((c) => [`${c.userId}|${c.certificationId}`, c]));
@@ -49,7 +59,11 @@ export function MatrixView({ programId, onProgramChange, programOptions, action 
         <EmptyState
           icon={<IconCertificate size={28} aria-hidden />}
           title={programId ? 'This programme has no certifications yet' : 'No certifications recorded yet'}
-          description={programId ? 'An administrator adds them under Certification catalogue.' : 'Record the certifications colleagues hold and the exams they plan: the matrix shows who holds what and what expires when.'}
+          description={
+            programId
+              ? 'An administrator adds them under Certification catalogue.'
+              : 'Record the certifications colleagues hold and the exams they plan: the matrix shows who holds what and what expires when.'
+          }
           action={action}
         />
       ) : (

@@ -1,6 +1,13 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
-  Certification, CertificationMatrix, CreateCertificationBody, CreateUserCertificationBody, StarterCatalogueResult, UpdateCertificationBody, UpdateUserCertificationBody, UserCertification,
+  Certification,
+  CertificationMatrix,
+  CreateCertificationBody,
+  CreateUserCertificationBody,
+  StarterCatalogueResult,
+  UpdateCertificationBody,
+  UpdateUserCertificationBody,
+  UserCertification,
 } from '../../../shared/schemas/certification.js';
 import type { HoldingState } from '../../../shared/schemas/certification.js';
 import { api, withQuery } from '../../api.js';
@@ -38,7 +45,8 @@ export const catalogueQuery = (includeArchived = false) =>
 export const holdingsQuery = (f: HoldingFilters) =>
   queryOptions<UserCertification[]>({
     queryKey: certificationKeys.holdings(f),
-    queryFn: ({ signal }) => api.get<{ items: UserCertification[] }>(withQuery('/api/user-certifications', { userId: f.userId, programId: f.programId, state: f.state }), signal).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api.get<{ items: UserCertification[] }>(withQuery('/api/user-certifications', { userId: f.userId, programId: f.programId, state: f.state }), signal).then((r) => r.items),
     placeholderData: keepPreviousData,
   });
 

@@ -32,7 +32,8 @@ export function ArchiveContactDialog({ contact, onClose }: { contact: ContactSum
       loading={archive.isPending}
       error={archive.error}
     >
-      Archived contacts leave the stakeholder map, the directory and search. Their timeline entries and history stay, and you can restore them. Someone who moved on is better marked as left.
+      Archived contacts leave the stakeholder map, the directory and search. Their timeline entries and history stay, and you can restore them. Someone who moved on is better
+      marked as left.
     </ConfirmDialog>
   );
 }

@@ -28,7 +28,17 @@ interface Values extends Record<string, unknown> {
 }
 
 const EMPTY: Values = { firstName: '', lastName: '', title: '', role: null, influence: null, strength: null, email: '', phone: '', location: '', notes: '', isPrimary: false };
-const LABELS = { firstName: 'First name', lastName: 'Last name', title: 'Title', role: 'Role', email: 'E-mail', phone: 'Phone', location: 'Location', notes: 'Notes', isPrimary: 'Primary contact' };
+const LABELS = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  title: 'Title',
+  role: 'Role',
+  email: 'E-mail',
+  phone: 'Phone',
+  location: 'Location',
+  notes: 'Notes',
+  isPrimary: 'Primary contact',
+};
 
 const valuesOf = (c: Contact): Values => ({
   firstName: c.firstName,
@@ -104,8 +114,22 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
               <TextInput label="Last name" required autoComplete="off" {...form.getInputProps('lastName')} />
               <TextInput label="Title" placeholder="e.g. Head of Alliances" autoComplete="off" {...form.getInputProps('title')} />
               <Select label="Role in the relationship" placeholder="Not known yet" data={CONTACT_ROLE_OPTIONS} clearable {...form.getInputProps('role')} />
-              <Select label="Influence" description="On decisions about working with us" placeholder="Not rated" data={INFLUENCE_OPTIONS} clearable {...form.getInputProps('influence')} />
-              <Select label="Relationship strength" description="How well we know each other" placeholder="Not rated" data={STRENGTH_OPTIONS} clearable {...form.getInputProps('strength')} />
+              <Select
+                label="Influence"
+                description="On decisions about working with us"
+                placeholder="Not rated"
+                data={INFLUENCE_OPTIONS}
+                clearable
+                {...form.getInputProps('influence')}
+              />
+              <Select
+                label="Relationship strength"
+                description="How well we know each other"
+                placeholder="Not rated"
+                data={STRENGTH_OPTIONS}
+                clearable
+                {...form.getInputProps('strength')}
+              />
               <TextInput label="E-mail" type="email" autoComplete="off" {...form.getInputProps('email')} />
               <TextInput label="Phone" type="tel" placeholder="+41 44 123 45 67" autoComplete="off" {...form.getInputProps('phone')} />
             </SimpleGrid>
@@ -113,7 +137,11 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
             <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
             <Checkbox
               label={`Primary contact for ${partner.name}`}
-              description={contact?.leftAt ? 'Someone who has left, or whose departure is recorded, cannot be the primary contact.' : 'There is one primary contact per partner: choosing this one replaces the current one.'}
+              description={
+                contact?.leftAt
+                  ? 'Someone who has left, or whose departure is recorded, cannot be the primary contact.'
+                  : 'There is one primary contact per partner: choosing this one replaces the current one.'
+              }
               disabled={Boolean(contact?.leftAt)}
               {...form.getInputProps('isPrimary', { type: 'checkbox' })}
             />

@@ -30,7 +30,15 @@ export function ContactHistoryDrawer({ contact, contacts, onClose }: { contact: 
   const names = new Map(contacts.map((c) => [c.id, c.fullName]));
   return (
     <Drawer opened={contact !== null} onClose={onClose} position="right" size="md" title={contact ? `History of ${contact.fullName}` : 'History'}>
-      {contact && <AuditHistory entityType="contact" entityId={contact.id} fieldLabels={FIELD_LABELS} formatValue={(field, value) => formatValue(field, value, names)} hiddenFields={['activityIds', 'partnerId', 'version', 'lastContactAt']} />}
+      {contact && (
+        <AuditHistory
+          entityType="contact"
+          entityId={contact.id}
+          fieldLabels={FIELD_LABELS}
+          formatValue={(field, value) => formatValue(field, value, names)}
+          hiddenFields={['activityIds', 'partnerId', 'version', 'lastContactAt']}
+        />
+      )}
     </Drawer>
   );
 }

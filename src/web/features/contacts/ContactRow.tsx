@@ -25,11 +25,7 @@ interface Props {
 /** One person on a partner's People tab, with what may be done with them. */
 export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, onAction }: Props) {
   return (
-    <Table.Tr
-      ref={rowRef}
-      className={[c.leftAt || c.archivedAt ? classes.inactive : '', selected ? classes.selected : ''].join(' ')}
-      aria-current={selected ? 'true' : undefined}
-    >
+    <Table.Tr ref={rowRef} className={[c.leftAt || c.archivedAt ? classes.inactive : '', selected ? classes.selected : ''].join(' ')} aria-current={selected ? 'true' : undefined}>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           {c.isPrimary && <PrimaryStar />}
@@ -59,7 +55,15 @@ export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, o
         </Text>
       </Table.Td>
       <Table.Td visibleFrom="sm">
-        <Text size="sm">{c.role ? CONTACT_ROLE_LABELS[c.role] : <Text span c="dimmed" size="sm">—</Text>}</Text>
+        <Text size="sm">
+          {c.role ? (
+            CONTACT_ROLE_LABELS[c.role]
+          ) : (
+            <Text span c="dimmed" size="sm">
+              —
+            </Text>
+          )}
+        </Text>
       </Table.Td>
       <Table.Td visibleFrom="md">
         <Stack gap={0}>
@@ -87,7 +91,15 @@ export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, o
         </Stack>
       </Table.Td>
       <Table.Td visibleFrom="sm">
-        <Text size="sm">{c.lastContactAt ? <time dateTime={c.lastContactAt} title={formatDate(c.lastContactAt)}>{formatRelative(c.lastContactAt)}</time> : 'Never'}</Text>
+        <Text size="sm">
+          {c.lastContactAt ? (
+            <time dateTime={c.lastContactAt} title={formatDate(c.lastContactAt)}>
+              {formatRelative(c.lastContactAt)}
+            </time>
+          ) : (
+            'Never'
+          )}
+        </Text>
       </Table.Td>
       <Table.Td>
         <RowActions label={`Actions for ${c.fullName}`}>

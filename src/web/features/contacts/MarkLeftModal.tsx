@@ -8,8 +8,7 @@ import { ApiError, errorMessage } from '../../api.js';
 import { useUpdateContact } from './queries.js';
 
 /** Today as YYYY-MM-DD where the company is: the server tells a departure that happened from one ahead there too. */
-export const todayInCompanyZone = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: CONTACT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export const todayInCompanyZone = () => new Intl.DateTimeFormat('en-CA', { timeZone: CONTACT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** Marks a contact as having left the partner on a day (today unless told), or as leaving on a later day; they stay in the history. */
 export function MarkLeftModal({ contact, partnerName, onClose }: { contact: ContactSummary | null; partnerName: string; onClose: () => void }) {
@@ -52,7 +51,8 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
     <Modal opened={contact !== null} onClose={onClose} title={contact ? `${contact.fullName} left ${partnerName}` : 'Mark as left'}>
       <Stack gap="md">
         <Text size="sm">
-          From the day they leave, they are off the stakeholder map and can no longer be chosen for new timeline entries; a later day records a departure ahead of time. Their past entries and history stay, and you can bring them back later.
+          From the day they leave, they are off the stakeholder map and can no longer be chosen for new timeline entries; a later day records a departure ahead of time. Their past
+          entries and history stay, and you can bring them back later.
         </Text>
         <DatePickerInput
           label="Left on"

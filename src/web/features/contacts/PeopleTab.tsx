@@ -111,7 +111,12 @@ export function PeopleTab({ partner }: PartnerTabProps) {
           </Title>
           <Group gap="md">
             <Switch label={`Show who left (${left.length})`} checked={showLeft} onChange={(e) => setShowLeft(e.currentTarget.checked)} disabled={!left.length && !showLeft} />
-            <Switch label={`Show archived (${archived.length})`} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} disabled={!archived.length && !showArchived} />
+            <Switch
+              label={`Show archived (${archived.length})`}
+              checked={showArchived}
+              onChange={(e) => setShowArchived(e.currentTarget.checked)}
+              disabled={!archived.length && !showArchived}
+            />
           </Group>
         </Group>
         <Card withBorder radius="md" padding={0}>
@@ -125,7 +130,9 @@ export function PeopleTab({ partner }: PartnerTabProps) {
                 headingLevel={3}
                 icon={<IconUsers size={24} aria-hidden />}
                 title={all.length ? 'Nobody to show with these switches' : 'No contacts yet'}
-                description={all.length ? 'Everyone here has left or is archived: switch them on above.' : canEdit ? `Add the first person you know at ${partner.name}.` : undefined}
+                description={
+                  all.length ? 'Everyone here has left or is archived: switch them on above.' : canEdit ? `Add the first person you know at ${partner.name}.` : undefined
+                }
                 action={!all.length && canEdit ? <Button onClick={() => setForm({})}>Add contact</Button> : undefined}
               />
             }

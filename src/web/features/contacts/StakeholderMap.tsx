@@ -13,7 +13,14 @@ export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onS
   const gaps = map.groups.filter((g) => !g.contacts.length && g.role !== 'unassigned');
 
   if (!filled.length) {
-    return <EmptyState headingLevel={3} icon={<IconUsersGroup size={24} aria-hidden />} title="No current contacts" description={`Add the people you know at ${map.partner.name} to see who plays which role.`} />;
+    return (
+      <EmptyState
+        headingLevel={3}
+        icon={<IconUsersGroup size={24} aria-hidden />}
+        title="No current contacts"
+        description={`Add the people you know at ${map.partner.name} to see who plays which role.`}
+      />
+    );
   }
 
   return (

@@ -7,13 +7,32 @@ import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { NOTICE_UNITS, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
 import { noticeSummary } from '../../../shared/contracts.js';
-import { CONTRACT_PARTIES_MAX, contractRuleIssues, currencyCodes, isCurrency, NOTICE_PERIOD_MAX, RENEWAL_TERM_MONTHS_MAX, type Contract } from '../../../shared/schemas/contract.js';
+import {
+  CONTRACT_PARTIES_MAX,
+  contractRuleIssues,
+  currencyCodes,
+  isCurrency,
+  NOTICE_PERIOD_MAX,
+  RENEWAL_TERM_MONTHS_MAX,
+  type Contract,
+} from '../../../shared/schemas/contract.js';
 import { NAME_MAX } from '../../../shared/schemas/common.js';
 import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { useForm } from '../../lib/form.js';
 import { ColleagueSelect } from '../partners/pickers.js';
-import { CLAUSE_OPTIONS, CONTRACT_STATUS_OPTIONS, CONTRACT_TYPE_OPTIONS, describeContractNotice, formatDay, fromMinor, minorDigits, noticeDueText, todayInZurich, toMinor } from './format.js';
+import {
+  CLAUSE_OPTIONS,
+  CONTRACT_STATUS_OPTIONS,
+  CONTRACT_TYPE_OPTIONS,
+  describeContractNotice,
+  formatDay,
+  fromMinor,
+  minorDigits,
+  noticeDueText,
+  todayInZurich,
+  toMinor,
+} from './format.js';
 import { useCreateContract, useUpdateContract } from './queries.js';
 
 dayjs.extend(customParseFormat);
@@ -39,8 +58,20 @@ interface Values extends Record<string, unknown> {
 }
 
 const LABELS: Partial<Record<keyof Values & string, string>> = {
-  title: 'Title', type: 'Type', status: 'Status', parties: 'Parties', signedOn: 'Signed on', startsOn: 'Starts on', endsOn: 'Ends on',
-  renewalTermMonths: 'Renewal term', noticePeriodCount: 'Notice period', noticePeriodUnit: 'Notice period unit', valueMinor: 'Value', currency: 'Currency', ownerId: 'Owner', notes: 'Notes',
+  title: 'Title',
+  type: 'Type',
+  status: 'Status',
+  parties: 'Parties',
+  signedOn: 'Signed on',
+  startsOn: 'Starts on',
+  endsOn: 'Ends on',
+  renewalTermMonths: 'Renewal term',
+  noticePeriodCount: 'Notice period',
+  noticePeriodUnit: 'Notice period unit',
+  valueMinor: 'Value',
+  currency: 'Currency',
+  ownerId: 'Owner',
+  notes: 'Notes',
 };
 const UNIT_OPTIONS = NOTICE_UNITS.map((u) => ({ value: u, label: u }));
 const CURRENCY_OPTIONS = currencyCodes();
@@ -73,14 +104,41 @@ function DayInput({ value, onChange, ...props }: { value: string | null; onChang
 function valuesOf(c: Contract | null, me: { id: string }): Values {
   if (!c) {
     return {
-      title: '', type: null, status: 'active', parties: [], signedOn: null, startsOn: null, endsOn: null, autoRenew: false, renewalTermMonths: 12,
-      noticePeriodCount: '', noticePeriodUnit: 'months', valueMinor: '', currency: 'CHF', ownerId: me.id, clauses: [], notes: '',
+      title: '',
+      type: null,
+      status: 'active',
+      parties: [],
+      signedOn: null,
+      startsOn: null,
+      endsOn: null,
+      autoRenew: false,
+      renewalTermMonths: 12,
+      noticePeriodCount: '',
+      noticePeriodUnit: 'months',
+      valueMinor: '',
+      currency: 'CHF',
+      ownerId: me.id,
+      clauses: [],
+      notes: '',
     };
   }
   return {
-    title: c.title, type: c.type, status: c.status, parties: c.parties, signedOn: c.signedOn, startsOn: c.startsOn, endsOn: c.endsOn, autoRenew: c.autoRenew,
-    renewalTermMonths: c.renewalTermMonths ?? 12, noticePeriodCount: c.noticePeriodCount ?? '', noticePeriodUnit: c.noticePeriodUnit ?? 'months',
-    valueMinor: c.valueMinor !== null && c.currency ? fromMinor(c.valueMinor, c.currency) : '', currency: c.currency ?? 'CHF', ownerId: c.owner?.id ?? null, clauses: c.clauses, notes: c.notes ?? '',
+    title: c.title,
+    type: c.type,
+    status: c.status,
+    parties: c.parties,
+    signedOn: c.signedOn,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    autoRenew: c.autoRenew,
+    renewalTermMonths: c.renewalTermMonths ?? 12,
+    noticePeriodCount: c.noticePeriodCount ?? '',
+    noticePeriodUnit: c.noticePeriodUnit ?? 'months',
+    valueMinor: c.valueMinor !== null && c.currency ? fromMinor(c.valueMinor, c.currency) : '',
+    currency: c.currency ?? 'CHF',
+    ownerId: c.owner?.id ?? null,
+    clauses: c.clauses,
+    notes: c.notes ?? '',
   };
 }
 
@@ -89,9 +147,22 @@ function bodyOf(v: Values) {
   const amount = num(v.valueMinor);
   const notice = num(v.noticePeriodCount);
   return {
-    title: v.title.trim(), type: v.type!, status: v.status, parties: v.parties.map((p) => p.trim()).filter(Boolean), signedOn: v.signedOn, startsOn: v.startsOn, endsOn: v.endsOn,
-    autoRenew: v.autoRenew, renewalTermMonths: v.autoRenew ? num(v.renewalTermMonths) : null, noticePeriodCount: notice, noticePeriodUnit: notice === null ? null : v.noticePeriodUnit,
-    valueMinor: amount === null || !v.currency ? null : toMinor(amount, v.currency), currency: amount === null ? null : v.currency, ownerId: v.ownerId, clauses: v.clauses, notes: v.notes.trim() || null,
+    title: v.title.trim(),
+    type: v.type!,
+    status: v.status,
+    parties: v.parties.map((p) => p.trim()).filter(Boolean),
+    signedOn: v.signedOn,
+    startsOn: v.startsOn,
+    endsOn: v.endsOn,
+    autoRenew: v.autoRenew,
+    renewalTermMonths: v.autoRenew ? num(v.renewalTermMonths) : null,
+    noticePeriodCount: notice,
+    noticePeriodUnit: notice === null ? null : v.noticePeriodUnit,
+    valueMinor: amount === null || !v.currency ? null : toMinor(amount, v.currency),
+    currency: amount === null ? null : v.currency,
+    ownerId: v.ownerId,
+    clauses: v.clauses,
+    notes: v.notes.trim() || null,
   };
 }
 
@@ -109,7 +180,10 @@ function validate(v: Values) {
 function NoticePreview({ values }: { values: Values }) {
   const b = bodyOf(values);
   const today = todayInZurich();
-  const s = noticeSummary({ endsOn: b.endsOn, autoRenew: b.autoRenew, renewalTermMonths: b.renewalTermMonths, noticePeriodCount: b.noticePeriodCount, noticePeriodUnit: b.noticePeriodUnit }, today);
+  const s = noticeSummary(
+    { endsOn: b.endsOn, autoRenew: b.autoRenew, renewalTermMonths: b.renewalTermMonths, noticePeriodCount: b.noticePeriodCount, noticePeriodUnit: b.noticePeriodUnit },
+    today,
+  );
   const due = noticeDueText(s.daysToNotice);
   return (
     <Paper withBorder p="sm" radius="md" role="status" aria-live="polite" aria-label="Computed notice deadline">
@@ -161,7 +235,8 @@ export function ContractFormModal({ target, onClose, onCreated }: { target: Cont
       }
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error('Someone else changed this contract in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict')
+        throw new Error('Someone else changed this contract in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
       throw e;
     }
   });
@@ -197,14 +272,35 @@ export function ContractFormModal({ target, onClose, onCreated }: { target: Cont
             {v.autoRenew && <NumberInput label="Renewal term (months)" min={1} max={RENEWAL_TERM_MONTHS_MAX} allowDecimal={false} {...form.getInputProps('renewalTermMonths')} />}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <NumberInput label="Notice period" description="Leave empty if none" min={0} max={NOTICE_PERIOD_MAX} allowDecimal={false} {...form.getInputProps('noticePeriodCount')} />
+            <NumberInput
+              label="Notice period"
+              description="Leave empty if none"
+              min={0}
+              max={NOTICE_PERIOD_MAX}
+              allowDecimal={false}
+              {...form.getInputProps('noticePeriodCount')}
+            />
             <Select label="Notice period unit" data={UNIT_OPTIONS} allowDeselect={false} {...form.getInputProps('noticePeriodUnit')} />
           </SimpleGrid>
           <NoticePreview values={v} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <NumberInput label="Value" description="Total contract value" min={0} thousandSeparator="'" decimalScale={minorDigits(v.currency ?? 'CHF')} {...form.getInputProps('valueMinor')} />
+            <NumberInput
+              label="Value"
+              description="Total contract value"
+              min={0}
+              thousandSeparator="'"
+              decimalScale={minorDigits(v.currency ?? 'CHF')}
+              {...form.getInputProps('valueMinor')}
+            />
             <Select label="Currency" searchable data={CURRENCY_OPTIONS} nothingFoundMessage="No such ISO currency code" {...form.getInputProps('currency')} />
-            <ColleagueSelect label="Owner" description="Gets the notice alerts" placeholder="The partner's owner" clearable current={editing?.owner ?? { id: me.user.id, name: me.user.name }} {...form.getInputProps('ownerId')} />
+            <ColleagueSelect
+              label="Owner"
+              description="Gets the notice alerts"
+              placeholder="The partner's owner"
+              clearable
+              current={editing?.owner ?? { id: me.user.id, name: me.user.name }}
+              {...form.getInputProps('ownerId')}
+            />
           </SimpleGrid>
           <Checkbox.Group label="Security clauses" description="Which of these the contract contains (the risk assessment checks them)" {...form.getInputProps('clauses')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">

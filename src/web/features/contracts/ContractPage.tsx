@@ -35,7 +35,12 @@ function NoticeBanner({ contract: c }: { contract: Contract }) {
   const due = noticeDueText(c.daysToNotice);
   const urgent = due !== null && c.daysToNotice! <= NOTICE_URGENT_DAYS;
   return (
-    <Alert variant="light" color={urgent ? 'red' : c.noticeState === 'ended' ? 'gray' : 'blue'} icon={<IconAlarm aria-hidden />} title={c.noticeDeadline ? `Notice deadline: ${formatDay(c.noticeDeadline)}${due ? ` — ${due.replace(/^notice due /, '')}` : ' (passed)'}` : 'No notice deadline'}>
+    <Alert
+      variant="light"
+      color={urgent ? 'red' : c.noticeState === 'ended' ? 'gray' : 'blue'}
+      icon={<IconAlarm aria-hidden />}
+      title={c.noticeDeadline ? `Notice deadline: ${formatDay(c.noticeDeadline)}${due ? ` — ${due.replace(/^notice due /, '')}` : ' (passed)'}` : 'No notice deadline'}
+    >
       {describeContractNotice({ state: c.noticeState, currentTermEnd: c.currentTermEnd, noticeDeadline: c.noticeDeadline, daysToNotice: c.daysToNotice })}
       {c.noticeDeadline ? '. The deadline is the last day notice can be given.' : c.noticeState === 'open_ended' ? '.' : '. Add a notice period to get alerts before the deadline.'}
     </Alert>
@@ -43,22 +48,37 @@ function NoticeBanner({ contract: c }: { contract: Contract }) {
 }
 
 const HISTORY_LABELS: Record<string, string> = {
-  title: 'Title', type: 'Type', status: 'Status', parties: 'Parties', signedOn: 'Signed on', startsOn: 'Starts on', endsOn: 'Ends on', autoRenew: 'Renews automatically',
-  renewalTermMonths: 'Renewal term (months)', noticePeriodCount: 'Notice period', noticePeriodUnit: 'Notice period unit', valueMinor: 'Value', currency: 'Currency',
-  clauses: 'Security clauses', notes: 'Notes', archivedAt: 'Archived',
+  title: 'Title',
+  type: 'Type',
+  status: 'Status',
+  parties: 'Parties',
+  signedOn: 'Signed on',
+  startsOn: 'Starts on',
+  endsOn: 'Ends on',
+  autoRenew: 'Renews automatically',
+  renewalTermMonths: 'Renewal term (months)',
+  noticePeriodCount: 'Notice period',
+  noticePeriodUnit: 'Notice period unit',
+  valueMinor: 'Value',
+  currency: 'Currency',
+  clauses: 'Security clauses',
+  notes: 'Notes',
+  archivedAt: 'Archived',
 };
 
 /** Amounts in the contract's current currency: the trail keeps minor units only. */
-const historyValue = (currency: string | null) => (field: string, value: unknown): React.ReactNode | undefined => {
-  if (value === null || value === undefined) return undefined;
-  if (field === 'valueMinor' && typeof value === 'number' && currency) return formatMoney(value, currency);
-  if (field === 'type') return CONTRACT_TYPE_LABELS[value as ContractType] ?? undefined;
-  if (field === 'status') return CONTRACT_STATUS_LABELS[value as ContractStatus] ?? undefined;
-  if (['signedOn', 'startsOn', 'endsOn'].includes(field) && typeof value === 'string') return formatDay(value);
-  if (field === 'clauses' && Array.isArray(value)) return value.map((c) => CLAUSE_LABELS[c as ContractClause] ?? c).join(', ') || '—';
-  if (field === 'parties' && Array.isArray(value)) return value.join(' · ') || '—';
-  return undefined;
-};
+const historyValue =
+  (currency: string | null) =>
+  (field: string, value: unknown): React.ReactNode | undefined => {
+    if (value === null || value === undefined) return undefined;
+    if (field === 'valueMinor' && typeof value === 'number' && currency) return formatMoney(value, currency);
+    if (field === 'type') return CONTRACT_TYPE_LABELS[value as ContractType] ?? undefined;
+    if (field === 'status') return CONTRACT_STATUS_LABELS[value as ContractStatus] ?? undefined;
+    if (['signedOn', 'startsOn', 'endsOn'].includes(field) && typeof value === 'string') return formatDay(value);
+    if (field === 'clauses' && Array.isArray(value)) return value.map((c) => CLAUSE_LABELS[c as ContractClause] ?? c).join(', ') || '—';
+    if (field === 'parties' && Array.isArray(value)) return value.join(' · ') || '—';
+    return undefined;
+  };
 
 function ContractView({ contract: c }: { contract: Contract }) {
   const partner = useQuery(partnerQuery(c.partner.id));
@@ -101,7 +121,12 @@ function ContractView({ contract: c }: { contract: Contract }) {
                   Edit
                 </Button>
               )}
-              <Button variant="default" leftSection={c.archivedAt ? <IconRestore size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />} onClick={() => (c.archivedAt ? toggleArchived() : setConfirm(true))} loading={archive.isPending && !confirm}>
+              <Button
+                variant="default"
+                leftSection={c.archivedAt ? <IconRestore size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />}
+                onClick={() => (c.archivedAt ? toggleArchived() : setConfirm(true))}
+                loading={archive.isPending && !confirm}
+              >
                 {c.archivedAt ? 'Restore' : 'Archive'}
               </Button>
             </>
@@ -165,10 +190,24 @@ function ContractView({ contract: c }: { contract: Contract }) {
         <Title order={2} size="h4" id="contract-history" mb="sm">
           History
         </Title>
-        <AuditHistory entityType="contract" entityId={c.id} fieldLabels={HISTORY_LABELS} formatValue={historyValue(c.currency)} hiddenFields={['partnerId', 'ownerId', 'version']} />
+        <AuditHistory
+          entityType="contract"
+          entityId={c.id}
+          fieldLabels={HISTORY_LABELS}
+          formatValue={historyValue(c.currency)}
+          hiddenFields={['partnerId', 'ownerId', 'version']}
+        />
       </section>
       <ContractFormModal target={editing ? { contract: c } : null} onClose={() => setEditing(false)} />
-      <ConfirmDialog opened={confirm} onClose={() => setConfirm(false)} onConfirm={toggleArchived} title={`Archive ${c.title}?`} confirmLabel="Archive" loading={archive.isPending} error={archive.error}>
+      <ConfirmDialog
+        opened={confirm}
+        onClose={() => setConfirm(false)}
+        onConfirm={toggleArchived}
+        title={`Archive ${c.title}?`}
+        confirmLabel="Archive"
+        loading={archive.isPending}
+        error={archive.error}
+      >
         It stops its alerts and leaves the lists; its documents stay. You can restore it later.
       </ConfirmDialog>
     </Stack>

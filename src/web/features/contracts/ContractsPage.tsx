@@ -33,10 +33,12 @@ export function ContractsPage() {
     q: q || undefined,
   };
   const contracts = useQuery(contractsListQuery(params));
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const filtered = Boolean(type || status || partner || soon || q);
   const items = contracts.data?.items ?? [];
   const total = contracts.data?.total ?? 0;
@@ -47,7 +49,14 @@ export function ContractsPage() {
       <Stack gap="md">
         <Paper withBorder p="sm" radius="md" component="section" aria-label="Filters">
           <Group gap="sm" align="flex-end">
-            <DebouncedTextInput label="Search" placeholder="Title, partner or party" leftSection={<IconSearch size={16} aria-hidden />} value={q} onCommit={filter(setQ)} style={{ flex: '1 1 12rem' }} />
+            <DebouncedTextInput
+              label="Search"
+              placeholder="Title, partner or party"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={q}
+              onCommit={filter(setQ)}
+              style={{ flex: '1 1 12rem' }}
+            />
             <Select label="Type" placeholder="Any type" clearable data={CONTRACT_TYPE_OPTIONS} value={type} onChange={filter(setType)} style={{ flex: '1 1 12rem' }} />
             <Select label="Status" placeholder="Any status" clearable data={CONTRACT_STATUS_OPTIONS} value={status} onChange={filter(setStatus)} style={{ flex: '1 1 12rem' }} />
             <PartnerSelect label="Partner" placeholder="Any partner" clearable value={partner} onPick={filter(setPartner)} style={{ flex: '1 1 12rem' }} />

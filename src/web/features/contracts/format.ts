@@ -34,7 +34,9 @@ export function minorDigits(currency: string): number {
 export function formatMoney(valueMinor: number | null, currency: string | null): string {
   if (valueMinor === null || !currency) return '—';
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(valueMinor / 10 ** digits);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    valueMinor / 10 ** digits,
+  );
 }
 
 /** A typed amount in major units as integer minor units; rounding absorbs binary fractions (0.1 + 0.2). */

@@ -139,11 +139,26 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button component="a" href={d.current.downloadUrl} size="compact-sm" variant="light" leftSection={<IconDownload size={14} aria-hidden />} aria-label={`Download ${d.current.fileName}`}>
+                      <Button
+                        component="a"
+                        href={d.current.downloadUrl}
+                        size="compact-sm"
+                        variant="light"
+                        leftSection={<IconDownload size={14} aria-hidden />}
+                        aria-label={`Download ${d.current.fileName}`}
+                      >
                         Download
                       </Button>
                       {d.current.inlineUrl && (
-                        <Button component="a" href={d.current.inlineUrl} target="_blank" rel="noopener noreferrer" size="compact-sm" variant="subtle" aria-label={`Open ${d.current.fileName} in a new tab`}>
+                        <Button
+                          component="a"
+                          href={d.current.inlineUrl}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          size="compact-sm"
+                          variant="subtle"
+                          aria-label={`Open ${d.current.fileName} in a new tab`}
+                        >
                           Open
                         </Button>
                       )}
@@ -153,7 +168,13 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                         </Button>
                       )}
                       {d.canEdit && !d.archivedAt && (
-                        <Button size="compact-sm" variant="subtle" leftSection={<IconUpload size={14} aria-hidden />} onClick={() => setVersioning(d)} aria-label={`New version of ${d.title}`}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          leftSection={<IconUpload size={14} aria-hidden />}
+                          onClick={() => setVersioning(d)}
+                          aria-label={`New version of ${d.title}`}
+                        >
                           New version
                         </Button>
                       )}

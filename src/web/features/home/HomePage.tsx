@@ -65,7 +65,8 @@ export function HomePage() {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed" mb="sm">
-            Partners, their people and the timeline, the relationship rhythm and compliance (certifications, levels, supplier risk, contracts) are in place. These parts follow, each appearing in the navigation as it arrives.
+            Partners, their people and the timeline, the relationship rhythm and compliance (certifications, levels, supplier risk, contracts) are in place. These parts follow,
+            each appearing in the navigation as it arrives.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             {COMING.map((c) => (

@@ -45,7 +45,10 @@ function MessageDrawer({ id, onClose }: { id: string | null; onClose: () => void
             <dd>{formatDateTime(m.createdAt)}</dd>
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={m.status} /> <Text span size="sm" c="dimmed">{STATUS[m.status].help}</Text>
+              <StatusBadge status={m.status} />{' '}
+              <Text span size="sm" c="dimmed">
+                {STATUS[m.status].help}
+              </Text>
             </dd>
             {m.sentAt && (
               <>
@@ -121,7 +124,11 @@ export function OutboxPage() {
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
           </Stack>
         ) : items.length === 0 ? (
-          <EmptyState icon={<IconMailOff size={24} aria-hidden />} title={status ? 'No mail with this status' : 'No mail yet'} description="Reminders go out hourly and digests at 07:00." />
+          <EmptyState
+            icon={<IconMailOff size={24} aria-hidden />}
+            title={status ? 'No mail with this status' : 'No mail yet'}
+            description="Reminders go out hourly and digests at 07:00."
+          />
         ) : (
           <Table.ScrollContainer minWidth={0}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>

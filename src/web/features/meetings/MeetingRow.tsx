@@ -55,7 +55,11 @@ export function MeetingRow({ m, showPartner = false, canEdit, actions }: { m: Me
           )}
           {(m.contacts.length > 0 || m.users.length > 0 || m.location) && (
             <Text size="xs" c="dimmed" mt={2}>
-              {[m.contacts.length ? `With ${m.contacts.map((c) => c.name).join(', ')}` : null, m.users.length ? `Our people: ${m.users.map((u) => u.name).join(', ')}` : null, m.location]
+              {[
+                m.contacts.length ? `With ${m.contacts.map((c) => c.name).join(', ')}` : null,
+                m.users.length ? `Our people: ${m.users.map((u) => u.name).join(', ')}` : null,
+                m.location,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </Text>

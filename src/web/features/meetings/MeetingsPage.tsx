@@ -102,7 +102,9 @@ function Quarterly() {
       ) : (
         <Paper withBorder radius="md">
           <Text size="sm" p="sm" fw={500}>
-            {missing === 0 ? 'Every partner has its get-together.' : `${missing} of ${plural(report.data.items.length, 'partner')} ${missing === 1 ? 'has' : 'have'} none planned or held.`}
+            {missing === 0
+              ? 'Every partner has its get-together.'
+              : `${missing} of ${plural(report.data.items.length, 'partner')} ${missing === 1 ? 'has' : 'have'} none planned or held.`}
           </Text>
           <Table.ScrollContainer minWidth={520}>
             <Table verticalSpacing="xs" aria-label={`Quarterly get-together, ${quarter}`}>

@@ -79,7 +79,11 @@ function Editor({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => v
       notifications.show({ color: 'teal', message: `Minutes saved${items.length ? `; ${items.length} action item${items.length === 1 ? '' : 's'} added as tasks` : ''}.` });
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'version_conflict' ? 'Someone else saved these minutes in the meantime. Close and open them again to see their version.' : readableError(e));
+      setError(
+        e instanceof ApiError && e.code === 'version_conflict'
+          ? 'Someone else saved these minutes in the meantime. Close and open them again to see their version.'
+          : readableError(e),
+      );
     }
   };
 
@@ -120,7 +124,12 @@ function Editor({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => v
             </SimpleGrid>
             <Textarea label="Details" autosize minRows={1} maxRows={5} value={t.notes} onChange={(e) => setTopic(t.key, { notes: e.currentTarget.value })} />
             <Group justify="space-between">
-              <Checkbox label="Inform the team" description="Goes into the weekly team digest" checked={t.informTeam} onChange={(e) => setTopic(t.key, { informTeam: e.currentTarget.checked })} />
+              <Checkbox
+                label="Inform the team"
+                description="Goes into the weekly team digest"
+                checked={t.informTeam}
+                onChange={(e) => setTopic(t.key, { informTeam: e.currentTarget.checked })}
+              />
               <ActionIcon variant="subtle" color="red" aria-label={`Remove topic ${i + 1}`} onClick={() => setTopics((ts) => ts.filter((x) => x.key !== t.key))}>
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>
@@ -129,10 +138,20 @@ function Editor({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => v
         </Fieldset>
       ))}
       <Group>
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setTopics((ts) => [...ts, { key: ++seq, kind: 'topic', title: '', notes: '', informTeam: false }])}>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => setTopics((ts) => [...ts, { key: ++seq, kind: 'topic', title: '', notes: '', informTeam: false }])}
+        >
           Add topic
         </Button>
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setTopics((ts) => [...ts, { key: ++seq, kind: 'decision', title: '', notes: '', informTeam: false }])}>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => setTopics((ts) => [...ts, { key: ++seq, kind: 'decision', title: '', notes: '', informTeam: false }])}
+        >
           Add decision
         </Button>
       </Group>
@@ -157,7 +176,15 @@ function Editor({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => v
         <Fieldset key={item.key} legend={`New action item ${i + 1}`} variant="filled">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
             <TextInput label="What" required value={item.title} onChange={(e) => setItem(item.key, { title: e.currentTarget.value })} />
-            <Select label="Assignee" searchable clearable data={people} value={item.assigneeId} onChange={(v) => setItem(item.key, { assigneeId: v })} nothingFoundMessage="No colleague matches" />
+            <Select
+              label="Assignee"
+              searchable
+              clearable
+              data={people}
+              value={item.assigneeId}
+              onChange={(v) => setItem(item.key, { assigneeId: v })}
+              nothingFoundMessage="No colleague matches"
+            />
             <Group gap="xs" align="flex-end" wrap="nowrap">
               <TextInput label="Due date" type="date" style={{ flex: 1 }} value={item.dueDate} onChange={(e) => setItem(item.key, { dueDate: e.currentTarget.value })} />
               <ActionIcon variant="subtle" color="red" size="lg" aria-label={`Remove action item ${i + 1}`} onClick={() => setItems((is) => is.filter((x) => x.key !== item.key))}>
@@ -168,7 +195,12 @@ function Editor({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => v
         </Fieldset>
       ))}
       <Group>
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setItems((is) => [...is, { key: ++seq, title: '', assigneeId: me.user.id, dueDate: todayIn() }])}>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => setItems((is) => [...is, { key: ++seq, title: '', assigneeId: me.user.id, dueDate: todayIn() }])}
+        >
           Add action item
         </Button>
       </Group>
@@ -196,7 +228,13 @@ export function MinutesModal({ meetingId, onClose }: { meetingId: string | null;
   useEffect(() => setOpenedAt(Date.now()), [meetingId]);
   return (
     <Modal opened={meetingId !== null} onClose={onClose} title={meeting.data ? `Minutes: ${meeting.data.title}` : 'Minutes'} size="xl" fullScreen={isPhone}>
-      {meeting.isPending ? <LoadingState /> : meeting.isError ? <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} /> : <Editor key={`${meeting.data.id}-${meeting.data.version}-${openedAt}`} meeting={meeting.data} onClose={onClose} />}
+      {meeting.isPending ? (
+        <LoadingState />
+      ) : meeting.isError ? (
+        <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />
+      ) : (
+        <Editor key={`${meeting.data.id}-${meeting.data.version}-${openedAt}`} meeting={meeting.data} onClose={onClose} />
+      )}
     </Modal>
   );
 }

@@ -69,7 +69,15 @@ export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id
         <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <Select label="Purpose" allowDeselect={false} data={PURPOSE_OPTIONS} value={purpose} onChange={(v) => setPurpose((v ?? 'other') as MeetingPurpose)} />
-          <TextInput type="datetime-local" label="Date and time" description="Zurich time" required leftSection={<IconCalendarTime size={16} aria-hidden />} value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
+          <TextInput
+            type="datetime-local"
+            label="Date and time"
+            description="Zurich time"
+            required
+            leftSection={<IconCalendarTime size={16} aria-hidden />}
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />

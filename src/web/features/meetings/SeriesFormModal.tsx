@@ -33,7 +33,6 @@ const LABELS = { title: 'Title', rrule: 'Recurrence rule', startLocal: 'First me
 const PURPOSE_OPTIONS = MEETING_PURPOSES.map((p) => ({ value: p, label: MEETING_PURPOSE_LABELS[p] }));
 const CADENCE_OPTIONS = CADENCES.map((c) => ({ value: c, label: CADENCE_LABELS[c] }));
 
-
 interface Props {
   partner: { id: string; name: string };
   /** `{}` sets up a new series, `{ series }` edits one; null is closed. */
@@ -68,7 +67,17 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
       title: v.title.trim() ? undefined : 'is required',
       startLocal: v.startLocal ? undefined : 'is required',
       durationMinutes: Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 1440 ? undefined : 'must be from 5 to 1440 minutes',
-      rrule: v.cadence !== 'custom' ? undefined : v.rrule.trim() ? (checkRrule(v.rrule.trim().replace(/^RRULE:/i, '').toUpperCase()) ?? undefined) : 'is required for a custom cadence, e.g. FREQ=WEEKLY;BYDAY=TU',
+      rrule:
+        v.cadence !== 'custom'
+          ? undefined
+          : v.rrule.trim()
+            ? (checkRrule(
+                v.rrule
+                  .trim()
+                  .replace(/^RRULE:/i, '')
+                  .toUpperCase(),
+              ) ?? undefined)
+            : 'is required for a custom cadence, e.g. FREQ=WEEKLY;BYDAY=TU',
     }),
   });
 
@@ -130,7 +139,8 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
       notifications.show({ color: 'teal', message: editing ? 'The series is saved.' : `The meeting series with ${partner.name} is set up.` });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error('Someone else changed this series in the meantime. Close this form and open it again to see their version.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict')
+        throw new Error('Someone else changed this series in the meantime. Close this form and open it again to see their version.', { cause: e });
       throw e;
     }
   });
@@ -186,7 +196,14 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
               {...form.getInputProps('contactIds')}
             />
           </SimpleGrid>
-          <Textarea label="Agenda template" description="Shown when writing the minutes of each meeting." autosize minRows={3} maxRows={8} {...form.getInputProps('agendaTemplate')} />
+          <Textarea
+            label="Agenda template"
+            description="Shown when writing the minutes of each meeting."
+            autosize
+            minRows={3}
+            maxRows={8}
+            {...form.getInputProps('agendaTemplate')}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               Cancel

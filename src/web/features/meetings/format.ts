@@ -22,7 +22,9 @@ export function formatMeetingTime(startsAt: string, endsAt: string, timeZone = D
   const start = new Date(startsAt);
   const end = new Date(endsAt);
   const sameDay = f.day.format(start) === f.day.format(end);
-  const text = sameDay ? `${f.day.format(start)}, ${f.time.format(start)}–${f.time.format(end)}` : `${f.day.format(start)}, ${f.time.format(start)} – ${f.day.format(end)}, ${f.time.format(end)}`;
+  const text = sameDay
+    ? `${f.day.format(start)}, ${f.time.format(start)}–${f.time.format(end)}`
+    : `${f.day.format(start)}, ${f.time.format(start)} – ${f.day.format(end)}, ${f.time.format(end)}`;
   return timeZone === DEFAULT_TIME_ZONE ? text : `${text} (${timeZone.replace(/_/g, ' ')})`;
 }
 

@@ -1,5 +1,15 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateMeetingBody, CreateSeriesBody, Meeting, MeetingDetail, MeetingSeries, OccurrenceActionBody, QuarterlyReport, UpdateMeetingBody, UpdateSeriesBody } from '../../../shared/schemas/meeting.js';
+import type {
+  CreateMeetingBody,
+  CreateSeriesBody,
+  Meeting,
+  MeetingDetail,
+  MeetingSeries,
+  OccurrenceActionBody,
+  QuarterlyReport,
+  UpdateMeetingBody,
+  UpdateSeriesBody,
+} from '../../../shared/schemas/meeting.js';
 import { api, withQuery } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
 
@@ -23,7 +33,8 @@ export const seriesListQuery = (partnerId: string) =>
 export const partnerMeetingsQuery = (partnerId: string, from: string, to: string) =>
   queryOptions({
     queryKey: meetingKeys.partner(partnerId, from, to),
-    queryFn: ({ signal }) => api.get<{ items: Meeting[] }>(withQuery(`/api/partners/${enc(partnerId)}/meetings`, { from, to, includeSkipped: 'true' }), signal).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Meeting[] }>(withQuery(`/api/partners/${enc(partnerId)}/meetings`, { from, to, includeSkipped: 'true' }), signal).then((r) => r.items),
   });
 
 export const meetingsQuery = (p: { from: string; to: string; mine: boolean }) =>

@@ -21,8 +21,7 @@ export function useMeetingActions(canEdit: boolean) {
     if (!canEdit || !m.seriesId || !m.originalStart) return null;
     return (await act.mutateAsync({ seriesId: m.seriesId, originalStart: m.originalStart, action: 'open' })).id;
   };
-  const run = (what: () => Promise<unknown>) => () =>
-    void what().catch((e: unknown) => notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(e) }));
+  const run = (what: () => Promise<unknown>) => () => void what().catch((e: unknown) => notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(e) }));
 
   const actions: MeetingActions = {
     onMinutes: (m) =>

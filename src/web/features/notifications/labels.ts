@@ -1,5 +1,18 @@
 import type { ComponentType } from 'react';
-import { IconAlarm, IconCalendarEvent, IconCertificate, IconChecklist, IconClockExclamation, IconFileText, IconMail, IconPhoneCall, IconRocket, IconShieldCheck, IconStairsUp, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAlarm,
+  IconCalendarEvent,
+  IconCertificate,
+  IconChecklist,
+  IconClockExclamation,
+  IconFileText,
+  IconMail,
+  IconPhoneCall,
+  IconRocket,
+  IconShieldCheck,
+  IconStairsUp,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { NotificationKind } from '../../../shared/rhythm.js';
 
 type Icon = ComponentType<{ size?: number | string; stroke?: number; 'aria-hidden'?: boolean }>;

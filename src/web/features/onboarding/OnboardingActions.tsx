@@ -11,7 +11,17 @@ const staleMessage = 'The onboarding changed in the meantime (a step was done, o
  * The Partner Manager's override (complete with a reason) or cancelling an onboarding: one dialog
  * with a reason field, since both are decisions the history should explain.
  */
-export function OnboardingActionModal({ kind, onboarding, partnerId, onClose }: { kind: 'complete' | 'cancel' | null; onboarding: Onboarding; partnerId: string; onClose: () => void }) {
+export function OnboardingActionModal({
+  kind,
+  onboarding,
+  partnerId,
+  onClose,
+}: {
+  kind: 'complete' | 'cancel' | null;
+  onboarding: Onboarding;
+  partnerId: string;
+  onClose: () => void;
+}) {
   const complete = useCompleteOnboarding(partnerId);
   const cancel = useCancelOnboarding(partnerId);
   const [reason, setReason] = useState('');
@@ -36,7 +46,10 @@ export function OnboardingActionModal({ kind, onboarding, partnerId, onClose }: 
     const body = { reason: reason.trim() || undefined, version: onboarding.version };
     const done = {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: kind === 'cancel' ? 'The onboarding is cancelled; its open steps are cancelled too.' : 'The onboarding is complete and the partner is active.' });
+        notifications.show({
+          color: 'teal',
+          message: kind === 'cancel' ? 'The onboarding is cancelled; its open steps are cancelled too.' : 'The onboarding is complete and the partner is active.',
+        });
         onClose();
       },
       onError: (e: unknown) => setError(isApiError(e, 409) && e.code === 'version_conflict' ? staleMessage : errorMessage(e)),

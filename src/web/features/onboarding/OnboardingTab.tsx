@@ -183,7 +183,8 @@ export function OnboardingTab({ partner }: PartnerTabProps) {
     <Stack gap="md">
       {finished && (
         <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title="Onboarded" role="status">
-          {partner.name} completed “{finished.playbook.name}”{finished.durationDays !== null ? (finished.durationDays === 0 ? ' the same day it started' : ` in ${tookLabel(finished.durationDays)}`) : ''}
+          {partner.name} completed “{finished.playbook.name}”
+          {finished.durationDays !== null ? (finished.durationDays === 0 ? ' the same day it started' : ` in ${tookLabel(finished.durationDays)}`) : ''}
           {finished.completedAt ? ` on ${formatDateTime(finished.completedAt)}` : ''}.
         </Alert>
       )}

@@ -46,7 +46,12 @@ function Row({ o }: { o: OnboardingSummary }) {
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(o.startedOn)}</Table.Td>
       <Table.Td miw={140}>
         <Progress.Root size="sm">
-          <Progress.Section value={total ? (done / total) * 100 : 0} color={done === total ? 'teal' : 'indigo'} aria-label={`Progress of ${o.partner.name}`} aria-valuetext={`${done} of ${total} steps done`} />
+          <Progress.Section
+            value={total ? (done / total) * 100 : 0}
+            color={done === total ? 'teal' : 'indigo'}
+            aria-label={`Progress of ${o.partner.name}`}
+            aria-valuetext={`${done} of ${total} steps done`}
+          />
         </Progress.Root>
         <Text size="xs" c="dimmed">
           {done} / {total}
@@ -111,7 +116,13 @@ export function OnboardingsPage() {
           <Stat
             label="Average time to active"
             value={stats?.averageDays != null ? plural(Math.round(stats.averageDays), 'day') : '—'}
-            hint={stats ? (stats.count ? `Over ${plural(stats.count, 'completed onboarding')}${stats.medianDays != null ? `; median ${plural(Math.round(stats.medianDays), 'day')}` : ''}` : 'No onboarding completed yet') : undefined}
+            hint={
+              stats
+                ? stats.count
+                  ? `Over ${plural(stats.count, 'completed onboarding')}${stats.medianDays != null ? `; median ${plural(Math.round(stats.medianDays), 'day')}` : ''}`
+                  : 'No onboarding completed yet'
+                : undefined
+            }
           />
         </SimpleGrid>
         <SegmentedControl

@@ -37,8 +37,7 @@ export function StartOnboarding({ partner, isAdmin }: { partner: Partner; isAdmi
       <Alert color="gray" variant="light" title="No playbooks yet">
         {isAdmin ? (
           <>
-            Add the starter playbooks on the{' '}
-            <Link to="/playbooks">playbooks page</Link> first; then an onboarding can start here.
+            Add the starter playbooks on the <Link to="/playbooks">playbooks page</Link> first; then an onboarding can start here.
           </>
         ) : (
           'An administrator sets up onboarding playbooks; then an onboarding can start here.'

@@ -2,7 +2,16 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { IconFlag } from '@tabler/icons-react';
-import { DIRECTION_LABELS, LINK_KEYS, PARTNER_TYPE_LABELS, type Direction, type Importance, type PartnerLinkKind, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
+import {
+  DIRECTION_LABELS,
+  LINK_KEYS,
+  PARTNER_TYPE_LABELS,
+  type Direction,
+  type Importance,
+  type PartnerLinkKind,
+  type PartnerStatus,
+  type PartnerType,
+} from '../../../shared/partners.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';

@@ -12,7 +12,13 @@ type Relation = 'distributor_of' | 'reseller_of' | 'represented_by' | 'resold_by
 
 const RELATIONS: { value: Relation; kind: PartnerLinkKind; outgoing: boolean; label: (name: string) => string; hint: string }[] = [
   { value: 'distributor_of', kind: 'distributor_of', outgoing: true, label: (n) => `${n} is a distributor of…`, hint: 'Pick the vendor this distributor represents.' },
-  { value: 'represented_by', kind: 'distributor_of', outgoing: false, label: (n) => `${n} is represented by the distributor…`, hint: 'Pick a distributor (a partner of type Distributor).' },
+  {
+    value: 'represented_by',
+    kind: 'distributor_of',
+    outgoing: false,
+    label: (n) => `${n} is represented by the distributor…`,
+    hint: 'Pick a distributor (a partner of type Distributor).',
+  },
   { value: 'reseller_of', kind: 'reseller_of', outgoing: true, label: (n) => `${n} is a reseller of…`, hint: 'Pick the partner whose products this one resells.' },
   { value: 'resold_by', kind: 'reseller_of', outgoing: false, label: (n) => `${n} is resold by…`, hint: 'Pick the reseller.' },
 ];

@@ -166,7 +166,13 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
                 {v.name}
               </Text>
               <Tooltip label="Delete this view" withinPortal>
-                <ActionIcon variant="subtle" color="red" aria-label={`Delete view ${v.name}`} onClick={() => onDelete(v)} loading={remove.isPending && remove.variables?.id === v.id}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Delete view ${v.name}`}
+                  onClick={() => onDelete(v)}
+                  loading={remove.isPending && remove.variables?.id === v.id}
+                >
                   <IconTrash size={16} aria-hidden />
                 </ActionIcon>
               </Tooltip>

@@ -28,9 +28,7 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
   const d = detail.data;
   const f = footprint.data;
   const links = d.related.filter((r) => r.partner.id !== survivor.id);
-  const emptyHere = (['legalName', 'website', 'country', 'description', 'strategy', 'valueWeBring', 'valueTheyBring', 'pricingNotes'] as const).filter(
-    (k) => !survivor[k] && d[k],
-  );
+  const emptyHere = (['legalName', 'website', 'country', 'description', 'strategy', 'valueWeBring', 'valueTheyBring', 'pricingNotes'] as const).filter((k) => !survivor[k] && d[k]);
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
@@ -42,16 +40,14 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
         <List.Item>{plural(f.team, 'team role')} of our colleagues</List.Item>
         <List.Item>{d.products.length ? `Products: ${d.products.map((p) => p.name).join(', ')}` : 'No products'}</List.Item>
         <List.Item>
-          {links.length
-            ? `Links: ${links.map((l) => `${RELATION_LABELS[l.kind][l.direction].toLowerCase()} ${l.partner.name}`).join(', ')}`
-            : 'No links to other partners'}
+          {links.length ? `Links: ${links.map((l) => `${RELATION_LABELS[l.kind][l.direction].toLowerCase()} ${l.partner.name}`).join(', ')}` : 'No links to other partners'}
         </List.Item>
         <List.Item>Its meetings, tasks, onboardings, risk assessments, contracts, documents, programmes and calendar feeds</List.Item>
         <List.Item>Its status history</List.Item>
       </List>
       <Text size="sm">
-        Where both have one, {survivor.name}’s stays: its onboarding in progress goes on (the other is cancelled), its current risk assessment stays current (the
-        other is superseded), and a second draft assessment is folded into its draft.
+        Where both have one, {survivor.name}’s stays: its onboarding in progress goes on (the other is cancelled), its current risk assessment stays current (the other is
+        superseded), and a second draft assessment is folded into its draft.
       </Text>
       <Text size="sm">
         Types, tags, regions, industries and directions are combined.

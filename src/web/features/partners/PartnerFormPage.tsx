@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert, Anchor, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft } from '@tabler/icons-react';
 import { CUSTOMERS_OUT_OF_SCOPE, LINK_KEYS } from '../../../shared/partners.js';
@@ -141,7 +139,14 @@ function PartnerForm({ partner }: { partner?: Partner }) {
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select label="Status" data={STATUS_OPTIONS} allowDeselect={false} required {...input('status')} />
-            <Select label="Importance" data={IMPORTANCE_OPTIONS} allowDeselect={false} required description={IMPORTANCE_DESCRIPTIONS[form.values.importance]} {...input('importance')} />
+            <Select
+              label="Importance"
+              data={IMPORTANCE_OPTIONS}
+              allowDeselect={false}
+              required
+              description={IMPORTANCE_DESCRIPTIONS[form.values.importance]}
+              {...input('importance')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput
@@ -170,7 +175,9 @@ function PartnerForm({ partner }: { partner?: Partner }) {
           </Text>
           <ColleagueSelect
             label="Owner"
-            description={isMember ? (partner ? 'Only a Partner Manager hands a partner to another owner.' : 'You own the partners you add.') : 'The colleague who manages this partner.'}
+            description={
+              isMember ? (partner ? 'Only a Partner Manager hands a partner to another owner.' : 'You own the partners you add.') : 'The colleague who manages this partner.'
+            }
             placeholder="Pick a colleague"
             clearable={!isMember}
             disabled={isMember}

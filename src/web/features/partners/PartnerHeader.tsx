@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ActionIcon, Alert, Anchor, Button, Group, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconArchive, IconArrowBackUp, IconArrowMerge, IconChevronDown, IconDots, IconExternalLink, IconLink, IconPencil, IconProgressCheck, IconWorld,
-} from '@tabler/icons-react';
+import { IconArchive, IconArrowBackUp, IconArrowMerge, IconChevronDown, IconDots, IconExternalLink, IconLink, IconPencil, IconProgressCheck, IconWorld } from '@tabler/icons-react';
 import { LINK_KEYS } from '../../../shared/partners.js';
 import type { PartnerDetail } from '../../../shared/schemas/partner.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';

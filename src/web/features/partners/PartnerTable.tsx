@@ -30,7 +30,12 @@ function SortHeader({ field, label, sort, onSort }: { field: string; label: stri
 
 /** The levels held in the partner's programmes, each marked met or below (the same as the 360° header). */
 function LevelCell({ p }: { p: PartnerListItem }) {
-  if (!p.heldLevels.length) return <Text size="sm" c="dimmed">—</Text>;
+  if (!p.heldLevels.length)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Stack gap={2}>
       {p.heldLevels.map((h) => (
@@ -51,7 +56,12 @@ function LevelCell({ p }: { p: PartnerListItem }) {
 }
 
 function Tags({ tags }: { tags: string[] }) {
-  if (!tags.length) return <Text size="sm" c="dimmed">—</Text>;
+  if (!tags.length)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Group gap={4}>
       {tags.map((t) => (
@@ -80,7 +90,13 @@ function cell(key: ColumnKey, p: PartnerListItem) {
     case 'level':
       return <LevelCell p={p} />;
     case 'owner':
-      return p.owner ? <Text size="sm">{p.owner.name}</Text> : <Text size="sm" c="dimmed">Nobody</Text>;
+      return p.owner ? (
+        <Text size="sm">{p.owner.name}</Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Nobody
+        </Text>
+      );
     case 'country':
       return <Text size="sm">{p.country ? countryLabel(p.country) : '—'}</Text>;
     case 'tags':
@@ -114,7 +130,21 @@ function NameCell({ p }: { p: PartnerListItem }) {
 }
 
 /** The desktop table: the name, then the chosen columns. */
-export function PartnerTable({ items, columns, sort, onSort, stale, busy }: { items: PartnerListItem[]; columns: ColumnKey[]; sort: string; onSort: (s: string) => void; stale: boolean; busy: boolean }) {
+export function PartnerTable({
+  items,
+  columns,
+  sort,
+  onSort,
+  stale,
+  busy,
+}: {
+  items: PartnerListItem[];
+  columns: ColumnKey[];
+  sort: string;
+  onSort: (s: string) => void;
+  stale: boolean;
+  busy: boolean;
+}) {
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
     <Box visibleFrom="sm">

@@ -29,7 +29,14 @@ export function PartnersPage() {
   const { api: params } = state;
   const partners = useQuery(partnersListQuery(params));
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const moreActive = Boolean(params.ownerId || params.tag || params.level || params.country || params.archived !== 'false' || (isPhone && (params.type || params.status || params.importance || params.overdue)));
+  const moreActive = Boolean(
+    params.ownerId ||
+    params.tag ||
+    params.level ||
+    params.country ||
+    params.archived !== 'false' ||
+    (isPhone && (params.type || params.status || params.importance || params.overdue)),
+  );
   const [moreOpen, setMoreOpen] = useState(moreActive);
   const canWrite = me.can.createPartners;
 
@@ -54,8 +61,22 @@ export function PartnersPage() {
   const mainFilters = (
     <>
       <MultiFilter className={classes.filter} label="Type" allLabel="All types" options={TYPE_OPTIONS} value={state.types} onChange={(v) => update({ type: v.join(',') })} />
-      <MultiFilter className={classes.filter} label="Status" allLabel="All statuses" options={STATUS_OPTIONS} value={state.statuses} onChange={(v) => update({ status: v.join(',') })} />
-      <MultiFilter className={classes.filter} label="Importance" allLabel="Any importance" options={IMPORTANCE_OPTIONS} value={state.importance} onChange={(v) => update({ importance: v.join(',') })} />
+      <MultiFilter
+        className={classes.filter}
+        label="Status"
+        allLabel="All statuses"
+        options={STATUS_OPTIONS}
+        value={state.statuses}
+        onChange={(v) => update({ status: v.join(',') })}
+      />
+      <MultiFilter
+        className={classes.filter}
+        label="Importance"
+        allLabel="Any importance"
+        options={IMPORTANCE_OPTIONS}
+        value={state.importance}
+        onChange={(v) => update({ importance: v.join(',') })}
+      />
       <Switch
         label="Overdue for contact"
         checked={params.overdue === 'true'}
@@ -119,14 +140,38 @@ export function PartnersPage() {
                   onChange={(v) => update({ owner: v })}
                   clearable
                 />
-                <DebouncedTextInput className={classes.filter} label="Tag" placeholder="e.g. kubernetes" value={params.tag ?? ''} onCommit={(v) => update({ tag: v || null }, { replace: true })} />
-                <DebouncedTextInput className={classes.filter} label="Level" placeholder="e.g. Gold" value={params.level ?? ''} onCommit={(v) => update({ level: v || null }, { replace: true })} />
-                <CountrySelect className={classes.filter} label="Country" placeholder="Any country" value={params.country ?? null} onChange={(v) => update({ country: v })} clearable />
+                <DebouncedTextInput
+                  className={classes.filter}
+                  label="Tag"
+                  placeholder="e.g. kubernetes"
+                  value={params.tag ?? ''}
+                  onCommit={(v) => update({ tag: v || null }, { replace: true })}
+                />
+                <DebouncedTextInput
+                  className={classes.filter}
+                  label="Level"
+                  placeholder="e.g. Gold"
+                  value={params.level ?? ''}
+                  onCommit={(v) => update({ level: v || null }, { replace: true })}
+                />
+                <CountrySelect
+                  className={classes.filter}
+                  label="Country"
+                  placeholder="Any country"
+                  value={params.country ?? null}
+                  onChange={(v) => update({ country: v })}
+                  clearable
+                />
                 <Stack gap={4}>
                   <Text size="sm" fw={500} id="archived-filter">
                     Archive
                   </Text>
-                  <SegmentedControl aria-labelledby="archived-filter" data={ARCHIVED_OPTIONS} value={params.archived ?? 'false'} onChange={(v) => update({ archived: v === 'false' ? null : v })} />
+                  <SegmentedControl
+                    aria-labelledby="archived-filter"
+                    data={ARCHIVED_OPTIONS}
+                    value={params.archived ?? 'false'}
+                    onChange={(v) => update({ archived: v === 'false' ? null : v })}
+                  />
                 </Stack>
               </Group>
             </Collapse>

@@ -34,15 +34,7 @@ export function TypeBadges({ types, size = 'sm' }: { types: PartnerType[]; size?
 /** Logos are fetched from the partner's own site; without one (or when it fails) the initials stand in. */
 export function PartnerLogo({ name, logoUrl, ...rest }: { name: string; logoUrl?: string | null } & Omit<AvatarProps, 'src' | 'name'>) {
   return (
-    <Avatar
-      src={logoUrl ?? undefined}
-      alt=""
-      name={name}
-      color="initials"
-      radius="md"
-      imageProps={{ referrerPolicy: 'no-referrer', loading: 'lazy' }}
-      {...rest}
-    >
+    <Avatar src={logoUrl ?? undefined} alt="" name={name} color="initials" radius="md" imageProps={{ referrerPolicy: 'no-referrer', loading: 'lazy' }} {...rest}>
       {initials(name)}
     </Avatar>
   );

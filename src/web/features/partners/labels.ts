@@ -1,6 +1,14 @@
 import {
-  DIRECTION_LABELS, DIRECTIONS, IMPORTANCE, LINK_KEYS, PARTNER_STATUSES, PARTNER_TYPE_LABELS, PARTNER_TYPES,
-  type Importance, type PartnerLinkKind, type PartnerStatus,
+  DIRECTION_LABELS,
+  DIRECTIONS,
+  IMPORTANCE,
+  LINK_KEYS,
+  PARTNER_STATUSES,
+  PARTNER_TYPE_LABELS,
+  PARTNER_TYPES,
+  type Importance,
+  type PartnerLinkKind,
+  type PartnerStatus,
 } from '../../../shared/partners.js';
 
 // Words and colours the partner pages show for the shared enums. The enums themselves live in

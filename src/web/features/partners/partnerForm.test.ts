@@ -29,8 +29,14 @@ describe('partner form', () => {
 
   it('maps server field errors, links included', () => {
     const e = new ApiError({
-      type: 'about:blank', title: 'Bad', status: 400, code: 'validation_failed',
-      errors: [{ path: 'body.name', message: 'is already used by another partner' }, { path: 'body.links.portal', message: 'must be an http(s) URL' }],
+      type: 'about:blank',
+      title: 'Bad',
+      status: 400,
+      code: 'validation_failed',
+      errors: [
+        { path: 'body.name', message: 'is already used by another partner' },
+        { path: 'body.links.portal', message: 'must be an http(s) URL' },
+      ],
     });
     expect(serverFieldErrors(e)).toEqual({ fields: { name: 'is already used by another partner', portal: 'must be an http(s) URL' }, rest: false });
     expect(serverFieldErrors(new Error('boom')).rest).toBe(true);

@@ -25,21 +25,19 @@ export function DebouncedTextInput({ value, onCommit, ...props }: { value: strin
  * Picks a colleague (owner pickers, owner filter). `current` keeps the chosen person's name in the
  * list even when they are not among the results (deactivated, or beyond the first hundred).
  */
-export function ColleagueSelect({ current, includeInactive = false, ...props }: { current?: { id: string; name: string } | null; includeInactive?: boolean } & Omit<SelectProps, 'data'>) {
+export function ColleagueSelect({
+  current,
+  includeInactive = false,
+  ...props
+}: { current?: { id: string; name: string } | null; includeInactive?: boolean } & Omit<SelectProps, 'data'>) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const colleagues = useQuery(colleagueOptionsQuery(q.length > 1 ? q : ''));
-  const data = (colleagues.data ?? []).filter((c) => includeInactive || c.active || c.id === current?.id).map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (deactivated)` }));
+  const data = (colleagues.data ?? [])
+    .filter((c) => includeInactive || c.active || c.id === current?.id)
+    .map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (deactivated)` }));
   if (current && !data.some((d) => d.value === current.id)) data.unshift({ value: current.id, label: current.name });
-  return (
-    <Select
-      searchable
-      onSearchChange={setSearch}
-      data={data}
-      nothingFoundMessage={colleagues.isPending ? 'Loading…' : 'No colleague by that name'}
-      {...props}
-    />
-  );
+  return <Select searchable onSearchChange={setSearch} data={data} nothingFoundMessage={colleagues.isPending ? 'Loading…' : 'No colleague by that name'} {...props} />;
 }
 
 export function CountrySelect(props: Omit<SelectProps, 'data'>) {
@@ -56,7 +54,10 @@ export function PartnerSelect({
   onPick,
   value,
   ...props
-}: { exclude?: string[]; allow?: (p: PartnerSummary) => boolean; onPick: (p: PartnerSummary | null) => void; value: PartnerSummary | null } & Omit<SelectProps, 'data' | 'value' | 'onChange'>) {
+}: { exclude?: string[]; allow?: (p: PartnerSummary) => boolean; onPick: (p: PartnerSummary | null) => void; value: PartnerSummary | null } & Omit<
+  SelectProps,
+  'data' | 'value' | 'onChange'
+>) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const results = useQuery(partnerSearchQuery(q === value?.name ? '' : q));
@@ -99,7 +100,21 @@ export function PartnerSelect({
  * A compact filter of several values: a button that says what is chosen ("Type: Distributor",
  * "Status: 2 chosen", "All statuses") and opens a list of checkboxes.
  */
-export function MultiFilter({ label, allLabel, options, value, onChange, className }: { label: string; allLabel: string; options: { value: string; label: string }[]; value: string[]; onChange: (v: string[]) => void; className?: string }) {
+export function MultiFilter({
+  label,
+  allLabel,
+  options,
+  value,
+  onChange,
+  className,
+}: {
+  label: string;
+  allLabel: string;
+  options: { value: string; label: string }[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  className?: string;
+}) {
   const names = options.filter((o) => value.includes(o.value)).map((o) => o.label);
   return (
     <Popover position="bottom-start" shadow="md" withinPortal trapFocus>

@@ -124,8 +124,13 @@ export function useUpdatePartner() {
 export function useSetArchived() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: ({ partner, archived }: { partner: Partner; archived: boolean }) => api.post<PartnerDetail>(path(partner.id, archived ? '/archive' : '/restore'), { version: partner.version }),
-    onSuccess: (p) => invalidate(p, p.related.map((r) => r.partner.id)),
+    mutationFn: ({ partner, archived }: { partner: Partner; archived: boolean }) =>
+      api.post<PartnerDetail>(path(partner.id, archived ? '/archive' : '/restore'), { version: partner.version }),
+    onSuccess: (p) =>
+      invalidate(
+        p,
+        p.related.map((r) => r.partner.id),
+      ),
   });
 }
 
@@ -133,7 +138,8 @@ export function useMergePartner() {
   const invalidate = useInvalidatePartner();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ survivor, duplicateId }: { survivor: Partner; duplicateId: string }) => api.post<PartnerDetail>(path(survivor.id, '/merge'), { duplicateId, version: survivor.version }),
+    mutationFn: ({ survivor, duplicateId }: { survivor: Partner; duplicateId: string }) =>
+      api.post<PartnerDetail>(path(survivor.id, '/merge'), { duplicateId, version: survivor.version }),
     onSuccess: (p, { duplicateId }) => {
       invalidate(p, [duplicateId, ...p.related.map((r) => r.partner.id)]);
       // Contacts, timeline and team moved: everything hanging off the survivor is new.
@@ -148,7 +154,8 @@ export function useMergePartner() {
 export function useAddPartnerLink() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: ({ fromId, toPartnerId, kind }: { fromId: string; toPartnerId: string; kind: PartnerLinkKind }) => api.post<PartnerDetail>(path(fromId, '/links'), { toPartnerId, kind }),
+    mutationFn: ({ fromId, toPartnerId, kind }: { fromId: string; toPartnerId: string; kind: PartnerLinkKind }) =>
+      api.post<PartnerDetail>(path(fromId, '/links'), { toPartnerId, kind }),
     onSuccess: (p, v) => invalidate(p, [v.toPartnerId]),
   });
 }
@@ -156,7 +163,8 @@ export function useAddPartnerLink() {
 export function useRemovePartnerLink() {
   const invalidate = useInvalidatePartner();
   return useMutation({
-    mutationFn: ({ partnerId, linkId }: { partnerId: string; linkId: string; otherId: string }) => api.delete<PartnerDetail>(path(partnerId, `/links/${encodeURIComponent(linkId)}`)),
+    mutationFn: ({ partnerId, linkId }: { partnerId: string; linkId: string; otherId: string }) =>
+      api.delete<PartnerDetail>(path(partnerId, `/links/${encodeURIComponent(linkId)}`)),
     onSuccess: (p, v) => invalidate(p, [v.otherId]),
   });
 }

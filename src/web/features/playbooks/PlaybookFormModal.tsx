@@ -28,10 +28,23 @@ let nextKey = 1;
 const blankStep = (dueAfterDays = 7): StepDraft => ({ key: nextKey++, title: '', description: '', ownerRole: 'owner', dueAfterDays });
 const draftOf = (p: Playbook | null): Draft =>
   p
-    ? { name: p.name, partnerType: p.partnerType, description: p.description ?? '', steps: p.steps.map((s) => ({ key: nextKey++, title: s.title, description: s.description ?? '', ownerRole: s.ownerRole, dueAfterDays: s.dueAfterDays })) }
+    ? {
+        name: p.name,
+        partnerType: p.partnerType,
+        description: p.description ?? '',
+        steps: p.steps.map((s) => ({ key: nextKey++, title: s.title, description: s.description ?? '', ownerRole: s.ownerRole, dueAfterDays: s.dueAfterDays })),
+      }
     : { name: '', partnerType: null, description: '', steps: [blankStep()] };
 
-const LABELS: Record<string, string> = { name: 'Name', partnerType: 'Partner type', description: 'Description', steps: 'Steps', title: 'Step', ownerRole: 'Owner role', dueAfterDays: 'Due after' };
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  partnerType: 'Partner type',
+  description: 'Description',
+  steps: 'Steps',
+  title: 'Step',
+  ownerRole: 'Owner role',
+  dueAfterDays: 'Due after',
+};
 /** `steps.2.title` → its label, for the message under the field. */
 const labelOf = (path: string) => LABELS[path.split('.').at(-1) ?? ''] ?? undefined;
 
@@ -67,7 +80,12 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
     name: draft.name,
     partnerType: draft.partnerType ?? undefined,
     description: draft.description.trim() || null,
-    steps: draft.steps.map((s) => ({ title: s.title, description: s.description.trim() || null, ownerRole: s.ownerRole, dueAfterDays: typeof s.dueAfterDays === 'number' ? s.dueAfterDays : Number.NaN })),
+    steps: draft.steps.map((s) => ({
+      title: s.title,
+      description: s.description.trim() || null,
+      ownerRole: s.ownerRole,
+      dueAfterDays: typeof s.dueAfterDays === 'number' ? s.dueAfterDays : Number.NaN,
+    })),
   });
 
   const showIssues = (issues: { path: string; message: string }[]) => {
@@ -112,17 +130,45 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
             </Alert>
           )}
           <Group grow align="flex-start" wrap="wrap">
-            <TextInput label="Name" required data-autofocus value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} error={err('name')} placeholder="e.g. Software vendor onboarding" miw={220} />
-            <Select label="Partner type" required data={TYPE_OPTIONS} value={draft.partnerType} onChange={(v) => set({ partnerType: (v as PartnerType | null) ?? null })} error={err('partnerType')} allowDeselect={false} miw={200} />
+            <TextInput
+              label="Name"
+              required
+              data-autofocus
+              value={draft.name}
+              onChange={(e) => set({ name: e.currentTarget.value })}
+              error={err('name')}
+              placeholder="e.g. Software vendor onboarding"
+              miw={220}
+            />
+            <Select
+              label="Partner type"
+              required
+              data={TYPE_OPTIONS}
+              value={draft.partnerType}
+              onChange={(v) => set({ partnerType: (v as PartnerType | null) ?? null })}
+              error={err('partnerType')}
+              allowDeselect={false}
+              miw={200}
+            />
           </Group>
-          <Textarea label="Description" description="When to use this playbook." autosize minRows={2} maxRows={5} value={draft.description} onChange={(e) => set({ description: e.currentTarget.value })} error={err('description')} />
+          <Textarea
+            label="Description"
+            description="When to use this playbook."
+            autosize
+            minRows={2}
+            maxRows={5}
+            value={draft.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            error={err('description')}
+          />
 
           <Stack gap="xs" component="section" aria-labelledby="playbook-steps-heading">
             <Title order={2} size="h5" id="playbook-steps-heading">
               Steps
             </Title>
             <Text size="xs" c="dimmed">
-              In the order they are listed. Each becomes a task for the colleague holding the owner role on the partner (else the partner’s owner), due the given number of days after the onboarding starts.
+              In the order they are listed. Each becomes a task for the colleague holding the owner role on the partner (else the partner’s owner), due the given number of days
+              after the onboarding starts.
             </Text>
             {stepsError && (
               <Text size="sm" c="red" role="alert">
@@ -154,9 +200,24 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
                   </Group>
                 </Group>
                 <Stack gap="xs">
-                  <TextInput label="What needs doing" required value={s.title} onChange={(e) => setStep(i, { title: e.currentTarget.value })} error={err(`steps.${i}.title`)} placeholder="e.g. NDA signed" />
+                  <TextInput
+                    label="What needs doing"
+                    required
+                    value={s.title}
+                    onChange={(e) => setStep(i, { title: e.currentTarget.value })}
+                    error={err(`steps.${i}.title`)}
+                    placeholder="e.g. NDA signed"
+                  />
                   <Group grow align="flex-start" wrap="wrap">
-                    <Select label="Owner role" data={TEAM_ROLE_OPTIONS} value={s.ownerRole} onChange={(v) => v && setStep(i, { ownerRole: v as TeamRole })} error={err(`steps.${i}.ownerRole`)} allowDeselect={false} miw={160} />
+                    <Select
+                      label="Owner role"
+                      data={TEAM_ROLE_OPTIONS}
+                      value={s.ownerRole}
+                      onChange={(v) => v && setStep(i, { ownerRole: v as TeamRole })}
+                      error={err(`steps.${i}.ownerRole`)}
+                      allowDeselect={false}
+                      miw={160}
+                    />
                     <NumberInput
                       label="Due after (days)"
                       description="From the start; 0 = on the first day"
@@ -170,7 +231,15 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
                       miw={160}
                     />
                   </Group>
-                  <Textarea label="Details" autosize minRows={1} maxRows={4} value={s.description} onChange={(e) => setStep(i, { description: e.currentTarget.value })} error={err(`steps.${i}.description`)} />
+                  <Textarea
+                    label="Details"
+                    autosize
+                    minRows={1}
+                    maxRows={4}
+                    value={s.description}
+                    onChange={(e) => setStep(i, { description: e.currentTarget.value })}
+                    error={err(`steps.${i}.description`)}
+                  />
                 </Stack>
               </Card>
             ))}

@@ -47,7 +47,14 @@ function PlaybookCard({ playbook, canEdit, onEdit, onArchive }: { playbook: Play
                 Edit
               </Button>
             )}
-            <Button size="xs" variant="subtle" color="gray" leftSection={playbook.archivedAt ? <IconArchiveOff size={14} aria-hidden /> : <IconArchive size={14} aria-hidden />} onClick={onArchive} aria-label={`${playbook.archivedAt ? 'Restore' : 'Archive'} ${playbook.name}`}>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="gray"
+              leftSection={playbook.archivedAt ? <IconArchiveOff size={14} aria-hidden /> : <IconArchive size={14} aria-hidden />}
+              onClick={onArchive}
+              aria-label={`${playbook.archivedAt ? 'Restore' : 'Archive'} ${playbook.name}`}
+            >
               {playbook.archivedAt ? 'Restore' : 'Archive'}
             </Button>
           </Group>
@@ -173,7 +180,11 @@ export function PlaybooksPage() {
               icon={<IconListCheck size={24} aria-hidden />}
               title={archived === 'true' ? 'No archived playbooks' : 'No playbooks yet'}
               description={
-                archived === 'true' ? 'Archived playbooks show here; they can be restored.' : canEdit ? 'Start from the starter set (one per partner type) and adapt it, or write your own.' : 'An administrator sets up the onboarding playbooks.'
+                archived === 'true'
+                  ? 'Archived playbooks show here; they can be restored.'
+                  : canEdit
+                    ? 'Start from the starter set (one per partner type) and adapt it, or write your own.'
+                    : 'An administrator sets up the onboarding playbooks.'
               }
               action={archived === 'false' ? actions : undefined}
             />
@@ -181,7 +192,16 @@ export function PlaybooksPage() {
         ) : (
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             {playbooks.data.map((p) => (
-              <PlaybookCard key={p.id} playbook={p} canEdit={canEdit} onEdit={() => openForm(p)} onArchive={() => { archive.reset(); setArchiving(p); }} />
+              <PlaybookCard
+                key={p.id}
+                playbook={p}
+                canEdit={canEdit}
+                onEdit={() => openForm(p)}
+                onArchive={() => {
+                  archive.reset();
+                  setArchiving(p);
+                }}
+              />
             ))}
           </SimpleGrid>
         )}

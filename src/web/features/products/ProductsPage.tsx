@@ -96,7 +96,11 @@ export function ProductsPage() {
           <EmptyState
             icon={<IconPackage size={24} aria-hidden />}
             title="The catalogue is empty"
-            description={canManage ? 'Add the products and services you sell that include a partner, e.g. a managed platform built on a vendor’s software.' : 'A Partner Manager adds our products here.'}
+            description={
+              canManage
+                ? 'Add the products and services you sell that include a partner, e.g. a managed platform built on a vendor’s software.'
+                : 'A Partner Manager adds our products here.'
+            }
             action={add}
           />
         ) : (

@@ -19,8 +19,7 @@ export function useUpdateMyName() {
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post('/api/auth/change-password', { ...body, revokeOtherSessions: true }),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/api/auth/change-password', { ...body, revokeOtherSessions: true }),
     // Revoking the other sessions starts a new one for this browser: its CSRF token changes too.
     onSuccess: async () => {
       setCsrfToken(null);

@@ -42,7 +42,15 @@ const draftOf = (p: ProgramDetail): LevelDraft[] =>
       minCount: r.minCount,
       categories: r.categories,
       certificationIds: r.certificationIds,
-      children: r.children.map((c) => ({ key: nextKey++, label: c.label ?? '', counts: c.counts, minCount: c.minCount, categories: c.categories, certificationIds: c.certificationIds, children: [] })),
+      children: r.children.map((c) => ({
+        key: nextKey++,
+        label: c.label ?? '',
+        counts: c.counts,
+        minCount: c.minCount,
+        categories: c.categories,
+        certificationIds: c.certificationIds,
+        children: [],
+      })),
     })),
     checklist: l.checklist.map((c) => ({ key: nextKey++, id: c.id, title: c.title })),
   }));
@@ -52,7 +60,15 @@ const COUNTS = [
   { value: 'certifications', label: 'Certifications' },
 ];
 const CATEGORY_OPTIONS = CERTIFICATION_CATEGORIES.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) }));
-const LABELS: Record<string, string> = { name: 'Level name', minCount: 'At least', counts: 'Counts', categories: 'Categories', certificationIds: 'Certifications', label: 'Wording', title: 'Checklist item' };
+const LABELS: Record<string, string> = {
+  name: 'Level name',
+  minCount: 'At least',
+  counts: 'Counts',
+  categories: 'Categories',
+  certificationIds: 'Certifications',
+  label: 'Wording',
+  title: 'Checklist item',
+};
 
 function move<T>(list: T[], i: number, by: -1 | 1): T[] {
   const out = [...list];
@@ -95,7 +111,9 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
         const [r, c] = path as [number, number | undefined];
         return {
           ...l,
-          requirements: l.requirements.map((req, k) => (k !== r ? req : c === undefined ? { ...req, ...patch } : { ...req, children: req.children.map((ch, m) => (m === c ? { ...ch, ...patch } : ch)) })),
+          requirements: l.requirements.map((req, k) =>
+            k !== r ? req : c === undefined ? { ...req, ...patch } : { ...req, children: req.children.map((ch, m) => (m === c ? { ...ch, ...patch } : ch)) },
+          ),
         };
       }),
     );
@@ -112,7 +130,13 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
         minCount: typeof r.minCount === 'number' ? r.minCount : Number.NaN,
         categories: r.categories,
         certificationIds: r.certificationIds,
-        children: r.children.map((c) => ({ label: c.label.trim() || null, counts: c.counts, minCount: typeof c.minCount === 'number' ? c.minCount : Number.NaN, categories: c.categories, certificationIds: c.certificationIds })),
+        children: r.children.map((c) => ({
+          label: c.label.trim() || null,
+          counts: c.counts,
+          minCount: typeof c.minCount === 'number' ? c.minCount : Number.NaN,
+          categories: c.categories,
+          certificationIds: c.certificationIds,
+        })),
       })),
       checklist: l.checklist.map((c) => ({ ...(c.id ? { id: c.id } : {}), title: c.title })),
     })),
@@ -127,9 +151,17 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
       notifications.show({ color: 'teal', message: `The ladder of ${program.name} is saved.` });
       onClose();
     } catch (x) {
-      if (isApiError(x, 409) && x.code === 'version_conflict') setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
+      if (isApiError(x, 409) && x.code === 'version_conflict')
+        setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
       else if (x instanceof ApiError && x.problem.errors?.length) {
-        setErrors(Object.fromEntries(x.problem.errors.map((p) => { const path = p.path.replace(/^body\./, '').replace(/\.\d+$/, (m) => (/certificationIds|categories/.test(p.path) ? '' : m)); return [path, fieldMessage(LABELS[path.split('.').at(-1) ?? ''], p.message)]; })));
+        setErrors(
+          Object.fromEntries(
+            x.problem.errors.map((p) => {
+              const path = p.path.replace(/^body\./, '').replace(/\.\d+$/, (m) => (/certificationIds|categories/.test(p.path) ? '' : m));
+              return [path, fieldMessage(LABELS[path.split('.').at(-1) ?? ''], p.message)];
+            }),
+          ),
+        );
         setFormError('Some entries need fixing: see the messages below.');
       } else setFormError(errorMessage(x));
     }
@@ -144,13 +176,58 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
           {requirementSentence({ ...r, minCount: typeof r.minCount === 'number' ? r.minCount : 0 }, certs, child)}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <Select label="Counts" aria-label={`Counts (${what})`} data={COUNTS} value={r.counts} allowDeselect={false} onChange={(v) => v && setReq(i, path, { counts: v as Counts })} error={err(`${at}.counts`)} />
-          <NumberInput label="At least" aria-label={`At least (${what})`} min={1} max={10_000} allowDecimal={false} allowNegative={false} value={r.minCount} onChange={(v) => setReq(i, path, { minCount: v })} error={err(`${at}.minCount`)} />
-          <TextInput label="Wording (optional)" aria-label={`Wording (${what})`} placeholder="e.g. AWS accredited professionals" value={r.label} onChange={(e) => setReq(i, path, { label: e.currentTarget.value })} error={err(`${at}.label`)} />
+          <Select
+            label="Counts"
+            aria-label={`Counts (${what})`}
+            data={COUNTS}
+            value={r.counts}
+            allowDeselect={false}
+            onChange={(v) => v && setReq(i, path, { counts: v as Counts })}
+            error={err(`${at}.counts`)}
+          />
+          <NumberInput
+            label="At least"
+            aria-label={`At least (${what})`}
+            min={1}
+            max={10_000}
+            allowDecimal={false}
+            allowNegative={false}
+            value={r.minCount}
+            onChange={(v) => setReq(i, path, { minCount: v })}
+            error={err(`${at}.minCount`)}
+          />
+          <TextInput
+            label="Wording (optional)"
+            aria-label={`Wording (${what})`}
+            placeholder="e.g. AWS accredited professionals"
+            value={r.label}
+            onChange={(e) => setReq(i, path, { label: e.currentTarget.value })}
+            error={err(`${at}.label`)}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <MultiSelect label="Any certification of these categories" aria-label={`Categories (${what})`} placeholder={r.categories.length ? undefined : 'Any category'} data={CATEGORY_OPTIONS} value={r.categories} onChange={(v) => setReq(i, path, { categories: v })} error={err(`${at}.categories`)} clearable />
-          <MultiSelect label="Or one of these certifications" aria-label={`Certifications (${what})`} placeholder={r.certificationIds.length ? undefined : 'None chosen'} data={certOptions} value={r.certificationIds} onChange={(v) => setReq(i, path, { certificationIds: v })} error={err(`${at}.certificationIds`)} searchable clearable nothingFoundMessage="No certification by that name in the catalogue" />
+          <MultiSelect
+            label="Any certification of these categories"
+            aria-label={`Categories (${what})`}
+            placeholder={r.categories.length ? undefined : 'Any category'}
+            data={CATEGORY_OPTIONS}
+            value={r.categories}
+            onChange={(v) => setReq(i, path, { categories: v })}
+            error={err(`${at}.categories`)}
+            clearable
+          />
+          <MultiSelect
+            label="Or one of these certifications"
+            aria-label={`Certifications (${what})`}
+            placeholder={r.certificationIds.length ? undefined : 'None chosen'}
+            data={certOptions}
+            value={r.certificationIds}
+            onChange={(v) => setReq(i, path, { certificationIds: v })}
+            error={err(`${at}.certificationIds`)}
+            searchable
+            clearable
+            nothingFoundMessage="No certification by that name in the catalogue"
+          />
         </SimpleGrid>
       </Stack>
     );
@@ -166,13 +243,23 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
             </Alert>
           )}
           <Text size="sm" c="dimmed">
-            Lowest level first. A level is met when every requirement is met and every checklist item is ticked. A requirement counts colleagues’ valid certifications of this programme that match its categories, or the certifications it names from any programme’s catalogue (neither: any of this programme); an “of which” condition counts within its requirement’s matches.
+            Lowest level first. A level is met when every requirement is met and every checklist item is ticked. A requirement counts colleagues’ valid certifications of this
+            programme that match its categories, or the certifications it names from any programme’s catalogue (neither: any of this programme); an “of which” condition counts
+            within its requirement’s matches.
           </Text>
           {levels.map((l, i) => (
             <Card key={l.key} withBorder padding="sm" radius="md" role="group" aria-label={`Level ${i + 1}`}>
               <Stack gap="sm">
                 <Group justify="space-between" wrap="nowrap" align="flex-end">
-                  <TextInput label={`Level ${i + 1} name`} required value={l.name} onChange={(e) => setLevel(i, { name: e.currentTarget.value })} error={err(`levels.${i}.name`)} placeholder="e.g. Select" style={{ flex: 1 }} />
+                  <TextInput
+                    label={`Level ${i + 1} name`}
+                    required
+                    value={l.name}
+                    onChange={(e) => setLevel(i, { name: e.currentTarget.value })}
+                    error={err(`levels.${i}.name`)}
+                    placeholder="e.g. Select"
+                    style={{ flex: 1 }}
+                  />
                   <Group gap={4} wrap="nowrap">
                     <Tooltip label="Move up">
                       <ActionIcon variant="subtle" color="gray" aria-label={`Move level ${i + 1} up`} disabled={i === 0} onClick={() => setLevels((ls) => move(ls, i, -1))}>
@@ -180,7 +267,13 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                       </ActionIcon>
                     </Tooltip>
                     <Tooltip label="Move down">
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Move level ${i + 1} down`} disabled={i === levels.length - 1} onClick={() => setLevels((ls) => move(ls, i, 1))}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Move level ${i + 1} down`}
+                        disabled={i === levels.length - 1}
+                        onClick={() => setLevels((ls) => move(ls, i, 1))}
+                      >
                         <IconArrowDown size={16} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
@@ -201,14 +294,27 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                       <Card key={c.key} withBorder padding="xs" radius="sm" mt="xs" ml="lg">
                         {requirementFields(i, [k, m], c, true)}
                         <Group justify="flex-end" mt={4}>
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: x.children.filter((_, q) => q !== m) } : x)) })}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: x.children.filter((_, q) => q !== m) } : x)) })}
+                          >
                             Remove this condition
                           </Button>
                         </Group>
                       </Card>
                     ))}
                     <Group justify="space-between" mt="xs">
-                      <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} aria-hidden />} disabled={r.children.length >= CHILDREN_MAX} onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: [...x.children, { ...blankReq(), counts: x.counts }] } : x)) })}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        leftSection={<IconPlus size={12} aria-hidden />}
+                        disabled={r.children.length >= CHILDREN_MAX}
+                        onClick={() =>
+                          setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: [...x.children, { ...blankReq(), counts: x.counts }] } : x)) })
+                        }
+                      >
                         Add “of which” condition
                       </Button>
                       <Button size="compact-xs" variant="subtle" color="red" onClick={() => setLevel(i, { requirements: l.requirements.filter((_, n) => n !== k) })}>
@@ -218,7 +324,13 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                   </Card>
                 ))}
                 <Group>
-                  <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} disabled={l.requirements.length >= REQUIREMENTS_MAX} onClick={() => setLevel(i, { requirements: [...l.requirements, blankReq()] })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    disabled={l.requirements.length >= REQUIREMENTS_MAX}
+                    onClick={() => setLevel(i, { requirements: [...l.requirements, blankReq()] })}
+                  >
                     Add requirement
                   </Button>
                 </Group>
@@ -227,14 +339,33 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                 </Title>
                 {l.checklist.map((c, k) => (
                   <Group key={c.key} gap="xs" wrap="nowrap" align="flex-start">
-                    <TextInput aria-label={`Level ${i + 1} checklist item ${k + 1}`} placeholder="e.g. Partner business plan" value={c.title} onChange={(e) => setLevel(i, { checklist: l.checklist.map((x, n) => (n === k ? { ...x, title: e.currentTarget.value } : x)) })} error={err(`levels.${i}.checklist.${k}.title`)} style={{ flex: 1 }} />
-                    <ActionIcon variant="subtle" color="red" mt={6} aria-label={`Remove checklist item ${k + 1} of level ${i + 1}`} onClick={() => setLevel(i, { checklist: l.checklist.filter((_, n) => n !== k) })}>
+                    <TextInput
+                      aria-label={`Level ${i + 1} checklist item ${k + 1}`}
+                      placeholder="e.g. Partner business plan"
+                      value={c.title}
+                      onChange={(e) => setLevel(i, { checklist: l.checklist.map((x, n) => (n === k ? { ...x, title: e.currentTarget.value } : x)) })}
+                      error={err(`levels.${i}.checklist.${k}.title`)}
+                      style={{ flex: 1 }}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      mt={6}
+                      aria-label={`Remove checklist item ${k + 1} of level ${i + 1}`}
+                      onClick={() => setLevel(i, { checklist: l.checklist.filter((_, n) => n !== k) })}
+                    >
                       <IconTrash size={16} aria-hidden />
                     </ActionIcon>
                   </Group>
                 ))}
                 <Group>
-                  <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} disabled={l.checklist.length >= CHECKLIST_MAX} onClick={() => setLevel(i, { checklist: [...l.checklist, { key: nextKey++, title: '' }] })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    disabled={l.checklist.length >= CHECKLIST_MAX}
+                    onClick={() => setLevel(i, { checklist: [...l.checklist, { key: nextKey++, title: '' }] })}
+                  >
                     Add checklist item
                   </Button>
                 </Group>
@@ -242,7 +373,12 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
             </Card>
           ))}
           <Group justify="space-between">
-            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} disabled={levels.length >= LEVELS_MAX} onClick={() => setLevels((ls) => [...ls, { key: nextKey++, name: '', requirements: [blankReq()], checklist: [] }])}>
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              disabled={levels.length >= LEVELS_MAX}
+              onClick={() => setLevels((ls) => [...ls, { key: nextKey++, name: '', requirements: [blankReq()], checklist: [] }])}
+            >
               Add level
             </Button>
             <Group gap="sm">

@@ -20,7 +20,16 @@ interface Draft {
   heldSince: string | null;
   nextReviewOn: string | null;
 }
-const LABELS: Record<string, string> = { name: 'Name', vendor: 'Vendor', description: 'Description', url: 'Web page', partnerId: 'Partner', heldLevelId: 'Level we hold', heldSince: 'Held since', nextReviewOn: 'Next vendor review' };
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  vendor: 'Vendor',
+  description: 'Description',
+  url: 'Web page',
+  partnerId: 'Partner',
+  heldLevelId: 'Level we hold',
+  heldSince: 'Held since',
+  nextReviewOn: 'Next vendor review',
+};
 
 const draftOf = (p: ProgramDetail | null, partner: { id: string; name: string } | null): Draft => ({
   name: p?.name ?? '',
@@ -34,7 +43,19 @@ const draftOf = (p: ProgramDetail | null, partner: { id: string; name: string } 
 });
 
 /** Creates a programme (optionally for a fixed partner) or edits its standing: link, held level, vendor review. */
-export function ProgramFormModal({ opened, program, partner, onClose, onSaved }: { opened: boolean; program: ProgramDetail | null; partner?: { id: string; name: string }; onClose: () => void; onSaved?: (p: ProgramDetail) => void }) {
+export function ProgramFormModal({
+  opened,
+  program,
+  partner,
+  onClose,
+  onSaved,
+}: {
+  opened: boolean;
+  program: ProgramDetail | null;
+  partner?: { id: string; name: string };
+  onClose: () => void;
+  onSaved?: (p: ProgramDetail) => void;
+}) {
   const save = useSaveProgram();
   const [draft, setDraft] = useState<Draft>(() => draftOf(program, partner ?? null));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -57,16 +78,33 @@ export function ProgramFormModal({ opened, program, partner, onClose, onSaved }:
     if (!draft.vendor.trim()) missing.vendor = fieldMessage('Vendor', 'is required');
     setErrors(missing);
     if (Object.keys(missing).length) return;
-    const common = { name: draft.name, vendor: draft.vendor, description: draft.description.trim() || null, url: draft.url.trim() || null, partnerId: draft.partner?.id ?? null, nextReviewOn: draft.nextReviewOn };
+    const common = {
+      name: draft.name,
+      vendor: draft.vendor,
+      description: draft.description.trim() || null,
+      url: draft.url.trim() || null,
+      partnerId: draft.partner?.id ?? null,
+      nextReviewOn: draft.nextReviewOn,
+    };
     try {
-      const saved = await save.mutateAsync(program ? { id: program.id, body: { ...common, heldLevelId: draft.heldLevelId, heldSince: draft.heldSince, version: program.version } } : { body: common });
+      const saved = await save.mutateAsync(
+        program ? { id: program.id, body: { ...common, heldLevelId: draft.heldLevelId, heldSince: draft.heldSince, version: program.version } } : { body: common },
+      );
       notifications.show({ color: 'teal', message: `${saved.name} is saved.` });
       onSaved?.(saved);
       onClose();
     } catch (err) {
-      if (isApiError(err, 409) && err.code === 'version_conflict') setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
+      if (isApiError(err, 409) && err.code === 'version_conflict')
+        setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
       else if (err instanceof ApiError && err.problem.errors?.length) {
-        setErrors(Object.fromEntries(err.problem.errors.map((x) => { const f = x.path.replace(/^body\./, ''); return [f, fieldMessage(LABELS[f], x.message)]; })));
+        setErrors(
+          Object.fromEntries(
+            err.problem.errors.map((x) => {
+              const f = x.path.replace(/^body\./, '');
+              return [f, fieldMessage(LABELS[f], x.message)];
+            }),
+          ),
+        );
         setFormError(err.message);
       } else setFormError(errorMessage(err));
     }
@@ -82,8 +120,23 @@ export function ProgramFormModal({ opened, program, partner, onClose, onSaved }:
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput label="Name" required data-autofocus value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} error={errors.name} placeholder="e.g. AWS Partner Network — Services Path" />
-            <TextInput label="Vendor" required value={draft.vendor} onChange={(e) => set({ vendor: e.currentTarget.value })} error={errors.vendor} placeholder="e.g. Amazon Web Services" />
+            <TextInput
+              label="Name"
+              required
+              data-autofocus
+              value={draft.name}
+              onChange={(e) => set({ name: e.currentTarget.value })}
+              error={errors.name}
+              placeholder="e.g. AWS Partner Network — Services Path"
+            />
+            <TextInput
+              label="Vendor"
+              required
+              value={draft.vendor}
+              onChange={(e) => set({ vendor: e.currentTarget.value })}
+              error={errors.vendor}
+              placeholder="e.g. Amazon Web Services"
+            />
           </SimpleGrid>
           {partner && !program ? (
             <Text size="sm">
@@ -114,7 +167,18 @@ export function ProgramFormModal({ opened, program, partner, onClose, onSaved }:
                 onChange={(v) => set({ heldLevelId: v })}
                 error={errors.heldLevelId}
               />
-              <DatePickerInput label="Held since" placeholder="Not recorded" clearable leftSection={<IconCalendar size={16} aria-hidden />} valueFormat="D MMM YYYY" firstDayOfWeek={1} value={draft.heldSince} onChange={(d) => set({ heldSince: day(d) })} error={errors.heldSince} popoverProps={{ withinPortal: true }} />
+              <DatePickerInput
+                label="Held since"
+                placeholder="Not recorded"
+                clearable
+                leftSection={<IconCalendar size={16} aria-hidden />}
+                valueFormat="D MMM YYYY"
+                firstDayOfWeek={1}
+                value={draft.heldSince}
+                onChange={(d) => set({ heldSince: day(d) })}
+                error={errors.heldSince}
+                popoverProps={{ withinPortal: true }}
+              />
             </SimpleGrid>
           )}
           <DatePickerInput
@@ -131,7 +195,15 @@ export function ProgramFormModal({ opened, program, partner, onClose, onSaved }:
             popoverProps={{ withinPortal: true }}
           />
           <TextInput label="Web page" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} placeholder="https://…" />
-          <Textarea label="Description" autosize minRows={2} maxRows={5} value={draft.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            maxRows={5}
+            value={draft.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            error={errors.description}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               Cancel

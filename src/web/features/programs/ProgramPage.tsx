@@ -91,7 +91,11 @@ export function ProgramPage() {
           <Title order={2} size="h4" id="program-history">
             History
           </Title>
-          <AuditHistory entityType="partner_program" entityId={p.id} fieldLabels={{ levels: 'Levels', heldLevel: 'Level we hold', heldSince: 'Held since', nextReviewOn: 'Next vendor review', partner: 'Partner' }} />
+          <AuditHistory
+            entityType="partner_program"
+            entityId={p.id}
+            fieldLabels={{ levels: 'Levels', heldLevel: 'Level we hold', heldSince: 'Held since', nextReviewOn: 'Next vendor review', partner: 'Partner' }}
+          />
         </Stack>
       </Stack>
       <ProgramFormModal opened={editing} program={p} onClose={() => setEditing(false)} />

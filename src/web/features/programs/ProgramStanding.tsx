@@ -15,7 +15,12 @@ const unit = (counts: 'people' | 'certifications', n: number) => (counts === 'pe
 
 /** "Meets Select today" / "Below Select" / "No level held". */
 export function StandingBadge({ held }: { held: { name: string; met: boolean } | null }) {
-  if (!held) return <Badge color="gray" variant="light">No level held</Badge>;
+  if (!held)
+    return (
+      <Badge color="gray" variant="light">
+        No level held
+      </Badge>
+    );
   return held.met ? (
     <Badge color="teal" variant="light" leftSection={<IconCheck size={12} aria-hidden />}>
       Meets {held.name} today
@@ -120,7 +125,12 @@ function LevelDetails({ level, canManage, onTick }: { level: ProgramLevel; canMa
   const untick = useTickChecklistItem();
   const results = new Map(level.evaluation.requirements.flatMap((r) => [[r.id, r] as const, ...r.children.map((c) => [c.id, c] as const)]));
   const rows = level.requirements.flatMap((r) => [{ r, child: false }, ...r.children.map((c) => ({ r: { ...c, children: [] }, child: true }))]);
-  if (!rows.length && !level.checklist.length) return <Text size="sm" c="dimmed">This level has no requirements yet.</Text>;
+  if (!rows.length && !level.checklist.length)
+    return (
+      <Text size="sm" c="dimmed">
+        This level has no requirements yet.
+      </Text>
+    );
   return (
     <Stack gap="sm">
       {rows.map(({ r, child }) => {
@@ -171,7 +181,12 @@ function LevelDetails({ level, canManage, onTick }: { level: ProgramLevel; canMa
                     color="gray"
                     style={{ flexShrink: 0 }}
                     loading={untick.isPending && untick.variables?.id === c.id}
-                    onClick={() => untick.mutate({ id: c.id, version: c.version, evidence: null }, { onError: (e) => notifications.show({ color: 'red', title: 'Not changed', message: errorMessage(e) }) })}
+                    onClick={() =>
+                      untick.mutate(
+                        { id: c.id, version: c.version, evidence: null },
+                        { onError: (e) => notifications.show({ color: 'red', title: 'Not changed', message: errorMessage(e) }) },
+                      )
+                    }
                     aria-label={`Untick ${c.title}`}
                   >
                     Untick
@@ -190,7 +205,17 @@ function LevelDetails({ level, canManage, onTick }: { level: ProgramLevel; canMa
 }
 
 /** Where we stand in one programme: held level, vendor review, gaps to keep it and to reach the next, forecast, every level's progress. */
-export function ProgramStanding({ program, canManage, showName = true, headingOrder = 3 }: { program: ProgramDetail; canManage: boolean; showName?: boolean; headingOrder?: 2 | 3 | 4 }) {
+export function ProgramStanding({
+  program,
+  canManage,
+  showName = true,
+  headingOrder = 3,
+}: {
+  program: ProgramDetail;
+  canManage: boolean;
+  showName?: boolean;
+  headingOrder?: 2 | 3 | 4;
+}) {
   const [ticking, setTicking] = useState<ChecklistItem | null>(null);
   const held = program.held;
   const next = program.next;

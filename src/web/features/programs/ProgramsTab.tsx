@@ -16,7 +16,9 @@ function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partn
   const save = useSaveProgram();
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const options = (programs.data ?? []).filter((p) => p.partner?.id !== partner.id).map((p) => ({ value: p.id, label: p.partner ? `${p.name} (now linked to ${p.partner.name})` : p.name }));
+  const options = (programs.data ?? [])
+    .filter((p) => p.partner?.id !== partner.id)
+    .map((p) => ({ value: p.id, label: p.partner ? `${p.name} (now linked to ${p.partner.name})` : p.name }));
   const submit = async () => {
     const p = programs.data?.find((x) => x.id === picked);
     if (!p) return setError('Choose a programme');
@@ -102,7 +104,11 @@ export function ProgramsTab({ partner }: PartnerTabProps) {
         <EmptyState
           icon={<IconStairsUp size={24} aria-hidden />}
           title="No partner programme linked"
-          description={canManage ? `Link ${partner.name}’s programme (or create it) to follow our level, its requirements and expiring certifications here.` : 'A Partner Manager links the vendor’s programme here.'}
+          description={
+            canManage
+              ? `Link ${partner.name}’s programme (or create it) to follow our level, its requirements and expiring certifications here.`
+              : 'A Partner Manager links the vendor’s programme here.'
+          }
         />
       ) : (
         items.map((p) => <ProgramStanding key={p.id} program={p} canManage={canManage} />)

@@ -44,9 +44,23 @@ function FindingForm({ a, partnerId }: { a: RiskAssessment; partnerId: string })
       </Text>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput label="Finding" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
-        <Select label="Severity" data={FINDING_SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} value={severity} onChange={(v) => v && setSeverity(v as FindingSeverity)} allowDeselect={false} w={130} />
+        <Select
+          label="Severity"
+          data={FINDING_SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+          value={severity}
+          onChange={(v) => v && setSeverity(v as FindingSeverity)}
+          allowDeselect={false}
+          w={130}
+        />
       </Group>
-      <Textarea label="Mitigation" description="With a mitigation, a task follows it up on the partner’s Tasks tab." autosize minRows={1} value={mitigation} onChange={(e) => setMitigation(e.currentTarget.value)} />
+      <Textarea
+        label="Mitigation"
+        description="With a mitigation, a task follows it up on the partner’s Tasks tab."
+        autosize
+        minRows={1}
+        value={mitigation}
+        onChange={(e) => setMitigation(e.currentTarget.value)}
+      />
       {mitigation.trim() && (
         <Group gap="sm" wrap="wrap">
           <ColleagueSelect label="Task assignee" placeholder="You" value={assignee} onChange={setAssignee} clearable style={{ flex: '1 1 14rem' }} />
@@ -93,15 +107,20 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
   const remove = useDeleteAssessment(partnerId);
   const removeFinding = useRemoveFinding(partnerId);
 
-  const touch = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setDirty(true);
-  };
+  const touch =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setDirty(true);
+    };
   const setScore = (criterionId: string, patch: Partial<Scores[string]>) => {
     setScores((s) => ({ ...s, [criterionId]: { ...s[criterionId]!, ...patch } }));
     setDirty(true);
   };
-  const preview = rateScores(a.scores.map((s) => ({ score: scores[s.criterionId]?.score ?? null, weight: s.weight })), policy);
+  const preview = rateScores(
+    a.scores.map((s) => ({ score: scores[s.criterionId]?.score ?? null, weight: s.weight })),
+    policy,
+  );
   const unscored = a.scores.filter((s) => scores[s.criterionId]?.score === null).length;
   // The server says whether this caller may approve (role, and four eyes: not who prepared it).
   const approvable = canApprove && a.canApprove;
@@ -126,7 +145,11 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
     setDirty(false);
     return saved;
   };
-  const onSave = () => save().then(() => notifications.show({ color: 'teal', message: 'Draft saved.' }), () => undefined);
+  const onSave = () =>
+    save().then(
+      () => notifications.show({ color: 'teal', message: 'Draft saved.' }),
+      () => undefined,
+    );
   const onApprove = async () => {
     try {
       const current = dirty ? await save() : a;
@@ -162,7 +185,14 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
           <ColleagueSelect label="Assessor" current={a.assessor} value={assessorId} onChange={touch(setAssessorId)} style={{ flex: '1 1 14rem' }} />
           <TextInput label="Assessed on" type="date" value={assessedOn} onChange={(e) => touch(setAssessedOn)(e.currentTarget.value)} w={180} />
         </Group>
-        <Textarea label="Scope" description="The services or data the partner handles for us" autosize minRows={1} value={scope} onChange={(e) => touch(setScope)(e.currentTarget.value)} />
+        <Textarea
+          label="Scope"
+          description="The services or data the partner handles for us"
+          autosize
+          minRows={1}
+          value={scope}
+          onChange={(e) => touch(setScope)(e.currentTarget.value)}
+        />
 
         <Stack gap={0} component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Criteria">
           {a.scores.map((s) => {
@@ -183,9 +213,20 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
                       </Text>
                     )}
                   </Stack>
-                  <SegmentedControl aria-label={s.criterionName} data={SCORES} value={v.score === null ? '' : String(v.score)} onChange={(x) => setScore(s.criterionId, { score: Number(x) })} />
+                  <SegmentedControl
+                    aria-label={s.criterionName}
+                    data={SCORES}
+                    value={v.score === null ? '' : String(v.score)}
+                    onChange={(x) => setScore(s.criterionId, { score: Number(x) })}
+                  />
                 </Group>
-                <TextInput aria-label={`Note on ${s.criterionName}`} placeholder="Note (evidence, report, contract clause…)" size="xs" value={v.note} onChange={(e) => setScore(s.criterionId, { note: e.currentTarget.value })} />
+                <TextInput
+                  aria-label={`Note on ${s.criterionName}`}
+                  placeholder="Note (evidence, report, contract clause…)"
+                  size="xs"
+                  value={v.note}
+                  onChange={(e) => setScore(s.criterionId, { note: e.currentTarget.value })}
+                />
               </Stack>
             );
           })}
@@ -198,7 +239,13 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
         <FindingList
           findings={a.findings}
           onRemove={(f) => (
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove finding ${f.title}`} loading={removeFinding.isPending} onClick={() => removeFinding.mutate({ id: a.id, findingId: f.id })}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove finding ${f.title}`}
+              loading={removeFinding.isPending}
+              onClick={() => removeFinding.mutate({ id: a.id, findingId: f.id })}
+            >
               <IconTrash size={16} aria-hidden />
             </ActionIcon>
           )}
@@ -241,8 +288,7 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
         loading={update.isPending || approve.isPending}
         error={approve.error ?? update.error}
       >
-        Approved assessments cannot be changed.{' '}
-        {preview ? `It will be rated ${preview.rating} risk (${preview.scorePercent} %).` : ''}
+        Approved assessments cannot be changed. {preview ? `It will be rated ${preview.rating} risk (${preview.scorePercent} %).` : ''}
         {unscored > 0 ? ` ${unscored} ${unscored === 1 ? 'criterion is' : 'criteria are'} not scored yet.` : ''}
       </ConfirmDialog>
       <ConfirmDialog

@@ -10,7 +10,12 @@ import { assessmentQuery } from './queries.js';
 const TASK_STATUS: Record<string, string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
 
 export function FindingList({ findings, onRemove }: { findings: RiskFinding[]; onRemove?: (f: RiskFinding) => React.ReactNode }) {
-  if (!findings.length) return <Text size="sm" c="dimmed">No findings.</Text>;
+  if (!findings.length)
+    return (
+      <Text size="sm" c="dimmed">
+        No findings.
+      </Text>
+    );
   return (
     <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {findings.map((f) => (

@@ -26,8 +26,27 @@ function Form({ criterion, onClose }: { criterion?: RiskCriterion; onClose: () =
   return (
     <Stack gap="md">
       <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} />
-      <NumberInput label="Weight" description="1 (minor) to 10 (decisive)" required min={1} max={10} allowDecimal={false} value={weight} onChange={setWeight} error={fieldErrors.weight} w={200} />
-      <Textarea label="Guidance" description="What a score of 0 and of 3 mean, e.g. “0: no access to our data · 3: accesses confidential data”" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldErrors.description} />
+      <NumberInput
+        label="Weight"
+        description="1 (minor) to 10 (decisive)"
+        required
+        min={1}
+        max={10}
+        allowDecimal={false}
+        value={weight}
+        onChange={setWeight}
+        error={fieldErrors.weight}
+        w={200}
+      />
+      <Textarea
+        label="Guidance"
+        description="What a score of 0 and of 3 mean, e.g. “0: no access to our data · 3: accesses confidential data”"
+        autosize
+        minRows={2}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={fieldErrors.description}
+      />
       {save.isError && !Object.keys(fieldErrors).length && (
         <Alert color="red" variant="light" role="alert">
           {errorMessage(save.error)}

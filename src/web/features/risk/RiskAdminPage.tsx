@@ -19,7 +19,8 @@ function Criteria() {
   const starter = useAddStarterCriteria();
   const addStarter = () =>
     starter.mutate(undefined, {
-      onSuccess: (r) => notifications.show({ color: 'teal', message: r.created.length ? `Added ${r.created.length} starter criteria.` : 'Every starter criterion is in the catalogue already.' }),
+      onSuccess: (r) =>
+        notifications.show({ color: 'teal', message: r.created.length ? `Added ${r.created.length} starter criteria.` : 'Every starter criterion is in the catalogue already.' }),
       onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
     });
   const items = criteria.data ?? [];
@@ -32,7 +33,15 @@ function Criteria() {
           Criteria
         </Title>
         <Group gap="xs">
-          <SegmentedControl aria-label="Which criteria" data={[{ value: 'false', label: 'In use' }, { value: 'true', label: 'Archived' }]} value={show} onChange={(v) => setShow(v as 'false' | 'true')} />
+          <SegmentedControl
+            aria-label="Which criteria"
+            data={[
+              { value: 'false', label: 'In use' },
+              { value: 'true', label: 'Archived' },
+            ]}
+            value={show}
+            onChange={(v) => setShow(v as 'false' | 'true')}
+          />
           <Button variant="default" onClick={addStarter} loading={starter.isPending}>
             Add starter criteria
           </Button>
@@ -42,7 +51,8 @@ function Criteria() {
         </Group>
       </Group>
       <Text size="sm" c="dimmed">
-        Each assessment scores every criterion in use from 0 (no risk) to 3 (high risk); the weight says how much it counts. New assessments use the catalogue as it is when they start.
+        Each assessment scores every criterion in use from 0 (no risk) to 3 (high risk); the weight says how much it counts. New assessments use the catalogue as it is when they
+        start.
       </Text>
       {archive.isError && (
         <Alert color="red" variant="light" role="alert">
@@ -54,7 +64,10 @@ function Criteria() {
       ) : criteria.isError ? (
         <ErrorState error={criteria.error} onRetry={() => void criteria.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={show === 'false' ? 'No criteria yet' : 'No archived criteria'} description={show === 'false' ? 'Add the starter criteria of the supplier security policy, or your own.' : undefined} />
+        <EmptyState
+          title={show === 'false' ? 'No criteria yet' : 'No archived criteria'}
+          description={show === 'false' ? 'Add the starter criteria of the supplier security policy, or your own.' : undefined}
+        />
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
@@ -91,7 +104,12 @@ function Criteria() {
                           <IconPencil size={16} aria-hidden />
                         </ActionIcon>
                       )}
-                      <ActionIcon variant="subtle" color={c.archivedAt ? undefined : 'red'} aria-label={`${c.archivedAt ? 'Restore' : 'Archive'} ${c.name}`} onClick={() => archive.mutate({ c, archived: !c.archivedAt })}>
+                      <ActionIcon
+                        variant="subtle"
+                        color={c.archivedAt ? undefined : 'red'}
+                        aria-label={`${c.archivedAt ? 'Restore' : 'Archive'} ${c.name}`}
+                        onClick={() => archive.mutate({ c, archived: !c.archivedAt })}
+                      >
                         {c.archivedAt ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />}
                       </ActionIcon>
                     </Group>
@@ -117,10 +135,19 @@ export function RiskAdminPage() {
   const policy = useQuery(riskPolicyQuery());
   return (
     <>
-      <PageHeader title="Risk policy" description="How supplier and partner risk is assessed: the criteria, the rating thresholds, how often each rating is reviewed and which clauses contracts must contain." />
+      <PageHeader
+        title="Risk policy"
+        description="How supplier and partner risk is assessed: the criteria, the rating thresholds, how often each rating is reviewed and which clauses contracts must contain."
+      />
       <Stack gap="xl">
         <Criteria />
-        {policy.isPending ? <LoadingState label="Loading the policy…" /> : policy.isError ? <ErrorState error={policy.error} onRetry={() => void policy.refetch()} /> : <RiskPolicyForm key={policy.data.version} policy={policy.data} />}
+        {policy.isPending ? (
+          <LoadingState label="Loading the policy…" />
+        ) : policy.isError ? (
+          <ErrorState error={policy.error} onRetry={() => void policy.refetch()} />
+        ) : (
+          <RiskPolicyForm key={policy.data.version} policy={policy.data} />
+        )}
       </Stack>
     </>
   );

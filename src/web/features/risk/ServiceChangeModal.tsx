@@ -23,7 +23,15 @@ export function ServiceChangeModal({ partnerId, partnerName, opened, onClose }: 
         <Text size="sm">
           When {partnerName} handles new data or services for us, the supplier security policy asks for a new assessment. Recording the change makes a review due today.
         </Text>
-        <Textarea label="What changed" description="For example: now also hosts customer data" required autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          label="What changed"
+          description="For example: now also hosts customer data"
+          required
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         {change.isError && (
           <Alert color="red" variant="light" role="alert">
             {errorMessage(change.error)}

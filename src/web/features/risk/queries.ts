@@ -1,6 +1,15 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
-  CreateRiskCriterionBody, CreateRiskFindingBody, PartnerRisk, RiskAssessment, RiskCriterion, RiskOverviewItem, RiskPolicy, UpdateRiskAssessmentBody, UpdateRiskCriterionBody, UpdateRiskPolicyBody,
+  CreateRiskCriterionBody,
+  CreateRiskFindingBody,
+  PartnerRisk,
+  RiskAssessment,
+  RiskCriterion,
+  RiskOverviewItem,
+  RiskPolicy,
+  UpdateRiskAssessmentBody,
+  UpdateRiskCriterionBody,
+  UpdateRiskPolicyBody,
 } from '../../../shared/schemas/risk.js';
 import type { RiskReason } from '../../../shared/compliance.js';
 import { api, withQuery } from '../../api.js';
@@ -131,7 +140,8 @@ export function useSaveCriterion() {
 export function useArchiveCriterion() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ c, archived }: { c: RiskCriterion; archived: boolean }) => api.post<RiskCriterion>(`/api/risk/criteria/${enc(c.id)}/${archived ? 'archive' : 'restore'}`, { version: c.version }),
+    mutationFn: ({ c, archived }: { c: RiskCriterion; archived: boolean }) =>
+      api.post<RiskCriterion>(`/api/risk/criteria/${enc(c.id)}/${archived ? 'archive' : 'restore'}`, { version: c.version }),
     onSettled: () => void qc.invalidateQueries({ queryKey: riskKeys.all }),
   });
 }

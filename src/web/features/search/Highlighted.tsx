@@ -18,12 +18,11 @@ export function parseHighlight(html: string): { text: string; mark: boolean }[] 
   return parts;
 }
 
-export const highlightText = (html: string) => parseHighlight(html).map((p) => p.text).join('');
+export const highlightText = (html: string) =>
+  parseHighlight(html)
+    .map((p) => p.text)
+    .join('');
 
 export function Highlighted({ html }: { html: string }) {
-  return (
-    <>
-      {parseHighlight(html).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
-    </>
-  );
+  return <>{parseHighlight(html).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}</>;
 }

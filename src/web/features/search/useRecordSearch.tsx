@@ -26,11 +26,7 @@ const readable = (subtitle: string) =>
   subtitle
     .split(' · ')
     .map((part) =>
-      /^[a-z_]+$/.test(part)
-        ? (ACTIVITY_KIND_LABELS[part as ActivityKind] ?? humanize(part))
-        : /^\d{4}-\d{2}-\d{2}$/.test(part)
-          ? formatDate(`${part}T12:00:00`)
-          : part,
+      /^[a-z_]+$/.test(part) ? (ACTIVITY_KIND_LABELS[part as ActivityKind] ?? humanize(part)) : /^\d{4}-\d{2}-\d{2}$/.test(part) ? formatDate(`${part}T12:00:00`) : part,
     )
     .join(' · ');
 
@@ -93,7 +89,20 @@ export function useRecordSearch(query: string): CommandGroup[] {
   if (q.length < MIN_LENGTH) return [];
   // No "searching…" entry while waiting: it would take the keyboard selection from the page entries.
   if (search.isError && !search.data) {
-    return [{ group: 'Search', actions: [{ id: 'search:error', label: 'Search is not available right now', description: 'Try again in a moment', leftSection: <IconAlertTriangle size={20} aria-hidden />, closeSpotlightOnTrigger: false } as CommandAction] }];
+    return [
+      {
+        group: 'Search',
+        actions: [
+          {
+            id: 'search:error',
+            label: 'Search is not available right now',
+            description: 'Try again in a moment',
+            leftSection: <IconAlertTriangle size={20} aria-hidden />,
+            closeSpotlightOnTrigger: false,
+          } as CommandAction,
+        ],
+      },
+    ];
   }
 
   const order: SearchType[] = [];

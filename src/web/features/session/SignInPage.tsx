@@ -34,8 +34,11 @@ export function SignInPage() {
   const signIn = useSignIn();
   const sso = useSingleSignOn();
   const next = safeNext(params.get('next'));
-  const form = useForm({ initialValues: { email: '', password: '' }, labels: { email: 'E-mail', password: 'Password' },
-    validate: (v) => ({ email: v.email.trim() ? undefined : 'Enter your e-mail address', password: v.password ? undefined : 'Enter your password' }) });
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    labels: { email: 'E-mail', password: 'Password' },
+    validate: (v) => ({ email: v.email.trim() ? undefined : 'Enter your e-mail address', password: v.password ? undefined : 'Enter your password' }),
+  });
 
   if (me.isPending || setup.isPending) return <FullPageLoader />;
   if (me.data) return <Navigate to={next} replace />;

@@ -70,7 +70,11 @@ export function MyWorkPage() {
     <>
       <PageHeader
         title="My work"
-        description={data ? `Your open tasks by when they are due: today is ${formatDue(data.today)} (Europe/Zurich), the week runs Monday to Sunday.` : 'Your open tasks by when they are due.'}
+        description={
+          data
+            ? `Your open tasks by when they are due: today is ${formatDue(data.today)} (Europe/Zurich), the week runs Monday to Sunday.`
+            : 'Your open tasks by when they are due.'
+        }
         actions={newTask}
       />
       {work.isPending ? (
@@ -91,7 +95,13 @@ export function MyWorkPage() {
                       Clear selection
                     </Button>
                   )}
-                  <Button size="xs" leftSection={<IconChecks size={16} aria-hidden />} disabled={!chosen.length} loading={complete.isPending && (complete.variables?.length ?? 0) > 1} onClick={() => completeIds(chosen, `${plural(chosen.length, 'task')} done.`)}>
+                  <Button
+                    size="xs"
+                    leftSection={<IconChecks size={16} aria-hidden />}
+                    disabled={!chosen.length}
+                    loading={complete.isPending && (complete.variables?.length ?? 0) > 1}
+                    onClick={() => completeIds(chosen, `${plural(chosen.length, 'task')} done.`)}
+                  >
                     Complete selected
                   </Button>
                 </Group>

@@ -62,7 +62,16 @@ function Comments({ task, canComment }: { task: TaskDetailItem; canComment: bool
       {canComment && (
         <form onSubmit={submit} noValidate>
           <Stack gap="xs">
-            <Textarea label="Add a comment" autosize minRows={2} maxRows={6} maxLength={COMMENT_MAX} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={add.isError ? errorMessage(add.error) : undefined} />
+            <Textarea
+              label="Add a comment"
+              autosize
+              minRows={2}
+              maxRows={6}
+              maxLength={COMMENT_MAX}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              error={add.isError ? errorMessage(add.error) : undefined}
+            />
             <Group justify="flex-end">
               <Button type="submit" size="xs" variant="default" loading={add.isPending} disabled={!body.trim()}>
                 Add comment
@@ -130,8 +139,24 @@ export function TaskDrawer({ taskId, onClose, onEdit }: { taskId: string | null;
             </Alert>
           )}
           <Stack gap={6}>
-            <Row label="Due">{t.dueDate ? <Text size="sm">{formatDue(t.dueDate)}</Text> : <Text size="sm" c="dimmed">No due date</Text>}</Row>
-            <Row label="Assigned to">{t.assignee ? <Text size="sm">{t.assignee.name}</Text> : <Text size="sm" c="dimmed">Nobody yet</Text>}</Row>
+            <Row label="Due">
+              {t.dueDate ? (
+                <Text size="sm">{formatDue(t.dueDate)}</Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No due date
+                </Text>
+              )}
+            </Row>
+            <Row label="Assigned to">
+              {t.assignee ? (
+                <Text size="sm">{t.assignee.name}</Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Nobody yet
+                </Text>
+              )}
+            </Row>
             {t.partner && (
               <Row label="Partner">
                 <Anchor component={Link} to={partnerPath(t.partner.id, 'tasks')} size="sm" onClick={onClose}>

@@ -49,7 +49,14 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
     if (!opened) return;
     form.reset(
       editing
-        ? { title: editing.title, description: editing.description ?? '', dueDate: editing.dueDate, assigneeId: editing.assignee?.id ?? null, priority: editing.priority, status: editing.status }
+        ? {
+            title: editing.title,
+            description: editing.description ?? '',
+            dueDate: editing.dueDate,
+            assigneeId: editing.assignee?.id ?? null,
+            priority: editing.priority,
+            status: editing.status,
+          }
         : blank(),
     );
     setPartner(null);
@@ -78,7 +85,8 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
       }
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error('Someone else changed this task in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict')
+        throw new Error('Someone else changed this task in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
       throw e;
     }
   });
@@ -104,10 +112,23 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
               {linkedTo}
             </Text>
           ) : (
-            <PartnerSelect label="Partner" description="Optional: the partner this is about. Leave empty for a personal to-do." placeholder="Search partners by name" clearable value={partner} onPick={setPartner} />
+            <PartnerSelect
+              label="Partner"
+              description="Optional: the partner this is about. Leave empty for a personal to-do."
+              placeholder="Search partners by name"
+              clearable
+              value={partner}
+              onPick={setPartner}
+            />
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <ColleagueSelect label="Assignee" placeholder="Nobody yet" clearable current={editing?.assignee ?? { id: me.user.id, name: me.user.name }} {...form.getInputProps('assigneeId')} />
+            <ColleagueSelect
+              label="Assignee"
+              placeholder="Nobody yet"
+              clearable
+              current={editing?.assignee ?? { id: me.user.id, name: me.user.name }}
+              {...form.getInputProps('assigneeId')}
+            />
             <DatePickerInput
               label="Due date"
               placeholder="No due date"

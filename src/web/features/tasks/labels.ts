@@ -5,7 +5,14 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { open: 'Open', in
 export const TASK_STATUS_COLORS: Record<TaskStatus, string> = { open: 'blue', in_progress: 'cyan', done: 'teal', cancelled: 'gray' };
 export const TASK_PRIORITY_LABELS: Record<TaskPriority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 export const TASK_PRIORITY_COLORS: Record<TaskPriority, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
-export const TASK_SUBJECT_LABELS: Record<TaskSubject, string> = { partner: 'Partner', contact: 'Contact', meeting: 'Meeting', onboarding: 'Onboarding', risk_assessment: 'Risk assessment', contract: 'Contract' };
+export const TASK_SUBJECT_LABELS: Record<TaskSubject, string> = {
+  partner: 'Partner',
+  contact: 'Contact',
+  meeting: 'Meeting',
+  onboarding: 'Onboarding',
+  risk_assessment: 'Risk assessment',
+  contract: 'Contract',
+};
 
 export const TASK_STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }));
 export const TASK_PRIORITY_OPTIONS = TASK_PRIORITIES.map((p) => ({ value: p, label: TASK_PRIORITY_LABELS[p] }));

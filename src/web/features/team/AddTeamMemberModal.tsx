@@ -13,7 +13,19 @@ import { TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS, TEAM_ROLE_OPTIONS } from './l
 const initialValues = { userId: '', role: 'sales' as TeamRole };
 
 /** Puts a colleague on the partner's team in one role. */
-export function AddTeamMemberModal({ partnerId, partnerName, opened, onClose, defaultRole }: { partnerId: string; partnerName: string; opened: boolean; onClose: () => void; defaultRole?: TeamRole }) {
+export function AddTeamMemberModal({
+  partnerId,
+  partnerName,
+  opened,
+  onClose,
+  defaultRole,
+}: {
+  partnerId: string;
+  partnerName: string;
+  opened: boolean;
+  onClose: () => void;
+  defaultRole?: TeamRole;
+}) {
   const add = useAddTeamMember(partnerId);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);

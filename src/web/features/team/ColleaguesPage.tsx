@@ -66,7 +66,13 @@ export function ColleaguesPage() {
             icon={<IconUsers size={24} aria-hidden />}
             title={q ? 'No colleague matches' : 'No colleagues yet'}
             description={q ? 'Try another name.' : 'Administrators add colleagues under Users.'}
-            action={q ? <Button variant="default" onClick={() => setText('')}>Clear search</Button> : undefined}
+            action={
+              q ? (
+                <Button variant="default" onClick={() => setText('')}>
+                  Clear search
+                </Button>
+              ) : undefined
+            }
           />
         ) : (
           <Table.ScrollContainer minWidth={0}>

@@ -163,7 +163,8 @@ export function TeamTab({ partner }: PartnerTabProps) {
       >
         {removing && (
           <>
-            {removing.user.name} will no longer be {TEAM_ROLE_LABELS[removing.role].toLowerCase()} for {partner.name}. Their timeline entries stay. Other roles they hold on this partner are kept.
+            {removing.user.name} will no longer be {TEAM_ROLE_LABELS[removing.role].toLowerCase()} for {partner.name}. Their timeline entries stay. Other roles they hold on this
+            partner are kept.
           </>
         )}
       </ConfirmDialog>

@@ -105,17 +105,27 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
           ...(fields.summary !== editing.summary && { summary: fields.summary }),
           ...(fields.outcome !== editing.outcome && { outcome: fields.outcome }),
           ...(fields.important !== editing.important && { important: fields.important }),
-          ...(!same(fields.userIds, editing.users.map((u) => u.id)) && { userIds: fields.userIds }),
-          ...(!same(fields.contactIds, editing.contacts.map((c) => c.id)) && { contactIds: fields.contactIds }),
+          ...(!same(
+            fields.userIds,
+            editing.users.map((u) => u.id),
+          ) && { userIds: fields.userIds }),
+          ...(!same(
+            fields.contactIds,
+            editing.contacts.map((c) => c.id),
+          ) && { contactIds: fields.contactIds }),
         }
       : fields;
     try {
       const saved = editing ? await update.mutateAsync({ id: editing.id, version: editing.version, ...changes }) : await create.mutateAsync({ partnerId: partner.id, ...fields });
-      notifications.show({ color: 'teal', message: editing ? 'The entry is saved.' : `Logged on the ${partner.name} timeline${saved.important ? ', marked important for the team' : ''}.` });
+      notifications.show({
+        color: 'teal',
+        message: editing ? 'The entry is saved.' : `Logged on the ${partner.name} timeline${saved.important ? ', marked important for the team' : ''}.`,
+      });
       onClose();
     } catch (e) {
       if (e instanceof ApiError) {
-        if (e.code === 'version_conflict') throw new Error('Someone else changed this entry in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+        if (e.code === 'version_conflict')
+          throw new Error('Someone else changed this entry in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
         if (e.fieldErrors.occurredAt) return form.setErrors({ when: e.fieldErrors.occurredAt });
       }
       throw e;

@@ -22,7 +22,23 @@ import classes from './TimelineTab.module.css';
 
 type Range = [string | null, string | null];
 
-function Entry({ a, selected, canEdit, onEdit, onArchive, onRestore, onHistory }: { a: Activity; selected: boolean; canEdit: boolean; onEdit: () => void; onArchive: () => void; onRestore: () => void; onHistory: () => void }) {
+function Entry({
+  a,
+  selected,
+  canEdit,
+  onEdit,
+  onArchive,
+  onRestore,
+  onHistory,
+}: {
+  a: Activity;
+  selected: boolean;
+  canEdit: boolean;
+  onEdit: () => void;
+  onArchive: () => void;
+  onRestore: () => void;
+  onHistory: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -206,7 +222,15 @@ export function TimelineTab({ partner }: PartnerTabProps) {
             onChange={(e) => setWords(e.currentTarget.value)}
             rightSection={words ? <CloseButton size="sm" aria-label="Clear words" onClick={() => setWords('')} /> : null}
           />
-          <MultiSelect className={classes.filter} aria-label="Kind" placeholder={kinds.length ? undefined : 'All kinds'} data={ACTIVITY_KIND_OPTIONS} value={kinds} onChange={(v) => setKinds(v as ActivityKind[])} clearable />
+          <MultiSelect
+            className={classes.filter}
+            aria-label="Kind"
+            placeholder={kinds.length ? undefined : 'All kinds'}
+            data={ACTIVITY_KIND_OPTIONS}
+            value={kinds}
+            onChange={(v) => setKinds(v as ActivityKind[])}
+            clearable
+          />
           <Select
             className={classes.filter}
             aria-label="Contact"
@@ -245,7 +269,15 @@ export function TimelineTab({ partner }: PartnerTabProps) {
           icon={<IconTimeline size={24} aria-hidden />}
           title={filtered ? 'No entry matches these filters' : 'Nothing logged yet'}
           description={filtered ? 'Try fewer filters, or clear them.' : canEdit ? `Log the first meeting, call or note with ${partner.name}.` : undefined}
-          action={filtered ? <Button variant="default" onClick={clear}>Clear filters</Button> : canEdit ? <Button onClick={() => setForm({})}>Log activity</Button> : undefined}
+          action={
+            filtered ? (
+              <Button variant="default" onClick={clear}>
+                Clear filters
+              </Button>
+            ) : canEdit ? (
+              <Button onClick={() => setForm({})}>Log activity</Button>
+            ) : undefined
+          }
         />
       ) : (
         <>

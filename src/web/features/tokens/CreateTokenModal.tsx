@@ -63,14 +63,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
   const expiresOn = days ? formatDate(new Date(Date.now() + days * 86_400_000).toISOString()) : null;
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={created ? 'Copy your new token' : 'New API token'}
-      size="lg"
-      closeOnClickOutside={!created}
-      closeOnEscape={!created}
-    >
+    <Modal opened={opened} onClose={close} title={created ? 'Copy your new token' : 'New API token'} size="lg" closeOnClickOutside={!created} closeOnEscape={!created}>
       {created ? (
         <Stack gap="md">
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="You will see this token only now">
@@ -96,7 +89,14 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <FormError form={form} />
-            <TextInput label="Name" description="What will use it, e.g. “CRM sync” or “Monthly report script”." required data-autofocus maxLength={100} {...form.getInputProps('name')} />
+            <TextInput
+              label="Name"
+              description="What will use it, e.g. “CRM sync” or “Monthly report script”."
+              required
+              data-autofocus
+              maxLength={100}
+              {...form.getInputProps('name')}
+            />
             <Select
               label="Expires after"
               data={EXPIRY}

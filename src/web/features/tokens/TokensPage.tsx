@@ -75,84 +75,99 @@ export function TokensPage() {
         }
       >
         {() => (
-        <Card withBorder radius="md" padding={0}>
-          <Table.ScrollContainer minWidth={0}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-              <Table.Caption className="visually-hidden">Your API tokens</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th visibleFrom="sm">Token</Table.Th>
-                  <Table.Th visibleFrom="sm">Last used</Table.Th>
-                  <Table.Th visibleFrom="md">Created</Table.Th>
-                  <Table.Th visibleFrom="md">Expires</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((t) => {
-                  const status = tokenStatus(t);
-                  return (
-                    <Table.Tr key={t.id} data-status={status}>
-                      <Table.Td>
-                        <Text size="sm" fw={500} c={status === 'active' ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
-                          {t.name}
-                        </Text>
-                        <Text size="xs" c="dimmed" hiddenFrom="sm">
-                          Last used {t.lastUsedAt ? <When iso={t.lastUsedAt} relative /> : 'never'}
-                          {t.expiresAt && status === 'active' ? (
-                            <>
-                              {' '}
-                              · expires <When iso={t.expiresAt} />
-                            </>
-                          ) : null}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">
-                        <Code>{t.prefix}…</Code>
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">
-                        <Text size="sm">{t.lastUsedAt ? <When iso={t.lastUsedAt} relative /> : <Text span size="sm" c="dimmed">Never</Text>}</Text>
-                      </Table.Td>
-                      <Table.Td visibleFrom="md">
-                        <Text size="sm">
-                          <When iso={t.createdAt} />
-                        </Text>
-                      </Table.Td>
-                      <Table.Td visibleFrom="md">
-                        <Text size="sm">{t.expiresAt ? <When iso={t.expiresAt} /> : 'Never'}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={STATUS[status].color}>
-                          {STATUS[status].label}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {status !== 'revoked' && (
-                          <Tooltip label="Revoke">
-                            <ActionIcon variant="subtle" color="red" aria-label={`Revoke ${t.name}`} onClick={() => { revoke.reset(); setRevoking(t); }}>
-                              <IconTrash size={18} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+          <Card withBorder radius="md" padding={0}>
+            <Table.ScrollContainer minWidth={0}>
+              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+                <Table.Caption className="visually-hidden">Your API tokens</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th visibleFrom="sm">Token</Table.Th>
+                    <Table.Th visibleFrom="sm">Last used</Table.Th>
+                    <Table.Th visibleFrom="md">Created</Table.Th>
+                    <Table.Th visibleFrom="md">Expires</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>
+                      <span className="visually-hidden">Actions</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((t) => {
+                    const status = tokenStatus(t);
+                    return (
+                      <Table.Tr key={t.id} data-status={status}>
+                        <Table.Td>
+                          <Text size="sm" fw={500} c={status === 'active' ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+                            {t.name}
+                          </Text>
+                          <Text size="xs" c="dimmed" hiddenFrom="sm">
+                            Last used {t.lastUsedAt ? <When iso={t.lastUsedAt} relative /> : 'never'}
+                            {t.expiresAt && status === 'active' ? (
+                              <>
+                                {' '}
+                                · expires <When iso={t.expiresAt} />
+                              </>
+                            ) : null}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td visibleFrom="sm">
+                          <Code>{t.prefix}…</Code>
+                        </Table.Td>
+                        <Table.Td visibleFrom="sm">
+                          <Text size="sm">
+                            {t.lastUsedAt ? (
+                              <When iso={t.lastUsedAt} relative />
+                            ) : (
+                              <Text span size="sm" c="dimmed">
+                                Never
+                              </Text>
+                            )}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td visibleFrom="md">
+                          <Text size="sm">
+                            <When iso={t.createdAt} />
+                          </Text>
+                        </Table.Td>
+                        <Table.Td visibleFrom="md">
+                          <Text size="sm">{t.expiresAt ? <When iso={t.expiresAt} /> : 'Never'}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={STATUS[status].color}>
+                            {STATUS[status].label}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>
+                          {status !== 'revoked' && (
+                            <Tooltip label="Revoke">
+                              <ActionIcon
+                                variant="subtle"
+                                color="red"
+                                aria-label={`Revoke ${t.name}`}
+                                onClick={() => {
+                                  revoke.reset();
+                                  setRevoking(t);
+                                }}
+                              >
+                                <IconTrash size={18} aria-hidden />
+                              </ActionIcon>
+                            </Tooltip>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
         )}
       </QueryStates>
       {tokens.data && tokens.data.length > 0 && (
         <Group mt="sm">
           <Text size="xs" c="dimmed">
-            Send a token in the header <Code>Authorization: Bearer ph_…</Code>. “Last used” is updated at most once a minute. Deactivating an account revokes
-            all its tokens.
+            Send a token in the header <Code>Authorization: Bearer ph_…</Code>. “Last used” is updated at most once a minute. Deactivating an account revokes all its tokens.
           </Text>
         </Group>
       )}

@@ -38,7 +38,9 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
-        throw new Error('Someone else changed this user in the meantime. Their version is loaded now: check the list, then save again to apply your change on top of it.', { cause: e });
+        throw new Error('Someone else changed this user in the meantime. Their version is loaded now: check the list, then save again to apply your change on top of it.', {
+          cause: e,
+        });
       }
       throw e;
     }

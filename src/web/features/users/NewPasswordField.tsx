@@ -14,7 +14,11 @@ export function generatePassword(length = 20): string {
 }
 
 /** A password an administrator hands to someone: typed, or generated and shown. */
-export function NewPasswordField({ onGenerate, onVisibilityChange, ...props }: PasswordInputProps & { onGenerate: (password: string) => void; onVisibilityChange: (v: boolean) => void }) {
+export function NewPasswordField({
+  onGenerate,
+  onVisibilityChange,
+  ...props
+}: PasswordInputProps & { onGenerate: (password: string) => void; onVisibilityChange: (v: boolean) => void }) {
   return (
     <Stack gap={6}>
       <PasswordInput required autoComplete="new-password" onVisibilityChange={onVisibilityChange} {...props} />

@@ -24,7 +24,12 @@ export function SetPasswordModal({ user, onClose }: { user: User | null; onClose
   const submit = form.submit(async (body) => {
     if (!user) return;
     await setPassword.mutateAsync({ id: user.id, password: body.password });
-    notifications.show({ color: 'teal', title: `New password set for ${user.name}`, message: 'Their sessions have ended. Pass the password on over a safe channel.', autoClose: 8000 });
+    notifications.show({
+      color: 'teal',
+      title: `New password set for ${user.name}`,
+      message: 'Their sessions have ended. Pass the password on over a safe channel.',
+      autoClose: 8000,
+    });
     close();
   });
 

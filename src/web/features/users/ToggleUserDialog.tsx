@@ -36,7 +36,8 @@ export function ToggleUserDialog({ user, onClose }: { user: User | null; onClose
     >
       {user?.active ? (
         <>
-          They are signed out everywhere at once, their API tokens are revoked and they can no longer sign in. Everything they did stays, with its history. You can reactivate the account later.
+          They are signed out everywhere at once, their API tokens are revoked and they can no longer sign in. Everything they did stays, with its history. You can reactivate the
+          account later.
         </>
       ) : (
         <>They can sign in again with their old password. API tokens revoked at deactivation stay revoked.</>

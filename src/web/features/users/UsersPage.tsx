@@ -75,7 +75,15 @@ export function UsersPage() {
             onChange={(e) => search.setValue(e.currentTarget.value)}
             rightSection={search.value ? <CloseButton size="sm" aria-label="Clear search" onClick={() => search.setValue('')} /> : null}
           />
-          <Select className={classes.filter} aria-label="Role" placeholder="All roles" data={ROLE_OPTIONS} value={params.role ?? null} onChange={(v) => update({ role: v })} clearable />
+          <Select
+            className={classes.filter}
+            aria-label="Role"
+            placeholder="All roles"
+            data={ROLE_OPTIONS}
+            value={params.role ?? null}
+            onChange={(v) => update({ role: v })}
+            clearable
+          />
           <Select className={classes.filter} aria-label="Status" data={STATUS_OPTIONS} value={params.status} onChange={(v) => update({ status: v })} allowDeselect={false} />
         </Group>
 
@@ -89,7 +97,13 @@ export function UsersPage() {
               icon={<IconUsers size={24} aria-hidden />}
               title={filtered ? 'No user matches these filters' : 'No users yet'}
               description={filtered ? 'Try another name, or clear the filters.' : undefined}
-              action={filtered ? <Button variant="default" onClick={clearFilters}>Clear filters</Button> : undefined}
+              action={
+                filtered ? (
+                  <Button variant="default" onClick={clearFilters}>
+                    Clear filters
+                  </Button>
+                ) : undefined
+              }
             />
           }
         >
