@@ -1,0 +1,70 @@
+import { Link } from 'react-router';
+import { Anchor, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown } from '@tabler/icons-react';
+import type { PartnerDetail } from '../../../shared/schemas/partner.js';
+import { formatDate } from '../../lib/format.js';
+import { colleaguePath } from '../team/labels.js';
+import { ImportanceBadge, StatusBadge } from './badges.js';
+import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
+import { HeldLevels } from '../programs/HeldLevels.js';
+import { countryLabel, STATUS_LABELS } from './labels.js';
+import classes from './PartnerPage.module.css';
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className={classes.fact}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The partner header's facts: status (with "Change" when editable), importance, levels, owner, last contact and country. */
+export function PartnerFacts({ partner, onChangeStatus }: { partner: PartnerDetail; onChangeStatus: () => void }) {
+  return (
+    <dl className={classes.facts}>
+      <Fact label="Status">
+        <Group gap={4} wrap="wrap">
+          <StatusBadge status={partner.status} />
+          {partner.can.edit && (
+            <Tooltip label={`${STATUS_LABELS[partner.status]} since ${formatDate(partner.statusChangedAt)}`} withArrow>
+              <Button variant="subtle" size="compact-xs" rightSection={<IconChevronDown size={12} aria-hidden />} onClick={onChangeStatus}>
+                Change
+              </Button>
+            </Tooltip>
+          )}
+        </Group>
+      </Fact>
+      <Fact label="Importance">
+        <ImportanceBadge importance={partner.importance} />
+      </Fact>
+      <Fact label="Level">
+        <HeldLevels partner={partner} />
+      </Fact>
+      <Fact label="Owner">
+        {partner.owner ? (
+          <Anchor component={Link} to={colleaguePath(partner.owner.id)} size="sm">
+            {partner.owner.name}
+          </Anchor>
+        ) : (
+          <Text span size="sm" c="dimmed">
+            Nobody yet
+          </Text>
+        )}
+      </Fact>
+      <Fact label="Last contact">
+        <Stack gap={4} align="flex-start">
+          <LastContactText at={partner.lastContactAt} />
+          <ContactDue partner={partner} size="xs" />
+        </Stack>
+      </Fact>
+      {partner.country && (
+        <Fact label="Country">
+          <Text span size="sm">
+            {countryLabel(partner.country)}
+          </Text>
+        </Fact>
+      )}
+    </dl>
+  );
+}

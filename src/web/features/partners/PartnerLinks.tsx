@@ -1,0 +1,44 @@
+import { Button, Group } from '@mantine/core';
+import { IconExternalLink, IconWorld } from '@tabler/icons-react';
+import { LINK_KEYS } from '../../../shared/partners.js';
+import type { PartnerDetail } from '../../../shared/schemas/partner.js';
+import { LINK_LABELS } from './labels.js';
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+};
+
+/** The partner's website and profile links, each opening in a new tab; nothing when it has none. */
+export function PartnerLinks({ partner }: { partner: PartnerDetail }) {
+  const links = LINK_KEYS.filter((k) => partner.links[k]);
+  if (!partner.website && links.length === 0) return null;
+  return (
+    <Group gap="xs" mt="sm" aria-label="Links" role="group">
+      {partner.website && (
+        <Button component="a" href={partner.website} target="_blank" rel="noopener noreferrer" size="xs" variant="default" leftSection={<IconWorld size={14} aria-hidden />}>
+          {hostOf(partner.website)}
+          <span className="visually-hidden"> (website, opens in a new tab)</span>
+        </Button>
+      )}
+      {links.map((k) => (
+        <Button
+          key={k}
+          component="a"
+          href={partner.links[k]}
+          target="_blank"
+          rel="noopener noreferrer"
+          size="xs"
+          variant="default"
+          rightSection={<IconExternalLink size={12} aria-hidden />}
+        >
+          {LINK_LABELS[k]}
+          <span className="visually-hidden"> (opens in a new tab)</span>
+        </Button>
+      ))}
+    </Group>
+  );
+}
