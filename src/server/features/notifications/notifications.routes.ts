@@ -17,6 +17,7 @@ import {
   updateNotificationPreferencesBody,
 } from '../../../shared/schemas/notification.js';
 import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
 import { notificationsPolicy } from './notifications.policy.js';
 import { checkUnsubscribe, getPreferences, listNotifications, markAllRead, markRead, unreadCount, unsubscribe, updatePreferences } from './notifications.service.js';
 import { confirmUnsubscribePage, unsubscribedPage } from './notifications.pages.js';
@@ -61,7 +62,22 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
     unsubscribeScope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) =>
       done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
-    await unsubscribeScope.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fieldNameSize: 100, fieldSize: 100, fields: 5, files: 0, parts: 5 } });
+    // The form's fields become the body before validation. Read here rather than by the plugin's
+    // attachFieldsToBody, whose parse errors (a body that is not the multipart its header claims)
+    // reached the error handler as unknown errors: a 500 for the client's mistake.
+    await unsubscribeScope.register(multipart, { limits: { fieldNameSize: 100, fieldSize: 100, fields: 5, files: 0, parts: 5 } });
+    unsubscribeScope.addHook('preValidation', async (req) => {
+      if (!req.isMultipart()) return;
+      const fields: Record<string, string> = {};
+      try {
+        for await (const part of req.parts()) if (part.type === 'field') fields[part.fieldname] = String(part.value);
+      } catch {
+        throw new AppError('bad_request', 'The form could not be read: send List-Unsubscribe=One-Click as multipart/form-data or a URL-encoded form', [
+          { path: 'body', message: 'is not a readable form' },
+        ]);
+      }
+      req.body = fields;
+    });
     const pub = { policy: notificationsPolicy.unsubscribe };
     const sendPage = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
     unsubscribeScope.get(

@@ -211,6 +211,27 @@ describe('one-click unsubscribe', () => {
     expect(await prefsOf(v.id)).toMatchObject({ emailReminders: false, teamDigest: true });
   });
 
+  it('answers 400 naming the body to a form that is not the multipart its header claims, or that carries a file, and changes nothing', async () => {
+    const u = await makeUser(t, 'member');
+    const url = `/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(secret, u.id, 'reminders'))}`;
+    const before = await prefsOf(u.id);
+    const bodies = [
+      // JSON sent under a multipart header (found by the fuzzer: it was a 500).
+      { boundary: 'x', payload: '{"name":"x","version":1}' },
+      // A cut-off form.
+      { boundary: 'b', payload: '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Cl' },
+      // A file where only the one field belongs.
+      { boundary: 'b', payload: '--b\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n' },
+    ];
+    for (const { boundary, payload } of bodies) {
+      const res = await t.app.inject({ method: 'POST', url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors).toEqual([{ path: 'body', message: 'is not a readable form' }]);
+    }
+    expect(await prefsOf(u.id)).toEqual(before);
+  });
+
   it('answers 400 to a tampered, foreign-list or unsigned token, and changes nothing', async () => {
     const u = await makeUser(t, 'member');
     const other = await makeUser(t, 'member');
