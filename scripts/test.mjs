@@ -62,12 +62,14 @@ function failedTests(tag) {
 }
 
 function firstLine(text) {
-  // Without colours, and short enough to read in a summary.
-  const line =
-    stripVTControlCharacters(String(text ?? ''))
-      .split('\n')
-      .find((l) => l.trim()) ?? '';
-  return line.trim().slice(0, 240);
+  // Without colours, and short enough to read in a summary. A property test's (fast-check) first line
+  // only says it failed: its seed, counterexample and cause follow on lines of their own.
+  const lines = stripVTControlCharacters(String(text ?? ''))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const more = /Property failed/.test(lines[0] ?? '') ? lines.filter((l) => /^(\{ seed:|Counterexample:|Caused by:)/.test(l)) : [];
+  return [lines[0] ?? '', ...more].map((l) => l.slice(0, 240)).join(' | ');
 }
 
 const node = process.execPath;
