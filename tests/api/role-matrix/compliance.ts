@@ -263,7 +263,7 @@ const documents: Builders = {
   },
   'POST /api/documents/:id/restore': async (c) => {
     const d = await ownDocument(c);
-    const archived = await setDocumentArchived(c.t.database.db, actorOf(c.users.admin), d.id, true, d.version);
+    const archived = await setDocumentArchived(c.t.database.db, d.id, true, d.version, actorOf(c.users.admin));
     return { url: `/api/documents/${d.id}/restore`, body: { version: archived.version } };
   },
 };

@@ -23,7 +23,7 @@ export const partnerRequests: Builders = {
   }),
   'DELETE /api/partners/:id/links/:linkId': async (c) => {
     const p = await ownPartner(c, { types: ['distributor'] });
-    const linked = await addPartnerLink(c.t.database.db, c.actor, p.id, (await makePartner(c.t)).id, 'distributor_of');
+    const linked = await addPartnerLink(c.t.database.db, p.id, (await makePartner(c.t)).id, 'distributor_of', c.actor);
     return { url: `/api/partners/${p.id}/links/${linked.related[0]!.linkId}` };
   },
   'POST /api/partners/:id/team': async (c) => ({ url: `/api/partners/${(await ownPartner(c)).id}/team`, body: { userId: c.users.viewer.id, role: 'marketing' } }),

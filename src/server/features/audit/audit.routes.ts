@@ -8,6 +8,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/api/audit',
     { config: { policy: signedIn }, schema: { tags: ['Audit'], summary: 'List audit records', querystring: auditQuery, response: { 200: auditPage } } },
-    (req) => listAudit(db, req.actor!, req.query),
+    (req) => listAudit(db, req.query, req.actor!),
   );
 };

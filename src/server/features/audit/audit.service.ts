@@ -15,14 +15,14 @@ const ADMIN_ONLY: Record<string, (actor: Actor, entityId: string) => boolean> = 
 };
 
 /** Entity types whose history is read under the record's own rule (a contract's file is not every role's). */
-const RECORD_RULE: Record<string, (db: Db, actor: Actor, entityId: string) => Promise<unknown>> = {
+const RECORD_RULE: Record<string, (db: Db, entityId: string, actor: Actor) => Promise<unknown>> = {
   document: getDocument,
 };
 
-export async function listAudit(db: Db, actor: Actor, q: { entityType: string; entityId: string; page: number; pageSize: number; sort: string }): Promise<Page<AuditEntry>> {
+export async function listAudit(db: Db, q: { entityType: string; entityId: string; page: number; pageSize: number; sort: string }, actor: Actor): Promise<Page<AuditEntry>> {
   const guard = ADMIN_ONLY[q.entityType];
   if (guard && !guard(actor, q.entityId)) throw new AppError('forbidden', `Only administrators may read the history of ${q.entityType} records`);
-  await RECORD_RULE[q.entityType]?.(db, actor, q.entityId);
+  await RECORD_RULE[q.entityType]?.(db, q.entityId, actor);
   const rows = await db
     .select({ row: auditLog, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(auditLog)

@@ -23,10 +23,10 @@ const linkedActivities = async (tx: Tx, contactId: string) =>
  * keeps one link), the survivor's empty fields are filled from the duplicate, the newer last
  * contact wins, and the duplicate is archived pointing at the survivor. Both sides are audited.
  */
-export async function mergeContacts(db: Db, actor: Actor, survivorId: string, duplicateId: string, version: number): Promise<Contact> {
+export async function mergeContacts(db: Db, survivorId: string, duplicateId: string, version: number, actor: Actor): Promise<Contact> {
   if (survivorId === duplicateId) throw fieldError('body.duplicateId', 'must be another contact than the one kept');
   return db.transaction(async (tx) => {
-    const { row: survivor, partner: p } = await lockContactForWrite(tx, actor, survivorId);
+    const { row: survivor, partner: p } = await lockContactForWrite(tx, survivorId, actor);
     const [duplicate] = await tx.select().from(contact).where(eq(contact.id, duplicateId)).for('update');
     if (!duplicate) throw fieldError('body.duplicateId', 'is not a known contact');
     if (duplicate.partnerId !== survivor.partnerId) throw fieldError('body.duplicateId', 'belongs to another partner: only contacts of the same partner can be merged');

@@ -60,7 +60,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   );
 
   app.post('/api/contacts', { config: write, schema: { tags, summary: 'Create a contact', body: createContactBody, response: { 201: contactDetailSchema } } }, async (req, reply) =>
-    reply.status(201).send(await one(req.actor!, await createContact(db, req.actor!, req.body))),
+    reply.status(201).send(await one(req.actor!, await createContact(db, req.body, req.actor!))),
   );
   app.get('/api/contacts/:id', { config: read, schema: { tags, summary: 'Get a contact', params: uuidParam, response: { 200: contactDetailSchema } } }, async (req) =>
     one(req.actor!, await getContact(db, req.params.id)),
@@ -68,22 +68,22 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.patch(
     '/api/contacts/:id',
     { config: write, schema: { tags, summary: 'Update a contact', params: uuidParam, body: updateContactBody, response: { 200: contactDetailSchema } } },
-    async (req) => one(req.actor!, await updateContact(db, req.actor!, req.params.id, req.body)),
+    async (req) => one(req.actor!, await updateContact(db, req.params.id, req.body, req.actor!)),
   );
   app.post(
     '/api/contacts/:id/archive',
     { config: write, schema: { tags, summary: 'Archive a contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } },
-    async (req) => one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, true, req.body.version)),
+    async (req) => one(req.actor!, await setContactArchived(db, req.params.id, true, req.body.version, req.actor!)),
   );
   app.post(
     '/api/contacts/:id/restore',
     { config: write, schema: { tags, summary: 'Restore an archived contact', params: uuidParam, body: contactVersionBody, response: { 200: contactDetailSchema } } },
-    async (req) => one(req.actor!, await setContactArchived(db, req.actor!, req.params.id, false, req.body.version)),
+    async (req) => one(req.actor!, await setContactArchived(db, req.params.id, false, req.body.version, req.actor!)),
   );
   app.post(
     '/api/contacts/:id/merge',
     { config: manage, schema: { tags, summary: 'Merge a duplicate contact into this one', params: uuidParam, body: mergeContactBody, response: { 200: contactDetailSchema } } },
-    async (req) => one(req.actor!, await mergeContacts(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version)),
+    async (req) => one(req.actor!, await mergeContacts(db, req.params.id, req.body.duplicateId, req.body.version, req.actor!)),
   );
 
   app.get(

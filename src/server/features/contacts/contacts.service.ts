@@ -69,7 +69,7 @@ const lockPartnerForWrite = (tx: DbOrTx, actor: Actor, partnerId: string, field?
   lockPartnerForEdit(tx, actor, partnerId, { field, purpose: 'changing its contacts' });
 
 /** Locks a contact (after its partner) for a change by the actor. */
-export async function lockContactForWrite(tx: DbOrTx, actor: Actor, id: string): Promise<{ row: ContactRow; partner: PartnerRow }> {
+export async function lockContactForWrite(tx: DbOrTx, id: string, actor: Actor): Promise<{ row: ContactRow; partner: PartnerRow }> {
   const [ref] = await tx.select({ partnerId: contact.partnerId }).from(contact).where(eq(contact.id, id));
   if (!ref) throw notFound('Contact');
   const p = await lockPartnerForWrite(tx, actor, ref.partnerId);
@@ -80,7 +80,7 @@ export async function lockContactForWrite(tx: DbOrTx, actor: Actor, id: string):
 }
 
 /** A partner has at most one primary contact: making someone primary demotes the previous one (audited). */
-export async function clearPrimary(tx: DbOrTx, actor: Actor, partnerId: string, exceptId: string | null): Promise<void> {
+export async function clearPrimary(tx: DbOrTx, partnerId: string, exceptId: string | null, actor: Actor): Promise<void> {
   const demoted = await tx
     .update(contact)
     .set({ isPrimary: false, version: sql`${contact.version} + 1`, updatedAt: sql`now()` })
@@ -98,10 +98,10 @@ export async function clearPrimary(tx: DbOrTx, actor: Actor, partnerId: string, 
   }
 }
 
-export async function createContact(db: Db, actor: Actor, input: CreateInput): Promise<Contact> {
+export async function createContact(db: Db, input: CreateInput, actor: Actor): Promise<Contact> {
   return db.transaction(async (tx) => {
     const p = await lockPartnerForWrite(tx, actor, input.partnerId, 'body.partnerId');
-    if (input.isPrimary) await clearPrimary(tx, actor, p.id, null);
+    if (input.isPrimary) await clearPrimary(tx, p.id, null, actor);
     const [row] = await tx
       .insert(contact)
       .values({
@@ -124,16 +124,16 @@ export async function createContact(db: Db, actor: Actor, input: CreateInput): P
   });
 }
 
-export async function updateContact(db: Db, actor: Actor, id: string, input: UpdateInput): Promise<Contact> {
+export async function updateContact(db: Db, id: string, input: UpdateInput, actor: Actor): Promise<Contact> {
   return db.transaction(async (tx) => {
-    const { row: before, partner: p } = await lockContactForWrite(tx, actor, id);
+    const { row: before, partner: p } = await lockContactForWrite(tx, id, actor);
     if (before.archivedAt) throw new AppError('conflict', 'The contact is archived: restore it before changing it');
     const { version, ...fields } = input;
     const leftAt = fields.leftAt !== undefined ? fields.leftAt : before.leftAt;
     if (fields.isPrimary && leftAt) throw fieldError('body.isPrimary', 'someone who has left the partner cannot be its primary contact');
     // Leaving the partner ends being its primary contact.
     const isPrimary = leftAt ? false : (fields.isPrimary ?? before.isPrimary);
-    if (isPrimary && !before.isPrimary) await clearPrimary(tx, actor, p.id, id);
+    if (isPrimary && !before.isPrimary) await clearPrimary(tx, p.id, id, actor);
     const after = await updateVersioned(tx, contact, id, version, { ...fields, isPrimary }, 'Contact');
     await recordAudit(tx, { actor, entityType: 'contact', entityId: id, action: 'update', before: auditableContact(before), after: auditableContact(after) });
     return presentContact(after, p);
@@ -141,9 +141,9 @@ export async function updateContact(db: Db, actor: Actor, id: string, input: Upd
 }
 
 /** Archiving replaces deleting: the contact and its timeline links stay, hidden from lists. */
-export async function setContactArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number): Promise<Contact> {
+export async function setContactArchived(db: Db, id: string, archived: boolean, version: number, actor: Actor): Promise<Contact> {
   return db.transaction(async (tx) => {
-    const { row: before, partner: p } = await lockContactForWrite(tx, actor, id);
+    const { row: before, partner: p } = await lockContactForWrite(tx, id, actor);
     if (archived && before.archivedAt) throw new AppError('conflict', 'The contact is archived already');
     if (!archived && !before.archivedAt) throw new AppError('conflict', 'The contact is not archived');
     if (!archived && before.mergedIntoId) {

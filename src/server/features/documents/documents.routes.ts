@@ -38,11 +38,11 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
         response: { 200: documentList },
       },
     },
-    (req) => listDocuments(db, req.actor!, req.query, maxBytes),
+    (req) => listDocuments(db, req.query, req.actor!, maxBytes),
   );
 
   app.get('/api/documents/:id', { config: read, schema: { tags, summary: 'Get a document with its versions', params: uuidParam, response: { 200: documentSchema } } }, (req) =>
-    getDocument(db, req.actor!, req.params.id),
+    getDocument(db, req.params.id, req.actor!),
   );
 
   await app.register(async (scope) => {
@@ -75,10 +75,10 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
           maxBytes,
           fields: ['subjectType', 'subjectId', 'title'],
           onFields: async (fields) => {
-            prepared = await checkNewDocument(db, req.actor!, fields);
+            prepared = await checkNewDocument(db, fields, req.actor!);
           },
         });
-        return reply.status(201).send(await createDocument(db, storage, req.actor!, prepared!, file));
+        return reply.status(201).send(await createDocument(db, storage, prepared!, file, req.actor!));
       },
     );
 
@@ -101,10 +101,10 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
           maxBytes,
           fields: ['version'],
           onFields: async (fields) => {
-            expected = (await checkNewVersion(db, req.actor!, req.params.id, fields)).expected;
+            expected = (await checkNewVersion(db, req.params.id, fields, req.actor!)).expected;
           },
         });
-        return reply.status(201).send(await addVersion(db, storage, req.actor!, req.params.id, expected, file));
+        return reply.status(201).send(await addVersion(db, storage, req.params.id, expected, file, req.actor!));
       },
     );
   });
@@ -112,13 +112,13 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
   app.post(
     '/api/documents/:id/archive',
     { config: write, schema: { tags, summary: 'Archive a document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } },
-    (req) => setDocumentArchived(db, req.actor!, req.params.id, true, req.body.version),
+    (req) => setDocumentArchived(db, req.params.id, true, req.body.version, req.actor!),
   );
 
   app.post(
     '/api/documents/:id/restore',
     { config: write, schema: { tags, summary: 'Restore an archived document', params: uuidParam, body: versionBody, response: { 200: documentSchema } } },
-    (req) => setDocumentArchived(db, req.actor!, req.params.id, false, req.body.version),
+    (req) => setDocumentArchived(db, req.params.id, false, req.body.version, req.actor!),
   );
 
   app.get(
@@ -136,7 +136,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
     async (req, reply) => {
       const inline = req.query.inline === '1' || req.query.inline === 'true';
       const etag = (sha: string) => `"${sha}"`;
-      const { version, body } = await openDownload(db, storage, req.actor!, req.params.id, req.query.version, inline);
+      const { version, body } = await openDownload(db, storage, req.params.id, req.query.version, inline, req.actor!);
       // A named version never changes: the browser may keep it. The current one is revalidated (its ETag is its hash).
       reply
         .header('Cache-Control', req.query.version ? 'private, max-age=31536000, immutable' : 'private, no-cache')

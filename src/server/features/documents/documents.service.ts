@@ -50,7 +50,7 @@ async function presentOne(tx: DbOrTx, d: DocumentRow, subject: Subject, actor: A
 const archivedFilter = (archived: ListDocumentsQuery['archived']) =>
   archived === 'false' ? isNull(document.archivedAt) : archived === 'true' ? isNotNull(document.archivedAt) : undefined;
 
-export async function listDocuments(db: DbOrTx, actor: Actor, q: ListDocumentsQuery, maxBytes: number): Promise<DocumentList> {
+export async function listDocuments(db: DbOrTx, q: ListDocumentsQuery, actor: Actor, maxBytes: number): Promise<DocumentList> {
   if (q.subjectType && q.subjectId) {
     const subject = await findSubject(db, q.subjectType, q.subjectId);
     if (!subject) throw notFound(SUBJECT_NAMES[q.subjectType]);
@@ -94,13 +94,13 @@ async function readable(db: DbOrTx, actor: Actor, id: string): Promise<{ row: Do
   return { row, subject };
 }
 
-export async function getDocument(db: DbOrTx, actor: Actor, id: string): Promise<DocumentItem> {
+export async function getDocument(db: DbOrTx, id: string, actor: Actor): Promise<DocumentItem> {
   const { row, subject } = await readable(db, actor, id);
   return presentOne(db, row, subject, actor);
 }
 
 /** Parses an upload's fields and checks the subject and the caller's right to add to it, before the file is read. */
-export async function checkNewDocument(db: DbOrTx, actor: Actor, raw: Record<string, string>): Promise<{ subject: Subject; title?: string }> {
+export async function checkNewDocument(db: DbOrTx, raw: Record<string, string>, actor: Actor): Promise<{ subject: Subject; title?: string }> {
   const parsed = uploadDocumentFields.safeParse(raw);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => {
@@ -146,7 +146,7 @@ const versionValues = (documentId: string, versionNo: number, v: { id: string; k
   uploadedBy: actor.id,
 });
 
-export async function createDocument(db: Db, storage: Storage, actor: Actor, prepared: { subject: Subject; title?: string }, file: Spooled): Promise<DocumentItem> {
+export async function createDocument(db: Db, storage: Storage, prepared: { subject: Subject; title?: string }, file: Spooled, actor: Actor): Promise<DocumentItem> {
   const documentId = crypto.randomUUID();
   const { subject } = prepared;
   return store(storage, file, documentId, (v) =>
@@ -174,7 +174,7 @@ export async function createDocument(db: Db, storage: Storage, actor: Actor, pre
 }
 
 /** Checks a new version's fields, the document and the caller's right before the file is read. */
-export async function checkNewVersion(db: DbOrTx, actor: Actor, id: string, raw: Record<string, string>): Promise<{ expected?: number }> {
+export async function checkNewVersion(db: DbOrTx, id: string, raw: Record<string, string>, actor: Actor): Promise<{ expected?: number }> {
   const parsed = newVersionFields.safeParse(raw);
   if (!parsed.success) throw fieldError('body.version', parsed.error.issues[0]?.message ?? 'is invalid');
   const [row] = await db.select().from(document).where(eq(document.id, id));
@@ -188,7 +188,7 @@ export async function checkNewVersion(db: DbOrTx, actor: Actor, id: string, raw:
 const staleVersion = (sent: number, now: number) =>
   new AppError('version_conflict', `The document was changed by someone else (you sent version ${sent}, it is now ${now}). Reload and try again.`);
 
-export async function addVersion(db: Db, storage: Storage, actor: Actor, id: string, expected: number | undefined, file: Spooled): Promise<DocumentItem> {
+export async function addVersion(db: Db, storage: Storage, id: string, expected: number | undefined, file: Spooled, actor: Actor): Promise<DocumentItem> {
   return store(storage, file, id, (v) =>
     db.transaction(async (tx) => {
       // Locked: two uploads at once get consecutive numbers, not the same one.
@@ -220,7 +220,7 @@ export async function addVersion(db: Db, storage: Storage, actor: Actor, id: str
   );
 }
 
-export async function setDocumentArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number): Promise<DocumentItem> {
+export async function setDocumentArchived(db: Db, id: string, archived: boolean, version: number, actor: Actor): Promise<DocumentItem> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, document, id, WHAT);
     const subject = await subjectOf(tx, before);
@@ -245,7 +245,7 @@ export interface Download {
 }
 
 /** The bytes of a version (the current one by default) the caller may read; inline only for types a browser shows safely. */
-export async function openDownload(db: DbOrTx, storage: Storage, actor: Actor, id: string, versionNo: number | undefined, inline: boolean): Promise<Download> {
+export async function openDownload(db: DbOrTx, storage: Storage, id: string, versionNo: number | undefined, inline: boolean, actor: Actor): Promise<Download> {
   const { row } = await readable(db, actor, id);
   const no = versionNo ?? row.currentVersion;
   const [version] = await db

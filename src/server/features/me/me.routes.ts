@@ -48,7 +48,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async
     '/api/me/sessions/:id',
     { config: { policy: signedIn }, schema: { tags: sessionTags, summary: 'End one of one’s own browser sessions', params: uuidParam, response: { 204: z.null() } } },
     async (req, reply) => {
-      await revokeMySession(db, req.actor!, req.params.id);
+      await revokeMySession(db, req.params.id, req.actor!);
       return reply.status(204).send(null);
     },
   );

@@ -22,7 +22,7 @@ export async function listMySessions(db: Db, actor: Actor): Promise<UserSession[
  * request, so the browser holding it is signed out with its next request. Another user's session
  * is "not found", whoever asks: this route manages one's own sessions only.
  */
-export async function revokeMySession(db: Db, actor: Actor, id: string): Promise<void> {
+export async function revokeMySession(db: Db, id: string, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(session)

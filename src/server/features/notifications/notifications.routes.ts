@@ -51,7 +51,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
   app.put(
     '/api/me/notification-preferences',
     { config: own, schema: { tags, summary: 'Set one’s notification preferences', body: updateNotificationPreferencesBody, response: { 200: notificationPreferencesSchema } } },
-    (req) => updatePreferences(db, req.actor!, req.body),
+    (req) => updatePreferences(db, req.body, req.actor!),
   );
 
   // The confirmation page's button posts a form; RFC 8058 one-click posts "List-Unsubscribe=One-Click"

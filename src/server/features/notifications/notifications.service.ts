@@ -61,7 +61,7 @@ export async function getPreferences(db: Db, userId: string): Promise<Notificati
   return (await preferencesOf(db, [userId])).get(userId)!;
 }
 
-export async function updatePreferences(db: Db, actor: Pick<Actor, 'id' | 'name'>, changes: Partial<NotificationPreferences>): Promise<NotificationPreferences> {
+export async function updatePreferences(db: Db, changes: Partial<NotificationPreferences>, actor: Pick<Actor, 'id' | 'name'>): Promise<NotificationPreferences> {
   return db.transaction(async (tx) => {
     const before = (await preferencesOf(tx, [actor.id])).get(actor.id)!;
     const after = { ...before, ...changes };
@@ -92,6 +92,6 @@ export async function checkUnsubscribe(db: Db, secret: string, token: string): P
 /** Unsubscribes from a mail's list (a POST: the page's button or RFC 8058 one-click); no sign-in needed. */
 export async function unsubscribe(db: Db, secret: string, token: string): Promise<UnsubscribeList> {
   const { who, list } = await checkUnsubscribe(db, secret, token);
-  await updatePreferences(db, who, OFF[list]);
+  await updatePreferences(db, OFF[list], who);
   return list;
 }

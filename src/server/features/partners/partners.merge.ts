@@ -290,7 +290,7 @@ async function relations(tx: Tx, id: string) {
  * says, empty fields are filled from the duplicate, and the duplicate is archived pointing at the
  * survivor for good (it cannot be restored). Both partners and every moved record are audited.
  */
-export async function mergePartners(db: Db, actor: Actor, survivorId: string, duplicateId: string, version: number): Promise<Partner> {
+export async function mergePartners(db: Db, survivorId: string, duplicateId: string, version: number, actor: Actor): Promise<Partner> {
   if (survivorId === duplicateId) throw fieldError('body.duplicateId', 'must be another partner than the one kept');
   return db.transaction(async (tx) => {
     // Both rows, in id order (uuid order is the lower-case hex order): two merges of the same pair in

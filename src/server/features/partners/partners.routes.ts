@@ -47,7 +47,7 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     return { ...page, items: items.map((p) => ({ ...p, heldLevels: held.get(p.id) ?? [] })) };
   });
   app.post('/api/partners', { config: write, schema: { tags, summary: 'Create a partner', body: createPartnerBody, response: { 201: partnerDetailSchema } } }, async (req, reply) =>
-    reply.status(201).send(await detail(req.actor!, await createPartner(db, req.actor!, req.body))),
+    reply.status(201).send(await detail(req.actor!, await createPartner(db, req.body, req.actor!))),
   );
   app.get('/api/partners/:id', { config: read, schema: { tags, summary: 'Get a partner', params: uuidParam, response: { 200: partnerDetailSchema } } }, async (req) =>
     detail(req.actor!, await getPartner(db, req.params.id)),
@@ -55,7 +55,7 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.patch(
     '/api/partners/:id',
     { config: write, schema: { tags, summary: 'Update a partner', params: uuidParam, body: updatePartnerBody, response: { 200: partnerDetailSchema } } },
-    async (req) => detail(req.actor!, await updatePartner(db, req.actor!, req.params.id, req.body)),
+    async (req) => detail(req.actor!, await updatePartner(db, req.params.id, req.body, req.actor!)),
   );
   app.get(
     '/api/partners/:id/status-history',
@@ -65,22 +65,22 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.post(
     '/api/partners/:id/archive',
     { config: manage, schema: { tags, summary: 'Archive a partner', params: uuidParam, body: versionBody, response: { 200: partnerDetailSchema } } },
-    async (req) => detail(req.actor!, await setArchived(db, req.actor!, req.params.id, true, req.body.version)),
+    async (req) => detail(req.actor!, await setArchived(db, req.params.id, true, req.body.version, req.actor!)),
   );
   app.post(
     '/api/partners/:id/restore',
     { config: manage, schema: { tags, summary: 'Restore an archived partner', params: uuidParam, body: versionBody, response: { 200: partnerDetailSchema } } },
-    async (req) => detail(req.actor!, await setArchived(db, req.actor!, req.params.id, false, req.body.version)),
+    async (req) => detail(req.actor!, await setArchived(db, req.params.id, false, req.body.version, req.actor!)),
   );
   app.post(
     '/api/partners/:id/merge',
     { config: manage, schema: { tags, summary: 'Merge a duplicate partner into this one', params: uuidParam, body: mergeBody, response: { 200: partnerDetailSchema } } },
-    async (req) => detail(req.actor!, await mergePartners(db, req.actor!, req.params.id, req.body.duplicateId, req.body.version)),
+    async (req) => detail(req.actor!, await mergePartners(db, req.params.id, req.body.duplicateId, req.body.version, req.actor!)),
   );
   app.post(
     '/api/partners/:id/links',
     { config: write, schema: { tags, summary: 'Link a partner to another partner', params: uuidParam, body: partnerLinkBody, response: { 201: partnerDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await detail(req.actor!, await addPartnerLink(db, req.actor!, req.params.id, req.body.toPartnerId, req.body.kind))),
+    async (req, reply) => reply.status(201).send(await detail(req.actor!, await addPartnerLink(db, req.params.id, req.body.toPartnerId, req.body.kind, req.actor!))),
   );
   app.delete(
     '/api/partners/:id/links/:linkId',
@@ -88,6 +88,6 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       config: write,
       schema: { tags, summary: 'Remove a link between two partners', params: z.object({ id: z.uuid(), linkId: z.uuid() }), response: { 200: partnerDetailSchema } },
     },
-    async (req) => detail(req.actor!, await removePartnerLink(db, req.actor!, req.params.id, req.params.linkId)),
+    async (req) => detail(req.actor!, await removePartnerLink(db, req.params.id, req.params.linkId, req.actor!)),
   );
 };

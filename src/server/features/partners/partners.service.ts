@@ -210,7 +210,7 @@ const productIdsOf = async (tx: DbOrTx, partnerId: string) =>
 const cleanLinks = (links: Record<string, string | null | undefined>) =>
   Object.fromEntries(Object.entries(links).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length > 0));
 
-export async function createPartner(db: Db, actor: Actor, input: CreateInput | CreatePartnerBody): Promise<Partner> {
+export async function createPartner(db: Db, input: CreateInput | CreatePartnerBody, actor: Actor): Promise<Partner> {
   const body = input as CreateInput;
   // A member who creates a partner owns it (and so may go on editing it).
   const ownerId = actor.role === 'member' ? actor.id : (body.ownerId ?? null);
@@ -230,7 +230,7 @@ export async function createPartner(db: Db, actor: Actor, input: CreateInput | C
   });
 }
 
-export async function updatePartner(db: Db, actor: Actor, id: string, body: UpdateInput): Promise<Partner> {
+export async function updatePartner(db: Db, id: string, body: UpdateInput, actor: Actor): Promise<Partner> {
   return db.transaction(async (tx) => {
     const before = await lockPartnerForEdit(tx, actor, id);
     const { version, productIds, statusNote, links, ...fields } = body;
@@ -326,7 +326,7 @@ export async function statusHistory(db: Db, id: string) {
   };
 }
 
-export async function setArchived(db: Db, actor: Actor, id: string, archived: boolean, version: number): Promise<Partner> {
+export async function setArchived(db: Db, id: string, archived: boolean, version: number, actor: Actor): Promise<Partner> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, partner, id, 'Partner');
     if (!archived && before.mergedIntoId) {
@@ -354,7 +354,7 @@ export async function setArchived(db: Db, actor: Actor, id: string, archived: bo
   });
 }
 
-export async function addPartnerLink(db: Db, actor: Actor, fromId: string, toId: string, kind: PartnerLinkKind): Promise<Partner> {
+export async function addPartnerLink(db: Db, fromId: string, toId: string, kind: PartnerLinkKind, actor: Actor): Promise<Partner> {
   if (fromId === toId) throw fieldError('body.toPartnerId', 'must be another partner');
   return db.transaction(async (tx) => {
     // Links of an archived partner could be changed before the guard existed; they still can.
@@ -376,7 +376,7 @@ export async function addPartnerLink(db: Db, actor: Actor, fromId: string, toId:
   });
 }
 
-export async function removePartnerLink(db: Db, actor: Actor, partnerId: string, linkId: string): Promise<Partner> {
+export async function removePartnerLink(db: Db, partnerId: string, linkId: string, actor: Actor): Promise<Partner> {
   return db.transaction(async (tx) => {
     const p = await lockPartnerForEdit(tx, actor, partnerId, { allowArchived: true });
     const [removed] = await tx
