@@ -22,6 +22,39 @@ interface Options<V extends Values> {
   labels?: Partial<Record<keyof V & string, string>>;
   /** Checks the schema cannot express (e.g. two passwords match), phrased like the schema's. */
   validate?: (values: V) => Partial<Record<keyof V & string, string | undefined>>;
+  /**
+   * Renames a message's path (the schema's or the server's, `body.` removed) before it is matched to
+   * a field, for forms whose fields are not shaped like the body (`links.portal` → `portal`).
+   */
+  fieldOf?: (path: string) => string;
+}
+
+/** The form field a message's path belongs to: the longest leading part of it that names a field (`types.0` → `types`, `items.0.name` stays). */
+export function formFieldOf(values: Values, path: string): string | undefined {
+  let found: string | undefined;
+  let v: unknown = values;
+  const parts = path.split('.');
+  for (const [i, part] of parts.entries()) {
+    if (v === null || typeof v !== 'object' || !(part in v)) break;
+    const next = (v as Values)[part];
+    // An item of a list of plain values (a multi-select's) is not a field of its own.
+    if (Array.isArray(v) && (next === null || typeof next !== 'object')) break;
+    v = next;
+    found = parts.slice(0, i + 1).join('.');
+  }
+  return found;
+}
+
+/** A failed request's problem+json field errors, keyed by form field (the first message of each); `rest` counts those on no field. */
+export function serverFieldErrors(e: ApiError, values: Values, fieldOf: (path: string) => string = (p) => p): { fields: FormErrors; rest: number } {
+  const fields: FormErrors = {};
+  let rest = 0;
+  for (const err of e.problem.errors ?? []) {
+    const field = formFieldOf(values, fieldOf(err.path.replace(/^(body|query|querystring|params)\.?/, '')));
+    if (!field) rest++;
+    else if (!(field in fields)) fields[field] = err.message;
+  }
+  return { fields, rest };
 }
 
 /**
@@ -30,15 +63,16 @@ interface Options<V extends Values> {
  * parsed output — the typed body that is sent — and a failed request's problem+json field errors
  * land on their fields, anything else above the form (`form.formError`).
  */
-export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, initialValues: V, { labels = {}, validate }: Options<V> = {}) {
+export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, initialValues: V, { labels = {}, validate, fieldOf = (p) => p }: Options<V> = {}) {
   const [formError, setFormError] = useState<string | null>(null);
   const resolve = schemaResolver(schema, { sync: true });
   const label = (field: string) => (labels as Record<string, string | undefined>)[field.split('.')[0] ?? field];
 
   const phrase = (errors: FormErrors, values: V): FormErrors => {
     const out: FormErrors = {};
-    for (const [path, message] of Object.entries(errors)) {
-      if (!message || !path) continue;
+    for (const [key, message] of Object.entries(errors)) {
+      const path = key && (formFieldOf(values, fieldOf(key)) ?? key);
+      if (!message || !path || path in out) continue;
       const value = values[path];
       // "must be a valid e-mail address" reads oddly for a field left empty.
       const text = typeof value === 'string' && value.trim() === '' && typeof message === 'string' ? 'is required' : message;
@@ -56,11 +90,10 @@ export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, 
   /** Puts a failed request's field errors on their fields and anything else above the form. */
   const applyError = (e: unknown) => {
     if (e instanceof ApiError) {
-      const fields = e.fieldErrors;
-      const mine = Object.fromEntries(Object.entries(fields).filter(([k]) => k in form.getValues()));
-      if (Object.keys(mine).length) {
-        form.setErrors(phrase(mine, form.getValues()));
-        setFormError(Object.keys(mine).length < Object.keys(fields).length ? e.message : null);
+      const { fields, rest } = serverFieldErrors(e, form.getValues(), fieldOf);
+      if (Object.keys(fields).length) {
+        form.setErrors(phrase(fields, form.getValues()));
+        setFormError(rest ? e.message : null);
         return;
       }
     }

@@ -1,6 +1,7 @@
 import { LINK_KEYS, type Direction, type Importance, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
+import { z } from 'zod';
+import type { SchemaForm } from '../../components/useSchemaForm.js';
 import { createPartnerBody, type CreatePartnerBody, type Partner, type UpdatePartnerBody } from '../../../shared/schemas/partner.js';
-import { ApiError } from '../../api.js';
 
 type LinkKey = (typeof LINK_KEYS)[number];
 
@@ -150,47 +151,24 @@ export function toBody(v: PartnerFormValues): CreatePartnerBody {
   };
 }
 
-/** Only what changed, with the version edited; a status change carries its note. */
-export function toPatch(initial: PartnerFormValues, v: PartnerFormValues, version: number): UpdatePartnerBody {
-  const before = toBody(initial) as Record<string, unknown>;
-  const after = toBody(v) as Record<string, unknown>;
+/** The form's schema: its values become the create body, checked by the shared schema; the parsed body is what is sent. */
+export const partnerFormSchema = z.custom<PartnerFormValues>().transform(toBody).pipe(createPartnerBody);
+export type PartnerBody = z.output<typeof partnerFormSchema>;
+
+/** `links.portal` → `portal`: the form field of a message about a link. */
+export const fieldOf = (path: string) => path.replace(/^links\./, '');
+
+/** What the schema cannot check: the status note is not part of the body. */
+export const validateNote = (v: PartnerFormValues) => ({ statusNote: v.statusNote.length > STATUS_NOTE_MAX ? `must be at most ${STATUS_NOTE_MAX} characters` : undefined });
+
+/** Only what changed between two parsed bodies, with the version edited; a status change carries its note. */
+export function toPatch(before: PartnerBody, after: PartnerBody, statusNote: string, version: number): UpdatePartnerBody {
   const patch: Record<string, unknown> = { version };
   for (const [k, value] of Object.entries(after)) {
-    if (JSON.stringify(value) !== JSON.stringify(before[k])) patch[k] = value;
+    if (JSON.stringify(value) !== JSON.stringify((before as Record<string, unknown>)[k])) patch[k] = value;
   }
-  if ('status' in patch && text(v.statusNote)) patch.statusNote = text(v.statusNote);
+  if ('status' in patch && text(statusNote)) patch.statusNote = text(statusNote);
   return patch as UpdatePartnerBody;
 }
 
-/** `links.portal` → `portal`, `types.0` → `types`: the form field a message belongs to. */
-export const fieldOf = (path: (string | number | symbol)[]) => String(path[0] === 'links' ? path[1] : (path[0] ?? ''));
-
-/** The shared schema's verdict on the form, as messages per field. */
-export function validate(v: PartnerFormValues): Partial<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const r = createPartnerBody.safeParse(toBody(v));
-  if (!r.success) {
-    for (const issue of r.error.issues) {
-      const f = fieldOf(issue.path);
-      if (f && !out[f]) out[f] = f === 'name' && !v.name.trim() ? 'is required' : issue.message;
-    }
-  }
-  if (v.statusNote.length > STATUS_NOTE_MAX) out.statusNote = `must be at most ${STATUS_NOTE_MAX} characters`;
-  return out;
-}
-
-/** A failed save's field messages on their fields (`body.links.portal` → `portal`); the rest for above the form. */
-export function serverFieldErrors(e: unknown): { fields: Record<string, string>; rest: boolean } {
-  const fields: Record<string, string> = {};
-  let rest = false;
-  if (!(e instanceof ApiError)) return { fields, rest: true };
-  for (const err of e.problem.errors ?? []) {
-    const parts = err.path.replace(/^body\.?/, '').split('.');
-    const f = fieldOf(parts);
-    if (f && f in FIELD_LABELS) {
-      if (!fields[f]) fields[f] = err.message;
-    } else rest = true;
-  }
-  if (!e.problem.errors?.length) rest = true;
-  return { fields, rest };
-}
+export type PartnerSchemaForm = SchemaForm<PartnerFormValues, PartnerBody>;

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useBlocker, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { Partner } from '../../../shared/schemas/partner.js';
+import { ApiError } from '../../api.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { useMe } from '../../components/session.js';
+import { FormError, serverFieldErrors, useSchemaForm } from '../../components/useSchemaForm.js';
+import { isVersionConflict, WriteErrorAlert } from './ConflictAlert.js';
+import { PartnerCompanyFields } from './PartnerCompanyFields.js';
+import { emptyValues, FIELD_LABELS, fieldOf, partnerFormSchema, toBody, toPatch, validateNote, valuesOf, type PartnerBody } from './partnerForm.js';
+import { PartnerRelationshipFields } from './PartnerRelationshipFields.js';
+import { PartnerStrategyFields } from './PartnerStrategyFields.js';
+import { partnerPath } from './PartnerTable.js';
+import { partnerQuery, useCreatePartner, useUpdatePartner } from './queries.js';
+import classes from './PartnerFormPage.module.css';
+
+/** The body the partner had when the form opened, parsed like the form's (as stored if it no longer parses). */
+const bodyOf = (p: Partner): PartnerBody => {
+  const parsed = partnerFormSchema.safeParse(valuesOf(p));
+  return parsed.success ? parsed.data : (toBody(valuesOf(p)) as PartnerBody);
+};
+
+/** Adds a partner, or edits one: the parsed body is sent (only what changed, for an edit). */
+export function PartnerForm({ partner }: { partner?: Partner }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const create = useCreatePartner();
+  const update = useUpdatePartner();
+  const initial = partner ? valuesOf(partner) : emptyValues(me.user.role === 'member' ? me.user.id : null);
+  const form = useSchemaForm(partnerFormSchema, initial, { labels: FIELD_LABELS, validate: validateNote, fieldOf });
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const saved = useRef(false);
+
+  // A newer version arrived (after "load the latest version"): show it.
+  const version = partner?.version;
+  useEffect(() => {
+    if (partner && !form.isDirty()) form.reset(valuesOf(partner));
+    // Only when a newer version arrives: a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
+
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => form.isDirty() && !saved.current && currentLocation.pathname !== nextLocation.pathname);
+
+  const save = async (body: PartnerBody, statusNote: string) => {
+    if (partner) {
+      const patch = toPatch(bodyOf(partner), body, statusNote, partner.version);
+      if (Object.keys(patch).length > 1) {
+        const p = await update.mutateAsync({ id: partner.id, ...patch });
+        notifications.show({ color: 'teal', message: `${p.name} is saved.` });
+      }
+      saved.current = true;
+      await navigate(partnerPath(partner.id));
+    } else {
+      const p = await create.mutateAsync(body);
+      notifications.show({ color: 'teal', title: `${p.name} is added`, message: 'Add its people, our team and the first timeline entry on its page.' });
+      saved.current = true;
+      await navigate(partnerPath(p.id));
+    }
+  };
+
+  const submit = form.submit(async (body, values) => {
+    setSaveError(null);
+    try {
+      await save(body, values.statusNote);
+    } catch (e) {
+      // Messages about fields go on them (the rest above the form); anything else, a conflict included, in the alert.
+      if (!(e instanceof ApiError) || !Object.keys(serverFieldErrors(e, values, fieldOf).fields).length) return setSaveError(e);
+      form.applyError(e);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
+  });
+
+  const reload = async () => {
+    if (!partner) return;
+    setSaveError(null);
+    const fresh = await qc.fetchQuery({ ...partnerQuery(partner.id), staleTime: 0 });
+    form.reset(valuesOf(fresh));
+  };
+
+  const archived = Boolean(partner?.archivedAt);
+  const errorCount = Object.values(form.errors).filter(Boolean).length;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={partner ? `Edit ${partner.name}` : 'New partner'}>
+      <Stack gap="lg">
+        {archived && (
+          <Alert color="yellow" variant="light" icon={<IconAlertCircle aria-hidden />} title="This partner is archived">
+            Restore it from its page before changing it.
+          </Alert>
+        )}
+        <PartnerCompanyFields form={form} isNew={!partner} />
+        <PartnerRelationshipFields form={form} partner={partner} />
+        <PartnerStrategyFields form={form} />
+        <FormError form={form} />
+        <WriteErrorAlert error={saveError} onReload={() => void reload()} />
+
+        <div className={classes.actions}>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" c={errorCount ? 'var(--mantine-color-red-light-color)' : 'dimmed'} aria-live="polite">
+              {errorCount ? `${errorCount === 1 ? 'One field needs' : `${errorCount} fields need`} attention.` : form.isDirty() ? 'Unsaved changes' : '\u00a0'}
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" component={Link} to={partner ? partnerPath(partner.id) : '/partners'}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={create.isPending || update.isPending} disabled={archived || isVersionConflict(saveError)}>
+                {partner ? 'Save changes' : 'Add partner'}
+              </Button>
+            </Group>
+          </Group>
+        </div>
+      </Stack>
+
+      <ConfirmDialog
+        opened={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        onConfirm={() => blocker.proceed?.()}
+        title="Leave without saving?"
+        confirmLabel="Leave"
+        danger
+      >
+        Your changes to this partner are not saved yet and will be lost.
+      </ConfirmDialog>
+    </form>
+  );
+}
