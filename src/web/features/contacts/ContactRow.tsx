@@ -4,10 +4,11 @@ import { IconArchive, IconArrowBackUp, IconDoorExit, IconGitMerge, IconHistory, 
 import { CONTACT_ROLE_LABELS } from '../../../shared/partners.js';
 import type { ContactListItem } from '../../../shared/schemas/contact.js';
 import { RowActions } from '../../components/RowActions.js';
-import { formatDate, formatRelative } from '../../lib/format.js';
+import { formatDate } from '../../lib/format.js';
 import { Breakable } from './Breakable.js';
 import { InfluenceBadge, PrimaryStar, StrengthMeter } from './Ratings.js';
 import classes from './PeopleTab.module.css';
+import { RelativeTime } from '../../components/RelativeTime.js';
 
 export type ContactAction = 'edit' | 'leave' | 'current' | 'merge' | 'history' | 'archive' | 'restore';
 
@@ -92,13 +93,7 @@ export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, o
       </Table.Td>
       <Table.Td visibleFrom="sm">
         <Text size="sm">
-          {c.lastContactAt ? (
-            <time dateTime={c.lastContactAt} title={formatDate(c.lastContactAt)}>
-              {formatRelative(c.lastContactAt)}
-            </time>
-          ) : (
-            'Never'
-          )}
+          <RelativeTime iso={c.lastContactAt} empty="Never" />
         </Text>
       </Table.Td>
       <Table.Td>

@@ -10,13 +10,14 @@ import { ListFooter } from '../../components/ListFooter.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { SortHeader, sortCaption, staleClass } from '../../components/SortHeader.js';
 import { useListParams } from '../../components/useListParams.js';
-import { formatDate, formatRelative } from '../../lib/format.js';
+import { formatDate } from '../../lib/format.js';
 import { contactPath, ROLE_FILTER_OPTIONS } from './labels.js';
 import { PartnerFilter } from './PartnerFilter.js';
 import { contactsListQuery, exportUrl, type ContactListParams } from './queries.js';
 import { Breakable } from './Breakable.js';
 import { PrimaryStar } from './Ratings.js';
 import classes from './ContactsPage.module.css';
+import { RelativeTime } from '../../components/RelativeTime.js';
 
 const STATUS_OPTIONS = [
   { value: 'current', label: 'Current' },
@@ -165,13 +166,7 @@ export function ContactsPage() {
                       </Table.Td>
                       <Table.Td visibleFrom="sm">
                         <Text size="sm">
-                          {c.lastContactAt ? (
-                            <time dateTime={c.lastContactAt} title={formatDate(c.lastContactAt)}>
-                              {formatRelative(c.lastContactAt)}
-                            </time>
-                          ) : (
-                            'Never'
-                          )}
+                          <RelativeTime iso={c.lastContactAt} empty="Never" />
                         </Text>
                       </Table.Td>
                     </Table.Tr>

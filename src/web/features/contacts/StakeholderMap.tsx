@@ -2,10 +2,10 @@ import { Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { IconUsersGroup } from '@tabler/icons-react';
 import type { StakeholderMap as StakeholderMapData } from '../../../shared/schemas/contact.js';
 import { EmptyState } from '../../components/states.js';
-import { formatDate, formatRelative } from '../../lib/format.js';
 import { GROUP_LABELS } from './labels.js';
 import { InfluenceBadge, PrimaryStar, StrengthMeter } from './Ratings.js';
 import classes from './StakeholderMap.module.css';
+import { RelativeTime } from '../../components/RelativeTime.js';
 
 /** The partner's current people by role: influence, strength, last contact. Empty roles are named as gaps. */
 export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onSelect?: (contactId: string) => void }) {
@@ -61,14 +61,7 @@ export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onS
                     <StrengthMeter strength={c.strength} />
                   </Group>
                   <Text size="xs" c="dimmed" mt={4}>
-                    Last contact:{' '}
-                    {c.lastContactAt ? (
-                      <time dateTime={c.lastContactAt} title={formatDate(c.lastContactAt)}>
-                        {formatRelative(c.lastContactAt)}
-                      </time>
-                    ) : (
-                      'never'
-                    )}
+                    Last contact: <RelativeTime iso={c.lastContactAt} empty="never" />
                   </Text>
                 </Paper>
               ))}

@@ -6,16 +6,9 @@ import type { UserSession } from '../../../shared/schemas/session.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
-import { formatDateTime, formatRelative } from '../../lib/format.js';
+import { formatRelative } from '../../lib/format.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
 import { mySessionsQuery, useRevokeSession } from './queries.js';
-
-function When({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatRelative(iso)}
-    </time>
-  );
-}
 
 /** The profile's "Signed-in devices" section: where this account is signed in, and a way to end it there. */
 export function SessionsCard() {
@@ -89,12 +82,12 @@ export function SessionsCard() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      <When iso={s.lastUsedAt} />
+                      <RelativeTime iso={s.lastUsedAt} precise />
                     </Text>
                   </Table.Td>
                   <Table.Td visibleFrom="md">
                     <Text size="sm">
-                      <When iso={s.createdAt} />
+                      <RelativeTime iso={s.createdAt} precise />
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -2,7 +2,7 @@ import { Text, Tooltip } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { DEFAULT_CONTACT_INTERVAL_DAYS, DEFAULT_TIME_ZONE } from '../../../shared/rhythm.js';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
-import { formatDateTime, formatRelative } from '../../lib/format.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
 
 // Due dates of the rhythm are read as days in the team's zone, wherever the reader is.
 const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: DEFAULT_TIME_ZONE });
@@ -32,9 +32,7 @@ export function LastContactText({ at, size = 'sm' }: { at: string | null; size?:
   }
   return (
     <Text size={size} span style={{ whiteSpace: 'nowrap' }}>
-      <time dateTime={at} title={formatDateTime(at)}>
-        {formatRelative(at)}
-      </time>
+      <RelativeTime iso={at} precise />
     </Text>
   );
 }
