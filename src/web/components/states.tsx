@@ -59,14 +59,24 @@ export function EmptyState({
   title,
   description,
   action,
+  onClearFilters,
   headingLevel = 2,
 }: {
   icon?: ReactNode;
   title: string;
   description?: ReactNode;
   action?: ReactNode;
+  /** A filtered list came back empty: its one action is to clear the filters (it replaces `action`). */
+  onClearFilters?: () => void;
   headingLevel?: 2 | 3 | 4;
 }) {
+  if (onClearFilters) {
+    action = (
+      <Button variant="default" onClick={onClearFilters}>
+        Clear filters
+      </Button>
+    );
+  }
   return (
     <MantineEmptyState py="xl" withIndicatorBackground>
       {icon && <MantineEmptyState.Indicator>{icon}</MantineEmptyState.Indicator>}

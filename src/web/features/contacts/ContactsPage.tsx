@@ -94,13 +94,7 @@ export function ContactsPage() {
               icon={<IconAddressBook size={24} aria-hidden />}
               title={filtered ? 'No contact matches these filters' : 'No contacts yet'}
               description={filtered ? 'Try other words, or clear the filters.' : "Contacts are added on a partner's People tab."}
-              action={
-                filtered ? (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                ) : undefined
-              }
+              onClearFilters={filtered ? clearFilters : undefined}
             />
           }
         >

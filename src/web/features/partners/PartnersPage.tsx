@@ -223,11 +223,7 @@ export function PartnersPage() {
               icon={<IconBuildingStore size={24} aria-hidden />}
               title="No partner matches these filters"
               description="Try another name, or clear the filters."
-              action={
-                <Button variant="default" onClick={clearFilters}>
-                  Clear filters
-                </Button>
-              }
+              onClearFilters={clearFilters}
             />
           )
         ) : (

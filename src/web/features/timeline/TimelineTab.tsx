@@ -269,15 +269,8 @@ export function TimelineTab({ partner }: PartnerTabProps) {
           icon={<IconTimeline size={24} aria-hidden />}
           title={filtered ? 'No entry matches these filters' : 'Nothing logged yet'}
           description={filtered ? 'Try fewer filters, or clear them.' : canEdit ? `Log the first meeting, call or note with ${partner.name}.` : undefined}
-          action={
-            filtered ? (
-              <Button variant="default" onClick={clear}>
-                Clear filters
-              </Button>
-            ) : canEdit ? (
-              <Button onClick={() => setForm({})}>Log activity</Button>
-            ) : undefined
-          }
+          onClearFilters={filtered ? clear : undefined}
+          action={canEdit ? <Button onClick={() => setForm({})}>Log activity</Button> : undefined}
         />
       ) : (
         <>

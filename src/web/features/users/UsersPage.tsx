@@ -97,13 +97,7 @@ export function UsersPage() {
               icon={<IconUsers size={24} aria-hidden />}
               title={filtered ? 'No user matches these filters' : 'No users yet'}
               description={filtered ? 'Try another name, or clear the filters.' : undefined}
-              action={
-                filtered ? (
-                  <Button variant="default" onClick={clearFilters}>
-                    Clear filters
-                  </Button>
-                ) : undefined
-              }
+              onClearFilters={filtered ? clearFilters : undefined}
             />
           }
         >
