@@ -5,7 +5,7 @@ import { IconAlertCircle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from
 import type { PartnerType, TeamRole } from '../../../shared/partners.js';
 import { createPlaybookBody, DUE_AFTER_DAYS_MAX, PLAYBOOK_STEPS_MAX, type Playbook } from '../../../shared/schemas/playbook.js';
 import { ApiError, errorMessage, isApiError } from '../../api.js';
-import { fieldMessage } from '../../lib/form.js';
+import { fieldMessage } from '../../components/useSchemaForm.js';
 import { TYPE_OPTIONS } from '../partners/labels.js';
 import { TEAM_ROLE_OPTIONS } from '../team/labels.js';
 import { useSavePlaybook } from './queries.js';

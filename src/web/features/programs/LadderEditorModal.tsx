@@ -6,7 +6,7 @@ import { IconAlertCircle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from
 import { CERTIFICATION_CATEGORIES } from '../../../shared/compliance.js';
 import { CHECKLIST_MAX, CHILDREN_MAX, LEVELS_MAX, REQUIREMENTS_MAX, requirementSentence, type ProgramDetail } from '../../../shared/schemas/programs.js';
 import { ApiError, errorMessage, isApiError } from '../../api.js';
-import { fieldMessage } from '../../lib/form.js';
+import { fieldMessage } from '../../components/useSchemaForm.js';
 import { usePutLevels } from './queries.js';
 import { catalogueQuery } from '../certifications/queries.js';
 
