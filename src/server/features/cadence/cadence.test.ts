@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner, unique, type PartnerRow } from '../../../../tests/support/factories.js';
 import { listPartnersQuery } from '../../../shared/schemas/partner.js';
 import { getPartner, listPartners } from '../partners/index.js';
 
 let t: TestApp;
-let managerToken: string;
+let as: Actors<'manager'>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  managerToken = await tokenFor(t, await makeUser(t, 'manager'));
+  as = await actorsFor(t, { roles: ['manager'] });
 });
 afterAll(() => t.close());
+
+const { get, post, patch } = requestsAs(() => as.manager);
 
 const DAY = 86_400_000;
 // A frozen clock: every expectation below is relative to it.
@@ -40,13 +43,12 @@ describe('contact cadence', () => {
   it('takes a partner’s own interval over the default, edited through the partner API', async () => {
     const p = await makePartner(t, { importance: 'strategic', lastContactAt: daysAgo(20) });
     expect((await cadenceOf(p)).contactOverdue).toBe(true);
-    const headers = bearer(managerToken);
     for (const bad of [0, 731, 1.5, '30']) {
-      const res = await t.app.inject({ method: 'PATCH', url: `/api/partners/${p.id}`, headers, payload: { contactIntervalDays: bad, version: p.version } });
+      const res = await patch(`/api/partners/${p.id}`, { contactIntervalDays: bad, version: p.version });
       expect(res.statusCode, String(bad)).toBe(400);
       expect(res.json().errors[0].path).toBe('body.contactIntervalDays');
     }
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/partners/${p.id}`, headers, payload: { contactIntervalDays: 30, version: p.version } });
+    const res = await patch(`/api/partners/${p.id}`, { contactIntervalDays: 30, version: p.version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ contactIntervalDays: 30, effectiveContactIntervalDays: 30 });
     expect(await cadenceOf(p)).toEqual({
@@ -55,10 +57,10 @@ describe('contact cadence', () => {
       contactDueAt: new Date(NOW.getTime() + 10 * DAY).toISOString(),
       contactOverdue: false,
     });
-    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?entityType=partner&entityId=${p.id}`, headers });
+    const audit = await get(`/api/audit?entityType=partner&entityId=${p.id}`);
     expect(audit.json().items[0].changes.contactIntervalDays).toEqual({ from: null, to: 30 });
     // Back to the default.
-    const reset = await t.app.inject({ method: 'PATCH', url: `/api/partners/${p.id}`, headers, payload: { contactIntervalDays: null, version: res.json().version } });
+    const reset = await patch(`/api/partners/${p.id}`, { contactIntervalDays: null, version: res.json().version });
     expect(reset.json()).toMatchObject({ contactIntervalDays: null, effectiveContactIntervalDays: 14 });
   });
 
@@ -78,12 +80,7 @@ describe('contact cadence', () => {
   it('a new timeline entry resets it', async () => {
     const p = await makePartner(t, { importance: 'strategic', lastContactAt: daysAgo(30) });
     expect((await cadenceOf(p)).contactOverdue).toBe(true);
-    const logged = await t.app.inject({
-      method: 'POST',
-      url: '/api/activities',
-      headers: bearer(managerToken),
-      payload: { partnerId: p.id, kind: 'call', occurredAt: daysAgo(2).toISOString(), summary: 'Checked in on the renewal' },
-    });
+    const logged = await post('/api/activities', { partnerId: p.id, kind: 'call', occurredAt: daysAgo(2).toISOString(), summary: 'Checked in on the renewal' });
     expect(logged.statusCode, logged.body).toBe(201);
     expect(await cadenceOf(p)).toMatchObject({ contactDueAt: new Date(NOW.getTime() + 12 * DAY).toISOString(), contactOverdue: false });
   });
@@ -109,7 +106,7 @@ describe('contact cadence', () => {
     expect(page[1]).toMatchObject({ effectiveContactIntervalDays: 14, contactDueAt: daysAgo(2).toISOString() });
 
     // The same over HTTP, on the server's clock (these contacts are long past).
-    const res = await t.app.inject({ method: 'GET', url: `/api/partners?q=${encodeURIComponent(tag)}&overdue=true`, headers: bearer(managerToken) });
+    const res = await get(`/api/partners?q=${encodeURIComponent(tag)}&overdue=true`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((p: { name: string }) => p.name)).toContain(overdueLong.name);
     expect(res.json().items.map((p: { name: string }) => p.name)).not.toContain(paused.name);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actor } from '../../../../tests/support/actors.js';
 import { makePartner, unique } from '../../../../tests/support/factories.js';
 import { task } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
@@ -89,9 +90,9 @@ describe('my work', () => {
   });
 
   it('answers GET /api/my-work for the signed-in user only', async () => {
-    const other = await makeUser(t, 'viewer');
+    const other = await actor(t, 'viewer');
     const mine = await makeTask({ assigneeId: other.id, dueDate: '2020-01-01' });
-    const res = await t.app.inject({ method: 'GET', url: '/api/my-work', headers: bearer(await tokenFor(t, other)) });
+    const res = await other.get('/api/my-work');
     expect(res.statusCode, res.body).toBe(200);
     expect(titles(res.json().groups.overdue)).toEqual([mine.title]);
     expect(res.json().groups.later).toEqual([]);
