@@ -8,7 +8,7 @@ import { MY_WORK_GROUPS, type MyWorkGroup, type TaskItem } from '../../../shared
 import { errorMessage } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
-import { ErrorState, LoadingState } from '../../components/states.js';
+import { QueryStates } from '../../components/QueryStates.js';
 import { plural } from '../../lib/format.js';
 import { partnerPath } from '../partners/PartnerTable.js';
 import { formatDay, LastContactText } from './ContactCadence.js';
@@ -77,109 +77,107 @@ export function MyWorkPage() {
         }
         actions={newTask}
       />
-      {work.isPending ? (
-        <LoadingState label="Loading your work…" />
-      ) : work.isError ? (
-        <ErrorState error={work.error} onRetry={() => void work.refetch()} />
-      ) : (
-        <Stack gap="md">
-          {canWrite && openCount > 0 && (
-            <Paper withBorder radius="md" p="xs" className={classes.bulkBar} role="region" aria-label="Selected tasks">
-              <Group justify="space-between" gap="sm">
-                <Text size="sm" aria-live="polite">
-                  {chosen.length ? `${plural(chosen.length, 'task')} selected` : `${plural(openCount, 'open task')}: select some to complete them together.`}
-                </Text>
-                <Group gap="xs">
-                  {chosen.length > 0 && (
-                    <Button variant="subtle" size="xs" onClick={() => setSelected(new Set())}>
-                      Clear selection
-                    </Button>
-                  )}
-                  <Button
-                    size="xs"
-                    leftSection={<IconChecks size={16} aria-hidden />}
-                    disabled={!chosen.length}
-                    loading={complete.isPending && (complete.variables?.length ?? 0) > 1}
-                    onClick={() => completeIds(chosen, `${plural(chosen.length, 'task')} done.`)}
-                  >
-                    Complete selected
-                  </Button>
-                </Group>
-              </Group>
-            </Paper>
-          )}
-          {MY_WORK_GROUPS.map((g) => {
-            const tasks = data!.groups[g];
-            const headingId = `my-work-${g}`;
-            return (
-              <Card key={g} withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
-                <Group gap="xs" mb="xs">
-                  <Title order={2} size="h4" id={headingId}>
-                    {GROUP_TITLES[g]}
-                  </Title>
-                  <Badge variant="light" color={g === 'overdue' && tasks.length ? 'red' : 'gray'} aria-label={plural(tasks.length, 'task')}>
-                    {tasks.length}
-                  </Badge>
-                </Group>
-                {tasks.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {GROUP_EMPTY[g]}
+      <QueryStates query={work} loading="Loading your work…">
+        {({ groups, today, truncated, overduePartners }) => (
+          <Stack gap="md">
+            {canWrite && openCount > 0 && (
+              <Paper withBorder radius="md" p="xs" className={classes.bulkBar} role="region" aria-label="Selected tasks">
+                <Group justify="space-between" gap="sm">
+                  <Text size="sm" aria-live="polite">
+                    {chosen.length ? `${plural(chosen.length, 'task')} selected` : `${plural(openCount, 'open task')}: select some to complete them together.`}
                   </Text>
-                ) : (
-                  <TaskList
-                    label={`${GROUP_TITLES[g]} tasks`}
-                    tasks={tasks}
-                    today={data!.today}
-                    selected={canWrite ? new Set(chosen) : undefined}
-                    onToggle={canWrite ? toggle : undefined}
-                    onOpen={(t) => setOpenId(t.id)}
-                    onComplete={canWrite ? (t) => completeIds([t.id], 'The task is done.') : undefined}
-                    completing={complete.isPending && complete.variables?.length === 1 ? complete.variables[0] : null}
-                  />
-                )}
-              </Card>
-            );
-          })}
-          {data!.truncated && (
-            <Text size="sm" c="dimmed">
-              Only your first 500 open tasks are shown.
-            </Text>
-          )}
-          <Card withBorder radius="md" padding="md" component="section" aria-labelledby="my-work-cadence">
-            <Group gap="xs" mb="xs">
-              <IconClockExclamation size={20} aria-hidden color="var(--mantine-color-orange-light-color)" />
-              <Title order={2} size="h4" id="my-work-cadence">
-                Your partners overdue for contact
-              </Title>
-            </Group>
-            {data!.overduePartners.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                Every partner you own has heard from us recently enough.
-              </Text>
-            ) : (
-              <ul className={classes.list} aria-label="Partners overdue for contact">
-                {data!.overduePartners.map((p) => (
-                  <li key={p.id} className={classes.item}>
-                    <Group justify="space-between" gap="sm" wrap="wrap">
-                      <Stack gap={2}>
-                        <Anchor component={Link} to={partnerPath(p.id)} size="sm" fw={500}>
-                          {p.name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          Overdue since {formatDay(p.contactDueAt)} · last contact <LastContactText at={p.lastContactAt} size="xs" /> · every {p.contactIntervalDays} days
-                        </Text>
-                      </Stack>
-                      <Button component={Link} to={partnerPath(p.id, 'timeline')} size="compact-sm" variant="default">
-                        Log contact
+                  <Group gap="xs">
+                    {chosen.length > 0 && (
+                      <Button variant="subtle" size="xs" onClick={() => setSelected(new Set())}>
+                        Clear selection
                       </Button>
-                    </Group>
-                  </li>
-                ))}
-              </ul>
+                    )}
+                    <Button
+                      size="xs"
+                      leftSection={<IconChecks size={16} aria-hidden />}
+                      disabled={!chosen.length}
+                      loading={complete.isPending && (complete.variables?.length ?? 0) > 1}
+                      onClick={() => completeIds(chosen, `${plural(chosen.length, 'task')} done.`)}
+                    >
+                      Complete selected
+                    </Button>
+                  </Group>
+                </Group>
+              </Paper>
             )}
-          </Card>
-        </Stack>
-      )}
+            {MY_WORK_GROUPS.map((g) => {
+              const tasks = groups[g];
+              const headingId = `my-work-${g}`;
+              return (
+                <Card key={g} withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
+                  <Group gap="xs" mb="xs">
+                    <Title order={2} size="h4" id={headingId}>
+                      {GROUP_TITLES[g]}
+                    </Title>
+                    <Badge variant="light" color={g === 'overdue' && tasks.length ? 'red' : 'gray'} aria-label={plural(tasks.length, 'task')}>
+                      {tasks.length}
+                    </Badge>
+                  </Group>
+                  {tasks.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {GROUP_EMPTY[g]}
+                    </Text>
+                  ) : (
+                    <TaskList
+                      label={`${GROUP_TITLES[g]} tasks`}
+                      tasks={tasks}
+                      today={today}
+                      selected={canWrite ? new Set(chosen) : undefined}
+                      onToggle={canWrite ? toggle : undefined}
+                      onOpen={(t) => setOpenId(t.id)}
+                      onComplete={canWrite ? (t) => completeIds([t.id], 'The task is done.') : undefined}
+                      completing={complete.isPending && complete.variables?.length === 1 ? complete.variables[0] : null}
+                    />
+                  )}
+                </Card>
+              );
+            })}
+            {truncated && (
+              <Text size="sm" c="dimmed">
+                Only your first 500 open tasks are shown.
+              </Text>
+            )}
+            <Card withBorder radius="md" padding="md" component="section" aria-labelledby="my-work-cadence">
+              <Group gap="xs" mb="xs">
+                <IconClockExclamation size={20} aria-hidden color="var(--mantine-color-orange-light-color)" />
+                <Title order={2} size="h4" id="my-work-cadence">
+                  Your partners overdue for contact
+                </Title>
+              </Group>
+              {overduePartners.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  Every partner you own has heard from us recently enough.
+                </Text>
+              ) : (
+                <ul className={classes.list} aria-label="Partners overdue for contact">
+                  {overduePartners.map((p) => (
+                    <li key={p.id} className={classes.item}>
+                      <Group justify="space-between" gap="sm" wrap="wrap">
+                        <Stack gap={2}>
+                          <Anchor component={Link} to={partnerPath(p.id)} size="sm" fw={500}>
+                            {p.name}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            Overdue since {formatDay(p.contactDueAt)} · last contact <LastContactText at={p.lastContactAt} size="xs" /> · every {p.contactIntervalDays} days
+                          </Text>
+                        </Stack>
+                        <Button component={Link} to={partnerPath(p.id, 'timeline')} size="compact-sm" variant="default">
+                          Log contact
+                        </Button>
+                      </Group>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </Stack>
+        )}
+      </QueryStates>
       <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} onEdit={(t) => setForm({ task: t })} />
       <TaskFormModal target={form} onClose={() => setForm(null)} />
     </>
