@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, cookieHeaders, createTestApp, makeUser, sessionFor, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actor } from '../../../../tests/support/actors.js';
 import { notification, notificationPreference } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 import { resolveAuthSecret } from '../../lib/secret.js';
@@ -16,10 +17,6 @@ beforeAll(async () => {
   secret = await resolveAuthSecret(t.database.db);
 });
 afterAll(() => t.close());
-
-const get = (url: string, token: string) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
-const post = (url: string, token: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: bearer(token), ...(payload ? { payload } : {}) });
-const put = (url: string, token: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: bearer(token), payload });
 
 /** n reminders in the user's inbox (a second call with a larger n adds only the new ones). */
 const inboxOf = (u: User, n: number) =>
@@ -38,14 +35,13 @@ const inboxOf = (u: User, n: number) =>
 
 describe('the inbox', () => {
   it('lists only one’s own notifications, counts the unread, and marks one or all read', async () => {
-    const ann = await makeUser(t, 'member');
-    const bob = await makeUser(t, 'viewer');
-    const annToken = await tokenFor(t, ann);
-    const bobToken = await tokenFor(t, bob);
+    // Fresh users: the counts below are of their own inboxes.
+    const ann = await actor(t, 'member');
+    const bob = await actor(t, 'viewer');
     const [first] = await inboxOf(ann, 3);
     await inboxOf(bob, 1);
 
-    const list = await get('/api/notifications', annToken);
+    const list = await ann.get('/api/notifications');
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().total).toBe(3);
     expect(
@@ -55,22 +51,22 @@ describe('the inbox', () => {
         .sort(),
     ).toEqual(['Reminder 1', 'Reminder 2', 'Reminder 3']);
     expect(list.json().items[0]).toMatchObject({ kind: 'task_due', body: 'Due today', link: '/my-work', readAt: null });
-    expect((await get('/api/notifications/unread-count', annToken)).json()).toEqual({ unread: 3 });
+    expect((await ann.get('/api/notifications/unread-count')).json()).toEqual({ unread: 3 });
 
-    const read = await post(`/api/notifications/${first!.id}/read`, annToken);
+    const read = await ann.post(`/api/notifications/${first!.id}/read`);
     expect(read.statusCode, read.body).toBe(200);
     expect(read.json().readAt).not.toBeNull();
-    expect((await get('/api/notifications/unread-count', annToken)).json()).toEqual({ unread: 2 });
-    expect((await get('/api/notifications?unread=true', annToken)).json().total).toBe(2);
+    expect((await ann.get('/api/notifications/unread-count')).json()).toEqual({ unread: 2 });
+    expect((await ann.get('/api/notifications?unread=true')).json().total).toBe(2);
 
     // Someone else's notification is not there for Bob, and stays unread.
-    const foreign = await post(`/api/notifications/${(await inboxOf(ann, 4))[0]!.id}/read`, bobToken);
+    const foreign = await bob.post(`/api/notifications/${(await inboxOf(ann, 4))[0]!.id}/read`);
     expect(foreign.statusCode).toBe(404);
 
-    const all = await post('/api/notifications/read-all', annToken);
+    const all = await ann.post('/api/notifications/read-all');
     expect(all.json()).toEqual({ marked: 3 });
-    expect((await get('/api/notifications/unread-count', annToken)).json()).toEqual({ unread: 0 });
-    expect((await get('/api/notifications/unread-count', bobToken)).json()).toEqual({ unread: 1 });
+    expect((await ann.get('/api/notifications/unread-count')).json()).toEqual({ unread: 0 });
+    expect((await bob.get('/api/notifications/unread-count')).json()).toEqual({ unread: 1 });
   });
 
   it('stores a reminder once per user and dedupe key', async () => {
@@ -85,16 +81,15 @@ describe('the inbox', () => {
 
 describe('notification preferences', () => {
   it('start with the defaults, change field by field, and are audited', async () => {
-    const u = await makeUser(t, 'finance');
-    const s = await sessionFor(t, u);
-    const initial = await t.app.inject({ method: 'GET', url: '/api/me/notification-preferences', headers: cookieHeaders(s) });
+    const u = await actor(t, 'finance', { via: 'session' });
+    const initial = await u.get('/api/me/notification-preferences');
     expect(initial.json()).toEqual({ emailReminders: true, digest: 'weekly', teamDigest: true });
 
-    const changed = await t.app.inject({ method: 'PUT', url: '/api/me/notification-preferences', headers: cookieHeaders(s), payload: { digest: 'daily', teamDigest: false } });
+    const changed = await u.put('/api/me/notification-preferences', { digest: 'daily', teamDigest: false });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toEqual({ emailReminders: true, digest: 'daily', teamDigest: false });
 
-    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?entityType=user&entityId=${u.id}`, headers: cookieHeaders(s) });
+    const audit = await u.get(`/api/audit?entityType=user&entityId=${u.id}`);
     expect(audit.json().items[0]).toMatchObject({
       action: 'notification_preferences',
       changes: { digest: { from: 'weekly', to: 'daily' }, teamDigest: { from: true, to: false } },
@@ -102,10 +97,9 @@ describe('notification preferences', () => {
   });
 
   it('refuses a bad value naming the field, and changes nothing', async () => {
-    const u = await makeUser(t, 'member');
-    const token = await tokenFor(t, u);
+    const u = await actor(t, 'member');
     for (const payload of [{ digest: 'hourly' }, { emailReminders: 'yes' }, { teamDigest: true, colour: 'red' }]) {
-      const res = await put('/api/me/notification-preferences', token, payload);
+      const res = await u.put('/api/me/notification-preferences', payload);
       expect(res.statusCode, res.body).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(JSON.stringify(res.json().errors)).toMatch(Object.keys(payload).at(-1)!);
@@ -114,8 +108,7 @@ describe('notification preferences', () => {
   });
 
   it('takes only JSON: a form or multipart body (which only the unsubscribe routes parse) gets 415, not a crash', async () => {
-    const u = await makeUser(t, 'member');
-    const token = await tokenFor(t, u);
+    const u = await actor(t, 'member');
     const form = { 'content-type': 'multipart/form-data; boundary=x' };
     const body = '--x\r\nContent-Disposition: form-data; name="digest"\r\n\r\ndaily\r\n--x--\r\n';
     for (const [method, url] of [
@@ -123,7 +116,7 @@ describe('notification preferences', () => {
       ['POST', '/api/notifications/read-all'],
     ] as const) {
       for (const headers of [form, { 'content-type': 'application/x-www-form-urlencoded' }]) {
-        const res = await t.app.inject({ method, url, headers: { ...bearer(token), ...headers }, payload: headers === form ? body : 'digest=daily' });
+        const res = await u.inject({ method, url, headers, payload: headers === form ? body : 'digest=daily' });
         expect(res.statusCode, `${method} ${url} ${headers['content-type']}: ${res.body}`).toBe(415);
         expect(res.json().code).toBe('unsupported_media_type');
       }
