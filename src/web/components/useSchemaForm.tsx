@@ -20,7 +20,7 @@ export function fieldMessage(label: string | undefined, message: string): string
 interface Options<V extends Values> {
   /** Labels used to phrase messages ("Password must be at least…"). */
   labels?: Partial<Record<keyof V & string, string>>;
-  /** Checks the schema cannot express (e.g. two passwords match), phrased like the schema's. */
+  /** Checks the schema cannot express (e.g. two passwords match), phrased like the schema's; an empty field keeps its message ("Enter your password"). */
   validate?: (values: V) => Partial<Record<keyof V & string, string | undefined>>;
   /**
    * Renames a message's path (the schema's or the server's, `body.` removed) before it is matched to
@@ -68,14 +68,15 @@ export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, 
   const resolve = schemaResolver(schema, { sync: true });
   const label = (field: string) => (labels as Record<string, string | undefined>)[field.split('.')[0] ?? field];
 
-  const phrase = (errors: FormErrors, values: V): FormErrors => {
+  /** `asIs`: the fields whose message is the form's own (from `validate`), written for the value as it is. */
+  const phrase = (errors: FormErrors, values: V, asIs: string[] = []): FormErrors => {
     const out: FormErrors = {};
     for (const [key, message] of Object.entries(errors)) {
       const path = key && (formFieldOf(values, fieldOf(key)) ?? key);
       if (!message || !path || path in out) continue;
       const value = values[path];
       // "must be a valid e-mail address" reads oddly for a field left empty.
-      const text = typeof value === 'string' && value.trim() === '' && typeof message === 'string' ? 'is required' : message;
+      const text = !asIs.includes(key) && typeof value === 'string' && value.trim() === '' && typeof message === 'string' ? 'is required' : message;
       out[path] = typeof text === 'string' ? fieldMessage(label(path), text) : text;
     }
     return out;
@@ -83,7 +84,10 @@ export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, 
 
   const form = useForm<V, z.output<S>>({
     initialValues,
-    validate: (values) => phrase({ ...resolve(values), ...Object.fromEntries(Object.entries(validate?.(values) ?? {}).filter(([, m]) => m)) }, values),
+    validate: (values) => {
+      const own = Object.fromEntries(Object.entries(validate?.(values) ?? {}).filter(([, m]) => m));
+      return phrase({ ...resolve(values), ...own }, values, Object.keys(own));
+    },
     transformValues: (values) => schema.parse(values),
   });
 
