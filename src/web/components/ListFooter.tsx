@@ -12,19 +12,29 @@ interface Props {
   onPage: (page: number) => void;
 }
 
-/** The foot of a paged list card: "26–50 of 112 contacts" (read out when it changes) and the pager. */
-export function ListFooter({ total, page, pageSize, noun, many, onPage }: Props) {
-  if (total <= 0) return null;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const first = (page - 1) * pageSize + 1;
-  const last = Math.min(total, page * pageSize);
+/** "26–50 of 112 contacts" when the list has more than one page, else "12 contacts". */
+export function listCount({ total, page, pageSize, noun, many }: Omit<Props, 'onPage'>): string {
   const count = plural(total, noun, many);
+  if (total <= pageSize) return count;
+  return `${(page - 1) * pageSize + 1}–${Math.min(total, page * pageSize)} of ${count}`;
+}
+
+/** The pager of a list with more than one page (nothing otherwise). */
+export function ListPager({ total, page, pageSize, onPage }: Pick<Props, 'total' | 'page' | 'pageSize' | 'onPage'>) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return <Pagination total={pages} value={page} onChange={onPage} size="sm" siblings={1} boundaries={1} getControlProps={(c) => ({ 'aria-label': `${c} page` })} />;
+}
+
+/** The foot of a paged list card: "26–50 of 112 contacts" (read out when it changes) and the pager. */
+export function ListFooter(props: Props) {
+  if (props.total <= 0) return null;
   return (
     <Group justify="space-between" p="sm" gap="sm" className={classes.footer}>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {total > pageSize ? `${first}–${last} of ${count}` : count}
+        {listCount(props)}
       </Text>
-      {pages > 1 && <Pagination total={pages} value={page} onChange={onPage} size="sm" siblings={1} boundaries={1} getControlProps={(c) => ({ 'aria-label': `${c} page` })} />}
+      <ListPager {...props} />
     </Group>
   );
 }

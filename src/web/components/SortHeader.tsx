@@ -33,5 +33,3 @@ export function sortCaption(what: string, sort: string, words: Record<string, st
   const field = sort.replace(/^-/, '');
   return `${what}, sorted by ${words[field] ?? field}${sort.startsWith('-') ? ', descending' : ''}`;
 }
-
-export const staleClass = classes.stale;

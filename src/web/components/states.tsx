@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Center, EmptyState as MantineEmptyState, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconLock, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFilterOff, IconLock, IconRefresh } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '@mantine/hooks';
 import { ApiError, errorMessage } from '../api.js';
@@ -70,13 +70,7 @@ export function EmptyState({
   onClearFilters?: () => void;
   headingLevel?: 2 | 3 | 4;
 }) {
-  if (onClearFilters) {
-    action = (
-      <Button variant="default" onClick={onClearFilters}>
-        Clear filters
-      </Button>
-    );
-  }
+  if (onClearFilters) action = <ClearFiltersButton onClick={onClearFilters} />;
   return (
     <MantineEmptyState py="xl" withIndicatorBackground>
       {icon && <MantineEmptyState.Indicator>{icon}</MantineEmptyState.Indicator>}
@@ -84,6 +78,15 @@ export function EmptyState({
       {description && <MantineEmptyState.Description>{description}</MantineEmptyState.Description>}
       {action && <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions>}
     </MantineEmptyState>
+  );
+}
+
+/** Takes a list back to everything: in a filtered list's toolbar, and as the action of its empty state. */
+export function ClearFiltersButton({ onClick, size }: { onClick: () => void; size?: 'xs' | 'sm' }) {
+  return (
+    <Button variant="default" size={size} leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClick}>
+      Clear filters
+    </Button>
   );
 }
 

@@ -49,7 +49,8 @@ export function useListParams<S extends ListSchema>(schema: S, { names = {} }: O
     pending.current = null;
   }, [search]);
 
-  const update = (changes: Partial<Record<keyof z.output<S> & string, Value>>) => {
+  // `push` adds a history entry (a click back/forward should step through); typing replaces the current one.
+  const update = (changes: Partial<Record<keyof z.output<S> & string, Value>>, { push = false }: { push?: boolean } = {}) => {
     const next = new URLSearchParams(pending.current ?? search);
     for (const [key, v] of Object.entries(changes) as [string, Value][]) {
       const text = toText(v);
@@ -59,10 +60,17 @@ export function useListParams<S extends ListSchema>(schema: S, { names = {} }: O
     // A new filter or order starts again at page one.
     if (!('page' in changes)) next.delete(nameOf('page'));
     pending.current = next;
-    setSearch(next, { replace: true });
+    setSearch(next, { replace: !push });
   };
 
-  return { params, update, search: useSearchText(params.q as string | undefined, (q) => update({ q } as never)) };
+  /** Writes the whole address, for what lives beside the schema's parameters (a saved view, chosen columns). */
+  const setAddress = (next: URLSearchParams | ((current: URLSearchParams) => URLSearchParams), { push = false }: { push?: boolean } = {}) => {
+    const value = typeof next === 'function' ? next(new URLSearchParams(pending.current ?? search)) : next;
+    pending.current = value;
+    setSearch(value, { replace: !push });
+  };
+
+  return { params, update, address: search, setAddress, search: useSearchText(params.q as string | undefined, (q) => update({ q } as never)) };
 }
 
 /** The search field's text: it reaches the address once typing pauses, and back/forward puts the address's text back. */

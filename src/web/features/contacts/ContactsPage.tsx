@@ -8,7 +8,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState } from '../../components/states.js';
 import { ListFooter } from '../../components/ListFooter.js';
 import { QueryStates } from '../../components/QueryStates.js';
-import { SortHeader, sortCaption, staleClass } from '../../components/SortHeader.js';
+import { ListTable } from '../../components/ListTable.js';
+import { SortHeader, sortCaption } from '../../components/SortHeader.js';
 import { useListParams } from '../../components/useListParams.js';
 import { formatDate } from '../../lib/format.js';
 import { contactPath, ROLE_FILTER_OPTIONS } from './labels.js';
@@ -99,75 +100,72 @@ export function ContactsPage() {
           }
         >
           {({ items }) => (
-            <Table.ScrollContainer minWidth={0}>
-              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className={contacts.isPlaceholderData ? staleClass : undefined} aria-busy={contacts.isFetching}>
-                <Table.Caption className="visually-hidden">{sortCaption('Contacts', params.sort, SORT_WORDS)}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortHeader field="name" label="Name" sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <SortHeader field="partner" label="Partner" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
-                    <SortHeader field="role" label="Role" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
-                    <Table.Th visibleFrom="lg">Reach</Table.Th>
-                    <SortHeader field="lastContactAt" label="Last contact" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((c) => (
-                    <Table.Tr key={c.id} className={c.leftAt ? classes.inactive : undefined}>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          {c.isPrimary && <PrimaryStar />}
-                          <Anchor component={Link} to={contactPath(c.partner.id, c.id)} size="sm" fw={500} className={classes.wrap}>
-                            {c.fullName}
-                          </Anchor>
-                        </Group>
-                        {c.title && (
-                          <Text size="xs" c="dimmed" className={classes.wrap}>
-                            {c.title}
-                          </Text>
-                        )}
-                        {c.leftAt && (
-                          <Text size="xs" c="orange.9">
-                            Left on {formatDate(c.leftAt)}
-                          </Text>
-                        )}
-                        <Text size="xs" hiddenFrom="sm" className={classes.wrap}>
-                          {c.partner.name}
-                          {c.role ? ` · ${CONTACT_ROLE_LABELS[c.role]}` : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">
-                        <Anchor component={Link} to={`/partners/${encodeURIComponent(c.partner.id)}`} size="sm" className={classes.wrap}>
-                          {c.partner.name}
+            <ListTable query={contacts} caption={sortCaption('Contacts', params.sort, SORT_WORDS)}>
+              <Table.Thead>
+                <Table.Tr>
+                  <SortHeader field="name" label="Name" sort={params.sort} onSort={(sort) => update({ sort })} />
+                  <SortHeader field="partner" label="Partner" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
+                  <SortHeader field="role" label="Role" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
+                  <Table.Th visibleFrom="lg">Reach</Table.Th>
+                  <SortHeader field="lastContactAt" label="Last contact" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => (
+                  <Table.Tr key={c.id} className={c.leftAt ? classes.inactive : undefined}>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        {c.isPrimary && <PrimaryStar />}
+                        <Anchor component={Link} to={contactPath(c.partner.id, c.id)} size="sm" fw={500} className={classes.wrap}>
+                          {c.fullName}
                         </Anchor>
-                      </Table.Td>
-                      <Table.Td visibleFrom="md">
-                        <Text size="sm">{c.role ? CONTACT_ROLE_LABELS[c.role] : '—'}</Text>
-                      </Table.Td>
-                      <Table.Td visibleFrom="lg">
-                        <Stack gap={0}>
-                          {c.email && (
-                            <Anchor href={`mailto:${c.email}`} size="sm" className={classes.email}>
-                              <Breakable text={c.email} />
-                            </Anchor>
-                          )}
-                          {c.phone && (
-                            <Text size="sm" c="dimmed">
-                              {c.phone}
-                            </Text>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">
-                        <Text size="sm">
-                          <RelativeTime iso={c.lastContactAt} empty="Never" />
+                      </Group>
+                      {c.title && (
+                        <Text size="xs" c="dimmed" className={classes.wrap}>
+                          {c.title}
                         </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      )}
+                      {c.leftAt && (
+                        <Text size="xs" c="orange.9">
+                          Left on {formatDate(c.leftAt)}
+                        </Text>
+                      )}
+                      <Text size="xs" hiddenFrom="sm" className={classes.wrap}>
+                        {c.partner.name}
+                        {c.role ? ` · ${CONTACT_ROLE_LABELS[c.role]}` : ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      <Anchor component={Link} to={`/partners/${encodeURIComponent(c.partner.id)}`} size="sm" className={classes.wrap}>
+                        {c.partner.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td visibleFrom="md">
+                      <Text size="sm">{c.role ? CONTACT_ROLE_LABELS[c.role] : '—'}</Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="lg">
+                      <Stack gap={0}>
+                        {c.email && (
+                          <Anchor href={`mailto:${c.email}`} size="sm" className={classes.email}>
+                            <Breakable text={c.email} />
+                          </Anchor>
+                        )}
+                        {c.phone && (
+                          <Text size="sm" c="dimmed">
+                            {c.phone}
+                          </Text>
+                        )}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      <Text size="sm">
+                        <RelativeTime iso={c.lastContactAt} empty="Never" />
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ListTable>
           )}
         </QueryStates>
 

@@ -7,7 +7,8 @@ import { ListFooter } from '../../components/ListFooter.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { useMe } from '../../components/session.js';
-import { SortHeader, sortCaption, staleClass } from '../../components/SortHeader.js';
+import { ListTable } from '../../components/ListTable.js';
+import { SortHeader, sortCaption } from '../../components/SortHeader.js';
 import { EmptyState } from '../../components/states.js';
 import { useListParams } from '../../components/useListParams.js';
 import { CreateUserModal } from './CreateUserModal.js';
@@ -102,28 +103,25 @@ export function UsersPage() {
           }
         >
           {({ items }) => (
-            <Table.ScrollContainer minWidth={0}>
-              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className={users.isPlaceholderData ? staleClass : undefined} aria-busy={users.isFetching}>
-                <Table.Caption className="visually-hidden">{sortCaption('Users', params.sort)}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortHeader field="name" label="Name" sort={params.sort} onSort={(sort) => update({ sort })} />
-                    <SortHeader field="email" label="E-mail" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
-                    <SortHeader field="role" label="Role" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
-                    <Table.Th visibleFrom="sm">Status</Table.Th>
-                    <SortHeader field="createdAt" label="Added" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="lg" />
-                    <Table.Th>
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((u) => (
-                    <UserRow key={u.id} user={u} self={u.id === me.user.id} onAction={onAction} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ListTable query={users} caption={sortCaption('Users', params.sort)}>
+              <Table.Thead>
+                <Table.Tr>
+                  <SortHeader field="name" label="Name" sort={params.sort} onSort={(sort) => update({ sort })} />
+                  <SortHeader field="email" label="E-mail" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
+                  <SortHeader field="role" label="Role" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
+                  <Table.Th visibleFrom="sm">Status</Table.Th>
+                  <SortHeader field="createdAt" label="Added" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="lg" />
+                  <Table.Th>
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((u) => (
+                  <UserRow key={u.id} user={u} self={u.id === me.user.id} onAction={onAction} />
+                ))}
+              </Table.Tbody>
+            </ListTable>
           )}
         </QueryStates>
 
