@@ -1,7 +1,8 @@
 // A user's own browser sessions (GET /api/me/sessions, DELETE /api/me/sessions/:id) over a real
 // socket: what they show, that no session token ever leaves the server, and that revoking one ends it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, bearer, createTestApp, makeUser, TEST_PASSWORD, tokenFor, type TestApp } from '../support/app.js';
+import { BASE_URL, bearer, createTestApp, makeUser, TEST_PASSWORD, type TestApp } from '../support/app.js';
+import { actor } from '../support/actors.js';
 import { cookiePair, listenOnLoopback, sendJson, sendRaw } from '../support/socket.js';
 import type { User } from '../../src/shared/schemas/user.js';
 import type { UserSession } from '../../src/shared/schemas/session.js';
@@ -47,7 +48,8 @@ const meStatus = async (b: Browser) => (await sendJson(port, 'GET', '/api/me', {
 
 describe('my sessions', () => {
   it('lists my active sessions in plain words, marks this one, and never shows a session token', async () => {
-    const user = await makeUser(t, 'viewer');
+    // Its API token is not a session: it must not show in the list.
+    const user = await actor(t, 'viewer');
     const laptop = await signIn(user, FIREFOX_WINDOWS);
     const phone = await signIn(user, SAFARI_IPHONE);
     await signIn(user, 'curl/8.5.0');
@@ -82,7 +84,7 @@ describe('my sessions', () => {
     // From the phone, the phone is "this device"; with an API token, no session is.
     const fromPhone = JSON.parse((await list({ cookie: phone.cookie })).body).items as UserSession[];
     expect(fromPhone.find((s) => s.current)?.device).toBe('Safari 17 on iPhone');
-    const viaToken = await list(bearer(await tokenFor(t, user)));
+    const viaToken = await list(bearer(user.token));
     expect(viaToken.status).toBe(200);
     expect((JSON.parse(viaToken.body).items as UserSession[]).map((s) => s.current)).toEqual([false, false]);
     for (const token of tokens) expect(viaToken.body).not.toContain(token);
@@ -131,11 +133,11 @@ describe('my sessions', () => {
     const owner = await makeUser(t, 'viewer');
     const ownerBrowser = await signIn(owner, FIREFOX_WINDOWS);
     const [ownerSession] = await sessionIds(owner.id);
-    const admin = await makeUser(t, 'admin');
+    const admin = await actor(t, 'admin');
     const adminBrowser = await signIn(admin, FIREFOX_WINDOWS);
     const auditBefore = await t.database.query(`select id from audit_log where action = 'revoke_session' and entity_id in ($1, $2)`, [owner.id, admin.id]);
 
-    for (const headers of [adminBrowser.write, bearer(await tokenFor(t, admin))]) {
+    for (const headers of [adminBrowser.write, bearer(admin.token)]) {
       const res = await sendRaw(port, 'DELETE', `/api/me/sessions/${ownerSession}`, headers);
       expect(res.status).toBe(404);
       expect(res.type).toContain(PROBLEM);
