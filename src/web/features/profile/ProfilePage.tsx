@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
-import { Alert, Anchor, Badge, Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { z } from 'zod';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../shared/roles.js';
 import { password as passwordSchema, PASSWORD_MIN, updateMeBody } from '../../../shared/schemas/user.js';
 import { ApiError } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { useChangePassword, useUpdateMyName } from './queries.js';
 import { NotificationPreferencesCard } from '../notifications/NotificationPreferencesCard.js';
 import { SessionsCard } from './SessionsCard.js';
@@ -15,10 +15,10 @@ import { SessionsCard } from './SessionsCard.js';
 function NameCard() {
   const me = useMe();
   const update = useUpdateMyName();
-  const form = useForm({ initialValues: { name: me.user.name }, schema: updateMeBody, labels: { name: 'Name' } });
+  const form = useSchemaForm(updateMeBody, { name: me.user.name }, { labels: { name: 'Name' } });
 
-  const submit = form.onSubmit(async (parsed) => {
-    const saved = await update.mutateAsync(parsed as { name: string });
+  const submit = form.submit(async (body) => {
+    const saved = await update.mutateAsync(body);
     form.reset({ name: saved.user.name });
     notifications.show({ color: 'teal', message: 'Your name is saved.' });
   });
@@ -30,11 +30,7 @@ function NameCard() {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Display name" description="Shown to your colleagues and in the history of records." autoComplete="name" required {...form.getInputProps('name')} />
           <TextInput label="E-mail" value={me.user.email} readOnly description="The address you sign in with." variant="filled" />
           <div>
@@ -49,7 +45,7 @@ function NameCard() {
             </Group>
           </div>
           <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending} disabled={!form.isDirty}>
+            <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
               Save name
             </Button>
           </Group>
@@ -59,25 +55,34 @@ function NameCard() {
   );
 }
 
+// The body is the two passwords; the repetition only guards against a typo.
+const passwordFormSchema = z
+  .object({ currentPassword: z.string(), newPassword: passwordSchema, confirm: z.string() })
+  .transform(({ currentPassword, newPassword }) => ({ currentPassword, newPassword }));
+
 function PasswordCard() {
   const me = useMe();
   const change = useChangePassword();
-  const form = useForm({
-    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
-    labels: { newPassword: 'The new password' },
-    validate: (v) => {
-      const parsed = passwordSchema.safeParse(v.newPassword);
-      return {
-        currentPassword: v.currentPassword ? undefined : 'Enter your current password',
-        newPassword: parsed.success ? (v.newPassword === v.currentPassword ? 'The new password must differ from the current one' : undefined) : parsed.error.issues[0]?.message,
-        confirm: v.confirm === v.newPassword ? undefined : 'The two new passwords are not the same',
-      };
+  const form = useSchemaForm(
+    passwordFormSchema,
+    { currentPassword: '', newPassword: '', confirm: '' },
+    {
+      labels: { newPassword: 'The new password' },
+      // The password rule's message for an empty field too ("must be at least 12 characters"), as before.
+      validate: (v) => {
+        const parsed = passwordSchema.safeParse(v.newPassword);
+        return {
+          currentPassword: v.currentPassword ? undefined : 'Enter your current password',
+          newPassword: parsed.success ? (v.newPassword === v.currentPassword ? 'The new password must differ from the current one' : undefined) : parsed.error.issues[0]?.message,
+          confirm: v.confirm === v.newPassword ? undefined : 'The two new passwords are not the same',
+        };
+      },
     },
-  });
+  );
 
-  const submit = form.onSubmit(async (_p, v) => {
+  const submit = form.submit(async (body) => {
     try {
-      await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await change.mutateAsync(body);
     } catch (e) {
       if (e instanceof ApiError && e.status === 400 && /invalid password/i.test(e.message)) {
         form.setErrors({ currentPassword: 'This is not your current password' });
@@ -102,11 +107,7 @@ function PasswordCard() {
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           {/* Lets password managers attach the new password to the right account. */}
           <input type="text" name="username" autoComplete="username" value={me.user.email} readOnly hidden />
           <PasswordInput label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />

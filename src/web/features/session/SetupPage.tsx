@@ -1,12 +1,11 @@
 import { Navigate, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { PASSWORD_MIN, setupBody } from '../../../shared/schemas/user.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { ErrorState, FullPageLoader } from '../../components/states.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { setupQuery, useCreateFirstAdmin, useSignIn } from '../../lib/session.js';
 
 /** First run: creates the first administrator, then signs them in. */
@@ -15,12 +14,14 @@ export function SetupPage() {
   const navigate = useNavigate();
   const create = useCreateFirstAdmin();
   const signIn = useSignIn();
-  const form = useForm({
-    initialValues: { name: '', email: '', password: '', confirm: '' },
-    schema: setupBody,
-    labels: { name: 'Name', email: 'E-mail', password: 'Password' },
-    validate: (v) => ({ confirm: v.confirm !== v.password ? 'The two passwords are not the same' : undefined }),
-  });
+  const form = useSchemaForm(
+    setupBody,
+    { name: '', email: '', password: '', confirm: '' },
+    {
+      labels: { name: 'Name', email: 'E-mail', password: 'Password' },
+      validate: (v) => ({ confirm: v.confirm !== v.password ? 'The two passwords are not the same' : undefined }),
+    },
+  );
 
   if (setup.isPending) return <FullPageLoader />;
   if (setup.isError) {
@@ -33,8 +34,8 @@ export function SetupPage() {
   // Only while no account exists; afterwards the page is gone for good.
   if (!setup.data.needsSetup && !create.isSuccess) return <Navigate to="/sign-in" replace />;
 
-  const submit = form.onSubmit(async (parsed) => {
-    const body = parsed as { name: string; email: string; password: string };
+  // The repeated password is not part of the body: the schema leaves it out.
+  const submit = form.submit(async (body) => {
     await create.mutateAsync(body);
     try {
       await signIn.mutateAsync({ email: body.email, password: body.password });
@@ -54,11 +55,7 @@ export function SetupPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Your name" autoComplete="name" required data-autofocus autoFocus {...form.getInputProps('name')} />
           <TextInput label="Work e-mail" type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <PasswordInput

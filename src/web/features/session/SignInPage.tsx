@@ -2,10 +2,11 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconShieldLock } from '@tabler/icons-react';
+import { z } from 'zod';
 import { ApiError, errorMessage } from '../../api.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { FullPageLoader } from '../../components/states.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { meQuery, safeNext, setupQuery, useSignIn, useSingleSignOn } from '../../lib/session.js';
 
 function signInMessage(e: unknown): string {
@@ -26,6 +27,9 @@ const SSO_ERRORS: Record<string, string> = {
   account_deactivated: 'Your Partnerhub account is deactivated. Ask an administrator.',
 };
 
+// What is sent: the address as typed without surrounding spaces, the password exactly as typed.
+const signInSchema = z.object({ email: z.string().trim(), password: z.string() });
+
 export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -34,19 +38,22 @@ export function SignInPage() {
   const signIn = useSignIn();
   const sso = useSingleSignOn();
   const next = safeNext(params.get('next'));
-  const form = useForm({
-    initialValues: { email: '', password: '' },
-    labels: { email: 'E-mail', password: 'Password' },
-    validate: (v) => ({ email: v.email.trim() ? undefined : 'Enter your e-mail address', password: v.password ? undefined : 'Enter your password' }),
-  });
+  const form = useSchemaForm(
+    signInSchema,
+    { email: '', password: '' },
+    {
+      labels: { email: 'E-mail', password: 'Password' },
+      validate: (v) => ({ email: v.email.trim() ? undefined : 'Enter your e-mail address', password: v.password ? undefined : 'Enter your password' }),
+    },
+  );
 
   if (me.isPending || setup.isPending) return <FullPageLoader />;
   if (me.data) return <Navigate to={next} replace />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
 
-  const submit = form.onSubmit(async (_parsed, v) => {
+  const submit = form.submit(async (body) => {
     try {
-      await signIn.mutateAsync({ email: v.email.trim(), password: v.password });
+      await signIn.mutateAsync(body);
     } catch (e) {
       form.setFieldValue('password', '');
       throw new Error(signInMessage(e), { cause: e });
@@ -90,11 +97,7 @@ export function SignInPage() {
         )}
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {form.formError && (
-              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-                {form.formError}
-              </Alert>
-            )}
+            <FormError form={form} />
             <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
             <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
             <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
