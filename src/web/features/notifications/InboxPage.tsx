@@ -1,17 +1,24 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications as toast } from '@mantine/notifications';
 import { IconBellOff, IconCheck, IconChecks } from '@tabler/icons-react';
-import type { Notification } from '../../../shared/schemas/notification.js';
+import { z } from 'zod';
+import { listNotificationsQuery, type Notification } from '../../../shared/schemas/notification.js';
 import { errorMessage } from '../../api.js';
 import { ListFooter } from '../../components/ListFooter.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { QueryStates } from '../../components/QueryStates.js';
+import { EmptyState } from '../../components/states.js';
+import { useListParams } from '../../components/useListParams.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { KIND_LABELS } from './labels.js';
 import { notificationsQuery, PAGE_SIZE, unreadCountQuery, useMarkAllRead, useMarkRead } from './queries.js';
 import classes from './InboxPage.module.css';
+
+// The address keeps the page's own words (`?show=all`, unread being the default) where the API takes `?unread=true`;
+// the page size is the app's, not the address's.
+const inboxParams = listNotificationsQuery.omit({ unread: true, pageSize: true }).extend({ show: z.enum(['unread', 'all']).default('unread') });
 
 function Item({ n }: { n: Notification }) {
   const markRead = useMarkRead();
@@ -67,27 +74,11 @@ function Item({ n }: { n: Notification }) {
 
 /** Reminders and digests: what the scheduler found for you, newest first. */
 export function InboxPage() {
-  const [search, setSearch] = useSearchParams();
-  const unreadOnly = search.get('show') !== 'all';
-  const page = Math.max(1, Number(search.get('page')) || 1);
-  const list = useQuery(notificationsQuery({ unread: unreadOnly, page }));
+  const { params, update } = useListParams(inboxParams);
+  const unreadOnly = params.show === 'unread';
+  const list = useQuery(notificationsQuery({ unread: unreadOnly, page: params.page }));
   const unread = useQuery(unreadCountQuery()).data ?? 0;
   const markAll = useMarkAllRead();
-  const items = list.data?.items ?? [];
-
-  const set = (next: { show?: string; page?: number }) => {
-    const params = new URLSearchParams(search);
-    if (next.show !== undefined) {
-      if (next.show === 'all') params.set('show', 'all');
-      else params.delete('show');
-      params.delete('page');
-    }
-    if (next.page !== undefined) {
-      if (next.page === 1) params.delete('page');
-      else params.set('page', String(next.page));
-    }
-    setSearch(params, { replace: true });
-  };
 
   const readAll = () =>
     markAll.mutate(undefined, {
@@ -118,41 +109,43 @@ export function InboxPage() {
         <Group p="sm" justify="space-between" className={classes.toolbar}>
           <SegmentedControl
             aria-label="Show"
-            value={unreadOnly ? 'unread' : 'all'}
-            onChange={(v) => set({ show: v })}
+            value={params.show}
+            onChange={(show) => update({ show })}
             data={[
               { value: 'unread', label: `Unread (${unread})` },
               { value: 'all', label: 'All' },
             ]}
           />
         </Group>
-        {list.isPending ? (
-          <LoadingState label="Loading your inbox…" />
-        ) : list.isError && !list.data ? (
-          <Stack p="md">
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={<IconBellOff size={24} aria-hidden />}
-            title={unreadOnly ? 'Nothing unread' : 'Your inbox is empty'}
-            description={unreadOnly ? 'You are up to date.' : 'Reminders appear here when tasks come due, partners wait for contact or meetings are near.'}
-            action={
-              unreadOnly ? (
-                <Button variant="default" onClick={() => set({ show: 'all' })}>
-                  Show all
-                </Button>
-              ) : undefined
-            }
-          />
-        ) : (
-          <ul className={classes.list} aria-label={unreadOnly ? 'Unread notifications' : 'All notifications'}>
-            {items.map((n) => (
-              <Item key={n.id} n={n} />
-            ))}
-          </ul>
-        )}
-        <ListFooter total={list.data?.total ?? 0} page={page} pageSize={PAGE_SIZE} noun="notification" onPage={(p) => set({ page: p })} />
+        <QueryStates
+          query={list}
+          loading="Loading your inbox…"
+          inset
+          isEmpty={(page) => page.items.length === 0}
+          empty={
+            <EmptyState
+              icon={<IconBellOff size={24} aria-hidden />}
+              title={unreadOnly ? 'Nothing unread' : 'Your inbox is empty'}
+              description={unreadOnly ? 'You are up to date.' : 'Reminders appear here when tasks come due, partners wait for contact or meetings are near.'}
+              action={
+                unreadOnly ? (
+                  <Button variant="default" onClick={() => update({ show: 'all' })}>
+                    Show all
+                  </Button>
+                ) : undefined
+              }
+            />
+          }
+        >
+          {({ items }) => (
+            <ul className={classes.list} aria-label={unreadOnly ? 'Unread notifications' : 'All notifications'}>
+              {items.map((n) => (
+                <Item key={n.id} n={n} />
+              ))}
+            </ul>
+          )}
+        </QueryStates>
+        <ListFooter total={list.data?.total ?? 0} page={params.page} pageSize={PAGE_SIZE} noun="notification" onPage={(page) => update({ page })} />
       </Card>
     </>
   );
