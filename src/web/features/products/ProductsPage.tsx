@@ -1,32 +1,41 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ActionIcon, Alert, Button, Card, Group, Modal, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Modal, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconPackage, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconPackage, IconPencil, IconPlus } from '@tabler/icons-react';
+import { z } from 'zod';
 import { productBody } from '../../../shared/schemas/partner.js';
 import { isApiError } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { plural } from '../../lib/format.js';
 import { productsQuery, useSaveProduct, type Product } from './queries.js';
+
+// An empty description is "none": the shared body takes null for it.
+const productFormSchema = z
+  .object({ name: z.string(), description: z.string() })
+  .transform((v): z.input<typeof productBody> => ({ ...v, description: v.description.trim() || null }))
+  .pipe(productBody);
 
 /** Adds a product, or renames and describes one (`product` given). */
 function ProductModal({ opened, product, onClose }: { opened: boolean; product: Product | null; onClose: () => void }) {
   const save = useSaveProduct();
-  const form = useForm({ initialValues: { name: '', description: '' }, schema: productBody, labels: { name: 'Name', description: 'Description' } });
+  const form = useSchemaForm(productFormSchema, { name: '', description: '' }, { labels: { name: 'Name', description: 'Description' } });
 
   useEffect(() => {
     if (opened) {
       form.reset({ name: product?.name ?? '', description: product?.description ?? '' });
       save.reset();
     }
+    // Only when the dialog opens for a product: a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, product?.id]);
 
-  const submit = form.onSubmit(async (_p, v) => {
+  const submit = form.submit(async (body) => {
     try {
-      const p = await save.mutateAsync({ id: product?.id, version: product?.version, name: v.name.trim(), description: v.description.trim() || null });
+      const p = await save.mutateAsync({ id: product?.id, version: product?.version, ...body });
       notifications.show({ color: 'teal', message: product ? `${p.name} is saved.` : `${p.name} is in the catalogue.` });
       onClose();
     } catch (e) {
@@ -41,11 +50,7 @@ function ProductModal({ opened, product, onClose }: { opened: boolean; product: 
     <Modal opened={opened} onClose={onClose} title={product ? `Edit ${product.name}` : 'Add a product'}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Name" required data-autofocus placeholder="e.g. Managed Kubernetes" {...form.getInputProps('name')} />
           <Textarea label="Description" description="What it is and how partners are part of it." autosize minRows={3} maxRows={8} {...form.getInputProps('description')} />
           <Group justify="flex-end" gap="sm">

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { productSchema } from '../../../shared/schemas/partner.js';
+import type { productBody, productSchema } from '../../../shared/schemas/partner.js';
 import { api } from '../../api.js';
 import { auditKeys } from '../audit/queries.js';
 
@@ -21,7 +21,7 @@ export const productsQuery = () =>
 export function useSaveProduct() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version, ...body }: { id?: string; version?: number; name: string; description: string | null }) =>
+    mutationFn: ({ id, version, ...body }: { id?: string; version?: number } & z.output<typeof productBody>) =>
       id ? api.patch<Product>(`/api/products/${encodeURIComponent(id)}`, { ...body, version }) : api.post<Product>('/api/products', body),
     onSuccess: (p) => {
       void qc.invalidateQueries({ queryKey: productKeys.all });
