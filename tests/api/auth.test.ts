@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, bearer, cookieHeaders, createTestApp, makeUser, sessionFor, signIn, TEST_PASSWORD, tokenFor, uniqueEmail, type TestApp } from '../support/app.js';
+import { BASE_URL, bearer, cookieHeaders, createTestApp, makeUser, sessionFor, signIn, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/app.js';
+import { actor, actorFor } from '../support/actors.js';
 import { listenOnLoopback, sendJson } from '../support/socket.js';
 
 // The tests' BASE_URL is http://localhost: a plain cookie name (https gets __Secure-, tested below).
@@ -215,9 +216,8 @@ describe('CSRF protection of cookie-authenticated writes', () => {
   });
 
   it('does not ask a Bearer-authenticated write for a CSRF token', async () => {
-    const user = await makeUser(t, 'viewer');
-    const token = await tokenFor(t, user);
-    const res = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(token), payload: { name: 'script' } });
+    const user = await actor(t, 'viewer');
+    const res = await user.post('/api/tokens', { name: 'script' });
     expect(res.statusCode).toBe(201);
     expect(await tokenRows(user.id)).toHaveLength(2);
   });
@@ -225,8 +225,8 @@ describe('CSRF protection of cookie-authenticated writes', () => {
 
 describe('API tokens', () => {
   it('authenticate, show their last use, and stop working the moment they are revoked', async () => {
-    const s = await sessionFor(t, await makeUser(t, 'manager'));
-    const created = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: cookieHeaders(s), payload: { name: 'ci' } });
+    const s = await actor(t, 'manager', { via: 'session' });
+    const created = await s.post('/api/tokens', { name: 'ci' });
     expect(created.statusCode).toBe(201);
     const { id, token, lastUsedAt } = created.json();
     expect(lastUsedAt).toBeNull();
@@ -234,16 +234,16 @@ describe('API tokens', () => {
 
     const who = await me(bearer(token));
     expect(who.statusCode).toBe(200);
-    expect(who.json()).toMatchObject({ user: { id: s.user.id, role: 'manager' }, via: 'token', csrfToken: null });
+    expect(who.json()).toMatchObject({ user: { id: s.id, role: 'manager' }, via: 'token', csrfToken: null });
 
-    const list = await t.app.inject({ method: 'GET', url: '/api/tokens', headers: { cookie: s.cookie } });
+    const list = await s.get('/api/tokens');
     expect(list.statusCode).toBe(200);
     const listed = list.json().items.find((i: { id: string }) => i.id === id);
     expect(listed.lastUsedAt).not.toBeNull();
     expect(Date.now() - Date.parse(listed.lastUsedAt)).toBeLessThan(5 * 60_000);
     expect(list.body).not.toContain(token);
 
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: cookieHeaders(s) });
+    const revoked = await s.delete(`/api/tokens/${id}`);
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().revokedAt).not.toBeNull();
     const after = await me(bearer(token));
@@ -252,8 +252,8 @@ describe('API tokens', () => {
   });
 
   it('are stored only as a hash', async () => {
-    const s = await sessionFor(t, await makeUser(t, 'member'));
-    const created = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: cookieHeaders(s), payload: { name: 'hashed' } });
+    const s = await actor(t, 'member', { via: 'session' });
+    const created = await s.post('/api/tokens', { name: 'hashed' });
     const { id, token } = created.json();
     const secretPart = token.slice('ph_'.length);
     const rows = await t.database.query('select * from api_token where id = $1', [id]);
@@ -267,21 +267,19 @@ describe('API tokens', () => {
   });
 
   it('cannot be revoked by another user', async () => {
-    const owner = await makeUser(t, 'member');
-    const token = await tokenFor(t, owner);
+    const owner = await actor(t, 'member');
     const [row] = await tokenRows(owner.id);
-    const intruder = await tokenFor(t, await makeUser(t, 'admin'));
-    const res = await t.app.inject({ method: 'DELETE', url: `/api/tokens/${row!.id}`, headers: bearer(intruder) });
+    const intruder = await actor(t, 'admin');
+    const res = await intruder.delete(`/api/tokens/${row!.id}`);
     expect(res.statusCode).toBe(404);
-    expect((await me(bearer(token))).statusCode).toBe(200);
+    expect((await owner.get('/api/me')).statusCode).toBe(200);
   });
 
   it('are refused once expired, and a malformed Authorization header does not fall back to the cookie', async () => {
-    const user = await makeUser(t, 'member');
-    const token = await tokenFor(t, user);
-    expect((await me(bearer(token))).statusCode).toBe(200);
+    const user = await actor(t, 'member');
+    expect((await user.get('/api/me')).statusCode).toBe(200);
     await t.database.query(`update api_token set expires_at = now() - interval '1 minute' where user_id = $1`, [user.id]);
-    expect((await me(bearer(token))).statusCode).toBe(401);
+    expect((await user.get('/api/me')).statusCode).toBe(401);
 
     const s = await sessionFor(t, user);
     for (const authorization of ['Bearer not-a-partnerhub-token', `Basic ${Buffer.from('a:b').toString('base64')}`, `Bearer ph_${'x'.repeat(43)}`]) {
@@ -294,14 +292,9 @@ describe('API tokens', () => {
 
 describe('errors are problem+json', () => {
   it('names the invalid fields and changes nothing', async () => {
-    const admin = await tokenFor(t, await makeUser(t, 'admin'));
+    const admin = await actor(t, 'admin');
     const [{ n: before }] = (await t.database.query<{ n: number }>('select count(*)::int as n from "user"')) as [{ n: number }];
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: bearer(admin),
-      payload: { name: 'Nina', email: 'not-an-email', role: 'member', password: TEST_PASSWORD },
-    });
+    const res = await admin.post('/api/users', { name: 'Nina', email: 'not-an-email', role: 'member', password: TEST_PASSWORD });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain(PROBLEM);
     const problem = res.json();
@@ -310,7 +303,7 @@ describe('errors are problem+json', () => {
     expect(typeof problem.title).toBe('string');
     expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(['body.email']);
 
-    const many = await t.app.inject({ method: 'POST', url: '/api/users', headers: bearer(admin), payload: { name: '', email: 'x', role: 'pope', password: 'short' } });
+    const many = await admin.post('/api/users', { name: '', email: 'x', role: 'pope', password: 'short' });
     expect(many.statusCode).toBe(400);
     const paths = many.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.email', 'body.role', 'body.password']));
@@ -320,46 +313,39 @@ describe('errors are problem+json', () => {
   });
 
   it('answers malformed JSON, a wrong content type and an unknown route with problem+json', async () => {
-    const user = await makeUser(t, 'member');
-    const token = await tokenFor(t, user);
-    const malformed = await t.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: { ...bearer(token), 'content-type': 'application/json' },
-      payload: '{"name": "half',
-    });
+    const user = await actor(t, 'member');
+    const malformed = await user.inject({ method: 'POST', url: '/api/tokens', headers: { 'content-type': 'application/json' }, payload: '{"name": "half' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.headers['content-type']).toContain(PROBLEM);
     expect(malformed.json()).toMatchObject({ code: 'bad_request', errors: [{ path: 'body' }] });
 
-    const wrongType = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: { ...bearer(token), 'content-type': 'application/xml' }, payload: '<name>x</name>' });
+    const wrongType = await user.inject({ method: 'POST', url: '/api/tokens', headers: { 'content-type': 'application/xml' }, payload: '<name>x</name>' });
     expect(wrongType.statusCode).toBe(415);
     expect(wrongType.headers['content-type']).toContain(PROBLEM);
 
-    const unknown = await t.app.inject({ method: 'GET', url: '/api/no-such-thing', headers: bearer(token) });
+    const unknown = await user.get('/api/no-such-thing');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain(PROBLEM);
     expect(await tokenRows(user.id)).toHaveLength(1);
   });
 
   it('answers a broken or over-long URL and input PostgreSQL cannot store with a 4xx, never a 500', async () => {
-    const admin = await makeUser(t, 'admin');
-    const token = await tokenFor(t, admin);
+    const admin = await actor(t, 'admin');
     for (const url of [`/api/users/${'x'.repeat(300)}`, '/api/users/%zz', '/api/users/%E0%A4%A']) {
-      const res = await t.app.inject({ method: 'GET', url, headers: bearer(token) });
+      const res = await admin.get(url);
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, url).toBeLessThan(500);
       expect(res.headers['content-type'], url).toContain(PROBLEM);
     }
     // The version column is a 32-bit integer.
-    const tooBig = await t.app.inject({ method: 'PATCH', url: `/api/users/${admin.id}`, headers: bearer(token), payload: { name: 'X', version: 2 ** 31 } });
+    const tooBig = await admin.patch(`/api/users/${admin.id}`, { name: 'X', version: 2 ** 31 });
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.version']);
     // PostgreSQL text cannot hold U+0000.
-    const nul = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: bearer(token), payload: { name: 'Null\u0000Byte' } });
+    const nul = await admin.patch('/api/me', { name: 'Null\u0000Byte' });
     expect(nul.statusCode).toBe(400);
     expect(nul.headers['content-type']).toContain(PROBLEM);
-    expect((await me(bearer(token))).json().user.name).toBe(admin.name);
+    expect((await admin.get('/api/me')).json().user.name).toBe(admin.name);
   });
 });
 
@@ -406,8 +392,8 @@ describe('first run', () => {
       const [{ n }] = (await fresh.database.query<{ n: number }>('select count(*)::int as n from "user"')) as [{ n: number }];
       expect(n).toBe(1);
 
-      const admin = await sessionFor(fresh, winner.json());
-      expect((await fresh.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin.cookie } })).statusCode).toBe(200);
+      const admin = await actorFor(fresh, winner.json(), 'session');
+      expect((await admin.get('/api/users')).statusCode).toBe(200);
     } finally {
       await fresh.close();
     }
