@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { makeActivity, makeContact, makePartner } from '../../../../tests/support/factories.js';
 import { listActivitiesQuery } from '../../../shared/schemas/activity.js';
 import { timelinePage } from '../activities/index.js';
@@ -8,7 +9,7 @@ import { highlight } from './highlight.js';
 import { activitySql, contactSql, partnerSql, termsOf, useSearchIndexes } from './search.service.js';
 
 let t: TestApp;
-let viewerToken: string;
+let as: Actors<'viewer'>;
 
 interface Hit {
   type: string;
@@ -22,12 +23,14 @@ interface Hit {
 
 beforeAll(async () => {
   t = await createTestApp();
-  viewerToken = await tokenFor(t, await makeUser(t, 'viewer'));
+  as = await actorsFor(t, { roles: ['viewer'] });
 });
 afterAll(() => t.close());
 
+const { get } = requestsAs(() => as.viewer);
+
 const search = async (q: string, extra = '') => {
-  const res = await t.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}${extra}`, headers: bearer(viewerToken) });
+  const res = await get(`/api/search?q=${encodeURIComponent(q)}${extra}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items as Hit[];
 };
@@ -113,15 +116,15 @@ describe('search', () => {
 
   it('answers 400 naming querystring.q for an empty or too long query, and nothing for punctuation', async () => {
     for (const q of ['', '   ', 'x'.repeat(201)]) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/search?q=${q}`, headers: bearer(viewerToken) });
+      const res = await get(`/api/search?q=${q}`);
       expect(res.statusCode).toBe(400);
       expect(res.json().errors[0].path).toBe('querystring.q');
     }
-    const missing = await t.app.inject({ method: 'GET', url: '/api/search', headers: bearer(viewerToken) });
+    const missing = await get('/api/search');
     expect(missing.statusCode).toBe(400);
     expect(await search('?!*:&|')).toEqual([]);
     expect(await search("o'brien % _ \\")).toEqual(expect.any(Array));
-    const limited = await t.app.inject({ method: 'GET', url: '/api/search?q=a&limit=51', headers: bearer(viewerToken) });
+    const limited = await get('/api/search?q=a&limit=51');
     expect(limited.statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/search?q=a' })).statusCode).toBe(401);
   });
