@@ -33,3 +33,6 @@ export function sortCaption(what: string, sort: string, words: Record<string, st
   const field = sort.replace(/^-/, '');
   return `${what}, sorted by ${words[field] ?? field}${sort.startsWith('-') ? ', descending' : ''}`;
 }
+
+/** The class of a list whose rows are from before (the next page or order is loading); ListTable applies it itself. */
+export const staleClass = classes.stale;
