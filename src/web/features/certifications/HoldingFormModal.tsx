@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { z } from 'zod';
 import { deriveExpiry } from '../../../shared/certifications.js';
-import { CERT_TEXT_MAX, CREDENTIAL_ID_MAX, type UserCertification } from '../../../shared/schemas/certification.js';
+import { CERT_TEXT_MAX, createUserCertificationBody, CREDENTIAL_ID_MAX, type CreateUserCertificationBody, type UserCertification } from '../../../shared/schemas/certification.js';
 import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { ColleagueSelect } from '../partners/pickers.js';
 import { certificationOptions, formatDay, todayInZurich } from './labels.js';
@@ -49,6 +49,27 @@ export interface HoldingFormTarget {
   status?: 'obtained' | 'planned';
 }
 
+/** The create body the form stands for: empty texts as null, an expiry only when one is typed for an obtained certification. */
+function toBody(v: Values): CreateUserCertificationBody {
+  const obtained = v.status === 'obtained';
+  return {
+    userId: v.userId ?? undefined,
+    certificationId: v.certificationId ?? '',
+    status: v.status,
+    obtainedOn: obtained ? v.obtainedOn : null,
+    // Left out (undefined is not sent) derives the expiry from the catalogue.
+    expiresOn: obtained && v.expiresOn ? v.expiresOn : undefined,
+    targetOn: v.targetOn || null,
+    credentialId: v.credentialId.trim() || null,
+    credentialUrl: v.credentialUrl.trim() || null,
+    notes: v.notes.trim() || null,
+  };
+}
+
+/** The form's schema: its values become the create body, checked by the shared schema; the parsed body is what is sent. */
+const holdingFormSchema = z.custom<Values>().transform(toBody).pipe(createUserCertificationBody);
+
+/** What the shared schema cannot check (it leaves the dates' rules to the server), phrased like its messages. */
 function validate(v: Values) {
   const e: Partial<Record<keyof Values & string, string>> = {};
   if (!v.userId) e.userId = 'is required';
@@ -94,13 +115,15 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
     credentialUrl: h.credentialUrl ?? '',
     notes: h.notes ?? '',
   });
-  const form = useForm<Values>({ initialValues: blank(), validate, labels: LABELS });
+  const form = useSchemaForm(holdingFormSchema, blank(), { validate, labels: LABELS });
   const opened = target !== null;
 
   useEffect(() => {
     if (!opened) return;
     form.reset(editing ? fromHolding(editing) : blank());
     save.reset();
+    // Only when the dialog opens for a record (or a newer version of it): a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, editing?.id, editing?.version]);
 
   const v = form.values;
@@ -118,26 +141,16 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
     options.push({ group: editing.certification.program.name, items: [{ value: editing.certification.id, label: editing.certification.name }] });
   }
 
-  const submit = form.onSubmit(async () => {
-    const obtained = v.status === 'obtained';
-    const fields = {
-      certificationId: v.certificationId!,
-      status: v.status,
-      obtainedOn: obtained ? v.obtainedOn : null,
-      targetOn: v.targetOn || null,
-      credentialId: v.credentialId.trim() || null,
-      credentialUrl: v.credentialUrl.trim() || null,
-      notes: v.notes.trim() || null,
-    };
+  const submit = form.submit(async (body, values) => {
     try {
       let saved: UserCertification;
       if (editing) {
-        const initial = fromHolding(editing);
+        const { userId: _user, expiresOn, ...fields } = body;
         // Null drops an override and derives the expiry again; a date overrides it.
-        const expiry = v.expiresOn !== initial.expiresOn ? { expiresOn: obtained && v.expiresOn ? v.expiresOn : null } : {};
+        const expiry = values.expiresOn !== fromHolding(editing).expiresOn ? { expiresOn: expiresOn ?? null } : {};
         saved = await save.mutateAsync({ id: editing.id, body: { ...fields, ...expiry, version: editing.version } });
       } else {
-        saved = await save.mutateAsync({ body: { ...fields, userId: v.userId!, ...(obtained && v.expiresOn ? { expiresOn: v.expiresOn } : {}) } });
+        saved = await save.mutateAsync({ body });
       }
       const whose = saved.user.id === me.user.id ? '' : ` for ${saved.user.name}`;
       notifications.show({
@@ -156,11 +169,7 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
     <Modal opened={opened} onClose={onClose} title={editing ? 'Edit certification' : 'Record certification'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             {forAnyone && !editing ? (
               <ColleagueSelect label="Colleague" required allowDeselect={false} current={{ id: me.user.id, name: me.user.name }} {...form.getInputProps('userId')} />
