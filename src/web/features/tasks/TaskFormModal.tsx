@@ -1,20 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
+import { IconCalendar } from '@tabler/icons-react';
+import { z } from 'zod';
 import type { TaskPriority, TaskStatus } from '../../../shared/rhythm.js';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
 import { createTaskBody, TASK_TITLE_MAX, type TaskDetail } from '../../../shared/schemas/task.js';
 import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { ColleagueSelect, PartnerSelect } from '../partners/pickers.js';
 import { TASK_PRIORITY_OPTIONS, TASK_STATUS_OPTIONS, TASK_SUBJECT_LABELS } from './labels.js';
 import { useCreateTask, useUpdateTask } from './queries.js';
 import classes from './tasks.module.css';
-
-const formSchema = createTaskBody.pick({ title: true, description: true, priority: true });
 
 interface Values extends Record<string, unknown> {
   title: string;
@@ -24,6 +23,13 @@ interface Values extends Record<string, unknown> {
   priority: TaskPriority;
   status: TaskStatus;
 }
+
+// The task's fields as the create body has them (an empty text, date or assignee is null), checked by the shared schema.
+const taskFields = createTaskBody.pick({ title: true, description: true, dueDate: true, assigneeId: true, priority: true, status: true });
+const formSchema = z
+  .custom<Values>()
+  .transform((v): z.input<typeof taskFields> => ({ ...v, description: v.description.trim() || null, dueDate: v.dueDate || null, assigneeId: v.assigneeId || null }))
+  .pipe(taskFields);
 
 const LABELS = { title: 'Title', description: 'Details', dueDate: 'Due date', assigneeId: 'Assignee', priority: 'Priority', status: 'Status' };
 
@@ -41,7 +47,7 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
   const create = useCreateTask();
   const update = useUpdateTask();
   const blank = (): Values => ({ title: '', description: '', dueDate: null, assigneeId: me.user.id, priority: 'normal', status: 'open' });
-  const form = useForm<Values>({ initialValues: blank(), schema: formSchema, labels: LABELS });
+  const form = useSchemaForm(formSchema, blank(), { labels: LABELS });
   const [partner, setPartner] = useState<PartnerSummary | null>(null);
   const opened = target !== null;
 
@@ -62,10 +68,12 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
     setPartner(null);
     create.reset();
     update.reset();
+    // Only when the dialog opens or another version arrives: a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, editing?.id, editing?.version]);
 
-  const submit = form.onSubmit(async (_parsed, v) => {
-    const fields = { title: v.title.trim(), description: v.description.trim() || null, dueDate: v.dueDate || null, assigneeId: v.assigneeId || null, priority: v.priority };
+  // A new task starts open: its status is sent only by an edit.
+  const submit = form.submit(async ({ status, ...fields }) => {
     try {
       if (editing) {
         const changes = {
@@ -74,7 +82,7 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
           ...(fields.dueDate !== editing.dueDate && { dueDate: fields.dueDate }),
           ...(fields.assigneeId !== (editing.assignee?.id ?? null) && { assigneeId: fields.assigneeId }),
           ...(fields.priority !== editing.priority && { priority: fields.priority }),
-          ...(v.status !== editing.status && { status: v.status }),
+          ...(status !== editing.status && { status }),
         };
         await update.mutateAsync({ id: editing.id, version: editing.version, ...changes });
         notifications.show({ color: 'teal', message: 'The task is saved.' });
@@ -97,11 +105,7 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
     <Modal opened={opened} onClose={onClose} title={editing ? 'Edit task' : target?.partner ? `New task for ${target.partner.name}` : 'New task'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Title" required data-autofocus maxLength={TASK_TITLE_MAX} placeholder="e.g. Send the signed NDA back" {...form.getInputProps('title')} />
           <Textarea label="Details" autosize minRows={2} maxRows={8} placeholder="What exactly, and anything that helps" {...form.getInputProps('description')} />
           {linkedTo ? (
@@ -149,7 +153,7 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty}>
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
               {editing ? 'Save' : 'Add task'}
             </Button>
           </Group>

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import type { TeamRole } from '../../../shared/partners.js';
 import { addTeamMemberBody } from '../../../shared/schemas/team.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { colleaguesQuery, useAddTeamMember } from './queries.js';
 import { TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS, TEAM_ROLE_OPTIONS } from './labels.js';
 
@@ -29,7 +28,7 @@ export function AddTeamMemberModal({
   const add = useAddTeamMember(partnerId);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const form = useForm({ initialValues, schema: addTeamMemberBody, labels: { userId: 'Colleague', role: 'Role' } });
+  const form = useSchemaForm(addTeamMemberBody, initialValues, { labels: { userId: 'Colleague', role: 'Role' } });
   const colleagues = useQuery({ ...colleaguesQuery({ page: 1, pageSize: 100, sort: 'name', q: debounced || undefined }), enabled: opened });
   const options = (colleagues.data?.items ?? []).map((c) => ({ value: c.id, label: c.name, email: c.email }));
   const emails = new Map(options.map((o) => [o.value, o.email]));
@@ -37,6 +36,8 @@ export function AddTeamMemberModal({
   // Opening from a role's card preselects that role.
   useEffect(() => {
     if (opened) form.reset({ ...initialValues, role: defaultRole ?? initialValues.role });
+    // Only when the dialog opens: a re-render must not wipe the choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, defaultRole]);
 
   const close = () => {
@@ -47,8 +48,8 @@ export function AddTeamMemberModal({
     }, 200);
   };
 
-  const submit = form.onSubmit(async (_parsed, v) => {
-    const a = await add.mutateAsync({ userId: v.userId, role: v.role });
+  const submit = form.submit(async (body) => {
+    const a = await add.mutateAsync(body);
     notifications.show({ color: 'teal', message: `${a.user.name} is on the ${partnerName} team as ${TEAM_ROLE_LABELS[a.role].toLowerCase()}.` });
     close();
   });
@@ -57,11 +58,7 @@ export function AddTeamMemberModal({
     <Modal opened={opened} onClose={close} title={`Add a colleague to ${partnerName}`}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <Select
             label="Colleague"
             required
