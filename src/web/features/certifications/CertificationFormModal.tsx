@@ -1,12 +1,20 @@
 import { useEffect } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { z } from 'zod';
 import { CERTIFICATION_CATEGORIES, type CertificationCategory } from '../../../shared/compliance.js';
-import { CERT_TEXT_MAX, CERTIFICATION_CATEGORY_LABELS, EXAM_CODE_MAX, VALIDITY_MONTHS_MAX, type Certification } from '../../../shared/schemas/certification.js';
+import {
+  CERT_TEXT_MAX,
+  CERTIFICATION_CATEGORY_LABELS,
+  createCertificationBody,
+  EXAM_CODE_MAX,
+  VALIDITY_MONTHS_MAX,
+  type Certification,
+  type CreateCertificationBody,
+} from '../../../shared/schemas/certification.js';
 import { NAME_MAX } from '../../../shared/schemas/common.js';
 import { ApiError } from '../../api.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { certificationLabel } from './labels.js';
 import { useSaveCertification, type ProgramOption } from './queries.js';
 
@@ -41,6 +49,26 @@ export interface CertificationFormTarget {
   programId?: string;
 }
 
+/** The create body the form stands for: empty texts as null, no validity when it does not expire. */
+function toBody(v: Values): CreateCertificationBody {
+  return {
+    programId: v.programId ?? '',
+    name: v.name.trim(),
+    examCode: v.examCode.trim() || null,
+    // Left empty: the programme's vendor.
+    issuer: v.issuer.trim() || null,
+    category: v.category,
+    validityMonths: v.neverExpires ? null : Number(v.validityMonths),
+    description: v.description.trim() || null,
+    url: v.url.trim() || null,
+    renewedByIds: v.renewedByIds,
+  };
+}
+
+/** The form's schema: its values become the create body, checked by the shared schema; the parsed body is what is sent. */
+const certificationFormSchema = z.custom<Values>().transform(toBody).pipe(createCertificationBody);
+
+/** Messages the form words its own way (a missing programme, the validity's range), over the schema's. */
 function validate(v: Values) {
   const e: Partial<Record<keyof Values & string, string>> = {};
   if (!v.programId) e.programId = 'is required';
@@ -77,7 +105,7 @@ export function CertificationFormModal({
     url: '',
     renewedByIds: [],
   });
-  const form = useForm<Values>({ initialValues: blank(), validate, labels: LABELS });
+  const form = useSchemaForm(certificationFormSchema, blank(), { validate, labels: LABELS });
   const opened = target !== null;
 
   useEffect(() => {
@@ -99,26 +127,21 @@ export function CertificationFormModal({
         : blank(),
     );
     save.reset();
+    // Only when the dialog opens for an entry (or a newer version of it): a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, editing?.id, editing?.version]);
 
   const v = form.values;
   const vendor = programs.find((p) => p.id === v.programId)?.vendor ?? '';
   const siblings = catalogue.filter((c) => c.program.id === v.programId && c.id !== editing?.id && !c.archivedAt).map((c) => ({ value: c.id, label: certificationLabel(c) }));
 
-  const submit = form.onSubmit(async () => {
-    const fields = {
-      name: v.name.trim(),
-      examCode: v.examCode.trim() || null,
-      category: v.category,
-      validityMonths: v.neverExpires ? null : Number(v.validityMonths),
-      description: v.description.trim() || null,
-      url: v.url.trim() || null,
-      renewedByIds: v.renewedByIds,
-    };
+  const submit = form.submit(async (body) => {
+    // The programme is fixed once created; an edit leaving the issuer empty keeps the one recorded.
+    const { programId: _program, issuer, ...fields } = body;
     try {
       const saved = editing
-        ? await save.mutateAsync({ id: editing.id, body: { ...fields, ...(v.issuer.trim() ? { issuer: v.issuer.trim() } : {}), version: editing.version } })
-        : await save.mutateAsync({ body: { ...fields, programId: v.programId!, issuer: v.issuer.trim() || null } });
+        ? await save.mutateAsync({ id: editing.id, body: { ...fields, ...(issuer ? { issuer } : {}), version: editing.version } })
+        : await save.mutateAsync({ body });
       notifications.show({ color: 'teal', message: `${saved.name} is ${editing ? 'saved' : 'in the catalogue'}.` });
       onClose();
     } catch (e) {
@@ -132,11 +155,7 @@ export function CertificationFormModal({
     <Modal opened={opened} onClose={onClose} title={editing ? `Edit ${editing.name}` : 'Add certification'} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <Select
             label="Programme"
             required
