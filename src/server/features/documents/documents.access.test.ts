@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actor, actorsFor, type Actor } from '../../../../tests/support/actors.js';
 import { grantCertification, makeCertification } from '../../../../tests/support/compliance.js';
 import { addTeamMember, makePartner } from '../../../../tests/support/factories.js';
 import type { Role } from '../../../shared/roles.js';
@@ -12,21 +13,18 @@ import { makeAssessment, makeContract, makePdf, multipart, tempDir } from './doc
  * a member on its team and one who is not, and a colleague's certification.
  */
 let t: TestApp;
-const tokens = {} as Record<Role | 'teamMember' | 'holder', string>;
-let holderId: string;
-let teamMemberId: string;
+let people: Record<Role | 'teamMember' | 'holder', Actor>;
 let pdf: Buffer;
 
 beforeAll(async () => {
   t = await createTestApp({ FILES_DIR: tempDir('access') });
-  for (const role of ['admin', 'manager', 'member', 'finance', 'viewer'] as const) tokens[role] = await tokenFor(t, await makeUser(t, role));
-  const teamMember = await makeUser(t, 'member');
-  tokens.teamMember = await tokenFor(t, teamMember);
-  const holder = await makeUser(t, 'member');
-  holderId = holder.id;
-  tokens.holder = await tokenFor(t, holder);
+  // Two more members: one on each partner's team, one holding the certification.
+  people = {
+    ...(await actorsFor(t, { roles: ['admin', 'manager', 'member', 'finance', 'viewer'] })),
+    teamMember: await actor(t, 'member'),
+    holder: await actor(t, 'member'),
+  };
   pdf = await makePdf('Access');
-  teamMemberId = teamMember.id;
 });
 afterAll(() => t.close());
 
@@ -35,10 +33,10 @@ type Who = (typeof who)[number];
 
 async function records() {
   const p = await makePartner(t);
-  await addTeamMember(t, p.id, teamMemberId);
+  await addTeamMember(t, p.id, people.teamMember.id);
   const c = await makeContract(t, p.id);
   const a = await makeAssessment(t, p.id);
-  const uc = await grantCertification(t, holderId, (await makeCertification(t)).id, '2026-01-10', '2029-01-10');
+  const uc = await grantCertification(t, people.holder.id, (await makeCertification(t)).id, '2026-01-10', '2029-01-10');
   return { partner: p.id, contract: c.id, risk_assessment: a.id, user_certification: uc.id, partnerId: p.id };
 }
 
@@ -48,9 +46,9 @@ const upload = (subjectType: string, subjectId: string, as: Who) => {
     { name: 'subjectId', value: subjectId },
     { name: 'file', fileName: `${subjectType}.pdf`, type: 'application/pdf', data: pdf },
   ]);
-  return t.app.inject({ method: 'POST', url: '/api/documents', headers: { ...headers, ...bearer(tokens[as]) }, payload });
+  return people[as].inject({ method: 'POST', url: '/api/documents', headers, payload });
 };
-const get = (url: string, as: Who) => t.app.inject({ method: 'GET', url, headers: bearer(tokens[as]) });
+const get = (url: string, as: Who) => people[as].get(url);
 
 // What each person may do with each kind of record's documents: the expected answer of the table.
 const EXPECTED: Record<'partner' | 'contract' | 'risk_assessment' | 'user_certification', { read: Who[]; write: Who[] }> = {
@@ -82,7 +80,7 @@ describe('document access', () => {
       expect((await get(`/api/documents/${doc.id}`, w)).statusCode).toBe(mayRead ? 200 : 403);
       // The document's history (file names, titles) follows the same rule.
       expect((await get(`/api/audit?entityType=document&entityId=${doc.id}`, w)).statusCode, `${w} reads the history of a ${subjectType} document`).toBe(mayRead ? 200 : 403);
-      const archive = await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/archive`, headers: bearer(tokens[w]), payload: { version: 999 } });
+      const archive = await people[w].post(`/api/documents/${doc.id}/archive`, { version: 999 });
       // Allowed callers get past the rule to the version check (409); nothing is archived here.
       expect(archive.statusCode, `${w} archives on ${subjectType}`).toBe(mayWrite ? 409 : 403);
     }

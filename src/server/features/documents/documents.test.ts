@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, type Actor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { auditLog, document, documentVersion } from '../../db/schema/index.js';
 import { localStorage, sweepSpool } from './storage.js';
@@ -16,14 +17,15 @@ let local: TestApp;
 let s3app: TestApp;
 let s3: Awaited<ReturnType<typeof startS3>>;
 let filesDir: string;
-let token: string;
+let as: Actors<'manager'>;
 
 beforeAll(async () => {
   filesDir = tempDir('files');
   local = await createTestApp({ FILES_DIR: filesDir });
   s3 = await startS3('partnerhub-docs');
   s3app = await createTestApp({ ...s3.env, FILES_DIR: tempDir('spool') }, local.database);
-  token = await tokenFor(local, await makeUser(local, 'manager'));
+  // Created on the local app; its credentials work on both, which share the database.
+  as = await actorsFor(local, { roles: ['manager'] });
 });
 afterAll(async () => {
   await s3app?.close();
@@ -39,11 +41,12 @@ const countFor = async (t: TestApp, subjectId: string) =>
       .where(eq(document.subjectId, subjectId))
   )[0]!.n;
 
-const upload = (t: TestApp, parts: Part[], url = '/api/documents', tk = token) => {
+// On either app, so the actor's headers rather than its own request helpers (bound to the local app).
+const upload = (t: TestApp, parts: Part[], url = '/api/documents', who: Actor = as.manager) => {
   const { payload, headers } = multipart(parts);
-  return t.app.inject({ method: 'POST', url, headers: { ...headers, ...bearer(tk) }, payload });
+  return t.app.inject({ method: 'POST', url, headers: { ...headers, ...who.headers }, payload });
 };
-const get = (t: TestApp, url: string, tk = token) => t.app.inject({ method: 'GET', url, headers: bearer(tk) });
+const get = (t: TestApp, url: string, who: Actor = as.manager) => t.app.inject({ method: 'GET', url, headers: who.headers });
 
 describe.each([
   ['local directory', () => local, () => filesUnder(filesDir).filter((f) => !f.startsWith('.incoming'))],
@@ -90,7 +93,7 @@ describe.each([
     });
     expect(dl.headers['cache-control']).toMatch(/^private/);
     // Revalidation by hash.
-    const again = await t.app.inject({ method: 'GET', url: doc.current.downloadUrl, headers: { ...bearer(token), 'if-none-match': `"${sha256(v1)}"` } });
+    const again = await t.app.inject({ method: 'GET', url: doc.current.downloadUrl, headers: { ...as.manager.headers, 'if-none-match': `"${sha256(v1)}"` } });
     expect(again.statusCode).toBe(304);
 
     const inline = await get(t, doc.current.inlineUrl);
@@ -129,10 +132,10 @@ describe.each([
     expect(old.rawPayload.equals(v1)).toBe(true);
     expect((await get(t, `/api/documents/${doc.id}/download?version=3`)).statusCode).toBe(404);
 
-    const archived = await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/archive`, headers: bearer(token), payload: { version: 2 } });
+    const archived = await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/archive`, headers: as.manager.headers, payload: { version: 2 } });
     expect(archived.statusCode, archived.body).toBe(200);
     expect(archived.json().archivedAt).not.toBeNull();
-    expect((await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/restore`, headers: bearer(token), payload: { version: 2 } })).statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/restore`, headers: as.manager.headers, payload: { version: 2 } })).statusCode).toBe(409);
     const listed = await get(t, `/api/documents?subjectType=partner&subjectId=${p.id}`);
     expect(listed.json().items).toEqual([]);
     expect((await get(t, `/api/documents?subjectType=partner&subjectId=${p.id}&archived=all`)).json().items.map((d: { id: string }) => d.id)).toEqual([doc.id]);
@@ -140,7 +143,7 @@ describe.each([
     const onArchived = await upload(t, [{ name: 'file', fileName: 'x.pdf', type: 'application/pdf', data: v2 }], `/api/documents/${doc.id}/versions`);
     expect(onArchived.statusCode).toBe(409);
     expect((await get(t, `/api/documents/${doc.id}/download?version=1`)).statusCode).toBe(200);
-    const restored = await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/restore`, headers: bearer(token), payload: { version: 3 } });
+    const restored = await t.app.inject({ method: 'POST', url: `/api/documents/${doc.id}/restore`, headers: as.manager.headers, payload: { version: 3 } });
     expect(restored.json()).toMatchObject({ archivedAt: null, version: 4 });
 
     const audit = await t.database.db
@@ -160,7 +163,7 @@ describe.each([
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/documents',
-        headers: { ...big.headers, ...bearer(token), ...(declared ? { 'content-length': String(big.length) } : {}) },
+        headers: { ...big.headers, ...as.manager.headers, ...(declared ? { 'content-length': String(big.length) } : {}) },
         payload: big.stream,
       });
       expect(res.statusCode, res.body).toBe(413);
@@ -185,7 +188,7 @@ describe('over real HTTP', () => {
         const res = await postStream(
           port,
           '/api/documents',
-          { ...big.headers, ...bearer(token), ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) },
+          { ...big.headers, ...as.manager.headers, ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) },
           big.stream,
         );
         expect(res.status, res.body).toBe(413);
@@ -344,12 +347,12 @@ describe('upload checks (local)', () => {
       expect(res.statusCode, res.body).toBe(status);
       expect(res.json().errors?.[0]?.path, res.body).toBe(path);
     }
-    const json = await local.app.inject({ method: 'POST', url: '/api/documents', headers: bearer(token), payload: { subjectType: 'partner', subjectId: p.id } });
+    const json = await as.manager.post('/api/documents', { subjectType: 'partner', subjectId: p.id });
     expect(json.statusCode).toBe(415);
-    const broken = await local.app.inject({
+    const broken = await as.manager.inject({
       method: 'POST',
       url: '/api/documents',
-      headers: { ...bearer(token), 'content-type': 'multipart/form-data; boundary=x' },
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
       payload: '--x\r\nContent-Disposition: form-data; name="subj',
     });
     expect(broken.statusCode).toBe(400);

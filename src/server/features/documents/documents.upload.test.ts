@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { listenOnLoopback, sendStream } from '../../../../tests/support/socket.js';
 import { streamingUpload, tempDir } from './documents.fixtures.js';
@@ -13,11 +14,11 @@ const LIMIT = 64 * 1024;
 const SIZE = 7.5 * 1024 * 1024;
 let t: TestApp;
 let port: number;
-let token: string;
+let as: Actors<'manager'>;
 
 beforeAll(async () => {
   t = await createTestApp({ FILES_DIR: tempDir('upload-413'), DOCUMENT_MAX_BYTES: String(LIMIT) });
-  token = await tokenFor(t, await makeUser(t, 'manager'));
+  as = await actorsFor(t, { roles: ['manager'] });
   port = await listenOnLoopback(t);
 });
 afterAll(() => t.close());
@@ -33,7 +34,7 @@ describe('an upload over the size limit, over a real socket', () => {
       port,
       'POST',
       '/api/documents',
-      { ...big.headers, ...bearer(token), ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) },
+      { ...big.headers, ...as.manager.headers, ...(declared ? { 'content-length': String(big.length) } : { 'transfer-encoding': 'chunked' }) },
       big.stream,
     );
     expect(res.status, res.body).toBe(413);
