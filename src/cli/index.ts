@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../server/db/lock.js';
 import { DatabaseUnavailableError } from '../server/db/errors.js';
 import type { Database } from '../server/db/client.js';
 import { AppError } from '../server/lib/errors.js';
+import { BackupFileError } from '../server/backup/format.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { email as emailSchema, personName } from '../shared/schemas/common.js';
 import { password as passwordSchema } from '../shared/schemas/user.js';
@@ -176,8 +177,28 @@ program
     }),
   );
 
+program
+  .command('backup')
+  .description('write every table and stored document, consistent at one moment, to a file (restore loads it into either backend)')
+  .argument('<file>', 'the backup file to write, e.g. partnerhub.jsonl.gz')
+  .action(async (file: string) => {
+    const { backupToFile } = await import('./backup.js');
+    await backupToFile(file);
+  });
+
+program
+  .command('restore')
+  .description('load a backup into an empty database (migrated first), embedded or PostgreSQL (DATABASE_URL)')
+  .argument('<file>', 'a file written by partnerhub backup')
+  .option('--force', 'replace everything in a database that is not empty')
+  .action(async (file: string, o: { force?: boolean }) => {
+    const { restoreFromFile } = await import('./backup.js');
+    await restoreFromFile(file, { force: o.force });
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DatabaseUnavailableError || e instanceof AppError) console.error(e.message);
+  if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DatabaseUnavailableError || e instanceof AppError || e instanceof BackupFileError)
+    console.error(e.message);
   else console.error(e);
   process.exitCode = 1;
 });

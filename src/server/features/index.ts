@@ -27,6 +27,7 @@ import { contractsRoutes } from './contracts/contracts.routes.js';
 import { programsRoutes } from './programs/programs.routes.js';
 import { riskRoutes } from './risk/risk.routes.js';
 import { alertsRoutes } from './alerts/alerts.routes.js';
+import { backupRoutes } from './backup/backup.routes.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -64,4 +65,5 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(programsRoutes, { db });
   await app.register(riskRoutes, { db });
   await app.register(alertsRoutes, { db });
+  await app.register(backupRoutes, { database, config });
 }

@@ -1,2 +1,3 @@
 /** What other features use of the documents feature: import it from here, not from its files. */
 export { getDocument } from './documents.service.js';
+export { openStorage, type Storage } from './storage.js';
