@@ -2,7 +2,8 @@ import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { unique } from '../../../../tests/support/factories.js';
 import { ConfigError, loadConfig } from '../../config.js';
 import { mailMessage, notificationPreference, task } from '../../db/schema/index.js';
@@ -164,8 +165,10 @@ describe('mail over SMTP', () => {
 
 describe('the outbox without SMTP', () => {
   let t: TestApp;
+  let as: Actors;
   beforeAll(async () => {
     t = await createTestApp();
+    as = await actorsFor(t);
   });
   afterAll(() => t.close());
 
@@ -177,8 +180,7 @@ describe('the outbox without SMTP', () => {
     const [stored] = await mailOf(t, cy.id);
     expect(stored).toMatchObject({ status: 'outbox', attempts: 0, toAddress: cy.email });
 
-    const admin = await tokenFor(t, await makeUser(t, 'admin'));
-    const list = await t.app.inject({ method: 'GET', url: '/api/mail?status=outbox&pageSize=100', headers: bearer(admin) });
+    const list = await as.admin.get('/api/mail?status=outbox&pageSize=100');
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().items.find((m: { id: string }) => m.id === stored!.id)).toMatchObject({
       to: cy.email,
@@ -187,18 +189,17 @@ describe('the outbox without SMTP', () => {
       status: 'outbox',
     });
 
-    const one = await t.app.inject({ method: 'GET', url: `/api/mail/${stored!.id}`, headers: bearer(admin) });
+    const one = await as.admin.get(`/api/mail/${stored!.id}`);
     expect(one.statusCode).toBe(200);
     expect(one.json().text).toContain(title);
     expect(one.json().html).toContain('Unsubscribe from reminder e-mails');
     expect(one.json().headers['List-Unsubscribe']).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\?token=/);
 
     for (const role of ['member', 'manager', 'viewer'] as const) {
-      const token = await tokenFor(t, await makeUser(t, role));
-      expect((await t.app.inject({ method: 'GET', url: '/api/mail', headers: bearer(token) })).statusCode).toBe(403);
-      expect((await t.app.inject({ method: 'GET', url: `/api/mail/${stored!.id}`, headers: bearer(token) })).statusCode).toBe(403);
+      expect((await as[role].get('/api/mail')).statusCode).toBe(403);
+      expect((await as[role].get(`/api/mail/${stored!.id}`)).statusCode).toBe(403);
     }
-    expect((await t.app.inject({ method: 'GET', url: `/api/mail/${crypto.randomUUID()}`, headers: bearer(admin) })).statusCode).toBe(404);
+    expect((await as.admin.get(`/api/mail/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
 });
 
