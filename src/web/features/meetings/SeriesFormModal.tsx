@@ -1,14 +1,15 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCalendarTime } from '@tabler/icons-react';
+import { IconCalendarTime } from '@tabler/icons-react';
+import { z } from 'zod';
 import { CADENCE_LABELS, CADENCES, DEFAULT_TIME_ZONE, MEETING_PURPOSE_LABELS, MEETING_PURPOSES, type Cadence, type MeetingPurpose } from '../../../shared/rhythm.js';
-import { checkRrule, type MeetingSeries } from '../../../shared/schemas/meeting.js';
+import { checkRrule, createSeriesBody, type CreateSeriesBody, type MeetingSeries } from '../../../shared/schemas/meeting.js';
 import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { contactsListQuery } from '../contacts/queries.js';
 import { colleaguesQuery } from '../team/queries.js';
 import { timeZones } from '../timeline/zone.js';
@@ -30,6 +31,40 @@ interface Values extends Record<string, unknown> {
 }
 
 const LABELS = { title: 'Title', rrule: 'Recurrence rule', startLocal: 'First meeting', durationMinutes: 'Duration', timeZone: 'Time zone' };
+/** The create body: texts trimmed (empty is null), the rule only with the custom cadence, the duration a number. */
+const toBody = (v: Values): CreateSeriesBody => ({
+  title: v.title.trim(),
+  purpose: v.purpose,
+  cadence: v.cadence,
+  rrule: v.cadence === 'custom' ? v.rrule.trim() : undefined,
+  startLocal: v.startLocal.slice(0, 16),
+  timeZone: v.timeZone,
+  durationMinutes: Number(v.durationMinutes),
+  location: v.location.trim() || null,
+  agendaTemplate: v.agendaTemplate.trim() || null,
+  userIds: v.userIds,
+  contactIds: v.contactIds,
+});
+
+/** The form's schema: its values become the create body, checked by the shared schema; the parsed body is what is sent. */
+const formSchema = z.custom<Values>().transform(toBody).pipe(createSeriesBody);
+
+/** Messages of the form's own for the duration and the rule, worded for the field as it is (an empty rule names an example). */
+const validate = (v: Values) => ({
+  durationMinutes: Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 1440 ? undefined : 'must be from 5 to 1440 minutes',
+  rrule:
+    v.cadence !== 'custom'
+      ? undefined
+      : v.rrule.trim()
+        ? (checkRrule(
+            v.rrule
+              .trim()
+              .replace(/^RRULE:/i, '')
+              .toUpperCase(),
+          ) ?? undefined)
+        : 'is required for a custom cadence, e.g. FREQ=WEEKLY;BYDAY=TU',
+});
+
 const PURPOSE_OPTIONS = MEETING_PURPOSES.map((p) => ({ value: p, label: MEETING_PURPOSE_LABELS[p] }));
 const CADENCE_OPTIONS = CADENCES.map((c) => ({ value: c, label: CADENCE_LABELS[c] }));
 
@@ -60,26 +95,7 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
     userIds: [me.user.id],
     contactIds: [],
   });
-  const form = useForm<Values>({
-    initialValues: blank(),
-    labels: LABELS,
-    validate: (v) => ({
-      title: v.title.trim() ? undefined : 'is required',
-      startLocal: v.startLocal ? undefined : 'is required',
-      durationMinutes: Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 1440 ? undefined : 'must be from 5 to 1440 minutes',
-      rrule:
-        v.cadence !== 'custom'
-          ? undefined
-          : v.rrule.trim()
-            ? (checkRrule(
-                v.rrule
-                  .trim()
-                  .replace(/^RRULE:/i, '')
-                  .toUpperCase(),
-              ) ?? undefined)
-            : 'is required for a custom cadence, e.g. FREQ=WEEKLY;BYDAY=TU',
-    }),
-  });
+  const form = useSchemaForm(formSchema, blank(), { labels: LABELS, validate });
 
   const opened = target !== null;
   useEffect(() => {
@@ -103,6 +119,8 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
     );
     create.reset();
     update.reset();
+    // Only when the dialog opens or another version arrives: a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, editing?.id, editing?.version]);
 
   const colleagues = useQuery({ ...colleaguesQuery({ page: 1, pageSize: 100, sort: 'name' }), enabled: opened });
@@ -119,23 +137,11 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
   ];
   const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), []);
 
-  const submit = form.onSubmit(async (_parsed, v) => {
-    const fields = {
-      title: v.title.trim(),
-      purpose: v.purpose,
-      cadence: v.cadence,
-      rrule: v.cadence === 'custom' ? v.rrule.trim() : undefined,
-      startLocal: v.startLocal.slice(0, 16),
-      timeZone: v.timeZone,
-      durationMinutes: Number(v.durationMinutes),
-      location: v.location.trim() || null,
-      agendaTemplate: v.agendaTemplate.trim() || null,
-      userIds: v.userIds,
-      contactIds: v.contactIds,
-    };
+  const submit = form.submit(async (body) => {
     try {
-      if (editing) await update.mutateAsync({ id: editing.id, version: editing.version, ...fields, rrule: v.cadence === 'custom' ? fields.rrule : null });
-      else await create.mutateAsync(fields);
+      // An edit away from the custom cadence clears the rule.
+      if (editing) await update.mutateAsync({ id: editing.id, version: editing.version, ...body, rrule: body.cadence === 'custom' ? body.rrule : null });
+      else await create.mutateAsync(body);
       notifications.show({ color: 'teal', message: editing ? 'The series is saved.' : `The meeting series with ${partner.name} is set up.` });
       onClose();
     } catch (e) {
@@ -149,11 +155,7 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
     <Modal opened={opened} onClose={onClose} title={editing ? 'Edit meeting series' : `New meeting series with ${partner.name}`} size="lg" fullScreen={isPhone}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <Select label="Purpose" allowDeselect={false} data={PURPOSE_OPTIONS} {...form.getInputProps('purpose')} />
@@ -208,7 +210,7 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty}>
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
               {editing ? 'Save' : 'Set up series'}
             </Button>
           </Group>

@@ -1,27 +1,38 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Chip, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Chip, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCalendarTime } from '@tabler/icons-react';
+import { IconCalendarTime } from '@tabler/icons-react';
 import { z } from 'zod';
 import type { ActivityKind } from '../../../shared/partners.js';
 import { createActivityBody, type Activity } from '../../../shared/schemas/activity.js';
 import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { contactsListQuery } from '../contacts/queries.js';
 import { colleaguesQuery } from '../team/queries.js';
 import { ACTIVITY_KIND_ICONS, ACTIVITY_KIND_OPTIONS } from './labels.js';
 import { useCreateActivity, useUpdateActivity } from './queries.js';
 import { deviceTimeZone, isoToWall, nowWall, timeZones, wallToIso } from './zone.js';
 
-// The entry's own rules from the shared schema; the date-time is entered as wall-clock time in a zone.
-const formSchema = createActivityBody.pick({ kind: true, summary: true, outcome: true, important: true, userIds: true, contactIds: true }).extend({
-  when: z.string().min(1, 'is required'),
-  timeZone: z.string().min(1, 'is required'),
-});
+// The entry's own rules from the shared schema; the date-time is entered as wall-clock time in a zone
+// and sent as the instant it names. The parsed output is the body without the partner.
+const formSchema = createActivityBody
+  .pick({ kind: true, summary: true, outcome: true, important: true, userIds: true, contactIds: true })
+  .extend({ when: z.string().min(1, 'is required'), timeZone: z.string().min(1, 'is required') })
+  .transform(({ when, timeZone, outcome, ...fields }, ctx) => {
+    const occurredAt = wallToIso(when, timeZone);
+    if (!occurredAt) {
+      ctx.addIssue({ code: 'custom', path: ['when'], message: 'must be a date and a time' });
+      return z.NEVER;
+    }
+    return { ...fields, occurredAt, outcome: outcome || null };
+  });
+
+/** The server's messages about the instant belong to the date and time field. */
+const fieldOf = (path: string) => (path === 'occurredAt' ? 'when' : path);
 
 interface Values extends Record<string, unknown> {
   kind: ActivityKind;
@@ -51,7 +62,7 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
   const update = useUpdateActivity();
   const zone = useMemo(deviceTimeZone, []);
   const blank = (): Values => ({ kind: 'meeting', when: nowWall(zone), timeZone: zone, summary: '', outcome: '', important: false, userIds: [me.user.id], contactIds: [] });
-  const form = useForm<Values>({ initialValues: blank(), schema: formSchema, labels: LABELS });
+  const form = useSchemaForm(formSchema, blank(), { labels: LABELS, fieldOf });
 
   const opened = target !== null;
   useEffect(() => {
@@ -72,6 +83,8 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
     );
     create.reset();
     update.reset();
+    // Only when the dialog opens or another version arrives: a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, editing?.id, editing?.version]);
 
   // Our people: searched on the server; names of those already chosen are remembered.
@@ -92,16 +105,13 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
 
   const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), []);
 
-  const submit = form.onSubmit(async (_parsed, v) => {
-    const occurredAt = wallToIso(v.when, v.timeZone);
-    if (!occurredAt) return form.setErrors({ when: 'must be a date and a time' });
-    const fields = { kind: v.kind, occurredAt, summary: v.summary.trim(), outcome: v.outcome.trim() || null, important: v.important, userIds: v.userIds, contactIds: v.contactIds };
+  const submit = form.submit(async (fields, v) => {
     // An edit sends what changed: an untouched time must not move by the milliseconds the picker cannot show.
     const same = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
     const changes = editing
       ? {
           ...(fields.kind !== editing.kind && { kind: fields.kind }),
-          ...((v.when !== isoToWall(editing.occurredAt, zone) || v.timeZone !== zone) && { occurredAt }),
+          ...((v.when !== isoToWall(editing.occurredAt, zone) || v.timeZone !== zone) && { occurredAt: fields.occurredAt }),
           ...(fields.summary !== editing.summary && { summary: fields.summary }),
           ...(fields.outcome !== editing.outcome && { outcome: fields.outcome }),
           ...(fields.important !== editing.important && { important: fields.important }),
@@ -123,11 +133,8 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
       });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError) {
-        if (e.code === 'version_conflict')
-          throw new Error('Someone else changed this entry in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
-        if (e.fieldErrors.occurredAt) return form.setErrors({ when: e.fieldErrors.occurredAt });
-      }
+      if (e instanceof ApiError && e.code === 'version_conflict')
+        throw new Error('Someone else changed this entry in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
       throw e;
     }
   });
@@ -136,11 +143,7 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
     <Modal opened={opened} onClose={onClose} title={editing ? 'Edit timeline entry' : `Log activity with ${partner.name}`} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="activity-kind-label">
               Kind
@@ -204,7 +207,7 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty}>
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
               {editing ? 'Save' : 'Log activity'}
             </Button>
           </Group>
