@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
+import { IconCalendar } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { z } from 'zod';
 import { NOTICE_UNITS, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
 import { noticeSummary } from '../../../shared/contracts.js';
 import {
@@ -14,12 +15,13 @@ import {
   isCurrency,
   NOTICE_PERIOD_MAX,
   RENEWAL_TERM_MONTHS_MAX,
+  updateContractBody,
   type Contract,
 } from '../../../shared/schemas/contract.js';
 import { NAME_MAX } from '../../../shared/schemas/common.js';
 import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
-import { useForm } from '../../lib/form.js';
+import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { ColleagueSelect } from '../partners/pickers.js';
 import {
   CLAUSE_OPTIONS,
@@ -142,8 +144,15 @@ function valuesOf(c: Contract | null, me: { id: string }): Values {
   };
 }
 
+/**
+ * Every field of a contract, each present: the create body without its partner (the dialog knows it),
+ * taken from the update body since `.omit` cannot keep the create body's refinements; the rules
+ * between fields are checked in `validate`.
+ */
+const contractFields = updateContractBody.omit({ version: true }).required();
+
 /** The request body the form stands for (value in minor units, empty fields as null). */
-function bodyOf(v: Values) {
+function bodyOf(v: Values): z.input<typeof contractFields> {
   const amount = num(v.valueMinor);
   const notice = num(v.noticePeriodCount);
   return {
@@ -165,6 +174,15 @@ function bodyOf(v: Values) {
     notes: v.notes.trim() || null,
   };
 }
+
+/** The form's schema: its values become the body, checked by the shared rules; the parsed body is what is sent. */
+const contractFormSchema = z.custom<Values>().transform(bodyOf).pipe(contractFields);
+
+/** The body a contract had when the form opened, parsed like the form's (as stored if it no longer parses). */
+const parsedBodyOf = (v: Values) => {
+  const parsed = contractFormSchema.safeParse(v);
+  return parsed.success ? parsed.data : bodyOf(v);
+};
 
 function validate(v: Values) {
   const errors: Partial<Record<keyof Values & string, string>> = {};
@@ -209,7 +227,7 @@ export function ContractFormModal({ target, onClose, onCreated }: { target: Cont
   const editing = target?.contract ?? null;
   const create = useCreateContract();
   const update = useUpdateContract();
-  const form = useForm<Values>({ initialValues: valuesOf(null, me.user), validate, labels: LABELS });
+  const form = useSchemaForm(contractFormSchema, valuesOf(null, me.user), { validate, labels: LABELS });
   const opened = target !== null;
   const v = form.values;
 
@@ -218,13 +236,14 @@ export function ContractFormModal({ target, onClose, onCreated }: { target: Cont
     form.reset(valuesOf(editing, me.user));
     create.reset();
     update.reset();
+    // Only when the dialog opens for a contract (or a newer version of it): a refetch must not wipe typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, editing?.id, editing?.version]);
 
-  const submit = form.onSubmit(async () => {
-    const body = bodyOf(v);
+  const submit = form.submit(async (body) => {
     try {
       if (editing) {
-        const before = bodyOf(valuesOf(editing, me.user));
+        const before = parsedBodyOf(valuesOf(editing, me.user));
         const changes = Object.fromEntries(Object.entries(body).filter(([k, x]) => JSON.stringify(x) !== JSON.stringify(before[k as keyof typeof before])));
         await update.mutateAsync({ id: editing.id, version: editing.version, ...changes });
         notifications.show({ color: 'teal', message: 'The contract is saved.' });
@@ -245,11 +264,7 @@ export function ContractFormModal({ target, onClose, onCreated }: { target: Cont
     <Modal opened={opened} onClose={onClose} title={editing ? `Edit ${editing.title}` : `Add contract with ${target?.partner?.name ?? ''}`} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {form.formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {form.formError}
-            </Alert>
-          )}
+          <FormError form={form} />
           <TextInput label="Title" required data-autofocus maxLength={NAME_MAX} placeholder="e.g. Reseller agreement 2027" {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select label="Type" required placeholder="Choose the kind of contract" data={CONTRACT_TYPE_OPTIONS} {...form.getInputProps('type')} />
@@ -314,7 +329,7 @@ export function ContractFormModal({ target, onClose, onCreated }: { target: Cont
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty}>
+            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
               {editing ? 'Save' : 'Add contract'}
             </Button>
           </Group>
