@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
-import { Badge, Box, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArchive, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { IconArchive } from '@tabler/icons-react';
 import { PARTNER_TYPE_LABELS } from '../../../shared/partners.js';
 import type { PartnerListItem } from '../../../shared/schemas/partner.js';
+import { ListTable } from '../../components/ListTable.js';
+import { SortHeader, sortCaption } from '../../components/SortHeader.js';
 import { ImportanceBadge, PartnerLogo, StatusBadge } from './badges.js';
 import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
 import { countryLabel } from './labels.js';
@@ -11,22 +14,6 @@ import { COLUMNS, type ColumnKey } from './listParams.js';
 import classes from './PartnersPage.module.css';
 
 export const partnerPath = (id: string, tab?: string) => `/partners/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`;
-
-function SortHeader({ field, label, sort, onSort }: { field: string; label: string; sort: string; onSort: (s: string) => void }) {
-  const active = sort === field || sort === `-${field}`;
-  const desc = sort === `-${field}`;
-  const Icon = !active ? IconArrowsSort : desc ? IconArrowDown : IconArrowUp;
-  return (
-    <Table.Th aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(active && !desc ? `-${field}` : field)} className={classes.sortButton}>
-        <Group gap={4} wrap="nowrap">
-          <span>{label}</span>
-          <Icon size={14} aria-hidden className={active ? undefined : classes.sortIdle} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
 
 /** The levels held in the partner's programmes, each marked met or below (the same as the 360° header). */
 function LevelCell({ p }: { p: PartnerListItem }) {
@@ -135,45 +122,37 @@ export function PartnerTable({
   columns,
   sort,
   onSort,
-  stale,
-  busy,
+  query,
 }: {
   items: PartnerListItem[];
   columns: ColumnKey[];
   sort: string;
   onSort: (s: string) => void;
-  stale: boolean;
-  busy: boolean;
+  query: Pick<UseQueryResult, 'isPlaceholderData' | 'isFetching'>;
 }) {
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
     <Box visibleFrom="sm">
-      <Table.ScrollContainer minWidth={Math.max(600, 220 + shown.length * 110)}>
-        <Table verticalSpacing="xs" horizontalSpacing="sm" highlightOnHover className={stale ? classes.stale : undefined} aria-busy={busy}>
-          <Table.Caption className="visually-hidden">
-            Partners, sorted by {sort.replace('-', '')}
-            {sort.startsWith('-') ? ', descending' : ''}
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <SortHeader field="name" label="Name" sort={sort} onSort={onSort} />
-              {shown.map((c) => ('sort' in c ? <SortHeader key={c.key} field={c.sort} label={c.label} sort={sort} onSort={onSort} /> : <Table.Th key={c.key}>{c.label}</Table.Th>))}
+      <ListTable query={query} caption={sortCaption('Partners', sort)} minWidth={Math.max(600, 220 + shown.length * 110)} verticalSpacing="xs" horizontalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader field="name" label="Name" sort={sort} onSort={onSort} />
+            {shown.map((c) => ('sort' in c ? <SortHeader key={c.key} field={c.sort} label={c.label} sort={sort} onSort={onSort} /> : <Table.Th key={c.key}>{c.label}</Table.Th>))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((p) => (
+            <Table.Tr key={p.id} className={p.archivedAt ? classes.archived : undefined}>
+              <Table.Td className={classes.nameCell}>
+                <NameCell p={p} />
+              </Table.Td>
+              {shown.map((c) => (
+                <Table.Td key={c.key}>{cell(c.key, p)}</Table.Td>
+              ))}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((p) => (
-              <Table.Tr key={p.id} className={p.archivedAt ? classes.archived : undefined}>
-                <Table.Td className={classes.nameCell}>
-                  <NameCell p={p} />
-                </Table.Td>
-                {shown.map((c) => (
-                  <Table.Td key={c.key}>{cell(c.key, p)}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </ListTable>
     </Box>
   );
 }
