@@ -6,7 +6,7 @@ import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
 import type { ProgramDetail } from '../../../shared/schemas/programs.js';
 import { ApiError, errorMessage, isApiError } from '../../api.js';
-import { fieldMessage } from '../../lib/form.js';
+import { fieldMessage } from '../../components/useSchemaForm.js';
 import { PartnerSelect } from '../partners/pickers.js';
 import { useSaveProgram } from './queries.js';
 
