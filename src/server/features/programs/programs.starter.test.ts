@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actorsFor, requestsAs, type Actors } from '../../../../tests/support/actors.js';
 import { grantCertification } from '../../../../tests/support/compliance.js';
 import { certification, partnerProgram } from '../../db/schema/index.js';
 import { ensureStarterCatalogue, STARTER_PROGRAM_NAMES } from '../certifications/index.js';
 import { ensureStarterLevels } from './programs.starter.js';
 
 let t: TestApp;
+let as: Actors<'viewer'>;
 beforeAll(async () => {
   t = await createTestApp();
+  as = await actorsFor(t, { roles: ['viewer'] });
 });
 afterAll(() => t.close());
+
+const { get } = requestsAs(() => as.viewer);
 
 describe('starter ladders', () => {
   it('adds the AWS Services Path tiers and KCSP to the starter programmes once, and they evaluate', async () => {
@@ -18,11 +23,10 @@ describe('starter ladders', () => {
     expect(await t.database.db.transaction((tx) => ensureStarterLevels(tx, null))).toEqual({ programs: [STARTER_PROGRAM_NAMES.aws, STARTER_PROGRAM_NAMES.cncf] });
     expect(await t.database.db.transaction((tx) => ensureStarterLevels(tx, null))).toEqual({ programs: [] });
 
-    const token = await tokenFor(t, await makeUser(t, 'viewer'));
-    const programs = (await t.app.inject({ method: 'GET', url: '/api/programs', headers: bearer(token) })).json().items;
+    const programs = (await get('/api/programs')).json().items;
     const aws = programs.find((p: { name: string }) => p.name === STARTER_PROGRAM_NAMES.aws);
     const kcsp = programs.find((p: { name: string }) => p.name === STARTER_PROGRAM_NAMES.cncf);
-    const detail = (id: string) => t.app.inject({ method: 'GET', url: `/api/programs/${id}`, headers: bearer(token) }).then((r) => r.json());
+    const detail = (id: string) => get(`/api/programs/${id}`).then((r) => r.json());
     const a = await detail(aws.id);
     expect(a.levels.map((l: { name: string }) => l.name)).toEqual(['Select', 'Advanced', 'Premier']);
     const sentences = (l: { requirements: { sentence: string; children: { sentence: string }[] }[]; checklist: { title: string }[] }) => [
