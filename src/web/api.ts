@@ -1,4 +1,5 @@
 import type { Problem } from '../shared/errors.js';
+import { i18n } from './i18n.js';
 
 /** An API answer that is not 2xx, or no answer at all (status 0, code `network`). */
 export class ApiError extends Error {
@@ -31,7 +32,7 @@ export const isApiError = (e: unknown, status?: number): e is ApiError => e inst
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   if (e instanceof Error) return e.message;
-  return 'Something went wrong.';
+  return i18n.t('common:api.somethingWrong');
 }
 
 // The session's CSRF token from GET /api/me; cookie-authenticated writes must echo it.
@@ -62,15 +63,16 @@ async function toProblem(res: Response): Promise<Problem> {
   }
   return {
     type: 'about:blank',
-    title: res.statusText || 'Error',
+    title: res.statusText || i18n.t('common:api.error'),
     status: res.status,
-    detail: res.status >= 500 ? `The server could not answer (HTTP ${res.status}). Try again in a moment.` : `The request failed (HTTP ${res.status}).`,
+    detail: res.status >= 500 ? i18n.t('common:api.serverDown', { status: res.status }) : i18n.t('common:api.requestFailed', { status: res.status }),
     code: res.status >= 500 ? 'internal' : 'bad_request',
   };
 }
 
 async function send(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its errors in the language the user reads the app in.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (needsCsrf(method, path) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
@@ -85,10 +87,10 @@ async function send(method: string, path: string, body: unknown, signal?: AbortS
     if (signal?.aborted) throw e;
     throw new ApiError({
       type: 'about:blank',
-      title: 'No connection',
+      title: i18n.t('common:api.noConnection'),
       status: 0,
       code: 'network',
-      detail: 'Partnerhub cannot be reached. Check your connection and try again.',
+      detail: i18n.t('common:api.unreachable'),
     });
   }
 }
@@ -139,10 +141,16 @@ export const api = {
  */
 export async function postForm<T>(path: string, form: FormData): Promise<T> {
   const post = () => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
     return fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form }).catch(() => {
-      throw new ApiError({ type: 'about:blank', title: 'No connection', status: 0, code: 'network', detail: 'Partnerhub cannot be reached. Check your connection and try again.' });
+      throw new ApiError({
+        type: 'about:blank',
+        title: i18n.t('common:api.noConnection'),
+        status: 0,
+        code: 'network',
+        detail: 'Partnerhub cannot be reached. Check your connection and try again.',
+      });
     });
   };
   let res = await post();

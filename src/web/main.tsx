@@ -11,6 +11,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api.js';
+import { initI18n } from './i18n.js';
 import { sessionKeys } from './lib/session.js';
 import { router } from './router.js';
 import { cssVariablesResolver, theme } from './theme.js';
@@ -35,6 +36,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The first language's common words load before the first paint, so no page flashes untranslated keys.
+await initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,8 @@
 import type { ErrorCode, Problem } from '../../shared/errors.js';
+import type { ErrorKey } from '../../shared/i18n/resources.js';
+import type { IssueLike } from '../../shared/i18n/issues.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { fieldMessageIn, translate } from '../i18n.js';
 
 const TITLES: Record<ErrorCode, string> = {
   bad_request: 'Bad request',
@@ -34,30 +38,69 @@ const STATUS: Record<ErrorCode, number> = {
   database_timeout: 503,
 };
 
+/**
+ * A message for a person, by its key in the `errors` catalogue (`partners.archived`) and the
+ * values it names: the error handler words it in the language of the request.
+ */
+export interface Msg {
+  key: ErrorKey;
+  /** What the message names; a value that is itself a message (a kind of record) is worded too. */
+  values?: Record<string, string | number | Msg>;
+}
+export const msg = (key: ErrorKey, values?: Msg['values']): Msg => ({ key, values });
+
+/** What an error says: a catalogue message, or (not yet moved to the catalogue) plain English. */
+export type Text = string | Msg;
+
+export interface FieldText {
+  path: string;
+  message: Text;
+  /** A zod issue, worded from its code and numbers in the reader's language. */
+  issue?: IssueLike;
+}
+
+function render(locale: Locale, text: Text): string {
+  if (typeof text === 'string') return text;
+  const values = text.values && Object.fromEntries(Object.entries(text.values).map(([k, v]) => [k, typeof v === 'object' ? render(locale, v) : v]));
+  return translate(locale, `errors:${text.key}`, values);
+}
+
 /** The one error type of the server. Services throw it; the error handler turns it into problem+json. */
 export class AppError extends Error {
   readonly status: number;
+  readonly fieldErrors?: FieldText[];
   constructor(
     readonly code: ErrorCode,
-    detail?: string,
-    readonly fieldErrors?: { path: string; message: string }[],
+    readonly detail?: Text,
+    fieldErrors?: FieldText[],
   ) {
-    super(detail ?? TITLES[code]);
+    super(detail ? render('en', detail) : fieldErrors?.length ? joinFields('en', fieldErrors) : TITLES[code]);
     this.status = STATUS[code];
+    this.fieldErrors = fieldErrors;
   }
 
-  toProblem(instance?: string): Problem {
+  /** The problem+json body, worded in `locale`. */
+  toProblem(instance?: string, locale: Locale = 'en'): Problem {
+    const errors = this.fieldErrors?.map((f) => ({ path: f.path, message: fieldText(locale, f) }));
     return {
       type: `https://partnerhub.dev/problems/${this.code.replace(/_/g, '-')}`,
-      title: TITLES[this.code],
+      title: translate(locale, `errors:common.title.${this.code}`),
       status: this.status,
-      detail: this.message,
+      detail: this.detail
+        ? render(locale, this.detail)
+        : errors?.length
+          ? errors.map((e) => `${e.path}: ${e.message}`).join('; ')
+          : translate(locale, `errors:common.title.${this.code}`),
       code: this.code,
-      ...(this.fieldErrors?.length ? { errors: this.fieldErrors } : {}),
+      ...(errors?.length ? { errors } : {}),
       ...(instance ? { instance } : {}),
     };
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
-export const fieldError = (path: string, message: string, code: ErrorCode = 'validation_failed') => new AppError(code, `${path}: ${message}`, [{ path, message }]);
+const fieldText = (locale: Locale, f: FieldText) => (f.issue ? fieldMessageIn(locale, f.issue) : render(locale, f.message));
+const joinFields = (locale: Locale, fields: FieldText[]) => fields.map((f) => `${f.path}: ${fieldText(locale, f)}`).join('; ');
+
+/** "<what> was not found"; `what` names the kind of record (a key of the errors catalogue, or English). */
+export const notFound = (what: Text) => new AppError('not_found', msg('common.notFound', { what }));
+export const fieldError = (path: string, message: Text, code: ErrorCode = 'validation_failed') => new AppError(code, undefined, [{ path, message }]);

@@ -1,9 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { z } from 'zod';
 import { ApiError, errorMessage } from '../api.js';
+import { i18n, fieldMessage as issueText } from '../i18n.js';
 
 type Values = Record<string, unknown>;
 type FormErrors = Record<string, ReactNode>;
@@ -65,7 +66,13 @@ export function serverFieldErrors(e: ApiError, values: Values, fieldOf: (path: s
  */
 export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, initialValues: V, { labels = {}, validate, fieldOf = (p) => p }: Options<V> = {}) {
   const [formError, setFormError] = useState<string | null>(null);
-  const resolve = schemaResolver(schema, { sync: true });
+  // The schema's messages on their fields, in the reader's language (the first message of each).
+  const resolve = (values: V): FormErrors => {
+    const result = schema.safeParse(values);
+    const out: FormErrors = {};
+    if (!result.success) for (const issue of result.error.issues) out[issue.path.join('.')] ??= issueText(issue);
+    return out;
+  };
   const label = (field: string) => (labels as Record<string, string | undefined>)[field.split('.')[0] ?? field];
 
   /** `asIs`: the fields whose message is the form's own (from `validate`), written for the value as it is. */
@@ -76,7 +83,7 @@ export function useSchemaForm<S extends z.ZodType, V extends Values>(schema: S, 
       if (!message || !path || path in out) continue;
       const value = values[path];
       // "must be a valid e-mail address" reads oddly for a field left empty.
-      const text = !asIs.includes(key) && typeof value === 'string' && value.trim() === '' && typeof message === 'string' ? 'is required' : message;
+      const text = !asIs.includes(key) && typeof value === 'string' && value.trim() === '' && typeof message === 'string' ? i18n.t('validation:required') : message;
       out[path] = typeof text === 'string' ? fieldMessage(label(path), text) : text;
     }
     return out;

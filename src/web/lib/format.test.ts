@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, initI18n, switchLocale } from '../i18n.js';
+import { formatDate } from './format.js';
 import { z } from 'zod';
-import { fieldMessage } from './form.js';
+import { fieldMessage } from '../components/useSchemaForm.js';
 import { formatRelative, humanize, initials, plural } from './format.js';
 import { safeNext } from './session.js';
 
-// The formatters follow the browser's (here: the process's) locale; the wording below is English.
-const english = new Intl.RelativeTimeFormat().resolvedOptions().locale.startsWith('en');
+beforeAll(async () => {
+  await initI18n();
+});
 
 describe('format', () => {
   it('humanizes field names', () => {
@@ -13,7 +16,7 @@ describe('format', () => {
     expect(humanize('partner_level')).toBe('Partner level');
   });
 
-  it.runIf(english)('speaks of times relative to now', () => {
+  it('speaks of times relative to now', () => {
     const now = Date.parse('2026-11-26T12:00:00Z');
     expect(formatRelative('2026-11-26T11:59:50Z', now)).toBe('just now');
     expect(formatRelative('2026-11-26T11:55:00Z', now)).toBe('5 minutes ago');
@@ -36,6 +39,21 @@ describe('form messages', () => {
     expect(fieldMessage('Password', issue.message)).toBe('Password must be at least 12 characters');
     expect(fieldMessage('Password', 'Enter your password')).toBe('Enter your password');
     expect(fieldMessage(undefined, 'is required')).toBe('is required');
+  });
+});
+
+describe('in German', () => {
+  it('writes dates the Swiss way and times relative to now in German', async () => {
+    await switchLocale('de');
+    try {
+      expect(i18n.language).toBe('de');
+      expect(formatDate('2026-12-31T12:00:00Z')).toBe('31.12.2026');
+      const now = Date.parse('2026-11-26T12:00:00Z');
+      expect(formatRelative('2026-11-26T11:59:50Z', now)).toBe('gerade eben');
+      expect(formatRelative('2026-11-26T11:55:00Z', now)).toBe('vor 5 Minuten');
+    } finally {
+      await switchLocale('en');
+    }
   });
 });
 

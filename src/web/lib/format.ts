@@ -1,11 +1,23 @@
-// Dates are shown in the browser's time zone and locale; the API speaks ISO 8601 UTC.
+// Dates are shown in the browser's time zone, in the chosen language's format; the API speaks ISO 8601 UTC.
+import { formatLocale, i18n } from '../i18n.js';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const cache = new Map<string, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat }>();
+function formats() {
+  const locale = formatLocale();
+  let f = cache.get(locale);
+  if (!f) {
+    f = {
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+    };
+    cache.set(locale, f);
+  }
+  return f;
+}
 
-export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—');
-export const formatDate = (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : '—');
+export const formatDateTime = (iso: string | null | undefined) => (iso ? formats().dateTime.format(new Date(iso)) : '—');
+export const formatDate = (iso: string | null | undefined) => (iso ? formats().date.format(new Date(iso)) : '—');
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400],
@@ -20,11 +32,11 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '—';
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  if (Math.abs(seconds) < 45) return 'just now';
+  if (Math.abs(seconds) < 45) return i18n.t('common:time.justNow');
   for (const [unit, size] of STEPS) {
-    if (Math.abs(seconds) >= size || unit === 'minute') return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'minute') return formats().relative.format(Math.round(seconds / size), unit);
   }
-  return relative.format(seconds, 'second');
+  return formats().relative.format(seconds, 'second');
 }
 
 export const initials = (name: string) =>

@@ -1,0 +1,42 @@
+import type en from '../../en/errors/common.js';
+import type { Catalogue } from '../../catalogue.js';
+
+export default {
+  title: {
+    bad_request: 'Ungültige Anfrage',
+    validation_failed: 'Die Anfrage ist nicht gültig',
+    unauthenticated: 'Anmeldung erforderlich',
+    forbidden: 'Nicht erlaubt',
+    four_eyes: 'Eine andere Person muss freigeben',
+    csrf_failed: 'CSRF-Token fehlt oder ist ungültig',
+    not_found: 'Nicht gefunden',
+    conflict: 'Konflikt',
+    version_conflict: 'Der Datensatz wurde von jemand anderem geändert',
+    rate_limited: 'Zu viele Anfragen',
+    payload_too_large: 'Die Anfrage ist zu gross',
+    unsupported_media_type: 'Nicht unterstützter Medientyp',
+    internal: 'Interner Serverfehler',
+    database_timeout: 'Die Datenbank hat zu lange gebraucht',
+  },
+  notFound: '{{what}} wurde nicht gefunden',
+  noRoute: 'Keine Route {{method}} {{path}}',
+  bodyTooLarge: 'Der Inhalt der Anfrage ist zu gross',
+  sendJson: 'Senden Sie den Inhalt als application/json',
+  emptyJson: 'Der JSON-Inhalt ist leer',
+  isEmpty: 'ist leer',
+  invalidJson: 'Der Inhalt ist kein gültiges JSON',
+  notValidJson: 'ist kein gültiges JSON',
+  tooManyRequests: 'Zu viele Anfragen: Warten Sie eine Minute und versuchen Sie es erneut',
+  uniqueViolation: 'Ein Datensatz mit demselben eindeutigen Wert existiert bereits',
+  foreignKey: 'Der Datensatz verweist auf einen anderen Datensatz oder wird von einem anderen referenziert',
+  wrongFormat: 'Ein Wert hat das falsche Format',
+  outOfRange: 'Eine Zahl liegt ausserhalb des zulässigen Bereichs',
+  badCharacter: 'Ein Text enthält ein Zeichen, das nicht gespeichert werden kann (etwa U+0000)',
+  databaseTimeout:
+    'Die Datenbank hat zu lange für die Antwort gebraucht, die Anfrage wurde abgebrochen. Versuchen Sie es gleich noch einmal; wenn es wieder vorkommt, fragen Sie weniger ab (einen engeren Filter oder eine kleinere Seite) oder melden Sie es einer Administratorin oder einem Administrator.',
+  internal: 'Bei uns ist etwas schiefgelaufen. Der Fehler wurde protokolliert.',
+  pathTooLong: 'Ein Pfadabschnitt ist zu lang',
+  badUrl: 'Die URL ist nicht gültig',
+  invalidRequest: 'Die Anfrage ist nicht gültig',
+  staleVersion: '{{what}} wurde von jemand anderem geändert (Sie haben Version {{sent}} gesendet, aktuell ist {{current}}). Laden Sie neu und versuchen Sie es noch einmal.',
+} satisfies Catalogue<typeof en>;

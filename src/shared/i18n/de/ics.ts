@@ -1,0 +1,4 @@
+import type en from '../en/ics.js';
+import type { Catalogue } from '../catalogue.js';
+
+export default {} satisfies Catalogue<typeof en>;
