@@ -238,6 +238,9 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // -- alerts --
   // Due deadline alerts: everyone lists the ones addressed to them; Partner Managers and admins see all (in the service).
   'GET /api/alerts': ALL,
+  // -- backup --
+  // A backup holds everything, password hashes and the signing secret included: administrators only.
+  'GET /api/admin/backup': ['admin'],
 };
 
 /** Concrete URLs for wildcard routes. */

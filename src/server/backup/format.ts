@@ -74,7 +74,7 @@ export async function* readRecords(file: string): AsyncGenerator<BackupRecord> {
     } catch {
       // Reported below with the line number.
     }
-    throw new BackupFileError(`Line ${line} of the backup is not a record: the file is damaged`);
+    throw new BackupFileError(`The backup file is damaged: line ${line} is not a record`);
   };
   const source = fs.createReadStream(file);
   const input = source.pipe(createGunzip());

@@ -54,6 +54,7 @@ export const platformRequests: Builders = {
   'DELETE /api/tokens/:id': async (c) => ({ url: `/api/tokens/${(await createToken(c.t.database.db, c.as.id, { name: unique('Old'), expiresInDays: null }, c.actor)).id}` }),
   'GET /api/audit': async (c) => ({ url: `/api/audit?entityType=partner&entityId=${(await ownPartner(c)).id}` }),
 
+  'GET /api/admin/backup': plain('/api/admin/backup'),
   'GET /api/users': plain('/api/users'),
   'GET /api/users/:id': async (c) => ({ url: `/api/users/${c.users.viewer.id}` }),
   'POST /api/users': async () => ({ url: '/api/users', body: { name: unique('Colleague'), email: uniqueEmail('new'), role: 'viewer', password: TEST_PASSWORD } }),
