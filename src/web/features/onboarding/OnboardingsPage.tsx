@@ -6,7 +6,9 @@ import { Link } from 'react-router';
 import type { OnboardingStatus } from '../../../shared/rhythm.js';
 import type { OnboardingSummary } from '../../../shared/schemas/onboarding.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { ListTable } from '../../components/ListTable.js';
+import { QueryStates } from '../../components/QueryStates.js';
+import { EmptyState } from '../../components/states.js';
 import { formatDateTime, plural } from '../../lib/format.js';
 import { formatDay, tookLabel } from './format.js';
 import { onboardingsQuery } from './queries.js';
@@ -137,22 +139,27 @@ export function OnboardingsPage() {
           style={{ alignSelf: 'flex-start' }}
         />
         <Card withBorder radius="md" padding={0}>
-          {list.isPending ? (
-            <LoadingState label="Loading onboardings…" />
-          ) : list.isError ? (
-            <Stack p="md">
-              <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-            </Stack>
-          ) : list.data.items.length === 0 ? (
-            <EmptyState
-              icon={<IconRocket size={24} aria-hidden />}
-              title={inProgress ? 'No onboarding in progress' : status === 'completed' ? 'No completed onboardings' : 'No cancelled onboardings'}
-              description={inProgress ? 'Start one on a new partner’s Onboarding tab.' : undefined}
-            />
-          ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="sm" horizontalSpacing="md" striped={false}>
-                <Table.Caption className="visually-hidden">{inProgress ? 'Onboardings in progress, oldest start first' : 'Onboardings, most recent first'}</Table.Caption>
+          <QueryStates
+            query={list}
+            loading="Loading onboardings…"
+            inset
+            isEmpty={(data) => data.items.length === 0}
+            empty={
+              <EmptyState
+                icon={<IconRocket size={24} aria-hidden />}
+                title={inProgress ? 'No onboarding in progress' : status === 'completed' ? 'No completed onboardings' : 'No cancelled onboardings'}
+                description={inProgress ? 'Start one on a new partner’s Onboarding tab.' : undefined}
+              />
+            }
+          >
+            {({ items }) => (
+              <ListTable
+                query={list}
+                caption={inProgress ? 'Onboardings in progress, oldest start first' : 'Onboardings, most recent first'}
+                minWidth={720}
+                highlightOnHover={false}
+                striped={false}
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Partner</Table.Th>
@@ -164,13 +171,13 @@ export function OnboardingsPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {list.data.items.map((o) => (
+                  {items.map((o) => (
                     <Row key={o.id} o={o} />
                   ))}
                 </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+              </ListTable>
+            )}
+          </QueryStates>
         </Card>
         {list.data && (
           <Group>
