@@ -1,5 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, setCsrfToken, withQuery } from './api.js';
+import { initI18n } from './i18n.js';
+
+// The client's own messages (no connection, a gateway's HTML error page) come from the catalogue.
+beforeAll(async () => {
+  await initI18n();
+});
 
 const json = (status: number, body: unknown, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
 
