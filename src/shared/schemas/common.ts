@@ -23,3 +23,11 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export const versionBody = z.object({ version }).strict();
+
+/** A list's export: the file format and the columns shown (comma-separated keys; all when absent). */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const exportFields = {
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  columns: z.string().trim().max(2000).optional(),
+};

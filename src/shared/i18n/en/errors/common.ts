@@ -16,6 +16,7 @@ export default {
     internal: 'Internal server error',
     database_timeout: 'The database took too long',
   },
+  unknownColumns: 'names unknown columns: {{columns}} (known: {{known}})',
   notFound: '{{what}} was not found',
   noRoute: 'No route {{method}} {{path}}',
   bodyTooLarge: 'The request body is too large',
@@ -25,6 +26,7 @@ export default {
   invalidJson: 'The body is not valid JSON',
   notValidJson: 'is not valid JSON',
   tooManyRequests: 'Too many requests: wait a minute and try again',
+  retryIn: 'Too many requests: try again in {{seconds}} s',
   uniqueViolation: 'A record with the same unique value already exists',
   foreignKey: 'The record refers to, or is referred to by, another record',
   wrongFormat: 'A value has the wrong format',
@@ -36,5 +38,5 @@ export default {
   pathTooLong: 'A path segment is too long',
   badUrl: 'The URL is not valid',
   invalidRequest: 'The request is not valid',
-  staleVersion: 'The {{what}} was changed by someone else (you sent version {{sent}}, it is now {{current}}). Reload and try again.',
+  staleVersion: 'The {{what, lowercase}} was changed by someone else (you sent version {{sent}}, it is now {{current}}). Reload and try again.',
 };

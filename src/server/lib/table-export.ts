@@ -1,0 +1,104 @@
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import type { ExportFormat } from '../../shared/schemas/common.js';
+import { csvCell } from './csv.js';
+import { fieldError, msg } from './errors.js';
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** One column of a list's export: its key (as the list's column chooser names it), its header in the reader's language, its value. */
+export interface ExportColumn<R> {
+  key: string;
+  header: string;
+  value: (row: R) => Cell;
+}
+
+/**
+ * The columns a request asks for (`columns=name,status`), in the list's order when none are named.
+ * An unknown key is a 400 that names it, before anything is read.
+ */
+export function chooseColumns<R>(all: ExportColumn<R>[], requested: string | undefined): ExportColumn<R>[] {
+  if (!requested) return all;
+  const keys = requested
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknown = keys.filter((k) => !all.some((c) => c.key === k));
+  if (unknown.length) throw fieldError('querystring.columns', msg('common.unknownColumns', { columns: unknown.join(', '), known: all.map((c) => c.key).join(', ') }));
+  return keys.map((k) => all.find((c) => c.key === k)!);
+}
+
+const TIME_ZONE = 'Europe/Zurich';
+/** sv-SE formats as ISO-like "2026-03-01 14:30": sortable, and what spreadsheets read as a date. */
+const localDateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+export const exportDay = (d = new Date()) => localDateTime.format(d).slice(0, 10);
+
+function csvValue(v: Cell): string | number {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return localDateTime.format(v);
+  if (typeof v === 'number') return v;
+  return csvCell(String(v));
+}
+
+async function* csvRows<R>(rows: AsyncIterable<R> | Iterable<R>, columns: ExportColumn<R>[]) {
+  yield columns.map((c) => c.header);
+  for await (const row of rows) yield columns.map((c) => csvValue(c.value(row)));
+}
+
+/**
+ * Streams rows as CSV (UTF-8 with a BOM so Excel reads umlauts, CRLF, formula-looking text kept as
+ * text) or XLSX (exceljs' streaming writer: rows are written as they come, never the whole sheet in
+ * memory; text cells are never formulas there).
+ */
+export function tableStream<R>(format: ExportFormat, rows: AsyncIterable<R> | Iterable<R>, columns: ExportColumn<R>[], sheetName = 'Export'): Readable {
+  if (format === 'csv') return Readable.from(csvRows(rows, columns)).pipe(stringify({ bom: true, record_delimiter: 'windows' }));
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(60, Math.max(12, c.header.length + 2)) }));
+  sheet.getRow(1).font = { bold: true };
+  void (async () => {
+    try {
+      for await (const row of rows) {
+        sheet
+          .addRow(
+            columns.map((c) => {
+              const v = c.value(row);
+              return v === undefined ? null : v;
+            }),
+          )
+          .commit();
+      }
+      sheet.commit();
+      await book.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return out;
+}
+
+const TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Sends a list's export as a download named `<name>-<day>.<format>`. */
+export function sendTable<R>(reply: FastifyReply, name: string, format: ExportFormat, rows: AsyncIterable<R> | Iterable<R>, columns: ExportColumn<R>[]) {
+  return reply
+    .header('content-type', TYPES[format])
+    .header('content-disposition', `attachment; filename="${name}-${exportDay()}.${format}"`)
+    .header('cache-control', 'no-store')
+    .send(tableStream(format, rows, columns, name));
+}
+
+/** Reads a paged list function page after page, for an export of everything a filter matches. */
+export async function* allPages<T>(read: (page: number, pageSize: number) => Promise<{ items: T[] }>, pageSize = 500): AsyncGenerator<T> {
+  for (let page = 1; ; page++) {
+    const { items } = await read(page, pageSize);
+    yield* items;
+    if (items.length < pageSize) return;
+  }
+}
