@@ -1,0 +1,67 @@
+import { buffer } from 'node:stream/consumers';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors.js';
+import { allPages, chooseColumns, tableStream, type ExportColumn } from './table-export.js';
+
+interface Row {
+  name: string;
+  count: number;
+  at: Date | null;
+}
+const columns: ExportColumn<Row>[] = [
+  { key: 'name', header: 'Name', value: (r) => r.name },
+  { key: 'count', header: 'Anzahl', value: (r) => r.count },
+  { key: 'at', header: 'Zuletzt', value: (r) => r.at },
+];
+const rows: Row[] = [
+  { name: '=HYPERLINK("http://evil")', count: 3, at: new Date('2026-03-01T13:30:00Z') },
+  { name: 'Zürich AG', count: 0, at: null },
+];
+
+describe('table export', () => {
+  it('writes CSV with a BOM, the headers given, formulas kept as text and local times', async () => {
+    const bytes = await buffer(tableStream('csv', rows, columns));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = parse(bytes.toString('utf8').slice(1)) as string[][];
+    expect(parsed).toEqual([
+      ['Name', 'Anzahl', 'Zuletzt'],
+      ['\'=HYPERLINK("http://evil")', '3', '2026-03-01 14:30'],
+      ['Zürich AG', '0', ''],
+    ]);
+  });
+
+  it('writes XLSX that exceljs reads back, numbers as numbers, text never a formula', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await buffer(tableStream('xlsx', rows, columns, 'partners'))) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('partners')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Name', 'Anzahl', 'Zuletzt']);
+    expect(sheet.getCell('A2').value).toBe('=HYPERLINK("http://evil")');
+    expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('B2').value).toBe(3);
+    expect((sheet.getCell('C2').value as Date).toISOString()).toBe('2026-03-01T13:30:00.000Z');
+    expect(sheet.getCell('A3').value).toBe('Zürich AG');
+    expect(sheet.rowCount).toBe(3);
+  });
+
+  it('exports the columns asked for, in that order, and names unknown ones', () => {
+    expect(chooseColumns(columns, undefined).map((c) => c.key)).toEqual(['name', 'count', 'at']);
+    expect(chooseColumns(columns, 'at,name').map((c) => c.key)).toEqual(['at', 'name']);
+    try {
+      chooseColumns(columns, 'name,secret');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).toProblem(undefined, 'de').errors).toEqual([{ path: 'querystring.columns', message: 'nennt unbekannte Spalten: secret (bekannt: name, count, at)' }]);
+    }
+  });
+
+  it('reads every page of a paged list', async () => {
+    const all = Array.from({ length: 7 }, (_, i) => i);
+    const read = async (page: number, size: number) => ({ items: all.slice((page - 1) * size, page * size) });
+    const got: number[] = [];
+    for await (const n of allPages(read, 3)) got.push(n);
+    expect(got).toEqual(all);
+  });
+});
