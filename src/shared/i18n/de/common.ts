@@ -26,6 +26,10 @@ export default {
     upload: 'Hochladen',
     download: 'Herunterladen',
   },
+  export: {
+    csv: 'CSV (kommagetrennt)',
+    xlsx: 'Excel (XLSX)',
+  },
   state: {
     loading: 'Wird geladen…',
     none: '—',

@@ -24,6 +24,10 @@ export default {
     upload: 'Upload',
     download: 'Download',
   },
+  export: {
+    csv: 'CSV (comma-separated)',
+    xlsx: 'Excel (XLSX)',
+  },
   state: {
     loading: 'Loading…',
     none: '—',
