@@ -66,6 +66,7 @@ export function createAuth(opts: { db: Db; config: Config; secret: string }) {
         role: { type: 'string', required: false, defaultValue: 'member', input: false },
         deactivatedAt: { type: 'date', required: false, input: false },
         version: { type: 'number', required: false, defaultValue: 1, input: false },
+        locale: { type: 'string', required: false, input: false },
       },
     },
     account: {

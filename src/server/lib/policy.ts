@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/roles.js';
+import type { Locale } from '../../shared/i18n/locales.js';
 
 export interface Actor {
   id: string;
@@ -8,6 +9,8 @@ export interface Actor {
   via: 'session' | 'token';
   sessionId?: string;
   tokenId?: string;
+  /** The user's chosen language, null when they follow their browser; answers use it when a request names none. */
+  locale?: Locale | null;
 }
 
 /**

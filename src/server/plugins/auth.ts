@@ -10,6 +10,7 @@ import { enforce } from '../lib/rate-limit.js';
 import { publicAccess, type Actor } from '../lib/policy.js';
 import { csrfTokenFor, hashToken, safeEqual, TOKEN_PREFIX } from '../lib/tokens.js';
 import { ROLES, type Role } from '../../shared/roles.js';
+import { isLocale, type Locale } from '../../shared/i18n/locales.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,6 +44,8 @@ function toRole(value: unknown): Role {
   return ROLES.includes(value as Role) ? (value as Role) : 'viewer';
 }
 
+const toLocale = (value: unknown): Locale | null => (isLocale(value) ? value : null);
+
 function toHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
   for (const [k, v] of Object.entries(request.headers)) {
@@ -59,7 +62,7 @@ function toHeaders(request: FastifyRequest): Headers {
  */
 function prepareTokenLookup(db: Db) {
   return db
-    .select({ tokenId: apiToken.id, lastUsedAt: apiToken.lastUsedAt, id: user.id, name: user.name, email: user.email, role: user.role })
+    .select({ tokenId: apiToken.id, lastUsedAt: apiToken.lastUsedAt, id: user.id, name: user.name, email: user.email, role: user.role, locale: user.locale })
     .from(apiToken)
     .innerJoin(user, eq(user.id, apiToken.userId))
     .where(
@@ -83,7 +86,7 @@ async function actorFromToken(db: Db, lookup: ReturnType<typeof prepareTokenLook
       .set({ lastUsedAt: sql`now()` })
       .where(eq(apiToken.id, row.tokenId));
   }
-  return { id: row.id, name: row.name, email: row.email, role: toRole(row.role), via: 'token', tokenId: row.tokenId };
+  return { id: row.id, name: row.name, email: row.email, role: toRole(row.role), via: 'token', tokenId: row.tokenId, locale: toLocale(row.locale) };
 }
 
 /**
@@ -135,9 +138,9 @@ export default fp(
       if (!request.headers.cookie?.includes('session_token')) return null;
       const result = await auth.api.getSession({ headers: toHeaders(request) });
       if (!result) return null;
-      const u = result.user as typeof result.user & { role?: string; deactivatedAt?: Date | null };
+      const u = result.user as typeof result.user & { role?: string; deactivatedAt?: Date | null; locale?: string | null };
       if (u.deactivatedAt) return null;
-      return { id: u.id, name: u.name, email: u.email, role: toRole(u.role), via: 'session', sessionId: result.session.id };
+      return { id: u.id, name: u.name, email: u.email, role: toRole(u.role), via: 'session', sessionId: result.session.id, locale: toLocale(u.locale) };
     }
 
     // preValidation, not preHandler: who may call a route must not depend on whether the input is

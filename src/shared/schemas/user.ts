@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { ROLES } from '../roles.js';
 import { listQuery, pageOf } from '../list.js';
 import { email, isoDateTime, personName, version } from './common.js';
+import { LOCALES } from '../i18n/locales.js';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 export const password = z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
 
 export const roleSchema = z.enum(ROLES);
+/** A user's language; null follows the browser (and English for mail). */
+export const userLocale = z.enum(LOCALES).nullable();
 
 export const userSchema = z.object({
   id: z.string(),
@@ -89,12 +92,21 @@ export const meCanSchema = z.object({
 export type MeCan = z.infer<typeof meCanSchema>;
 
 export const meSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema }),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema, version: z.number().int() }),
+  /** The language the user chose; null: the browser's. */
+  locale: userLocale,
   can: meCanSchema,
   via: z.enum(['session', 'token']),
   /** Send back as the x-csrf-token header on cookie-authenticated writes. */
   csrfToken: z.string().nullable(),
 });
+/** The profile's name form. */
 export const updateMeBody = z.object({ name: personName }).strict();
+/**
+ * PATCH /api/me: one's own name or language (null: follow the browser). `version` (the user's, from
+ * GET /api/me) makes a stale write a 409; the name form, which never sent one, may still leave it out.
+ */
+export const patchMeBody = z.object({ name: personName.optional(), locale: userLocale.optional(), version: version.optional() }).strict();
+export type PatchMeBody = z.input<typeof patchMeBody>;
 
 export const setPasswordBody = z.object({ password }).strict();

@@ -1,4 +1,7 @@
 import type en from '../../en/errors/me.js';
 import type { Catalogue } from '../../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  profile: 'Profil',
+  theProfile: 'Ihr Profil',
+} satisfies Catalogue<typeof en>;

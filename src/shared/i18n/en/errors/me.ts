@@ -1,1 +1,4 @@
-export default {};
+export default {
+  profile: 'Profile',
+  theProfile: 'profile',
+};
