@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { certification, partnerProgram, user, userCertification } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import { deriveExpiry } from '../../../shared/certifications.js';
@@ -18,7 +18,7 @@ import { evaluate, holdingsOfUsers, renewalMap, type Evaluated, type HoldingFact
 import { assertMayRecordFor } from './certifications.policy.js';
 import { auditableHolding, presentHolding } from './certifications.presenter.js';
 
-const WHAT = 'Certification record';
+const WHAT = { what: msg('certifications.record.what'), the: msg('certifications.record.the') };
 type CertRow = typeof certification.$inferSelect;
 
 /** Names of the people, certifications and programmes a page of holdings refers to, in three queries. */
@@ -84,18 +84,18 @@ export async function listHoldings(db: DbOrTx, q: ListUserCertificationsQuery, n
 
 export async function getHolding(db: DbOrTx, id: string, now: Date): Promise<UserCertification> {
   const [row] = await db.select().from(userCertification).where(eq(userCertification.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(WHAT.what);
   return (await presentHoldings(db, [row], await evaluateRows(db, [row], zurichDate(now))))[0]!;
 }
 
 async function activeUser(tx: DbOrTx, id: string) {
   const [u] = await tx.select({ id: user.id, deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, id));
-  if (!u || u.deactivatedAt) throw fieldError('body.userId', u ? 'is a deactivated colleague' : 'is not a known colleague');
+  if (!u || u.deactivatedAt) throw fieldError('body.userId', msg(u ? 'certifications.field.deactivatedColleague' : 'certifications.field.unknownColleague'));
 }
 
 async function activeCertification(tx: DbOrTx, id: string): Promise<CertRow> {
   const [c] = await tx.select().from(certification).where(eq(certification.id, id));
-  if (!c || c.archivedAt) throw fieldError('body.certificationId', c ? 'is archived in the catalogue' : 'is not in the certification catalogue');
+  if (!c || c.archivedAt) throw fieldError('body.certificationId', msg(c ? 'certifications.field.archivedInCatalogue' : 'certifications.field.notInCatalogue'));
   return c;
 }
 
@@ -110,14 +110,14 @@ interface Dates {
 /** The rules both create and edit apply: what each status needs, no future pass, no expiry before the pass. */
 function checkDates(d: Dates, today: string) {
   if (d.status === 'planned') {
-    if (!d.targetOn) throw fieldError('body.targetOn', 'is required for a planned exam');
-    if (d.obtainedOn) throw fieldError('body.obtainedOn', 'must be empty for a planned exam (record it as obtained once passed)');
-    if (d.expiresOn) throw fieldError('body.expiresOn', 'must be empty for a planned exam');
+    if (!d.targetOn) throw fieldError('body.targetOn', msg('certifications.field.targetRequired'));
+    if (d.obtainedOn) throw fieldError('body.obtainedOn', msg('certifications.field.obtainedWhilePlanned'));
+    if (d.expiresOn) throw fieldError('body.expiresOn', msg('certifications.field.expiryWhilePlanned'));
     return;
   }
-  if (!d.obtainedOn) throw fieldError('body.obtainedOn', 'is required for an obtained certification');
-  if (d.obtainedOn > today) throw fieldError('body.obtainedOn', `cannot be in the future (today is ${today}); plan the exam instead`);
-  if (d.expiresOn && d.expiresOn < d.obtainedOn) throw fieldError('body.expiresOn', `must be on or after the day it was obtained (${d.obtainedOn})`);
+  if (!d.obtainedOn) throw fieldError('body.obtainedOn', msg('certifications.field.obtainedRequired'));
+  if (d.obtainedOn > today) throw fieldError('body.obtainedOn', msg('certifications.field.obtainedInFuture', { today }));
+  if (d.expiresOn && d.expiresOn < d.obtainedOn) throw fieldError('body.expiresOn', msg('certifications.field.expiresBeforeObtained', { obtainedOn: d.obtainedOn }));
 }
 
 export async function createHolding(db: Db, input: CreateUserCertificationBody, actor: Actor, now: Date): Promise<UserCertification> {
@@ -158,13 +158,13 @@ export async function updateHolding(db: Db, id: string, input: UpdateUserCertifi
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, userCertification, id, WHAT);
     assertMayRecordFor(actor, before.userId);
-    if (before.archivedAt) throw new AppError('conflict', 'The certification record is archived');
+    if (before.archivedAt) throw new AppError('conflict', msg('certifications.recordArchived'));
     const cert =
       input.certificationId && input.certificationId !== before.certificationId
         ? await activeCertification(tx, input.certificationId)
         : (await tx.select().from(certification).where(eq(certification.id, before.certificationId)))[0]!;
     const status = input.status ?? (before.status as Dates['status']);
-    if (before.status === 'obtained' && status === 'planned') throw fieldError('body.status', 'cannot go back from obtained to planned: record a new planned exam instead');
+    if (before.status === 'obtained' && status === 'planned') throw fieldError('body.status', msg('certifications.field.backToPlanned'));
     const obtainedOn = input.obtainedOn !== undefined ? input.obtainedOn : before.obtainedOn;
     const targetOn = input.targetOn !== undefined ? input.targetOn : before.targetOn;
     let expiresOn = before.expiresOn;
@@ -203,7 +203,7 @@ export async function archiveHolding(db: Db, id: string, version: number, actor:
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, userCertification, id, WHAT);
     assertMayRecordFor(actor, before.userId);
-    if (before.archivedAt) throw new AppError('conflict', 'The certification record is already archived');
+    if (before.archivedAt) throw new AppError('conflict', msg('certifications.recordAlreadyArchived'));
     const after = await updateVersioned(tx, userCertification, id, version, { archivedAt: sql`now()` } as never, WHAT);
     await recordAudit(tx, { actor, entityType: 'user_certification', entityId: id, action: 'archive', before: auditableHolding(before), after: auditableHolding(after) });
     return (await presentHoldings(tx, [after], await evaluateRows(tx, [after], zurichDate(now))))[0]!;

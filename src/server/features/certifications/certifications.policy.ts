@@ -1,4 +1,4 @@
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg } from '../../lib/errors.js';
 import { roles, signedIn, WRITERS, type Actor } from '../../lib/policy.js';
 
 /**
@@ -16,6 +16,6 @@ const mayRecordForOthers = (actor: Actor) => actor.role === 'admin' || actor.rol
 
 export function assertMayRecordFor(actor: Actor, userId: string): void {
   if (userId !== actor.id && !mayRecordForOthers(actor)) {
-    throw new AppError('forbidden', 'Members record only their own certifications; a Partner Manager records them for colleagues');
+    throw new AppError('forbidden', msg('certifications.onlyOwn'));
   }
 }

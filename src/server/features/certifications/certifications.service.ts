@@ -2,14 +2,14 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle
 import type { Db, DbOrTx } from '../../db/client.js';
 import { certification, certificationRenewal, partnerProgram, userCertification } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { CertificationCategory } from '../../../shared/compliance.js';
 import type { Certification, ListCertificationsQuery } from '../../../shared/schemas/certification.js';
 import { auditableCertification, presentCertification } from './certifications.presenter.js';
 
-const WHAT = 'Certification';
+const WHAT = { what: msg('certifications.certification.what'), the: msg('certifications.certification.the') };
 type Row = typeof certification.$inferSelect;
 export type AuditActor = Pick<Actor, 'id' | 'name'> | null;
 
@@ -86,7 +86,7 @@ export async function listCertifications(db: DbOrTx, q: ListCertificationsQuery)
 
 export async function getCertification(db: DbOrTx, id: string): Promise<Certification> {
   const [row] = await db.select().from(certification).where(eq(certification.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(WHAT.what);
   return (await present(db, [row]))[0]!;
 }
 
@@ -102,12 +102,12 @@ async function checkNameFree(tx: DbOrTx, programId: string, name: string, except
         exceptId ? sql`${certification.id} <> ${exceptId}` : undefined,
       ),
     );
-  if (rows.length) throw fieldError('body.name', 'is already used by another certification of this programme', 'conflict');
+  if (rows.length) throw fieldError('body.name', msg('certifications.field.nameUsed'), 'conflict');
 }
 
 async function activeProgram(tx: DbOrTx, programId: string) {
   const [p] = await tx.select().from(partnerProgram).where(eq(partnerProgram.id, programId));
-  if (!p || p.archivedAt) throw fieldError('body.programId', p ? 'is archived: restore the programme first' : 'is not a known programme');
+  if (!p || p.archivedAt) throw fieldError('body.programId', msg(p ? 'certifications.field.programArchived' : 'certifications.field.programUnknown'));
   return p;
 }
 
@@ -118,15 +118,15 @@ async function activeProgram(tx: DbOrTx, programId: string) {
 async function checkRenewedBy(tx: DbOrTx, self: { id: string | null; programId: string }, ids: string[]) {
   if (!ids.length) return;
   const path = 'body.renewedByIds';
-  if (self.id && ids.includes(self.id)) throw fieldError(path, 'cannot include the certification itself');
+  if (self.id && ids.includes(self.id)) throw fieldError(path, msg('certifications.field.renewsItself'));
   const found = await tx
     .select({ id: certification.id, programId: certification.programId, archivedAt: certification.archivedAt })
     .from(certification)
     .where(inArray(certification.id, ids));
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw fieldError(path, `names unknown certifications (${missing.join(', ')})`);
-  if (found.some((f) => f.programId !== self.programId)) throw fieldError(path, 'must name certifications of the same programme');
-  if (found.some((f) => f.archivedAt)) throw fieldError(path, 'names an archived certification');
+  if (missing.length) throw fieldError(path, msg('certifications.field.unknownRenewals', { ids: missing.join(', ') }));
+  if (found.some((f) => f.programId !== self.programId)) throw fieldError(path, msg('certifications.field.otherProgramme'));
+  if (found.some((f) => f.archivedAt)) throw fieldError(path, msg('certifications.field.archivedRenewal'));
   if (!self.id) return;
   // Edges lower → higher; adding self → r closes a loop when self is reachable from r.
   const edges = await tx
@@ -140,7 +140,7 @@ async function checkRenewedBy(tx: DbOrTx, self: { id: string | null; programId: 
   const stack = [...ids];
   while (stack.length) {
     const at = stack.pop()!;
-    if (at === self.id) throw fieldError(path, 'would make a loop: a certification listed here is itself renewed (directly or through others) by this one');
+    if (at === self.id) throw fieldError(path, msg('certifications.field.loop'));
     if (seen.has(at)) continue;
     seen.add(at);
     stack.push(...(next.get(at) ?? []));
@@ -183,7 +183,7 @@ export async function createCertification(db: Db, input: CertificationInput, act
 export async function updateCertification(db: Db, id: string, input: Partial<Omit<CertificationInput, 'programId'>> & { version: number }, actor: Actor): Promise<Certification> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, certification, id, WHAT);
-    if (before.archivedAt) throw new AppError('conflict', 'The certification is archived: restore it before changing it');
+    if (before.archivedAt) throw new AppError('conflict', msg('certifications.archived'));
     const { version, renewedByIds, ...fields } = input;
     if (fields.name !== undefined) await checkNameFree(tx, before.programId, fields.name, id);
     const beforeRenewals = await renewalIdsOf(tx, id);
@@ -213,7 +213,7 @@ export async function setCertificationArchived(db: Db, id: string, archived: boo
     const before = await lockRow(tx, certification, id, WHAT);
     if (!archived && before.archivedAt) {
       await checkNameFree(tx, before.programId, before.name, id).catch(() => {
-        throw new AppError('conflict', `Another certification of this programme is already called "${before.name}": rename or archive it first`);
+        throw new AppError('conflict', msg('certifications.nameTaken', { name: before.name }));
       });
     }
     const after = await updateVersioned(tx, certification, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);

@@ -1,1 +1,31 @@
-export default {};
+export default {
+  // The kinds of record: `what` heads "… was not found", `the` fills "The … was changed by someone else".
+  certification: { what: 'Certification', the: 'certification' },
+  record: { what: 'Certification record', the: 'certification record' },
+  onlyOwn: 'Members record only their own certifications; a Partner Manager records them for colleagues',
+  archived: 'The certification is archived: restore it before changing it',
+  nameTaken: 'Another certification of this programme is already called "{{name}}": rename or archive it first',
+  recordArchived: 'The certification record is archived',
+  recordAlreadyArchived: 'The certification record is already archived',
+  field: {
+    nameUsed: 'is already used by another certification of this programme',
+    programArchived: 'is archived: restore the programme first',
+    programUnknown: 'is not a known programme',
+    renewsItself: 'cannot include the certification itself',
+    unknownRenewals: 'names unknown certifications ({{ids}})',
+    otherProgramme: 'must name certifications of the same programme',
+    archivedRenewal: 'names an archived certification',
+    loop: 'would make a loop: a certification listed here is itself renewed (directly or through others) by this one',
+    deactivatedColleague: 'is a deactivated colleague',
+    unknownColleague: 'is not a known colleague',
+    archivedInCatalogue: 'is archived in the catalogue',
+    notInCatalogue: 'is not in the certification catalogue',
+    targetRequired: 'is required for a planned exam',
+    obtainedWhilePlanned: 'must be empty for a planned exam (record it as obtained once passed)',
+    expiryWhilePlanned: 'must be empty for a planned exam',
+    obtainedRequired: 'is required for an obtained certification',
+    obtainedInFuture: 'cannot be in the future (today is {{today}}); plan the exam instead',
+    expiresBeforeObtained: 'must be on or after the day it was obtained ({{obtainedOn}})',
+    backToPlanned: 'cannot go back from obtained to planned: record a new planned exam instead',
+  },
+};
