@@ -2,7 +2,7 @@ import { and, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'd
 import type { Db, DbOrTx } from '../../db/client.js';
 import { contract, partner, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
@@ -24,7 +24,7 @@ import { auditableContract, presentContract, type ContractRow } from './contract
 
 type CreateInput = z.output<typeof createContractBody>;
 type UpdateInput = z.output<typeof updateContractBody>;
-const WHAT = 'Contract';
+const WHAT = { what: msg('contracts.what'), the: msg('contracts.the') };
 
 /** Contracts with the names they refer to, in one statement. */
 export const selectContracts = (db: DbOrTx) =>
@@ -117,7 +117,7 @@ export async function listContracts(db: DbOrTx, q: ListContractsQuery, now: Date
 
 export async function getContract(db: DbOrTx, id: string, now: Date = new Date()): Promise<Contract> {
   const [r] = await selectContracts(db).where(eq(contract.id, id));
-  if (!r) throw notFound(WHAT);
+  if (!r) throw notFound(WHAT.what);
   return presentContract(r.c, r, dayIn(now));
 }
 
@@ -128,11 +128,11 @@ export async function getContract(db: DbOrTx, id: string, now: Date = new Date()
  */
 async function lockContract(tx: DbOrTx, id: string, actor: Actor, opts: { restoring?: boolean } = {}): Promise<ContractRow> {
   const [ref] = await tx.select({ partnerId: contract.partnerId }).from(contract).where(eq(contract.id, id));
-  if (!ref) throw notFound(WHAT);
-  await lockPartnerForEdit(tx, actor, ref.partnerId, opts.restoring ? { purpose: 'restoring its contracts' } : { allowArchived: true });
+  if (!ref) throw notFound(WHAT.what);
+  await lockPartnerForEdit(tx, actor, ref.partnerId, opts.restoring ? { purpose: msg('contracts.restoringItsContracts') } : { allowArchived: true });
   const row = await lockRow(tx, contract, id, WHAT);
   // A partner merge may have moved the contract between the two reads.
-  if (row.partnerId !== ref.partnerId) throw new AppError('conflict', 'The contract moved to another partner meanwhile: reload and try again');
+  if (row.partnerId !== ref.partnerId) throw new AppError('conflict', msg('contracts.moved'));
   return row;
 }
 
@@ -140,19 +140,23 @@ async function lockContract(tx: DbOrTx, id: string, actor: Actor, opts: { restor
 async function checkOwner(tx: DbOrTx, ownerId: string | null | undefined, current: string | null = null) {
   if (!ownerId || ownerId === current) return;
   const [u] = await tx.select({ deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, ownerId));
-  if (!u || u.deactivatedAt) throw fieldError('body.ownerId', 'is not an active user');
+  if (!u || u.deactivatedAt) throw fieldError('body.ownerId', msg('contracts.ownerInactive'));
 }
 
 function checkRules(c: ContractRuleFields) {
   const issues = contractRuleIssues(c);
   if (!issues.length) return;
-  const fields = issues.map((i) => ({ path: `body.${i.path}`, message: i.message }));
-  throw new AppError('validation_failed', fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
+  // The shared schema's own predicates: worded by their text from the validation catalogue.
+  throw new AppError(
+    'validation_failed',
+    undefined,
+    issues.map((i) => ({ path: `body.${i.path}`, message: i.message, issue: { code: 'custom', message: i.message } })),
+  );
 }
 
 export async function createContract(db: Db, input: CreateInput, actor: Actor, now: Date = new Date()): Promise<Contract> {
   const id = await db.transaction(async (tx) => {
-    await lockPartnerForEdit(tx, actor, input.partnerId, { field: 'body.partnerId', purpose: 'changing its contracts' });
+    await lockPartnerForEdit(tx, actor, input.partnerId, { field: 'body.partnerId', purpose: msg('contracts.changingItsContracts') });
     await checkOwner(tx, input.ownerId);
     const [row] = await tx
       .insert(contract)
@@ -185,7 +189,7 @@ export async function createContract(db: Db, input: CreateInput, actor: Actor, n
 export async function updateContract(db: Db, id: string, body: UpdateInput, actor: Actor, now: Date = new Date()): Promise<Contract> {
   await db.transaction(async (tx) => {
     const before = await lockContract(tx, id, actor);
-    if (before.archivedAt) throw new AppError('conflict', 'The contract is archived: restore it before changing it');
+    if (before.archivedAt) throw new AppError('conflict', msg('contracts.archived'));
     const { version, ...fields } = body;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<ContractRow>;
     checkRules({ ...(before as ContractRuleFields), ...(changes as Partial<ContractRuleFields>) });
