@@ -62,7 +62,9 @@ export interface FieldText {
 function render(locale: Locale, text: Text): string {
   if (typeof text === 'string') return text;
   const values = text.values && Object.fromEntries(Object.entries(text.values).map(([k, v]) => [k, typeof v === 'object' ? render(locale, v) : v]));
-  return translate(locale, `errors:${text.key}`, values);
+  // `{{max, number}}` groups digits as the language does; German is Swiss usage (10’000), not Germany's.
+  const formatParams = values && locale === 'de' ? Object.fromEntries(Object.keys(values).map((k) => [k, { lng: 'de-CH' }])) : undefined;
+  return translate(locale, `errors:${text.key}`, formatParams ? { ...values, formatParams } : values);
 }
 
 /** The one error type of the server. Services throw it; the error handler turns it into problem+json. */

@@ -1,7 +1,7 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { rateLimitCounter } from '../db/schema/index.js';
-import { AppError } from './errors.js';
+import { AppError, msg, type Text } from './errors.js';
 
 /**
  * Rate limits that hold across every instance on one database: a fixed-window counter per key in
@@ -32,9 +32,9 @@ export interface Hit {
 export class RateLimitedError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,
-    detail?: string,
+    detail?: Text,
   ) {
-    super('rate_limited', detail ?? `Too many requests: try again in ${retryAfterSeconds} s`);
+    super('rate_limited', detail ?? msg('common.retryIn', { seconds: retryAfterSeconds }));
   }
 }
 
@@ -89,7 +89,7 @@ export async function hit(db: Db, key: string, limit: Limit): Promise<Hit> {
 }
 
 /** Like `hit`, but throws a RateLimitedError (429 with Retry-After) when the limit is exceeded. */
-export async function enforce(db: Db, key: string, limit: Limit, detail?: (retryAfterSeconds: number) => string): Promise<Hit> {
+export async function enforce(db: Db, key: string, limit: Limit, detail?: (retryAfterSeconds: number) => Text): Promise<Hit> {
   const counted = await hit(db, key, limit);
   if (!counted.allowed) throw new RateLimitedError(counted.retryAfterSeconds, detail?.(counted.retryAfterSeconds));
   return counted;

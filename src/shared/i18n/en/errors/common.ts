@@ -38,5 +38,5 @@ export default {
   pathTooLong: 'A path segment is too long',
   badUrl: 'The URL is not valid',
   invalidRequest: 'The request is not valid',
-  staleVersion: 'The {{what, lowercase}} was changed by someone else (you sent version {{sent}}, it is now {{current}}). Reload and try again.',
+  staleVersion: 'The {{what}} was changed by someone else (you sent version {{sent}}, it is now {{current}}). Reload and try again.',
 };
