@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import ICAL from 'ical.js';
 import type { Db } from '../../db/client.js';
 import { contact, partner } from '../../db/schema/index.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg } from '../../lib/errors.js';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../shared/partners.js';
 import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, contactToday, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
 import { fullName, type ContactRow } from './contacts.presenter.js';
@@ -24,8 +24,8 @@ export async function exportRows(db: Db, q: ExportContactsQuery): Promise<Export
     .orderBy(...contactOrder(q.sort))
     .limit(CONTACT_EXPORT_MAX + 1);
   if (rows.length > CONTACT_EXPORT_MAX) {
-    const message = `matches more than ${CONTACT_EXPORT_MAX.toLocaleString('en')} contacts: narrow the filters (partnerId, role, status, q) and export in parts`;
-    throw new AppError('bad_request', `The export ${message}`, [{ path: 'querystring', message }]);
+    const max = { max: CONTACT_EXPORT_MAX };
+    throw new AppError('bad_request', msg('contacts.exportTooManyDetail', max), [{ path: 'querystring', message: msg('contacts.exportTooMany', max) }]);
   }
   return rows;
 }

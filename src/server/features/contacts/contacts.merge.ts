@@ -2,12 +2,12 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { activityContact, contact } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError } from '../../lib/errors.js';
+import { AppError, fieldError, msg } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { updateVersioned } from '../../lib/versioned.js';
 import type { Contact } from '../../../shared/schemas/contact.js';
 import { auditableContact, presentContact, type ContactRow } from './contacts.presenter.js';
-import { lockContactForWrite } from './contacts.service.js';
+import { CONTACT, lockContactForWrite } from './contacts.service.js';
 import { refreshLastContact } from '../partners/index.js';
 
 /** Fields the survivor takes from the duplicate when its own are empty. */
@@ -24,13 +24,13 @@ const linkedActivities = async (tx: Tx, contactId: string) =>
  * contact wins, and the duplicate is archived pointing at the survivor. Both sides are audited.
  */
 export async function mergeContacts(db: Db, survivorId: string, duplicateId: string, version: number, actor: Actor): Promise<Contact> {
-  if (survivorId === duplicateId) throw fieldError('body.duplicateId', 'must be another contact than the one kept');
+  if (survivorId === duplicateId) throw fieldError('body.duplicateId', msg('contacts.mergeSelf'));
   return db.transaction(async (tx) => {
     const { row: survivor, partner: p } = await lockContactForWrite(tx, survivorId, actor);
     const [duplicate] = await tx.select().from(contact).where(eq(contact.id, duplicateId)).for('update');
-    if (!duplicate) throw fieldError('body.duplicateId', 'is not a known contact');
-    if (duplicate.partnerId !== survivor.partnerId) throw fieldError('body.duplicateId', 'belongs to another partner: only contacts of the same partner can be merged');
-    if (survivor.archivedAt || duplicate.archivedAt) throw new AppError('conflict', 'Archived contacts cannot be merged: restore them first');
+    if (!duplicate) throw fieldError('body.duplicateId', msg('contacts.unknown'));
+    if (duplicate.partnerId !== survivor.partnerId) throw fieldError('body.duplicateId', msg('contacts.otherPartner'));
+    if (survivor.archivedAt || duplicate.archivedAt) throw new AppError('conflict', msg('contacts.mergeArchived'));
 
     const survivorLinksBefore = await linkedActivities(tx, survivorId);
     const duplicateLinks = await linkedActivities(tx, duplicateId);
@@ -51,7 +51,7 @@ export async function mergeContacts(db: Db, survivorId: string, duplicateId: str
       .set({ archivedAt: sql`now()`, mergedIntoId: survivorId, isPrimary: false, version: sql`${contact.version} + 1`, updatedAt: sql`now()` })
       .where(eq(contact.id, duplicateId))
       .returning();
-    await updateVersioned(tx, contact, survivorId, version, { ...filled, isPrimary }, 'Contact');
+    await updateVersioned(tx, contact, survivorId, version, { ...filled, isPrimary }, CONTACT);
     // Last contact follows from the timeline links the survivor now has, by the timeline's own rule.
     await refreshLastContact(tx, { contactIds: [survivorId] });
     const [after] = await tx.select().from(contact).where(eq(contact.id, survivorId));

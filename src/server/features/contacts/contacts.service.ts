@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { contact, partner } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
@@ -26,6 +26,8 @@ import { contactOrder, contactWhere, partnerJoin, stillThere } from './contacts.
 type CreateInput = z.output<typeof createContactBody>;
 type UpdateInput = z.output<typeof updateContactBody>;
 type PartnerRow = typeof partner.$inferSelect;
+/** A contact as errors name it. */
+export const CONTACT = { what: msg('contacts.what'), the: msg('contacts.the') };
 
 export async function listContacts(db: Db, q: ListContactsQuery): Promise<Page<ContactSummary>> {
   const where = contactWhere(q);
@@ -56,7 +58,7 @@ export async function listContacts(db: Db, q: ListContactsQuery): Promise<Page<C
 
 export async function getContact(db: DbOrTx, id: string): Promise<Contact> {
   const [row] = await db.select({ c: contact, partnerName: partner.name }).from(contact).innerJoin(partner, partnerJoin).where(eq(contact.id, id));
-  if (!row) throw notFound('Contact');
+  if (!row) throw notFound(CONTACT.what);
   return presentContact(row.c, { id: row.c.partnerId, name: row.partnerName });
 }
 
@@ -66,16 +68,16 @@ export async function getContact(db: DbOrTx, id: string): Promise<Contact> {
  * `field` names the request field that carried the id, for a 400 instead of a 404.
  */
 const lockPartnerForWrite = (tx: DbOrTx, actor: Actor, partnerId: string, field?: string): Promise<PartnerRow> =>
-  lockPartnerForEdit(tx, actor, partnerId, { field, purpose: 'changing its contacts' });
+  lockPartnerForEdit(tx, actor, partnerId, { field, purpose: msg('contacts.changingItsContacts') });
 
 /** Locks a contact (after its partner) for a change by the actor. */
 export async function lockContactForWrite(tx: DbOrTx, id: string, actor: Actor): Promise<{ row: ContactRow; partner: PartnerRow }> {
   const [ref] = await tx.select({ partnerId: contact.partnerId }).from(contact).where(eq(contact.id, id));
-  if (!ref) throw notFound('Contact');
+  if (!ref) throw notFound(CONTACT.what);
   const p = await lockPartnerForWrite(tx, actor, ref.partnerId);
-  const row = await lockRow(tx, contact, id, 'Contact');
+  const row = await lockRow(tx, contact, id, CONTACT);
   // A partner merge may have moved the contact between the two reads.
-  if (row.partnerId !== p.id) throw new AppError('conflict', 'The contact moved to another partner meanwhile: reload and try again');
+  if (row.partnerId !== p.id) throw new AppError('conflict', msg('contacts.movedMeanwhile'));
   return { row, partner: p };
 }
 
@@ -127,14 +129,14 @@ export async function createContact(db: Db, input: CreateInput, actor: Actor): P
 export async function updateContact(db: Db, id: string, input: UpdateInput, actor: Actor): Promise<Contact> {
   return db.transaction(async (tx) => {
     const { row: before, partner: p } = await lockContactForWrite(tx, id, actor);
-    if (before.archivedAt) throw new AppError('conflict', 'The contact is archived: restore it before changing it');
+    if (before.archivedAt) throw new AppError('conflict', msg('contacts.archivedChange'));
     const { version, ...fields } = input;
     const leftAt = fields.leftAt !== undefined ? fields.leftAt : before.leftAt;
-    if (fields.isPrimary && leftAt) throw fieldError('body.isPrimary', 'someone who has left the partner cannot be its primary contact');
+    if (fields.isPrimary && leftAt) throw fieldError('body.isPrimary', msg('contacts.leftCannotBePrimary'));
     // Leaving the partner ends being its primary contact.
     const isPrimary = leftAt ? false : (fields.isPrimary ?? before.isPrimary);
     if (isPrimary && !before.isPrimary) await clearPrimary(tx, p.id, id, actor);
-    const after = await updateVersioned(tx, contact, id, version, { ...fields, isPrimary }, 'Contact');
+    const after = await updateVersioned(tx, contact, id, version, { ...fields, isPrimary }, CONTACT);
     await recordAudit(tx, { actor, entityType: 'contact', entityId: id, action: 'update', before: auditableContact(before), after: auditableContact(after) });
     return presentContact(after, p);
   });
@@ -144,12 +146,12 @@ export async function updateContact(db: Db, id: string, input: UpdateInput, acto
 export async function setContactArchived(db: Db, id: string, archived: boolean, version: number, actor: Actor): Promise<Contact> {
   return db.transaction(async (tx) => {
     const { row: before, partner: p } = await lockContactForWrite(tx, id, actor);
-    if (archived && before.archivedAt) throw new AppError('conflict', 'The contact is archived already');
-    if (!archived && !before.archivedAt) throw new AppError('conflict', 'The contact is not archived');
+    if (archived && before.archivedAt) throw new AppError('conflict', msg('contacts.alreadyArchived'));
+    if (!archived && !before.archivedAt) throw new AppError('conflict', msg('contacts.notArchived'));
     if (!archived && before.mergedIntoId) {
-      throw new AppError('conflict', `The contact was merged into ${before.mergedIntoId}; its timeline moved there, so it cannot be restored`);
+      throw new AppError('conflict', msg('contacts.mergedInto', { id: before.mergedIntoId }));
     }
-    const after = await updateVersioned(tx, contact, id, version, archived ? { archivedAt: sql`now()`, isPrimary: false } : { archivedAt: null }, 'Contact');
+    const after = await updateVersioned(tx, contact, id, version, archived ? { archivedAt: sql`now()`, isPrimary: false } : { archivedAt: null }, CONTACT);
     await recordAudit(tx, {
       actor,
       entityType: 'contact',
@@ -167,7 +169,7 @@ const INFLUENCE_RANK = sql`case ${contact.influence} when 'high' then 0 when 'me
 /** The partner's current people (not left, not archived) by role: every role in order, then unassigned. */
 export async function stakeholderMap(db: Db, partnerId: string): Promise<StakeholderMap> {
   const [p] = await db.select({ id: partner.id, name: partner.name }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
+  if (!p) throw notFound(msg('partners.what'));
   const rows = await db
     .select()
     .from(contact)

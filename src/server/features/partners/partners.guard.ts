@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { partner } from '../../db/schema/index.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound, type Text } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { canEditPartner } from './partners.policy.js';
 
@@ -11,7 +11,7 @@ export interface PartnerEditOptions {
   /** The request field that named the partner (e.g. 'body.partnerId'): a missing one is then a 400 on it, not a 404. */
   field?: string;
   /** What the change does, for the answer about an archived partner: "… restore the partner before changing its contacts". */
-  purpose?: string;
+  purpose?: Text;
   /** Changes that were allowed on an archived partner before the guard existed (e.g. a contract's text) stay allowed. */
   allowArchived?: boolean;
   /**
@@ -21,7 +21,10 @@ export interface PartnerEditOptions {
   permitted?: boolean;
 }
 
-export const forbiddenPartner = () => new AppError('forbidden', 'Members may change only partners they own or are on the team of');
+/** A partner as errors name it. */
+export const PARTNER = { what: msg('partners.what'), the: msg('partners.the') };
+
+export const forbiddenPartner = () => new AppError('forbidden', msg('partners.forbidden'));
 
 /**
  * The one guard for every write to a partner or to something of a partner: locks the partner row for
@@ -37,8 +40,8 @@ export const forbiddenPartner = () => new AppError('forbidden', 'Members may cha
  */
 export async function lockPartnerForEdit(tx: DbOrTx, actor: Actor, partnerId: string, opts: PartnerEditOptions = {}): Promise<LockedPartner> {
   const [p] = await tx.select().from(partner).where(eq(partner.id, partnerId)).for('no key update');
-  if (!p) throw opts.field ? fieldError(opts.field, 'is not a known partner') : notFound('Partner');
+  if (!p) throw opts.field ? fieldError(opts.field, msg('partners.unknown')) : notFound(PARTNER.what);
   if (!opts.permitted && !(await canEditPartner(tx, actor, p.id))) throw forbiddenPartner();
-  if (p.archivedAt && !opts.allowArchived) throw new AppError('conflict', `${p.name} is archived: restore the partner before ${opts.purpose ?? 'changing it'}`);
+  if (p.archivedAt && !opts.allowArchived) throw new AppError('conflict', msg('partners.archived', { name: p.name, purpose: opts.purpose ?? msg('partners.changingIt') }));
   return p;
 }

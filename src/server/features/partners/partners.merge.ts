@@ -2,12 +2,12 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { auditLog, onboarding, partner, partnerLink, partnerProduct, riskAssessment, riskFinding, riskScore, task, teamAssignment } from '../../db/schema/index.js';
 import { diff, recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError } from '../../lib/errors.js';
+import { AppError, fieldError, msg } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
-import { updateVersioned } from '../../lib/versioned.js';
+import { staleVersion, updateVersioned } from '../../lib/versioned.js';
 import type { Partner } from '../../../shared/schemas/partner.js';
 import { refreshLastContact } from './partners.last-contact.js';
-import { lockPartnerForEdit, type LockedPartner } from './partners.guard.js';
+import { lockPartnerForEdit, PARTNER, type LockedPartner } from './partners.guard.js';
 import { auditablePartner } from './partners.presenter.js';
 import { getPartner } from './partners.service.js';
 
@@ -291,7 +291,7 @@ async function relations(tx: Tx, id: string) {
  * survivor for good (it cannot be restored). Both partners and every moved record are audited.
  */
 export async function mergePartners(db: Db, survivorId: string, duplicateId: string, version: number, actor: Actor): Promise<Partner> {
-  if (survivorId === duplicateId) throw fieldError('body.duplicateId', 'must be another partner than the one kept');
+  if (survivorId === duplicateId) throw fieldError('body.duplicateId', msg('partners.mergeSelf'));
   return db.transaction(async (tx) => {
     // Both rows, in id order (uuid order is the lower-case hex order): two merges of the same pair in
     // opposite directions wait, not deadlock. The merge keeps its own answer for archived partners.
@@ -301,9 +301,9 @@ export async function mergePartners(db: Db, survivorId: string, duplicateId: str
     }
     const survivor = locked.get(survivorId)!;
     const duplicate = locked.get(duplicateId)!;
-    if (duplicate.archivedAt || survivor.archivedAt) throw new AppError('conflict', 'Archived partners cannot be merged: restore them first');
+    if (duplicate.archivedAt || survivor.archivedAt) throw new AppError('conflict', msg('partners.mergeArchived'));
     if (survivor.version !== version) {
-      throw new AppError('version_conflict', `The partner was changed by someone else (you sent version ${version}, it is now ${survivor.version}). Reload and try again.`);
+      throw staleVersion(PARTNER, version, survivor.version);
     }
     const survivorBefore = await relations(tx, survivorId);
     const duplicateBefore = await relations(tx, duplicateId);
@@ -341,7 +341,7 @@ export async function mergePartners(db: Db, survivorId: string, duplicateId: str
         directions: union(survivor.directions, duplicate.directions),
         links: { ...duplicate.links, ...survivor.links },
       } as never,
-      'Partner',
+      PARTNER,
     );
     await refreshLastContact(tx, { partnerIds: [survivorId] });
     const [archivedDuplicate] = await tx

@@ -2,7 +2,7 @@ import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql,
 import type { Db, DbOrTx } from '../../db/client.js';
 import { partner, partnerLink, partnerProduct, partnerStatusChange, product, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
@@ -11,7 +11,7 @@ import type { CreatePartnerBody, ListPartnersQuery, Partner, PartnerSummary } fr
 import { createPartnerBody, updatePartnerBody } from '../../../shared/schemas/partner.js';
 import type { z } from 'zod';
 import type { PartnerLinkKind, PartnerStatus } from '../../../shared/partners.js';
-import { lockPartnerForEdit } from './partners.guard.js';
+import { lockPartnerForEdit, PARTNER } from './partners.guard.js';
 import { auditablePartner, presentPartner, presentPartnerSummary, type PartnerExtras } from './partners.presenter.js';
 import { contactDueAt, isContactOverdue } from '../cadence/index.js';
 import { cadenceFields, cadenceOf } from '../cadence/index.js';
@@ -20,6 +20,7 @@ import { dayIn } from '../../../shared/days.js';
 type CreateInput = z.output<typeof createPartnerBody>;
 type UpdateInput = z.output<typeof updatePartnerBody>;
 type Row = typeof partner.$inferSelect;
+const WHAT = PARTNER;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const IMPORTANCE_RANK = sql`case ${partner.importance} when 'strategic' then 0 when 'key' then 1 else 2 end`;
@@ -167,7 +168,7 @@ async function loadExtras(db: DbOrTx, p: Row): Promise<PartnerExtras> {
 
 export async function findPartnerRow(db: DbOrTx, id: string): Promise<Row> {
   const [row] = await db.select().from(partner).where(eq(partner.id, id));
-  if (!row) throw notFound('Partner');
+  if (!row) throw notFound(WHAT.what);
   return row;
 }
 
@@ -176,15 +177,15 @@ export async function getPartner(db: DbOrTx, id: string, now: Date = new Date())
     .select({ p: partner, ...extraFields })
     .from(partner)
     .where(eq(partner.id, id));
-  if (!r) throw notFound('Partner');
+  if (!r) throw notFound(WHAT.what);
   return presentPartner(r.p, extrasOf(r.p, r, now));
 }
 
 async function checkOwner(tx: DbOrTx, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const [u] = await tx.select({ id: user.id, deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, ownerId));
-  if (!u) throw fieldError('body.ownerId', 'is not a known colleague');
-  if (u.deactivatedAt) throw fieldError('body.ownerId', 'is a deactivated account');
+  if (!u) throw fieldError('body.ownerId', msg('partners.unknownOwner'));
+  if (u.deactivatedAt) throw fieldError('body.ownerId', msg('partners.deactivatedOwner'));
 }
 
 async function checkNameFree(tx: DbOrTx, name: string, exceptId?: string) {
@@ -192,13 +193,13 @@ async function checkNameFree(tx: DbOrTx, name: string, exceptId?: string) {
     .select({ id: partner.id })
     .from(partner)
     .where(and(sql`lower(${partner.name}) = ${name.toLowerCase()}`, isNull(partner.archivedAt), exceptId ? sql`${partner.id} <> ${exceptId}` : undefined));
-  if (rows.length) throw fieldError('body.name', 'is already used by another partner');
+  if (rows.length) throw fieldError('body.name', msg('partners.nameTaken'));
 }
 
 async function setProducts(tx: DbOrTx, partnerId: string, productIds: string[]) {
   if (productIds.length) {
     const known = await tx.select({ id: product.id }).from(product).where(inArray(product.id, productIds));
-    if (known.length !== new Set(productIds).size) throw fieldError('body.productIds', 'contains an unknown product');
+    if (known.length !== new Set(productIds).size) throw fieldError('body.productIds', msg('partners.unknownProduct'));
   }
   await tx.delete(partnerProduct).where(eq(partnerProduct.partnerId, partnerId));
   if (productIds.length) await tx.insert(partnerProduct).values([...new Set(productIds)].map((productId) => ({ partnerId, productId })));
@@ -214,7 +215,7 @@ export async function createPartner(db: Db, input: CreateInput | CreatePartnerBo
   const body = input as CreateInput;
   // A member who creates a partner owns it (and so may go on editing it).
   const ownerId = actor.role === 'member' ? actor.id : (body.ownerId ?? null);
-  if (actor.role === 'member' && body.ownerId && body.ownerId !== actor.id) throw fieldError('body.ownerId', 'members create partners that they own themselves', 'forbidden');
+  if (actor.role === 'member' && body.ownerId && body.ownerId !== actor.id) throw fieldError('body.ownerId', msg('partners.memberOwnsNew'), 'forbidden');
   return db.transaction(async (tx) => {
     await checkNameFree(tx, body.name);
     await checkOwner(tx, ownerId);
@@ -236,7 +237,7 @@ export async function updatePartner(db: Db, id: string, body: UpdateInput, actor
     const { version, productIds, statusNote, links, ...fields } = body;
     if (fields.name !== undefined) await checkNameFree(tx, fields.name, id);
     if (fields.ownerId !== undefined) {
-      if (actor.role === 'member' && fields.ownerId !== before.ownerId) throw fieldError('body.ownerId', 'only a Partner Manager may hand a partner to another owner', 'forbidden');
+      if (actor.role === 'member' && fields.ownerId !== before.ownerId) throw fieldError('body.ownerId', msg('partners.memberHandsOver'), 'forbidden');
       await checkOwner(tx, fields.ownerId);
     }
     const beforeProducts = await productIdsOf(tx, id);
@@ -293,7 +294,7 @@ export async function changePartnerStatus(
   note: string | null,
   at?: Date,
 ): Promise<boolean> {
-  const before = await lockRow(tx, partner, id, 'Partner');
+  const before = await lockRow(tx, partner, id, WHAT);
   if (before.status === toStatus) return false;
   const when = at ?? sql`now()`;
   const [after] = await tx
@@ -328,20 +329,18 @@ export async function statusHistory(db: Db, id: string) {
 
 export async function setArchived(db: Db, id: string, archived: boolean, version: number, actor: Actor): Promise<Partner> {
   return db.transaction(async (tx) => {
-    const before = await lockRow(tx, partner, id, 'Partner');
+    const before = await lockRow(tx, partner, id, WHAT);
     if (!archived && before.mergedIntoId) {
       // Everything it held moved to the survivor: restoring it would bring back an empty shell.
       const [into] = await tx.select({ name: partner.name }).from(partner).where(eq(partner.id, before.mergedIntoId));
-      throw new AppError(
-        'conflict',
-        `${before.name} was merged into ${into ? `"${into.name}"` : 'another partner'} (${before.mergedIntoId}); its records moved there, so it cannot be restored`,
-      );
+      const values = { name: before.name, into: into?.name ?? '', id: before.mergedIntoId };
+      throw new AppError('conflict', into ? msg('partners.mergedInto', values) : msg('partners.mergedIntoGone', values));
     }
     if (!archived)
       await checkNameFree(tx, before.name, id).catch(() => {
-        throw new AppError('conflict', `Another active partner is already called "${before.name}": rename or archive it first`);
+        throw new AppError('conflict', msg('partners.nameTakenActive', { name: before.name }));
       });
-    const after = await updateVersioned(tx, partner, id, version, { archivedAt: archived ? sql`now()` : null } as never, 'Partner');
+    const after = await updateVersioned(tx, partner, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
     await recordAudit(tx, {
       actor,
       entityType: 'partner',
@@ -355,15 +354,15 @@ export async function setArchived(db: Db, id: string, archived: boolean, version
 }
 
 export async function addPartnerLink(db: Db, fromId: string, toId: string, kind: PartnerLinkKind, actor: Actor): Promise<Partner> {
-  if (fromId === toId) throw fieldError('body.toPartnerId', 'must be another partner');
+  if (fromId === toId) throw fieldError('body.toPartnerId', msg('partners.linkToSelf'));
   return db.transaction(async (tx) => {
     // Links of an archived partner could be changed before the guard existed; they still can.
     const from = await lockPartnerForEdit(tx, actor, fromId, { allowArchived: true });
     const [to] = await tx.select().from(partner).where(eq(partner.id, toId));
-    if (!to || to.archivedAt) throw fieldError('body.toPartnerId', 'is not a known active partner');
-    if (kind === 'distributor_of' && !from.types.includes('distributor')) throw fieldError('body.kind', 'only a distributor can be "distributor of" a vendor');
+    if (!to || to.archivedAt) throw fieldError('body.toPartnerId', msg('partners.unknownActive'));
+    if (kind === 'distributor_of' && !from.types.includes('distributor')) throw fieldError('body.kind', msg('partners.distributorOnly'));
     const inserted = await tx.insert(partnerLink).values({ fromPartnerId: fromId, toPartnerId: toId, kind }).onConflictDoNothing().returning();
-    if (!inserted.length) throw new AppError('conflict', 'That link exists already');
+    if (!inserted.length) throw new AppError('conflict', msg('partners.linkExists'));
     await recordAudit(tx, {
       actor,
       entityType: 'partner',
@@ -383,7 +382,7 @@ export async function removePartnerLink(db: Db, partnerId: string, linkId: strin
       .delete(partnerLink)
       .where(and(eq(partnerLink.id, linkId), or(eq(partnerLink.fromPartnerId, partnerId), eq(partnerLink.toPartnerId, partnerId))))
       .returning();
-    if (!removed) throw notFound('Link');
+    if (!removed) throw notFound(msg('partners.link'));
     await recordAudit(tx, {
       actor,
       entityType: 'partner',

@@ -1,1 +1,17 @@
-export default {};
+export default {
+  what: 'Contact',
+  the: 'contact',
+  changingItsContacts: 'changing its contacts',
+  movedMeanwhile: 'The contact moved to another partner meanwhile: reload and try again',
+  archivedChange: 'The contact is archived: restore it before changing it',
+  leftCannotBePrimary: 'someone who has left the partner cannot be its primary contact',
+  alreadyArchived: 'The contact is archived already',
+  notArchived: 'The contact is not archived',
+  mergedInto: 'The contact was merged into {{id}}; its timeline moved there, so it cannot be restored',
+  mergeSelf: 'must be another contact than the one kept',
+  unknown: 'is not a known contact',
+  otherPartner: 'belongs to another partner: only contacts of the same partner can be merged',
+  mergeArchived: 'Archived contacts cannot be merged: restore them first',
+  exportTooMany: 'matches more than {{max, number}} contacts: narrow the filters (partnerId, role, status, q) and export in parts',
+  exportTooManyDetail: 'The export matches more than {{max, number}} contacts: narrow the filters (partnerId, role, status, q) and export in parts',
+};
