@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL
 import type { Db, DbOrTx } from '../../db/client.js';
 import { activity, activityContact, activityUser, contact, partner, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
@@ -14,7 +14,7 @@ import { prefixTsQuery, searchTerms } from '../../lib/search-text.js';
 import { refreshLastContact } from '../partners/index.js';
 import { auditableActivity, presentActivity, type Ref } from './activities.presenter.js';
 
-const WHAT = 'Timeline entry';
+const WHAT = { what: msg('activities.what'), the: msg('activities.the') };
 type Row = typeof activity.$inferSelect;
 
 /** Must stay the expression of activity_fts_idx, or the index is not used. */
@@ -105,7 +105,7 @@ export async function listActivities(db: Db, q: ListActivitiesQuery): Promise<Pa
 
 export async function getActivity(db: DbOrTx, id: string): Promise<Activity> {
   const [row] = await db.select().from(activity).where(eq(activity.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(WHAT.what);
   return (await present(db, [row]))[0]!;
 }
 
@@ -113,7 +113,8 @@ export async function getActivity(db: DbOrTx, id: string): Promise<Activity> {
  * The partner an entry is written for: it must exist, the actor may edit it, and it is not archived.
  * Locked for the transaction, so an archive or merge of the partner waits for this write.
  */
-const partnerForWrite = (tx: DbOrTx, partnerId: string, actor: Actor, field?: string) => lockPartnerForEdit(tx, actor, partnerId, { field, purpose: 'changing its timeline' });
+const partnerForWrite = (tx: DbOrTx, partnerId: string, actor: Actor, field?: string) =>
+  lockPartnerForEdit(tx, actor, partnerId, { field, purpose: msg('activities.changingItsTimeline') });
 
 /** Contacts must be the partner's own; archived ones only if the entry already named them. */
 async function checkContacts(tx: DbOrTx, partnerId: string, ids: string[], alreadyLinked: string[]) {
@@ -121,7 +122,7 @@ async function checkContacts(tx: DbOrTx, partnerId: string, ids: string[], alrea
   const rows = await tx.select({ id: contact.id, partnerId: contact.partnerId, archivedAt: contact.archivedAt }).from(contact).where(inArray(contact.id, ids));
   const ok = new Set(rows.filter((c) => c.partnerId === partnerId && (!c.archivedAt || alreadyLinked.includes(c.id))).map((c) => c.id));
   const bad = ids.filter((id) => !ok.has(id));
-  if (bad.length) throw fieldError('body.contactIds', `${bad.join(', ')} ${bad.length === 1 ? 'is not a contact' : 'are not contacts'} of this partner`);
+  if (bad.length) throw fieldError('body.contactIds', msg('activities.notContacts', { ids: bad.join(', '), count: bad.length }));
 }
 
 /** Our people must exist; deactivated colleagues only if the entry already named them. */
@@ -130,7 +131,7 @@ async function checkUsers(tx: DbOrTx, ids: string[], alreadyLinked: string[]) {
   const rows = await tx.select({ id: user.id, deactivatedAt: user.deactivatedAt }).from(user).where(inArray(user.id, ids));
   const ok = new Set(rows.filter((u) => !u.deactivatedAt || alreadyLinked.includes(u.id)).map((u) => u.id));
   const bad = ids.filter((id) => !ok.has(id));
-  if (bad.length) throw fieldError('body.userIds', `${bad.join(', ')} ${bad.length === 1 ? 'is not an active user' : 'are not active users'}`);
+  if (bad.length) throw fieldError('body.userIds', msg('activities.notActiveUsers', { ids: bad.join(', '), count: bad.length }));
 }
 
 async function linksOf(tx: DbOrTx, id: string) {
@@ -239,7 +240,7 @@ export async function setArchived(db: Db, id: string, archived: boolean, version
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, activity, id, WHAT);
     await partnerForWrite(tx, before.partnerId, actor);
-    if (Boolean(before.archivedAt) === archived) throw new AppError('conflict', `The timeline entry is already ${archived ? 'archived' : 'active'}`);
+    if (Boolean(before.archivedAt) === archived) throw new AppError('conflict', msg(archived ? 'activities.alreadyArchived' : 'activities.alreadyActive'));
     const after = await updateVersioned(tx, activity, id, version, { archivedAt: archived ? sql`now()` : null }, WHAT);
     const links = await linksOf(tx, id);
     await refreshLastContact(tx, { partnerIds: [before.partnerId], contactIds: links.contactIds });

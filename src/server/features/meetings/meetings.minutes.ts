@@ -13,7 +13,7 @@ import {
   user,
 } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError } from '../../lib/errors.js';
+import { AppError, fieldError, msg } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import { TEXT_MAX } from '../../../shared/schemas/common.js';
@@ -22,7 +22,7 @@ import type { MeetingDetail, updateMeetingBody } from '../../../shared/schemas/m
 import { auditableActivity } from '../activities/index.js';
 import { refreshLastContact } from '../partners/index.js';
 import { insertTasks } from '../tasks/index.js';
-import { checkContacts, checkUsers, partnerForWrite } from './meetings.checks.js';
+import { checkContacts, checkUsers, MEETING, partnerForWrite } from './meetings.checks.js';
 import { attendeesOfOccurrence, auditableOccurrence, getMeeting, type OccurrenceRow } from './meetings.service.js';
 
 type Input = z.output<typeof updateMeetingBody>;
@@ -33,7 +33,7 @@ async function checkAssignees(tx: DbOrTx, items: NonNullable<Input['actionItems'
   const rows = ids.length ? await tx.select({ id: user.id, deactivatedAt: user.deactivatedAt }).from(user).where(inArray(user.id, ids)) : [];
   const active = new Set(rows.filter((u) => !u.deactivatedAt).map((u) => u.id));
   items.forEach((item, i) => {
-    if (item.assigneeId && !active.has(item.assigneeId)) throw fieldError(`body.actionItems.${i}.assigneeId`, `${item.assigneeId} is not an active user`);
+    if (item.assigneeId && !active.has(item.assigneeId)) throw fieldError(`body.actionItems.${i}.assigneeId`, msg('meetings.notActiveUser', { id: item.assigneeId }));
   });
 }
 
@@ -88,21 +88,21 @@ async function writeTimelineEntry(tx: DbOrTx, o: OccurrenceRow, title: string, t
  */
 export async function updateMeeting(db: Db, id: string, input: Input, actor: Actor, now: Date): Promise<MeetingDetail> {
   return db.transaction(async (tx) => {
-    const before = await lockRow(tx, meetingOccurrence, id, 'Meeting');
+    const before = await lockRow(tx, meetingOccurrence, id, MEETING);
     await partnerForWrite(tx, before.partnerId, actor);
     const [series] = before.seriesId ? await tx.select().from(meetingSeries).where(eq(meetingSeries.id, before.seriesId)) : [];
     if (series) {
       for (const field of ['title', 'purpose', 'userIds', 'contactIds'] as const) {
-        if (input[field] !== undefined) throw fieldError(`body.${field}`, 'belongs to the series: change it on the series');
+        if (input[field] !== undefined) throw fieldError(`body.${field}`, msg('meetings.belongsToSeries'));
       }
     }
     const startsAt = input.startsAt ? new Date(input.startsAt) : before.startsAt;
     const endsAt = input.endsAt ? new Date(input.endsAt) : input.startsAt ? new Date(startsAt.getTime() + before.endsAt.getTime() - before.startsAt.getTime()) : before.endsAt;
-    if (endsAt <= startsAt) throw fieldError('body.endsAt', 'must be after the start');
+    if (endsAt <= startsAt) throw fieldError('body.endsAt', msg('meetings.endAfterStart'));
 
     const minutes = input.notes !== undefined || input.topics !== undefined || input.actionItems !== undefined;
-    if (minutes && startsAt > now) throw new AppError('conflict', 'Minutes can be written once the meeting has started');
-    if (input.status && before.status === 'held') throw new AppError('conflict', 'The meeting was held: its minutes are recorded');
+    if (minutes && startsAt > now) throw new AppError('conflict', msg('meetings.minutesTooEarly'));
+    if (input.status && before.status === 'held') throw new AppError('conflict', msg('meetings.held'));
     if (input.actionItems?.length) await checkAssignees(tx, input.actionItems);
     const att = await attendeesOfOccurrence(tx, before);
     if (input.userIds) await checkUsers(tx, input.userIds, att.userIds);
@@ -122,7 +122,7 @@ export async function updateMeeting(db: Db, id: string, input: Input, actor: Act
         notes: input.notes,
         status: minutes ? 'held' : input.status,
       },
-      'Meeting',
+      MEETING,
     );
     if (input.userIds) {
       await tx.delete(meetingOccurrenceUser).where(eq(meetingOccurrenceUser.occurrenceId, id));

@@ -2,18 +2,18 @@ import { and, asc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { readTogether, type Db, type DbOrTx } from '../../db/client.js';
 import { meetingOccurrence, meetingSeries, meetingSeriesContact, meetingSeriesUser, partner } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { Cadence } from '../../../shared/rhythm.js';
 import { CADENCE_RRULE, type MeetingSeries, type createSeriesBody, type updateSeriesBody } from '../../../shared/schemas/meeting.js';
 import type { z } from 'zod';
-import { checkContacts, checkRuleGivesMeetings, checkUsers, partnerForWrite } from './meetings.checks.js';
+import { checkContacts, checkRuleGivesMeetings, checkUsers, partnerForWrite, SERIES } from './meetings.checks.js';
 import { listMeetings, ruleGives, type SeriesRule } from './meetings.expand.js';
 import { auditableSeries, localOf, namesOf, presentSeries } from './meetings.presenter.js';
 import { parseLocal, zonedToUtc } from './meetings.time.js';
 
-const WHAT = 'Meeting series';
+const WHAT = SERIES;
 type Row = typeof meetingSeries.$inferSelect;
 /** How many upcoming starts a series shows, and how far ahead they are looked for. */
 const NEXT_COUNT = 3;
@@ -64,7 +64,7 @@ async function present(db: DbOrTx, rows: Row[], now: Date): Promise<MeetingSerie
 
 export async function listSeries(db: DbOrTx, partnerId: string, now: Date, archived = false): Promise<MeetingSeries[]> {
   const [p] = await db.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
+  if (!p) throw notFound(msg('partners.what'));
   const rows = await db
     .select()
     .from(meetingSeries)
@@ -75,7 +75,7 @@ export async function listSeries(db: DbOrTx, partnerId: string, now: Date, archi
 
 export async function getSeries(db: DbOrTx, id: string, now: Date): Promise<MeetingSeries> {
   const [row] = await db.select().from(meetingSeries).where(eq(meetingSeries.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(WHAT.what);
   return (await present(db, [row], now))[0]!;
 }
 
@@ -145,14 +145,14 @@ export async function updateSeries(db: Db, id: string, input: z.output<typeof up
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, meetingSeries, id, WHAT);
     await partnerForWrite(tx, before.partnerId, actor);
-    if (before.archivedAt) throw new AppError('conflict', 'The meeting series is archived');
+    if (before.archivedAt) throw new AppError('conflict', msg('meetings.seriesArchived'));
     const att = await attendeesOf(tx, [id]);
     const userIdsBefore = att.users.get(id) ?? [];
     const contactIdsBefore = att.contacts.get(id) ?? [];
     const cadence = input.cadence ?? (before.cadence as Cadence);
     // Switching to a named cadence replaces a custom rule; staying custom keeps it unless a new one is given.
     const rrule = cadence === 'custom' ? (input.rrule ?? (before.cadence === 'custom' ? before.rrule : null)) : ruleOf(cadence, null);
-    if (!rrule) throw new AppError('validation_failed', 'body.rrule: is required for a custom cadence', [{ path: 'body.rrule', message: 'is required for a custom cadence' }]);
+    if (!rrule) throw fieldError('body.rrule', msg('meetings.ruleRequired'));
     const startLocal = input.startLocal ?? localOf(before.startLocal);
     const timeZone = input.timeZone ?? before.timeZone;
     checkRuleGivesMeetings({ rrule, startLocal, timeZone }, zonedToUtc(parseLocal(startLocal), timeZone));
@@ -196,7 +196,7 @@ export async function archiveSeries(db: Db, id: string, version: number, actor: 
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, meetingSeries, id, WHAT);
     await partnerForWrite(tx, before.partnerId, actor);
-    if (before.archivedAt) throw new AppError('conflict', 'The meeting series is already archived');
+    if (before.archivedAt) throw new AppError('conflict', msg('meetings.seriesAlreadyArchived'));
     const after = await updateVersioned(tx, meetingSeries, id, version, { archivedAt: sql`now()` }, WHAT);
     await recordAudit(tx, {
       actor,

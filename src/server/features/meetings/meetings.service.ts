@@ -14,17 +14,16 @@ import {
   user,
 } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow } from '../../lib/versioned.js';
 import { CADENCE_STATUSES, DEFAULT_TIME_ZONE, QUARTERLY_IMPORTANCE, type MeetingPurpose, type OccurrenceStatus, type TaskStatus, type TopicKind } from '../../../shared/rhythm.js';
 import type { createMeetingBody, Meeting, MeetingDetail, meetingsQuery, occurrenceActionBody, QuarterlyReport } from '../../../shared/schemas/meeting.js';
-import { checkContacts, checkUsers, partnerForWrite } from './meetings.checks.js';
+import { checkContacts, checkUsers, MEETING, partnerForWrite, SERIES } from './meetings.checks.js';
 import { listMeetings, ruleGives } from './meetings.expand.js';
 import { localOf, namesOf, presentMeetings } from './meetings.presenter.js';
 import { toLocalParts, zonedToUtc } from './meetings.time.js';
 
-const WHAT = 'Meeting';
 export type OccurrenceRow = typeof meetingOccurrence.$inferSelect;
 /** The longest window one listing expands, so a request cannot ask for centuries of weekly meetings. */
 const WINDOW_MAX_DAYS = 400;
@@ -68,7 +67,7 @@ export async function getMeeting(db: DbOrTx, id: string): Promise<MeetingDetail>
     .innerJoin(partner, eq(partner.id, meetingOccurrence.partnerId))
     .leftJoin(meetingSeries, eq(meetingSeries.id, meetingOccurrence.seriesId))
     .where(eq(meetingOccurrence.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(MEETING.what);
   const { o, s } = row;
   const att = await attendeesOfOccurrence(db, o);
   const [names, topics, items] = await readTogether(
@@ -88,7 +87,7 @@ export async function getMeeting(db: DbOrTx, id: string): Promise<MeetingDetail>
     id: o.id,
     seriesId: o.seriesId,
     partner: { id: o.partnerId, name: row.partnerName },
-    title: s?.title ?? o.title ?? WHAT,
+    title: s?.title ?? o.title ?? 'Meeting',
     purpose: (s?.purpose ?? o.purpose ?? 'other') as MeetingPurpose,
     startsAt: o.startsAt.toISOString(),
     endsAt: o.endsAt.toISOString(),
@@ -114,13 +113,13 @@ export async function getMeeting(db: DbOrTx, id: string): Promise<MeetingDetail>
 }
 
 function checkWindow(from: Date, to: Date) {
-  if (to <= from) throw fieldError('querystring.to', 'must be after from');
-  if (to.getTime() - from.getTime() > WINDOW_MAX_DAYS * 86_400_000) throw fieldError('querystring.to', `must be at most ${WINDOW_MAX_DAYS} days after from`);
+  if (to <= from) throw fieldError('querystring.to', msg('meetings.toAfterFrom'));
+  if (to.getTime() - from.getTime() > WINDOW_MAX_DAYS * 86_400_000) throw fieldError('querystring.to', msg('meetings.windowTooLong', { count: WINDOW_MAX_DAYS }));
 }
 
 export async function listPartnerMeetings(db: DbOrTx, partnerId: string, q: z.output<typeof meetingsQuery>): Promise<Meeting[]> {
   const [p] = await db.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
+  if (!p) throw notFound(msg('partners.what'));
   const from = new Date(q.from);
   const to = new Date(q.to);
   checkWindow(from, to);
@@ -171,23 +170,23 @@ export async function createMeeting(db: Db, partnerId: string, input: z.output<t
  */
 export async function actOnOccurrence(db: Db, seriesId: string, input: z.output<typeof occurrenceActionBody>, actor: Actor): Promise<MeetingDetail> {
   return db.transaction(async (tx) => {
-    const s = await lockRow(tx, meetingSeries, seriesId, 'Meeting series');
+    const s = await lockRow(tx, meetingSeries, seriesId, SERIES);
     await partnerForWrite(tx, s.partnerId, actor);
-    if (s.archivedAt) throw new AppError('conflict', 'The meeting series is archived');
+    if (s.archivedAt) throw new AppError('conflict', msg('meetings.seriesArchived'));
     const originalStart = new Date(input.originalStart);
     const rule = { rrule: s.rrule, startLocal: localOf(s.startLocal), timeZone: s.timeZone };
     const [existing] = await tx
       .select()
       .from(meetingOccurrence)
       .where(and(eq(meetingOccurrence.seriesId, seriesId), eq(meetingOccurrence.originalStart, originalStart)));
-    if (!existing && !ruleGives(rule, originalStart)) throw fieldError('body.originalStart', 'is not a start of this series');
+    if (!existing && !ruleGives(rule, originalStart)) throw fieldError('body.originalStart', msg('meetings.notAStart'));
     const duration = existing ? existing.endsAt.getTime() - existing.startsAt.getTime() : s.durationMinutes * 60_000;
     let values: Partial<typeof meetingOccurrence.$inferInsert> = {};
     if (input.action === 'move') {
       const startsAt = new Date(input.startsAt!);
       values = { startsAt, endsAt: input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + duration) };
     } else if (input.action === 'skip') {
-      if (existing?.status === 'held') throw new AppError('conflict', 'The meeting was held: its minutes are recorded');
+      if (existing?.status === 'held') throw new AppError('conflict', msg('meetings.held'));
       values = { status: 'skipped' };
     } else if (input.action === 'restore') {
       values = { status: existing?.status === 'held' ? 'held' : 'planned', startsAt: originalStart, endsAt: new Date(originalStart.getTime() + s.durationMinutes * 60_000) };

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg } from '../../lib/errors.js';
 import { roles, signedIn, type Actor } from '../../lib/policy.js';
 import { canEditPartner } from '../partners/index.js';
 
@@ -35,6 +35,6 @@ export async function canChangeTask(tx: DbOrTx, actor: Actor, t: TaskOwnership):
 
 export async function assertCanChangeTask(tx: DbOrTx, actor: Actor, t: TaskOwnership): Promise<void> {
   if (!(await canChangeTask(tx, actor, t))) {
-    throw new AppError('forbidden', 'Members may change only tasks assigned to them, created by them, or on partners they own or are on the team of');
+    throw new AppError('forbidden', msg('tasks.forbidden'));
   }
 }

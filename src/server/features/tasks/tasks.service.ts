@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, sql, type SQL 
 import type { Db, DbOrTx } from '../../db/client.js';
 import { contact, contract, meetingOccurrence, onboarding, partner, riskAssessment, task, taskComment, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { fieldError, notFound } from '../../lib/errors.js';
+import { fieldError, msg, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
@@ -21,7 +21,7 @@ import { auditableTask, presentComment, presentTask, taskNames } from './tasks.p
 type Row = typeof task.$inferSelect;
 type CreateInput = z.output<typeof createTaskBody>;
 type UpdateInput = z.output<typeof updateTaskBody>;
-const WHAT = 'Task';
+const WHAT = { what: msg('tasks.what'), the: msg('tasks.the') };
 
 const PRIORITY_RANK = sql`case "task".priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 const OPEN_RANK = sql`case when "task".status in ('open', 'in_progress') then 0 else 1 end`;
@@ -113,7 +113,7 @@ async function commentsOf(db: DbOrTx, taskId: string): Promise<TaskComment[]> {
 
 export async function getTask(db: DbOrTx, id: string, now: Date = new Date()): Promise<TaskDetail> {
   const [t] = await tasksByIds(db, [id], now);
-  if (!t) throw notFound(WHAT);
+  if (!t) throw notFound(WHAT.what);
   return { ...t, comments: await commentsOf(db, id) };
 }
 
@@ -133,8 +133,8 @@ async function partnerOfSubject(tx: DbOrTx, subject: { type: TaskSubject; id: st
     contract: () => tx.select({ partnerId: contract.partnerId }).from(contract).where(eq(contract.id, subject.id)),
   };
   const [found] = await lookups[subject.type]();
-  if (!found) throw fieldError('body.subject', `is not a known ${subject.type}`);
-  await lockPartnerForEdit(tx, actor, found.partnerId, { purpose: 'adding tasks to it', permitted: found.partnerId === current });
+  if (!found) throw fieldError('body.subject', msg(`tasks.unknownSubject.${subject.type}`));
+  await lockPartnerForEdit(tx, actor, found.partnerId, { purpose: msg('tasks.addingTasks'), permitted: found.partnerId === current });
   return found.partnerId;
 }
 
@@ -159,7 +159,7 @@ function subjectColumns(subject: { type: TaskSubject; id: string } | null, befor
 async function checkAssignee(tx: DbOrTx, assigneeId: string | null, current: string | null = null) {
   if (!assigneeId || assigneeId === current) return;
   const [u] = await tx.select({ deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, assigneeId));
-  if (!u || u.deactivatedAt) throw fieldError('body.assigneeId', 'is not an active user');
+  if (!u || u.deactivatedAt) throw fieldError('body.assigneeId', msg('tasks.notActiveUser'));
 }
 
 /** Completion follows the status: done records who and when; leaving done clears it. */
@@ -241,7 +241,7 @@ export async function completeTasks(db: Db, ids: string[], actor: Actor, now: Da
     const rows = await tx.select().from(task).where(inArray(task.id, ids)).for('update');
     const known = new Set(rows.map((r) => r.id));
     const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length) throw fieldError('body.ids', `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a known task' : 'are not known tasks'}`);
+    if (unknown.length) throw fieldError('body.ids', msg('tasks.unknownTasks', { ids: unknown.join(', '), count: unknown.length }));
     for (const r of rows) await assertCanChangeTask(tx, actor, r);
     const todo = rows.filter((r) => r.status !== 'done');
     if (!todo.length) return;
@@ -269,7 +269,7 @@ export async function completeTasks(db: Db, ids: string[], actor: Actor, now: Da
 
 export async function listComments(db: DbOrTx, taskId: string): Promise<{ items: TaskComment[] }> {
   const [t] = await db.select({ id: task.id }).from(task).where(eq(task.id, taskId));
-  if (!t) throw notFound(WHAT);
+  if (!t) throw notFound(WHAT.what);
   return { items: await commentsOf(db, taskId) };
 }
 
@@ -277,7 +277,7 @@ export async function listComments(db: DbOrTx, taskId: string): Promise<{ items:
 export async function addComment(db: Db, taskId: string, body: string, actor: Actor): Promise<TaskComment> {
   return db.transaction(async (tx) => {
     const [t] = await tx.select({ id: task.id }).from(task).where(eq(task.id, taskId));
-    if (!t) throw notFound(WHAT);
+    if (!t) throw notFound(WHAT.what);
     const [c] = await tx.insert(taskComment).values({ taskId, authorId: actor.id, body }).returning();
     await recordAudit(tx, { actor, entityType: 'task', entityId: taskId, action: 'comment', before: null, after: { comment: body } });
     return presentComment(c!, actor.name);
