@@ -1,6 +1,6 @@
 import { DOCUMENT_CONTENT_TYPES } from '../../../shared/compliance.js';
-import { DOCUMENT_EXTENSIONS, DOCUMENT_FILE_NAME_MAX, DOCUMENT_TYPES_HINT } from '../../../shared/schemas/document.js';
-import { AppError } from '../../lib/errors.js';
+import { DOCUMENT_EXTENSIONS, DOCUMENT_FILE_NAME_MAX } from '../../../shared/schemas/document.js';
+import { AppError, msg, type Msg } from '../../lib/errors.js';
 
 const ALLOWED = new Set<string>(DOCUMENT_CONTENT_TYPES);
 const OOXML_ODF = [
@@ -20,25 +20,25 @@ const SNIFF_ALSO: Record<string, string[]> = {
   // Word, Excel and PowerPoint before 2007 are OLE compound files.
   ...Object.fromEntries(LEGACY_OFFICE.map((t) => [t, ['application/x-cfb']])),
 };
-const NAMES: Record<string, string> = {
-  'application/pdf': 'a PDF',
-  'image/png': 'a PNG image',
-  'image/jpeg': 'a JPEG image',
-  'image/gif': 'a GIF image',
-  'image/webp': 'a WebP image',
-  'application/zip': 'a ZIP archive',
+const NAMES: Record<string, Msg> = {
+  'application/pdf': msg('documents.type.pdf'),
+  'image/png': msg('documents.type.png'),
+  'image/jpeg': msg('documents.type.jpeg'),
+  'image/gif': msg('documents.type.gif'),
+  'image/webp': msg('documents.type.webp'),
+  'application/zip': msg('documents.type.zip'),
 };
-const named = (t: string) => NAMES[t] ?? t;
+const named = (t: string): string | Msg => NAMES[t] ?? t;
+const ALLOWED_HINT = msg('documents.type.allowed');
 
-const unsupported = (message: string) => new AppError('unsupported_media_type', message, [{ path: 'body.file', message }]);
+const unsupported = (message: Msg) => new AppError('unsupported_media_type', message, [{ path: 'body.file', message }]);
 
 /** Types (declared or by extension) a browser would run as a page or a script. */
-function activeContent(type: string, ext: string): string | null {
-  if (/^(text\/html|application\/xhtml\+xml)$/.test(type) || /^x?html?$|^xht$|^mht(ml)?$/.test(ext))
-    return 'HTML files cannot be uploaded: they could run as a web page. Save it as PDF and upload that.';
-  if (type === 'image/svg+xml' || ext === 'svg' || ext === 'svgz') return 'SVG images cannot be uploaded: they can contain scripts. Upload a PNG or PDF instead.';
-  if (/javascript|ecmascript/.test(type) || /^(m?js|cjs)$/.test(ext)) return 'Script files cannot be uploaded.';
-  if (type === 'text/xml' || type === 'application/xml' || ext === 'xml') return 'XML files cannot be uploaded: browsers can run them as pages. Zip it and upload the ZIP.';
+function activeContent(type: string, ext: string): Msg | null {
+  if (/^(text\/html|application\/xhtml\+xml)$/.test(type) || /^x?html?$|^xht$|^mht(ml)?$/.test(ext)) return msg('documents.type.html');
+  if (type === 'image/svg+xml' || ext === 'svg' || ext === 'svgz') return msg('documents.type.svg');
+  if (/javascript|ecmascript/.test(type) || /^(m?js|cjs)$/.test(ext)) return msg('documents.type.script');
+  if (type === 'text/xml' || type === 'application/xml' || ext === 'xml') return msg('documents.type.xml');
   return null;
 }
 
@@ -64,16 +64,16 @@ export async function checkContentType(file: string, declaredRaw: string | undef
     const byExt = DOCUMENT_EXTENSIONS[ext];
     declared = sniffed && ALLOWED.has(sniffed) ? sniffed : (byExt ?? '');
     if (sniffed === 'application/zip' && byExt && SNIFF_ALSO[byExt]?.includes('application/zip')) declared = byExt;
-    if (!declared) throw unsupported(`This type of file cannot be uploaded. Allowed: ${DOCUMENT_TYPES_HINT}.`);
+    if (!declared) throw unsupported(msg('documents.type.unknown', { allowed: ALLOWED_HINT }));
   }
-  if (!ALLOWED.has(declared)) throw unsupported(`Files of type ${declared} cannot be uploaded. Allowed: ${DOCUMENT_TYPES_HINT}.`);
+  if (!ALLOWED.has(declared)) throw unsupported(msg('documents.type.notAllowed', { type: declared, allowed: ALLOWED_HINT }));
   if (TEXT.has(declared)) {
-    if (sniffed) throw unsupported(`The file was sent as ${declared} but its content is ${named(sniffed)}: check the file and try again.`);
+    if (sniffed) throw unsupported(msg('documents.type.mismatch', { declared, actual: named(sniffed) }));
     return declared;
   }
   if (sniffed !== declared && !(sniffed && SNIFF_ALSO[declared]?.includes(sniffed))) {
-    const actual = sniffed ? named(sniffed) : `not ${named(declared)}`;
-    throw unsupported(`The file was sent as ${named(declared)} but its content is ${actual}: check the file and try again.`);
+    const actual = sniffed ? named(sniffed) : msg('documents.type.not', { what: named(declared) });
+    throw unsupported(msg('documents.type.mismatch', { declared: named(declared), actual }));
   }
   return declared;
 }

@@ -1,7 +1,7 @@
 import type { DocumentSubject } from '../../../shared/compliance.js';
 import type { Role } from '../../../shared/roles.js';
 import type { DbOrTx } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg, type Msg } from '../../lib/errors.js';
 import { roles, signedIn, type Actor } from '../../lib/policy.js';
 import { canEditPartner } from '../partners/index.js';
 
@@ -60,11 +60,11 @@ export async function mayAccess(tx: DbOrTx, actor: Actor, subject: SubjectRef, a
   return false;
 }
 
-const DENIED: Record<DocumentSubject, string> = {
-  partner: 'Members may change only the documents of partners they own or are on the team of',
-  contract: 'Contract documents are open to administrators, Partner Managers, finance and the partner’s team',
-  risk_assessment: 'Risk assessment documents are open to administrators, Partner Managers, finance and the partner’s team',
-  user_certification: 'Certification evidence is open to its holder, Partner Managers and administrators',
+const DENIED: Record<DocumentSubject, Msg> = {
+  partner: msg('documents.denied.partner'),
+  contract: msg('documents.denied.contract'),
+  risk_assessment: msg('documents.denied.risk_assessment'),
+  user_certification: msg('documents.denied.user_certification'),
 };
 
 export async function assertMayAccess(tx: DbOrTx, actor: Actor, subject: SubjectRef, action: 'read' | 'write'): Promise<void> {

@@ -6,9 +6,9 @@ import { canShowInline, newVersionFields, uploadDocumentFields, type DocumentIte
 import type { Db, DbOrTx } from '../../db/client.js';
 import { document, documentVersion, partner, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound, type Msg } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
-import { lockRow, updateVersioned } from '../../lib/versioned.js';
+import { lockRow, staleVersion, updateVersioned } from '../../lib/versioned.js';
 import { checkContentType } from './documents.content.js';
 import { assertMayAccess, mayAccess } from './documents.policy.js';
 import { auditableDocument, presentDocument, type DocumentRow, type VersionRow } from './documents.presenter.js';
@@ -16,8 +16,19 @@ import { findSubject, findSubjects, orphan, type Subject } from './documents.sub
 import type { Spooled } from './documents.upload.js';
 import { documentKey, removeQuietly, StorageMissingError, type Storage } from './storage.js';
 
-const WHAT = 'Document';
-const SUBJECT_NAMES: Record<DocumentSubject, string> = { partner: 'Partner', contract: 'Contract', risk_assessment: 'Risk assessment', user_certification: 'Certification' };
+const WHAT = { what: msg('documents.what'), the: msg('documents.the') };
+const SUBJECT_NAMES: Record<DocumentSubject, Msg> = {
+  partner: msg('documents.subject.partner'),
+  contract: msg('documents.subject.contract'),
+  risk_assessment: msg('documents.subject.risk_assessment'),
+  user_certification: msg('documents.subject.user_certification'),
+};
+const NO_SUBJECT: Record<DocumentSubject, Msg> = {
+  partner: msg('documents.field.noSubject.partner'),
+  contract: msg('documents.field.noSubject.contract'),
+  risk_assessment: msg('documents.field.noSubject.risk_assessment'),
+  user_certification: msg('documents.field.noSubject.user_certification'),
+};
 
 async function present(tx: DbOrTx, rows: DocumentRow[], subjects: Map<string, Subject>, canEdit: (d: DocumentRow) => boolean): Promise<DocumentItem[]> {
   if (!rows.length) return [];
@@ -66,7 +77,7 @@ export async function listDocuments(db: DbOrTx, q: ListDocumentsQuery, actor: Ac
   }
   const partnerId = q.partnerId!;
   const [p] = await db.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
+  if (!p) throw notFound(SUBJECT_NAMES.partner);
   const rows = await db
     .select()
     .from(document)
@@ -88,7 +99,7 @@ export async function listDocuments(db: DbOrTx, q: ListDocumentsQuery, actor: Ac
 
 async function readable(db: DbOrTx, actor: Actor, id: string): Promise<{ row: DocumentRow; subject: Subject }> {
   const [row] = await db.select().from(document).where(eq(document.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(WHAT.what);
   const subject = await subjectOf(db, row);
   await assertMayAccess(db, actor, subject, 'read');
   return { row, subject };
@@ -105,13 +116,13 @@ export async function checkNewDocument(db: DbOrTx, raw: Record<string, string>, 
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => {
       const field = String(i.path[0] ?? 'body');
-      return { path: `body.${field}`, message: raw[field] === undefined ? 'is required (send it before the file)' : i.message };
+      return raw[field] === undefined ? { path: `body.${field}`, message: msg('documents.field.sendBeforeFile') } : { path: `body.${field}`, message: i.message, issue: i };
     });
-    throw new AppError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    throw new AppError('validation_failed', undefined, errors);
   }
   const { subjectType, subjectId, title } = parsed.data;
   const subject = await findSubject(db, subjectType, subjectId);
-  if (!subject) throw fieldError('body.subjectId', `is not an existing ${SUBJECT_NAMES[subjectType].toLowerCase()}`);
+  if (!subject) throw fieldError('body.subjectId', NO_SUBJECT[subjectType]);
   await assertMayAccess(db, actor, subject, 'write');
   return { subject, title: title || undefined };
 }
@@ -176,17 +187,19 @@ export async function createDocument(db: Db, storage: Storage, prepared: { subje
 /** Checks a new version's fields, the document and the caller's right before the file is read. */
 export async function checkNewVersion(db: DbOrTx, id: string, raw: Record<string, string>, actor: Actor): Promise<{ expected?: number }> {
   const parsed = newVersionFields.safeParse(raw);
-  if (!parsed.success) throw fieldError('body.version', parsed.error.issues[0]?.message ?? 'is invalid');
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('validation_failed', undefined, [
+      issue ? { path: 'body.version', message: issue.message, issue } : { path: 'body.version', message: msg('documents.field.invalid') },
+    ]);
+  }
   const [row] = await db.select().from(document).where(eq(document.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(WHAT.what);
   await assertMayAccess(db, actor, await subjectOf(db, row), 'write');
-  if (row.archivedAt) throw new AppError('conflict', 'The document is archived: restore it before adding a version');
-  if (parsed.data.version !== undefined && parsed.data.version !== row.version) throw staleVersion(parsed.data.version, row.version);
+  if (row.archivedAt) throw new AppError('conflict', msg('documents.archived'));
+  if (parsed.data.version !== undefined && parsed.data.version !== row.version) throw staleVersion(WHAT, parsed.data.version, row.version);
   return { expected: parsed.data.version };
 }
-
-const staleVersion = (sent: number, now: number) =>
-  new AppError('version_conflict', `The document was changed by someone else (you sent version ${sent}, it is now ${now}). Reload and try again.`);
 
 export async function addVersion(db: Db, storage: Storage, id: string, expected: number | undefined, file: Spooled, actor: Actor): Promise<DocumentItem> {
   return store(storage, file, id, (v) =>
@@ -195,8 +208,8 @@ export async function addVersion(db: Db, storage: Storage, id: string, expected:
       const before = await lockRow(tx, document, id, WHAT);
       const subject = await subjectOf(tx, before);
       await assertMayAccess(tx, actor, subject, 'write');
-      if (before.archivedAt) throw new AppError('conflict', 'The document is archived: restore it before adding a version');
-      if (expected !== undefined && expected !== before.version) throw staleVersion(expected, before.version);
+      if (before.archivedAt) throw new AppError('conflict', msg('documents.archived'));
+      if (expected !== undefined && expected !== before.version) throw staleVersion(WHAT, expected, before.version);
       const versionNo = before.currentVersion + 1;
       const [version] = await tx
         .insert(documentVersion)
@@ -252,15 +265,15 @@ export async function openDownload(db: DbOrTx, storage: Storage, id: string, ver
     .select()
     .from(documentVersion)
     .where(and(eq(documentVersion.documentId, id), eq(documentVersion.versionNo, no)));
-  if (!version) throw notFound(`Version ${no} of the document`);
+  if (!version) throw notFound(msg('documents.versionOf', { no }));
   if (inline && !canShowInline(version.contentType)) {
-    const message = 'This file type cannot be shown in the browser; download it instead';
+    const message = msg('documents.notInline');
     throw new AppError('unsupported_media_type', message, [{ path: 'query.inline', message }]);
   }
   try {
     return { version, inline, body: await storage.get(version.storageKey) };
   } catch (e) {
-    if (e instanceof StorageMissingError) throw new AppError('internal', 'The file of this document is missing from storage; an administrator has to restore it from a backup');
+    if (e instanceof StorageMissingError) throw new AppError('internal', msg('documents.fileMissing'));
     throw e;
   }
 }

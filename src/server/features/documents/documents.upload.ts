@@ -6,8 +6,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile, Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { tooLargeMessage } from '../../../shared/schemas/document.js';
-import { AppError, fieldError } from '../../lib/errors.js';
+import { formatBytes } from '../../../shared/schemas/document.js';
+import { AppError, fieldError, msg } from '../../lib/errors.js';
 import { sanitizeFileName } from './documents.content.js';
 import { ensureSpoolDir, removeQuietly, type Storage } from './storage.js';
 
@@ -90,15 +90,16 @@ function lingerOnClose(raw: IncomingMessage): void {
   };
 }
 
+const tooLargeMessage = (maxBytes: number) => msg('documents.tooLarge', { limit: formatBytes(maxBytes) });
 export const tooLarge = (maxBytes: number) => new AppError('payload_too_large', tooLargeMessage(maxBytes), [{ path: 'body.file', message: tooLargeMessage(maxBytes) }]);
-const malformed = () => new AppError('bad_request', 'The multipart body is malformed or incomplete', [{ path: 'body', message: 'is not a complete multipart/form-data body' }]);
+const malformed = () => new AppError('bad_request', msg('documents.malformed'), [{ path: 'body', message: msg('documents.field.incomplete') }]);
 
 /** Errors of the multipart parser and of the client's connection are bad input; our own and the disk's are not. */
 function asInputError(e: unknown): unknown {
   if (e instanceof AppError || (e as NodeJS.ErrnoException)?.syscall) return e;
   const code = (e as { code?: string })?.code ?? '';
   if (/^FST_(PARTS|FILES|FIELDS)_LIMIT$/.test(code))
-    return new AppError('bad_request', 'Too many parts: send the fields and one file', [{ path: 'body', message: 'has too many parts' }]);
+    return new AppError('bad_request', msg('documents.tooManyParts'), [{ path: 'body', message: msg('documents.field.tooManyParts') }]);
   return malformed();
 }
 
@@ -139,9 +140,7 @@ export async function receiveUpload(
   opts: { maxBytes: number; fields: readonly string[]; onFields: (fields: Record<string, string>) => Promise<void> },
 ): Promise<Spooled> {
   if (!req.isMultipart()) {
-    throw new AppError('unsupported_media_type', 'Send the upload as multipart/form-data: the fields first, then the file', [
-      { path: 'body', message: 'must be multipart/form-data' },
-    ]);
+    throw new AppError('unsupported_media_type', msg('documents.notMultipart'), [{ path: 'body', message: msg('documents.field.notMultipart') }]);
   }
   const length = Number(req.headers['content-length']);
   if (Number.isFinite(length) && length > opts.maxBytes + ENVELOPE_BYTES) {
@@ -167,16 +166,16 @@ export async function receiveUpload(
       const part = next.value;
       if (part.type === 'field') {
         const name = part.fieldname;
-        if (received) throw fieldError(`body.${name.slice(0, 40)}`, 'must come before the file');
-        if (!opts.fields.includes(name)) throw fieldError(`body.${name.slice(0, 40)}`, `is not a field of this upload (send ${opts.fields.join(', ')} and file)`);
-        if (name in fields) throw fieldError(`body.${name}`, 'is given twice');
-        if (part.valueTruncated || typeof part.value !== 'string') throw fieldError(`body.${name}`, 'is too long');
+        if (received) throw fieldError(`body.${name.slice(0, 40)}`, msg('documents.field.beforeFile'));
+        if (!opts.fields.includes(name)) throw fieldError(`body.${name.slice(0, 40)}`, msg('documents.field.unknownField', { fields: opts.fields.join(', ') }));
+        if (name in fields) throw fieldError(`body.${name}`, msg('documents.field.twice'));
+        if (part.valueTruncated || typeof part.value !== 'string') throw fieldError(`body.${name}`, msg('documents.field.tooLong'));
         fields[name] = part.value;
         continue;
       }
       if (received || part.fieldname !== 'file') {
         part.file.resume();
-        throw fieldError(`body.${part.fieldname.slice(0, 40)}`, received ? 'send one file per upload' : 'the file must be sent as the part named "file"');
+        throw fieldError(`body.${part.fieldname.slice(0, 40)}`, msg(received ? 'documents.field.oneFile' : 'documents.field.partName'));
       }
       await opts.onFields(fields);
       received = await spool(part, storage, opts.maxBytes);
@@ -186,6 +185,6 @@ export async function receiveUpload(
     if (isTooLarge(e) && !(await drainRest(req.raw, DRAIN_MAX_BYTES))) lingerOnClose(req.raw);
     throw e;
   }
-  if (!received) throw fieldError('body.file', 'is required: send the file as the part named "file", after the fields');
+  if (!received) throw fieldError('body.file', msg('documents.field.fileRequired'));
   return received;
 }
