@@ -18,13 +18,6 @@ export type Importance = (typeof IMPORTANCE)[number];
 
 export const DIRECTIONS = ['we_resell_them', 'they_resell_us', 'we_buy_from_them', 'joint_offer', 'referral'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
-export const DIRECTION_LABELS: Record<Direction, string> = {
-  we_resell_them: 'We resell them',
-  they_resell_us: 'They resell us',
-  we_buy_from_them: 'We buy from them',
-  joint_offer: 'Joint offer',
-  referral: 'Referral',
-};
 
 export const PARTNER_LINK_KINDS = ['distributor_of', 'reseller_of'] as const;
 export type PartnerLinkKind = (typeof PARTNER_LINK_KINDS)[number];

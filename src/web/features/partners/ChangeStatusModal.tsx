@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PARTNER_STATUSES, type PartnerStatus } from '../../../shared/partners.js';
 import type { Partner } from '../../../shared/schemas/partner.js';
 import { WriteErrorAlert } from './ConflictAlert.js';
-import { STATUS_DESCRIPTIONS, STATUS_LABELS } from './labels.js';
 import { partnerKeys, useUpdatePartner } from './queries.js';
 
 const NOTE_MAX = 500;
 
 /** Moves a partner along its lifecycle; the change is dated and kept with an optional note. */
 export function ChangeStatusModal({ partner, opened, onClose }: { partner: Partner; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation(['partners', 'common']);
   const update = useUpdatePartner();
   const qc = useQueryClient();
   const [status, setStatus] = useState<PartnerStatus>(partner.status);
@@ -32,7 +33,7 @@ export function ChangeStatusModal({ partner, opened, onClose }: { partner: Partn
       { id: partner.id, version: partner.version, status, statusNote: note.trim() || null },
       {
         onSuccess: (p) => {
-          notifications.show({ color: 'teal', message: `${p.name} is now ${STATUS_LABELS[p.status].toLowerCase()}.` });
+          notifications.show({ color: 'teal', message: t('changeStatus.changed', { name: p.name, status: t(`statusInSentence.${p.status}`) }) });
           onClose();
         },
       },
@@ -45,10 +46,10 @@ export function ChangeStatusModal({ partner, opened, onClose }: { partner: Partn
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`Change the status of ${partner.name}`}>
+    <Modal opened={opened} onClose={onClose} title={t('changeStatus.title', { name: partner.name })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Radio.Group label="New status" value={status} onChange={(v) => setStatus(v as PartnerStatus)} required>
+          <Radio.Group label={t('changeStatus.newStatus')} value={status} onChange={(v) => setStatus(v as PartnerStatus)} required>
             <Stack gap="xs" mt="xs">
               {PARTNER_STATUSES.map((s) => (
                 <Radio
@@ -56,24 +57,24 @@ export function ChangeStatusModal({ partner, opened, onClose }: { partner: Partn
                   value={s}
                   label={
                     <>
-                      {STATUS_LABELS[s]}
+                      {t(`status.${s}`)}
                       {s === partner.status && (
                         <Text span size="xs" c="dimmed">
                           {' '}
-                          (now)
+                          {t('changeStatus.now')}
                         </Text>
                       )}
                     </>
                   }
-                  description={STATUS_DESCRIPTIONS[s]}
+                  description={t(`statusDescription.${s}`)}
                 />
               ))}
             </Stack>
           </Radio.Group>
           <Textarea
-            label="Note"
-            description="Optional: why the status changes, kept in the partner's history."
-            placeholder="e.g. Partner agreement signed on 3 March"
+            label={t('changeStatus.note')}
+            description={t('changeStatus.noteHint')}
+            placeholder={t('changeStatus.notePlaceholder')}
             autosize
             minRows={2}
             maxRows={6}
@@ -84,10 +85,10 @@ export function ChangeStatusModal({ partner, opened, onClose }: { partner: Partn
           <WriteErrorAlert error={update.error} onReload={reload} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={update.isPending} disabled={status === partner.status}>
-              Change status
+              {t('changeStatus.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Group, Stack, Text, ThemeIcon, Title, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconSparkles } from '@tabler/icons-react';
 import { api, errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
-import { plural } from '../../lib/format.js';
+import { i18n } from '../../i18n.js';
 import { partnersListQuery } from './queries.js';
 
 interface Loaded {
@@ -24,20 +25,26 @@ export function useLoadDemoData() {
       void qc.invalidateQueries();
       notifications.show({
         color: 'teal',
-        title: 'Demo data loaded',
-        message: `${plural(r.partners, 'partner')}, ${plural(r.contacts, 'contact')}, ${plural(r.activities, 'timeline entry', 'timeline entries')} and ${plural(r.colleagues, 'colleague')}. All people and companies are fictional.`,
+        title: i18n.t('partners:demo.loadedTitle'),
+        message: i18n.t('partners:demo.loaded', {
+          partners: i18n.t('partners:demo.partners', { count: r.partners }),
+          contacts: i18n.t('partners:demo.contacts', { count: r.contacts }),
+          activities: i18n.t('partners:demo.activities', { count: r.activities }),
+          colleagues: i18n.t('partners:demo.colleagues', { count: r.colleagues }),
+        }),
         autoClose: 10_000,
       });
     },
-    onError: (e) => notifications.show({ color: 'red', title: 'Demo data was not loaded', message: errorMessage(e) }),
+    onError: (e) => notifications.show({ color: 'red', title: i18n.t('partners:demo.failed'), message: errorMessage(e) }),
   });
 }
 
 export function LoadDemoDataButton(props: ButtonProps) {
+  const { t } = useTranslation('partners');
   const load = useLoadDemoData();
   return (
     <Button leftSection={<IconDatabaseImport size={16} aria-hidden />} loading={load.isPending} onClick={() => load.mutate()} {...props}>
-      Load demo data
+      {t('demo.load')}
     </Button>
   );
 }
@@ -50,6 +57,7 @@ export function useNoPartnersYet(enabled = true) {
 
 /** The home page's offer to an administrator of a new installation. */
 export function DemoDataOffer() {
+  const { t } = useTranslation('partners');
   const me = useMe();
   const isAdmin = me.can.loadDemoData;
   const empty = useNoPartnersYet(isAdmin);
@@ -63,17 +71,16 @@ export function DemoDataOffer() {
         <Stack gap="sm" style={{ flex: 1 }}>
           <div>
             <Title order={2} size="h4" id="demo-offer">
-              Try Partnerhub with a realistic portfolio
+              {t('demo.offerTitle')}
             </Title>
             <Text size="sm" c="dimmed" mt={4}>
-              There are no partners yet. Load a portfolio of fictional partners of all four types and importance levels, with their people, our team on each and a year of timeline,
-              to see how everything fits together. Or start right away with your own first partner.
+              {t('demo.offerText')}
             </Text>
           </div>
           <Group gap="sm">
             <LoadDemoDataButton />
             <Button component={Link} to="/partners/new" variant="default">
-              Add your first partner
+              {t('demo.addFirst')}
             </Button>
           </Group>
         </Stack>

@@ -2,45 +2,30 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { IconFlag } from '@tabler/icons-react';
-import {
-  DIRECTION_LABELS,
-  LINK_KEYS,
-  PARTNER_TYPE_LABELS,
-  type Direction,
-  type Importance,
-  type PartnerLinkKind,
-  type PartnerStatus,
-  type PartnerType,
-} from '../../../shared/partners.js';
+import { useTranslation } from 'react-i18next';
+import { LINK_KEYS, type Direction, type Importance, type PartnerLinkKind, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import { i18n } from '../../i18n.js';
 import { productsQuery } from '../products/queries.js';
 import { StatusBadge } from './badges.js';
-import { countryLabel, IMPORTANCE_LABELS, LINK_LABELS, RELATION_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.js';
-import { FIELD_LABELS as FORM_LABELS } from './partnerForm.js';
+import { countryLabel, directionLabel, importanceLabel, linkLabel, relationLabel, STATUS_COLORS, statusLabel, typeLabel } from './labels.js';
+import { partnerFieldLabels } from './partnerForm.js';
 import { colleagueOptionsQuery, statusHistoryQuery } from './queries.js';
 import type { PartnerTabProps } from './tabs.js';
 import classes from './PartnerPage.module.css';
 
 /** How the record's fields read: the form's labels, with the history's own words where a change reads better. */
-const FIELD_LABELS: Record<string, string> = {
-  ...FORM_LABELS,
-  logoUrl: 'Logo',
-  directions: 'Direction',
-  pricingNotes: 'Pricing, reporting & discounts',
-  contactIntervalDays: 'Contact every (days)',
-  links: 'Links',
-  archivedAt: 'Archive',
-  link: 'Link to another partner',
-};
+const fieldLabels = (): Record<string, string> => ({ ...partnerFieldLabels(), ...i18n.t('partners:history.field', { returnObjects: true }) });
 const HIDDEN = ['id', 'mergedIntoId'];
 
 function StatusTimeline({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation('partners');
   const history = useQuery(statusHistoryQuery(partnerId));
-  if (history.isPending) return <LoadingState label="Loading status history…" />;
+  if (history.isPending) return <LoadingState label={t('history.loadingStatus')} />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
-  if (!history.data.length) return <EmptyState title="No status changes yet" headingLevel={3} />;
+  if (!history.data.length) return <EmptyState title={t('history.noStatusChanges')} headingLevel={3} />;
   return (
     <Timeline bulletSize={24} lineWidth={2} active={-1}>
       {history.data.map((c) => (
@@ -53,7 +38,7 @@ function StatusTimeline({ partnerId }: { partnerId: string }) {
           }
           title={
             <Text fw={600} size="sm">
-              {c.fromStatus ? `${STATUS_LABELS[c.fromStatus]} → ${STATUS_LABELS[c.toStatus]}` : `Added as ${STATUS_LABELS[c.toStatus].toLowerCase()}`}
+              {c.fromStatus ? `${statusLabel(c.fromStatus)} → ${statusLabel(c.toStatus)}` : t('history.addedAs', { status: t(`statusInSentence.${c.toStatus}`) })}
             </Text>
           }
         >
@@ -61,7 +46,7 @@ function StatusTimeline({ partnerId }: { partnerId: string }) {
             <time dateTime={c.changedAt} title={formatDateTime(c.changedAt)}>
               {formatDate(c.changedAt)}
             </time>
-            {c.changedBy ? ` · by ${c.changedBy.name}` : ''}
+            {c.changedBy ? t('history.by', { name: c.changedBy.name }) : ''}
           </Text>
           {c.note && (
             <Text size="sm" mt={4} className={classes.prose}>
@@ -76,23 +61,24 @@ function StatusTimeline({ partnerId }: { partnerId: string }) {
 
 /** Status changes with their notes, then every change to the record (the audit trail). */
 export function HistoryTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation('partners');
   const products = useQuery(productsQuery());
   const colleagues = useQuery(colleagueOptionsQuery(''));
-  const productName = (id: string) => products.data?.find((p) => p.id === id)?.name ?? 'a product no longer in the catalogue';
-  const colleagueName = (id: string) => colleagues.data?.find((c) => c.id === id)?.name ?? (partner.owner?.id === id ? partner.owner.name : 'a colleague');
+  const productName = (id: string) => products.data?.find((p) => p.id === id)?.name ?? t('history.goneProduct');
+  const colleagueName = (id: string) => colleagues.data?.find((c) => c.id === id)?.name ?? (partner.owner?.id === id ? partner.owner.name : t('history.aColleague'));
 
   const formatValue = (field: string, value: unknown): ReactNode | undefined => {
-    if (field === 'archivedAt') return typeof value === 'string' ? `archived on ${formatDateTime(value)}` : 'current (not archived)';
+    if (field === 'archivedAt') return typeof value === 'string' ? t('history.archivedOn', { date: formatDateTime(value) }) : t('history.current');
     if (value === null || value === undefined || value === '') return undefined;
     switch (field) {
       case 'status':
         return <StatusBadge status={value as PartnerStatus} size="sm" />;
       case 'importance':
-        return IMPORTANCE_LABELS[value as Importance] ?? String(value);
+        return importanceLabel(value as Importance);
       case 'types':
-        return (value as PartnerType[]).map((t) => PARTNER_TYPE_LABELS[t] ?? t).join(', ');
+        return (value as PartnerType[]).map(typeLabel).join(', ');
       case 'directions':
-        return (value as Direction[]).map((d) => DIRECTION_LABELS[d] ?? d).join(', ') || undefined;
+        return (value as Direction[]).map(directionLabel).join(', ') || undefined;
       case 'country':
         return countryLabel(String(value));
       case 'ownerId':
@@ -102,11 +88,11 @@ export function HistoryTab({ partner }: PartnerTabProps) {
       case 'links': {
         const links = value as Record<string, string>;
         const keys = LINK_KEYS.filter((k) => links[k]);
-        return keys.length ? keys.map((k) => `${LINK_LABELS[k]}: ${links[k]}`).join(' · ') : undefined;
+        return keys.length ? keys.map((k) => `${linkLabel(k)}: ${links[k]}`).join(' · ') : undefined;
       }
       case 'link': {
         const l = value as { kind: PartnerLinkKind; toPartnerName?: string };
-        return `${RELATION_LABELS[l.kind]?.outgoing ?? l.kind} ${l.toPartnerName ?? 'another partner'}`;
+        return `${relationLabel(l.kind, 'outgoing')} ${l.toPartnerName ?? t('history.anotherPartner')}`;
       }
       default:
         return undefined;
@@ -117,18 +103,18 @@ export function HistoryTab({ partner }: PartnerTabProps) {
     <Stack gap="lg">
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="history-status">
         <Title order={2} size="h5" id="history-status" mb="md">
-          Status history
+          {t('history.statusHistory')}
         </Title>
         <StatusTimeline partnerId={partner.id} />
       </Card>
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="history-changes">
         <Title order={2} size="h5" id="history-changes" mb={4}>
-          All changes
+          {t('history.allChanges')}
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          Who changed what on this partner, newest first.
+          {t('history.allChangesHint')}
         </Text>
-        <AuditHistory entityType="partner" entityId={partner.id} fieldLabels={FIELD_LABELS} formatValue={formatValue} hiddenFields={HIDDEN} />
+        <AuditHistory entityType="partner" entityId={partner.id} fieldLabels={fieldLabels()} formatValue={formatValue} hiddenFields={HIDDEN} />
       </Card>
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import type { PartnerLinkKind } from '../../../shared/partners.js';
 import type { Partner, PartnerSummary } from '../../../shared/schemas/partner.js';
@@ -10,21 +11,17 @@ import { useAddPartnerLink } from './queries.js';
 /** A relation read from this partner: outgoing links start here, incoming ones at the other partner. */
 type Relation = 'distributor_of' | 'reseller_of' | 'represented_by' | 'resold_by';
 
-const RELATIONS: { value: Relation; kind: PartnerLinkKind; outgoing: boolean; label: (name: string) => string; hint: string }[] = [
-  { value: 'distributor_of', kind: 'distributor_of', outgoing: true, label: (n) => `${n} is a distributor of…`, hint: 'Pick the vendor this distributor represents.' },
-  {
-    value: 'represented_by',
-    kind: 'distributor_of',
-    outgoing: false,
-    label: (n) => `${n} is represented by the distributor…`,
-    hint: 'Pick a distributor (a partner of type Distributor).',
-  },
-  { value: 'reseller_of', kind: 'reseller_of', outgoing: true, label: (n) => `${n} is a reseller of…`, hint: 'Pick the partner whose products this one resells.' },
-  { value: 'resold_by', kind: 'reseller_of', outgoing: false, label: (n) => `${n} is resold by…`, hint: 'Pick the reseller.' },
+// Each relation's words are `linkPartner.<value>` (the choice) and `linkPartner.<value>Hint` (what to pick).
+const RELATIONS: { value: Relation; kind: PartnerLinkKind; outgoing: boolean }[] = [
+  { value: 'distributor_of', kind: 'distributor_of', outgoing: true },
+  { value: 'represented_by', kind: 'distributor_of', outgoing: false },
+  { value: 'reseller_of', kind: 'reseller_of', outgoing: true },
+  { value: 'resold_by', kind: 'reseller_of', outgoing: false },
 ];
 
 /** Links a vendor and its distributor (or reseller), from whichever end the user stands on. */
 export function LinkPartnerModal({ partner, opened, onClose }: { partner: Partner; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation(['partners', 'common']);
   const add = useAddPartnerLink();
   const isDistributor = partner.types.includes('distributor');
   const options = RELATIONS.filter((r) => r.value !== 'distributor_of' || isDistributor);
@@ -46,22 +43,22 @@ export function LinkPartnerModal({ partner, opened, onClose }: { partner: Partne
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!other) return setPickError('Pick a partner');
+    if (!other) return setPickError(t('linkPartner.pickMissing'));
     const body = chosen.outgoing ? { fromId: partner.id, toPartnerId: other.id, kind: chosen.kind } : { fromId: other.id, toPartnerId: partner.id, kind: chosen.kind };
     add.mutate(body, {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: `${partner.name} and ${other.name} are linked.` });
+        notifications.show({ color: 'teal', message: t('linkPartner.linked', { name: partner.name, other: other.name }) });
         onClose();
       },
     });
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Link a vendor or distributor" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('linkPartner.title')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Radio.Group
-            label="Relation"
+            label={t('linkPartner.relation')}
             value={relation}
             onChange={(v) => {
               setRelation(v as Relation);
@@ -71,19 +68,19 @@ export function LinkPartnerModal({ partner, opened, onClose }: { partner: Partne
           >
             <Stack gap="xs" mt="xs">
               {options.map((r) => (
-                <Radio key={r.value} value={r.value} label={r.label(partner.name)} />
+                <Radio key={r.value} value={r.value} label={t(`linkPartner.${r.value}`, { name: partner.name })} />
               ))}
             </Stack>
           </Radio.Group>
           {!isDistributor && (
             <Text size="xs" c="dimmed">
-              Only a partner of type Distributor can be “distributor of” a vendor. To record that {partner.name} distributes others, add the Distributor type first.
+              {t('linkPartner.onlyDistributors', { name: partner.name })}
             </Text>
           )}
           <PartnerSelect
-            label={chosen.outgoing ? 'Partner' : chosen.kind === 'distributor_of' ? 'Distributor' : 'Reseller'}
-            description={chosen.hint}
-            placeholder="Type a name"
+            label={chosen.outgoing ? t('linkPartner.partner') : chosen.kind === 'distributor_of' ? t('linkPartner.distributor') : t('linkPartner.reseller')}
+            description={t(`linkPartner.${chosen.value}Hint`)}
+            placeholder={t('linkPartner.placeholder')}
             required
             exclude={[partner.id, ...linked]}
             allow={!chosen.outgoing && chosen.kind === 'distributor_of' ? (p) => p.types.includes('distributor') : undefined}
@@ -98,10 +95,10 @@ export function LinkPartnerModal({ partner, opened, onClose }: { partner: Partne
           <WriteErrorAlert error={add.error} onReload={() => add.reset()} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={add.isPending}>
-              Link partners
+              {t('linkPartner.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Alert, Button, Checkbox, Group, Menu, Modal, Popover, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconBookmarkPlus, IconCheck, IconColumns3, IconTrash } from '@tabler/icons-react';
@@ -9,6 +10,7 @@ import { sameView, savedViewsQuery, useDeleteView, useSaveView, viewSearch, type
 
 /** Which columns the table shows; the name always. */
 export function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onChange: (cols: ColumnKey[]) => void }) {
+  const { t } = useTranslation(['partners', 'common']);
   const toggle = (key: ColumnKey, on: boolean) => {
     const set = new Set(on ? [...columns, key] : columns.filter((c) => c !== key));
     // Keep the table's order whatever the clicking order.
@@ -18,19 +20,19 @@ export function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onC
     <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
       <Popover.Target>
         <Button variant="default" size="sm" leftSection={<IconColumns3 size={16} aria-hidden />} visibleFrom="sm">
-          Columns
+          {t('columns.button')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <Stack gap="xs" role="group" aria-label="Columns to show">
+        <Stack gap="xs" role="group" aria-label={t('columns.group')}>
           <Text size="xs" c="dimmed">
-            The name is always shown.
+            {t('columns.nameAlways')}
           </Text>
           {COLUMNS.map((c) => (
             <Checkbox key={c.key} label={c.label} checked={columns.includes(c.key)} onChange={(e) => toggle(c.key, e.currentTarget.checked)} />
           ))}
           <Button variant="subtle" size="xs" onClick={() => onChange(DEFAULT_COLUMNS)}>
-            Reset to the default columns
+            {t('columns.reset')}
           </Button>
         </Stack>
       </Popover.Dropdown>
@@ -40,6 +42,7 @@ export function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onC
 
 /** Named filter, sort and column sets of the signed-in user. */
 export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSearchParams; onApply: (search: URLSearchParams) => void; canSave: boolean }) {
+  const { t } = useTranslation(['partners', 'common']);
   const views = useQuery(savedViewsQuery());
   const save = useSaveView();
   const remove = useDeleteView();
@@ -53,7 +56,7 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setNameError('Name the view');
+    if (!trimmed) return setNameError(t('views.nameMissing'));
     const query: Record<string, string> = {};
     for (const [k, v] of current.entries()) if (k !== 'page' && k !== 'cols' && v) query[k] = v;
     const columns = (current.get('cols') ?? '').split(',').filter(Boolean);
@@ -62,7 +65,7 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
       {
         onSuccess: (v) => {
           setNaming(false);
-          notifications.show({ color: 'teal', message: `View “${v.name}” saved. Pick it from Views any time.` });
+          notifications.show({ color: 'teal', message: t('views.saved', { name: v.name }) });
         },
       },
     );
@@ -70,8 +73,8 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
 
   const onDelete = (v: SavedView) =>
     remove.mutate(v, {
-      onSuccess: () => notifications.show({ message: `View “${v.name}” deleted.` }),
-      onError: (e) => notifications.show({ color: 'red', title: 'The view could not be deleted', message: errorMessage(e) }),
+      onSuccess: () => notifications.show({ message: t('views.deleted', { name: v.name }) }),
+      onError: (e) => notifications.show({ color: 'red', title: t('views.deleteFailed'), message: errorMessage(e) }),
     });
 
   return (
@@ -79,18 +82,18 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
       <Menu position="bottom-end" shadow="md" width={280} withinPortal closeOnItemClick>
         <Menu.Target>
           <Button variant="default" size="sm" leftSection={<IconBookmark size={16} aria-hidden />}>
-            {active ? `View: ${active.name}` : 'Views'}
+            {active ? t('views.buttonActive', { name: active.name }) : t('views.button')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>Your saved views</Menu.Label>
-          {views.isPending && <Menu.Item disabled>Loading…</Menu.Item>}
-          {views.isError && <Menu.Item disabled>Views could not be loaded</Menu.Item>}
-          {views.data?.length === 0 && <Menu.Item disabled>None yet: filter and sort the list, then save it</Menu.Item>}
+          <Menu.Label>{t('views.yours')}</Menu.Label>
+          {views.isPending && <Menu.Item disabled>{t('views.loading')}</Menu.Item>}
+          {views.isError && <Menu.Item disabled>{t('views.loadFailed')}</Menu.Item>}
+          {views.data?.length === 0 && <Menu.Item disabled>{t('views.noneYet')}</Menu.Item>}
           {views.data?.map((v) => (
             <Menu.Item key={v.id} onClick={() => onApply(viewSearch(v))} leftSection={v.id === active?.id ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14 }} />}>
               {v.name}
-              {v.id === active?.id && <span className="visually-hidden"> (shown now)</span>}
+              {v.id === active?.id && <span className="visually-hidden">{t('views.shownNow')}</span>}
             </Menu.Item>
           ))}
           {canSave && (
@@ -105,27 +108,27 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
                   setNaming(true);
                 }}
               >
-                Save current view…
+                {t('views.saveCurrent')}
               </Menu.Item>
             </>
           )}
           {Boolean(views.data?.length) && (
             <Menu.Item leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setManaging(true)}>
-              Delete views…
+              {t('views.deleteViews')}
             </Menu.Item>
           )}
         </Menu.Dropdown>
       </Menu>
 
-      <Modal opened={naming} onClose={() => setNaming(false)} title="Save this view" size="sm">
+      <Modal opened={naming} onClose={() => setNaming(false)} title={t('views.saveTitle')} size="sm">
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <Text size="sm" c="dimmed">
-              Keeps the filters, the order and the columns shown now. Only you see your views.
+              {t('views.saveHint')}
             </Text>
             <TextInput
-              label="Name"
-              placeholder="e.g. Strategic vendors in Europe"
+              label={t('views.name')}
+              placeholder={t('views.namePlaceholder')}
               required
               data-autofocus
               maxLength={80}
@@ -143,21 +146,21 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
             )}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => setNaming(false)}>
-                Cancel
+                {t('common:action.cancel')}
               </Button>
               <Button type="submit" loading={save.isPending}>
-                Save view
+                {t('views.save')}
               </Button>
             </Group>
           </Stack>
         </form>
       </Modal>
 
-      <Modal opened={managing} onClose={() => setManaging(false)} title="Delete saved views" size="sm">
+      <Modal opened={managing} onClose={() => setManaging(false)} title={t('views.deleteTitle')} size="sm">
         <Stack gap="xs">
           {views.data?.length === 0 && (
             <Text size="sm" c="dimmed">
-              No saved views left.
+              {t('views.noneLeft')}
             </Text>
           )}
           {views.data?.map((v) => (
@@ -165,11 +168,11 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
               <Text size="sm" truncate>
                 {v.name}
               </Text>
-              <Tooltip label="Delete this view" withinPortal>
+              <Tooltip label={t('views.deleteOne')} withinPortal>
                 <ActionIcon
                   variant="subtle"
                   color="red"
-                  aria-label={`Delete view ${v.name}`}
+                  aria-label={t('views.deleteNamed', { name: v.name })}
                   onClick={() => onDelete(v)}
                   loading={remove.isPending && remove.variables?.id === v.id}
                 >
@@ -180,7 +183,7 @@ export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSear
           ))}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={() => setManaging(false)}>
-              Done
+              {t('views.done')}
             </Button>
           </Group>
         </Stack>

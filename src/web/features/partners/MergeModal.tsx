@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowMerge, IconInfoCircle } from '@tabler/icons-react';
 import type { Partner, PartnerSummary } from '../../../shared/schemas/partner.js';
-import { plural } from '../../lib/format.js';
 import { WriteErrorAlert } from './ConflictAlert.js';
-import { RELATION_LABELS } from './labels.js';
+import { relationInSentence } from './labels.js';
 import { PartnerSelect } from './pickers.js';
 import { partnerFootprintQuery, partnerKeys, partnerQuery, useMergePartner } from './queries.js';
 
 /** What moving the duplicate's records over means, in numbers and names. */
 function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: PartnerSummary }) {
+  const { t } = useTranslation(['partners', 'common']);
   const detail = useQuery(partnerQuery(duplicate.id));
   const footprint = useQuery(partnerFootprintQuery(duplicate.id));
   if (detail.isPending || footprint.isPending) {
@@ -19,12 +20,12 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
       <Group gap="xs" role="status">
         <Loader size="xs" aria-hidden />
         <Text size="sm" c="dimmed">
-          Counting what {duplicate.name} holds…
+          {t('merge.counting', { name: duplicate.name })}
         </Text>
       </Group>
     );
   }
-  if (detail.isError || footprint.isError) return <Alert color="red">What {duplicate.name} holds could not be loaded; the merge still moves all of it.</Alert>;
+  if (detail.isError || footprint.isError) return <Alert color="red">{t('merge.countFailed', { name: duplicate.name })}</Alert>;
   const d = detail.data;
   const f = footprint.data;
   const links = d.related.filter((r) => r.partner.id !== survivor.id);
@@ -32,27 +33,23 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
-        Moves from {duplicate.name} to {survivor.name}:
+        {t('merge.moves', { duplicate: duplicate.name, name: survivor.name })}
       </Text>
       <List size="sm" spacing={4}>
-        <List.Item>{plural(f.contacts, 'contact')} (with those who left)</List.Item>
-        <List.Item>{plural(f.activities, 'timeline entry', 'timeline entries')}</List.Item>
-        <List.Item>{plural(f.team, 'team role')} of our colleagues</List.Item>
-        <List.Item>{d.products.length ? `Products: ${d.products.map((p) => p.name).join(', ')}` : 'No products'}</List.Item>
+        <List.Item>{t('merge.contacts', { count: f.contacts })}</List.Item>
+        <List.Item>{t('merge.activities', { count: f.activities })}</List.Item>
+        <List.Item>{t('merge.team', { count: f.team })}</List.Item>
+        <List.Item>{d.products.length ? t('merge.products', { names: d.products.map((p) => p.name).join(', ') }) : t('merge.noProducts')}</List.Item>
         <List.Item>
-          {links.length ? `Links: ${links.map((l) => `${RELATION_LABELS[l.kind][l.direction].toLowerCase()} ${l.partner.name}`).join(', ')}` : 'No links to other partners'}
+          {links.length ? t('merge.links', { links: links.map((l) => `${relationInSentence(l.kind, l.direction)} ${l.partner.name}`).join(', ') }) : t('merge.noLinks')}
         </List.Item>
-        <List.Item>Its meetings, tasks, onboardings, risk assessments, contracts, documents, programmes and calendar feeds</List.Item>
-        <List.Item>Its status history</List.Item>
+        <List.Item>{t('merge.rest')}</List.Item>
+        <List.Item>{t('merge.statusHistory')}</List.Item>
       </List>
+      <Text size="sm">{t('merge.whoseStays', { name: survivor.name })}</Text>
       <Text size="sm">
-        Where both have one, {survivor.name}’s stays: its onboarding in progress goes on (the other is cancelled), its current risk assessment stays current (the other is
-        superseded), and a second draft assessment is folded into its draft.
-      </Text>
-      <Text size="sm">
-        Types, tags, regions, industries and directions are combined.
-        {emptyHere.length ? ` ${plural(emptyHere.length, 'field')} empty here ${emptyHere.length === 1 ? 'is' : 'are'} filled from ${duplicate.name}.` : ''} Then {duplicate.name}{' '}
-        is archived and points here for good (it cannot be restored); its history stays.
+        {t('merge.combined')}
+        {emptyHere.length ? ` ${t('merge.filled', { count: emptyHere.length, duplicate: duplicate.name })}` : ''} {t('merge.then', { duplicate: duplicate.name })}
       </Text>
     </Stack>
   );
@@ -60,6 +57,7 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
 
 /** Merges a duplicate into this partner, after showing what moves. */
 export function MergeModal({ partner, opened, onClose }: { partner: Partner; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation(['partners', 'common']);
   const merge = useMergePartner();
   const qc = useQueryClient();
   const [duplicate, setDuplicate] = useState<PartnerSummary | null>(null);
@@ -74,12 +72,12 @@ export function MergeModal({ partner, opened, onClose }: { partner: Partner; ope
   }, [opened]);
 
   const confirm = () => {
-    if (!duplicate) return setPickError('Pick the duplicate');
+    if (!duplicate) return setPickError(t('merge.pickMissing'));
     merge.mutate(
       { survivor: partner, duplicateId: duplicate.id },
       {
         onSuccess: (p) => {
-          notifications.show({ color: 'teal', title: 'Partners merged', message: `Everything of ${duplicate.name} is now with ${p.name}; ${duplicate.name} is archived.` });
+          notifications.show({ color: 'teal', title: t('merge.merged'), message: t('merge.mergedText', { duplicate: duplicate.name, name: p.name }) });
           onClose();
         },
       },
@@ -87,14 +85,14 @@ export function MergeModal({ partner, opened, onClose }: { partner: Partner; ope
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`Merge a duplicate into ${partner.name}`} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('merge.title', { name: partner.name })} size="lg">
       <Stack gap="md">
         <Alert variant="light" color="indigo" icon={<IconInfoCircle aria-hidden />}>
-          {partner.name} stays. Pick the duplicate record of the same company: its people, timeline and everything else move here.
+          {t('merge.intro', { name: partner.name })}
         </Alert>
         <PartnerSelect
-          label="Duplicate"
-          placeholder="Type its name"
+          label={t('merge.duplicate')}
+          placeholder={t('merge.placeholder')}
           required
           exclude={[partner.id]}
           value={duplicate}
@@ -116,10 +114,10 @@ export function MergeModal({ partner, opened, onClose }: { partner: Partner; ope
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={merge.isPending}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button color="red" leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={confirm} loading={merge.isPending} disabled={!duplicate}>
-            {duplicate ? `Merge ${duplicate.name} into ${partner.name}` : 'Merge'}
+            {duplicate ? t('merge.submitNamed', { duplicate: duplicate.name, name: partner.name }) : t('merge.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,14 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLink, IconPackage, IconPencil, IconX } from '@tabler/icons-react';
-import { DIRECTION_LABELS, type PartnerLinkKind } from '../../../shared/partners.js';
+import type { PartnerLinkKind } from '../../../shared/partners.js';
 import type { Partner } from '../../../shared/schemas/partner.js';
 import { errorMessage } from '../../api.js';
 import { intervalHint } from '../tasks/ContactCadence.js';
 import { LinkPartnerModal } from './LinkPartnerModal.js';
-import { RELATION_LABELS } from './labels.js';
+import { directionLabel, relationInSentence, relationLabel } from './labels.js';
 import { partnerPath } from './PartnerTable.js';
 import { useRemovePartnerLink } from './queries.js';
 import type { PartnerTabProps } from './tabs.js';
@@ -28,7 +29,8 @@ function Section({ title, children, action, id }: { title: string; children: Rea
   );
 }
 
-function Field({ label, value, empty = 'Not recorded yet.' }: { label?: string; value: string | null; empty?: string }) {
+function Field({ label, value, empty }: { label?: string; value: string | null; empty?: string }) {
+  const { t } = useTranslation('partners');
   return (
     <div>
       {label && (
@@ -42,14 +44,15 @@ function Field({ label, value, empty = 'Not recorded yet.' }: { label?: string; 
         </Text>
       ) : (
         <Text size="sm" c="dimmed" fs="italic">
-          {empty}
+          {empty ?? t('overview.notRecorded')}
         </Text>
       )}
     </div>
   );
 }
 
-function Labels({ label, values, empty = 'None recorded.' }: { label: string; values: string[]; empty?: string }) {
+function Labels({ label, values, empty }: { label: string; values: string[]; empty?: string }) {
+  const { t } = useTranslation('partners');
   return (
     <div>
       <Text size="xs" fw={600} c="dimmed" mb={4}>
@@ -65,7 +68,7 @@ function Labels({ label, values, empty = 'None recorded.' }: { label: string; va
         </Group>
       ) : (
         <Text size="sm" c="dimmed" fs="italic">
-          {empty}
+          {empty ?? t('overview.noneRecorded')}
         </Text>
       )}
     </div>
@@ -74,16 +77,17 @@ function Labels({ label, values, empty = 'None recorded.' }: { label: string; va
 
 /** Links to other partners, grouped by how they read from here ("Distributor of", "Represented by"…). */
 function Related({ partner, editable }: { partner: Partner; editable: boolean }) {
+  const { t } = useTranslation('partners');
   const remove = useRemovePartnerLink();
   const groups = new Map<string, Partner['related']>();
   for (const r of partner.related) {
-    const label = RELATION_LABELS[r.kind as PartnerLinkKind][r.direction];
+    const label = relationLabel(r.kind as PartnerLinkKind, r.direction);
     groups.set(label, [...(groups.get(label) ?? []), r]);
   }
   if (!partner.related.length) {
     return (
       <Text size="sm" c="dimmed" fs="italic">
-        No links to other partners. A distributor lists the vendors it represents here; a vendor its distributors.
+        {t('overview.noLinks')}
       </Text>
     );
   }
@@ -101,19 +105,19 @@ function Related({ partner, editable }: { partner: Partner; editable: boolean })
                   {l.partner.name}
                 </Anchor>
                 {editable && (
-                  <Tooltip label="Remove this link" withArrow>
+                  <Tooltip label={t('overview.removeLink')} withArrow>
                     <ActionIcon
                       variant="subtle"
                       color="gray"
                       size="sm"
-                      aria-label={`Remove the link: ${label.toLowerCase()} ${l.partner.name}`}
+                      aria-label={t('overview.removeLinkNamed', { relation: relationInSentence(l.kind as PartnerLinkKind, l.direction), name: l.partner.name })}
                       loading={remove.isPending && remove.variables?.linkId === l.linkId}
                       onClick={() =>
                         remove.mutate(
                           { partnerId: partner.id, linkId: l.linkId, otherId: l.partner.id },
                           {
-                            onSuccess: () => notifications.show({ message: `${partner.name} and ${l.partner.name} are no longer linked.` }),
-                            onError: (e) => notifications.show({ color: 'red', title: 'The link was not removed', message: errorMessage(e) }),
+                            onSuccess: () => notifications.show({ message: t('overview.unlinked', { name: partner.name, other: l.partner.name }) }),
+                            onError: (e) => notifications.show({ color: 'red', title: t('overview.unlinkFailed'), message: errorMessage(e) }),
                           },
                         )
                       }
@@ -133,33 +137,34 @@ function Related({ partner, editable }: { partner: Partner; editable: boolean })
 
 /** What we know about the partner and why we work together. */
 export function OverviewTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation('partners');
   const editable = partner.can.edit;
   const [linking, setLinking] = useState(false);
   const edit = editable ? (
     <Button component={Link} to={partnerPath(partner.id, 'edit')} variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} aria-hidden />}>
-      Edit
+      {t('overview.edit')}
     </Button>
   ) : null;
 
   return (
     <>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title="About" id="ov-about" action={edit}>
-          <Field value={partner.description} empty="No description yet." />
-          <Labels label="Tags" values={partner.tags} empty="No tags." />
+        <Section title={t('overview.about')} id="ov-about" action={edit}>
+          <Field value={partner.description} empty={t('overview.noDescription')} />
+          <Labels label={t('overview.tags')} values={partner.tags} empty={t('overview.noTags')} />
         </Section>
-        <Section title="Strategy & markets" id="ov-strategy">
-          <Field label="Their strategy" value={partner.strategy} />
-          <Labels label="Regions" values={partner.regions} />
-          <Labels label="Industries" values={partner.industries} />
+        <Section title={t('overview.strategy')} id="ov-strategy">
+          <Field label={t('overview.theirStrategy')} value={partner.strategy} />
+          <Labels label={t('overview.regions')} values={partner.regions} />
+          <Labels label={t('overview.industries')} values={partner.industries} />
         </Section>
-        <Section title="Why we work together" id="ov-why">
-          <Field label="What we bring them" value={partner.valueWeBring} />
-          <Field label="What they bring us" value={partner.valueTheyBring} />
-          <Labels label="Direction of the relationship" values={partner.directions.map((d) => DIRECTION_LABELS[d])} />
-          <Field label="Contact rhythm" value={`${intervalHint(partner)}.`} />
+        <Section title={t('overview.why')} id="ov-why">
+          <Field label={t('overview.weBring')} value={partner.valueWeBring} />
+          <Field label={t('overview.theyBring')} value={partner.valueTheyBring} />
+          <Labels label={t('overview.direction')} values={partner.directions.map(directionLabel)} />
+          <Field label={t('overview.rhythm')} value={`${intervalHint(partner)}.`} />
         </Section>
-        <Section title="Our products including this partner" id="ov-products">
+        <Section title={t('overview.products')} id="ov-products">
           {partner.products.length ? (
             <Group gap={6}>
               {partner.products.map((p) => (
@@ -170,23 +175,23 @@ export function OverviewTab({ partner }: PartnerTabProps) {
             </Group>
           ) : (
             <Text size="sm" c="dimmed" fs="italic">
-              None of our products includes this partner yet.
+              {t('overview.noProducts')}
             </Text>
           )}
           <Anchor component={Link} to="/products" size="xs">
-            The product catalogue
+            {t('overview.catalogue')}
           </Anchor>
         </Section>
-        <Section title="Pricing, reporting & discounts" id="ov-pricing">
-          <Field value={partner.pricingNotes} empty="No notes on pricing, reporting or discounts yet." />
+        <Section title={t('overview.pricing')} id="ov-pricing">
+          <Field value={partner.pricingNotes} empty={t('overview.noPricing')} />
         </Section>
         <Section
-          title="Related partners"
+          title={t('overview.related')}
           id="ov-related"
           action={
             editable ? (
               <Button variant="subtle" size="compact-sm" leftSection={<IconLink size={14} aria-hidden />} onClick={() => setLinking(true)}>
-                Add link
+                {t('overview.addLink')}
               </Button>
             ) : null
           }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconArrowMerge, IconDots, IconLink, IconPencil, IconProgressCheck } from '@tabler/icons-react';
 import type { PartnerDetail } from '../../../shared/schemas/partner.js';
@@ -19,13 +20,14 @@ export function PartnerActionsMenu({
   onRestore: () => void;
   restoring: boolean;
 }) {
+  const { t } = useTranslation('partners');
   const { can } = partner;
   const editable = can.edit;
   if (!(editable || can.archive || can.restore || can.merge)) return null;
   return (
     <Menu position="bottom-end" shadow="md" withinPortal width={260}>
       <Menu.Target>
-        <ActionIcon variant="default" size="lg" aria-label={`Actions for ${partner.name}`}>
+        <ActionIcon variant="default" size="lg" aria-label={t('actions.menu', { name: partner.name })}>
           <IconDots size={18} aria-hidden />
         </ActionIcon>
       </Menu.Target>
@@ -33,19 +35,19 @@ export function PartnerActionsMenu({
         {editable && (
           <>
             <Menu.Item component={Link} to={partnerPath(partner.id, 'edit')} leftSection={<IconPencil size={16} aria-hidden />}>
-              Edit details
+              {t('actions.edit')}
             </Menu.Item>
             <Menu.Item leftSection={<IconProgressCheck size={16} aria-hidden />} onClick={() => onOpen('status')}>
-              Change status…
+              {t('actions.changeStatus')}
             </Menu.Item>
             <Menu.Item leftSection={<IconLink size={16} aria-hidden />} onClick={() => onOpen('link')}>
-              Link a vendor or distributor…
+              {t('actions.link')}
             </Menu.Item>
           </>
         )}
         {can.merge && (
           <Menu.Item leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={() => onOpen('merge')}>
-            Merge a duplicate into this…
+            {t('actions.merge')}
           </Menu.Item>
         )}
         {(can.archive || can.restore) && (
@@ -54,11 +56,11 @@ export function PartnerActionsMenu({
             {can.restore ? (
               // A partner merged into another is not restored (its records moved there): `can.restore` is false for it.
               <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={onRestore} disabled={restoring}>
-                Restore
+                {t('actions.restore')}
               </Menu.Item>
             ) : (
               <Menu.Item className="menu-danger" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => onOpen('archive')}>
-                Archive…
+                {t('actions.archive')}
               </Menu.Item>
             )}
           </>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useBlocker, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -11,7 +12,7 @@ import { useMe } from '../../components/session.js';
 import { FormError, serverFieldErrors, useSchemaForm } from '../../components/useSchemaForm.js';
 import { isVersionConflict, WriteErrorAlert } from './ConflictAlert.js';
 import { PartnerCompanyFields } from './PartnerCompanyFields.js';
-import { emptyValues, FIELD_LABELS, fieldOf, partnerFormSchema, toBody, toPatch, validateNote, valuesOf, type PartnerBody } from './partnerForm.js';
+import { emptyValues, partnerFieldLabels, fieldOf, partnerFormSchema, toBody, toPatch, validateNote, valuesOf, type PartnerBody } from './partnerForm.js';
 import { PartnerRelationshipFields } from './PartnerRelationshipFields.js';
 import { PartnerStrategyFields } from './PartnerStrategyFields.js';
 import { partnerPath } from './PartnerTable.js';
@@ -26,13 +27,14 @@ const bodyOf = (p: Partner): PartnerBody => {
 
 /** Adds a partner, or edits one: the parsed body is sent (only what changed, for an edit). */
 export function PartnerForm({ partner }: { partner?: Partner }) {
+  const { t } = useTranslation(['partners', 'common']);
   const me = useMe();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const create = useCreatePartner();
   const update = useUpdatePartner();
   const initial = partner ? valuesOf(partner) : emptyValues(me.user.role === 'member' ? me.user.id : null);
-  const form = useSchemaForm(partnerFormSchema, initial, { labels: FIELD_LABELS, validate: validateNote, fieldOf });
+  const form = useSchemaForm(partnerFormSchema, initial, { labels: partnerFieldLabels(), validate: validateNote, fieldOf });
   const [saveError, setSaveError] = useState<unknown>(null);
   const saved = useRef(false);
 
@@ -51,13 +53,13 @@ export function PartnerForm({ partner }: { partner?: Partner }) {
       const patch = toPatch(bodyOf(partner), body, statusNote, partner.version);
       if (Object.keys(patch).length > 1) {
         const p = await update.mutateAsync({ id: partner.id, ...patch });
-        notifications.show({ color: 'teal', message: `${p.name} is saved.` });
+        notifications.show({ color: 'teal', message: t('form.saved', { name: p.name }) });
       }
       saved.current = true;
       await navigate(partnerPath(partner.id));
     } else {
       const p = await create.mutateAsync(body);
-      notifications.show({ color: 'teal', title: `${p.name} is added`, message: 'Add its people, our team and the first timeline entry on its page.' });
+      notifications.show({ color: 'teal', title: t('form.added', { name: p.name }), message: t('form.addedText') });
       saved.current = true;
       await navigate(partnerPath(p.id));
     }
@@ -86,11 +88,11 @@ export function PartnerForm({ partner }: { partner?: Partner }) {
   const errorCount = Object.values(form.errors).filter(Boolean).length;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={partner ? `Edit ${partner.name}` : 'New partner'}>
+    <form onSubmit={submit} noValidate aria-label={partner ? t('form.editTitle', { name: partner.name }) : t('form.newLabel')}>
       <Stack gap="lg">
         {archived && (
-          <Alert color="yellow" variant="light" icon={<IconAlertCircle aria-hidden />} title="This partner is archived">
-            Restore it from its page before changing it.
+          <Alert color="yellow" variant="light" icon={<IconAlertCircle aria-hidden />} title={t('form.archivedTitle')}>
+            {t('form.archivedText')}
           </Alert>
         )}
         <PartnerCompanyFields form={form} isNew={!partner} />
@@ -102,14 +104,14 @@ export function PartnerForm({ partner }: { partner?: Partner }) {
         <div className={classes.actions}>
           <Group justify="space-between" gap="sm">
             <Text size="sm" c={errorCount ? 'var(--mantine-color-red-light-color)' : 'dimmed'} aria-live="polite">
-              {errorCount ? `${errorCount === 1 ? 'One field needs' : `${errorCount} fields need`} attention.` : form.isDirty() ? 'Unsaved changes' : '\u00a0'}
+              {errorCount ? t('form.attention', { count: errorCount }) : form.isDirty() ? t('form.unsaved') : '\u00a0'}
             </Text>
             <Group gap="sm">
               <Button variant="default" component={Link} to={partner ? partnerPath(partner.id) : '/partners'}>
-                Cancel
+                {t('common:action.cancel')}
               </Button>
               <Button type="submit" loading={create.isPending || update.isPending} disabled={archived || isVersionConflict(saveError)}>
-                {partner ? 'Save changes' : 'Add partner'}
+                {partner ? t('form.saveChanges') : t('form.add')}
               </Button>
             </Group>
           </Group>
@@ -120,11 +122,11 @@ export function PartnerForm({ partner }: { partner?: Partner }) {
         opened={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}
         onConfirm={() => blocker.proceed?.()}
-        title="Leave without saving?"
-        confirmLabel="Leave"
+        title={t('form.leaveTitle')}
+        confirmLabel={t('form.leave')}
         danger
       >
-        Your changes to this partner are not saved yet and will be lost.
+        {t('form.leaveText')}
       </ConfirmDialog>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
@@ -22,6 +23,7 @@ import classes from './PartnerPage.module.css';
 /** The top of the 360° page: who the partner is, where the relationship stands, and what one can do. */
 /** Which actions show comes from the partner's `can` (the server's policies), never from rules of our own. */
 export function PartnerHeader({ partner }: { partner: PartnerDetail }) {
+  const { t } = useTranslation('partners');
   const [dialog, setDialog] = useState<PartnerDialog | null>(null);
   const setArchived = useSetArchived();
 
@@ -31,10 +33,10 @@ export function PartnerHeader({ partner }: { partner: PartnerDetail }) {
       {
         onSuccess: (p) => {
           setDialog(null);
-          notifications.show({ color: 'teal', message: on ? `${p.name} is archived. It stays findable under Partners › More filters › Archived.` : `${p.name} is restored.` });
+          notifications.show({ color: 'teal', message: on ? t('header.archived', { name: p.name }) : t('header.restored', { name: p.name }) });
         },
         onError: (e) => {
-          if (!on) notifications.show({ color: 'red', title: 'Not restored', message: errorMessage(e) });
+          if (!on) notifications.show({ color: 'red', title: t('header.notRestored'), message: errorMessage(e) });
         },
       },
     );
@@ -67,7 +69,7 @@ export function PartnerHeader({ partner }: { partner: PartnerDetail }) {
             <Group gap="xs" wrap="nowrap">
               {partner.can.edit && (
                 <Button component={Link} to={partnerPath(partner.id, 'edit')} variant="default" leftSection={<IconPencil size={16} aria-hidden />} visibleFrom="sm">
-                  Edit
+                  {t('header.edit')}
                 </Button>
               )}
               <PartnerActionsMenu partner={partner} onOpen={open} onRestore={restore} restoring={setArchived.isPending} />
@@ -91,13 +93,13 @@ export function PartnerHeader({ partner }: { partner: PartnerDetail }) {
         opened={dialog === 'archive'}
         onClose={() => setDialog(null)}
         onConfirm={() => archive(true)}
-        title={`Archive ${partner.name}?`}
-        confirmLabel="Archive"
+        title={t('header.archiveTitle', { name: partner.name })}
+        confirmLabel={t('header.archive')}
         danger
         loading={setArchived.isPending}
         error={setArchived.error}
       >
-        It leaves the partner list and search. Its people, timeline and history are kept, and you can restore it at any time.
+        {t('header.archiveText')}
       </ConfirmDialog>
     </header>
   );

@@ -1,4 +1,5 @@
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -13,17 +14,23 @@ import { partnerQuery } from './queries.js';
 import { partnerTabs } from './tabs.js';
 import classes from './PartnerPage.module.css';
 
-const BackLink = () => (
-  <Link to="/partners" className={classes.back}>
-    <IconArrowLeft size={14} aria-hidden />
-    All partners
-  </Link>
-);
+function BackLink() {
+  const { t } = useTranslation('partners');
+  return (
+    <Link to="/partners" className={classes.back}>
+      <IconArrowLeft size={14} aria-hidden />
+      {t('page.allPartners')}
+    </Link>
+  );
+}
 
 function Loaded({ partner, tab }: { partner: PartnerDetail; tab: string }) {
+  const { t } = useTranslation('partners');
   const navigate = useNavigate();
-  const current = partnerTabs.find((t) => t.value === tab);
-  useDocumentTitle(`${partner.name}${current && current !== partnerTabs[0] ? ` · ${current.label}` : ''} · Partnerhub`);
+  const current = partnerTabs.find((x) => x.value === tab);
+  useDocumentTitle(
+    current && current !== partnerTabs[0] ? t('page.documentTitleTab', { name: partner.name, tab: current.label() }) : t('page.documentTitle', { name: partner.name }),
+  );
 
   if (!current) return <Navigate to={partnerPath(partner.id)} replace />;
 
@@ -32,16 +39,16 @@ function Loaded({ partner, tab }: { partner: PartnerDetail; tab: string }) {
       <BackLink />
       <PartnerHeader partner={partner} />
       <Tabs value={tab} onChange={(v) => v && void navigate(partnerPath(partner.id, v === partnerTabs[0]?.value ? undefined : v))} keepMounted={false} className={classes.tabs}>
-        <Tabs.List className={classes.tabList} aria-label={`About ${partner.name}`}>
-          {partnerTabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value} className={classes.tab}>
-              {t.label}
+        <Tabs.List className={classes.tabList} aria-label={t('page.tabs', { name: partner.name })}>
+          {partnerTabs.map((x) => (
+            <Tabs.Tab key={x.value} value={x.value} className={classes.tab}>
+              {x.label()}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {partnerTabs.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value} pt="md">
-            {t.value === tab && <t.Component partner={partner} />}
+        {partnerTabs.map((x) => (
+          <Tabs.Panel key={x.value} value={x.value} pt="md">
+            {x.value === tab && <x.Component partner={partner} />}
           </Tabs.Panel>
         ))}
       </Tabs>
@@ -51,24 +58,25 @@ function Loaded({ partner, tab }: { partner: PartnerDetail; tab: string }) {
 
 /** The 360° page of one partner: /partners/:id/:tab? — the tab is part of the address. */
 export function PartnerPage() {
+  const { t } = useTranslation('partners');
   const { id = '', tab } = useParams();
   const partner = useQuery(partnerQuery(id));
 
-  if (partner.isPending) return <LoadingState label="Loading partner…" />;
+  if (partner.isPending) return <LoadingState label={t('page.loading')} />;
   if (partner.isError) {
     if (isApiError(partner.error, 404) || isApiError(partner.error, 400)) {
       return (
         <>
           <BackLink />
-          <PageHeader title="Partner not found" />
+          <PageHeader title={t('page.notFound')} />
           <EmptyState
             icon={<IconBuildingStore size={24} aria-hidden />}
-            title="There is no such partner"
+            title={t('page.noSuchPartner')}
             headingLevel={2}
-            description="The link may be old, or the partner was merged away. Look for it in the partner list."
+            description={t('page.noSuchPartnerHint')}
             action={
               <Button component={Link} to="/partners" variant="default">
-                Open the partner list
+                {t('page.openList')}
               </Button>
             }
           />

@@ -1,44 +1,55 @@
 import { useState } from 'react';
 import { MultiSelect, NumberInput, Select, SimpleGrid, TagsInput, Text, Textarea } from '@mantine/core';
-import { CUSTOMERS_OUT_OF_SCOPE } from '../../../shared/partners.js';
+import { useTranslation } from 'react-i18next';
 import { DEFAULT_CONTACT_INTERVAL_DAYS } from '../../../shared/rhythm.js';
 import { CONTACT_INTERVAL_MAX, type Partner } from '../../../shared/schemas/partner.js';
 import { useMe } from '../../components/session.js';
 import { FormSection } from './FormSection.js';
-import { IMPORTANCE_DESCRIPTIONS, IMPORTANCE_OPTIONS, STATUS_LABELS, STATUS_OPTIONS, TYPE_OPTIONS } from './labels.js';
+import { importanceOptions, statusLabel, statusOptions, typeOptions } from './labels.js';
 import { STATUS_NOTE_MAX, type PartnerSchemaForm } from './partnerForm.js';
 import { ColleagueSelect } from './pickers.js';
 
 /** The partner form's "Partnership" section: types, status (with its note), importance, contact rhythm, owner, tags. */
 export function PartnerRelationshipFields({ form, partner }: { form: PartnerSchemaForm; partner?: Partner }) {
+  const { t } = useTranslation('partners');
   const me = useMe();
   const [typeSearch, setTypeSearch] = useState('');
   const input = form.getInputProps;
   const isMember = me.user.role === 'member';
   const { types, status, importance } = form.values;
+  // The text lint cannot tell these field names from words inside the elements below (its type check finds no key type there).
+  const typesInput = input('types');
+  const importanceInput = input('importance');
   return (
-    <FormSection title="Partnership" description="What kind of partner it is and where the relationship stands." id="f-partnership">
+    <FormSection title={t('form.partnership')} description={t('form.partnershipHint')} id="f-partnership">
       <MultiSelect
-        label="Types"
+        label={t('field.types')}
         required
-        description="One or more. Customers are not partners here: they live in the CRM."
-        placeholder={types.length ? undefined : 'Pick one or more'}
-        data={TYPE_OPTIONS}
+        description={t('form.typesHint')}
+        placeholder={types.length ? undefined : t('form.typesPlaceholder')}
+        data={typeOptions()}
         searchable
         searchValue={typeSearch}
         onSearchChange={setTypeSearch}
-        nothingFoundMessage={/custom|client|kunde/i.test(typeSearch) ? CUSTOMERS_OUT_OF_SCOPE : 'No such partner type'}
-        {...input('types')}
+        nothingFoundMessage={/custom|client|kunde/i.test(typeSearch) ? t('form.customersOutOfScope') : t('form.noSuchType')}
+        {...typesInput}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select label="Status" data={STATUS_OPTIONS} allowDeselect={false} required {...input('status')} />
-        <Select label="Importance" data={IMPORTANCE_OPTIONS} allowDeselect={false} required description={IMPORTANCE_DESCRIPTIONS[importance]} {...input('importance')} />
+        <Select label={t('field.status')} data={statusOptions()} allowDeselect={false} required {...input('status')} />
+        <Select
+          label={t('field.importance')}
+          data={importanceOptions()}
+          allowDeselect={false}
+          required
+          description={t(`importanceDescription.${importance}`)}
+          {...importanceInput}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NumberInput
-          label="Expected contact every … days"
-          description="Leave empty for the default of its importance. Any timeline entry counts as contact."
-          placeholder={`Default: ${DEFAULT_CONTACT_INTERVAL_DAYS[importance]} days`}
+          label={t('form.interval')}
+          description={t('form.intervalHint')}
+          placeholder={t('form.intervalDefault', { days: DEFAULT_CONTACT_INTERVAL_DAYS[importance] })}
           min={1}
           max={CONTACT_INTERVAL_MAX}
           allowDecimal={false}
@@ -48,8 +59,8 @@ export function PartnerRelationshipFields({ form, partner }: { form: PartnerSche
       </SimpleGrid>
       {partner && status !== partner.status && (
         <Textarea
-          label="Note on the status change"
-          description={`Optional. Kept in the history with the change from ${STATUS_LABELS[partner.status]} to ${STATUS_LABELS[status]}.`}
+          label={t('form.statusNote')}
+          description={t('form.statusNoteHint', { from: statusLabel(partner.status), to: statusLabel(status) })}
           autosize
           minRows={2}
           maxLength={STATUS_NOTE_MAX}
@@ -57,20 +68,18 @@ export function PartnerRelationshipFields({ form, partner }: { form: PartnerSche
         />
       )}
       <Text size="sm" c="dimmed">
-        The partner’s programmes and the level we hold in each are kept on its Programs tab.
+        {t('form.programsHint')}
       </Text>
       <ColleagueSelect
-        label="Owner"
-        description={
-          isMember ? (partner ? 'Only a Partner Manager hands a partner to another owner.' : 'You own the partners you add.') : 'The colleague who manages this partner.'
-        }
-        placeholder="Pick a colleague"
+        label={t('field.ownerId')}
+        description={isMember ? (partner ? t('form.ownerHandOver') : t('form.ownerYours')) : t('form.ownerHint')}
+        placeholder={t('form.ownerPlaceholder')}
         clearable={!isMember}
         disabled={isMember}
         current={partner?.owner ?? (isMember ? { id: me.user.id, name: me.user.name } : null)}
         {...input('ownerId')}
       />
-      <TagsInput label="Tags" description="Press Enter after each tag." placeholder="e.g. kubernetes" clearable {...input('tags')} />
+      <TagsInput label={t('field.tags')} description={t('form.tagsHint')} placeholder={t('form.tagsPlaceholder')} clearable {...input('tags')} />
     </FormSection>
   );
 }

@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { IconArchive } from '@tabler/icons-react';
-import { PARTNER_TYPE_LABELS } from '../../../shared/partners.js';
 import type { PartnerListItem } from '../../../shared/schemas/partner.js';
 import { ListTable } from '../../components/ListTable.js';
 import { SortHeader, sortCaption } from '../../components/SortHeader.js';
 import { ImportanceBadge, PartnerLogo, StatusBadge } from './badges.js';
 import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
-import { countryLabel } from './labels.js';
+import { countryLabel, typeLabel } from './labels.js';
 import { RiskReviewBadge } from '../risk/RiskReviewBadge.js';
 import { COLUMNS, type ColumnKey } from './listParams.js';
 import classes from './PartnersPage.module.css';
@@ -17,6 +17,7 @@ export const partnerPath = (id: string, tab?: string) => `/partners/${encodeURIC
 
 /** The levels held in the partner's programmes, each marked met or below (the same as the 360° header). */
 function LevelCell({ p }: { p: PartnerListItem }) {
+  const { t } = useTranslation('partners');
   if (!p.heldLevels.length)
     return (
       <Text size="sm" c="dimmed">
@@ -30,7 +31,7 @@ function LevelCell({ p }: { p: PartnerListItem }) {
           <Group gap={6} wrap="nowrap">
             <Text size="sm">{h.level.name}</Text>
             <Badge size="xs" variant="light" color={h.met ? 'teal' : 'red'}>
-              {h.met ? 'met' : 'below'}
+              {h.met ? t('table.levelMet') : t('table.levelBelow')}
             </Badge>
           </Group>
           <Text size="xs" c="dimmed">
@@ -60,13 +61,14 @@ function Tags({ tags }: { tags: string[] }) {
   );
 }
 
-function cell(key: ColumnKey, p: PartnerListItem) {
+function Cell({ column: key, p }: { column: ColumnKey; p: PartnerListItem }) {
+  const { t } = useTranslation('partners');
   switch (key) {
     case 'types':
       return (
         <Text size="sm" component="div">
-          {p.types.map((t) => (
-            <div key={t}>{PARTNER_TYPE_LABELS[t]}</div>
+          {p.types.map((type) => (
+            <div key={type}>{t(`type.${type}`)}</div>
           ))}
         </Text>
       );
@@ -81,7 +83,7 @@ function cell(key: ColumnKey, p: PartnerListItem) {
         <Text size="sm">{p.owner.name}</Text>
       ) : (
         <Text size="sm" c="dimmed">
-          Nobody
+          {t('table.nobody')}
         </Text>
       );
     case 'country':
@@ -96,6 +98,7 @@ function cell(key: ColumnKey, p: PartnerListItem) {
 }
 
 function NameCell({ p }: { p: PartnerListItem }) {
+  const { t } = useTranslation('partners');
   return (
     <Group gap="sm" wrap="nowrap">
       <PartnerLogo name={p.name} size={32} />
@@ -107,7 +110,7 @@ function NameCell({ p }: { p: PartnerListItem }) {
         {p.archivedAt && (
           <Group gap={4} mt={2}>
             <Badge size="xs" variant="outline" color="gray" leftSection={<IconArchive size={10} aria-hidden />}>
-              Archived
+              {t('table.archived')}
             </Badge>
           </Group>
         )}
@@ -130,13 +133,14 @@ export function PartnerTable({
   onSort: (s: string) => void;
   query: Pick<UseQueryResult, 'isPlaceholderData' | 'isFetching'>;
 }) {
+  const { t } = useTranslation('partners');
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
     <Box visibleFrom="sm">
-      <ListTable query={query} caption={sortCaption('Partners', sort)} minWidth={Math.max(600, 220 + shown.length * 110)} verticalSpacing="xs" horizontalSpacing="sm">
+      <ListTable query={query} caption={sortCaption(t('table.caption'), sort)} minWidth={Math.max(600, 220 + shown.length * 110)} verticalSpacing="xs" horizontalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            <SortHeader field="name" label="Name" sort={sort} onSort={onSort} />
+            <SortHeader field="name" label={t('column.name')} sort={sort} onSort={onSort} />
             {shown.map((c) => ('sort' in c ? <SortHeader key={c.key} field={c.sort} label={c.label} sort={sort} onSort={onSort} /> : <Table.Th key={c.key}>{c.label}</Table.Th>))}
           </Table.Tr>
         </Table.Thead>
@@ -147,7 +151,9 @@ export function PartnerTable({
                 <NameCell p={p} />
               </Table.Td>
               {shown.map((c) => (
-                <Table.Td key={c.key}>{cell(c.key, p)}</Table.Td>
+                <Table.Td key={c.key}>
+                  <Cell column={c.key} p={p} />
+                </Table.Td>
               ))}
             </Table.Tr>
           ))}
@@ -159,8 +165,9 @@ export function PartnerTable({
 
 /** On a phone each partner is a card: the whole card is the link. */
 export function PartnerCards({ items }: { items: PartnerListItem[] }) {
+  const { t } = useTranslation('partners');
   return (
-    <Box hiddenFrom="sm" component="ul" className={classes.cards} aria-label="Partners">
+    <Box hiddenFrom="sm" component="ul" className={classes.cards} aria-label={t('list.title')}>
       {items.map((p) => (
         <li key={p.id}>
           <Link to={partnerPath(p.id)} className={classes.card}>
@@ -175,18 +182,21 @@ export function PartnerCards({ items }: { items: PartnerListItem[] }) {
                   {p.importance !== 'standard' && <ImportanceBadge importance={p.importance} size="sm" />}
                   {p.archivedAt && (
                     <Badge size="sm" variant="outline" color="gray">
-                      Archived
+                      {t('table.archived')}
                     </Badge>
                   )}
                   {p.contactOverdue && <ContactDue partner={p} compact size="xs" />}
                   <RiskReviewBadge partner={p} size="xs" />
                 </Group>
                 <Text size="xs">
-                  {p.types.map((t) => PARTNER_TYPE_LABELS[t]).join(' · ')}
-                  {p.heldLevels.map((h) => ` — ${h.level.name} (${h.programName}, ${h.met ? 'met' : 'below'})`).join('')}
+                  {p.types.map(typeLabel).join(' · ')}
+                  {p.heldLevels
+                    .map((h) => ` — ${t('table.cardLevel', { level: h.level.name, program: h.programName, state: h.met ? t('table.levelMet') : t('table.levelBelow') })}`)
+                    .join('')}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {p.owner ? `Owner: ${p.owner.name} · ` : ''}Last contact: <LastContactText at={p.lastContactAt} size="xs" />
+                  {p.owner ? `${t('table.cardOwner', { name: p.owner.name })} · ` : ''}
+                  {t('table.cardLastContact')} <LastContactText at={p.lastContactAt} size="xs" />
                 </Text>
               </Stack>
             </Group>

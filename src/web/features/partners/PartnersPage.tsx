@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Collapse, Group, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconBuildingStore, IconPlus, IconSearch } from '@tabler/icons-react';
-import { listCount, ListPager } from '../../components/ListFooter.js';
+import { ListPager } from '../../components/ListFooter.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { useMe } from '../../components/session.js';
 import { ClearFiltersButton, EmptyState } from '../../components/states.js';
 import { LoadDemoDataButton } from './DemoData.js';
-import { IMPORTANCE_OPTIONS, STATUS_OPTIONS, TYPE_OPTIONS } from './labels.js';
+import { importanceOptions, statusOptions, typeOptions } from './labels.js';
 import { NO_FILTERS, usePartnerListParams } from './listParams.js';
 import { ColumnChooser, SavedViewsMenu } from './ListTools.js';
 import { PartnerCards, PartnerTable } from './PartnerTable.js';
@@ -18,13 +19,8 @@ import { ColleagueSelect, CountrySelect, DebouncedTextInput, MultiFilter } from 
 import { partnersListQuery } from './queries.js';
 import classes from './PartnersPage.module.css';
 
-const ARCHIVED_OPTIONS = [
-  { value: 'false', label: 'Current' },
-  { value: 'true', label: 'Archived' },
-  { value: 'all', label: 'All' },
-];
-
 export function PartnersPage() {
+  const { t } = useTranslation('partners');
   const me = useMe();
   const { state, update, setColumns, replaceAll, address, search } = usePartnerListParams();
   const { api: params } = state;
@@ -42,6 +38,18 @@ export function PartnersPage() {
   const canWrite = me.can.createPartners;
 
   const total = partners.data?.total ?? 0;
+  const archivedOptions = [
+    { value: 'false', label: t('list.archived.current') },
+    { value: 'true', label: t('list.archived.archived') },
+    { value: 'all', label: t('list.archived.all') },
+  ];
+  // "26–50 of 112 partners" on a later page, "112 partners" when all fit.
+  const countText = () => {
+    const count = t('list.count', { count: total });
+    if (total <= params.pageSize) return count;
+    return t('list.range', { from: (params.page - 1) * params.pageSize + 1, to: Math.min(total, params.page * params.pageSize), total: count });
+  };
+  const shownCount = partners.isSuccess ? countText() : '\u00a0';
 
   // What a saved view compares against: the address plus the columns shown (remembered ones too).
   const current = new URLSearchParams(address);
@@ -57,18 +65,32 @@ export function PartnersPage() {
 
   const mainFilters = (
     <>
-      <MultiFilter className={classes.filter} label="Type" allLabel="All types" options={TYPE_OPTIONS} value={state.types} onChange={(v) => push({ type: v })} />
-      <MultiFilter className={classes.filter} label="Status" allLabel="All statuses" options={STATUS_OPTIONS} value={state.statuses} onChange={(v) => push({ status: v })} />
       <MultiFilter
         className={classes.filter}
-        label="Importance"
-        allLabel="Any importance"
-        options={IMPORTANCE_OPTIONS}
+        label={t('list.type')}
+        allLabel={t('list.allTypes')}
+        options={typeOptions()}
+        value={state.types}
+        onChange={(v) => push({ type: v })}
+      />
+      <MultiFilter
+        className={classes.filter}
+        label={t('list.status')}
+        allLabel={t('list.allStatuses')}
+        options={statusOptions()}
+        value={state.statuses}
+        onChange={(v) => push({ status: v })}
+      />
+      <MultiFilter
+        className={classes.filter}
+        label={t('list.importance')}
+        allLabel={t('list.anyImportance')}
+        options={importanceOptions()}
         value={state.importance}
         onChange={(v) => push({ importance: v })}
       />
       <Switch
-        label="Overdue for contact"
+        label={t('list.overdue')}
         checked={params.overdue === 'true'}
         onChange={(e) => push({ overdue: e.currentTarget.checked ? 'true' : null })}
         style={{ alignSelf: 'center' }}
@@ -79,23 +101,23 @@ export function PartnersPage() {
   const onSort = (sort: string) => push({ sort });
   const addButton = canWrite ? (
     <Button component={Link} to="/partners/new" leftSection={<IconPlus size={16} aria-hidden />}>
-      Add partner
+      {t('list.add')}
     </Button>
   ) : null;
   const noneAtAll = !state.filtered && total === 0 && partners.isSuccess;
 
   return (
     <>
-      <PageHeader title="Partners" description="Vendors, cloud providers, distributors, consultants and resellers we work with." actions={addButton} />
+      <PageHeader title={t('list.title')} description={t('list.description')} actions={addButton} />
 
       <Card withBorder radius="md" padding={0}>
         {!noneAtAll && (
           <Stack gap={0} className={classes.filters}>
-            <Group p="sm" gap="sm" role="search" aria-label="Filter partners" align="flex-start">
+            <Group p="sm" gap="sm" role="search" aria-label={t('list.filters')} align="flex-start">
               <TextInput
                 className={classes.search}
-                placeholder="Search by name"
-                aria-label="Search partners by name"
+                placeholder={t('list.searchPlaceholder')}
+                aria-label={t('list.searchLabel')}
                 leftSection={<IconSearch size={16} aria-hidden />}
                 value={search.value}
                 onChange={(e) => search.setValue(e.currentTarget.value)}
@@ -115,7 +137,7 @@ export function PartnersPage() {
                   ) : null
                 }
               >
-                {isPhone ? 'Filters' : 'More filters'}
+                {isPhone ? t('list.filtersButton') : t('list.moreFilters')}
               </Button>
             </Group>
             <Collapse expanded={moreOpen} id="more-partner-filters">
@@ -123,35 +145,46 @@ export function PartnersPage() {
                 {isPhone && mainFilters}
                 <ColleagueSelect
                   className={classes.filter}
-                  label="Owner"
-                  placeholder="Anyone"
+                  label={t('list.owner')}
+                  placeholder={t('list.anyone')}
                   includeInactive
                   value={params.ownerId ?? null}
                   onChange={(v) => push({ ownerId: v })}
                   clearable
                 />
-                <DebouncedTextInput className={classes.filter} label="Tag" placeholder="e.g. kubernetes" value={params.tag ?? ''} onCommit={(v) => update({ tag: v || null })} />
-                <DebouncedTextInput className={classes.filter} label="Level" placeholder="e.g. Gold" value={params.level ?? ''} onCommit={(v) => update({ level: v || null })} />
+                <DebouncedTextInput
+                  className={classes.filter}
+                  label={t('list.tag')}
+                  placeholder={t('list.tagPlaceholder')}
+                  value={params.tag ?? ''}
+                  onCommit={(v) => update({ tag: v || null })}
+                />
+                <DebouncedTextInput
+                  className={classes.filter}
+                  label={t('list.level')}
+                  placeholder={t('list.levelPlaceholder')}
+                  value={params.level ?? ''}
+                  onCommit={(v) => update({ level: v || null })}
+                />
                 <CountrySelect
                   className={classes.filter}
-                  label="Country"
-                  placeholder="Any country"
+                  label={t('list.country')}
+                  placeholder={t('list.anyCountry')}
                   value={params.country ?? null}
                   onChange={(v) => push({ country: v })}
                   clearable
                 />
                 <Stack gap={4}>
                   <Text size="sm" fw={500} id="archived-filter">
-                    Archive
+                    {t('list.archive')}
                   </Text>
-                  <SegmentedControl aria-labelledby="archived-filter" data={ARCHIVED_OPTIONS} value={params.archived ?? 'false'} onChange={(v) => push({ archived: v })} />
+                  <SegmentedControl aria-labelledby="archived-filter" data={archivedOptions} value={params.archived ?? 'false'} onChange={(v) => push({ archived: v })} />
                 </Stack>
               </Group>
             </Collapse>
             <Group px="sm" pb="sm" gap="sm" justify="space-between">
               <Text size="sm" c="dimmed" aria-live="polite">
-                {partners.isSuccess ? listCount({ total, page: params.page, pageSize: params.pageSize, noun: 'partner' }) : '\u00a0'}
-                {params.archived === 'true' ? ' in the archive' : ''}
+                {params.archived === 'true' ? t('list.inArchive', { what: shownCount }) : shownCount}
               </Text>
               <Group gap="xs">
                 {state.filtered && <ClearFiltersButton size="sm" onClick={clearFilters} />}
@@ -164,21 +197,15 @@ export function PartnersPage() {
 
         <QueryStates
           query={partners}
-          loading="Loading partners…"
+          loading={t('list.loading')}
           inset
           isEmpty={(page) => page.items.length === 0}
           empty={
             noneAtAll ? (
               <EmptyState
                 icon={<IconBuildingStore size={24} aria-hidden />}
-                title="No partners yet"
-                description={
-                  me.can.loadDemoData
-                    ? 'Add your first partner company, or load a realistic demo portfolio to look around first.'
-                    : canWrite
-                      ? 'Add the first partner company: a vendor, cloud provider, distributor, consultant or reseller.'
-                      : 'Partners appear here once a colleague adds them.'
-                }
+                title={t('list.noneYet')}
+                description={me.can.loadDemoData ? t('list.noneYetDemo') : canWrite ? t('list.noneYetWriter') : t('list.noneYetReader')}
                 action={
                   <Group gap="sm" justify="center">
                     {addButton}
@@ -187,12 +214,7 @@ export function PartnersPage() {
                 }
               />
             ) : (
-              <EmptyState
-                icon={<IconBuildingStore size={24} aria-hidden />}
-                title="No partner matches these filters"
-                description="Try another name, or clear the filters."
-                onClearFilters={clearFilters}
-              />
+              <EmptyState icon={<IconBuildingStore size={24} aria-hidden />} title={t('list.noMatch')} description={t('list.noMatchHint')} onClearFilters={clearFilters} />
             )
           }
         >

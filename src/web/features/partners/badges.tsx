@@ -1,30 +1,34 @@
 import { Avatar, Badge, Group, type AvatarProps } from '@mantine/core';
-import { PARTNER_TYPE_LABELS, type Importance, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
+import { useTranslation } from 'react-i18next';
+import type { Importance, PartnerStatus, PartnerType } from '../../../shared/partners.js';
 import { initials } from '../../lib/format.js';
-import { IMPORTANCE_COLORS, IMPORTANCE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.js';
+import { IMPORTANCE_COLORS, STATUS_COLORS } from './labels.js';
 
 export function StatusBadge({ status, size }: { status: PartnerStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation('partners');
   return (
     <Badge variant="dot" color={STATUS_COLORS[status]} size={size}>
-      {STATUS_LABELS[status]}
+      {t(`status.${status}`)}
     </Badge>
   );
 }
 
 export function ImportanceBadge({ importance, size }: { importance: Importance; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation('partners');
   return (
     <Badge variant={importance === 'standard' ? 'outline' : 'light'} color={IMPORTANCE_COLORS[importance]} size={size}>
-      {IMPORTANCE_LABELS[importance]}
+      {t(`importance.${importance}`)}
     </Badge>
   );
 }
 
 export function TypeBadges({ types, size = 'sm' }: { types: PartnerType[]; size?: 'xs' | 'sm' | 'md' }) {
+  const { t } = useTranslation('partners');
   return (
     <Group gap={4} wrap="wrap">
-      {types.map((t) => (
-        <Badge key={t} variant="default" size={size} tt="none" fw={500}>
-          {PARTNER_TYPE_LABELS[t]}
+      {types.map((type) => (
+        <Badge key={type} variant="default" size={size} tt="none" fw={500}>
+          {t(`type.${type}`)}
         </Badge>
       ))}
     </Group>

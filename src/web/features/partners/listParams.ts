@@ -1,19 +1,27 @@
 import { listPartnersQuery } from '../../../shared/schemas/partner.js';
 import { useListParams } from '../../components/useListParams.js';
+import { i18n } from '../../i18n.js';
 import type { PartnerListParams } from './queries.js';
 
-/** The columns a user may show besides the name, in table order. */
-export const COLUMNS = [
-  { key: 'types', label: 'Types' },
-  { key: 'status', label: 'Status', sort: 'status' },
-  { key: 'importance', label: 'Importance', sort: 'importance' },
-  { key: 'level', label: 'Level', sort: 'level' },
-  { key: 'owner', label: 'Owner' },
-  { key: 'country', label: 'Country', sort: 'country' },
-  { key: 'tags', label: 'Tags' },
-  { key: 'lastContact', label: 'Last contact', sort: 'lastContactAt' },
-  { key: 'contactDue', label: 'Next contact', sort: 'contactDueAt' },
-] as const;
+/** The columns a user may show besides the name, in table order; each label is read when shown. */
+export const COLUMNS = (
+  [
+    { key: 'types' },
+    { key: 'status', sort: 'status' },
+    { key: 'importance', sort: 'importance' },
+    { key: 'level', sort: 'level' },
+    { key: 'owner' },
+    { key: 'country', sort: 'country' },
+    { key: 'tags' },
+    { key: 'lastContact', sort: 'lastContactAt' },
+    { key: 'contactDue', sort: 'contactDueAt' },
+  ] as const
+).map((c) => ({
+  ...c,
+  get label() {
+    return i18n.t(`partners:column.${c.key}`);
+  },
+}));
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const DEFAULT_COLUMNS: ColumnKey[] = ['types', 'status', 'importance', 'level', 'owner', 'lastContact', 'contactDue'];
 const COLUMN_KEYS = new Set<string>(COLUMNS.map((c) => c.key));

@@ -1,6 +1,7 @@
 import { LINK_KEYS, type Direction, type Importance, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
 import { z } from 'zod';
 import type { SchemaForm } from '../../components/useSchemaForm.js';
+import { fieldMessage, i18n } from '../../i18n.js';
 import { createPartnerBody, type CreatePartnerBody, type Partner, type UpdatePartnerBody } from '../../../shared/schemas/partner.js';
 
 type LinkKey = (typeof LINK_KEYS)[number];
@@ -34,33 +35,11 @@ export interface PartnerFormValues extends Record<LinkKey, string> {
 
 export const STATUS_NOTE_MAX = 500;
 
-export const FIELD_LABELS: Partial<Record<keyof PartnerFormValues & string, string>> = {
-  name: 'Name',
-  legalName: 'Legal name',
-  website: 'Website',
-  country: 'Country',
-  description: 'Description',
-  logoUrl: 'Logo URL',
-  types: 'Types',
-  status: 'Status',
-  importance: 'Importance',
-  ownerId: 'Owner',
-  tags: 'Tags',
-  strategy: 'Strategy',
-  regions: 'Regions',
-  industries: 'Industries',
-  valueWeBring: 'What we bring them',
-  valueTheyBring: 'What they bring us',
-  directions: 'Directions',
-  productIds: 'Products',
-  pricingNotes: 'Notes',
-  contactIntervalDays: 'Contact interval',
-  portal: 'Partner portal',
-  brandGuidelines: 'Brand guidelines',
-  prGuidelines: 'PR guidelines',
-  priceList: 'Price list',
-  statusNote: 'Note',
-};
+/** The fields' names in the current language, also the words of their messages ("Name is required"). */
+export const partnerFieldLabels = (): Partial<Record<keyof PartnerFormValues & string, string>> => ({
+  ...i18n.t('partners:field', { returnObjects: true }),
+  ...i18n.t('partners:link', { returnObjects: true }),
+});
 
 export function emptyValues(ownerId: string | null): PartnerFormValues {
   return {
@@ -159,7 +138,9 @@ export type PartnerBody = z.output<typeof partnerFormSchema>;
 export const fieldOf = (path: string) => path.replace(/^links\./, '');
 
 /** What the schema cannot check: the status note is not part of the body. */
-export const validateNote = (v: PartnerFormValues) => ({ statusNote: v.statusNote.length > STATUS_NOTE_MAX ? `must be at most ${STATUS_NOTE_MAX} characters` : undefined });
+export const validateNote = (v: PartnerFormValues) => ({
+  statusNote: v.statusNote.length > STATUS_NOTE_MAX ? fieldMessage({ code: 'too_big', origin: 'string', maximum: STATUS_NOTE_MAX }) : undefined,
+});
 
 /** Only what changed between two parsed bodies, with the version edited; a status change carries its note. */
 export function toPatch(before: PartnerBody, after: PartnerBody, statusNote: string, version: number): UpdatePartnerBody {

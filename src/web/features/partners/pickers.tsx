@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Badge, Button, Checkbox, Group, Popover, Select, Stack, Text, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { PARTNER_TYPE_LABELS } from '../../../shared/partners.js';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
 import { colleagueOptionsQuery, partnerSearchQuery } from './queries.js';
-import { countryOptions } from './labels.js';
+import { countryOptions, typeLabel } from './labels.js';
 
 /** A text filter that reports what was typed once typing pauses, and follows outside changes (back button). */
 export function DebouncedTextInput({ value, onCommit, ...props }: { value: string; onCommit: (v: string) => void } & Omit<TextInputProps, 'value' | 'onChange'>) {
@@ -30,18 +30,20 @@ export function ColleagueSelect({
   includeInactive = false,
   ...props
 }: { current?: { id: string; name: string } | null; includeInactive?: boolean } & Omit<SelectProps, 'data'>) {
+  const { t } = useTranslation('partners');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const colleagues = useQuery(colleagueOptionsQuery(q.length > 1 ? q : ''));
   const data = (colleagues.data ?? [])
     .filter((c) => includeInactive || c.active || c.id === current?.id)
-    .map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (deactivated)` }));
+    .map((c) => ({ value: c.id, label: c.active ? c.name : t('pickers.deactivated', { name: c.name }) }));
   if (current && !data.some((d) => d.value === current.id)) data.unshift({ value: current.id, label: current.name });
-  return <Select searchable onSearchChange={setSearch} data={data} nothingFoundMessage={colleagues.isPending ? 'Loading…' : 'No colleague by that name'} {...props} />;
+  return <Select searchable onSearchChange={setSearch} data={data} nothingFoundMessage={colleagues.isPending ? t('pickers.loading') : t('pickers.noColleague')} {...props} />;
 }
 
 export function CountrySelect(props: Omit<SelectProps, 'data'>) {
-  return <Select searchable data={countryOptions()} nothingFoundMessage="No country by that name" {...props} />;
+  const { t } = useTranslation('partners');
+  return <Select searchable data={countryOptions()} nothingFoundMessage={t('pickers.noCountry')} {...props} />;
 }
 
 /**
@@ -58,6 +60,7 @@ export function PartnerSelect({
   SelectProps,
   'data' | 'value' | 'onChange'
 >) {
+  const { t } = useTranslation('partners');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const results = useQuery(partnerSearchQuery(q === value?.name ? '' : q));
@@ -75,7 +78,7 @@ export function PartnerSelect({
       onChange={(id) => onPick(id ? (byId.get(id) ?? null) : null)}
       // The API has matched the name already.
       filter={({ options }) => options}
-      nothingFoundMessage={results.isFetching ? 'Searching…' : 'No partner by that name'}
+      nothingFoundMessage={results.isFetching ? t('pickers.searching') : t('pickers.noPartner')}
       renderOption={({ option }) => {
         const p = byId.get(option.value);
         return (
@@ -84,7 +87,7 @@ export function PartnerSelect({
             {p && (
               <Group gap={4}>
                 <Text size="xs" c="dimmed">
-                  {p.types.map((t) => PARTNER_TYPE_LABELS[t]).join(', ')}
+                  {p.types.map(typeLabel).join(', ')}
                 </Text>
               </Group>
             )}
@@ -115,6 +118,7 @@ export function MultiFilter({
   onChange: (v: string[]) => void;
   className?: string;
 }) {
+  const { t } = useTranslation('partners');
   const names = options.filter((o) => value.includes(o.value)).map((o) => o.label);
   return (
     <Popover position="bottom-start" shadow="md" withinPortal trapFocus>
@@ -136,7 +140,7 @@ export function MultiFilter({
           }
         >
           <Text span size="sm" truncate fw="inherit" c={value.length ? undefined : 'dimmed'}>
-            {value.length === 0 ? allLabel : value.length === 1 ? `${label}: ${names[0]}` : `${label}: ${value.length} chosen`}
+            {value.length === 0 ? allLabel : value.length === 1 ? t('pickers.oneChosen', { label, value: names[0] }) : t('pickers.someChosen', { label, count: value.length })}
           </Text>
         </Button>
       </Popover.Target>

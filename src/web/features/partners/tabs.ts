@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { PartnerDetail } from '../../../shared/schemas/partner.js';
+import { i18n } from '../../i18n.js';
 import { HistoryTab } from './HistoryTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { OnboardingTab } from '../onboarding/OnboardingTab.js';
@@ -24,7 +25,8 @@ export interface PartnerTabProps {
  */
 export interface PartnerTab {
   value: string;
-  label: string;
+  /** The tab's name in the current language. */
+  label: () => string;
   Component: ComponentType<PartnerTabProps>;
 }
 
@@ -33,16 +35,16 @@ export interface PartnerTab {
  * history last. Each entry imports its component from its own feature folder.
  */
 export const partnerTabs: PartnerTab[] = [
-  { value: 'overview', label: 'Overview', Component: OverviewTab },
-  { value: 'onboarding', label: 'Onboarding', Component: OnboardingTab },
-  { value: 'people', label: 'People', Component: PeopleTab },
-  { value: 'team', label: 'Our team', Component: TeamTab },
-  { value: 'timeline', label: 'Timeline', Component: TimelineTab },
-  { value: 'meetings', label: 'Meetings', Component: MeetingsTab },
-  { value: 'tasks', label: 'Tasks', Component: TasksTab },
-  { value: 'programs', label: 'Programs', Component: ProgramsTab },
-  { value: 'risk', label: 'Risk', Component: RiskTab },
-  { value: 'contracts', label: 'Contracts', Component: ContractsTab },
-  { value: 'documents', label: 'Documents', Component: DocumentsTab },
-  { value: 'history', label: 'History', Component: HistoryTab },
+  { value: 'overview', label: () => i18n.t('partners:tab.overview'), Component: OverviewTab },
+  { value: 'onboarding', label: () => i18n.t('partners:tab.onboarding'), Component: OnboardingTab },
+  { value: 'people', label: () => i18n.t('partners:tab.people'), Component: PeopleTab },
+  { value: 'team', label: () => i18n.t('partners:tab.team'), Component: TeamTab },
+  { value: 'timeline', label: () => i18n.t('partners:tab.timeline'), Component: TimelineTab },
+  { value: 'meetings', label: () => i18n.t('partners:tab.meetings'), Component: MeetingsTab },
+  { value: 'tasks', label: () => i18n.t('partners:tab.tasks'), Component: TasksTab },
+  { value: 'programs', label: () => i18n.t('partners:tab.programs'), Component: ProgramsTab },
+  { value: 'risk', label: () => i18n.t('partners:tab.risk'), Component: RiskTab },
+  { value: 'contracts', label: () => i18n.t('partners:tab.contracts'), Component: ContractsTab },
+  { value: 'documents', label: () => i18n.t('partners:tab.documents'), Component: DocumentsTab },
+  { value: 'history', label: () => i18n.t('partners:tab.history'), Component: HistoryTab },
 ];
