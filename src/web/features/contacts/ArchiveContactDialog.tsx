@@ -1,10 +1,12 @@
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../shared/schemas/contact.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { useSetContactArchived } from './queries.js';
 
 /** Asks before archiving a contact, and says what archiving does. */
 export function ArchiveContactDialog({ contact, onClose }: { contact: ContactSummary | null; onClose: () => void }) {
+  const { t } = useTranslation(['contacts', 'common']);
   const archive = useSetContactArchived();
   const close = () => {
     onClose();
@@ -17,7 +19,7 @@ export function ArchiveContactDialog({ contact, onClose }: { contact: ContactSum
       {
         onSuccess: (saved) => {
           close();
-          notifications.show({ color: 'teal', message: `${saved.fullName} is archived.` });
+          notifications.show({ color: 'teal', message: t('archive.done', { name: saved.fullName }) });
         },
       },
     );
@@ -26,14 +28,13 @@ export function ArchiveContactDialog({ contact, onClose }: { contact: ContactSum
       opened={contact !== null}
       onClose={close}
       onConfirm={confirm}
-      title={contact ? `Archive ${contact.fullName}?` : 'Archive contact?'}
-      confirmLabel="Archive"
+      title={contact ? t('archive.titleNamed', { name: contact.fullName }) : t('archive.title')}
+      confirmLabel={t('common:action.archive')}
       danger
       loading={archive.isPending}
       error={archive.error}
     >
-      Archived contacts leave the stakeholder map, the directory and search. Their timeline entries and history stay, and you can restore them. Someone who moved on is better
-      marked as left.
+      {t('archive.body')}
     </ConfirmDialog>
   );
 }

@@ -2,12 +2,13 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { ContactRole } from '../../../shared/partners.js';
 import { createContactBody, type Contact } from '../../../shared/schemas/contact.js';
 import { ApiError } from '../../api.js';
 import { LoadingState, ErrorState } from '../../components/states.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
-import { CONTACT_ROLE_OPTIONS, INFLUENCE_OPTIONS, STRENGTH_OPTIONS, type Influence, type Strength } from './labels.js';
+import { contactRoleOptions, influenceOptions, strengthOptions, type Influence, type Strength } from './labels.js';
 import { contactQuery, useCreateContact, useUpdateContact } from './queries.js';
 
 // The create body without the partner (the tab knows it): the same rules the server applies.
@@ -28,17 +29,7 @@ interface Values extends Record<string, unknown> {
 }
 
 const EMPTY: Values = { firstName: '', lastName: '', title: '', role: null, influence: null, strength: null, email: '', phone: '', location: '', notes: '', isPrimary: false };
-const LABELS = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  title: 'Title',
-  role: 'Role',
-  email: 'E-mail',
-  phone: 'Phone',
-  location: 'Location',
-  notes: 'Notes',
-  isPrimary: 'Primary contact',
-};
+const LABELLED = ['firstName', 'lastName', 'title', 'role', 'email', 'phone', 'location', 'notes', 'isPrimary'] as const;
 
 const valuesOf = (c: Contact): Values => ({
   firstName: c.firstName,
@@ -63,11 +54,12 @@ interface Props {
 
 /** Adds or edits a contact of a partner: every field, server messages on their fields. */
 export function ContactFormModal({ partner, target, onClose }: Props) {
+  const { t } = useTranslation(['contacts', 'common']);
   const editingId = target?.contactId ?? null;
   const existing = useQuery({ ...contactQuery(editingId ?? ''), enabled: Boolean(editingId), staleTime: 0 });
   const create = useCreateContact();
   const update = useUpdateContact();
-  const form = useSchemaForm(formSchema, EMPTY, { labels: LABELS });
+  const form = useSchemaForm(formSchema, EMPTY, { labels: Object.fromEntries(LABELLED.map((f) => [f, t(`form.${f}`)])) });
   const contact = editingId ? existing.data : undefined;
 
   // Load the chosen contact (or an empty form) each time the dialog opens.
@@ -86,23 +78,25 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
       const saved = contact
         ? await update.mutateAsync({ id: contact.id, version: contact.version, ...body, isPrimary: contact.leftAt ? undefined : body.isPrimary })
         : await create.mutateAsync({ ...body, partnerId: partner.id });
-      notifications.show({ color: 'teal', message: contact ? `${saved.fullName} is saved.` : `${saved.fullName} is added to ${partner.name}.` });
+      notifications.show({ color: 'teal', message: contact ? t('form.saved', { name: saved.fullName }) : t('form.added', { name: saved.fullName, partner: partner.name }) });
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
-        throw new Error('Someone else changed this contact in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+        throw new Error(t('form.conflict'), { cause: e });
       }
       throw e;
     }
   });
 
-  const title = editingId ? (contact ? `Edit ${contact.fullName}` : 'Edit contact') : `Add a contact to ${partner.name}`;
+  const title = editingId ? (contact ? t('form.editNamed', { name: contact.fullName }) : t('form.edit')) : t('form.addTo', { partner: partner.name });
   const pending = create.isPending || update.isPending;
+  // Outside the JSX: the i18n lint rule misreads this field name as text when it sits beside type="tel".
+  const phoneProps = form.getInputProps('phone');
 
   return (
     <Modal opened={target !== null} onClose={onClose} title={title} size="lg">
       {editingId && existing.isPending ? (
-        <LoadingState label="Loading the contact…" />
+        <LoadingState label={t('form.loading')} />
       ) : editingId && existing.isError ? (
         <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
       ) : (
@@ -110,47 +104,43 @@ export function ContactFormModal({ partner, target, onClose }: Props) {
           <Stack gap="md">
             <FormError form={form} />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-              <TextInput label="First name" required data-autofocus autoComplete="off" {...form.getInputProps('firstName')} />
-              <TextInput label="Last name" required autoComplete="off" {...form.getInputProps('lastName')} />
-              <TextInput label="Title" placeholder="e.g. Head of Alliances" autoComplete="off" {...form.getInputProps('title')} />
-              <Select label="Role in the relationship" placeholder="Not known yet" data={CONTACT_ROLE_OPTIONS} clearable {...form.getInputProps('role')} />
+              <TextInput label={t('form.firstName')} required data-autofocus autoComplete="off" {...form.getInputProps('firstName')} />
+              <TextInput label={t('form.lastName')} required autoComplete="off" {...form.getInputProps('lastName')} />
+              <TextInput label={t('form.title')} placeholder={t('form.titlePlaceholder')} autoComplete="off" {...form.getInputProps('title')} />
+              <Select label={t('form.roleInRelationship')} placeholder={t('form.notKnown')} data={contactRoleOptions()} clearable {...form.getInputProps('role')} />
               <Select
-                label="Influence"
-                description="On decisions about working with us"
-                placeholder="Not rated"
-                data={INFLUENCE_OPTIONS}
+                label={t('form.influence')}
+                description={t('form.influenceHint')}
+                placeholder={t('form.notRated')}
+                data={influenceOptions()}
                 clearable
                 {...form.getInputProps('influence')}
               />
               <Select
-                label="Relationship strength"
-                description="How well we know each other"
-                placeholder="Not rated"
-                data={STRENGTH_OPTIONS}
+                label={t('form.strength')}
+                description={t('form.strengthHint')}
+                placeholder={t('form.notRated')}
+                data={strengthOptions()}
                 clearable
                 {...form.getInputProps('strength')}
               />
-              <TextInput label="E-mail" type="email" autoComplete="off" {...form.getInputProps('email')} />
-              <TextInput label="Phone" type="tel" placeholder="+41 44 123 45 67" autoComplete="off" {...form.getInputProps('phone')} />
+              <TextInput label={t('form.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
+              <TextInput label={t('form.phone')} type="tel" placeholder={t('form.phoneExample')} autoComplete="off" {...phoneProps} />
             </SimpleGrid>
-            <TextInput label="Location" placeholder="e.g. Zürich" autoComplete="off" {...form.getInputProps('location')} />
-            <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+            <TextInput label={t('form.location')} placeholder={t('form.locationPlaceholder')} autoComplete="off" {...form.getInputProps('location')} />
+            <Textarea label={t('form.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
             <Checkbox
-              label={`Primary contact for ${partner.name}`}
-              description={
-                contact?.leftAt
-                  ? 'Someone who has left, or whose departure is recorded, cannot be the primary contact.'
-                  : 'There is one primary contact per partner: choosing this one replaces the current one.'
-              }
+              label={t('form.primaryFor', { partner: partner.name })}
+              description={contact?.leftAt ? t('form.primaryLeft') : t('form.primaryOne')}
               disabled={Boolean(contact?.leftAt)}
               {...form.getInputProps('isPrimary', { type: 'checkbox' })}
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={onClose}>
-                Cancel
+                {t('common:action.cancel')}
               </Button>
               <Button type="submit" loading={pending} disabled={Boolean(contact) && !form.isDirty()}>
-                {contact ? 'Save' : 'Add contact'}
+                {contact ? t('common:action.save') : t('form.add')}
               </Button>
             </Group>
           </Stack>

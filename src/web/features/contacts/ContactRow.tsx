@@ -1,11 +1,12 @@
 import type { Ref, RefObject } from 'react';
 import { Anchor, Badge, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconDoorExit, IconGitMerge, IconHistory, IconPencil } from '@tabler/icons-react';
-import { CONTACT_ROLE_LABELS } from '../../../shared/partners.js';
+import { useTranslation } from 'react-i18next';
 import type { ContactListItem } from '../../../shared/schemas/contact.js';
 import { RowActions } from '../../components/RowActions.js';
 import { formatDate } from '../../lib/format.js';
 import { Breakable } from './Breakable.js';
+import { contactRoleLabel } from './labels.js';
 import { InfluenceBadge, PrimaryStar, StrengthMeter } from './Ratings.js';
 import classes from './PeopleTab.module.css';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -25,6 +26,7 @@ interface Props {
 
 /** One person on a partner's People tab, with what may be done with them. */
 export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, onAction }: Props) {
+  const { t } = useTranslation(['contacts', 'common']);
   return (
     <Table.Tr ref={rowRef} className={[c.leftAt || c.archivedAt ? classes.inactive : '', selected ? classes.selected : ''].join(' ')} aria-current={selected ? 'true' : undefined}>
       <Table.Td>
@@ -42,23 +44,23 @@ export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, o
         <Group gap={4} mt={c.leftAt || c.archivedAt ? 4 : 0}>
           {c.leftAt && (
             <Badge size="sm" variant="dot" color="orange" style={{ textTransform: 'none' }}>
-              {c.hasLeft ? 'Left' : 'Leaves'} on {formatDate(c.leftAt)}
+              {t(c.hasLeft ? 'row.leftOn' : 'row.leavesOn', { date: formatDate(c.leftAt) })}
             </Badge>
           )}
           {c.archivedAt && (
             <Badge size="sm" variant="dot" color="gray" style={{ textTransform: 'none' }}>
-              Archived
+              {t('row.archived')}
             </Badge>
           )}
         </Group>
         <Text size="xs" hiddenFrom="sm" mt={2}>
-          {c.role ? CONTACT_ROLE_LABELS[c.role] : ''}
+          {c.role ? contactRoleLabel(c.role) : ''}
         </Text>
       </Table.Td>
       <Table.Td visibleFrom="sm">
         <Text size="sm">
           {c.role ? (
-            CONTACT_ROLE_LABELS[c.role]
+            contactRoleLabel(c.role)
           ) : (
             <Text span c="dimmed" size="sm">
               —
@@ -93,33 +95,33 @@ export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, o
       </Table.Td>
       <Table.Td visibleFrom="sm">
         <Text size="sm">
-          <RelativeTime iso={c.lastContactAt} empty="Never" />
+          <RelativeTime iso={c.lastContactAt} empty={t('never')} />
         </Text>
       </Table.Td>
       <Table.Td>
-        <RowActions label={`Actions for ${c.fullName}`}>
+        <RowActions label={t('row.actions', { name: c.fullName })}>
           {c.can.edit && (
             <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onAction('edit', c)}>
-              Edit
+              {t('common:action.edit')}
             </Menu.Item>
           )}
           {c.can.edit && !c.leftAt && (
             <Menu.Item leftSection={<IconDoorExit size={16} aria-hidden />} onClick={() => onAction('leave', c)}>
-              Mark as left…
+              {t('row.markLeft')}
             </Menu.Item>
           )}
           {c.can.edit && c.leftAt && (
             <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => onAction('current', c)}>
-              Mark as current again
+              {t('row.markCurrent')}
             </Menu.Item>
           )}
           {c.can.merge && (
             <Menu.Item leftSection={<IconGitMerge size={16} aria-hidden />} onClick={() => onAction('merge', c)}>
-              Merge a duplicate into {c.firstName}…
+              {t('row.merge', { name: c.firstName })}
             </Menu.Item>
           )}
           <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => onAction('history', c)}>
-            History
+            {t('row.history')}
           </Menu.Item>
           {(c.can.archive || c.can.restore || (c.mergedIntoId && canEdit)) && (
             <>
@@ -130,13 +132,13 @@ export function ContactRow({ contact: c, selected, rowRef, canEdit, restoring, o
                   leftSection={<IconArrowBackUp size={16} aria-hidden />}
                   onClick={() => onAction('restore', c)}
                   disabled={Boolean(c.mergedIntoId) || restoring}
-                  title={c.mergedIntoId ? 'Merged into another contact: it cannot be restored' : undefined}
+                  title={c.mergedIntoId ? t('row.mergedTitle') : undefined}
                 >
-                  {c.mergedIntoId ? 'Merged — cannot be restored' : 'Restore'}
+                  {c.mergedIntoId ? t('row.merged') : t('common:action.restore')}
                 </Menu.Item>
               ) : (
                 <Menu.Item className="menu-danger" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => onAction('archive', c)}>
-                  Archive…
+                  {t('row.archive')}
                 </Menu.Item>
               )}
             </>
@@ -158,19 +160,20 @@ interface TableProps extends Omit<Props, 'contact' | 'selected' | 'rowRef'> {
 
 /** A partner's contacts, by role. */
 export function ContactTable({ partnerName, contacts, selectedId, selectedRow, busy, ...rowProps }: TableProps) {
+  const { t } = useTranslation(['contacts', 'common']);
   return (
     <Table.ScrollContainer minWidth={0}>
       <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-busy={busy}>
-        <Table.Caption className="visually-hidden">Contacts of {partnerName}, by role</Table.Caption>
+        <Table.Caption className="visually-hidden">{t('row.caption', { partner: partnerName })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th visibleFrom="sm">Role</Table.Th>
-            <Table.Th visibleFrom="md">Reach</Table.Th>
-            <Table.Th visibleFrom="lg">Influence and strength</Table.Th>
-            <Table.Th visibleFrom="sm">Last contact</Table.Th>
+            <Table.Th>{t('column.name')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('column.role')}</Table.Th>
+            <Table.Th visibleFrom="md">{t('column.reach')}</Table.Th>
+            <Table.Th visibleFrom="lg">{t('column.influenceStrength')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('column.lastContact')}</Table.Th>
             <Table.Th>
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('column.actions')}</span>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Button, Card, CloseButton, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconAddressBook, IconFileSpreadsheet, IconId, IconSearch } from '@tabler/icons-react';
-import { CONTACT_ROLE_LABELS } from '../../../shared/partners.js';
+import { useTranslation } from 'react-i18next';
 import { listContactsQuery, type CONTACT_SORTS } from '../../../shared/schemas/contact.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState } from '../../components/states.js';
@@ -12,7 +12,7 @@ import { ListTable } from '../../components/ListTable.js';
 import { SortHeader, sortCaption } from '../../components/SortHeader.js';
 import { useListParams } from '../../components/useListParams.js';
 import { formatDate } from '../../lib/format.js';
-import { contactPath, ROLE_FILTER_OPTIONS } from './labels.js';
+import { contactPath, contactRoleLabel, roleFilterOptions } from './labels.js';
 import { PartnerFilter } from './PartnerFilter.js';
 import { contactsListQuery, exportUrl, type ContactListParams } from './queries.js';
 import { Breakable } from './Breakable.js';
@@ -20,16 +20,17 @@ import { PrimaryStar } from './Ratings.js';
 import classes from './ContactsPage.module.css';
 import { RelativeTime } from '../../components/RelativeTime.js';
 
-const STATUS_OPTIONS = [
-  { value: 'current', label: 'Current' },
-  { value: 'left', label: 'Left the partner' },
-  { value: 'all', label: 'Current and left' },
-];
-
-const SORT_WORDS: Record<(typeof CONTACT_SORTS)[number], string> = { name: 'name', partner: 'partner', role: 'role', lastContactAt: 'last contact', createdAt: 'date added' };
+const SORTS: readonly (typeof CONTACT_SORTS)[number][] = ['name', 'partner', 'role', 'lastContactAt', 'createdAt'];
 
 /** Every partner's people in one list: filter, sort, and take them along as CSV or vCard. */
 export function ContactsPage() {
+  const { t } = useTranslation('contacts');
+  const statusOptions = [
+    { value: 'current', label: t('directory.statusCurrent') },
+    { value: 'left', label: t('directory.statusLeft') },
+    { value: 'all', label: t('directory.statusAll') },
+  ];
+  const sortWords = Object.fromEntries(SORTS.map((s) => [s, t(`sort.${s}`)]));
   // The directory's state lives in the address, so back/forward, shared links and exports agree.
   const { params: list, update, search } = useListParams(listContactsQuery, { names: { partnerId: 'partner' } });
   const roles = list.role ?? [];
@@ -47,67 +48,74 @@ export function ContactsPage() {
   return (
     <>
       <PageHeader
-        title="Contacts"
-        description="The people we know at every partner. Exports take the filters below."
+        title={t('directory.title')}
+        description={t('directory.description')}
         actions={
           <>
             <Button component="a" href={exportUrl('csv', exports)} download variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-              Export CSV
+              {t('directory.exportCsv')}
             </Button>
             <Button component="a" href={exportUrl('vcf', exports)} download variant="default" leftSection={<IconId size={16} aria-hidden />}>
-              Export vCard
+              {t('directory.exportVcard')}
             </Button>
           </>
         }
       />
 
       <Card withBorder radius="md" padding={0}>
-        <Group p="sm" gap="sm" className={classes.filters} role="search" aria-label="Filter contacts">
+        <Group p="sm" gap="sm" className={classes.filters} role="search" aria-label={t('directory.filters')}>
           <TextInput
             className={classes.search}
-            placeholder="Name, e-mail or title"
-            aria-label="Search contacts by name, e-mail or title"
+            placeholder={t('directory.searchPlaceholder')}
+            aria-label={t('directory.searchLabel')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search.value}
             onChange={(e) => search.setValue(e.currentTarget.value)}
-            rightSection={search.value ? <CloseButton size="sm" aria-label="Clear search" onClick={() => search.setValue('')} /> : null}
+            rightSection={search.value ? <CloseButton size="sm" aria-label={t('directory.clearSearch')} onClick={() => search.setValue('')} /> : null}
           />
           <PartnerFilter className={classes.filter} value={params.partnerId ?? null} onChange={(v) => update({ partnerId: v })} />
           <MultiSelect
             className={classes.roleFilter}
-            aria-label="Role"
-            placeholder={roles.length ? undefined : 'All roles'}
-            data={ROLE_FILTER_OPTIONS}
+            aria-label={t('directory.role')}
+            placeholder={roles.length ? undefined : t('directory.allRoles')}
+            data={roleFilterOptions()}
             value={roles}
             onChange={(v) => update({ role: v })}
             clearable
           />
-          <Select className={classes.filter} aria-label="Status" data={STATUS_OPTIONS} value={params.status} onChange={(v) => update({ status: v })} allowDeselect={false} />
+          <Select
+            className={classes.filter}
+            aria-label={t('directory.status')}
+            data={statusOptions}
+            value={params.status}
+            onChange={(v) => update({ status: v })}
+            allowDeselect={false}
+          />
         </Group>
 
         <QueryStates
           query={contacts}
-          loading="Loading contacts…"
+          loading={t('directory.loading')}
           inset
           isEmpty={(page) => page.items.length === 0}
           empty={
             <EmptyState
               icon={<IconAddressBook size={24} aria-hidden />}
-              title={filtered ? 'No contact matches these filters' : 'No contacts yet'}
-              description={filtered ? 'Try other words, or clear the filters.' : "Contacts are added on a partner's People tab."}
+              title={filtered ? t('directory.noMatch') : t('directory.none')}
+              description={filtered ? t('directory.noMatchHint') : t('directory.noneHint')}
               onClearFilters={filtered ? clearFilters : undefined}
             />
           }
         >
           {({ items }) => (
-            <ListTable query={contacts} caption={sortCaption('Contacts', params.sort, SORT_WORDS)}>
+            <ListTable query={contacts} caption={sortCaption(t('directory.caption'), params.sort, sortWords)}>
               <Table.Thead>
                 <Table.Tr>
-                  <SortHeader field="name" label="Name" sort={params.sort} onSort={(sort) => update({ sort })} />
-                  <SortHeader field="partner" label="Partner" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
-                  <SortHeader field="role" label="Role" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
-                  <Table.Th visibleFrom="lg">Reach</Table.Th>
-                  <SortHeader field="lastContactAt" label="Last contact" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
+                  <SortHeader field="name" label={t('column.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                  <SortHeader field="partner" label={t('column.partner')} sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
+                  <SortHeader field="role" label={t('column.role')} sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
+                  <Table.Th visibleFrom="lg">{t('column.reach')}</Table.Th>
+                  <SortHeader field="lastContactAt" label={t('column.lastContact')} sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -127,12 +135,12 @@ export function ContactsPage() {
                       )}
                       {c.leftAt && (
                         <Text size="xs" c="orange.9">
-                          Left on {formatDate(c.leftAt)}
+                          {t('directory.leftOn', { date: formatDate(c.leftAt) })}
                         </Text>
                       )}
                       <Text size="xs" hiddenFrom="sm" className={classes.wrap}>
                         {c.partner.name}
-                        {c.role ? ` · ${CONTACT_ROLE_LABELS[c.role]}` : ''}
+                        {c.role ? ` · ${contactRoleLabel(c.role)}` : ''}
                       </Text>
                     </Table.Td>
                     <Table.Td visibleFrom="sm">
@@ -141,7 +149,7 @@ export function ContactsPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td visibleFrom="md">
-                      <Text size="sm">{c.role ? CONTACT_ROLE_LABELS[c.role] : '—'}</Text>
+                      <Text size="sm">{c.role ? contactRoleLabel(c.role) : '—'}</Text>
                     </Table.Td>
                     <Table.Td visibleFrom="lg">
                       <Stack gap={0}>
@@ -159,7 +167,7 @@ export function ContactsPage() {
                     </Table.Td>
                     <Table.Td visibleFrom="sm">
                       <Text size="sm">
-                        <RelativeTime iso={c.lastContactAt} empty="Never" />
+                        <RelativeTime iso={c.lastContactAt} empty={t('never')} />
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -169,7 +177,14 @@ export function ContactsPage() {
           )}
         </QueryStates>
 
-        <ListFooter total={contacts.data?.total ?? 0} page={params.page} pageSize={params.pageSize} noun="contact" onPage={(page) => update({ page })} />
+        <ListFooter
+          total={contacts.data?.total ?? 0}
+          page={params.page}
+          pageSize={params.pageSize}
+          noun={t('directory.noun')}
+          many={t('directory.nounMany')}
+          onPage={(page) => update({ page })}
+        />
       </Card>
     </>
   );

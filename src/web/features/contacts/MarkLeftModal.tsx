@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { CONTACT_TIME_ZONE, leftAt as leftAtSchema, type ContactSummary } from '../../../shared/schemas/contact.js';
 import { ApiError, errorMessage } from '../../api.js';
 import { useUpdateContact } from './queries.js';
@@ -12,6 +13,7 @@ export const todayInCompanyZone = () => new Intl.DateTimeFormat('en-CA', { timeZ
 
 /** Marks a contact as having left the partner on a day (today unless told), or as leaving on a later day; they stay in the history. */
 export function MarkLeftModal({ contact, partnerName, onClose }: { contact: ContactSummary | null; partnerName: string; onClose: () => void }) {
+  const { t } = useTranslation(['contacts', 'common']);
   const update = useUpdateContact();
   const [date, setDate] = useState<string | null>(todayInCompanyZone());
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +29,7 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
     if (!contact) return;
     const checked = leftAtSchema.safeParse(date ?? '');
     if (!date || !checked.success) {
-      setError(date ? `The day ${checked.error?.issues[0]?.message ?? 'is not valid'}` : 'Choose the day they left');
+      setError(date ? t('left.invalidDay', { reason: checked.error?.issues[0]?.message ?? t('left.notValid') }) : t('left.chooseDay'));
       return;
     }
     update.mutate(
@@ -36,27 +38,22 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
         onSuccess: (c) => {
           notifications.show({
             color: 'teal',
-            message: c.hasLeft
-              ? `${c.fullName} is marked as having left ${partnerName}. They stay in the history.`
-              : `${c.fullName} leaves ${partnerName} on ${c.leftAt}: until then they stay a current contact.`,
+            message: c.hasLeft ? t('left.hasLeft', { name: c.fullName, partner: partnerName }) : t('left.leaves', { name: c.fullName, partner: partnerName, date: c.leftAt }),
           });
           onClose();
         },
-        onError: (e) => setError(e instanceof ApiError ? (e.fieldErrors.leftAt ? `The day ${e.fieldErrors.leftAt}` : errorMessage(e)) : errorMessage(e)),
+        onError: (e) => setError(e instanceof ApiError ? (e.fieldErrors.leftAt ? t('left.invalidDay', { reason: e.fieldErrors.leftAt }) : errorMessage(e)) : errorMessage(e)),
       },
     );
   };
 
   return (
-    <Modal opened={contact !== null} onClose={onClose} title={contact ? `${contact.fullName} left ${partnerName}` : 'Mark as left'}>
+    <Modal opened={contact !== null} onClose={onClose} title={contact ? t('left.titleNamed', { name: contact.fullName, partner: partnerName }) : t('left.title')}>
       <Stack gap="md">
-        <Text size="sm">
-          From the day they leave, they are off the stakeholder map and can no longer be chosen for new timeline entries; a later day records a departure ahead of time. Their past
-          entries and history stay, and you can bring them back later.
-        </Text>
+        <Text size="sm">{t('left.body')}</Text>
         <DatePickerInput
-          label="Left on"
-          description="A later day records a departure ahead of time: they stay current until then."
+          label={t('left.leftOn')}
+          description={t('left.leftOnHint')}
           required
           data-autofocus
           leftSection={<IconCalendar size={16} aria-hidden />}
@@ -76,10 +73,10 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button onClick={save} loading={update.isPending}>
-            Mark as left
+            {t('left.submit')}
           </Button>
         </Group>
       </Stack>

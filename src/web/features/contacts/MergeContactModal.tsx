@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../shared/schemas/contact.js';
 import { errorMessage } from '../../api.js';
 import { useMergeContacts } from './queries.js';
@@ -10,6 +11,7 @@ import { useMergeContacts } from './queries.js';
  * pointing at the survivor) and everything linked to it moves over.
  */
 export function MergeContactModal({ survivor, candidates, onClose }: { survivor: ContactSummary | null; candidates: ContactSummary[]; onClose: () => void }) {
+  const { t } = useTranslation(['contacts', 'common']);
   const merge = useMergeContacts();
   const [duplicateId, setDuplicateId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,17 +24,20 @@ export function MergeContactModal({ survivor, candidates, onClose }: { survivor:
 
   const options = candidates
     .filter((c) => survivor && c.id !== survivor.id && !c.archivedAt)
-    .map((c) => ({ value: c.id, label: `${c.fullName}${c.email ? ` · ${c.email}` : ''}${c.hasLeft ? ' (left)' : ''}` }));
+    .map((c) => {
+      const label = `${c.fullName}${c.email ? ` · ${c.email}` : ''}`;
+      return { value: c.id, label: c.hasLeft ? t('merge.optionLeft', { label }) : label };
+    });
   const duplicate = candidates.find((c) => c.id === duplicateId);
 
   const confirm = () => {
     if (!survivor) return;
-    if (!duplicateId) return setError('Choose the duplicate to merge');
+    if (!duplicateId) return setError(t('merge.choose'));
     merge.mutate(
       { survivor, duplicateId },
       {
         onSuccess: (c) => {
-          notifications.show({ color: 'teal', message: `${duplicate?.fullName ?? 'The duplicate'} is merged into ${c.fullName}.` });
+          notifications.show({ color: 'teal', message: t('merge.done', { duplicate: duplicate?.fullName ?? t('merge.theDuplicate'), name: c.fullName }) });
           onClose();
         },
       },
@@ -40,12 +45,12 @@ export function MergeContactModal({ survivor, candidates, onClose }: { survivor:
   };
 
   return (
-    <Modal opened={survivor !== null} onClose={onClose} title={survivor ? `Merge a duplicate into ${survivor.fullName}` : 'Merge contacts'} size="lg">
+    <Modal opened={survivor !== null} onClose={onClose} title={survivor ? t('merge.titleNamed', { name: survivor.fullName }) : t('merge.title')} size="lg">
       <Stack gap="md">
         <Select
-          label="Duplicate to merge"
-          description={`The same person entered twice at this partner. ${survivor?.fullName ?? 'This contact'} is kept.`}
-          placeholder={options.length ? 'Choose a contact' : 'No other contact at this partner'}
+          label={t('merge.label')}
+          description={t('merge.hint', { name: survivor?.fullName ?? t('merge.thisContact') })}
+          placeholder={options.length ? t('merge.placeholder') : t('merge.noOther')}
           data={options}
           value={duplicateId}
           onChange={(v) => {
@@ -59,13 +64,11 @@ export function MergeContactModal({ survivor, candidates, onClose }: { survivor:
         />
         {survivor && (
           <Text size="sm" component="div">
-            When you merge:
+            {t('merge.when')}
             <List size="sm" mt={4} spacing={2}>
-              <List.Item>
-                every timeline entry that names {duplicate?.fullName ?? 'the duplicate'} names {survivor.fullName} instead;
-              </List.Item>
-              <List.Item>fields {survivor.fullName} has left empty (title, role, e-mail, phone…) are filled from the duplicate;</List.Item>
-              <List.Item>the duplicate is archived with a note that it was merged. This cannot be undone.</List.Item>
+              <List.Item>{t('merge.timeline', { duplicate: duplicate?.fullName ?? t('merge.theDuplicateLower'), name: survivor.fullName })}</List.Item>
+              <List.Item>{t('merge.fields', { name: survivor.fullName })}</List.Item>
+              <List.Item>{t('merge.archived')}</List.Item>
             </List>
           </Text>
         )}
@@ -76,10 +79,10 @@ export function MergeContactModal({ survivor, candidates, onClose }: { survivor:
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={merge.isPending}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button color="red" onClick={confirm} loading={merge.isPending} disabled={!options.length}>
-            Merge
+            {t('merge.submit')}
           </Button>
         </Group>
       </Stack>

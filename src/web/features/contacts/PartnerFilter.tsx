@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { partnerOptionQuery, partnerOptionsQuery } from './queries.js';
 
 /** A partner picker that searches partners by name on the server. */
 export function PartnerFilter({ value, onChange, className }: { value: string | null; onChange: (id: string | null) => void; className?: string }) {
+  const { t } = useTranslation('contacts');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [open, setOpen] = useState(false);
@@ -17,8 +19,8 @@ export function PartnerFilter({ value, onChange, className }: { value: string | 
   return (
     <Select
       className={className}
-      aria-label="Partner"
-      placeholder="All partners"
+      aria-label={t('partnerFilter.label')}
+      placeholder={t('partnerFilter.all')}
       searchable
       clearable
       data={data}
@@ -31,7 +33,7 @@ export function PartnerFilter({ value, onChange, className }: { value: string | 
       onDropdownOpen={() => setOpen(true)}
       // The server already searched by name.
       filter={({ options: o }) => o}
-      nothingFoundMessage={options.isFetching ? 'Searching…' : 'No partner matches'}
+      nothingFoundMessage={options.isFetching ? t('partnerFilter.searching') : t('partnerFilter.nothing')}
     />
   );
 }

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Anchor, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../shared/schemas/contact.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { EmptyState } from '../../components/states.js';
-import { plural } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
 import { ArchiveContactDialog } from './ArchiveContactDialog.js';
 import { ContactFormModal } from './ContactFormModal.js';
@@ -23,6 +23,7 @@ const LIMIT = 100;
 
 /** The partner's people: the stakeholder map, then every contact, with who left and who is archived on request. */
 export function PeopleTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation('contacts');
   const [search, setSearch] = useSearchParams();
   const selectedId = search.get('contact');
   const map = useQuery(stakeholderMapQuery(partner.id));
@@ -67,16 +68,16 @@ export function PeopleTab({ partner }: PartnerTabProps) {
       bringBack.mutate(
         { id: c.id, version: c.version, leftAt: null },
         {
-          onSuccess: (saved) => notifications.show({ color: 'teal', message: `${saved.fullName} is a current contact of ${partner.name} again.` }),
-          onError: (e) => notifications.show({ color: 'red', title: `${c.fullName} could not be changed`, message: e.message }),
+          onSuccess: (saved) => notifications.show({ color: 'teal', message: t('people.current', { name: saved.fullName, partner: partner.name }) }),
+          onError: (e) => notifications.show({ color: 'red', title: t('people.notChanged', { name: c.fullName }), message: e.message }),
         },
       );
     else if (action === 'restore')
       restore.mutate(
         { contact: c, archived: false },
         {
-          onSuccess: (saved) => notifications.show({ color: 'teal', message: `${saved.fullName} is restored.` }),
-          onError: (e) => notifications.show({ color: 'red', title: `${c.fullName} could not be restored`, message: e.message }),
+          onSuccess: (saved) => notifications.show({ color: 'teal', message: t('people.restored', { name: saved.fullName }) }),
+          onError: (e) => notifications.show({ color: 'red', title: t('people.notRestored', { name: c.fullName }), message: e.message }),
         },
       );
     else setOpen({ action, contact: c });
@@ -86,20 +87,20 @@ export function PeopleTab({ partner }: PartnerTabProps) {
     <Stack gap="xl">
       <Group justify="space-between" align="flex-end" gap="sm">
         <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }}>
-          The people we know at {partner.name}: who decides, who we talk to, and how well we know them.
+          {t('people.intro', { partner: partner.name })}
         </Text>
         {canEdit && (
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setForm({})}>
-            Add contact
+            {t('people.add')}
           </Button>
         )}
       </Group>
 
       <section aria-labelledby="stakeholder-map-heading">
         <Title order={2} size="h4" id="stakeholder-map-heading" mb="sm">
-          Stakeholder map
+          {t('people.mapHeading')}
         </Title>
-        <QueryStates query={map} loading="Loading the stakeholder map…">
+        <QueryStates query={map} loading={t('people.mapLoading')}>
           {(data) => <StakeholderMap map={data} onSelect={select} />}
         </QueryStates>
       </section>
@@ -107,12 +108,17 @@ export function PeopleTab({ partner }: PartnerTabProps) {
       <section aria-labelledby="contacts-heading">
         <Group justify="space-between" gap="sm" mb="sm">
           <Title order={2} size="h4" id="contacts-heading">
-            Contacts
+            {t('people.heading')}
           </Title>
           <Group gap="md">
-            <Switch label={`Show who left (${left.length})`} checked={showLeft} onChange={(e) => setShowLeft(e.currentTarget.checked)} disabled={!left.length && !showLeft} />
             <Switch
-              label={`Show archived (${archived.length})`}
+              label={t('people.showLeft', { count: left.length })}
+              checked={showLeft}
+              onChange={(e) => setShowLeft(e.currentTarget.checked)}
+              disabled={!left.length && !showLeft}
+            />
+            <Switch
+              label={t('people.showArchived', { count: archived.length })}
               checked={showArchived}
               onChange={(e) => setShowArchived(e.currentTarget.checked)}
               disabled={!archived.length && !showArchived}
@@ -122,18 +128,16 @@ export function PeopleTab({ partner }: PartnerTabProps) {
         <Card withBorder radius="md" padding={0}>
           <QueryStates
             query={contacts}
-            loading="Loading contacts…"
+            loading={t('people.loading')}
             inset
             isEmpty={() => shown.length === 0}
             empty={
               <EmptyState
                 headingLevel={3}
                 icon={<IconUsers size={24} aria-hidden />}
-                title={all.length ? 'Nobody to show with these switches' : 'No contacts yet'}
-                description={
-                  all.length ? 'Everyone here has left or is archived: switch them on above.' : canEdit ? `Add the first person you know at ${partner.name}.` : undefined
-                }
-                action={!all.length && canEdit ? <Button onClick={() => setForm({})}>Add contact</Button> : undefined}
+                title={all.length ? t('people.nobodyShown') : t('people.none')}
+                description={all.length ? t('people.nobodyShownHint') : canEdit ? t('people.addFirst', { partner: partner.name }) : undefined}
+                action={!all.length && canEdit ? <Button onClick={() => setForm({})}>{t('people.add')}</Button> : undefined}
               />
             }
           >
@@ -152,9 +156,9 @@ export function PeopleTab({ partner }: PartnerTabProps) {
           </QueryStates>
           {(contacts.data?.total ?? 0) > LIMIT && (
             <Text size="sm" c="dimmed" p="sm">
-              Showing the first {LIMIT} of {plural(contacts.data!.total, 'contact')}.{' '}
+              {t('people.firstOf', { limit: LIMIT, count: contacts.data!.total })}{' '}
               <Anchor component={Link} to={`/contacts?partner=${encodeURIComponent(partner.id)}`} size="sm">
-                See them all in the contacts directory
+                {t('people.seeAll')}
               </Anchor>
             </Text>
           )}

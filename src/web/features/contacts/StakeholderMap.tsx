@@ -1,26 +1,21 @@
 import { Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { StakeholderMap as StakeholderMapData } from '../../../shared/schemas/contact.js';
 import { EmptyState } from '../../components/states.js';
-import { GROUP_LABELS } from './labels.js';
+import { groupLabel } from './labels.js';
 import { InfluenceBadge, PrimaryStar, StrengthMeter } from './Ratings.js';
 import classes from './StakeholderMap.module.css';
 import { RelativeTime } from '../../components/RelativeTime.js';
 
 /** The partner's current people by role: influence, strength, last contact. Empty roles are named as gaps. */
 export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onSelect?: (contactId: string) => void }) {
+  const { t } = useTranslation('contacts');
   const filled = map.groups.filter((g) => g.contacts.length);
   const gaps = map.groups.filter((g) => !g.contacts.length && g.role !== 'unassigned');
 
   if (!filled.length) {
-    return (
-      <EmptyState
-        headingLevel={3}
-        icon={<IconUsersGroup size={24} aria-hidden />}
-        title="No current contacts"
-        description={`Add the people you know at ${map.partner.name} to see who plays which role.`}
-      />
-    );
+    return <EmptyState headingLevel={3} icon={<IconUsersGroup size={24} aria-hidden />} title={t('map.none')} description={t('map.noneHint', { partner: map.partner.name })} />;
   }
 
   return (
@@ -30,7 +25,7 @@ export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onS
           <Card key={g.role} withBorder radius="md" padding="sm" component="section" aria-labelledby={`stakeholders-${g.role}`} className={classes.group}>
             <Group justify="space-between" gap="xs" mb="xs">
               <Title order={3} size="h6" id={`stakeholders-${g.role}`}>
-                {GROUP_LABELS[g.role]}
+                {groupLabel(g.role)}
               </Title>
               <Text size="xs" c="dimmed">
                 {g.contacts.length}
@@ -61,7 +56,8 @@ export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onS
                     <StrengthMeter strength={c.strength} />
                   </Group>
                   <Text size="xs" c="dimmed" mt={4}>
-                    Last contact: <RelativeTime iso={c.lastContactAt} empty="never" />
+                    {t('map.lastContact')}
+                    <RelativeTime iso={c.lastContactAt} empty={t('map.never')} />
                   </Text>
                 </Paper>
               ))}
@@ -71,7 +67,7 @@ export function StakeholderMap({ map, onSelect }: { map: StakeholderMapData; onS
       </SimpleGrid>
       {gaps.length > 0 && (
         <Text size="sm" c="dimmed">
-          Nobody known yet as {gaps.map((g) => GROUP_LABELS[g.role].toLowerCase()).join(', ')}.
+          {t('map.gaps', { roles: gaps.map((g) => t(`roleInSentence.${g.role}`)).join(', ') })}
         </Text>
       )}
     </Stack>
