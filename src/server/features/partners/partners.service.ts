@@ -252,7 +252,7 @@ export async function updatePartner(db: Db, id: string, body: UpdateInput, actor
         ...(links !== undefined ? { links: cleanLinks(links) } : {}),
         ...(statusChanged ? { statusChangedAt: sql`now()` } : {}),
       } as never,
-      'Partner',
+      WHAT,
     );
     if (productIds !== undefined) await setProducts(tx, id, productIds);
     if (statusChanged) {
