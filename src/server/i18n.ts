@@ -4,6 +4,7 @@ import en from '../shared/i18n/en/index.js';
 import de from '../shared/i18n/de/index.js';
 import { isLocale, pickLocale, type Locale } from '../shared/i18n/locales.js';
 import { issueMessage, type IssueLike } from '../shared/i18n/issues.js';
+import type { Resources } from '../shared/i18n/resources.js';
 
 // One i18next instance for the whole process, with every language loaded at start: a request, a
 // mail or a PDF picks its language per call (getFixedT), never by changing a global one.
@@ -25,7 +26,8 @@ void i18n.init({
 const tAny = i18n.t.bind(i18n) as unknown as (key: string, options?: Record<string, unknown>) => string;
 
 /** The translation function of a language. */
-export const tFor = (locale: Locale): TFunction => i18n.getFixedT(locale);
+// Typed over every namespace, so a prefixed key ('email:frame.stop') is checked against its catalogue.
+export const tFor = (locale: Locale): TFunction<(keyof Resources)[]> => i18n.getFixedT(locale) as TFunction<(keyof Resources)[]>;
 
 /** A key's text in a language, by a key that is only known at run time (e.g. stored in a job). */
 export const translate = (locale: Locale, key: string, values?: Record<string, unknown>): string => tAny(key, { ...values, lng: locale });

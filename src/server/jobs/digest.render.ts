@@ -1,4 +1,8 @@
 import { escapeHtml } from './compose.js';
+import { tFor } from '../i18n.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+
+const moreText = (locale: Locale, count: number) => tFor(locale)('email:digest.more', { count });
 
 export interface DigestItem {
   text: string;
@@ -16,18 +20,18 @@ export interface DigestSection {
 
 const visible = (sections: DigestSection[]) => sections.filter((s) => s.items.length);
 
-export function renderText(heading: string, intro: string, sections: DigestSection[], baseUrl: string): string {
+export function renderText(heading: string, intro: string, sections: DigestSection[], baseUrl: string, locale: Locale = 'en'): string {
   const lines = [heading, intro, ''];
   for (const s of visible(sections)) {
     lines.push(s.title, '-'.repeat(s.title.length));
     for (const i of s.items) lines.push(`- ${i.text}${i.meta ? ` (${i.meta})` : ''}${i.link ? `\n  ${baseUrl}${i.link}` : ''}`);
-    if (s.more) lines.push(`  … and ${s.more} more`);
+    if (s.more) lines.push(`  ${moreText(locale, s.more)}`);
     lines.push('');
   }
   return lines.join('\n');
 }
 
-export function renderHtml(heading: string, intro: string, sections: DigestSection[], baseUrl: string): string {
+export function renderHtml(heading: string, intro: string, sections: DigestSection[], baseUrl: string, locale: Locale = 'en'): string {
   const item = (i: DigestItem) =>
     `<li style="margin-bottom:6px">${i.link ? `<a href="${escapeHtml(baseUrl + i.link)}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}${
       i.meta ? `<br><span style="color:#495057;font-size:13px">${escapeHtml(i.meta)}</span>` : ''
@@ -37,7 +41,7 @@ export function renderHtml(heading: string, intro: string, sections: DigestSecti
     `<p>${escapeHtml(intro)}</p>`,
     ...visible(sections).map(
       (s) =>
-        `<h2 style="font-size:16px;margin-top:20px">${escapeHtml(s.title)}</h2><ul style="padding-left:20px">${s.items.map(item).join('')}</ul>${s.more ? `<p style="color:#495057">… and ${s.more} more</p>` : ''}`,
+        `<h2 style="font-size:16px;margin-top:20px">${escapeHtml(s.title)}</h2><ul style="padding-left:20px">${s.items.map(item).join('')}</ul>${s.more ? `<p style="color:#495057">${escapeHtml(moreText(locale, s.more))}</p>` : ''}`,
     ),
   ].join('\n');
 }

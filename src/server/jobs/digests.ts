@@ -7,6 +7,8 @@ import { DEFAULT_PREFERENCES } from '../features/notifications/notifications.cor
 import { formatDay, formatTime } from './compose.js';
 import { renderHtml, renderText, type DigestSection } from './digest.render.js';
 import { addDays, zurichDate } from '../../shared/days.js';
+import { isLocale, type Locale } from '../../shared/i18n/locales.js';
+import { tFor } from '../i18n.js';
 
 export type Frequency = 'daily' | 'weekly';
 
@@ -14,6 +16,8 @@ export interface Digest {
   userId: string;
   name: string;
   email: string;
+  /** The recipient's language (English when they chose none): the digest is worded in it. */
+  locale: Locale;
   subject: string;
   text: string;
   html: string;
@@ -45,7 +49,7 @@ function recipients(now: Date, frequency: Frequency, userIds?: string[]): SQL {
       : sql`false`
     : sql`coalesce(np.digest, ${DEFAULT_PREFERENCES.digest}) = ${frequency}`;
   return sql`us as (
-    select u.id, u.name, u.email,
+    select u.id, u.name, u.email, u.locale,
       greatest(coalesce((select max(n.created_at) from notification n where n.user_id = u.id and n.kind = 'digest'), ${periodStart}::timestamptz), ${cap}::timestamptz) as since
     from "user" u left join notification_preference np on np.user_id = u.id
     where u.deactivated_at is null and ${who}
@@ -61,6 +65,7 @@ interface UserRow {
   id: string;
   name: string;
   email: string;
+  locale: string | null;
 }
 interface TaskRow {
   user_id: string;
@@ -112,7 +117,7 @@ export async function buildDigests(db: DbOrTx, opts: { now: Date; frequency: Fre
   const horizon = addDays(today, 7);
   const us = recipients(now, frequency, opts.userIds);
 
-  const users = await rowsOf<UserRow>(db, sql`with ${us} select id, name, email from us order by name, id`);
+  const users = await rowsOf<UserRow>(db, sql`with ${us} select id, name, email, locale from us order by name, id`);
   if (!users.length) return [];
   const [tasks, partners, entries, topics, meetings] = await Promise.all([
     rowsOf<TaskRow>(
@@ -172,43 +177,53 @@ export async function buildDigests(db: DbOrTx, opts: { now: Date; frequency: Fre
     const ahead = meetingsByUser.get(u.id) ?? [];
     const important = entriesBy.get(u.id) ?? [];
     const informed = topicsBy.get(u.id) ?? [];
+    const locale: Locale = isLocale(u.locale) ? u.locale : 'en';
+    const t = tFor(locale);
+    const day = (d: string) => formatDay(d, locale);
+    const time = (d: Date) => formatTime(d, locale);
     const sections: DigestSection[] = [
       {
-        title: 'Overdue tasks',
-        items: overdue.map((t) => ({
-          text: t.title,
-          meta: `due ${formatDay(t.due)}${t.partner_name ? ` · ${t.partner_name}` : ''}`,
-          link: t.partner_id ? `/partners/${t.partner_id}/tasks` : '/my-work',
+        title: t('email:digest.overdueTasks'),
+        items: overdue.map((r) => ({
+          text: r.title,
+          meta: `${t('email:digest.due', { day: day(r.due) })}${r.partner_name ? ` · ${r.partner_name}` : ''}`,
+          link: r.partner_id ? `/partners/${r.partner_id}/tasks` : '/my-work',
         })),
         more: more(overdue),
       },
       {
-        title: 'Due in the next 7 days',
-        items: upcoming.map((t) => ({
-          text: t.title,
-          meta: `due ${formatDay(t.due)}${t.partner_name ? ` · ${t.partner_name}` : ''}`,
-          link: t.partner_id ? `/partners/${t.partner_id}/tasks` : '/my-work',
+        title: t('email:digest.upcomingTasks'),
+        items: upcoming.map((r) => ({
+          text: r.title,
+          meta: `${t('email:digest.due', { day: day(r.due) })}${r.partner_name ? ` · ${r.partner_name}` : ''}`,
+          link: r.partner_id ? `/partners/${r.partner_id}/tasks` : '/my-work',
         })),
         more: more(upcoming),
       },
       {
-        title: 'Partners overdue for contact',
-        items: contact.map((p) => ({ text: p.name, meta: p.due_ms ? `contact was due ${formatTime(new Date(p.due_ms))}` : null, link: `/partners/${p.id}` })),
+        title: t('email:digest.contactOverdue'),
+        items: contact.map((p) => ({ text: p.name, meta: p.due_ms ? t('email:digest.contactWasDue', { time: time(new Date(p.due_ms)) }) : null, link: `/partners/${p.id}` })),
         more: more(contact),
       },
       {
-        title: 'Meetings ahead',
-        items: ahead.slice(0, LIST_MAX).map((m) => ({ text: `${m.title} with ${m.partnerName}`, meta: formatTime(m.startsAt), link: `/partners/${m.partnerId}/meetings` })),
+        title: t('email:digest.meetings'),
+        items: ahead
+          .slice(0, LIST_MAX)
+          .map((m) => ({ text: t('email:digest.meeting', { title: m.title, partner: m.partnerName }), meta: time(m.startsAt), link: `/partners/${m.partnerId}/meetings` })),
         more: Math.max(0, ahead.length - LIST_MAX),
       },
       {
-        title: 'Important on your partners',
-        items: important.map((e) => ({ text: e.title, meta: `${e.partner_name} · ${formatTime(new Date(e.at_ms))}`, link: `/partners/${e.partner_id}/timeline` })),
+        title: t('email:digest.important'),
+        items: important.map((e) => ({ text: e.title, meta: `${e.partner_name} · ${time(new Date(e.at_ms))}`, link: `/partners/${e.partner_id}/timeline` })),
         more: more(important),
       },
       {
-        title: 'For the team to know',
-        items: informed.map((e) => ({ text: e.title, meta: `${e.partner_name} · meeting of ${formatTime(new Date(e.at_ms))}`, link: `/partners/${e.partner_id}/meetings` })),
+        title: t('email:digest.teamTopics'),
+        items: informed.map((e) => ({
+          text: e.title,
+          meta: `${e.partner_name} · ${t('email:digest.meetingOf', { time: time(new Date(e.at_ms)) })}`,
+          link: `/partners/${e.partner_id}/meetings`,
+        })),
         more: more(informed),
       },
     ];
@@ -221,23 +236,24 @@ export async function buildDigests(db: DbOrTx, opts: { now: Date; frequency: Fre
       teamTopics: informed[0]?.total ?? 0,
     };
     const empty = Object.values(counts).every((n) => n === 0);
-    const label = frequency === 'daily' ? 'Your daily digest' : 'Your weekly digest';
+    const label = t(frequency === 'daily' ? 'email:digest.daily' : 'email:digest.weekly');
     const headline = [
-      counts.overdueTasks && `${counts.overdueTasks} overdue`,
-      counts.contactOverdue && `${counts.contactOverdue} to contact`,
-      counts.meetings && `${counts.meetings} meeting${counts.meetings === 1 ? '' : 's'}`,
+      counts.overdueTasks && t('email:digest.overdueCount', { count: counts.overdueTasks }),
+      counts.contactOverdue && t('email:digest.toContactCount', { count: counts.contactOverdue }),
+      counts.meetings && t('email:digest.meetingCount', { count: counts.meetings }),
     ]
       .filter(Boolean)
       .join(', ');
-    const subject = `${label} · ${formatDay(today)}${headline ? `: ${headline}` : ''}`;
-    const intro = `Hello ${u.name}, here is what needs you ${frequency === 'daily' ? 'today' : 'this week'}.`;
+    const subject = `${label} · ${day(today)}${headline ? `: ${headline}` : ''}`;
+    const intro = t(frequency === 'daily' ? 'email:digest.introDaily' : 'email:digest.introWeekly', { name: u.name });
     return {
       userId: u.id,
       name: u.name,
       email: u.email,
+      locale,
       subject,
-      text: renderText(label, intro, sections, baseUrl),
-      html: renderHtml(label, intro, sections, baseUrl),
+      text: renderText(label, intro, sections, baseUrl, locale),
+      html: renderHtml(label, intro, sections, baseUrl, locale),
       empty,
       counts,
     };

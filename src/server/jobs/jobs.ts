@@ -8,6 +8,7 @@ import { retryMail, sendMail } from '../features/mail/mail.service.js';
 import { notify } from '../features/notifications/notifications.core.js';
 import { DEFAULT_PREFERENCES } from '../features/notifications/notifications.core.js';
 import { composeMail } from './compose.js';
+import { isLocale } from '../../shared/i18n/locales.js';
 import { buildDigests, type Frequency } from './digests.js';
 import { runReminders } from './reminders.js';
 import type { Job } from './runner.js';
@@ -32,7 +33,7 @@ export async function runDigests(deps: JobDeps, frequency: Frequency, slot: stri
   );
   // Only those newly in the inbox get mail: a retried run sends no digest twice.
   const fresh = new Set(created.map((n) => n.userId));
-  const mails = digests.filter((d) => fresh.has(d.userId)).map((d) => composeMail(settings, { id: d.userId, email: d.email }, 'digest', d));
+  const mails = digests.filter((d) => fresh.has(d.userId)).map((d) => composeMail(settings, { id: d.userId, email: d.email, locale: d.locale }, 'digest', d));
   const sent = await sendMail(deps.db, deps.mailer, mails, now);
   return { recipients: digests.length, mailed: mails.length, ...sent };
 }
@@ -43,7 +44,7 @@ export async function runTeamDigest(deps: JobDeps, slot: string, now: Date) {
   const digest = await buildTeamDigest(deps.db, { now, baseUrl: settings.baseUrl });
   if (digest.empty) return { empty: true };
   const people = await deps.db
-    .select({ id: user.id, email: user.email, teamDigest: notificationPreference.teamDigest })
+    .select({ id: user.id, email: user.email, locale: user.locale, teamDigest: notificationPreference.teamDigest })
     .from(user)
     .leftJoin(notificationPreference, eq(notificationPreference.userId, user.id))
     .where(isNull(user.deactivatedAt));
@@ -61,7 +62,7 @@ export async function runTeamDigest(deps: JobDeps, slot: string, now: Date) {
     now,
   );
   const fresh = new Set(created.map((n) => n.userId));
-  const mails = recipients.filter((p) => fresh.has(p.id)).map((p) => composeMail(settings, p, 'team_digest', digest));
+  const mails = recipients.filter((p) => fresh.has(p.id)).map((p) => composeMail(settings, { ...p, locale: isLocale(p.locale) ? p.locale : null }, 'team_digest', digest));
   const sent = await sendMail(deps.db, deps.mailer, mails, now);
   // Last, so a failing webhook fails (and retries) the run without re-sending any mail.
   if (deps.config.chatWebhookUrl) await postToChat(deps.config.chatWebhookUrl, digest.chat);

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/client.js';
+import type { Locale } from '../../shared/i18n/locales.js';
 
 /**
  * The calendar feeds' registry of deadline sources. It sits below the features: a feature with dated
@@ -26,7 +27,8 @@ export interface CalendarDeadline {
  */
 export interface CalendarSource {
   name: string;
-  deadlines(db: DbOrTx, scope: FeedScope, now: Date): Promise<CalendarDeadline[]>;
+  /** `locale`: the reader's language, for the words around the records' own titles. */
+  deadlines(db: DbOrTx, scope: FeedScope, now: Date, locale?: Locale): Promise<CalendarDeadline[]>;
 }
 
 export const calendarSources: CalendarSource[] = [];

@@ -3,7 +3,9 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { meetingOccurrence, meetingOccurrenceUser, meetingSeries, meetingSeriesUser, partner } from '../../db/schema/index.js';
-import { MEETING_PURPOSE_LABELS, type MeetingPurpose } from '../../../shared/rhythm.js';
+import { MEETING_PURPOSES, type MeetingPurpose } from '../../../shared/rhythm.js';
+import type { Locale } from '../../../shared/i18n/locales.js';
+import { tFor } from '../../i18n.js';
 import { parseRrule } from '../../../shared/schemas/meeting.js';
 import { localOf } from '../meetings/index.js';
 import { parseLocal, toLocalParts, zonedToUtc, type LocalParts } from '../meetings/index.js';
@@ -23,6 +25,8 @@ export interface RenderOptions {
   /** Absolute base of links into the web app. */
   baseUrl?: string;
   name?: string;
+  /** The reader's language (the requester's, or a feed's owner's); English by default. */
+  locale?: Locale;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -81,11 +85,13 @@ function ruleForFeed(rrule: string, tz: string): string {
   return [...parts].map(([k, v]) => `${k}=${v}`).join(';');
 }
 
-const describe = (partnerName: string, purpose: string, extra: (string | null | undefined)[], link: string | null) =>
-  [`${MEETING_PURPOSE_LABELS[purpose as MeetingPurpose] ?? 'Meeting'} with ${partnerName}`, ...extra.filter(Boolean), link].filter(Boolean).join('\n\n');
+type T = ReturnType<typeof tFor>;
+const purposeOf = (t: T, purpose: string) => ((MEETING_PURPOSES as readonly string[]).includes(purpose) ? t(`ics:purpose.${purpose as MeetingPurpose}`) : t('ics:meeting'));
+const describe = (t: T, partnerName: string, purpose: string, extra: (string | null | undefined)[], link: string | null) =>
+  [t('ics:purposeWith', { purpose: purposeOf(t, purpose), partner: partnerName }), ...extra.filter(Boolean), link].filter(Boolean).join('\n\n');
 
 /** Adds the meetings of a scope (series as RRULE with their exceptions, and one-offs) to a calendar. */
-async function addMeetings(db: DbOrTx, cal: ICalCalendar, scope: FeedScope, now: Date, baseUrl: string) {
+async function addMeetings(db: DbOrTx, cal: ICalCalendar, scope: FeedScope, now: Date, baseUrl: string, t: T) {
   const seriesScope: SQL =
     scope.kind === 'partner'
       ? eq(meetingSeries.partnerId, scope.partnerId)
@@ -127,7 +133,7 @@ async function addMeetings(db: DbOrTx, cal: ICalCalendar, scope: FeedScope, now:
       repeating: rule,
       summary: `${s.title} · ${partnerName}`,
       location: s.location ?? undefined,
-      description: describe(partnerName, s.purpose, [s.agendaTemplate], link),
+      description: describe(t, partnerName, s.purpose, [s.agendaTemplate], link),
       url: link,
       stamp: s.updatedAt,
       sequence: s.version,
@@ -143,7 +149,7 @@ async function addMeetings(db: DbOrTx, cal: ICalCalendar, scope: FeedScope, now:
         timezone: s.timeZone,
         summary: `${s.title} · ${partnerName}`,
         location: o.location ?? s.location ?? undefined,
-        description: describe(partnerName, s.purpose, [o.notes], link),
+        description: describe(t, partnerName, s.purpose, [o.notes], link),
         url: link,
         stamp: o.updatedAt,
         sequence: o.version,
@@ -170,14 +176,14 @@ async function addMeetings(db: DbOrTx, cal: ICalCalendar, scope: FeedScope, now:
         oneOffScope,
       ),
     );
-  for (const { o, partnerName } of oneOffs) addOneOff(cal, o, partnerName, baseUrl);
+  for (const { o, partnerName } of oneOffs) addOneOff(cal, t, o, partnerName, baseUrl);
 }
 
 type OccurrenceRow = typeof meetingOccurrence.$inferSelect;
 
-function addOneOff(cal: ICalCalendar, o: OccurrenceRow, partnerName: string, baseUrl: string, title?: string, purpose?: string) {
+function addOneOff(cal: ICalCalendar, t: T, o: OccurrenceRow, partnerName: string, baseUrl: string, title?: string, purpose?: string) {
   const link = `${baseUrl}/partners/${o.partnerId}/meetings`;
-  const name = title ?? o.title ?? 'Meeting';
+  const name = title ?? o.title ?? t('ics:meeting');
   cal.createEvent({
     id: `meeting-${o.id}@partnerhub`,
     start: at(o.startsAt),
@@ -185,7 +191,7 @@ function addOneOff(cal: ICalCalendar, o: OccurrenceRow, partnerName: string, bas
     timezone: o.timeZone,
     summary: `${name} · ${partnerName}`,
     location: o.location ?? undefined,
-    description: describe(partnerName, purpose ?? o.purpose ?? 'other', [o.notes], link),
+    description: describe(t, partnerName, purpose ?? o.purpose ?? 'other', [o.notes], link),
     url: link,
     status: o.status === 'skipped' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     stamp: o.updatedAt,
@@ -200,9 +206,10 @@ function addOneOff(cal: ICalCalendar, o: OccurrenceRow, partnerName: string, bas
 export async function renderFeed(db: DbOrTx, feed: FeedInput, now: Date, opts: RenderOptions = {}): Promise<string> {
   const baseUrl = opts.baseUrl ?? '';
   const scope: FeedScope = feed.scope === 'partner' ? { kind: 'partner', partnerId: feed.partnerId! } : { kind: 'user', userId: feed.userId };
+  const locale = opts.locale ?? 'en';
   const cal = newCalendar(opts.name ?? 'Partnerhub');
-  await addMeetings(db, cal, scope, now, baseUrl);
-  const deadlines = await Promise.all(calendarSources.map((s) => s.deadlines(db, scope, now)));
+  await addMeetings(db, cal, scope, now, baseUrl, tFor(locale));
+  const deadlines = await Promise.all(calendarSources.map((s) => s.deadlines(db, scope, now, locale)));
   for (const d of deadlines.flat()) {
     // All-day dates carry no zone: a plain UTC-midnight Date formats as the date itself, and is far
     // cheaper than a dayjs object for the thousand deadlines a busy feed holds.
@@ -231,7 +238,8 @@ export async function renderMeeting(db: DbOrTx, occurrenceId: string, opts: Rend
     .leftJoin(meetingSeries, eq(meetingSeries.id, meetingOccurrence.seriesId))
     .where(eq(meetingOccurrence.id, occurrenceId));
   if (!row) return null;
-  const cal = newCalendar(row.title ?? row.o.title ?? 'Meeting');
-  addOneOff(cal, { ...row.o, location: row.o.location ?? row.location }, row.partnerName, opts.baseUrl ?? '', row.title ?? undefined, row.purpose ?? undefined);
+  const t = tFor(opts.locale ?? 'en');
+  const cal = newCalendar(row.title ?? row.o.title ?? t('ics:meeting'));
+  addOneOff(cal, t, { ...row.o, location: row.o.location ?? row.location }, row.partnerName, opts.baseUrl ?? '', row.title ?? undefined, row.purpose ?? undefined);
   return cal.toString();
 }

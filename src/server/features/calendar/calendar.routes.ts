@@ -3,10 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createdFeedSchema, createFeedBody, feedList, feedSchema } from '../../../shared/schemas/calendar.js';
 import { uuidParam } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
-import { notFound } from '../../lib/errors.js';
+import { msg, notFound } from '../../lib/errors.js';
 import { publicAccess, signedIn } from '../../lib/policy.js';
 import { meetingsPolicy } from '../meetings/index.js';
 import { renderMeeting } from './calendar.render.js';
+import { requestLocale } from '../../i18n.js';
 import { createFeed, feedByToken, listFeeds, revokeFeed } from './calendar.service.js';
 
 const tags = ['Calendar'];
@@ -42,7 +43,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; baseUrl: string; no
     async (req, reply) => {
       const token = req.params.file.replace(/\.ics$/, '');
       const body = await feedByToken(db, token, now(), baseUrl);
-      if (body === null) throw notFound('Calendar feed');
+      if (body === null) throw notFound(msg('calendar.feed'));
       return reply.header('content-type', ICS).header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer').send(body);
     },
   );
@@ -51,8 +52,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db; baseUrl: string; no
     '/api/meetings/:id/ics',
     { config: { policy: meetingsPolicy.read }, schema: { tags, summary: 'Download a meeting as iCalendar', params: uuidParam, produces: ['text/calendar'] } },
     async (req, reply) => {
-      const body = await renderMeeting(db, req.params.id, { baseUrl });
-      if (body === null) throw notFound('Meeting');
+      const body = await renderMeeting(db, req.params.id, { baseUrl, locale: requestLocale(req) });
+      if (body === null) throw notFound(msg('meetings.what'));
       return reply.header('content-type', ICS).header('content-disposition', `attachment; filename="meeting-${req.params.id}.ics"`).send(body);
     },
   );

@@ -3,12 +3,14 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { calendarFeed, partner, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { fieldError, notFound } from '../../lib/errors.js';
+import { fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { hashToken } from '../../lib/tokens.js';
 import type { CalendarFeed, CreatedCalendarFeed, createFeedBody } from '../../../shared/schemas/calendar.js';
 import type { z } from 'zod';
 import { renderFeed } from './calendar.render.js';
+import { tFor } from '../../i18n.js';
+import { isLocale } from '../../../shared/i18n/locales.js';
 
 const FEED_PREFIX = 'phc_';
 /** Calendar programs poll often; record use at most this often so a poll is not a write. */
@@ -44,7 +46,7 @@ export async function createFeed(db: Db, input: z.output<typeof createFeedBody>,
     let partnerName: string | null = null;
     if (input.scope === 'partner') {
       const [p] = await tx.select({ name: partner.name }).from(partner).where(eq(partner.id, input.partnerId!));
-      if (!p) throw fieldError('body.partnerId', 'is not a known partner');
+      if (!p) throw fieldError('body.partnerId', msg('calendar.unknownPartner'));
       partnerName = p.name;
     }
     const token = FEED_PREFIX + randomBytes(32).toString('base64url');
@@ -70,7 +72,7 @@ export async function revokeFeed(db: Db, id: string, actor: Actor): Promise<Cale
       .set({ revokedAt: sql`coalesce(${calendarFeed.revokedAt}, now())` })
       .where(and(eq(calendarFeed.id, id), eq(calendarFeed.userId, actor.id)))
       .returning();
-    if (!row) throw notFound('Calendar feed');
+    if (!row) throw notFound(msg('calendar.feed'));
     await recordAudit(tx, { actor, entityType: 'calendar_feed', entityId: id, action: 'revoke', before: { revokedAt: null }, after: { revokedAt: row.revokedAt?.toISOString() } });
     const [p] = row.partnerId ? await tx.select({ name: partner.name }).from(partner).where(eq(partner.id, row.partnerId)) : [];
     return present(row, p?.name ?? null);
@@ -84,7 +86,7 @@ export async function revokeFeed(db: Db, id: string, actor: Actor): Promise<Cale
 export async function feedByToken(db: Db, token: string, now: Date, baseUrl: string): Promise<string | null> {
   if (!token.startsWith(FEED_PREFIX) || token.length > 100) return null;
   const [row] = await db
-    .select({ f: calendarFeed, deactivatedAt: user.deactivatedAt, partnerName: partner.name })
+    .select({ f: calendarFeed, deactivatedAt: user.deactivatedAt, locale: user.locale, partnerName: partner.name })
     .from(calendarFeed)
     .innerJoin(user, eq(user.id, calendarFeed.userId))
     .leftJoin(partner, eq(partner.id, calendarFeed.partnerId))
@@ -93,6 +95,9 @@ export async function feedByToken(db: Db, token: string, now: Date, baseUrl: str
   if (!row.f.lastUsedAt || now.getTime() - row.f.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     await db.update(calendarFeed).set({ lastUsedAt: now }).where(eq(calendarFeed.id, row.f.id));
   }
-  const name = row.f.scope === 'partner' ? `Partnerhub · ${row.partnerName}` : 'Partnerhub · my meetings and deadlines';
-  return renderFeed(db, row.f, now, { baseUrl, name });
+  // Calendar programs send no session: the feed speaks its owner's language.
+  const locale = isLocale(row.locale) ? row.locale : 'en';
+  const t = tFor(locale);
+  const name = row.f.scope === 'partner' ? t('ics:feed.partner', { partner: row.partnerName }) : t('ics:feed.mine');
+  return renderFeed(db, row.f, now, { baseUrl, name, locale });
 }

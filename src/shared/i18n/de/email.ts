@@ -1,4 +1,54 @@
 import type en from '../en/email.js';
 import type { Catalogue } from '../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  frame: {
+    stop: 'Keine {{what}} mehr erhalten: {{url}}',
+    choose: 'Wählen Sie, was Sie erhalten',
+    unsubscribe: 'Abbestellen: {{what}}',
+  },
+  list: {
+    reminders: 'Erinnerungs-E-Mails',
+    digest: 'persönliche Zusammenfassung',
+    team_digest: 'wöchentliche Team-Zusammenfassung',
+  },
+  reminders: {
+    textHeading: 'Partnerhub-Erinnerungen',
+    heading: 'Erinnerungen',
+    subjectMany: '{{count}} Erinnerungen: {{first}} und weitere',
+    inbox: 'Ihr Posteingang: {{url}}',
+    openInbox: 'Posteingang öffnen',
+    today: 'heute',
+    tomorrow: 'morgen',
+    taskOverdue: 'Überfällig: {{title}}',
+    wasDue: 'War fällig am {{day}}',
+    due: 'Fällig am {{day}}',
+    onboardingStepDue: 'Onboarding-Schritt fällig {{when}}: {{title}}',
+    taskDue: 'Fällig {{when}}: {{title}}',
+    contactOverdue: 'Kontakt überfällig: {{name}}',
+    lastContact: 'Letzter Kontakt {{time}}',
+    noContact: 'Noch kein Kontakt erfasst',
+    meeting: '{{title}} mit {{partner}}',
+  },
+  digest: {
+    daily: 'Ihre tägliche Zusammenfassung',
+    weekly: 'Ihre wöchentliche Zusammenfassung',
+    introDaily: 'Guten Tag {{name}}, das braucht heute Ihre Aufmerksamkeit.',
+    introWeekly: 'Guten Tag {{name}}, das braucht diese Woche Ihre Aufmerksamkeit.',
+    overdueCount: '{{count}} überfällig',
+    toContactCount: '{{count}} zu kontaktieren',
+    meetingCount_one: '{{count}} Meeting',
+    meetingCount_other: '{{count}} Meetings',
+    overdueTasks: 'Überfällige Aufgaben',
+    upcomingTasks: 'Fällig in den nächsten 7 Tagen',
+    contactOverdue: 'Partner mit überfälligem Kontakt',
+    meetings: 'Anstehende Meetings',
+    important: 'Wichtiges zu Ihren Partnern',
+    teamTopics: 'Für das Team',
+    due: 'fällig am {{day}}',
+    contactWasDue: 'Kontakt war fällig am {{time}}',
+    meeting: '{{title}} mit {{partner}}',
+    meetingOf: 'Meeting vom {{time}}',
+    more: '… und {{count}} weitere',
+  },
+} satisfies Catalogue<typeof en>;
