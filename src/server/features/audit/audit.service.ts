@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg, type Msg } from '../../lib/errors.js';
 import { offsetOf, orderBy } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import type { AuditEntry } from '../../../shared/schemas/audit.js';
@@ -9,9 +9,9 @@ import type { Page } from '../../../shared/list.js';
 import { getDocument } from '../documents/index.js';
 
 /** Entity types whose history only administrators (or the person it is about) may read. */
-const ADMIN_ONLY: Record<string, (actor: Actor, entityId: string) => boolean> = {
-  user: (actor, id) => actor.role === 'admin' || actor.id === id,
-  api_token: (actor) => actor.role === 'admin',
+const ADMIN_ONLY: Record<string, { may: (actor: Actor, entityId: string) => boolean; refused: Msg }> = {
+  user: { may: (actor, id) => actor.role === 'admin' || actor.id === id, refused: msg('audit.adminOnly.user') },
+  api_token: { may: (actor) => actor.role === 'admin', refused: msg('audit.adminOnly.api_token') },
 };
 
 /** Entity types whose history is read under the record's own rule (a contract's file is not every role's). */
@@ -21,7 +21,7 @@ const RECORD_RULE: Record<string, (db: Db, entityId: string, actor: Actor) => Pr
 
 export async function listAudit(db: Db, q: { entityType: string; entityId: string; page: number; pageSize: number; sort: string }, actor: Actor): Promise<Page<AuditEntry>> {
   const guard = ADMIN_ONLY[q.entityType];
-  if (guard && !guard(actor, q.entityId)) throw new AppError('forbidden', `Only administrators may read the history of ${q.entityType} records`);
+  if (guard && !guard.may(actor, q.entityId)) throw new AppError('forbidden', guard.refused);
   await RECORD_RULE[q.entityType]?.(db, q.entityId, actor);
   const rows = await db
     .select({ row: auditLog, total: sql<number>`count(*) over()`.mapWith(Number) })

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { mailMessage, user } from '../../db/schema/index.js';
-import { notFound } from '../../lib/errors.js';
+import { msg, notFound } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { offsetOf, orderBy } from '../../lib/pagination.js';
 import type { Page } from '../../../shared/list.js';
@@ -110,7 +110,7 @@ export async function listMail(db: Db, q: ListMailQuery): Promise<Page<MailSumma
 
 export async function getMail(db: Db, id: string): Promise<MailMessage> {
   const [r] = await db.select({ row: mailMessage, userName: user.name }).from(mailMessage).leftJoin(user, eq(user.id, mailMessage.userId)).where(eq(mailMessage.id, id));
-  if (!r) throw notFound('Mail message');
+  if (!r) throw notFound(msg('mail.what'));
   return presentMail(r.row, r.userName);
 }
 

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { session } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { notFound } from '../../lib/errors.js';
+import { msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import type { UserSession } from '../../../shared/schemas/session.js';
 import { describeUserAgent, presentSession } from './sessions.presenter.js';
@@ -28,7 +28,7 @@ export async function revokeMySession(db: Db, id: string, actor: Actor): Promise
       .delete(session)
       .where(and(eq(session.id, id), eq(session.userId, actor.id)))
       .returning({ id: session.id, userAgent: session.userAgent, ipAddress: session.ipAddress, createdAt: session.createdAt });
-    if (!row) throw notFound('Session');
+    if (!row) throw notFound(msg('me.session'));
     // On the user's own history (admins and the user read it), never with the token.
     await recordAudit(tx, {
       actor,

@@ -17,7 +17,7 @@ import {
   updateNotificationPreferencesBody,
 } from '../../../shared/schemas/notification.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg } from '../../lib/errors.js';
 import { notificationsPolicy } from './notifications.policy.js';
 import { checkUnsubscribe, getPreferences, listNotifications, markAllRead, markRead, unreadCount, unsubscribe, updatePreferences } from './notifications.service.js';
 import { confirmUnsubscribePage, unsubscribedPage } from './notifications.pages.js';
@@ -72,9 +72,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
       try {
         for await (const part of req.parts()) if (part.type === 'field') fields[part.fieldname] = String(part.value);
       } catch {
-        throw new AppError('bad_request', 'The form could not be read: send List-Unsubscribe=One-Click as multipart/form-data or a URL-encoded form', [
-          { path: 'body', message: 'is not a readable form' },
-        ]);
+        throw new AppError('bad_request', msg('notifications.unreadableForm'), [{ path: 'body', message: msg('notifications.notAForm') }]);
       }
       req.body = fields;
     });

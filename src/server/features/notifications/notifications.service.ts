@@ -2,7 +2,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { notification, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import { offsetOf, orderBy } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import type { Page } from '../../../shared/list.js';
@@ -44,7 +44,7 @@ export async function markRead(db: Db, userId: string, id: string): Promise<Noti
     .set({ readAt: sql`coalesce(${notification.readAt}, now())` })
     .where(and(eq(notification.id, id), eq(notification.userId, userId)))
     .returning();
-  if (!row) throw notFound('Notification');
+  if (!row) throw notFound(msg('notifications.what'));
   return presentNotification(row);
 }
 
@@ -83,9 +83,9 @@ const OFF: Record<UnsubscribeList, Partial<NotificationPreferences>> = {
  */
 export async function checkUnsubscribe(db: Db, secret: string, token: string): Promise<{ who: { id: string; name: string }; list: UnsubscribeList }> {
   const parsed = verifyUnsubscribeToken(secret, token);
-  if (!parsed) throw fieldError('querystring.token', 'is not a valid unsubscribe link', 'bad_request');
+  if (!parsed) throw fieldError('querystring.token', msg('notifications.badUnsubscribeLink'), 'bad_request');
   const [who] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.id, parsed.userId));
-  if (!who) throw new AppError('bad_request', 'This unsubscribe link belongs to an account that no longer exists');
+  if (!who) throw new AppError('bad_request', msg('notifications.accountGone'));
   return { who, list: parsed.list };
 }
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uuidParam } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
 import { savedView } from '../../db/schema/index.js';
-import { notFound } from '../../lib/errors.js';
+import { msg, notFound } from '../../lib/errors.js';
 import { signedIn } from '../../lib/policy.js';
 
 const resource = z.enum(['partners', 'contacts']);
@@ -50,7 +50,7 @@ export const savedViewsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       .delete(savedView)
       .where(and(eq(savedView.id, req.params.id), eq(savedView.userId, req.actor!.id)))
       .returning({ id: savedView.id });
-    if (!gone.length) throw notFound('Saved view');
+    if (!gone.length) throw notFound(msg('savedViews.what'));
     return reply.status(204).send(null);
   });
 };

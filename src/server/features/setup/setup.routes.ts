@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setupBody, setupStatus, userSchema } from '../../../shared/schemas/user.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { msg } from '../../lib/errors.js';
 import { publicAccess } from '../../lib/policy.js';
 import { enforce, type Limit } from '../../lib/rate-limit.js';
 import { seedDemo } from '../../seed/demo.js';
@@ -28,7 +29,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     {
       config: { policy: publicAccess },
       onRequest: async (req) => {
-        await enforce(db, `setup:${req.ip}`, SETUP_LIMIT, (s) => `Too many first-run attempts from this address: try again in ${s} s`);
+        await enforce(db, `setup:${req.ip}`, SETUP_LIMIT, (seconds) => msg('setup.tooManyAttempts', { seconds }));
       },
       schema: { tags, summary: 'Create the first administrator (first run only)', body: setupBody, response: { 201: userSchema } },
     },

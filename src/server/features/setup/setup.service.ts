@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Auth } from '../../auth/better-auth.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg } from '../../lib/errors.js';
 import { countUsers, createUser } from '../users/index.js';
 import { ensureStarterPlaybooks } from '../playbooks/index.js';
 import { ensureStarterCatalogue } from '../certifications/index.js';
@@ -18,7 +18,7 @@ const SETUP_LOCK = 7_311_002;
 export async function createFirstAdmin(db: Db, auth: Auth, input: { name: string; email: string; password: string }): Promise<User> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
-    if ((await countUsers(tx)) > 0) throw new AppError('forbidden', 'Partnerhub is already set up: sign in instead');
+    if ((await countUsers(tx)) > 0) throw new AppError('forbidden', msg('setup.alreadySetUp'));
     const admin = await createUser(db, auth, { ...input, role: 'admin' }, null, tx);
     // A new installation starts with an onboarding playbook per partner type, real partner programmes'
     // certifications and level ladders, and the supplier security policy's risk criteria, for the admin to adapt.

@@ -1,4 +1,7 @@
 import type en from '../../en/errors/calendar.js';
 import type { Catalogue } from '../../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  feed: 'Kalender-Abo',
+  unknownPartner: 'ist kein bekannter Partner',
+} satisfies Catalogue<typeof en>;

@@ -1,4 +1,6 @@
 import type en from '../../en/errors/mail.js';
 import type { Catalogue } from '../../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  what: 'E-Mail',
+} satisfies Catalogue<typeof en>;

@@ -3,5 +3,6 @@ import type { Catalogue } from '../../catalogue.js';
 
 export default {
   profile: 'Profil',
+  session: 'Sitzung',
   theProfile: 'Ihr Profil',
 } satisfies Catalogue<typeof en>;

@@ -1,4 +1,6 @@
 import type en from '../../en/errors/savedViews.js';
 import type { Catalogue } from '../../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  what: 'Gespeicherte Ansicht',
+} satisfies Catalogue<typeof en>;

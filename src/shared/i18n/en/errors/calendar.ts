@@ -1,1 +1,4 @@
-export default {};
+export default {
+  feed: 'Calendar feed',
+  unknownPartner: 'is not a known partner',
+};

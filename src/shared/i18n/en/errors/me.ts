@@ -1,4 +1,5 @@
 export default {
   profile: 'Profile',
+  session: 'Session',
   theProfile: 'profile',
 };
