@@ -101,7 +101,7 @@ describe('the OpenAPI document', () => {
     }
     const declared = operations().filter(({ op }) => op.requestBody?.content?.['multipart/form-data']);
     expect(declared.map(({ key }) => key).sort()).toEqual(takesMultipart.sort());
-    expect(takesMultipart.sort()).toEqual(['POST /api/documents', 'POST /api/documents/{id}/versions', 'POST /api/unsubscribe']);
+    expect(takesMultipart.sort()).toEqual(['POST /api/documents', 'POST /api/documents/{id}/versions', 'POST /api/imports', 'POST /api/unsubscribe']);
     for (const { key, op } of declared) {
       const form = op.requestBody!.content!['multipart/form-data']!.schema!;
       expect(form.type, key).toBe('object');
@@ -112,7 +112,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(form('POST /api/documents').properties!)).toEqual(['subjectType', 'subjectId', 'title', 'file']);
     expect(form('POST /api/documents').required).toEqual(['subjectType', 'subjectId', 'file']);
     expect(Object.keys(form('POST /api/documents/{id}/versions').properties!)).toEqual(['version', 'file']);
-    for (const key of ['POST /api/documents', 'POST /api/documents/{id}/versions']) {
+    expect(Object.keys(form('POST /api/imports').properties!)).toEqual(['kind', 'file']);
+    for (const key of ['POST /api/documents', 'POST /api/documents/{id}/versions', 'POST /api/imports']) {
       expect(form(key).properties!.file).toMatchObject({ type: 'string', format: 'binary' });
       expect(form(key).required).toContain('file');
     }

@@ -241,6 +241,16 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // -- backup --
   // A backup holds everything, password hashes and the signing secret included: administrators only.
   'GET /api/admin/backup': ['admin'],
+  // -- imports --
+  // Bulk creation and change of partners and contacts, for every partner alike: the Partner Manager's, as merging is.
+  'GET /api/imports': MANAGERS,
+  'POST /api/imports': MANAGERS,
+  'GET /api/imports/:id': MANAGERS,
+  'GET /api/imports/:id/rows': MANAGERS,
+  'PUT /api/imports/:id/mapping': MANAGERS,
+  'PATCH /api/imports/:id/rows': MANAGERS,
+  'POST /api/imports/:id/commit': MANAGERS,
+  'POST /api/imports/:id/undo': MANAGERS,
 };
 
 /** Concrete URLs for wildcard routes. */

@@ -28,6 +28,7 @@ import { programsRoutes } from './programs/programs.routes.js';
 import { riskRoutes } from './risk/risk.routes.js';
 import { alertsRoutes } from './alerts/alerts.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -66,4 +67,5 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(riskRoutes, { db });
   await app.register(alertsRoutes, { db });
   await app.register(backupRoutes, { database, config });
+  await app.register(importsRoutes, { database, config });
 }

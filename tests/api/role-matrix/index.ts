@@ -1,5 +1,6 @@
 // A valid request for every route of the role matrix, grouped by feature.
 import { complianceRequests } from './compliance.js';
+import { importRequests } from './imports.js';
 import { partnerRequests } from './partners.js';
 import { platformRequests } from './platform.js';
 import { rhythmRequests } from './rhythm.js';
@@ -16,5 +17,5 @@ function merge(...groups: Builders[]): Builders {
   return all;
 }
 
-export const VALID_REQUESTS = merge(platformRequests, partnerRequests, rhythmRequests, complianceRequests);
+export const VALID_REQUESTS = merge(platformRequests, partnerRequests, rhythmRequests, complianceRequests, importRequests);
 export { actorOf, type BuildContext, type ValidRequest } from './support.js';

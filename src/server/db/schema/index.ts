@@ -3,3 +3,4 @@ export * from './platform.js';
 export * from './partners.js';
 export * from './rhythm.js';
 export * from './compliance.js';
+export * from './imports.js';
