@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles.js';
 import { personName } from '../../../shared/schemas/common.js';
 import { roleSchema, type User } from '../../../shared/schemas/user.js';
@@ -14,8 +15,9 @@ import { RoleSelect } from './RoleSelect.js';
 const editSchema = z.object({ name: personName, role: roleSchema });
 
 export function EditUserModal({ user, isSelf, onClose }: { user: User | null; isSelf: boolean; onClose: () => void }) {
+  const { t } = useTranslation(['users', 'common']);
   const update = useUpdateUser();
-  const form = useSchemaForm(editSchema, { name: user?.name ?? '', role: (user?.role ?? 'member') as Role }, { labels: { name: 'Name' } });
+  const form = useSchemaForm(editSchema, { name: user?.name ?? '', role: (user?.role ?? 'member') as Role }, { labels: { name: t('field.name') } });
 
   // Load the chosen user into the form each time the dialog opens for someone.
   const id = user?.id;
@@ -34,37 +36,35 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
     if (!Object.keys(changes).length) return onClose();
     try {
       const saved = await update.mutateAsync({ id: user.id, version: user.version, ...changes });
-      notifications.show({ color: 'teal', message: `${saved.name} is saved.` });
+      notifications.show({ color: 'teal', message: t('edit.saved', { name: saved.name }) });
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
-        throw new Error('Someone else changed this user in the meantime. Their version is loaded now: check the list, then save again to apply your change on top of it.', {
-          cause: e,
-        });
+        throw new Error(t('edit.conflict'), { cause: e });
       }
       throw e;
     }
   });
 
   return (
-    <Modal opened={user !== null} onClose={onClose} title={user ? `Edit ${user.name}` : 'Edit user'}>
+    <Modal opened={user !== null} onClose={onClose} title={user ? t('edit.titleNamed', { name: user.name }) : t('edit.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
-          <TextInput label="Name" required {...form.getInputProps('name')} />
-          <TextInput label="E-mail" value={user?.email ?? ''} readOnly variant="filled" />
-          <RoleSelect label="Role" required {...form.getInputProps('role')} />
+          <TextInput label={t('field.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('field.email')} value={user?.email ?? ''} readOnly variant="filled" />
+          <RoleSelect label={t('field.role')} required {...form.getInputProps('role')} />
           {isSelf && form.values.role !== 'admin' && (
             <Alert color="yellow" variant="light" role="status">
-              You are changing your own role: you will lose access to user management as soon as you save.
+              {t('edit.ownRole')}
             </Alert>
           )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>
-              Save
+              {t('common:action.save')}
             </Button>
           </Group>
         </Stack>

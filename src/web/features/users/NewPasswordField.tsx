@@ -1,4 +1,5 @@
 import { Button, Group, PasswordInput, Stack, type PasswordInputProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconWand } from '@tabler/icons-react';
 
 /** 20 characters from an alphabet without look-alikes (0/O, 1/l/I): about 115 bits. */
@@ -19,6 +20,7 @@ export function NewPasswordField({
   onVisibilityChange,
   ...props
 }: PasswordInputProps & { onGenerate: (password: string) => void; onVisibilityChange: (v: boolean) => void }) {
+  const { t } = useTranslation('users');
   return (
     <Stack gap={6}>
       <PasswordInput required autoComplete="new-password" onVisibilityChange={onVisibilityChange} {...props} />
@@ -32,7 +34,7 @@ export function NewPasswordField({
             onVisibilityChange(true);
           }}
         >
-          Generate a strong password
+          {t('password.generate')}
         </Button>
       </Group>
     </Stack>

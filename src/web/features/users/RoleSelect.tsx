@@ -1,7 +1,10 @@
 import { Badge, Select, Stack, Text, type SelectProps } from '@mantine/core';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../../../shared/roles.js';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/roles.js';
+import { i18n } from '../../i18n.js';
 
-export const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+/** The roles to pick from, in the current language. */
+export const roleOptions = () => ROLES.map((r) => ({ value: r, label: i18n.t(`users:role.${r}`) }));
 
 export const ROLE_COLORS: Record<Role, string> = {
   admin: 'grape',
@@ -12,26 +15,28 @@ export const ROLE_COLORS: Record<Role, string> = {
 };
 
 export function RoleBadge({ role }: { role: Role }) {
+  const { t } = useTranslation('users');
   return (
     <Badge variant="light" color={ROLE_COLORS[role]} style={{ whiteSpace: 'nowrap' }}>
-      {ROLE_LABELS[role]}
+      {t(`role.${role}`)}
     </Badge>
   );
 }
 
 /** A role picker that says what each role may do. */
 export function RoleSelect(props: Omit<SelectProps, 'data'>) {
+  const { t } = useTranslation('users');
   const value = props.value as Role | null | undefined;
   return (
     <Select
-      data={ROLE_OPTIONS}
+      data={roleOptions()}
       allowDeselect={false}
-      description={value ? ROLE_DESCRIPTIONS[value] : undefined}
+      description={value ? t(`roleDescription.${value}`) : undefined}
       renderOption={({ option }) => (
         <Stack gap={0}>
           <Text size="sm">{option.label}</Text>
           <Text size="xs" c="dimmed">
-            {ROLE_DESCRIPTIONS[option.value as Role]}
+            {t(`roleDescription.${option.value as Role}`)}
           </Text>
         </Stack>
       )}

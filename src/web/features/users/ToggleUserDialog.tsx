@@ -1,10 +1,12 @@
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/schemas/user.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { useSetUserActive } from './queries.js';
 
 /** Deactivates an active user (signed out, tokens revoked) or lets a deactivated one sign in again. */
 export function ToggleUserDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation('users');
   const setActive = useSetUserActive();
   const close = () => {
     onClose();
@@ -18,7 +20,7 @@ export function ToggleUserDialog({ user, onClose }: { user: User | null; onClose
       {
         onSuccess: (u) => {
           close();
-          notifications.show({ color: 'teal', message: active ? `${u.name} can sign in again.` : `${u.name} is deactivated and signed out everywhere.` });
+          notifications.show({ color: 'teal', message: active ? t('toggle.reactivated', { name: u.name }) : t('toggle.deactivated', { name: u.name }) });
         },
       },
     );
@@ -28,20 +30,13 @@ export function ToggleUserDialog({ user, onClose }: { user: User | null; onClose
       opened={user !== null}
       onClose={close}
       onConfirm={confirm}
-      title={user?.active ? `Deactivate ${user.name}?` : `Reactivate ${user?.name ?? ''}?`}
-      confirmLabel={user?.active ? 'Deactivate' : 'Reactivate'}
+      title={user?.active ? t('toggle.deactivateTitle', { name: user.name }) : t('toggle.reactivateTitle', { name: user?.name ?? '' })}
+      confirmLabel={user?.active ? t('toggle.deactivate') : t('toggle.reactivate')}
       danger={user?.active}
       loading={setActive.isPending}
       error={setActive.error}
     >
-      {user?.active ? (
-        <>
-          They are signed out everywhere at once, their API tokens are revoked and they can no longer sign in. Everything they did stays, with its history. You can reactivate the
-          account later.
-        </>
-      ) : (
-        <>They can sign in again with their old password. API tokens revoked at deactivation stay revoked.</>
-      )}
+      {user?.active ? t('toggle.deactivateBody') : t('toggle.reactivateBody')}
     </ConfirmDialog>
   );
 }

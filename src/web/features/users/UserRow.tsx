@@ -1,4 +1,5 @@
 import { Avatar, Badge, Group, Menu, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconHistory, IconLock, IconPencil, IconPlayerPlay, IconUserOff } from '@tabler/icons-react';
 import type { User } from '../../../shared/schemas/user.js';
 import { RowActions } from '../../components/RowActions.js';
@@ -10,6 +11,7 @@ export type UserAction = 'edit' | 'password' | 'history' | 'toggle';
 
 /** One user in the list, with what an administrator can do with the account. */
 export function UserRow({ user: u, self, onAction }: { user: User; self: boolean; onAction: (action: UserAction, user: User) => void }) {
+  const { t } = useTranslation('users');
   return (
     <Table.Tr className={u.active ? undefined : classes.inactive}>
       <Table.Td>
@@ -24,7 +26,7 @@ export function UserRow({ user: u, self, onAction }: { user: User; self: boolean
               </Text>
               {self && (
                 <Badge size="xs" variant="outline" color="gray">
-                  You
+                  {t('row.you')}
                 </Badge>
               )}
             </Group>
@@ -35,7 +37,7 @@ export function UserRow({ user: u, self, onAction }: { user: User; self: boolean
               <RoleBadge role={u.role} />
               {!u.active && (
                 <Badge variant="dot" color="red">
-                  Deactivated
+                  {t('row.deactivated')}
                 </Badge>
               )}
             </Group>
@@ -53,11 +55,11 @@ export function UserRow({ user: u, self, onAction }: { user: User; self: boolean
       <Table.Td visibleFrom="sm">
         {u.active ? (
           <Badge variant="dot" color="teal">
-            Active
+            {t('row.active')}
           </Badge>
         ) : (
-          <Badge variant="dot" color="red" title={`Since ${formatDateTime(u.deactivatedAt)}`}>
-            Deactivated
+          <Badge variant="dot" color="red" title={t('row.since', { date: formatDateTime(u.deactivatedAt) })}>
+            {t('row.deactivated')}
           </Badge>
         )}
       </Table.Td>
@@ -67,17 +69,17 @@ export function UserRow({ user: u, self, onAction }: { user: User; self: boolean
         </Text>
       </Table.Td>
       <Table.Td>
-        <RowActions label={`Actions for ${u.name}`}>
+        <RowActions label={t('row.actions', { name: u.name })}>
           <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onAction('edit', u)}>
-            Edit name or role
+            {t('row.edit')}
           </Menu.Item>
           {u.active && (
             <Menu.Item leftSection={<IconLock size={16} aria-hidden />} onClick={() => onAction('password', u)}>
-              Set a new password…
+              {t('row.setPassword')}
             </Menu.Item>
           )}
           <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={() => onAction('history', u)}>
-            History
+            {t('row.history')}
           </Menu.Item>
           <Menu.Divider />
           {u.active ? (
@@ -85,14 +87,14 @@ export function UserRow({ user: u, self, onAction }: { user: User; self: boolean
               className="menu-danger"
               leftSection={<IconUserOff size={16} aria-hidden />}
               disabled={self}
-              title={self ? 'You cannot deactivate your own account' : undefined}
+              title={self ? t('row.notOwn') : undefined}
               onClick={() => onAction('toggle', u)}
             >
-              {self ? 'Deactivate (not your own account)' : 'Deactivate…'}
+              {self ? t('row.deactivateOwn') : t('row.deactivate')}
             </Menu.Item>
           ) : (
             <Menu.Item leftSection={<IconPlayerPlay size={16} aria-hidden />} onClick={() => onAction('toggle', u)}>
-              Reactivate…
+              {t('row.reactivate')}
             </Menu.Item>
           )}
         </RowActions>

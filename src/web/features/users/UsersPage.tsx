@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, CloseButton, Group, Select, Table, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { listUsersQuery, type User } from '../../../shared/schemas/user.js';
 import { ListFooter } from '../../components/ListFooter.js';
@@ -14,20 +15,20 @@ import { useListParams } from '../../components/useListParams.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { EditUserModal } from './EditUserModal.js';
 import { usersListQuery } from './queries.js';
-import { ROLE_OPTIONS } from './RoleSelect.js';
+import { roleOptions } from './RoleSelect.js';
 import { SetPasswordModal } from './SetPasswordModal.js';
 import { ToggleUserDialog } from './ToggleUserDialog.js';
 import { UserHistoryDrawer } from './UserHistoryDrawer.js';
 import { UserRow, type UserAction } from './UserRow.js';
 import classes from './UsersPage.module.css';
 
-const STATUS_OPTIONS = [
-  { value: 'all', label: 'All statuses' },
-  { value: 'active', label: 'Active' },
-  { value: 'deactivated', label: 'Deactivated' },
-];
-
 export function UsersPage() {
+  const { t } = useTranslation('users');
+  const statusOptions = [
+    { value: 'all', label: t('list.allStatuses') },
+    { value: 'active', label: t('row.active') },
+    { value: 'deactivated', label: t('row.deactivated') },
+  ];
   const me = useMe();
   // The list's state lives in the address, so back/forward and shared links work.
   const { params, update, search } = useListParams(listUsersQuery);
@@ -56,63 +57,70 @@ export function UsersPage() {
   return (
     <>
       <PageHeader
-        title="Users"
-        description="Who can sign in to Partnerhub, and with which role."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            Add user
+            {t('list.add')}
           </Button>
         }
       />
 
       <Card withBorder radius="md" padding={0}>
-        <Group p="sm" gap="sm" className={classes.filters} role="search" aria-label="Filter users">
+        <Group p="sm" gap="sm" className={classes.filters} role="search" aria-label={t('list.filters')}>
           <TextInput
             className={classes.search}
-            placeholder="Name or e-mail"
-            aria-label="Search users by name or e-mail"
+            placeholder={t('list.searchPlaceholder')}
+            aria-label={t('list.searchLabel')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search.value}
             onChange={(e) => search.setValue(e.currentTarget.value)}
-            rightSection={search.value ? <CloseButton size="sm" aria-label="Clear search" onClick={() => search.setValue('')} /> : null}
+            rightSection={search.value ? <CloseButton size="sm" aria-label={t('list.clearSearch')} onClick={() => search.setValue('')} /> : null}
           />
           <Select
             className={classes.filter}
-            aria-label="Role"
-            placeholder="All roles"
-            data={ROLE_OPTIONS}
+            aria-label={t('field.role')}
+            placeholder={t('list.allRoles')}
+            data={roleOptions()}
             value={params.role ?? null}
             onChange={(v) => update({ role: v })}
             clearable
           />
-          <Select className={classes.filter} aria-label="Status" data={STATUS_OPTIONS} value={params.status} onChange={(v) => update({ status: v })} allowDeselect={false} />
+          <Select
+            className={classes.filter}
+            aria-label={t('field.status')}
+            data={statusOptions}
+            value={params.status}
+            onChange={(v) => update({ status: v })}
+            allowDeselect={false}
+          />
         </Group>
 
         <QueryStates
           query={users}
-          loading="Loading users…"
+          loading={t('list.loading')}
           inset
           isEmpty={(page) => page.items.length === 0}
           empty={
             <EmptyState
               icon={<IconUsers size={24} aria-hidden />}
-              title={filtered ? 'No user matches these filters' : 'No users yet'}
-              description={filtered ? 'Try another name, or clear the filters.' : undefined}
+              title={filtered ? t('list.noMatch') : t('list.none')}
+              description={filtered ? t('list.noMatchHint') : undefined}
               onClearFilters={filtered ? clearFilters : undefined}
             />
           }
         >
           {({ items }) => (
-            <ListTable query={users} caption={sortCaption('Users', params.sort)}>
+            <ListTable query={users} caption={sortCaption(t('list.caption'), params.sort)}>
               <Table.Thead>
                 <Table.Tr>
-                  <SortHeader field="name" label="Name" sort={params.sort} onSort={(sort) => update({ sort })} />
-                  <SortHeader field="email" label="E-mail" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
-                  <SortHeader field="role" label="Role" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
-                  <Table.Th visibleFrom="sm">Status</Table.Th>
-                  <SortHeader field="createdAt" label="Added" sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="lg" />
+                  <SortHeader field="name" label={t('field.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
+                  <SortHeader field="email" label={t('field.email')} sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="md" />
+                  <SortHeader field="role" label={t('field.role')} sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="sm" />
+                  <Table.Th visibleFrom="sm">{t('field.status')}</Table.Th>
+                  <SortHeader field="createdAt" label={t('list.added')} sort={params.sort} onSort={(sort) => update({ sort })} visibleFrom="lg" />
                   <Table.Th>
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('list.actions')}</span>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -125,7 +133,14 @@ export function UsersPage() {
           )}
         </QueryStates>
 
-        <ListFooter total={users.data?.total ?? 0} page={params.page} pageSize={params.pageSize} noun="user" onPage={(page) => update({ page })} />
+        <ListFooter
+          total={users.data?.total ?? 0}
+          page={params.page}
+          pageSize={params.pageSize}
+          noun={t('list.noun')}
+          many={t('list.nounMany')}
+          onPage={(page) => update({ page })}
+        />
       </Card>
 
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
