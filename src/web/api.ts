@@ -149,7 +149,7 @@ export async function postForm<T>(path: string, form: FormData): Promise<T> {
         title: i18n.t('common:api.noConnection'),
         status: 0,
         code: 'network',
-        detail: 'Partnerhub cannot be reached. Check your connection and try again.',
+        detail: i18n.t('common:api.unreachable'),
       });
     });
   };

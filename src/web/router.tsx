@@ -1,6 +1,7 @@
 import type { ComponentProps, ComponentType } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { RequireAccess } from './components/RequireAccess.js';
 import { NotFoundPage, RouteError } from './components/RouteError.js';
 import { RequireSession } from './components/session.js';
@@ -24,11 +25,14 @@ function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType, access?:
   };
 }
 
-const Loading = () => (
-  <Center h="60vh">
-    <Loader aria-label="Loading" />
-  </Center>
-);
+function Loading() {
+  const { t } = useTranslation('common');
+  return (
+    <Center h="60vh">
+      <Loader aria-label={t('state.loadingLabel')} />
+    </Center>
+  );
+}
 
 export const router = createBrowserRouter([
   {
@@ -218,7 +222,7 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('./features/certifications/CataloguePage.js'),
                   (m) => m.CataloguePage,
-                  { allow: 'manageCertifications', what: 'The certification catalogue is edited by administrators.' },
+                  { allow: 'manageCertifications', what: 'certificationCatalogue' },
                 ),
               },
               {
@@ -233,7 +237,7 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('./features/risk/RiskAdminPage.js'),
                   (m) => m.RiskAdminPage,
-                  { allow: 'configureRisk', what: 'The risk policy is for administrators.' },
+                  { allow: 'configureRisk', what: 'riskPolicy' },
                 ),
               },
               {
@@ -241,7 +245,7 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('./features/mail/OutboxPage.js'),
                   (m) => m.OutboxPage,
-                  { allow: 'readMail', what: "The outbox holds everyone's mail: it is for administrators." },
+                  { allow: 'readMail', what: 'outbox' },
                 ),
               },
               {
@@ -249,7 +253,7 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('./features/users/UsersPage.js'),
                   (m) => m.UsersPage,
-                  { allow: 'manageUsers', what: 'Managing users and their roles is for administrators.' },
+                  { allow: 'manageUsers', what: 'users' },
                 ),
               },
               { path: '*', element: <NotFoundPage /> },

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { Logo } from './Logo.js';
 import classes from './AuthLayout.module.css';
 
 /** The frame of the pages before sign-in: first-run and sign-in. */
 export function AuthLayout({ title, description, children, footer }: { title: string; description?: ReactNode; children: ReactNode; footer?: ReactNode }) {
-  useDocumentTitle(`${title} · Partnerhub`);
+  const { t } = useTranslation('common');
+  useDocumentTitle(t('page.documentTitle', { title }));
   return (
     <div className={classes.page}>
       <header className={classes.header}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api.js';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 
 /** Asks before an action that is hard to undo; stays open and shows the error when it fails. */
 export function ConfirmDialog({ opened, onClose, onConfirm, title, children, confirmLabel, danger, loading, error }: Props) {
+  const { t } = useTranslation('common');
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
@@ -30,7 +32,7 @@ export function ConfirmDialog({ opened, onClose, onConfirm, title, children, con
         ) : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={loading}>
-            Cancel
+            {t('action.cancel')}
           </Button>
           <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={loading} data-autofocus>
             {confirmLabel}

@@ -1,4 +1,6 @@
 import { Group, Pagination, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n.js';
 import { plural } from '../lib/format.js';
 import classes from './ListFooter.module.css';
 
@@ -6,24 +8,27 @@ interface Props {
   total: number;
   page: number;
   pageSize: number;
-  /** What the list counts, singular ("contact"); `many` when the plural is not just an added s. */
-  noun: string;
+  /** The total worded from the list's catalogue ("112 contacts", a `_one`/`_other` key with `count`). */
+  counted?: string;
+  /** Until every list words its total itself: what the list counts, singular ("contact"); `many` when the plural is not just an added s. */
+  noun?: string;
   many?: string;
   onPage: (page: number) => void;
 }
 
 /** "26–50 of 112 contacts" when the list has more than one page, else "12 contacts". */
-export function listCount({ total, page, pageSize, noun, many }: Omit<Props, 'onPage'>): string {
-  const count = plural(total, noun, many);
+export function listCount({ total, page, pageSize, counted, noun = '', many }: Omit<Props, 'onPage'>): string {
+  const count = counted ?? plural(total, noun, many);
   if (total <= pageSize) return count;
-  return `${(page - 1) * pageSize + 1}–${Math.min(total, page * pageSize)} of ${count}`;
+  return i18n.t('common:list.range', { from: (page - 1) * pageSize + 1, to: Math.min(total, page * pageSize), total: count });
 }
 
 /** The pager of a list with more than one page (nothing otherwise). */
 export function ListPager({ total, page, pageSize, onPage }: Pick<Props, 'total' | 'page' | 'pageSize' | 'onPage'>) {
+  const { t } = useTranslation('common');
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
-  return <Pagination total={pages} value={page} onChange={onPage} size="sm" siblings={1} boundaries={1} getControlProps={(c) => ({ 'aria-label': `${c} page` })} />;
+  return <Pagination total={pages} value={page} onChange={onPage} size="sm" siblings={1} boundaries={1} getControlProps={(c) => ({ 'aria-label': t(`pager.${c}`) })} />;
 }
 
 /** The foot of a paged list card: "26–50 of 112 contacts" (read out when it changes) and the pager. */

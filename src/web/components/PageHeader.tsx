@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 
 /** The page's one h1, an optional line of explanation and its main actions. */
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
-  useDocumentTitle(`${title} · Partnerhub`);
+  const { t } = useTranslation('common');
+  useDocumentTitle(t('page.documentTitle', { title }));
   return (
     <Group justify="space-between" align="flex-end" gap="sm" mb="lg" wrap="wrap">
       <Stack gap={4} style={{ flex: '1 1 18rem', minWidth: 0 }}>

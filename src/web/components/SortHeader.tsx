@@ -1,5 +1,6 @@
 import { Group, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { i18n } from '../i18n.js';
 import classes from './list.module.css';
 
 interface Props {
@@ -31,7 +32,8 @@ export function SortHeader({ field, label, sort, onSort, visibleFrom }: Props) {
 /** "Contacts, sorted by name, descending": the table's caption for screen readers. */
 export function sortCaption(what: string, sort: string, words: Record<string, string> = {}): string {
   const field = sort.replace(/^-/, '');
-  return `${what}, sorted by ${words[field] ?? field}${sort.startsWith('-') ? ', descending' : ''}`;
+  const values = { what, field: words[field] ?? field };
+  return sort.startsWith('-') ? i18n.t('common:list.sortedDescending', values) : i18n.t('common:list.sorted', values);
 }
 
 /** The class of a list whose rows are from before (the next page or order is loading); ListTable applies it itself. */

@@ -22,12 +22,15 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { MeCan } from '../../shared/schemas/user.js';
+import type en from '../../shared/i18n/en/common.js';
+import { i18n } from '../i18n.js';
+
+export type NavId = keyof (typeof en)['nav'];
 
 export interface NavEntry {
   to: string;
-  label: string;
-  /** One line for the command palette. */
-  description: string;
+  /** Names its label and its one line for the command palette in the `common:nav` catalogue. */
+  id: NavId;
   icon: ComponentType<{ size?: number | string; stroke?: number; 'aria-hidden'?: boolean }>;
   /** Who sees the entry: those whose /api/me `can` has this flag; everyone when absent. The route itself is guarded as well. */
   allow?: keyof MeCan;
@@ -41,144 +44,126 @@ export interface NavEntry {
  * a new feature adds one line here and its route in router.tsx.
  */
 export const NAV: NavEntry[] = [
-  { section: 'main', to: '/', label: 'Home', icon: IconHome, description: 'Your overview' },
+  { section: 'main', to: '/', id: 'home', icon: IconHome },
   {
     section: 'main',
     to: '/my-work',
-    label: 'My work',
+    id: 'myWork',
     icon: IconChecklist,
-    description: 'Your open tasks by due date, and your partners overdue for contact',
     keywords: ['tasks', 'todo', 'to-do', 'due', 'overdue', 'reminders'],
   },
   {
     section: 'main',
     to: '/meetings',
-    label: 'Meetings',
+    id: 'meetings',
     icon: IconCalendarEvent,
-    description: 'Upcoming sync meetings, the quarterly get-together and calendar feeds',
     keywords: ['sync', 'calendar', 'ics', 'quarterly', 'minutes', 'feed'],
   },
   {
     section: 'main',
     to: '/partners',
-    label: 'Partners',
+    id: 'partners',
     icon: IconBuildingStore,
-    description: 'Vendors, cloud providers, distributors and resellers',
     keywords: ['companies', 'vendors', 'distributors', 'resellers', 'list'],
   },
   {
     section: 'main',
     to: '/contacts',
-    label: 'Contacts',
+    id: 'contacts',
     icon: IconAddressBook,
-    description: 'The people at every partner; export as CSV or vCard',
     keywords: ['people', 'directory', 'stakeholders', 'vcard', 'csv', 'export'],
   },
-  { section: 'main', to: '/colleagues', label: 'Colleagues', icon: IconBriefcase, description: 'Who works on which partner, in which role', keywords: ['team', 'owner', 'people'] },
+  { section: 'main', to: '/colleagues', id: 'colleagues', icon: IconBriefcase, keywords: ['team', 'owner', 'people'] },
   {
     section: 'main',
     to: '/onboardings',
-    label: 'Onboardings',
+    id: 'onboardings',
     icon: IconRocket,
-    description: 'New partners on their way to active: progress and overdue steps',
     keywords: ['onboarding', 'playbook', 'new partners', 'progress'],
   },
   {
     section: 'main',
     to: '/products',
-    label: 'Products',
+    id: 'products',
     icon: IconPackage,
-    description: 'Our products and services that include partners',
     keywords: ['catalogue', 'catalog', 'services', 'offer'],
   },
   {
     section: 'compliance',
     to: '/programs',
-    label: 'Programs',
+    id: 'programs',
     icon: IconStairsUp,
-    description: 'Partner programme levels: what we hold, what is missing, when expiries put it at risk',
     keywords: ['levels', 'tiers', 'certifications', 'requirements', 'partner program', 'gap', 'forecast'],
   },
   {
     section: 'compliance',
     to: '/certifications',
-    label: 'Certifications',
+    id: 'certifications',
     icon: IconCertificate,
-    description: 'Who holds which certification, expiries and planned exams; the matrix as CSV',
     keywords: ['certificates', 'exams', 'matrix', 'expiry', 'cka', 'aws', 'skills', 'training'],
   },
   {
     section: 'compliance',
     to: '/contracts',
-    label: 'Contracts',
+    id: 'contracts',
     icon: IconFileText,
-    description: 'Agreements with partners: terms, renewals and notice deadlines',
     keywords: ['contract', 'agreement', 'notice', 'renewal', 'nda', 'dpa', 'msa', 'sla'],
   },
   {
     section: 'compliance',
     to: '/risk',
-    label: 'Supplier risk',
+    id: 'risk',
     icon: IconShieldCheck,
-    description: 'Partners’ risk ratings and due reviews under the supplier security policy',
     keywords: ['risk', 'security', 'assessment', 'supplier', 'review', 'finma', 'dpa'],
   },
   {
     section: 'admin',
     to: '/admin/certifications',
-    label: 'Certification catalogue',
+    id: 'certificationCatalogue',
     icon: IconCertificate2,
-    description: 'Certifications per partner programme: validity and which exams renew which',
     allow: 'manageCertifications',
     keywords: ['certifications', 'catalogue', 'catalog', 'validity', 'renewal', 'exams'],
   },
   {
     section: 'admin',
     to: '/admin/risk',
-    label: 'Risk policy',
+    id: 'riskPolicy',
     icon: IconShieldCog,
-    description: 'Risk criteria, rating thresholds, review intervals and required contract clauses',
     allow: 'configureRisk',
     keywords: ['risk', 'criteria', 'thresholds', 'clauses', 'security policy'],
   },
   {
     section: 'admin',
     to: '/playbooks',
-    label: 'Playbooks',
+    id: 'playbooks',
     icon: IconListCheck,
-    description: 'Onboarding playbooks per partner type: steps, owners, due dates',
     allow: 'managePlaybooks',
     keywords: ['onboarding', 'templates', 'steps', 'checklist'],
   },
   {
     section: 'admin',
     to: '/users',
-    label: 'Users',
+    id: 'users',
     icon: IconUsersGroup,
-    description: 'Accounts, roles and access',
     allow: 'manageUsers',
     keywords: ['people', 'roles', 'accounts', 'deactivate'],
   },
   {
     section: 'admin',
     to: '/admin/mail',
-    label: 'Outbox',
+    id: 'outbox',
     icon: IconMail,
-    description: 'Every mail the app sent or keeps without an SMTP server',
     allow: 'readMail',
     keywords: ['mail', 'e-mail', 'smtp', 'sent', 'outbox'],
   },
-  { section: 'account', to: '/inbox', label: 'Inbox', icon: IconBell, description: 'Reminders and digests for you', keywords: ['notifications', 'reminders', 'unread', 'bell'] },
-  { section: 'account', to: '/profile', label: 'Profile', icon: IconUserCircle, description: 'Your name and password', keywords: ['password', 'account'] },
-  { section: 'account', to: '/tokens', label: 'API tokens', icon: IconKey, description: 'Personal tokens for scripts and integrations', keywords: ['api', 'token', 'integration'] },
+  { section: 'account', to: '/inbox', id: 'inbox', icon: IconBell, keywords: ['notifications', 'reminders', 'unread', 'bell'] },
+  { section: 'account', to: '/profile', id: 'profile', icon: IconUserCircle, keywords: ['password', 'account'] },
+  { section: 'account', to: '/tokens', id: 'tokens', icon: IconKey, keywords: ['api', 'token', 'integration'] },
 ];
 
-export const SECTION_LABELS: Record<NavEntry['section'], string> = {
-  main: 'Workspace',
-  compliance: 'Compliance',
-  admin: 'Administration',
-  account: 'Your account',
-};
+/** A section's heading, in the current language. */
+export const sectionLabel = (section: NavEntry['section']) => i18n.t(`common:navSection.${section}`);
 
-/** The entries this person may open, from the abilities /api/me answers with. */
-export const navFor = (can: MeCan) => NAV.filter((e) => !e.allow || can[e.allow]);
+/** The entries this person may open, from the abilities /api/me answers with, worded in the current language. */
+export const navFor = (can: MeCan) =>
+  NAV.filter((e) => !e.allow || can[e.allow]).map((e) => ({ ...e, label: i18n.t(`common:nav.${e.id}.label`), description: i18n.t(`common:nav.${e.id}.description`) }));

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { navFor, SECTION_LABELS, type NavEntry } from '../components/nav.js';
+import { useTranslation } from 'react-i18next';
+import { navFor, sectionLabel, type NavEntry } from '../components/nav.js';
 import { useMe } from '../components/session.js';
 import { Logo } from '../components/Logo.js';
 import { UserMenu } from './UserMenu.js';
@@ -15,6 +16,7 @@ function isActive(entry: NavEntry, pathname: string) {
 }
 
 export function AppLayout() {
+  const { t } = useTranslation('common');
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -27,7 +29,7 @@ export function AppLayout() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'sm', sm: 'lg' }}>
       <a href="#main" className={classes.skipLink}>
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
@@ -37,11 +39,11 @@ export function AppLayout() {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-label={opened ? t('shell.closeNavigation') : t('shell.openNavigation')}
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <UnstyledButton component={Link} to="/" aria-label="Partnerhub home" className={classes.brand}>
+            <UnstyledButton component={Link} to="/" aria-label={t('shell.home')} className={classes.brand}>
               <Logo />
             </UnstyledButton>
           </Group>
@@ -53,13 +55,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.mainNavigation')}>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md">
             {sections.map(({ section, items }) => (
               <div key={section}>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} id={`nav-${section}`}>
-                  {SECTION_LABELS[section]}
+                  {sectionLabel(section)}
                 </Text>
                 <Stack gap={2} component="ul" className={classes.navList} aria-labelledby={`nav-${section}`}>
                   {items.map((e) => {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ActionIcon, Group, Kbd, Text, UnstyledButton, useMantineColorScheme } from '@mantine/core';
 import { Spotlight, spotlight } from '@mantine/spotlight';
+import { useTranslation } from 'react-i18next';
 import { IconLogout, IconSearch } from '@tabler/icons-react';
 import { useSignOut } from '../lib/session.js';
 import type { CommandAction, CommandGroup } from '../components/commands.js';
@@ -19,6 +20,7 @@ const text = (a: CommandAction) => [a.label, a.description, ...[a.keywords ?? []
 const matches = (a: CommandAction, words: string[]) => words.every((w) => text(a).includes(w));
 
 export function CommandPalette() {
+  const { t } = useTranslation('common');
   const me = useMe();
   const navigate = useNavigate();
   const { setColorScheme } = useMantineColorScheme();
@@ -30,7 +32,7 @@ export function CommandPalette() {
   const staticGroups = useMemo<CommandGroup[]>(
     () => [
       {
-        group: 'Go to',
+        group: t('palette.goTo'),
         actions: navFor(me.can).map((e) => ({
           id: `nav:${e.to}`,
           label: e.label,
@@ -41,23 +43,23 @@ export function CommandPalette() {
         })),
       },
       {
-        group: 'Appearance',
+        group: t('palette.appearance'),
         actions: SCHEMES.map((s) => ({
           id: `scheme:${s.value}`,
-          label: `Appearance: ${s.label}`,
-          description: s.value === 'auto' ? 'Follow the light or dark setting of this device' : `Use the ${s.label.toLowerCase()} colour scheme`,
+          label: t('palette.appearanceScheme', { scheme: t(`scheme.${s.value}`) }),
+          description: t(`scheme.${s.value}Description`),
           keywords: ['theme', 'color', 'colour', 'dark mode', 'light mode'],
           leftSection: <s.icon size={20} stroke={1.5} aria-hidden />,
           onClick: () => setColorScheme(s.value),
         })),
       },
       {
-        group: 'Account',
+        group: t('palette.account'),
         actions: [
           {
             id: 'sign-out',
-            label: 'Sign out',
-            description: 'End this session',
+            label: t('userMenu.signOut'),
+            description: t('palette.signOutDescription'),
             keywords: ['log out', 'logout'],
             leftSection: <IconLogout size={20} stroke={1.5} aria-hidden />,
             onClick: () => signOut.mutate(),
@@ -65,7 +67,7 @@ export function CommandPalette() {
         ],
       },
     ],
-    [me.can, navigate, setColorScheme, signOut],
+    [me.can, navigate, setColorScheme, signOut, t],
   );
 
   const providedIds = new Set(provided.flatMap((g) => g.actions.map((a) => a.id)));
@@ -81,15 +83,15 @@ export function CommandPalette() {
       query={query}
       onQueryChange={setQuery}
       filter={filter as never}
-      nothingFound="Nothing matches your search"
+      nothingFound={t('palette.nothingFound')}
       highlightQuery
       shortcut={['mod + K']}
       // Names the dialog for screen readers; the header itself is hidden.
-      title="Command palette"
+      title={t('palette.title')}
       classNames={{ header: 'visually-hidden' }}
       // The result list scrolls; keyboard users can focus it to scroll (axe: scrollable-region-focusable).
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Results' } as never }}
-      searchProps={{ leftSection: <IconSearch size={18} stroke={1.5} aria-hidden />, placeholder: 'Go to a page or run a command…', 'aria-label': 'Search pages and commands' }}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('palette.results') } as never }}
+      searchProps={{ leftSection: <IconSearch size={18} stroke={1.5} aria-hidden />, placeholder: t('palette.placeholder'), 'aria-label': t('palette.searchLabel') }}
     />
   );
 }
@@ -99,6 +101,7 @@ export function CommandPalette() {
  * accessible name (WCAG 2.5.3, label in name): a voice user says what they see.
  */
 export function CommandPaletteButton() {
+  const { t } = useTranslation('common');
   return (
     <>
       <UnstyledButton onClick={() => spotlight.open()} className={classes.search} visibleFrom="sm" aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
@@ -106,13 +109,13 @@ export function CommandPaletteButton() {
           <Group gap={8} wrap="nowrap">
             <IconSearch size={16} stroke={1.6} aria-hidden />
             <Text size="sm" c="dimmed">
-              Search…
+              {t('palette.button')}
             </Text>
           </Group>
           <Kbd size="xs">{isMac ? '⌘ K' : 'Ctrl K'}</Kbd>
         </Group>
       </UnstyledButton>
-      <ActionIcon variant="default" size="lg" hiddenFrom="sm" onClick={() => spotlight.open()} aria-label="Open command palette">
+      <ActionIcon variant="default" size="lg" hiddenFrom="sm" onClick={() => spotlight.open()} aria-label={t('palette.open')}>
         <IconSearch size={18} stroke={1.6} aria-hidden />
       </ActionIcon>
     </>
