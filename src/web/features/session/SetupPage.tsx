@@ -2,6 +2,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN, setupBody } from '../../../shared/schemas/user.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { ErrorState, FullPageLoader } from '../../components/states.js';
@@ -10,6 +11,7 @@ import { setupQuery, useCreateFirstAdmin, useSignIn } from '../../lib/session.js
 
 /** First run: creates the first administrator, then signs them in. */
 export function SetupPage() {
+  const { t } = useTranslation('session');
   const setup = useQuery(setupQuery());
   const navigate = useNavigate();
   const create = useCreateFirstAdmin();
@@ -18,8 +20,8 @@ export function SetupPage() {
     setupBody,
     { name: '', email: '', password: '', confirm: '' },
     {
-      labels: { name: 'Name', email: 'E-mail', password: 'Password' },
-      validate: (v) => ({ confirm: v.confirm !== v.password ? 'The two passwords are not the same' : undefined }),
+      labels: { name: t('setup.name'), email: t('setup.email'), password: t('setup.password') },
+      validate: (v) => ({ confirm: v.confirm !== v.password ? t('setup.mismatch') : undefined }),
     },
   );
 
@@ -39,35 +41,27 @@ export function SetupPage() {
     await create.mutateAsync(body);
     try {
       await signIn.mutateAsync({ email: body.email, password: body.password });
-      notifications.show({ color: 'teal', title: `Welcome, ${body.name}`, message: 'Your administrator account is ready. Invite your colleagues from Users.' });
+      notifications.show({ color: 'teal', title: t('setup.welcome', { name: body.name }), message: t('setup.ready') });
       await navigate('/', { replace: true });
     } catch {
       await navigate('/sign-in', { replace: true });
     }
   });
 
+  // Out of the JSX: eslint-plugin-i18next takes this field name inside a password input's spread for text.
+  const passwordProps = form.getInputProps('password');
   const busy = create.isPending || signIn.isPending;
   return (
-    <AuthLayout
-      title="Set up Partnerhub"
-      description="Create the first administrator account. You will add your colleagues and their roles afterwards."
-      footer="This page is only available until the first account exists."
-    >
+    <AuthLayout title={t('setup.title')} description={t('setup.description')} footer={t('setup.footer')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
-          <TextInput label="Your name" autoComplete="name" required data-autofocus autoFocus {...form.getInputProps('name')} />
-          <TextInput label="Work e-mail" type="email" autoComplete="email" required {...form.getInputProps('email')} />
-          <PasswordInput
-            label="Password"
-            description={`At least ${PASSWORD_MIN} characters. A phrase of a few words is easy to remember and hard to guess.`}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
-          <PasswordInput label="Repeat the password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <TextInput label={t('setup.yourName')} autoComplete="name" required data-autofocus autoFocus {...form.getInputProps('name')} />
+          <TextInput label={t('setup.workEmail')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <PasswordInput label={t('setup.password')} description={t('setup.passwordHint', { min: PASSWORD_MIN })} autoComplete="new-password" required {...passwordProps} />
+          <PasswordInput label={t('setup.repeat')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Button type="submit" loading={busy} fullWidth mt="xs">
-            Create administrator
+            {t('setup.submit')}
           </Button>
         </Stack>
       </form>

@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconShieldLock } from '@tabler/icons-react';
 import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../api.js';
+import { i18n } from '../../i18n.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { FullPageLoader } from '../../components/states.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
@@ -12,25 +14,21 @@ import { meQuery, safeNext, setupQuery, useSignIn, useSingleSignOn } from '../..
 function signInMessage(e: unknown): string {
   if (e instanceof ApiError) {
     // Deliberately the same sentence whether or not the e-mail has an account.
-    if (e.status === 401) return 'The e-mail or the password is wrong. Check both and try again.';
-    if (e.status === 429) return 'Too many attempts. Wait a minute, then try again.';
+    if (e.status === 401) return i18n.t('session:signIn.wrongCredentials');
+    if (e.status === 429) return i18n.t('session:signIn.tooManyAttempts');
   }
   return errorMessage(e);
 }
 
-const SSO_ERRORS: Record<string, string> = {
-  signup_disabled: 'Your single sign-on account has no Partnerhub account yet. Ask an administrator to add you.',
-  access_denied: 'Single sign-on was cancelled.',
-  account_not_linked: 'This e-mail already has a Partnerhub account that is not linked to single sign-on. Sign in with your password, or ask an administrator.',
-  unable_to_create_session: 'Partnerhub could not start your session. If your account was deactivated, ask an administrator.',
-  state_mismatch: 'The single sign-on attempt expired or was started in another tab. Try again.',
-  account_deactivated: 'Your Partnerhub account is deactivated. Ask an administrator.',
-};
+// The errors better-auth sends back to the page, worded in `session:ssoError`.
+const SSO_ERRORS = ['signup_disabled', 'access_denied', 'account_not_linked', 'unable_to_create_session', 'state_mismatch', 'account_deactivated'] as const;
+const isSsoError = (code: string): code is (typeof SSO_ERRORS)[number] => (SSO_ERRORS as readonly string[]).includes(code);
 
 // What is sent: the address as typed without surrounding spaces, the password exactly as typed.
 const signInSchema = z.object({ email: z.string().trim(), password: z.string() });
 
 export function SignInPage() {
+  const { t } = useTranslation('session');
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const me = useQuery(meQuery());
@@ -42,8 +40,8 @@ export function SignInPage() {
     signInSchema,
     { email: '', password: '' },
     {
-      labels: { email: 'E-mail', password: 'Password' },
-      validate: (v) => ({ email: v.email.trim() ? undefined : 'Enter your e-mail address', password: v.password ? undefined : 'Enter your password' }),
+      labels: { email: t('signIn.email'), password: t('signIn.password') },
+      validate: (v) => ({ email: v.email.trim() ? undefined : t('signIn.enterEmail'), password: v.password ? undefined : t('signIn.enterPassword') }),
     },
   );
 
@@ -61,50 +59,52 @@ export function SignInPage() {
     await navigate(next, { replace: true });
   });
 
+  // Out of the JSX: eslint-plugin-i18next takes this field name inside a password input's spread for text.
+  const passwordProps = form.getInputProps('password');
   const ssoError = params.get('error');
-  const ssoName = setup.data?.sso.enabled ? (setup.data.sso.name ?? 'single sign-on') : null;
+  const ssoName = setup.data?.sso.enabled ? (setup.data.sso.name ?? t('signIn.ssoDefaultName')) : null;
 
   return (
-    <AuthLayout title="Sign in to Partnerhub" description="Your partners, deals and certifications in one place.">
+    <AuthLayout title={t('signIn.title')} description={t('signIn.description')}>
       <Stack gap="md">
         {params.get('signedOut') && !form.formError && (
           <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
-            You are signed out.
+            {t('signIn.signedOut')}
           </Alert>
         )}
         {ssoError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-            {SSO_ERRORS[ssoError] ?? `Single sign-on did not complete (${ssoError}). Try again or use your password.`}
+            {isSsoError(ssoError) ? t(`ssoError.${ssoError}`) : t('signIn.ssoIncomplete', { code: ssoError })}
           </Alert>
         )}
         {setup.isError && (
           <Alert color="yellow" variant="light" role="status">
-            Partnerhub could not tell whether single sign-on is available: {errorMessage(setup.error)}
+            {t('signIn.ssoUnknown', { message: errorMessage(setup.error) })}
           </Alert>
         )}
         {ssoName && (
           <>
             <Button variant="default" size="md" leftSection={<IconShieldLock size={18} aria-hidden />} loading={sso.isPending} onClick={() => sso.mutate(next)} fullWidth>
-              Continue with {ssoName}
+              {t('signIn.continueWith', { name: ssoName })}
             </Button>
             {sso.isError && (
               <Alert color="red" variant="light" role="alert">
                 {errorMessage(sso.error)}
               </Alert>
             )}
-            <Divider label="or with your e-mail" labelPosition="center" />
+            <Divider label={t('signIn.orWithEmail')} labelPosition="center" />
           </>
         )}
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <FormError form={form} />
-            <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
-            <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+            <TextInput label={t('signIn.email')} type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
+            <PasswordInput label={t('signIn.password')} autoComplete="current-password" required {...passwordProps} />
             <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
-              Sign in
+              {t('signIn.submit')}
             </Button>
             <Text size="xs" c="dimmed" ta="center">
-              Forgot your password? Contact your Partnerhub administrator.
+              {t('signIn.forgot')}
             </Text>
           </Stack>
         </form>
