@@ -4,6 +4,7 @@ import { DateInput, type DateInputProps } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar } from '@tabler/icons-react';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { z } from 'zod';
 import { NOTICE_UNITS, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
@@ -20,6 +21,7 @@ import {
 } from '../../../shared/schemas/contract.js';
 import { NAME_MAX } from '../../../shared/schemas/common.js';
 import { ApiError } from '../../api.js';
+import { fieldMessage, i18n } from '../../i18n.js';
 import { useMe } from '../../components/session.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { ColleagueSelect } from '../partners/pickers.js';
@@ -31,7 +33,7 @@ import {
   formatDay,
   fromMinor,
   minorDigits,
-  noticeDueText,
+  noticeDue,
   todayInZurich,
   toMinor,
 } from './format.js';
@@ -59,23 +61,24 @@ interface Values extends Record<string, unknown> {
   notes: string;
 }
 
-const LABELS: Partial<Record<keyof Values & string, string>> = {
-  title: 'Title',
-  type: 'Type',
-  status: 'Status',
-  parties: 'Parties',
-  signedOn: 'Signed on',
-  startsOn: 'Starts on',
-  endsOn: 'Ends on',
-  renewalTermMonths: 'Renewal term',
-  noticePeriodCount: 'Notice period',
-  noticePeriodUnit: 'Notice period unit',
-  valueMinor: 'Value',
-  currency: 'Currency',
-  ownerId: 'Owner',
-  notes: 'Notes',
-};
-const UNIT_OPTIONS = NOTICE_UNITS.map((u) => ({ value: u, label: u }));
+/** The fields' names in messages ("Title is required"), in the current language. */
+const labels = (): Partial<Record<keyof Values & string, string>> => ({
+  title: i18n.t('contracts:field.title'),
+  type: i18n.t('contracts:field.type'),
+  status: i18n.t('contracts:field.status'),
+  parties: i18n.t('contracts:field.parties'),
+  signedOn: i18n.t('contracts:field.signedOn'),
+  startsOn: i18n.t('contracts:field.startsOn'),
+  endsOn: i18n.t('contracts:field.endsOn'),
+  renewalTermMonths: i18n.t('contracts:field.renewalTerm'),
+  noticePeriodCount: i18n.t('contracts:field.noticePeriod'),
+  noticePeriodUnit: i18n.t('contracts:field.noticePeriodUnit'),
+  valueMinor: i18n.t('contracts:field.value'),
+  currency: i18n.t('contracts:field.currency'),
+  ownerId: i18n.t('contracts:field.owner'),
+  notes: i18n.t('contracts:field.notes'),
+});
+const unitOptions = () => NOTICE_UNITS.map((u) => ({ value: u, label: i18n.t(`contracts:unit.${u}`) }));
 const CURRENCY_OPTIONS = currencyCodes();
 const num = (v: number | string) => (v === '' || v === null || v === undefined ? null : Number(v));
 
@@ -86,16 +89,17 @@ const parseDay: DateInputProps['dateParser'] = (input) => {
 };
 
 function DayInput({ value, onChange, ...props }: { value: string | null; onChange: (v: string | null) => void } & Omit<DateInputProps, 'value' | 'onChange'>) {
+  const { t } = useTranslation('contracts');
   return (
     <DateInput
       clearable
       valueFormat="D MMM YYYY"
       dateParser={parseDay}
-      placeholder="e.g. 31 May 2027"
+      placeholder={t('form.datePlaceholder')}
       firstDayOfWeek={1}
       leftSection={<IconCalendar size={16} aria-hidden />}
       popoverProps={{ withinPortal: true }}
-      clearButtonProps={{ 'aria-label': `Clear ${String(props.label ?? 'the date')}` }}
+      clearButtonProps={{ 'aria-label': t('form.clearDate', { label: String(props.label ?? t('form.theDate')) }) }}
       value={value}
       onChange={(d) => onChange(d ? String(d).slice(0, 10) : null)}
       {...props}
@@ -186,11 +190,13 @@ const parsedBodyOf = (v: Values) => {
 
 function validate(v: Values) {
   const errors: Partial<Record<keyof Values & string, string>> = {};
-  if (!v.title.trim()) errors.title = 'is required';
-  if (!v.type) errors.type = 'is required';
-  if (v.currency && !isCurrency(v.currency)) errors.currency = 'must be an ISO 4217 currency code such as CHF or EUR';
-  if (num(v.valueMinor) !== null && Number(v.valueMinor) < 0) errors.valueMinor = 'must not be negative';
-  for (const i of contractRuleIssues(bodyOf(v))) errors[i.path] ??= i.message;
+  // The form's own predicates, worded like the shared schemas' (looked up by their English text).
+  const say = (message: string) => fieldMessage({ code: 'custom', message });
+  if (!v.title.trim()) errors.title = say('is required');
+  if (!v.type) errors.type = say('is required');
+  if (v.currency && !isCurrency(v.currency)) errors.currency = say('must be an ISO 4217 currency code such as CHF or EUR');
+  if (num(v.valueMinor) !== null && Number(v.valueMinor) < 0) errors.valueMinor = say('must not be negative');
+  for (const i of contractRuleIssues(bodyOf(v))) errors[i.path] ??= say(i.message);
   return errors;
 }
 
@@ -202,14 +208,19 @@ function NoticePreview({ values }: { values: Values }) {
     { endsOn: b.endsOn, autoRenew: b.autoRenew, renewalTermMonths: b.renewalTermMonths, noticePeriodCount: b.noticePeriodCount, noticePeriodUnit: b.noticePeriodUnit },
     today,
   );
-  const due = noticeDueText(s.daysToNotice);
+  const { t } = useTranslation('contracts');
+  const due = noticeDue(s.daysToNotice);
   return (
-    <Paper withBorder p="sm" radius="md" role="status" aria-live="polite" aria-label="Computed notice deadline">
+    <Paper withBorder p="sm" radius="md" role="status" aria-live="polite" aria-label={t('form.previewLabel')}>
       <Text size="sm" fw={600}>
-        {s.noticeDeadline ? `Notice deadline: ${formatDay(s.noticeDeadline)}${due ? ` (${due.replace(/^notice due /, '')})` : ' (passed)'}` : 'No notice deadline'}
+        {s.noticeDeadline
+          ? due
+            ? t('form.previewDue', { date: formatDay(s.noticeDeadline), due })
+            : t('form.previewPassed', { date: formatDay(s.noticeDeadline) })
+          : t('page.noDeadline')}
       </Text>
       <Text size="sm" c="dimmed">
-        {s.noticeDeadline || s.state !== 'open_ended' ? describeContractNotice(s) : 'Enter an end date and a notice period to compute the last day notice can be given.'}
+        {s.noticeDeadline || s.state !== 'open_ended' ? describeContractNotice(s) : t('form.previewHint')}
       </Text>
     </Paper>
   );
@@ -223,11 +234,12 @@ export interface ContractFormTarget {
 
 /** Adds or edits a contract: what, between whom, its term, renewal and notice, value, owner and security clauses. */
 export function ContractFormModal({ target, onClose, onCreated }: { target: ContractFormTarget | null; onClose: () => void; onCreated?: (c: Contract) => void }) {
+  const { t } = useTranslation(['contracts', 'common']);
   const me = useMe();
   const editing = target?.contract ?? null;
   const create = useCreateContract();
   const update = useUpdateContract();
-  const form = useSchemaForm(contractFormSchema, valuesOf(null, me.user), { validate, labels: LABELS });
+  const form = useSchemaForm(contractFormSchema, valuesOf(null, me.user), { validate, labels: labels() });
   const opened = target !== null;
   const v = form.values;
 
@@ -246,91 +258,96 @@ export function ContractFormModal({ target, onClose, onCreated }: { target: Cont
         const before = parsedBodyOf(valuesOf(editing, me.user));
         const changes = Object.fromEntries(Object.entries(body).filter(([k, x]) => JSON.stringify(x) !== JSON.stringify(before[k as keyof typeof before])));
         await update.mutateAsync({ id: editing.id, version: editing.version, ...changes });
-        notifications.show({ color: 'teal', message: 'The contract is saved.' });
+        notifications.show({ color: 'teal', message: t('form.saved') });
       } else {
         const c = await create.mutateAsync({ partnerId: target!.partner!.id, ...body });
-        notifications.show({ color: 'teal', message: `Contract “${c.title}” added.` });
+        notifications.show({ color: 'teal', message: t('form.added', { title: c.title }) });
         onCreated?.(c);
       }
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict')
-        throw new Error('Someone else changed this contract in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error(t('form.conflict'), { cause: e });
       throw e;
     }
   });
 
+  // Read outside the markup: the literal-string lint takes these field names for words.
+  const typeInput = form.getInputProps('type');
+  const partiesInput = form.getInputProps('parties');
+
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? `Edit ${editing.title}` : `Add contract with ${target?.partner?.name ?? ''}`} size="xl">
+    <Modal opened={opened} onClose={onClose} title={editing ? t('form.editTitle', { title: editing.title }) : t('form.addTitle', { name: target?.partner?.name ?? '' })} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
-          <TextInput label="Title" required data-autofocus maxLength={NAME_MAX} placeholder="e.g. Reseller agreement 2027" {...form.getInputProps('title')} />
+          <TextInput label={t('field.title')} required data-autofocus maxLength={NAME_MAX} placeholder={t('form.titlePlaceholder')} {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select label="Type" required placeholder="Choose the kind of contract" data={CONTRACT_TYPE_OPTIONS} {...form.getInputProps('type')} />
-            <Select label="Status" data={CONTRACT_STATUS_OPTIONS} allowDeselect={false} {...form.getInputProps('status')} />
+            <Select label={t('field.type')} required placeholder={t('form.typePlaceholder')} data={CONTRACT_TYPE_OPTIONS} {...typeInput} />
+            <Select label={t('field.status')} data={CONTRACT_STATUS_OPTIONS} allowDeselect={false} {...form.getInputProps('status')} />
           </SimpleGrid>
           <TagsInput
-            label="Parties"
-            description={`The legal entities as named in the contract; press Enter after each (at most ${CONTRACT_PARTIES_MAX}).`}
+            label={t('field.parties')}
+            description={t('form.partiesHint', { max: CONTRACT_PARTIES_MAX })}
             maxTags={CONTRACT_PARTIES_MAX}
-            placeholder="e.g. Partnerhub AG"
-            {...form.getInputProps('parties')}
+            placeholder={t('form.partiesPlaceholder')}
+            {...partiesInput}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <DayInput label="Signed on" value={v.signedOn} onChange={(d) => form.setFieldValue('signedOn', d)} error={form.errors.signedOn} />
-            <DayInput label="Starts on" value={v.startsOn} onChange={(d) => form.setFieldValue('startsOn', d)} error={form.errors.startsOn} />
-            <DayInput label="Ends on" value={v.endsOn} onChange={(d) => form.setFieldValue('endsOn', d)} error={form.errors.endsOn} />
+            <DayInput label={t('field.signedOn')} value={v.signedOn} onChange={(d) => form.setFieldValue('signedOn', d)} error={form.errors.signedOn} />
+            <DayInput label={t('field.startsOn')} value={v.startsOn} onChange={(d) => form.setFieldValue('startsOn', d)} error={form.errors.startsOn} />
+            <DayInput label={t('field.endsOn')} value={v.endsOn} onChange={(d) => form.setFieldValue('endsOn', d)} error={form.errors.endsOn} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" style={{ alignItems: 'end' }}>
-            <Switch label="Renews automatically" checked={v.autoRenew} onChange={(e) => form.setFieldValue('autoRenew', e.currentTarget.checked)} mb={8} />
-            {v.autoRenew && <NumberInput label="Renewal term (months)" min={1} max={RENEWAL_TERM_MONTHS_MAX} allowDecimal={false} {...form.getInputProps('renewalTermMonths')} />}
+            <Switch label={t('field.autoRenew')} checked={v.autoRenew} onChange={(e) => form.setFieldValue('autoRenew', e.currentTarget.checked)} mb={8} />
+            {v.autoRenew && (
+              <NumberInput label={t('field.renewalTermMonths')} min={1} max={RENEWAL_TERM_MONTHS_MAX} allowDecimal={false} {...form.getInputProps('renewalTermMonths')} />
+            )}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <NumberInput
-              label="Notice period"
-              description="Leave empty if none"
+              label={t('field.noticePeriod')}
+              description={t('form.noticeHint')}
               min={0}
               max={NOTICE_PERIOD_MAX}
               allowDecimal={false}
               {...form.getInputProps('noticePeriodCount')}
             />
-            <Select label="Notice period unit" data={UNIT_OPTIONS} allowDeselect={false} {...form.getInputProps('noticePeriodUnit')} />
+            <Select label={t('field.noticePeriodUnit')} data={unitOptions()} allowDeselect={false} {...form.getInputProps('noticePeriodUnit')} />
           </SimpleGrid>
           <NoticePreview values={v} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <NumberInput
-              label="Value"
-              description="Total contract value"
+              label={t('field.value')}
+              description={t('form.valueHint')}
               min={0}
               thousandSeparator="'"
               decimalScale={minorDigits(v.currency ?? 'CHF')}
               {...form.getInputProps('valueMinor')}
             />
-            <Select label="Currency" searchable data={CURRENCY_OPTIONS} nothingFoundMessage="No such ISO currency code" {...form.getInputProps('currency')} />
+            <Select label={t('field.currency')} searchable data={CURRENCY_OPTIONS} nothingFoundMessage={t('form.noCurrency')} {...form.getInputProps('currency')} />
             <ColleagueSelect
-              label="Owner"
-              description="Gets the notice alerts"
-              placeholder="The partner's owner"
+              label={t('field.owner')}
+              description={t('form.ownerHint')}
+              placeholder={t('form.ownerPlaceholder')}
               clearable
               current={editing?.owner ?? { id: me.user.id, name: me.user.name }}
               {...form.getInputProps('ownerId')}
             />
           </SimpleGrid>
-          <Checkbox.Group label="Security clauses" description="Which of these the contract contains (the risk assessment checks them)" {...form.getInputProps('clauses')}>
+          <Checkbox.Group label={t('field.clauses')} description={t('form.clausesHint')} {...form.getInputProps('clauses')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
               {CLAUSE_OPTIONS.map((c) => (
                 <Checkbox key={c.value} value={c.value} label={c.label} />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+          <Textarea label={t('field.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
-              {editing ? 'Save' : 'Add contract'}
+              {editing ? t('common:action.save') : t('form.add')}
             </Button>
           </Group>
         </Stack>

@@ -3,10 +3,11 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { IconAlarm, IconArchive, IconArrowLeft, IconPencil, IconRestore } from '@tabler/icons-react';
 import type { ContractClause, ContractStatus, ContractType } from '../../../shared/compliance.js';
-import { CONTRACT_STATUS_LABELS, CONTRACT_TYPE_LABELS, type Contract } from '../../../shared/schemas/contract.js';
-import { CLAUSE_LABELS } from '../../../shared/schemas/risk.js';
+import type { Contract } from '../../../shared/schemas/contract.js';
+import { i18n } from '../../i18n.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -15,7 +16,18 @@ import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { partnerQuery } from '../partners/queries.js';
 import { ContractFormModal } from './ContractFormModal.js';
 import { formatTerm } from './ContractTable.js';
-import { CONTRACT_STATUS_COLORS, describeContractNotice, formatDay, formatMoney, formatPeriod, noticeDueText, NOTICE_URGENT_DAYS } from './format.js';
+import {
+  clauseLabel,
+  contractStatusLabel,
+  contractTypeLabel,
+  CONTRACT_STATUS_COLORS,
+  describeContractNotice,
+  formatDay,
+  formatMoney,
+  formatPeriod,
+  noticeDue,
+  NOTICE_URGENT_DAYS,
+} from './format.js';
 import { contractQuery, useSetContractArchived } from './queries.js';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -32,39 +44,49 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 function NoticeBanner({ contract: c }: { contract: Contract }) {
-  const due = noticeDueText(c.daysToNotice);
+  const { t } = useTranslation('contracts');
+  const due = noticeDue(c.daysToNotice);
   const urgent = due !== null && c.daysToNotice! <= NOTICE_URGENT_DAYS;
   return (
     <Alert
       variant="light"
       color={urgent ? 'red' : c.noticeState === 'ended' ? 'gray' : 'blue'}
       icon={<IconAlarm aria-hidden />}
-      title={c.noticeDeadline ? `Notice deadline: ${formatDay(c.noticeDeadline)}${due ? ` — ${due.replace(/^notice due /, '')}` : ' (passed)'}` : 'No notice deadline'}
+      title={
+        c.noticeDeadline
+          ? due
+            ? t('page.banner', { date: formatDay(c.noticeDeadline), due })
+            : t('page.bannerPassed', { date: formatDay(c.noticeDeadline) })
+          : t('page.noDeadline')
+      }
     >
-      {describeContractNotice({ state: c.noticeState, currentTermEnd: c.currentTermEnd, noticeDeadline: c.noticeDeadline, daysToNotice: c.daysToNotice })}
-      {c.noticeDeadline ? '. The deadline is the last day notice can be given.' : c.noticeState === 'open_ended' ? '.' : '. Add a notice period to get alerts before the deadline.'}
+      {t(c.noticeDeadline ? 'page.deadlineNote' : c.noticeState === 'open_ended' ? 'page.openEndedNote' : 'page.addPeriodNote', {
+        notice: describeContractNotice({ state: c.noticeState, currentTermEnd: c.currentTermEnd, noticeDeadline: c.noticeDeadline, daysToNotice: c.daysToNotice }),
+      })}
     </Alert>
   );
 }
 
-const HISTORY_LABELS: Record<string, string> = {
-  title: 'Title',
-  type: 'Type',
-  status: 'Status',
-  parties: 'Parties',
-  signedOn: 'Signed on',
-  startsOn: 'Starts on',
-  endsOn: 'Ends on',
-  autoRenew: 'Renews automatically',
-  renewalTermMonths: 'Renewal term (months)',
-  noticePeriodCount: 'Notice period',
-  noticePeriodUnit: 'Notice period unit',
-  valueMinor: 'Value',
-  currency: 'Currency',
-  clauses: 'Security clauses',
-  notes: 'Notes',
-  archivedAt: 'Archived',
-};
+const HISTORY_FIELDS = {
+  title: 'title',
+  type: 'type',
+  status: 'status',
+  parties: 'parties',
+  signedOn: 'signedOn',
+  startsOn: 'startsOn',
+  endsOn: 'endsOn',
+  autoRenew: 'autoRenew',
+  renewalTermMonths: 'renewalTermMonths',
+  noticePeriodCount: 'noticePeriod',
+  noticePeriodUnit: 'noticePeriodUnit',
+  valueMinor: 'value',
+  currency: 'currency',
+  clauses: 'clauses',
+  notes: 'notes',
+  archivedAt: 'archived',
+} as const;
+/** The trail's field names in the current language, in the order they are shown. */
+const historyLabels = (): Record<string, string> => Object.fromEntries(Object.entries(HISTORY_FIELDS).map(([field, key]) => [field, i18n.t(`contracts:field.${key}`)]));
 
 /** Amounts in the contract's current currency: the trail keeps minor units only. */
 const historyValue =
@@ -72,15 +94,16 @@ const historyValue =
   (field: string, value: unknown): React.ReactNode | undefined => {
     if (value === null || value === undefined) return undefined;
     if (field === 'valueMinor' && typeof value === 'number' && currency) return formatMoney(value, currency);
-    if (field === 'type') return CONTRACT_TYPE_LABELS[value as ContractType] ?? undefined;
-    if (field === 'status') return CONTRACT_STATUS_LABELS[value as ContractStatus] ?? undefined;
+    if (field === 'type') return typeof value === 'string' ? contractTypeLabel(value as ContractType) : undefined;
+    if (field === 'status') return typeof value === 'string' ? contractStatusLabel(value as ContractStatus) : undefined;
     if (['signedOn', 'startsOn', 'endsOn'].includes(field) && typeof value === 'string') return formatDay(value);
-    if (field === 'clauses' && Array.isArray(value)) return value.map((c) => CLAUSE_LABELS[c as ContractClause] ?? c).join(', ') || '—';
+    if (field === 'clauses' && Array.isArray(value)) return value.map((c) => clauseLabel(c as ContractClause)).join(', ') || '—';
     if (field === 'parties' && Array.isArray(value)) return value.join(' · ') || '—';
     return undefined;
   };
 
 function ContractView({ contract: c }: { contract: Contract }) {
+  const { t } = useTranslation('contracts');
   const partner = useQuery(partnerQuery(c.partner.id));
   // What the partner's `can` says (contracts change with their partner); nothing until it has loaded.
   const canEdit = partner.data?.can.edit ?? false;
@@ -93,7 +116,7 @@ function ContractView({ contract: c }: { contract: Contract }) {
       {
         onSuccess: (after) => {
           setConfirm(false);
-          notifications.show({ color: 'teal', message: after.archivedAt ? 'The contract is archived.' : 'The contract is restored.' });
+          notifications.show({ color: 'teal', message: after.archivedAt ? t('page.archivedDone') : t('page.restoredDone') });
         },
       },
     );
@@ -101,13 +124,13 @@ function ContractView({ contract: c }: { contract: Contract }) {
   return (
     <Stack gap="xl">
       <Anchor component={Link} to={`/partners/${c.partner.id}/contracts`} size="sm">
-        <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: '-2px' }} /> Contracts of {c.partner.name}
+        <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: '-2px' }} /> {t('page.back', { name: c.partner.name })}
       </Anchor>
       <PageHeader
         title={c.title}
         description={
           <>
-            {CONTRACT_TYPE_LABELS[c.type]} with{' '}
+            {t('page.withPartner', { type: t(`type.${c.type}`) })}{' '}
             <Anchor component={Link} to={`/partners/${c.partner.id}`} inherit>
               {c.partner.name}
             </Anchor>
@@ -118,7 +141,7 @@ function ContractView({ contract: c }: { contract: Contract }) {
             <>
               {!c.archivedAt && (
                 <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
-                  Edit
+                  {t('page.edit')}
                 </Button>
               )}
               <Button
@@ -127,57 +150,57 @@ function ContractView({ contract: c }: { contract: Contract }) {
                 onClick={() => (c.archivedAt ? toggleArchived() : setConfirm(true))}
                 loading={archive.isPending && !confirm}
               >
-                {c.archivedAt ? 'Restore' : 'Archive'}
+                {c.archivedAt ? t('page.restore') : t('page.archive')}
               </Button>
             </>
           )
         }
       />
       {c.archivedAt && (
-        <Alert color="gray" variant="light" title="Archived">
-          This contract is archived: it gets no alerts and is left out of lists. Restore it to change it.
+        <Alert color="gray" variant="light" title={t('page.archivedTitle')}>
+          {t('page.archivedText')}
         </Alert>
       )}
       <NoticeBanner contract={c} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="contract-terms">
         <Title order={2} size="h4" id="contract-terms" mb="sm">
-          Terms
+          {t('page.terms')}
         </Title>
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="md" m={0}>
-          <Field label="Status">
+          <Field label={t('page.status')}>
             <Badge color={CONTRACT_STATUS_COLORS[c.status]} variant="light" tt="none">
-              {CONTRACT_STATUS_LABELS[c.status]}
+              {t(`status.${c.status}`)}
             </Badge>
           </Field>
-          <Field label="Parties">{c.parties.length ? c.parties.join(' · ') : '—'}</Field>
-          <Field label="Owner">{c.owner?.name ?? 'Nobody: alerts go to the partner’s owner'}</Field>
-          <Field label="Signed on">{formatDay(c.signedOn)}</Field>
-          <Field label="Term">{formatTerm({ startsOn: c.startsOn, endsOn: c.endsOn, currentTermEnd: c.endsOn })}</Field>
-          <Field label="Renewal">{c.autoRenew ? `Automatic, every ${formatPeriod(c.renewalTermMonths, 'months')}` : 'Does not renew automatically'}</Field>
-          <Field label="Current term ends">{formatDay(c.currentTermEnd)}</Field>
-          <Field label="Notice period">{formatPeriod(c.noticePeriodCount, c.noticePeriodUnit)}</Field>
-          <Field label="Value">{formatMoney(c.valueMinor, c.currency)}</Field>
+          <Field label={t('page.parties')}>{c.parties.length ? c.parties.join(' · ') : '—'}</Field>
+          <Field label={t('page.owner')}>{c.owner?.name ?? t('page.noOwner')}</Field>
+          <Field label={t('page.signedOn')}>{formatDay(c.signedOn)}</Field>
+          <Field label={t('page.term')}>{formatTerm({ startsOn: c.startsOn, endsOn: c.endsOn, currentTermEnd: c.endsOn })}</Field>
+          <Field label={t('page.renewal')}>{c.autoRenew ? t('page.renewsEvery', { period: formatPeriod(c.renewalTermMonths, 'months') }) : t('page.noRenewal')}</Field>
+          <Field label={t('page.currentTermEnds')}>{formatDay(c.currentTermEnd)}</Field>
+          <Field label={t('page.noticePeriod')}>{formatPeriod(c.noticePeriodCount, c.noticePeriodUnit)}</Field>
+          <Field label={t('page.value')}>{formatMoney(c.valueMinor, c.currency)}</Field>
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="contract-clauses">
         <Title order={2} size="h4" id="contract-clauses" mb="sm">
-          Security clauses
+          {t('page.clauses')}
         </Title>
         {c.clauses.length ? (
           <List size="sm" spacing={4}>
             {c.clauses.map((k) => (
-              <List.Item key={k}>{CLAUSE_LABELS[k]}</List.Item>
+              <List.Item key={k}>{t(`clause.${k}`)}</List.Item>
             ))}
           </List>
         ) : (
           <Text size="sm" c="dimmed">
-            None recorded. The partner’s risk assessment checks the clauses of its active contracts.
+            {t('page.noClauses')}
           </Text>
         )}
         {c.notes && (
           <>
             <Title order={3} size="h5" mt="md" mb={4}>
-              Notes
+              {t('page.notes')}
             </Title>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {c.notes}
@@ -185,15 +208,15 @@ function ContractView({ contract: c }: { contract: Contract }) {
           </>
         )}
       </Paper>
-      <DocumentsPanel subjectType="contract" subjectId={c.id} title="Contract documents" />
+      <DocumentsPanel subjectType="contract" subjectId={c.id} title={t('page.documents')} />
       <section aria-labelledby="contract-history">
         <Title order={2} size="h4" id="contract-history" mb="sm">
-          History
+          {t('page.history')}
         </Title>
         <AuditHistory
           entityType="contract"
           entityId={c.id}
-          fieldLabels={HISTORY_LABELS}
+          fieldLabels={historyLabels()}
           formatValue={historyValue(c.currency)}
           hiddenFields={['partnerId', 'ownerId', 'version']}
         />
@@ -203,12 +226,12 @@ function ContractView({ contract: c }: { contract: Contract }) {
         opened={confirm}
         onClose={() => setConfirm(false)}
         onConfirm={toggleArchived}
-        title={`Archive ${c.title}?`}
-        confirmLabel="Archive"
+        title={t('page.archiveTitle', { title: c.title })}
+        confirmLabel={t('page.archive')}
         loading={archive.isPending}
         error={archive.error}
       >
-        It stops its alerts and leaves the lists; its documents stay. You can restore it later.
+        {t('page.archiveText')}
       </ConfirmDialog>
     </Stack>
   );
@@ -217,8 +240,9 @@ function ContractView({ contract: c }: { contract: Contract }) {
 /** One contract: its terms, the notice deadline, security clauses and documents. */
 export function ContractPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation('contracts');
   const contract = useQuery(contractQuery(id));
-  if (contract.isPending) return <LoadingState label="Loading the contract…" />;
+  if (contract.isPending) return <LoadingState label={t('page.loading')} />;
   if (contract.isError) return <ErrorState error={contract.error} onRetry={() => void contract.refetch()} />;
   return <ContractView contract={contract.data} />;
 }

@@ -1,28 +1,30 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n.js';
 import type { Contract } from '../../../shared/schemas/contract.js';
-import { CONTRACT_STATUS_LABELS, CONTRACT_TYPE_LABELS } from '../../../shared/schemas/contract.js';
-import { CONTRACT_STATUS_COLORS, formatDay, formatMoney, noticeDueText, NOTICE_URGENT_DAYS } from './format.js';
+import { CONTRACT_STATUS_COLORS, formatDay, formatMoney, noticeDue, NOTICE_URGENT_DAYS } from './format.js';
 
 /** "1 Feb 2025 – 31 May 2027", "from 1 Feb 2025", "until 31 May 2027". */
 export function formatTerm(c: Pick<Contract, 'startsOn' | 'currentTermEnd' | 'endsOn'>): string {
   const end = c.currentTermEnd ?? c.endsOn;
-  if (c.startsOn && end) return `${formatDay(c.startsOn)} – ${formatDay(end)}`;
-  if (c.startsOn) return `from ${formatDay(c.startsOn)}`;
-  if (end) return `until ${formatDay(end)}`;
+  if (c.startsOn && end) return i18n.t('contracts:term.range', { start: formatDay(c.startsOn), end: formatDay(end) });
+  if (c.startsOn) return i18n.t('contracts:term.from', { start: formatDay(c.startsOn) });
+  if (end) return i18n.t('contracts:term.until', { end: formatDay(end) });
   return '—';
 }
 
 /** The notice deadline with how far off it is; red within 30 days. */
 export function NoticeCell({ contract: c }: { contract: Contract }) {
+  const { t } = useTranslation('contracts');
   if (!c.noticeDeadline) {
     return (
       <Text size="sm" c="dimmed">
-        {c.noticeState === 'ended' ? 'Ended' : 'No notice period'}
+        {c.noticeState === 'ended' ? t('table.ended') : t('table.noNotice')}
       </Text>
     );
   }
-  const due = noticeDueText(c.daysToNotice);
+  const due = noticeDue(c.daysToNotice);
   const urgent = c.daysToNotice !== null && c.daysToNotice >= 0 && c.daysToNotice <= NOTICE_URGENT_DAYS;
   return (
     <Stack gap={0}>
@@ -30,8 +32,8 @@ export function NoticeCell({ contract: c }: { contract: Contract }) {
         {formatDay(c.noticeDeadline)}
       </Text>
       <Text size="xs" c={urgent ? 'red.9' : 'dimmed'}>
-        {due ? due.replace(/^notice due /, '') : 'passed'}
-        {c.autoRenew && c.currentTermEnd ? ` · renews ${formatDay(c.currentTermEnd)}` : ''}
+        {due ?? t('notice.passed')}
+        {c.autoRenew && c.currentTermEnd ? t('notice.renewsOn', { date: formatDay(c.currentTermEnd) }) : ''}
       </Text>
     </Stack>
   );
@@ -39,19 +41,20 @@ export function NoticeCell({ contract: c }: { contract: Contract }) {
 
 /** Contracts as a table: title (links to the contract), type, status, term, notice deadline, value. */
 export function ContractTable({ items, caption, showPartner = false }: { items: Contract[]; caption: string; showPartner?: boolean }) {
+  const { t } = useTranslation('contracts');
   return (
     <Table.ScrollContainer minWidth={showPartner ? 900 : 760}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Contract</Table.Th>
-            {showPartner && <Table.Th scope="col">Partner</Table.Th>}
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Term</Table.Th>
-            <Table.Th scope="col">Notice deadline</Table.Th>
+            <Table.Th scope="col">{t('table.contract')}</Table.Th>
+            {showPartner && <Table.Th scope="col">{t('table.partner')}</Table.Th>}
+            <Table.Th scope="col">{t('table.status')}</Table.Th>
+            <Table.Th scope="col">{t('table.term')}</Table.Th>
+            <Table.Th scope="col">{t('table.notice')}</Table.Th>
             <Table.Th scope="col" ta="right">
-              Value
+              {t('table.value')}
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -63,8 +66,8 @@ export function ContractTable({ items, caption, showPartner = false }: { items: 
                   {c.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {CONTRACT_TYPE_LABELS[c.type]}
-                  {c.archivedAt ? ' · archived' : ''}
+                  {t(`type.${c.type}`)}
+                  {c.archivedAt ? t('table.archived') : ''}
                 </Text>
               </Table.Td>
               {showPartner && (
@@ -76,7 +79,7 @@ export function ContractTable({ items, caption, showPartner = false }: { items: 
               )}
               <Table.Td>
                 <Badge color={CONTRACT_STATUS_COLORS[c.status]} variant="light" tt="none">
-                  {CONTRACT_STATUS_LABELS[c.status]}
+                  {t(`status.${c.status}`)}
                 </Badge>
               </Table.Td>
               <Table.Td>

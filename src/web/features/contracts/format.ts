@@ -1,12 +1,22 @@
-import { CONTRACT_CLAUSES, CONTRACT_STATUSES, CONTRACT_TYPES, type ContractStatus } from '../../../shared/compliance.js';
-import { describeNotice, noticeDueText, type NoticeSummary } from '../../../shared/contracts.js';
+import { CONTRACT_CLAUSES, CONTRACT_STATUSES, CONTRACT_TYPES, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
+import type { NoticeSummary } from '../../../shared/contracts.js';
 import { dayIn } from '../../../shared/days.js';
-import { CONTRACT_STATUS_LABELS, CONTRACT_TYPE_LABELS } from '../../../shared/schemas/contract.js';
-import { CLAUSE_LABELS } from '../../../shared/schemas/risk.js';
+import { currentLocale, i18n } from '../../i18n.js';
 
-export const CONTRACT_TYPE_OPTIONS = CONTRACT_TYPES.map((t) => ({ value: t, label: CONTRACT_TYPE_LABELS[t] }));
-export const CONTRACT_STATUS_OPTIONS = CONTRACT_STATUSES.map((s) => ({ value: s, label: CONTRACT_STATUS_LABELS[s] }));
-export const CLAUSE_OPTIONS = CONTRACT_CLAUSES.map((c) => ({ value: c, label: CLAUSE_LABELS[c] }));
+// Words are read when shown (the language can change): each option's label is a getter.
+const options = <V extends string>(values: readonly V[], label: (v: V) => string) =>
+  values.map((value) => ({
+    value,
+    get label() {
+      return label(value);
+    },
+  }));
+export const contractTypeLabel = (t: ContractType) => i18n.t(`contracts:type.${t}`);
+export const contractStatusLabel = (s: ContractStatus) => i18n.t(`contracts:status.${s}`);
+export const clauseLabel = (c: ContractClause) => i18n.t(`contracts:clause.${c}`);
+export const CONTRACT_TYPE_OPTIONS = options(CONTRACT_TYPES, contractTypeLabel);
+export const CONTRACT_STATUS_OPTIONS = options(CONTRACT_STATUSES, contractStatusLabel);
+export const CLAUSE_OPTIONS = options(CONTRACT_CLAUSES, clauseLabel);
 export const CONTRACT_STATUS_COLORS: Record<ContractStatus, string> = { draft: 'gray', negotiation: 'yellow', active: 'teal', expired: 'orange', terminated: 'red' };
 /** Deadlines this close are shown in red. */
 export const NOTICE_URGENT_DAYS = 30;
@@ -14,12 +24,40 @@ export const NOTICE_URGENT_DAYS = 30;
 /** Today as the server counts it (Europe/Zurich): the same day the API computed its deadlines for. */
 export const todayInZurich = () => dayIn(new Date());
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** English keeps the British day format the pages have always shown; German is Swiss. */
+const numberLocale = () => (currentLocale() === 'de' ? 'de-CH' : 'en-GB');
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = () => {
+  const locale = numberLocale();
+  if (!dayFormats.has(locale)) dayFormats.set(locale, new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  return dayFormats.get(locale)!;
+};
 /** A calendar day (yyyy-mm-dd) as "31 May 2027". */
-export const formatDay = (day: string | null | undefined) => (day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : '—');
+export const formatDay = (day: string | null | undefined) => (day ? dayFormat().format(new Date(`${day}T00:00:00Z`)) : '—');
 
-export const describeContractNotice = (s: NoticeSummary) => describeNotice(s, formatDay);
-export { noticeDueText };
+/** "Renews on 31 Jan 2027 unless cancelled by 31 Oct 2026", "Ends on 30 Jun 2027", "No end date". */
+export function describeContractNotice(s: NoticeSummary): string {
+  const end = formatDay(s.currentTermEnd);
+  const deadline = formatDay(s.noticeDeadline);
+  switch (s.state) {
+    case 'open_ended':
+      return i18n.t('contracts:notice.openEnded');
+    case 'ended':
+      return i18n.t('contracts:notice.ended', { end });
+    case 'renews':
+      return s.noticeDeadline ? i18n.t('contracts:notice.renewsUnless', { end, deadline }) : i18n.t('contracts:notice.renews', { end });
+    case 'ends':
+      return s.noticeDeadline && (s.daysToNotice ?? -1) >= 0 ? i18n.t('contracts:notice.endsNotice', { end, deadline }) : i18n.t('contracts:notice.ends', { end });
+  }
+}
+
+/** "today", "tomorrow", "in 12 days" (when notice is due); null once the deadline has passed or there is none. */
+export function noticeDue(daysToNotice: number | null): string | null {
+  if (daysToNotice === null || daysToNotice < 0) return null;
+  if (daysToNotice === 0) return i18n.t('contracts:notice.dueToday');
+  if (daysToNotice === 1) return i18n.t('contracts:notice.dueTomorrow');
+  return i18n.t('contracts:notice.dueIn', { count: daysToNotice });
+}
 
 /** Digits after the decimal point of a currency's minor unit: CHF 2, JPY 0, BHD 3. */
 export function minorDigits(currency: string): number {
@@ -34,7 +72,7 @@ export function minorDigits(currency: string): number {
 export function formatMoney(valueMinor: number | null, currency: string | null): string {
   if (valueMinor === null || !currency) return '—';
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+  return new Intl.NumberFormat(numberLocale(), { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     valueMinor / 10 ** digits,
   );
 }
@@ -44,7 +82,7 @@ export const toMinor = (amount: number, currency: string) => Math.round(amount *
 export const fromMinor = (valueMinor: number, currency: string) => valueMinor / 10 ** minorDigits(currency);
 
 /** "3 months", "30 days", "1 month". */
-export function formatPeriod(count: number | null, unit: string | null): string {
+export function formatPeriod(count: number | null, unit: NoticeUnit | null): string {
   if (count === null || !unit) return '—';
-  return `${count} ${count === 1 ? unit.replace(/s$/, '') : unit}`;
+  return i18n.t(`contracts:period.${unit}`, { count });
 }
