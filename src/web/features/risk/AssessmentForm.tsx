@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { FINDING_SEVERITIES, type FindingSeverity } from '../../../shared/compliance.js';
 import { rateScores, type RiskAssessment } from '../../../shared/schemas/risk.js';
 import { errorMessage } from '../../api.js';
@@ -20,6 +21,7 @@ type Scores = Record<string, { score: number | null; note: string }>;
 const initialScores = (a: RiskAssessment): Scores => Object.fromEntries(a.scores.map((s) => [s.criterionId, { score: s.score, note: s.note ?? '' }]));
 
 function FindingForm({ a, partnerId }: { a: RiskAssessment; partnerId: string }) {
+  const { t } = useTranslation('risk');
   const add = useAddFinding(partnerId);
   const [title, setTitle] = useState('');
   const [severity, setSeverity] = useState<FindingSeverity>('medium');
@@ -40,12 +42,12 @@ function FindingForm({ a, partnerId }: { a: RiskAssessment; partnerId: string })
   return (
     <Stack gap="xs" component="fieldset" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, padding: 12 }}>
       <Text component="legend" size="sm" fw={500} px={4}>
-        Add a finding
+        {t('form.addFinding')}
       </Text>
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput label="Finding" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
+        <TextInput label={t('form.finding')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: '2 1 16rem' }} />
         <Select
-          label="Severity"
+          label={t('form.severity')}
           data={FINDING_SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
           value={severity}
           onChange={(v) => v && setSeverity(v as FindingSeverity)}
@@ -54,8 +56,8 @@ function FindingForm({ a, partnerId }: { a: RiskAssessment; partnerId: string })
         />
       </Group>
       <Textarea
-        label="Mitigation"
-        description="With a mitigation, a task follows it up on the partner’s Tasks tab."
+        label={t('form.mitigation')}
+        description={t('form.mitigationHint')}
         autosize
         minRows={1}
         value={mitigation}
@@ -63,8 +65,15 @@ function FindingForm({ a, partnerId }: { a: RiskAssessment; partnerId: string })
       />
       {mitigation.trim() && (
         <Group gap="sm" wrap="wrap">
-          <ColleagueSelect label="Task assignee" placeholder="You" value={assignee} onChange={setAssignee} clearable style={{ flex: '1 1 14rem' }} />
-          <TextInput label="Task due date" type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} w={180} />
+          <ColleagueSelect
+            label={t('form.taskAssignee')}
+            placeholder={t('form.taskAssigneePlaceholder')}
+            value={assignee}
+            onChange={setAssignee}
+            clearable
+            style={{ flex: '1 1 14rem' }}
+          />
+          <TextInput label={t('form.taskDueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} w={180} />
         </Group>
       )}
       {add.isError && (
@@ -74,7 +83,7 @@ function FindingForm({ a, partnerId }: { a: RiskAssessment; partnerId: string })
       )}
       <Group>
         <Button variant="light" onClick={submit} disabled={!title.trim()} loading={add.isPending}>
-          Add finding
+          {t('form.addFindingButton')}
         </Button>
       </Group>
     </Stack>
@@ -86,15 +95,17 @@ function FindingForm({ a, partnerId }: { a: RiskAssessment; partnerId: string })
  * under today's policy, who assessed it when, findings, and approval (which fixes it for good).
  */
 export function AssessmentForm({ id, partnerId, canApprove }: { id: string; partnerId: string; canApprove: boolean }) {
+  const { t } = useTranslation('risk');
   const q = useQuery(assessmentQuery(id));
   const policy = useQuery(riskPolicyQuery());
-  if (q.isPending || policy.isPending) return <LoadingState label="Loading the draft…" />;
+  if (q.isPending || policy.isPending) return <LoadingState label={t('form.loadingDraft')} />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   if (policy.isError) return <ErrorState error={policy.error} onRetry={() => void policy.refetch()} />;
   return <Editor key={q.data.id} a={q.data} partnerId={partnerId} canApprove={canApprove} policy={policy.data} />;
 }
 
 function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partnerId: string; canApprove: boolean; policy: { mediumFrom: number; highFrom: number } }) {
+  const { t } = useTranslation('risk');
   const [scores, setScores] = useState<Scores>(() => initialScores(a));
   const [assessorId, setAssessorId] = useState<string | null>(a.assessor?.id ?? null);
   const [assessedOn, setAssessedOn] = useState(a.assessedOn ?? '');
@@ -125,12 +136,12 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
   // The server says whether this caller may approve (role, and four eyes: not who prepared it).
   const approvable = canApprove && a.canApprove;
   const approvalNote = a.approvalRefusal
-    ? `${a.approvalRefusal}.`
+    ? t('form.refusal', { reason: a.approvalRefusal })
     : approvable && dirty
-      ? 'Saving your changes makes you the last to change it: another Partner Manager or administrator then approves it (four eyes).'
+      ? t('form.fourEyesDirty')
       : approvable
         ? null
-        : 'A Partner Manager or administrator who did not prepare it approves the assessment once it is complete.';
+        : t('form.fourEyes');
 
   const body = () => ({
     version: a.version,
@@ -147,7 +158,7 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
   };
   const onSave = () =>
     save().then(
-      () => notifications.show({ color: 'teal', message: 'Draft saved.' }),
+      () => notifications.show({ color: 'teal', message: t('form.draftSaved') }),
       () => undefined,
     );
   const onApprove = async () => {
@@ -155,7 +166,7 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
       const current = dirty ? await save() : a;
       await approve.mutateAsync({ id: current.id, version: current.version });
       setConfirming(null);
-      notifications.show({ color: 'teal', message: 'Assessment approved.' });
+      notifications.show({ color: 'teal', message: t('form.approved') });
     } catch {
       /* shown in the dialog */
     }
@@ -167,34 +178,27 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
         <Group justify="space-between" align="flex-start" gap="xs">
           <Stack gap={2}>
             <Title order={2} size="h4" id="risk-draft">
-              Draft assessment
+              {t('form.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              {REASON_LABELS[a.reason]}, started {formatDay(a.createdAt.slice(0, 10))}. Score each criterion from 0 (no risk) to 3 (high risk).
+              {t('form.started', { reason: REASON_LABELS[a.reason], date: formatDay(a.createdAt.slice(0, 10)) })}
             </Text>
           </Stack>
           <Group gap="xs" aria-live="polite">
             <Text size="sm" fw={600}>
-              {preview ? `Preview: ${preview.scorePercent} %` : 'No scores yet'}
+              {preview ? t('form.preview', { percent: preview.scorePercent }) : t('form.noScores')}
             </Text>
             {preview && <RatingBadge rating={preview.rating} />}
           </Group>
         </Group>
 
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <ColleagueSelect label="Assessor" current={a.assessor} value={assessorId} onChange={touch(setAssessorId)} style={{ flex: '1 1 14rem' }} />
-          <TextInput label="Assessed on" type="date" value={assessedOn} onChange={(e) => touch(setAssessedOn)(e.currentTarget.value)} w={180} />
+          <ColleagueSelect label={t('form.assessor')} current={a.assessor} value={assessorId} onChange={touch(setAssessorId)} style={{ flex: '1 1 14rem' }} />
+          <TextInput label={t('form.assessedOn')} type="date" value={assessedOn} onChange={(e) => touch(setAssessedOn)(e.currentTarget.value)} w={180} />
         </Group>
-        <Textarea
-          label="Scope"
-          description="The services or data the partner handles for us"
-          autosize
-          minRows={1}
-          value={scope}
-          onChange={(e) => touch(setScope)(e.currentTarget.value)}
-        />
+        <Textarea label={t('form.scope')} description={t('form.scopeHint')} autosize minRows={1} value={scope} onChange={(e) => touch(setScope)(e.currentTarget.value)} />
 
-        <Stack gap={0} component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Criteria">
+        <Stack gap={0} component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('form.criteria')}>
           {a.scores.map((s) => {
             const v = scores[s.criterionId]!;
             return (
@@ -204,7 +208,7 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
                     <Text size="sm" fw={600}>
                       {s.criterionName}{' '}
                       <Text span size="xs" c="dimmed" fw={400}>
-                        weight {s.weight}
+                        {t('form.weight', { weight: s.weight })}
                       </Text>
                     </Text>
                     {s.guidance && (
@@ -221,8 +225,8 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
                   />
                 </Group>
                 <TextInput
-                  aria-label={`Note on ${s.criterionName}`}
-                  placeholder="Note (evidence, report, contract clause…)"
+                  aria-label={t('form.noteOn', { criterion: s.criterionName })}
+                  placeholder={t('form.notePlaceholder')}
                   size="xs"
                   value={v.note}
                   onChange={(e) => setScore(s.criterionId, { note: e.currentTarget.value })}
@@ -231,10 +235,10 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
             );
           })}
         </Stack>
-        <Textarea label="Summary" autosize minRows={2} value={summary} onChange={(e) => touch(setSummary)(e.currentTarget.value)} />
+        <Textarea label={t('form.summary')} autosize minRows={2} value={summary} onChange={(e) => touch(setSummary)(e.currentTarget.value)} />
 
         <Title order={3} size="h5">
-          Findings
+          {t('findings.title')}
         </Title>
         <FindingList
           findings={a.findings}
@@ -242,7 +246,7 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Remove finding ${f.title}`}
+              aria-label={t('form.removeFinding', { title: f.title })}
               loading={removeFinding.isPending}
               onClick={() => removeFinding.mutate({ id: a.id, findingId: f.id })}
             >
@@ -253,24 +257,24 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
         <FindingForm a={a} partnerId={partnerId} />
 
         {update.isError && (
-          <Alert color="red" variant="light" role="alert" title="The draft was not saved">
+          <Alert color="red" variant="light" role="alert" title={t('form.notSaved')}>
             {errorMessage(update.error)}
           </Alert>
         )}
         <Group justify="space-between" gap="xs">
           <Button variant="subtle" color="red" onClick={() => setConfirming('delete')}>
-            Delete draft
+            {t('form.deleteDraft')}
           </Button>
           <Group gap="xs">
             {dirty && (
               <Badge color="gray" variant="light">
-                Unsaved changes
+                {t('form.unsaved')}
               </Badge>
             )}
             <Button variant="default" onClick={onSave} loading={update.isPending}>
-              Save draft
+              {t('form.saveDraft')}
             </Button>
-            {approvable && !dirty && <Button onClick={() => setConfirming('approve')}>Approve</Button>}
+            {approvable && !dirty && <Button onClick={() => setConfirming('approve')}>{t('form.approve')}</Button>}
           </Group>
         </Group>
         {approvalNote && (
@@ -283,25 +287,26 @@ function Editor({ a, partnerId, canApprove, policy }: { a: RiskAssessment; partn
         opened={confirming === 'approve'}
         onClose={() => setConfirming(null)}
         onConfirm={() => void onApprove()}
-        title="Approve the assessment?"
-        confirmLabel="Approve"
+        title={t('form.approveTitle')}
+        confirmLabel={t('form.approve')}
         loading={update.isPending || approve.isPending}
         error={approve.error ?? update.error}
       >
-        Approved assessments cannot be changed. {preview ? `It will be rated ${preview.rating} risk (${preview.scorePercent} %).` : ''}
-        {unscored > 0 ? ` ${unscored} ${unscored === 1 ? 'criterion is' : 'criteria are'} not scored yet.` : ''}
+        {t('form.approveText')}
+        {preview ? t('form.approveRated', { rating: t(`ratingInSentence.${preview.rating}`), percent: preview.scorePercent }) : ''}
+        {unscored > 0 ? t('form.unscored', { count: unscored }) : ''}
       </ConfirmDialog>
       <ConfirmDialog
         opened={confirming === 'delete'}
         onClose={() => setConfirming(null)}
         onConfirm={() => remove.mutate(a.id, { onSuccess: () => setConfirming(null) })}
-        title="Delete the draft?"
-        confirmLabel="Delete draft"
+        title={t('form.deleteTitle')}
+        confirmLabel={t('form.deleteDraft')}
         danger
         loading={remove.isPending}
         error={remove.error}
       >
-        The draft, its scores and findings are removed; open mitigation tasks are cancelled.
+        {t('form.deleteText')}
       </ConfirmDialog>
     </Card>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { RiskAssessment, RiskFinding } from '../../../shared/schemas/risk.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -7,13 +8,15 @@ import { formatDay } from '../onboarding/format.js';
 import { RatingBadge, REASON_LABELS, SEVERITY_COLORS, SEVERITY_LABELS } from './labels.js';
 import { assessmentQuery } from './queries.js';
 
-const TASK_STATUS: Record<string, string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
+const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+const isTaskStatus = (s: string): s is (typeof TASK_STATUSES)[number] => (TASK_STATUSES as readonly string[]).includes(s);
 
 export function FindingList({ findings, onRemove }: { findings: RiskFinding[]; onRemove?: (f: RiskFinding) => React.ReactNode }) {
+  const { t } = useTranslation('risk');
   if (!findings.length)
     return (
       <Text size="sm" c="dimmed">
-        No findings.
+        {t('findings.none')}
       </Text>
     );
   return (
@@ -31,13 +34,17 @@ export function FindingList({ findings, onRemove }: { findings: RiskFinding[]; o
             </Group>
             {f.mitigation && (
               <Text size="sm" c="dimmed">
-                Mitigation: {f.mitigation}
+                {t('findings.mitigation', { text: f.mitigation })}
               </Text>
             )}
             {f.task && (
               <Text size="xs" c="dimmed">
-                Task “{f.task.title}” · {TASK_STATUS[f.task.status] ?? f.task.status} · {f.task.assignee?.name ?? 'Unassigned'}
-                {f.task.dueDate ? ` · due ${formatDay(f.task.dueDate)}` : ''}
+                {t(f.task.dueDate ? 'findings.taskDue' : 'findings.task', {
+                  title: f.task.title,
+                  status: isTaskStatus(f.task.status) ? t(`taskStatus.${f.task.status}`) : f.task.status,
+                  assignee: f.task.assignee?.name ?? t('findings.unassigned'),
+                  date: f.task.dueDate ? formatDay(f.task.dueDate) : '',
+                })}
               </Text>
             )}
           </Stack>
@@ -50,39 +57,40 @@ export function FindingList({ findings, onRemove }: { findings: RiskFinding[]; o
 
 /** An assessment as approved (or superseded): read-only, as it was decided. */
 export function AssessmentDetails({ a }: { a: RiskAssessment }) {
+  const { t } = useTranslation('risk');
   return (
     <Stack gap="md">
       <Group gap="sm">
         <RatingBadge rating={a.rating} size="lg" />
-        {a.scorePercent !== null && <Text fw={600}>Score {a.scorePercent} %</Text>}
+        {a.scorePercent !== null && <Text fw={600}>{t('details.score', { percent: a.scorePercent })}</Text>}
         <Badge variant="light" color={a.status === 'approved' ? 'teal' : 'gray'}>
-          {a.status === 'approved' ? 'Current' : a.status === 'superseded' ? 'Superseded' : 'Draft'}
+          {a.status === 'approved' ? t('details.current') : a.status === 'superseded' ? t('details.superseded') : t('details.draft')}
         </Badge>
       </Group>
       <Text size="sm">
-        {REASON_LABELS[a.reason]} · assessed by {a.assessor?.name ?? '—'} on {formatDay(a.assessedOn)}
-        {a.approvedAt ? ` · approved by ${a.approver?.name ?? 'a former user'} on ${formatDateTime(a.approvedAt)}` : ''}
-        {a.nextReviewOn ? ` · next review ${formatDay(a.nextReviewOn)}` : ''}
-        {a.supersededAt ? ` · superseded ${formatDateTime(a.supersededAt)}` : ''}
+        {t('details.assessed', { reason: REASON_LABELS[a.reason], assessor: a.assessor?.name ?? '—', date: formatDay(a.assessedOn) })}
+        {a.approvedAt ? t('details.approved', { approver: a.approver?.name ?? t('details.formerUser'), date: formatDateTime(a.approvedAt) }) : ''}
+        {a.nextReviewOn ? t('details.nextReview', { date: formatDay(a.nextReviewOn) }) : ''}
+        {a.supersededAt ? t('details.supersededAt', { date: formatDateTime(a.supersededAt) }) : ''}
       </Text>
       {a.scope && (
         <Text size="sm">
-          <strong>Scope:</strong> {a.scope}
+          <strong>{t('details.scope')}</strong> {a.scope}
         </Text>
       )}
       {a.summary && (
         <Text size="sm">
-          <strong>Summary:</strong> {a.summary}
+          <strong>{t('details.summary')}</strong> {a.summary}
         </Text>
       )}
       <Table.ScrollContainer minWidth={480}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Criterion</Table.Th>
-              <Table.Th ta="right">Weight</Table.Th>
-              <Table.Th ta="right">Score (0–3)</Table.Th>
-              <Table.Th>Note</Table.Th>
+              <Table.Th>{t('details.criterion')}</Table.Th>
+              <Table.Th ta="right">{t('details.weight')}</Table.Th>
+              <Table.Th ta="right">{t('details.scoreColumn')}</Table.Th>
+              <Table.Th>{t('details.note')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -98,7 +106,7 @@ export function AssessmentDetails({ a }: { a: RiskAssessment }) {
         </Table>
       </Table.ScrollContainer>
       <Title order={3} size="h5">
-        Findings
+        {t('findings.title')}
       </Title>
       <FindingList findings={a.findings} />
     </Stack>
@@ -106,10 +114,11 @@ export function AssessmentDetails({ a }: { a: RiskAssessment }) {
 }
 
 export function AssessmentModal({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useTranslation('risk');
   const q = useQuery({ ...assessmentQuery(id ?? ''), enabled: !!id });
   return (
-    <Modal opened={!!id} onClose={onClose} title={q.data ? `Risk assessment of ${formatDay(q.data.assessedOn)}` : 'Risk assessment'} size="xl">
-      {q.isPending ? <LoadingState label="Loading the assessment…" /> : q.isError ? <ErrorState error={q.error} /> : <AssessmentDetails a={q.data} />}
+    <Modal opened={!!id} onClose={onClose} title={q.data ? t('details.modalTitle', { date: formatDay(q.data.assessedOn) }) : t('details.modalTitleLoading')} size="xl">
+      {q.isPending ? <LoadingState label={t('details.loading')} /> : q.isError ? <ErrorState error={q.error} /> : <AssessmentDetails a={q.data} />}
     </Modal>
   );
 }

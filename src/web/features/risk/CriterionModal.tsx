@@ -1,19 +1,22 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { RiskCriterion } from '../../../shared/schemas/risk.js';
 import { errorMessage, isApiError } from '../../api.js';
 import { useSaveCriterion } from './queries.js';
 
 /** Adds a criterion (criterion undefined) or edits one; drafts already started keep the old name and weight. */
 export function CriterionModal({ criterion, opened, onClose }: { criterion?: RiskCriterion; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('risk');
   return (
-    <Modal opened={opened} onClose={onClose} title={criterion ? `Edit ${criterion.name}` : 'New criterion'} centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={criterion ? t('criterion.edit', { name: criterion.name }) : t('criterion.new')} centered size="lg">
       {opened && <Form key={criterion?.id ?? 'new'} criterion={criterion} onClose={onClose} />}
     </Modal>
   );
 }
 
 function Form({ criterion, onClose }: { criterion?: RiskCriterion; onClose: () => void }) {
+  const { t } = useTranslation(['risk', 'common']);
   const [name, setName] = useState(criterion?.name ?? '');
   const [weight, setWeight] = useState<number | string>(criterion?.weight ?? 5);
   const [description, setDescription] = useState(criterion?.description ?? '');
@@ -25,10 +28,10 @@ function Form({ criterion, onClose }: { criterion?: RiskCriterion; onClose: () =
   };
   return (
     <Stack gap="md">
-      <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} />
+      <TextInput label={t('criterion.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} />
       <NumberInput
-        label="Weight"
-        description="1 (minor) to 10 (decisive)"
+        label={t('criterion.weight')}
+        description={t('criterion.weightHint')}
         required
         min={1}
         max={10}
@@ -39,8 +42,8 @@ function Form({ criterion, onClose }: { criterion?: RiskCriterion; onClose: () =
         w={200}
       />
       <Textarea
-        label="Guidance"
-        description="What a score of 0 and of 3 mean, e.g. “0: no access to our data · 3: accesses confidential data”"
+        label={t('criterion.guidance')}
+        description={t('criterion.guidanceHint')}
         autosize
         minRows={2}
         value={description}
@@ -52,13 +55,13 @@ function Form({ criterion, onClose }: { criterion?: RiskCriterion; onClose: () =
           {errorMessage(save.error)}
         </Alert>
       )}
-      {criterion && <Alert variant="light">Drafts already started keep the name and weight they started with; approved assessments never change.</Alert>}
+      {criterion && <Alert variant="light">{t('criterion.keepNote')}</Alert>}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common:action.cancel')}
         </Button>
         <Button onClick={submit} disabled={!name.trim()} loading={save.isPending}>
-          {criterion ? 'Save' : 'Add criterion'}
+          {criterion ? t('common:action.save') : t('criterion.add')}
         </Button>
       </Group>
     </Stack>

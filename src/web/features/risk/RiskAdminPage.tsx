@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { IconArchive, IconArchiveOff, IconPencil, IconPlus } from '@tabler/icons-react';
 import type { RiskCriterion } from '../../../shared/schemas/risk.js';
 import { errorMessage } from '../../api.js';
@@ -12,6 +13,7 @@ import { riskCriteriaQuery, riskPolicyQuery, useAddStarterCriteria, useArchiveCr
 import { RiskPolicyForm } from './RiskPolicyForm.js';
 
 function Criteria() {
+  const { t } = useTranslation('risk');
   const [show, setShow] = useState<'false' | 'true'>('false');
   const criteria = useQuery(riskCriteriaQuery(show));
   const [editing, setEditing] = useState<RiskCriterion | 'new' | null>(null);
@@ -19,8 +21,7 @@ function Criteria() {
   const starter = useAddStarterCriteria();
   const addStarter = () =>
     starter.mutate(undefined, {
-      onSuccess: (r) =>
-        notifications.show({ color: 'teal', message: r.created.length ? `Added ${r.created.length} starter criteria.` : 'Every starter criterion is in the catalogue already.' }),
+      onSuccess: (r) => notifications.show({ color: 'teal', message: r.created.length ? t('admin.starterAdded', { count: r.created.length }) : t('admin.starterNone') }),
       onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
     });
   const items = criteria.data ?? [];
@@ -30,29 +31,28 @@ function Criteria() {
     <Stack gap="sm" component="section" aria-labelledby="risk-criteria">
       <Group justify="space-between" align="flex-end">
         <Title order={2} size="h4" id="risk-criteria">
-          Criteria
+          {t('admin.criteria')}
         </Title>
         <Group gap="xs">
           <SegmentedControl
-            aria-label="Which criteria"
+            aria-label={t('admin.which')}
             data={[
-              { value: 'false', label: 'In use' },
-              { value: 'true', label: 'Archived' },
+              { value: 'false', label: t('admin.inUse') },
+              { value: 'true', label: t('admin.archived') },
             ]}
             value={show}
             onChange={(v) => setShow(v as 'false' | 'true')}
           />
           <Button variant="default" onClick={addStarter} loading={starter.isPending}>
-            Add starter criteria
+            {t('admin.addStarter')}
           </Button>
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-            New criterion
+            {t('admin.newCriterion')}
           </Button>
         </Group>
       </Group>
       <Text size="sm" c="dimmed">
-        Each assessment scores every criterion in use from 0 (no risk) to 3 (high risk); the weight says how much it counts. New assessments use the catalogue as it is when they
-        start.
+        {t('admin.intro')}
       </Text>
       {archive.isError && (
         <Alert color="red" variant="light" role="alert">
@@ -60,25 +60,22 @@ function Criteria() {
         </Alert>
       )}
       {criteria.isPending ? (
-        <LoadingState label="Loading criteria…" />
+        <LoadingState label={t('admin.loading')} />
       ) : criteria.isError ? (
         <ErrorState error={criteria.error} onRetry={() => void criteria.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState
-          title={show === 'false' ? 'No criteria yet' : 'No archived criteria'}
-          description={show === 'false' ? 'Add the starter criteria of the supplier security policy, or your own.' : undefined}
-        />
+        <EmptyState title={show === 'false' ? t('admin.emptyInUse') : t('admin.emptyArchived')} description={show === 'false' ? t('admin.emptyInUseText') : undefined} />
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Criterion</Table.Th>
-                <Table.Th ta="right">Weight</Table.Th>
-                <Table.Th>Guidance</Table.Th>
+                <Table.Th>{t('admin.column.criterion')}</Table.Th>
+                <Table.Th ta="right">{t('admin.column.weight')}</Table.Th>
+                <Table.Th>{t('admin.column.guidance')}</Table.Th>
                 <Table.Th>
                   <Text span size="sm" fw={700}>
-                    Actions
+                    {t('admin.column.actions')}
                   </Text>
                 </Table.Th>
               </Table.Tr>
@@ -100,14 +97,14 @@ function Criteria() {
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       {!c.archivedAt && (
-                        <ActionIcon variant="subtle" aria-label={`Edit ${c.name}`} onClick={() => setEditing(c)}>
+                        <ActionIcon variant="subtle" aria-label={t('admin.edit', { name: c.name })} onClick={() => setEditing(c)}>
                           <IconPencil size={16} aria-hidden />
                         </ActionIcon>
                       )}
                       <ActionIcon
                         variant="subtle"
                         color={c.archivedAt ? undefined : 'red'}
-                        aria-label={`${c.archivedAt ? 'Restore' : 'Archive'} ${c.name}`}
+                        aria-label={c.archivedAt ? t('admin.restore', { name: c.name }) : t('admin.archive', { name: c.name })}
                         onClick={() => archive.mutate({ c, archived: !c.archivedAt })}
                       >
                         {c.archivedAt ? <IconArchiveOff size={16} aria-hidden /> : <IconArchive size={16} aria-hidden />}
@@ -122,7 +119,7 @@ function Criteria() {
       )}
       {show === 'false' && items.length > 0 && (
         <Text size="xs" c="dimmed">
-          {items.length} criteria, total weight {total}.
+          {t('admin.total', { count: items.length, total })}
         </Text>
       )}
       <CriterionModal criterion={editing === 'new' || editing === null ? undefined : editing} opened={editing !== null} onClose={() => setEditing(null)} />
@@ -132,17 +129,15 @@ function Criteria() {
 
 /** The supplier security policy as the app applies it: criteria, thresholds, review intervals, clauses. */
 export function RiskAdminPage() {
+  const { t } = useTranslation('risk');
   const policy = useQuery(riskPolicyQuery());
   return (
     <>
-      <PageHeader
-        title="Risk policy"
-        description="How supplier and partner risk is assessed: the criteria, the rating thresholds, how often each rating is reviewed and which clauses contracts must contain."
-      />
+      <PageHeader title={t('admin.title')} description={t('admin.description')} />
       <Stack gap="xl">
         <Criteria />
         {policy.isPending ? (
-          <LoadingState label="Loading the policy…" />
+          <LoadingState label={t('admin.loadingPolicy')} />
         ) : policy.isError ? (
           <ErrorState error={policy.error} onRetry={() => void policy.refetch()} />
         ) : (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
@@ -11,16 +12,11 @@ import { formatDay } from '../onboarding/format.js';
 import { RatingBadge } from './labels.js';
 import { riskOverviewQuery } from './queries.js';
 
-const RATINGS = [
-  { value: 'all', label: 'All' },
-  { value: 'high', label: 'High' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'low', label: 'Low' },
-  { value: 'none', label: 'Not rated' },
-];
+const RATINGS = ['all', 'high', 'medium', 'low', 'none'] as const;
 
 /** Every partner with a rating or a review date: overdue reviews first, then the next due. */
 export function RiskOverviewPage() {
+  const { t } = useTranslation('risk');
   const [rating, setRating] = useState('all');
   const [overdueOnly, setOverdueOnly] = useState('all');
   const [search, setSearch] = useState('');
@@ -30,25 +26,30 @@ export function RiskOverviewPage() {
 
   return (
     <>
-      <PageHeader title="Supplier risk" description="Partners’ risk ratings under the supplier security policy and when each is reviewed next. Overdue reviews come first." />
+      <PageHeader title={t('overview.title')} description={t('overview.description')} />
       <Stack gap="md">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput label="Search partners" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} />
+          <TextInput label={t('overview.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={240} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="risk-rating-filter">
-              Rating
+              {t('overview.rating')}
             </Text>
-            <SegmentedControl aria-labelledby="risk-rating-filter" data={RATINGS} value={rating} onChange={setRating} />
+            <SegmentedControl
+              aria-labelledby="risk-rating-filter"
+              data={RATINGS.map((value) => ({ value, label: t(`overview.filter.${value}`) }))}
+              value={rating}
+              onChange={setRating}
+            />
           </Stack>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="risk-due-filter">
-              Review
+              {t('overview.review')}
             </Text>
             <SegmentedControl
               aria-labelledby="risk-due-filter"
               data={[
-                { value: 'all', label: 'Any' },
-                { value: 'overdue', label: 'Overdue' },
+                { value: 'all', label: t('overview.filter.any') },
+                { value: 'overdue', label: t('overview.filter.overdue') },
               ]}
               value={overdueOnly}
               onChange={setOverdueOnly}
@@ -56,26 +57,26 @@ export function RiskOverviewPage() {
           </Stack>
         </Group>
         {list.isPending ? (
-          <LoadingState label="Loading risk ratings…" />
+          <LoadingState label={t('overview.loading')} />
         ) : list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : items.length === 0 ? (
           <EmptyState
             icon={<IconShieldCheck size={32} aria-hidden />}
-            title={rating === 'all' && overdueOnly === 'all' && !q ? 'No partner assessed yet' : 'No partner matches'}
-            description="Partners appear here once an assessment is started on their Risk tab or a change of service makes a review due."
+            title={rating === 'all' && overdueOnly === 'all' && !q ? t('overview.emptyNone') : t('overview.emptyNoMatch')}
+            description={t('overview.emptyText')}
           />
         ) : (
           <Table.ScrollContainer minWidth={720}>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Partner</Table.Th>
-                  <Table.Th>Rating</Table.Th>
-                  <Table.Th ta="right">Score</Table.Th>
-                  <Table.Th>Next review</Table.Th>
-                  <Table.Th>Approved</Table.Th>
-                  <Table.Th>Owner</Table.Th>
+                  <Table.Th>{t('overview.column.partner')}</Table.Th>
+                  <Table.Th>{t('overview.column.rating')}</Table.Th>
+                  <Table.Th ta="right">{t('overview.column.score')}</Table.Th>
+                  <Table.Th>{t('overview.column.nextReview')}</Table.Th>
+                  <Table.Th>{t('overview.column.approved')}</Table.Th>
+                  <Table.Th>{t('overview.column.owner')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -87,21 +88,21 @@ export function RiskOverviewPage() {
                       </Anchor>
                       {i.hasDraft && (
                         <Badge ml="xs" size="xs" variant="outline" color="gray">
-                          Draft in progress
+                          {t('overview.draft')}
                         </Badge>
                       )}
                     </Table.Td>
                     <Table.Td>
                       <RatingBadge rating={i.rating} size="sm" />
                     </Table.Td>
-                    <Table.Td ta="right">{i.scorePercent === null ? '—' : `${i.scorePercent} %`}</Table.Td>
+                    <Table.Td ta="right">{i.scorePercent === null ? '—' : t('overview.score', { percent: i.scorePercent })}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm" c={i.overdue ? 'red.8' : undefined} fw={i.overdue ? 600 : undefined} span>
                         {i.reviewDueOn ? formatDay(i.reviewDueOn) : '—'}
                       </Text>
                       {i.overdue && (
                         <Badge ml="xs" size="xs" color="red" variant="light">
-                          Overdue
+                          {t('overview.overdue')}
                         </Badge>
                       )}
                     </Table.Td>
@@ -115,7 +116,7 @@ export function RiskOverviewPage() {
         )}
         {list.data?.truncated && (
           <Text size="sm" c="dimmed">
-            Showing the first {items.length} partners: narrow the list with the filters.
+            {t('overview.truncated', { count: items.length })}
           </Text>
         )}
       </Stack>

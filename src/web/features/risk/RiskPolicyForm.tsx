@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { CONTRACT_CLAUSES, RISK_RATINGS, type ContractClause, type RiskRating } from '../../../shared/compliance.js';
-import { CLAUSE_LABELS, type RiskPolicy } from '../../../shared/schemas/risk.js';
+import type { RiskPolicy } from '../../../shared/schemas/risk.js';
 import { errorMessage } from '../../api.js';
-import { RATING_LABELS } from './labels.js';
 import { useSaveRiskPolicy } from './queries.js';
 
 /** Thresholds, review intervals and required clauses by rating: the admin's side of the policy. */
 export function RiskPolicyForm({ policy }: { policy: RiskPolicy }) {
+  const { t } = useTranslation(['risk', 'contracts']);
   const [mediumFrom, setMediumFrom] = useState<number | string>(policy.mediumFrom);
   const [highFrom, setHighFrom] = useState<number | string>(policy.highFrom);
   const [months, setMonths] = useState<Record<RiskRating, number | string>>(policy.reviewMonths);
@@ -23,7 +24,7 @@ export function RiskPolicyForm({ policy }: { policy: RiskPolicy }) {
         reviewMonths: { low: Number(months.low), medium: Number(months.medium), high: Number(months.high) },
         clauses: clauses as Record<RiskRating, ContractClause[]>,
       },
-      { onSuccess: () => notifications.show({ color: 'teal', message: 'Risk policy saved.' }) },
+      { onSuccess: () => notifications.show({ color: 'teal', message: t('policy.saved') }) },
     );
   const errors = (save.error as { problem?: { errors?: { path: string; message: string }[] } } | null)?.problem?.errors ?? [];
   const errorOf = (path: string) => errors.find((e) => e.path === `body.${path}`)?.message;
@@ -32,23 +33,23 @@ export function RiskPolicyForm({ policy }: { policy: RiskPolicy }) {
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="risk-policy">
       <Stack gap="md">
         <Title order={2} size="h4" id="risk-policy">
-          Ratings and reviews
+          {t('policy.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          The score is the weighted share of the highest possible risk (every criterion at 3). A partner is rated high from the first threshold up, medium from the second.
+          {t('policy.intro')}
         </Text>
         <Group gap="md" wrap="wrap">
-          <NumberInput label="High risk from (%)" min={1} max={100} allowDecimal={false} value={highFrom} onChange={setHighFrom} error={errorOf('highFrom')} w={180} />
-          <NumberInput label="Medium risk from (%)" min={1} max={99} allowDecimal={false} value={mediumFrom} onChange={setMediumFrom} error={errorOf('mediumFrom')} w={180} />
+          <NumberInput label={t('policy.highFrom')} min={1} max={100} allowDecimal={false} value={highFrom} onChange={setHighFrom} error={errorOf('highFrom')} w={180} />
+          <NumberInput label={t('policy.mediumFrom')} min={1} max={99} allowDecimal={false} value={mediumFrom} onChange={setMediumFrom} error={errorOf('mediumFrom')} w={180} />
         </Group>
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           {RISK_RATINGS.map((r) => (
             <Stack key={r} gap="xs">
               <Text fw={600} size="sm">
-                {RATING_LABELS[r]}
+                {t(`rating.${r}`)}
               </Text>
               <NumberInput
-                label={`Review ${r} risk every (months)`}
+                label={t(`policy.reviewEvery.${r}`)}
                 min={1}
                 max={60}
                 allowDecimal={false}
@@ -56,10 +57,10 @@ export function RiskPolicyForm({ policy }: { policy: RiskPolicy }) {
                 onChange={(v) => setMonths((m) => ({ ...m, [r]: v }))}
                 error={errorOf(`reviewMonths.${r}`)}
               />
-              <Checkbox.Group label={`Clauses required at ${r} risk`} value={clauses[r]} onChange={(v) => setClauses((c) => ({ ...c, [r]: v }))}>
+              <Checkbox.Group label={t(`policy.clausesAt.${r}`)} value={clauses[r]} onChange={(v) => setClauses((c) => ({ ...c, [r]: v }))}>
                 <Stack gap={4} mt={4}>
                   {CONTRACT_CLAUSES.map((c) => (
-                    <Checkbox key={c} value={c} label={CLAUSE_LABELS[c]} size="xs" />
+                    <Checkbox key={c} value={c} label={t(`contracts:clause.${c}`)} size="xs" />
                   ))}
                 </Stack>
               </Checkbox.Group>
@@ -73,7 +74,7 @@ export function RiskPolicyForm({ policy }: { policy: RiskPolicy }) {
         )}
         <Group justify="flex-end">
           <Button onClick={submit} loading={save.isPending}>
-            Save policy
+            {t('policy.save')}
           </Button>
         </Group>
       </Stack>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Button, Card, Group, List, Select, SimpleGrid, Stack, Table, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { RISK_REASONS, type RiskReason } from '../../../shared/compliance.js';
-import { CLAUSE_LABELS, type PartnerRisk } from '../../../shared/schemas/risk.js';
+import type { PartnerRisk } from '../../../shared/schemas/risk.js';
 import { errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
@@ -17,46 +18,47 @@ import { partnerRiskQuery, useStartAssessment } from './queries.js';
 import { ServiceChangeModal } from './ServiceChangeModal.js';
 
 function Current({ risk, onView }: { risk: PartnerRisk; onView: (id: string) => void }) {
+  const { t } = useTranslation('risk');
   const c = risk.current;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="risk-current">
       <Stack gap="sm">
         <Title order={2} size="h4" id="risk-current">
-          Current rating
+          {t('tab.current.title')}
         </Title>
         <Group gap="md" align="center" wrap="wrap">
           <RatingBadge rating={c?.rating ?? null} size="xl" />
           {c?.scorePercent != null && (
             <Text fw={600} size="lg">
-              Score {c.scorePercent} %
+              {t('tab.current.score', { percent: c.scorePercent })}
             </Text>
           )}
         </Group>
         <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px' }}>
           <Text component="dt" size="sm" c="dimmed">
-            Next review
+            {t('tab.current.nextReview')}
           </Text>
           <Text component="dd" size="sm" m={0} c={risk.overdue ? 'red.8' : undefined} fw={risk.overdue ? 600 : undefined}>
-            {risk.reviewDueOn ? formatDay(risk.reviewDueOn) : 'Not scheduled'}
+            {risk.reviewDueOn ? formatDay(risk.reviewDueOn) : t('tab.current.notScheduled')}
             {risk.overdue && (
               <Badge ml="xs" color="red" variant="light" size="sm">
-                Overdue
+                {t('tab.current.overdue')}
               </Badge>
             )}
           </Text>
           {c && (
             <>
               <Text component="dt" size="sm" c="dimmed">
-                Assessed
+                {t('tab.current.assessed')}
               </Text>
               <Text component="dd" size="sm" m={0}>
-                {formatDay(c.assessedOn)} by {c.assessor?.name ?? '—'} ({REASON_LABELS[c.reason].toLowerCase()})
+                {t('tab.current.assessedBy', { date: formatDay(c.assessedOn), assessor: c.assessor?.name ?? '—', reason: t(`reasonInSentence.${c.reason}`) })}
               </Text>
               <Text component="dt" size="sm" c="dimmed">
-                Approved
+                {t('tab.current.approved')}
               </Text>
               <Text component="dd" size="sm" m={0}>
-                {formatDateTime(c.approvedAt)} by {c.approver?.name ?? 'a former user'}
+                {t('tab.current.approvedBy', { date: formatDateTime(c.approvedAt), approver: c.approver?.name ?? t('details.formerUser') })}
               </Text>
             </>
           )}
@@ -64,12 +66,12 @@ function Current({ risk, onView }: { risk: PartnerRisk; onView: (id: string) => 
         {c ? (
           <Group>
             <Button variant="light" size="xs" onClick={() => onView(c.id)}>
-              View approved assessment
+              {t('tab.current.view')}
             </Button>
           </Group>
         ) : (
           <Text size="sm" c="dimmed">
-            Not assessed yet. An assessment rates the partner under the supplier security policy and sets when it is reviewed next.
+            {t('tab.current.notYet')}
           </Text>
         )}
       </Stack>
@@ -78,21 +80,22 @@ function Current({ risk, onView }: { risk: PartnerRisk; onView: (id: string) => 
 }
 
 function Clauses({ risk }: { risk: PartnerRisk }) {
+  const { t } = useTranslation(['risk', 'contracts']);
   const present = new Set(risk.clauses.present);
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="risk-clauses">
       <Stack gap="xs">
         <Title order={2} size="h4" id="risk-clauses">
-          Contract clauses
+          {t('tab.clauses.title')}
         </Title>
         {!risk.current ? (
           <Text size="sm" c="dimmed">
-            Which security clauses the contracts need follows from the rating: approve an assessment first.
+            {t('tab.clauses.needRating')}
           </Text>
         ) : (
           <>
             <Text size="sm" c="dimmed">
-              Required for {risk.current.rating} risk, checked against the partner’s active contracts.
+              {risk.current.rating && t(`tab.clauses.required.${risk.current.rating}`)}
             </Text>
             <List spacing={4} size="sm" center>
               {risk.clauses.required.map((clause) => (
@@ -104,16 +107,14 @@ function Clauses({ risk }: { risk: PartnerRisk }) {
                     </ThemeIcon>
                   }
                 >
-                  {CLAUSE_LABELS[clause]}
+                  {t(`contracts:clause.${clause}`)}
                   {present.has(clause) ? (
                     <Text span size="sm" c="dimmed">
-                      {' '}
-                      — in a contract
+                      {t('tab.clauses.present')}
                     </Text>
                   ) : (
                     <Text span size="sm" c="red.8" fw={500}>
-                      {' '}
-                      — missing from contracts
+                      {t('tab.clauses.missing')}
                     </Text>
                   )}
                 </List.Item>
@@ -127,23 +128,24 @@ function Clauses({ risk }: { risk: PartnerRisk }) {
 }
 
 function History({ risk, onView }: { risk: PartnerRisk; onView: (id: string) => void }) {
+  const { t } = useTranslation('risk');
   const decided = risk.history.filter((a) => a.status !== 'draft');
   if (!decided.length) return null;
   return (
     <Stack gap="xs" component="section" aria-labelledby="risk-history">
       <Title order={2} size="h4" id="risk-history">
-        Assessment history
+        {t('tab.history.title')}
       </Title>
       <Table.ScrollContainer minWidth={560}>
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Assessed on</Table.Th>
-              <Table.Th>Rating</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Approved by</Table.Th>
+              <Table.Th>{t('tab.history.assessedOn')}</Table.Th>
+              <Table.Th>{t('tab.history.rating')}</Table.Th>
+              <Table.Th>{t('tab.history.status')}</Table.Th>
+              <Table.Th>{t('tab.history.approvedBy')}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t('tab.history.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -154,18 +156,18 @@ function History({ risk, onView }: { risk: PartnerRisk; onView: (id: string) => 
                 <Table.Td>
                   <Group gap={6}>
                     <RatingBadge rating={a.rating} size="sm" />
-                    <Text size="sm">{a.scorePercent} %</Text>
+                    <Text size="sm">{t('tab.history.score', { percent: a.scorePercent })}</Text>
                   </Group>
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={a.status === 'approved' ? 'teal' : 'gray'}>
-                    {a.status === 'approved' ? 'Current' : 'Superseded'}
+                    {a.status === 'approved' ? t('details.current') : t('details.superseded')}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{a.approver?.name ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Anchor component="button" size="sm" onClick={() => onView(a.id)} aria-label={`View the assessment of ${formatDay(a.assessedOn)}`}>
-                    View
+                  <Anchor component="button" size="sm" onClick={() => onView(a.id)} aria-label={t('tab.history.viewLabel', { date: formatDay(a.assessedOn) })}>
+                    {t('tab.history.view')}
                   </Anchor>
                 </Table.Td>
               </Table.Tr>
@@ -179,6 +181,7 @@ function History({ risk, onView }: { risk: PartnerRisk; onView: (id: string) => 
 
 /** A partner's supplier risk: rating and next review, the draft in progress, clauses, findings, history. */
 export function RiskTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation('risk');
   const me = useMe();
   const risk = useQuery(partnerRiskQuery(partner.id));
   const canEdit = partner.can.edit;
@@ -188,7 +191,7 @@ export function RiskTab({ partner }: PartnerTabProps) {
   const [viewing, setViewing] = useState<string | null>(null);
   const [serviceChange, setServiceChange] = useState(false);
 
-  if (risk.isPending) return <LoadingState label="Loading the risk assessment…" />;
+  if (risk.isPending) return <LoadingState label={t('tab.loading')} />;
   if (risk.isError) return <ErrorState error={risk.error} onRetry={() => void risk.refetch()} />;
   const r = risk.data;
   // A review due before the current assessment said means a change of service was recorded.
@@ -198,17 +201,17 @@ export function RiskTab({ partner }: PartnerTabProps) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }}>
-          Supplier and partner risk under the supplier security policy: how much risk {partner.name} brings, and what its contracts must contain.
+          {t('tab.intro', { name: partner.name })}
         </Text>
         {canEdit && (
           <Button variant="default" leftSection={<IconAlertTriangle size={16} aria-hidden />} onClick={() => setServiceChange(true)}>
-            Service changed
+            {t('tab.serviceChanged')}
           </Button>
         )}
       </Group>
       {r.overdue && (
-        <Alert color="red" variant="light" title="Risk review overdue" role="status">
-          The review was due {formatDay(r.reviewDueOn)}. Start an assessment to bring it up to date.
+        <Alert color="red" variant="light" title={t('tab.overdueTitle')} role="status">
+          {t('tab.overdueText', { date: formatDay(r.reviewDueOn) })}
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -221,18 +224,18 @@ export function RiskTab({ partner }: PartnerTabProps) {
           <AssessmentForm id={r.draft.id} partnerId={partner.id} canApprove={canApprove} />
         ) : (
           <Text size="sm" c="dimmed">
-            A draft assessment started {formatDay(r.draft.createdAt.slice(0, 10))} by {r.draft.assessor?.name ?? 'a colleague'} is in progress.
+            {t('tab.draftByOther', { date: formatDay(r.draft.createdAt.slice(0, 10)), assessor: r.draft.assessor?.name ?? t('tab.aColleague') })}
           </Text>
         )
       ) : canEdit ? (
         <Card withBorder radius="md" padding="md" component="section" aria-labelledby="risk-start">
           <Stack gap="xs">
             <Title order={2} size="h4" id="risk-start">
-              {r.current ? 'New assessment' : 'First assessment'}
+              {r.current ? t('tab.newAssessment') : t('tab.firstAssessment')}
             </Title>
             <Group gap="sm" align="flex-end" wrap="wrap">
               <Select
-                label="Reason"
+                label={t('tab.reason')}
                 data={RISK_REASONS.map((x) => ({ value: x, label: REASON_LABELS[x] }))}
                 value={reason ?? defaultReason}
                 onChange={(v) => setReason(v as RiskReason)}
@@ -240,7 +243,7 @@ export function RiskTab({ partner }: PartnerTabProps) {
                 w={220}
               />
               <Button onClick={() => start.mutate(reason ?? defaultReason)} loading={start.isPending}>
-                Start assessment
+                {t('tab.start')}
               </Button>
             </Group>
             {start.isError && (
@@ -255,7 +258,7 @@ export function RiskTab({ partner }: PartnerTabProps) {
       {r.current && (
         <Stack gap="xs" component="section" aria-labelledby="risk-findings">
           <Title order={2} size="h4" id="risk-findings">
-            Findings of the current assessment
+            {t('tab.currentFindings')}
           </Title>
           <FindingList findings={r.findings} />
         </Stack>

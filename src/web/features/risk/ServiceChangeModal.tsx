@@ -1,31 +1,31 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api.js';
 import { formatDay } from '../onboarding/format.js';
 import { useServiceChange } from './queries.js';
 
 /** Records that the partner's service changed: the risk review falls due today. */
 export function ServiceChangeModal({ partnerId, partnerName, opened, onClose }: { partnerId: string; partnerName: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation(['risk', 'common']);
   const [note, setNote] = useState('');
   const change = useServiceChange(partnerId);
   const submit = () =>
     change.mutate(note.trim(), {
       onSuccess: (r) => {
-        notifications.show({ color: 'orange', message: `A risk review of ${partnerName} is due ${formatDay(r.riskReviewDueOn)}.` });
+        notifications.show({ color: 'orange', message: t('serviceChange.due', { name: partnerName, date: formatDay(r.riskReviewDueOn) }) });
         setNote('');
         onClose();
       },
     });
   return (
-    <Modal opened={opened} onClose={onClose} title="Service changed" centered>
+    <Modal opened={opened} onClose={onClose} title={t('serviceChange.title')} centered>
       <Stack gap="md">
-        <Text size="sm">
-          When {partnerName} handles new data or services for us, the supplier security policy asks for a new assessment. Recording the change makes a review due today.
-        </Text>
+        <Text size="sm">{t('serviceChange.text', { name: partnerName })}</Text>
         <Textarea
-          label="What changed"
-          description="For example: now also hosts customer data"
+          label={t('serviceChange.what')}
+          description={t('serviceChange.whatHint')}
           required
           autosize
           minRows={2}
@@ -39,10 +39,10 @@ export function ServiceChangeModal({ partnerId, partnerName, opened, onClose }: 
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button onClick={submit} disabled={!note.trim()} loading={change.isPending}>
-            Record change
+            {t('serviceChange.record')}
           </Button>
         </Group>
       </Stack>
