@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Group, Stack, Switch, Title } from '@mantine/core';
 import { IconFiles } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { DocumentSubject } from '../../../shared/compliance.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { DocumentsTable } from './DocumentsTable.js';
@@ -22,7 +23,9 @@ export interface DocumentsPanelProps {
  * upload, download, new versions, archive. Any page embeds it with the record's type and id;
  * the server says whether the signed-in person may upload.
  */
-export function DocumentsPanel({ subjectType, subjectId, title = 'Documents', headingOrder = 2 }: DocumentsPanelProps) {
+export function DocumentsPanel({ subjectType, subjectId, title: ownTitle, headingOrder = 2 }: DocumentsPanelProps) {
+  const { t } = useTranslation('documents');
+  const title = ownTitle ?? t('panel.title');
   const [archived, setArchived] = useState(false);
   const docs = useQuery(subjectDocumentsQuery(subjectType, subjectId, archived));
   const headingId = `documents-${subjectType}-${subjectId}`;
@@ -34,10 +37,10 @@ export function DocumentsPanel({ subjectType, subjectId, title = 'Documents', he
           <Title order={headingOrder} size="h4" id={headingId}>
             {title}
           </Title>
-          <Switch size="sm" label="Show archived" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
+          <Switch size="sm" label={t('panel.showArchived')} checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
         </Group>
         {docs.isPending ? (
-          <LoadingState label="Loading documents…" minHeight={80} />
+          <LoadingState label={t('panel.loading')} minHeight={80} />
         ) : docs.isError ? (
           <ErrorState error={docs.error} onRetry={() => void docs.refetch()} />
         ) : (
@@ -47,8 +50,8 @@ export function DocumentsPanel({ subjectType, subjectId, title = 'Documents', he
               <EmptyState
                 headingLevel={Math.min(headingOrder + 1, 4) as 3 | 4}
                 icon={<IconFiles size={24} aria-hidden />}
-                title={archived ? 'No documents' : 'No documents yet'}
-                description={docs.data.canUpload ? 'Upload signed copies, reports or evidence here; each new version keeps the earlier ones.' : 'Nothing has been uploaded here.'}
+                title={archived ? t('panel.emptyArchived') : t('panel.empty')}
+                description={docs.data.canUpload ? t('panel.emptyUpload') : t('panel.emptyNone')}
               />
             ) : (
               <DocumentsTable items={docs.data.items} maxBytes={docs.data.maxBytes} caption={title} />

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { DocumentItem } from '../../../shared/schemas/document.js';
 import { ErrorState } from '../../components/states.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
@@ -23,12 +24,13 @@ function groupBySubject(items: DocumentItem[]) {
 
 /** Every file of the partner: its own (with upload) and those of its contracts and risk assessments. */
 export function DocumentsTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation('documents');
   const all = useQuery(partnerDocumentsQuery(partner.id));
   const others = (all.data?.items ?? []).filter((d) => d.subjectType !== 'partner');
 
   return (
     <Stack gap="xl">
-      <DocumentsPanel subjectType="partner" subjectId={partner.id} title={`Documents of ${partner.name}`} />
+      <DocumentsPanel subjectType="partner" subjectId={partner.id} title={t('tab.title', { name: partner.name })} />
       {all.isError ? (
         <ErrorState error={all.error} onRetry={() => void all.refetch()} />
       ) : (
@@ -38,9 +40,9 @@ export function DocumentsTab({ partner }: PartnerTabProps) {
               {g.label}
             </Title>
             <Text size="sm" c="dimmed" mb="xs">
-              Files attached to this record; add more on its own page.
+              {t('tab.otherHint')}
             </Text>
-            <DocumentsTable items={g.items} maxBytes={all.data!.maxBytes} caption={`Documents of ${g.label}`} />
+            <DocumentsTable items={g.items} maxBytes={all.data!.maxBytes} caption={t('tab.caption', { label: g.label })} />
           </section>
         ))
       )}

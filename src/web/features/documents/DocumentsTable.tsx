@@ -1,8 +1,9 @@
 import { Fragment, useRef, useState } from 'react';
 import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Alert } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { IconArchive, IconDownload, IconHistory, IconRestore, IconUpload } from '@tabler/icons-react';
-import { formatBytes, tooLargeMessage, type DocumentItem } from '../../../shared/schemas/document.js';
+import { formatBytes, type DocumentItem } from '../../../shared/schemas/document.js';
 import { errorMessage } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -10,41 +11,40 @@ import { FilePicker } from './FilePicker.js';
 import { useArchiveDocument, useUploadVersion } from './queries.js';
 
 function NewVersionModal({ document, maxBytes, onClose }: { document: DocumentItem; maxBytes: number; onClose: () => void }) {
+  const { t } = useTranslation(['documents', 'common']);
   const upload = useUploadVersion();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!file) return setError('Choose the file of the new version');
+    if (!file) return setError(t('version.chooseFile'));
     if (error) return;
     upload.mutate(
       { document, file },
       {
         onSuccess: (d) => {
-          notifications.show({ color: 'green', message: `${d.title}: version ${d.currentVersion} uploaded` });
+          notifications.show({ color: 'green', message: t('version.uploaded', { title: d.title, version: d.currentVersion }) });
           onClose();
         },
       },
     );
   };
   return (
-    <Modal opened onClose={onClose} title={`New version of ${document.title}`} centered>
+    <Modal opened onClose={onClose} title={t('version.modalTitle', { title: document.title })} centered>
       <form onSubmit={submit}>
         <Stack gap="md">
-          <Text size="sm">
-            Version {document.currentVersion + 1} becomes the current one; version {document.currentVersion} and older stay downloadable.
-          </Text>
+          <Text size="sm">{t('version.text', { next: document.currentVersion + 1, current: document.currentVersion })}</Text>
           <FilePicker
             ref={input}
-            label="New version"
+            label={t('version.file')}
             maxBytes={maxBytes}
             error={error}
             disabled={upload.isPending}
             onChange={(f) => {
               upload.reset();
               setFile(f);
-              setError(f && f.size > maxBytes ? tooLargeMessage(maxBytes) : null);
+              setError(f && f.size > maxBytes ? t('tooLarge', { limit: formatBytes(maxBytes) }) : null);
             }}
           />
           {upload.isError && (
@@ -54,10 +54,10 @@ function NewVersionModal({ document, maxBytes, onClose }: { document: DocumentIt
           )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={upload.isPending}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={upload.isPending} leftSection={<IconUpload size={16} aria-hidden />}>
-              Add version
+              {t('version.add')}
             </Button>
           </Group>
         </Stack>
@@ -67,19 +67,20 @@ function NewVersionModal({ document, maxBytes, onClose }: { document: DocumentIt
 }
 
 function Versions({ d }: { d: DocumentItem }) {
+  const { t } = useTranslation('documents');
   return (
     <Stack gap={4} py={4} pl="md">
       {d.versions.map((v) => (
         <Group key={v.id} gap="xs" wrap="wrap" fz="sm">
           <Badge size="sm" variant={v.versionNo === d.currentVersion ? 'filled' : 'light'} color="gray">
-            v{v.versionNo}
+            {t('version.badge', { version: v.versionNo })}
           </Badge>
           <Text size="sm">{v.fileName}</Text>
           <Text size="sm" c="dimmed">
-            {formatBytes(v.sizeBytes)} · {v.uploadedBy?.name ?? 'someone'} · {formatDateTime(v.uploadedAt)}
+            {t('version.line', { size: formatBytes(v.sizeBytes), by: v.uploadedBy?.name ?? t('version.someone'), at: formatDateTime(v.uploadedAt) })}
           </Text>
-          <Anchor href={v.downloadUrl} size="sm" aria-label={`Download version ${v.versionNo} of ${v.fileName}`}>
-            Download
+          <Anchor href={v.downloadUrl} size="sm" aria-label={t('version.downloadLabel', { version: v.versionNo, file: v.fileName })}>
+            {t('version.download')}
           </Anchor>
         </Group>
       ))}
@@ -89,6 +90,7 @@ function Versions({ d }: { d: DocumentItem }) {
 
 /** Documents with their current version; a row opens its version history. */
 export function DocumentsTable({ items, maxBytes, caption, showSubject }: { items: DocumentItem[]; maxBytes: number; caption: string; showSubject?: boolean }) {
+  const { t } = useTranslation('documents');
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [versioning, setVersioning] = useState<DocumentItem | null>(null);
   const [archiving, setArchiving] = useState<DocumentItem | null>(null);
@@ -102,12 +104,12 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
           <Table.Caption className="visually-hidden">{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Document</Table.Th>
-              <Table.Th>Version</Table.Th>
-              <Table.Th>Size</Table.Th>
-              <Table.Th>Uploaded</Table.Th>
+              <Table.Th>{t('table.document')}</Table.Th>
+              <Table.Th>{t('table.version')}</Table.Th>
+              <Table.Th>{t('table.size')}</Table.Th>
+              <Table.Th>{t('table.uploaded')}</Table.Th>
               <Table.Th>
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('table.actions')}</span>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -120,7 +122,7 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                       {d.title}
                       {d.archivedAt && (
                         <Badge ml={6} size="xs" color="gray" variant="outline">
-                          Archived
+                          {t('table.archived')}
                         </Badge>
                       )}
                     </Text>
@@ -129,7 +131,7 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                       {showSubject ? ` · ${d.subjectLabel}` : ''}
                     </Text>
                   </Table.Td>
-                  <Table.Td>v{d.currentVersion}</Table.Td>
+                  <Table.Td>{t('version.badge', { version: d.currentVersion })}</Table.Td>
                   <Table.Td>{formatBytes(d.current.sizeBytes)}</Table.Td>
                   <Table.Td>
                     {d.current.uploadedBy?.name ?? '—'}
@@ -145,9 +147,9 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                         size="compact-sm"
                         variant="light"
                         leftSection={<IconDownload size={14} aria-hidden />}
-                        aria-label={`Download ${d.current.fileName}`}
+                        aria-label={t('table.downloadLabel', { file: d.current.fileName })}
                       >
-                        Download
+                        {t('table.download')}
                       </Button>
                       {d.current.inlineUrl && (
                         <Button
@@ -157,14 +159,14 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                           rel="noopener noreferrer"
                           size="compact-sm"
                           variant="subtle"
-                          aria-label={`Open ${d.current.fileName} in a new tab`}
+                          aria-label={t('table.openLabel', { file: d.current.fileName })}
                         >
-                          Open
+                          {t('table.open')}
                         </Button>
                       )}
                       {d.versions.length > 1 && (
                         <Button size="compact-sm" variant="subtle" leftSection={<IconHistory size={14} aria-hidden />} aria-expanded={open.has(d.id)} onClick={() => toggle(d.id)}>
-                          {open.has(d.id) ? 'Hide versions' : `${d.versions.length} versions`}
+                          {open.has(d.id) ? t('table.hideVersions') : t('table.versions', { count: d.versions.length })}
                         </Button>
                       )}
                       {d.canEdit && !d.archivedAt && (
@@ -173,9 +175,9 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                           variant="subtle"
                           leftSection={<IconUpload size={14} aria-hidden />}
                           onClick={() => setVersioning(d)}
-                          aria-label={`New version of ${d.title}`}
+                          aria-label={t('table.newVersionLabel', { title: d.title })}
                         >
-                          New version
+                          {t('table.newVersion')}
                         </Button>
                       )}
                       {d.canEdit && (
@@ -184,14 +186,14 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                           variant="subtle"
                           color="gray"
                           leftSection={d.archivedAt ? <IconRestore size={14} aria-hidden /> : <IconArchive size={14} aria-hidden />}
-                          aria-label={`${d.archivedAt ? 'Restore' : 'Archive'} ${d.title}`}
+                          aria-label={d.archivedAt ? t('table.restoreLabel', { title: d.title }) : t('table.archiveLabel', { title: d.title })}
                           onClick={() =>
                             d.archivedAt
                               ? archive.mutate({ document: d, archived: false }, { onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }) })
                               : setArchiving(d)
                           }
                         >
-                          {d.archivedAt ? 'Restore' : 'Archive'}
+                          {d.archivedAt ? t('table.restore') : t('table.archive')}
                         </Button>
                       )}
                     </Group>
@@ -217,12 +219,12 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
           setArchiving(null);
         }}
         onConfirm={() => archiving && archive.mutate({ document: archiving, archived: true }, { onSuccess: () => setArchiving(null) })}
-        title="Archive document"
-        confirmLabel="Archive"
+        title={t('table.archiveTitle')}
+        confirmLabel={t('table.archive')}
         loading={archive.isPending}
         error={archive.error}
       >
-        {archiving?.title} disappears from the list. Its versions are kept, and it can be restored under “Show archived”.
+        {t('table.archiveText', { title: archiving?.title ?? '' })}
       </ConfirmDialog>
     </>
   );

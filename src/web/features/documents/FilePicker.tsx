@@ -1,6 +1,7 @@
 import { forwardRef, useId } from 'react';
 import { Input } from '@mantine/core';
-import { DOCUMENT_EXTENSIONS, DOCUMENT_TYPES_HINT, formatBytes } from '../../../shared/schemas/document.js';
+import { useTranslation } from 'react-i18next';
+import { DOCUMENT_EXTENSIONS, formatBytes } from '../../../shared/schemas/document.js';
 
 const ACCEPT = Object.keys(DOCUMENT_EXTENSIONS)
   .map((e) => `.${e}`)
@@ -19,9 +20,10 @@ interface Props {
  * on an <input type=file> found by its label) all get the real control, not a button standing in for it.
  */
 export const FilePicker = forwardRef<HTMLInputElement, Props>(function FilePicker({ label, maxBytes, error, disabled, onChange }, ref) {
+  const { t } = useTranslation('documents');
   const id = useId();
   return (
-    <Input.Wrapper label={label} id={id} description={`${DOCUMENT_TYPES_HINT}; up to ${formatBytes(maxBytes)}.`} error={error || undefined}>
+    <Input.Wrapper label={label} id={id} description={t('typesHint', { limit: formatBytes(maxBytes) })} error={error || undefined}>
       <Input
         ref={ref}
         id={id}

@@ -2,8 +2,9 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Group, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { DocumentSubject } from '../../../shared/compliance.js';
-import { DOCUMENT_TITLE_MAX, tooLargeMessage } from '../../../shared/schemas/document.js';
+import { DOCUMENT_TITLE_MAX, formatBytes } from '../../../shared/schemas/document.js';
 import { ApiError, errorMessage } from '../../api.js';
 import { FilePicker } from './FilePicker.js';
 import { useUploadDocument } from './queries.js';
@@ -12,6 +13,7 @@ import { useUploadDocument } from './queries.js';
 const fileProblem = (e: unknown) => e instanceof ApiError && ([413, 415].includes(e.status) || 'file' in e.fieldErrors);
 
 export function UploadForm({ subjectType, subjectId, maxBytes }: { subjectType: DocumentSubject; subjectId: string; maxBytes: number }) {
+  const { t } = useTranslation('documents');
   const upload = useUploadDocument();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
@@ -22,18 +24,18 @@ export function UploadForm({ subjectType, subjectId, maxBytes }: { subjectType: 
     upload.reset();
     setFile(f);
     // The server checks the size as well; saying it here saves waiting for a large upload to fail.
-    setLocalError(f && f.size > maxBytes ? tooLargeMessage(maxBytes) : null);
+    setLocalError(f && f.size > maxBytes ? t('tooLarge', { limit: formatBytes(maxBytes) }) : null);
   };
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!file) return setLocalError('Choose a file to upload');
+    if (!file) return setLocalError(t('upload.chooseFile'));
     if (localError) return;
     upload.mutate(
       { subjectType, subjectId, title, file },
       {
         onSuccess: (d) => {
-          notifications.show({ color: 'green', message: `Uploaded ${d.current.fileName}` });
+          notifications.show({ color: 'green', message: t('upload.uploaded', { file: d.current.fileName }) });
           setFile(null);
           setTitle('');
           if (input.current) input.current.value = '';
@@ -44,22 +46,22 @@ export function UploadForm({ subjectType, subjectId, maxBytes }: { subjectType: 
 
   const serverFileError = upload.isError && fileProblem(upload.error) ? errorMessage(upload.error) : null;
   return (
-    <form onSubmit={submit} aria-label="New document">
+    <form onSubmit={submit} aria-label={t('upload.form')}>
       <Group align="flex-start" gap="sm" wrap="wrap">
         <div style={{ flex: '2 1 18rem' }}>
-          <FilePicker ref={input} label="File" maxBytes={maxBytes} error={localError ?? serverFileError} disabled={upload.isPending} onChange={choose} />
+          <FilePicker ref={input} label={t('upload.file')} maxBytes={maxBytes} error={localError ?? serverFileError} disabled={upload.isPending} onChange={choose} />
         </div>
         <TextInput
           style={{ flex: '1 1 12rem' }}
-          label="Title (optional)"
-          description="The file name when left empty"
+          label={t('upload.title')}
+          description={t('upload.titleHint')}
           maxLength={DOCUMENT_TITLE_MAX}
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
           disabled={upload.isPending}
         />
         <Button type="submit" mt={44} leftSection={<IconUpload size={16} aria-hidden />} loading={upload.isPending}>
-          Upload
+          {t('upload.submit')}
         </Button>
       </Group>
       {upload.isError && !fileProblem(upload.error) && (
