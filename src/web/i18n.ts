@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { intlLocale, isLocale, pickLocale, type Locale } from '../shared/i18n/locales.js';
 import { issueMessage, type IssueLike } from '../shared/i18n/issues.js';
+import { WEB_NAMESPACES } from '../shared/i18n/namespaces.js';
 
 const STORAGE_KEY = 'partnerhub.locale';
 
@@ -30,9 +31,13 @@ i18n.on('languageChanged', (lng) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });
 
-/** Loads the first language with the namespaces every page needs; the app renders after it. */
-export function initI18n() {
-  return i18n.init({
+/**
+ * Loads the first language with the namespaces every page needs; the app renders after it. The
+ * other namespaces follow in the background at once (small chunks, in parallel), so a page does not
+ * wait for its words after its code: without this each page's first visit paid one more round trip.
+ */
+export async function initI18n() {
+  await i18n.init({
     lng: firstLocale(),
     fallbackLng: 'en',
     supportedLngs: ['en', 'de'],
@@ -43,6 +48,7 @@ export function initI18n() {
     returnNull: false,
     react: { useSuspense: true },
   });
+  void i18n.loadNamespaces([...WEB_NAMESPACES]);
 }
 
 export const currentLocale = (): Locale => (isLocale(i18n.language) ? i18n.language : 'en');

@@ -69,6 +69,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // Partners: everyone reads; writers write (members only partners they own or are on the team of,
   // checked in the service); archive, restore, merge and the product catalogue are the Partner Manager's.
   'GET /api/partners': ALL,
+  'GET /api/partners/export': ALL,
   'GET /api/partners/:id': ALL,
   'GET /api/partners/:id/status-history': ALL,
   'GET /api/partners/:id/team': ALL,

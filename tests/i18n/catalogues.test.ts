@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/shared/i18n/en/index.js';
 import de from '../../src/shared/i18n/de/index.js';
+import { WEB_NAMESPACES } from '../../src/shared/i18n/namespaces.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -31,6 +32,12 @@ describe('catalogues', () => {
       expect(text.trim(), `${ns}:${key} is empty in English`).not.toBe('');
       expect(german.get(key)!.trim(), `${ns}:${key} is empty in German`).not.toBe('');
     }
+  });
+
+  it('lists for the web app every namespace a web feature reads', () => {
+    const web = fs.readdirSync(path.resolve(import.meta.dirname, '../../src/web/features'));
+    for (const feature of web) if (feature in en) expect(WEB_NAMESPACES, feature).toContain(feature);
+    for (const ns of WEB_NAMESPACES) expect(Object.keys(en)).toContain(ns);
   });
 
   it('writes Swiss German: "ss", never "ß"', () => {

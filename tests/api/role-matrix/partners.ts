@@ -9,6 +9,7 @@ const now = () => new Date().toISOString();
 
 export const partnerRequests: Builders = {
   'GET /api/partners': plain('/api/partners?status=active,prospect&sort=-createdAt'),
+  'GET /api/partners/export': plain('/api/partners/export?status=active&format=xlsx&columns=name,status'),
   'GET /api/partners/:id': async (c) => ({ url: `/api/partners/${(await makePartner(c.t)).id}` }),
   'GET /api/partners/:id/status-history': async (c) => ({ url: `/api/partners/${(await makePartner(c.t)).id}/status-history` }),
   'GET /api/partners/:id/team': async (c) => ({ url: `/api/partners/${(await makePartner(c.t)).id}/team` }),

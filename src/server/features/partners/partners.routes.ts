@@ -21,8 +21,13 @@ import { withPartnerCan } from './partners.can.js';
 import { partnersPolicy } from './partners.policy.js';
 import { addPartnerLink, createPartner, getPartner, listPartners, removePartnerLink, setArchived, statusHistory, updatePartner } from './partners.service.js';
 import { mergePartners } from './partners.merge.js';
+import { exportPartners, partnerColumns } from './partners.export.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { exportFields } from '../../../shared/schemas/common.js';
 
 const tags = ['Partners'];
+const exportPartnersQuery = listPartnersQuery.omit({ page: true, pageSize: true }).extend(exportFields);
 
 export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const read = { policy: partnersPolicy.read };
@@ -46,6 +51,15 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     ]);
     return { ...page, items: items.map((p) => ({ ...p, heldLevels: held.get(p.id) ?? [] })) };
   });
+  app.get(
+    '/api/partners/export',
+    { config: read, schema: { tags, summary: 'The partner list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportPartnersQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(partnerColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'partners', format, exportPartners(db, q), chosen);
+    },
+  );
   app.post('/api/partners', { config: write, schema: { tags, summary: 'Create a partner', body: createPartnerBody, response: { 201: partnerDetailSchema } } }, async (req, reply) =>
     reply.status(201).send(await detail(req.actor!, await createPartner(db, req.body, req.actor!))),
   );
