@@ -241,6 +241,14 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'admin/import',
+                lazy: page(
+                  () => import('./features/imports/ImportPage.js'),
+                  (m) => m.ImportPage,
+                  { allow: 'managePartners', what: 'imports' },
+                ),
+              },
+              {
                 path: 'admin/mail',
                 lazy: page(
                   () => import('./features/mail/OutboxPage.js'),

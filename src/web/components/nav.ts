@@ -7,6 +7,7 @@ import {
   IconCalendarEvent,
   IconCertificate,
   IconCertificate2,
+  IconFileImport,
   IconChecklist,
   IconFileText,
   IconHome,
@@ -147,6 +148,14 @@ export const NAV: NavEntry[] = [
     icon: IconUsersGroup,
     allow: 'manageUsers',
     keywords: ['people', 'roles', 'accounts', 'deactivate'],
+  },
+  {
+    section: 'admin',
+    to: '/admin/import',
+    id: 'imports',
+    icon: IconFileImport,
+    allow: 'managePartners',
+    keywords: ['import', 'csv', 'excel', 'xlsx', 'hubspot', 'salesforce', 'upload'],
   },
   {
     section: 'admin',

@@ -85,6 +85,7 @@ export default {
     riskPolicy: { label: 'Risikorichtlinie', description: 'Risikokriterien, Bewertungsschwellen, Überprüfungsintervalle und erforderliche Vertragsklauseln' },
     playbooks: { label: 'Playbooks', description: 'Onboarding-Playbooks pro Partnertyp: Schritte, Verantwortliche, Fälligkeiten' },
     users: { label: 'Benutzer', description: 'Konten, Rollen und Zugriff' },
+    imports: { label: 'Import', description: 'Partner und Kontakte aus CSV- oder Excel-Dateien, mit Rückgängig' },
     outbox: { label: 'Postausgang', description: 'Jede Mail, die die App gesendet hat oder ohne SMTP-Server aufbewahrt' },
     inbox: { label: 'Posteingang', description: 'Erinnerungen und Zusammenfassungen für Sie' },
     profile: { label: 'Profil', description: 'Ihr Name und Passwort' },
@@ -149,6 +150,7 @@ export default {
   access: {
     certificationCatalogue: 'Der Zertifizierungskatalog wird von Administratoren bearbeitet.',
     riskPolicy: 'Die Risikorichtlinie ist für Administratoren.',
+    imports: 'Partner und Kontakte importieren dürfen Partner Manager und Administratoren.',
     outbox: 'Der Postausgang enthält die Mails aller: Er ist für Administratoren.',
     users: 'Die Verwaltung von Benutzern und ihren Rollen ist für Administratoren.',
   },

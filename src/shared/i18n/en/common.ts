@@ -83,6 +83,7 @@ export default {
     riskPolicy: { label: 'Risk policy', description: 'Risk criteria, rating thresholds, review intervals and required contract clauses' },
     playbooks: { label: 'Playbooks', description: 'Onboarding playbooks per partner type: steps, owners, due dates' },
     users: { label: 'Users', description: 'Accounts, roles and access' },
+    imports: { label: 'Import', description: 'Partners and contacts from CSV or Excel files, with undo' },
     outbox: { label: 'Outbox', description: 'Every mail the app sent or keeps without an SMTP server' },
     inbox: { label: 'Inbox', description: 'Reminders and digests for you' },
     profile: { label: 'Profile', description: 'Your name and password' },
@@ -147,6 +148,7 @@ export default {
   access: {
     certificationCatalogue: 'The certification catalogue is edited by administrators.',
     riskPolicy: 'The risk policy is for administrators.',
+    imports: 'Importing partners and contacts is for Partner Managers and administrators.',
     outbox: "The outbox holds everyone's mail: it is for administrators.",
     users: 'Managing users and their roles is for administrators.',
   },
