@@ -9,8 +9,8 @@ import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
 
 /**
- * A large file end to end: upload, analysis, commit. 5,000 rows here (about a minute on PGlite, with
- * two cores shared); `IMPORT_ROWS=50000` runs the 50,000-row measurement of decision 0024.
+ * A large file end to end: upload, analysis, commit. 5,000 rows here (minutes on a loaded machine, see
+ * decision 0024 for the figures); `IMPORT_ROWS=50000` runs the 50,000-row measurement.
  */
 const ROWS = Number(process.env.IMPORT_ROWS ?? 5000);
 const MB = 1024 * 1024;
