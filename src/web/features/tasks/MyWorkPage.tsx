@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { Trans, useTranslation } from 'react-i18next';
 import { IconChecks, IconClockExclamation, IconPlus } from '@tabler/icons-react';
-import { MY_WORK_GROUPS, type MyWorkGroup, type TaskItem } from '../../../shared/schemas/task.js';
+import { MY_WORK_GROUPS, type TaskItem } from '../../../shared/schemas/task.js';
 import { errorMessage } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { QueryStates } from '../../components/QueryStates.js';
-import { plural } from '../../lib/format.js';
 import { partnerPath } from '../partners/PartnerTable.js';
 import { formatDay, LastContactText } from './ContactCadence.js';
 import { formatDue } from './labels.js';
@@ -19,16 +19,9 @@ import { TaskFormModal, type TaskFormTarget } from './TaskFormModal.js';
 import { TaskList } from './TaskList.js';
 import classes from './tasks.module.css';
 
-const GROUP_TITLES: Record<MyWorkGroup, string> = { overdue: 'Overdue', today: 'Today', thisWeek: 'This week', later: 'Later' };
-const GROUP_EMPTY: Record<MyWorkGroup, string> = {
-  overdue: 'Nothing overdue.',
-  today: 'Nothing due today.',
-  thisWeek: 'Nothing else due this week.',
-  later: 'Nothing planned beyond this week.',
-};
-
 /** The signed-in person's open tasks by when they are due, and their partners overdue for contact. */
 export function MyWorkPage() {
+  const { t } = useTranslation('tasks');
   const me = useMe();
   const work = useQuery(myWorkQuery());
   const complete = useCompleteTasks();
@@ -37,11 +30,11 @@ export function MyWorkPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<TaskFormTarget | null>(null);
 
-  const toggle = (t: TaskItem, on: boolean) =>
+  const toggle = (task: TaskItem, on: boolean) =>
     setSelected((s) => {
       const next = new Set(s);
-      if (on) next.add(t.id);
-      else next.delete(t.id);
+      if (on) next.add(task.id);
+      else next.delete(task.id);
       return next;
     });
 
@@ -51,12 +44,12 @@ export function MyWorkPage() {
         setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
         notifications.show({ color: 'teal', message: what });
       },
-      onError: (e) => notifications.show({ color: 'red', title: 'Nothing was completed', message: errorMessage(e) }),
+      onError: (e) => notifications.show({ color: 'red', title: t('myWork.nothingCompleted'), message: errorMessage(e) }),
     });
 
   const newTask = canWrite ? (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>
-      New task
+      {t('newTask')}
     </Button>
   ) : null;
 
@@ -68,28 +61,20 @@ export function MyWorkPage() {
 
   return (
     <>
-      <PageHeader
-        title="My work"
-        description={
-          data
-            ? `Your open tasks by when they are due: today is ${formatDue(data.today)} (Europe/Zurich), the week runs Monday to Sunday.`
-            : 'Your open tasks by when they are due.'
-        }
-        actions={newTask}
-      />
-      <QueryStates query={work} loading="Loading your work…">
+      <PageHeader title={t('myWork.title')} description={data ? t('myWork.description', { today: formatDue(data.today) }) : t('myWork.descriptionLoading')} actions={newTask} />
+      <QueryStates query={work} loading={t('myWork.loading')}>
         {({ groups, today, truncated, overduePartners }) => (
           <Stack gap="md">
             {canWrite && openCount > 0 && (
-              <Paper withBorder radius="md" p="xs" className={classes.bulkBar} role="region" aria-label="Selected tasks">
+              <Paper withBorder radius="md" p="xs" className={classes.bulkBar} role="region" aria-label={t('myWork.selectedRegion')}>
                 <Group justify="space-between" gap="sm">
                   <Text size="sm" aria-live="polite">
-                    {chosen.length ? `${plural(chosen.length, 'task')} selected` : `${plural(openCount, 'open task')}: select some to complete them together.`}
+                    {chosen.length ? t('myWork.selected', { count: chosen.length }) : t('myWork.openHint', { count: openCount })}
                   </Text>
                   <Group gap="xs">
                     {chosen.length > 0 && (
                       <Button variant="subtle" size="xs" onClick={() => setSelected(new Set())}>
-                        Clear selection
+                        {t('myWork.clearSelection')}
                       </Button>
                     )}
                     <Button
@@ -97,9 +82,9 @@ export function MyWorkPage() {
                       leftSection={<IconChecks size={16} aria-hidden />}
                       disabled={!chosen.length}
                       loading={complete.isPending && (complete.variables?.length ?? 0) > 1}
-                      onClick={() => completeIds(chosen, `${plural(chosen.length, 'task')} done.`)}
+                      onClick={() => completeIds(chosen, t('myWork.doneCount', { count: chosen.length }))}
                     >
-                      Complete selected
+                      {t('myWork.completeSelected')}
                     </Button>
                   </Group>
                 </Group>
@@ -112,25 +97,25 @@ export function MyWorkPage() {
                 <Card key={g} withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
                   <Group gap="xs" mb="xs">
                     <Title order={2} size="h4" id={headingId}>
-                      {GROUP_TITLES[g]}
+                      {t(`myWork.group.${g}`)}
                     </Title>
-                    <Badge variant="light" color={g === 'overdue' && tasks.length ? 'red' : 'gray'} aria-label={plural(tasks.length, 'task')}>
+                    <Badge variant="light" color={g === 'overdue' && tasks.length ? 'red' : 'gray'} aria-label={t('count', { count: tasks.length })}>
                       {tasks.length}
                     </Badge>
                   </Group>
                   {tasks.length === 0 ? (
                     <Text size="sm" c="dimmed">
-                      {GROUP_EMPTY[g]}
+                      {t(`myWork.empty.${g}`)}
                     </Text>
                   ) : (
                     <TaskList
-                      label={`${GROUP_TITLES[g]} tasks`}
+                      label={t(`myWork.groupList.${g}`)}
                       tasks={tasks}
                       today={today}
                       selected={canWrite ? new Set(chosen) : undefined}
                       onToggle={canWrite ? toggle : undefined}
-                      onOpen={(t) => setOpenId(t.id)}
-                      onComplete={canWrite ? (t) => completeIds([t.id], 'The task is done.') : undefined}
+                      onOpen={(task) => setOpenId(task.id)}
+                      onComplete={canWrite ? (task) => completeIds([task.id], t('done')) : undefined}
                       completing={complete.isPending && complete.variables?.length === 1 ? complete.variables[0] : null}
                     />
                   )}
@@ -139,22 +124,22 @@ export function MyWorkPage() {
             })}
             {truncated && (
               <Text size="sm" c="dimmed">
-                Only your first 500 open tasks are shown.
+                {t('myWork.truncated')}
               </Text>
             )}
             <Card withBorder radius="md" padding="md" component="section" aria-labelledby="my-work-cadence">
               <Group gap="xs" mb="xs">
                 <IconClockExclamation size={20} aria-hidden color="var(--mantine-color-orange-light-color)" />
                 <Title order={2} size="h4" id="my-work-cadence">
-                  Your partners overdue for contact
+                  {t('myWork.cadenceTitle')}
                 </Title>
               </Group>
               {overduePartners.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  Every partner you own has heard from us recently enough.
+                  {t('myWork.allRecent')}
                 </Text>
               ) : (
-                <ul className={classes.list} aria-label="Partners overdue for contact">
+                <ul className={classes.list} aria-label={t('myWork.overdueList')}>
                   {overduePartners.map((p) => (
                     <li key={p.id} className={classes.item}>
                       <Group justify="space-between" gap="sm" wrap="wrap">
@@ -163,11 +148,16 @@ export function MyWorkPage() {
                             {p.name}
                           </Anchor>
                           <Text size="xs" c="dimmed">
-                            Overdue since {formatDay(p.contactDueAt)} · last contact <LastContactText at={p.lastContactAt} size="xs" /> · every {p.contactIntervalDays} days
+                            <Trans
+                              t={t}
+                              i18nKey="myWork.overdueLine"
+                              values={{ day: formatDay(p.contactDueAt), days: p.contactIntervalDays }}
+                              components={{ last: <LastContactText at={p.lastContactAt} size="xs" /> }}
+                            />
                           </Text>
                         </Stack>
                         <Button component={Link} to={partnerPath(p.id, 'timeline')} size="compact-sm" variant="default">
-                          Log contact
+                          {t('myWork.logContact')}
                         </Button>
                       </Group>
                     </li>
@@ -178,7 +168,7 @@ export function MyWorkPage() {
           </Stack>
         )}
       </QueryStates>
-      <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} onEdit={(t) => setForm({ task: t })} />
+      <TaskDrawer taskId={openId} onClose={() => setOpenId(null)} onEdit={(task) => setForm({ task })} />
       <TaskFormModal target={form} onClose={() => setForm(null)} />
     </>
   );

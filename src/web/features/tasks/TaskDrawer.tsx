@@ -4,12 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Button, Divider, Drawer, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconPencil } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX, type TaskDetailItem } from '../../../shared/schemas/task.js';
 import { errorMessage } from '../../api.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { partnerPath } from '../partners/PartnerTable.js';
-import { formatDue, TASK_PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS, TASK_SUBJECT_LABELS } from './labels.js';
+import { formatDue, TASK_PRIORITY_COLORS, TASK_STATUS_COLORS } from './labels.js';
 import { useAddComment, useCompleteTasks, taskQuery } from './queries.js';
 import { isOpenTask } from './TaskList.js';
 import classes from './tasks.module.css';
@@ -26,6 +27,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 function Comments({ task, canComment }: { task: TaskDetailItem; canComment: boolean }) {
+  const { t } = useTranslation(['tasks', 'common']);
   const [body, setBody] = useState('');
   const add = useAddComment(task.id);
   const submit = (e: React.FormEvent) => {
@@ -36,18 +38,18 @@ function Comments({ task, canComment }: { task: TaskDetailItem; canComment: bool
   return (
     <Stack gap="sm" component="section" aria-labelledby="task-comments">
       <Title order={3} size="h5" id="task-comments">
-        Comments
+        {t('comments.title')}
       </Title>
       {task.comments.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No comments yet.
+          {t('comments.none')}
         </Text>
       ) : (
         <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {task.comments.map((c) => (
             <li key={c.id}>
               <Text size="xs" c="dimmed">
-                {c.author?.name ?? 'Someone'} ·{' '}
+                {c.author?.name ?? t('comments.someone')} ·{' '}
                 <time dateTime={c.createdAt} title={formatDateTime(c.createdAt)}>
                   {formatRelative(c.createdAt)}
                 </time>
@@ -63,7 +65,7 @@ function Comments({ task, canComment }: { task: TaskDetailItem; canComment: bool
         <form onSubmit={submit} noValidate>
           <Stack gap="xs">
             <Textarea
-              label="Add a comment"
+              label={t('comments.label')}
               autosize
               minRows={2}
               maxRows={6}
@@ -74,7 +76,7 @@ function Comments({ task, canComment }: { task: TaskDetailItem; canComment: bool
             />
             <Group justify="flex-end">
               <Button type="submit" size="xs" variant="default" loading={add.isPending} disabled={!body.trim()}>
-                Add comment
+                {t('comments.add')}
               </Button>
             </Group>
           </Stack>
@@ -86,50 +88,51 @@ function Comments({ task, canComment }: { task: TaskDetailItem; canComment: bool
 
 /** One task: what, for whom, by when, its comments; complete or edit it from here. */
 export function TaskDrawer({ taskId, onClose, onEdit }: { taskId: string | null; onClose: () => void; onEdit: (t: TaskDetailItem) => void }) {
+  const { t } = useTranslation(['tasks', 'common']);
   const task = useQuery({ ...taskQuery(taskId ?? ''), enabled: taskId !== null });
   const complete = useCompleteTasks();
-  const t = task.data;
-  const changeable = t ? t.can.edit : false;
+  const item = task.data;
+  const changeable = item ? item.can.edit : false;
 
   const done = () =>
-    t &&
-    complete.mutate([t.id], {
-      onSuccess: () => notifications.show({ color: 'teal', message: 'The task is done.' }),
+    item &&
+    complete.mutate([item.id], {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('done') }),
     });
 
   return (
-    <Drawer opened={taskId !== null} onClose={onClose} position="right" size="md" title={<Text fw={600}>Task</Text>}>
+    <Drawer opened={taskId !== null} onClose={onClose} position="right" size="md" title={<Text fw={600}>{t('drawer.title')}</Text>}>
       {task.isPending ? (
-        <LoadingState label="Loading the task…" />
+        <LoadingState label={t('drawer.loading')} />
       ) : task.isError ? (
         <ErrorState error={task.error} onRetry={() => void task.refetch()} />
-      ) : t ? (
+      ) : item ? (
         <Stack gap="md">
           <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
-            {t.title}
+            {item.title}
           </Title>
           <Group gap="xs">
-            <Badge color={TASK_STATUS_COLORS[t.status]} variant="light" tt="none">
-              {TASK_STATUS_LABELS[t.status]}
+            <Badge color={TASK_STATUS_COLORS[item.status]} variant="light" tt="none">
+              {t(`status.${item.status}`)}
             </Badge>
-            <Badge color={TASK_PRIORITY_COLORS[t.priority]} variant="light" tt="none">
-              {TASK_PRIORITY_LABELS[t.priority]} priority
+            <Badge color={TASK_PRIORITY_COLORS[item.priority]} variant="light" tt="none">
+              {t(`priorityBadge.${item.priority}`)}
             </Badge>
-            {t.overdue && (
+            {item.overdue && (
               <Badge color="red" variant="light" tt="none">
-                Overdue
+                {t('drawer.overdue')}
               </Badge>
             )}
           </Group>
           {changeable && (
             <Group gap="xs">
-              {isOpenTask(t) && (
+              {isOpenTask(item) && (
                 <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={done} loading={complete.isPending}>
-                  Complete
+                  {t('drawer.complete')}
                 </Button>
               )}
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onEdit(t)}>
-                Edit
+              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onEdit(item)}>
+                {t('common:action.edit')}
               </Button>
             </Group>
           )}
@@ -139,58 +142,54 @@ export function TaskDrawer({ taskId, onClose, onEdit }: { taskId: string | null;
             </Alert>
           )}
           <Stack gap={6}>
-            <Row label="Due">
-              {t.dueDate ? (
-                <Text size="sm">{formatDue(t.dueDate)}</Text>
+            <Row label={t('drawer.due')}>
+              {item.dueDate ? (
+                <Text size="sm">{formatDue(item.dueDate)}</Text>
               ) : (
                 <Text size="sm" c="dimmed">
-                  No due date
+                  {t('drawer.noDue')}
                 </Text>
               )}
             </Row>
-            <Row label="Assigned to">
-              {t.assignee ? (
-                <Text size="sm">{t.assignee.name}</Text>
+            <Row label={t('drawer.assignedTo')}>
+              {item.assignee ? (
+                <Text size="sm">{item.assignee.name}</Text>
               ) : (
                 <Text size="sm" c="dimmed">
-                  Nobody yet
+                  {t('drawer.nobody')}
                 </Text>
               )}
             </Row>
-            {t.partner && (
-              <Row label="Partner">
-                <Anchor component={Link} to={partnerPath(t.partner.id, 'tasks')} size="sm" onClick={onClose}>
-                  {t.partner.name}
+            {item.partner && (
+              <Row label={t('drawer.partner')}>
+                <Anchor component={Link} to={partnerPath(item.partner.id, 'tasks')} size="sm" onClick={onClose}>
+                  {item.partner.name}
                 </Anchor>
               </Row>
             )}
-            {t.subject && t.subject.type !== 'partner' && (
-              <Row label={TASK_SUBJECT_LABELS[t.subject.type]}>
-                <Text size="sm">{t.subject.name}</Text>
+            {item.subject && item.subject.type !== 'partner' && (
+              <Row label={t(`subject.${item.subject.type}`)}>
+                <Text size="sm">{item.subject.name}</Text>
               </Row>
             )}
-            <Row label="Created">
-              <Text size="sm">
-                {formatDateTime(t.createdAt)}
-                {t.createdBy ? ` by ${t.createdBy.name}` : ''}
-              </Text>
+            <Row label={t('drawer.created')}>
+              <Text size="sm">{item.createdBy ? t('drawer.by', { when: formatDateTime(item.createdAt), name: item.createdBy.name }) : formatDateTime(item.createdAt)}</Text>
             </Row>
-            {t.completedAt && (
-              <Row label="Completed">
+            {item.completedAt && (
+              <Row label={t('drawer.completed')}>
                 <Text size="sm">
-                  {formatDateTime(t.completedAt)}
-                  {t.completedBy ? ` by ${t.completedBy.name}` : ''}
+                  {item.completedBy ? t('drawer.by', { when: formatDateTime(item.completedAt), name: item.completedBy.name }) : formatDateTime(item.completedAt)}
                 </Text>
               </Row>
             )}
           </Stack>
-          {t.description && (
+          {item.description && (
             <Text size="sm" className={classes.prose}>
-              {t.description}
+              {item.description}
             </Text>
           )}
           <Divider />
-          <Comments task={t} canComment={t.can.comment} />
+          <Comments task={item} canComment={item.can.comment} />
         </Stack>
       ) : null}
     </Drawer>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { IconCalendar } from '@tabler/icons-react';
 import { z } from 'zod';
 import type { TaskPriority, TaskStatus } from '../../../shared/rhythm.js';
@@ -11,7 +12,7 @@ import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { ColleagueSelect, PartnerSelect } from '../partners/pickers.js';
-import { TASK_PRIORITY_OPTIONS, TASK_STATUS_OPTIONS, TASK_SUBJECT_LABELS } from './labels.js';
+import { taskPriorityOptions, taskStatusOptions } from './labels.js';
 import { useCreateTask, useUpdateTask } from './queries.js';
 import classes from './tasks.module.css';
 
@@ -31,8 +32,6 @@ const formSchema = z
   .transform((v): z.input<typeof taskFields> => ({ ...v, description: v.description.trim() || null, dueDate: v.dueDate || null, assigneeId: v.assigneeId || null }))
   .pipe(taskFields);
 
-const LABELS = { title: 'Title', description: 'Details', dueDate: 'Due date', assigneeId: 'Assignee', priority: 'Priority', status: 'Status' };
-
 export interface TaskFormTarget {
   /** Editing this task; otherwise a new one. */
   task?: TaskDetail;
@@ -42,12 +41,21 @@ export interface TaskFormTarget {
 
 /** Creates or edits a task: what, for whom, by when, how urgent, and what it is about. */
 export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | null; onClose: () => void }) {
+  const { t } = useTranslation(['tasks', 'common']);
   const me = useMe();
   const editing = target?.task ?? null;
   const create = useCreateTask();
   const update = useUpdateTask();
   const blank = (): Values => ({ title: '', description: '', dueDate: null, assigneeId: me.user.id, priority: 'normal', status: 'open' });
-  const form = useSchemaForm(formSchema, blank(), { labels: LABELS });
+  const labels = {
+    title: t('form.title'),
+    description: t('form.description'),
+    dueDate: t('form.dueDate'),
+    assigneeId: t('form.assignee'),
+    priority: t('form.priority'),
+    status: t('form.status'),
+  };
+  const form = useSchemaForm(formSchema, blank(), { labels });
   const [partner, setPartner] = useState<PartnerSummary | null>(null);
   const opened = target !== null;
 
@@ -85,41 +93,49 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
           ...(status !== editing.status && { status }),
         };
         await update.mutateAsync({ id: editing.id, version: editing.version, ...changes });
-        notifications.show({ color: 'teal', message: 'The task is saved.' });
+        notifications.show({ color: 'teal', message: t('form.saved') });
       } else {
         const linked = target?.partner ?? partner;
-        const t = await create.mutateAsync({ ...fields, subject: linked ? { type: 'partner', id: linked.id } : null });
-        notifications.show({ color: 'teal', message: t.assignee?.id === me.user.id ? 'Task added to your work.' : `Task added${t.assignee ? ` for ${t.assignee.name}` : ''}.` });
+        const added = await create.mutateAsync({ ...fields, subject: linked ? { type: 'partner', id: linked.id } : null });
+        const message = added.assignee?.id === me.user.id ? t('form.addedYours') : added.assignee ? t('form.addedFor', { name: added.assignee.name }) : t('form.added');
+        notifications.show({ color: 'teal', message });
       }
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict')
-        throw new Error('Someone else changed this task in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error(t('form.conflict'), { cause: e });
       throw e;
     }
   });
 
-  const linkedTo = editing?.subject ? `${TASK_SUBJECT_LABELS[editing.subject.type]}: ${editing.subject.name}` : (target?.partner?.name ?? null);
+  // Out of the JSX: eslint-plugin-i18next takes some field names in a spread for text.
+  const descriptionProps = form.getInputProps('description');
+  const priorityProps = form.getInputProps('priority');
+  const linkedTo = editing?.subject ? t('subjectLine', { subject: t(`subject.${editing.subject.type}`), name: editing.subject.name }) : (target?.partner?.name ?? null);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? 'Edit task' : target?.partner ? `New task for ${target.partner.name}` : 'New task'} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={editing ? t('form.editTitle') : target?.partner ? t('form.newTitleFor', { name: target.partner.name }) : t('form.newTitle')}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
-          <TextInput label="Title" required data-autofocus maxLength={TASK_TITLE_MAX} placeholder="e.g. Send the signed NDA back" {...form.getInputProps('title')} />
-          <Textarea label="Details" autosize minRows={2} maxRows={8} placeholder="What exactly, and anything that helps" {...form.getInputProps('description')} />
+          <TextInput label={t('form.title')} required data-autofocus maxLength={TASK_TITLE_MAX} placeholder={t('form.titlePlaceholder')} {...form.getInputProps('title')} />
+          <Textarea label={t('form.description')} autosize minRows={2} maxRows={8} placeholder={t('form.descriptionPlaceholder')} {...descriptionProps} />
           {linkedTo ? (
             <Text size="sm">
               <Text span fw={500}>
-                Linked to:{' '}
+                {t('form.linkedTo')}{' '}
               </Text>
               {linkedTo}
             </Text>
           ) : (
             <PartnerSelect
-              label="Partner"
-              description="Optional: the partner this is about. Leave empty for a personal to-do."
-              placeholder="Search partners by name"
+              label={t('form.partner')}
+              description={t('form.partnerDescription')}
+              placeholder={t('form.partnerPlaceholder')}
               clearable
               value={partner}
               onPick={setPartner}
@@ -127,15 +143,15 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <ColleagueSelect
-              label="Assignee"
-              placeholder="Nobody yet"
+              label={t('form.assignee')}
+              placeholder={t('form.assigneePlaceholder')}
               clearable
               current={editing?.assignee ?? { id: me.user.id, name: me.user.name }}
               {...form.getInputProps('assigneeId')}
             />
             <DatePickerInput
-              label="Due date"
-              placeholder="No due date"
+              label={t('form.dueDate')}
+              placeholder={t('form.duePlaceholder')}
               clearable
               leftSection={<IconCalendar size={16} aria-hidden />}
               valueFormat="ddd D MMM YYYY"
@@ -146,15 +162,15 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
               popoverProps={{ withinPortal: true }}
               classNames={{ placeholder: classes.placeholder }}
             />
-            <Select label="Priority" data={TASK_PRIORITY_OPTIONS} allowDeselect={false} {...form.getInputProps('priority')} />
-            {editing && <Select label="Status" data={TASK_STATUS_OPTIONS} allowDeselect={false} {...form.getInputProps('status')} />}
+            <Select label={t('form.priority')} data={taskPriorityOptions()} allowDeselect={false} {...priorityProps} />
+            {editing && <Select label={t('form.status')} data={taskStatusOptions()} allowDeselect={false} {...form.getInputProps('status')} />}
           </SimpleGrid>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
-              {editing ? 'Save' : 'Add task'}
+              {editing ? t('common:action.save') : t('form.add')}
             </Button>
           </Group>
         </Stack>

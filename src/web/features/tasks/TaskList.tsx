@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Button, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCalendarDue, IconCheck, IconMessage } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { TaskItem } from '../../../shared/schemas/task.js';
 import { partnerPath } from '../partners/PartnerTable.js';
-import { formatDue, TASK_PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS, TASK_SUBJECT_LABELS } from './labels.js';
+import { formatDue, TASK_PRIORITY_COLORS, TASK_STATUS_COLORS } from './labels.js';
 import classes from './tasks.module.css';
 
 export const isOpenTask = (t: Pick<TaskItem, 'status'>) => t.status === 'open' || t.status === 'in_progress';
@@ -24,81 +25,84 @@ export interface TaskListProps {
 }
 
 function Due({ task, today }: { task: TaskItem; today?: string }) {
+  const { t } = useTranslation('tasks');
   if (!task.dueDate) return null;
   const when = formatDue(task.dueDate, today);
   if (task.overdue) {
     return (
       <Badge color="red" variant="light" size="sm" tt="none" leftSection={<IconCalendarDue size={12} aria-hidden />}>
-        <span className="visually-hidden">Overdue, </span>Due {when}
+        <span className="visually-hidden">{t('list.overdueHidden')}</span>
+        {t('list.due', { when })}
       </Badge>
     );
   }
   return (
     <Text size="xs" c="dimmed" span>
       <IconCalendarDue size={12} aria-hidden style={{ verticalAlign: '-2px', marginRight: 2 }} />
-      {task.dueDate === today ? 'Due today' : `Due ${when}`}
+      {task.dueDate === today ? t('list.dueToday') : t('list.due', { when })}
     </Text>
   );
 }
 
 /** Tasks as a list: select for the bulk action, open for details, complete with one click. */
 export function TaskList({ tasks, today, selected, onToggle, onOpen, onComplete, completing, showPartner = true, showAssignee = false, label }: TaskListProps) {
+  const { t } = useTranslation('tasks');
   return (
     <ul className={classes.list} aria-label={label}>
-      {tasks.map((t) => {
-        const open = isOpenTask(t);
+      {tasks.map((task) => {
+        const open = isOpenTask(task);
         // What the server says the signed-in person may do with it.
-        const changeable = t.can.edit;
+        const changeable = task.can.edit;
         return (
-          <li key={t.id} className={classes.item} data-done={!open || undefined}>
+          <li key={task.id} className={classes.item} data-done={!open || undefined}>
             <Group wrap="nowrap" align="flex-start" gap="sm">
               {onToggle && selected && (
                 <Checkbox
                   mt={2}
-                  aria-label={`Select “${t.title}”`}
-                  checked={selected.has(t.id)}
+                  aria-label={t('list.select', { title: task.title })}
+                  checked={selected.has(task.id)}
                   disabled={!open || !changeable}
-                  onChange={(e) => onToggle(t, e.currentTarget.checked)}
+                  onChange={(e) => onToggle(task, e.currentTarget.checked)}
                 />
               )}
               <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-                <UnstyledButton onClick={() => onOpen(t)} className={classes.title} aria-haspopup="dialog">
-                  <Text size="sm" fw={500} td={t.status === 'done' ? 'line-through' : undefined} c={open ? undefined : 'dimmed'}>
-                    {t.title}
+                <UnstyledButton onClick={() => onOpen(task)} className={classes.title} aria-haspopup="dialog">
+                  <Text size="sm" fw={500} td={task.status === 'done' ? 'line-through' : undefined} c={open ? undefined : 'dimmed'}>
+                    {task.title}
                   </Text>
                 </UnstyledButton>
                 <Group gap={8} wrap="wrap">
-                  {open && <Due task={t} today={today} />}
-                  {t.priority !== 'normal' && (
-                    <Badge color={TASK_PRIORITY_COLORS[t.priority]} variant="light" size="sm" tt="none">
-                      {TASK_PRIORITY_LABELS[t.priority]} priority
+                  {open && <Due task={task} today={today} />}
+                  {task.priority !== 'normal' && (
+                    <Badge color={TASK_PRIORITY_COLORS[task.priority]} variant="light" size="sm" tt="none">
+                      {t(`priorityBadge.${task.priority}`)}
                     </Badge>
                   )}
-                  {t.status !== 'open' && (
-                    <Badge color={TASK_STATUS_COLORS[t.status]} variant="light" size="sm" tt="none">
-                      {TASK_STATUS_LABELS[t.status]}
+                  {task.status !== 'open' && (
+                    <Badge color={TASK_STATUS_COLORS[task.status]} variant="light" size="sm" tt="none">
+                      {t(`status.${task.status}`)}
                     </Badge>
                   )}
-                  {showPartner && t.partner && (
-                    <Anchor component={Link} to={partnerPath(t.partner.id, 'tasks')} size="xs">
-                      {t.partner.name}
+                  {showPartner && task.partner && (
+                    <Anchor component={Link} to={partnerPath(task.partner.id, 'tasks')} size="xs">
+                      {task.partner.name}
                     </Anchor>
                   )}
-                  {t.subject && t.subject.type !== 'partner' && (
+                  {task.subject && task.subject.type !== 'partner' && (
                     <Text size="xs" c="dimmed" span>
-                      {TASK_SUBJECT_LABELS[t.subject.type]}: {t.subject.name}
+                      {t('subjectLine', { subject: t(`subject.${task.subject.type}`), name: task.subject.name })}
                     </Text>
                   )}
                   {showAssignee && (
                     <Text size="xs" c="dimmed" span>
-                      {t.assignee ? t.assignee.name : 'Unassigned'}
+                      {task.assignee ? task.assignee.name : t('list.unassigned')}
                     </Text>
                   )}
-                  {t.commentCount > 0 && (
+                  {task.commentCount > 0 && (
                     <Text size="xs" c="dimmed" span>
                       <IconMessage size={12} aria-hidden style={{ verticalAlign: '-2px', marginRight: 2 }} />
-                      {t.commentCount}
-                      <span className="visually-hidden"> {t.commentCount === 1 ? 'comment' : 'comments'}</span>
+                      {task.commentCount}
+                      <span className="visually-hidden"> {t('list.comments', { count: task.commentCount })}</span>
                     </Text>
                   )}
                 </Group>
@@ -109,11 +113,11 @@ export function TaskList({ tasks, today, selected, onToggle, onOpen, onComplete,
                   variant="light"
                   color="teal"
                   leftSection={<IconCheck size={14} aria-hidden />}
-                  onClick={() => onComplete(t)}
-                  loading={completing === t.id}
-                  aria-label={`Complete “${t.title}”`}
+                  onClick={() => onComplete(task)}
+                  loading={completing === task.id}
+                  aria-label={t('list.completeOne', { title: task.title })}
                 >
-                  Complete
+                  {t('list.complete')}
                 </Button>
               )}
             </Group>

@@ -1,27 +1,35 @@
 import type { TaskPriority, TaskStatus, TaskSubject } from '../../../shared/rhythm.js';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/rhythm.js';
+import { currentLocale, i18n } from '../../i18n.js';
 
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' };
+// The words are in the `tasks` catalogue, read when shown: the language can change.
+export const taskStatusLabel = (s: TaskStatus) => i18n.t(`tasks:status.${s}`);
 export const TASK_STATUS_COLORS: Record<TaskStatus, string> = { open: 'blue', in_progress: 'cyan', done: 'teal', cancelled: 'gray' };
-export const TASK_PRIORITY_LABELS: Record<TaskPriority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+export const taskPriorityLabel = (p: TaskPriority) => i18n.t(`tasks:priority.${p}`);
 export const TASK_PRIORITY_COLORS: Record<TaskPriority, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
-export const TASK_SUBJECT_LABELS: Record<TaskSubject, string> = {
-  partner: 'Partner',
-  contact: 'Contact',
-  meeting: 'Meeting',
-  onboarding: 'Onboarding',
-  risk_assessment: 'Risk assessment',
-  contract: 'Contract',
-};
+export const taskSubjectLabel = (s: TaskSubject) => i18n.t(`tasks:subject.${s}`);
 
-export const TASK_STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }));
-export const TASK_PRIORITY_OPTIONS = TASK_PRIORITIES.map((p) => ({ value: p, label: TASK_PRIORITY_LABELS[p] }));
+export const taskStatusOptions = () => TASK_STATUSES.map((s) => ({ value: s, label: taskStatusLabel(s) }));
+export const taskPriorityOptions = () => TASK_PRIORITIES.map((p) => ({ value: p, label: taskPriorityLabel(p) }));
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayYearFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Short days read the British way in English ("Fri 27 Nov"), the Swiss way in German.
+export const dayLocale = () => (currentLocale() === 'de' ? 'de-CH' : 'en-GB');
+const formats = new Map<string, { day: Intl.DateTimeFormat; dayYear: Intl.DateTimeFormat }>();
+function dueFormats() {
+  const locale = dayLocale();
+  let f = formats.get(locale);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      dayYear: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    };
+    formats.set(locale, f);
+  }
+  return f;
+}
 
 /** A due date (a calendar day, yyyy-mm-dd) as "Fri 27 Nov"; with the year when it is another year's. */
 export function formatDue(day: string, today?: string): string {
   const d = new Date(`${day}T00:00:00Z`);
-  return today && today.slice(0, 4) !== day.slice(0, 4) ? dayYearFormat.format(d) : dayFormat.format(d);
+  return today && today.slice(0, 4) !== day.slice(0, 4) ? dueFormats().dayYear.format(d) : dueFormats().day.format(d);
 }
