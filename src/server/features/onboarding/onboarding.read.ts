@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { onboarding, partner, task, user } from '../../db/schema/index.js';
-import { notFound } from '../../lib/errors.js';
+import { msg, notFound } from '../../lib/errors.js';
 import type { ListOnboardingsQuery, Onboarding, OnboardingList, PartnerOnboardings } from '../../../shared/schemas/onboarding.js';
 import { zurichDate } from '../../../shared/days.js';
 import { presentOnboarding, type StepTask } from './onboarding.presenter.js';
@@ -61,14 +61,14 @@ async function present(db: DbOrTx, ids: string[], now: Date): Promise<Onboarding
 
 export async function getOnboarding(db: DbOrTx, id: string, now: Date): Promise<Onboarding> {
   const [o] = await present(db, [id], now);
-  if (!o) throw notFound('Onboarding');
+  if (!o) throw notFound(msg('onboarding.what'));
   return o;
 }
 
 /** The partner's onboarding in progress, if any, and its past ones, newest first. */
 export async function partnerOnboardings(db: DbOrTx, partnerId: string, now: Date): Promise<PartnerOnboardings> {
   const [p] = await db.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
+  if (!p) throw notFound(msg('onboarding.partner'));
   const rows = await db
     .select({ id: onboarding.id, status: onboarding.status })
     .from(onboarding)

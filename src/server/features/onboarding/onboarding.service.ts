@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { onboarding, partner, task, teamAssignment, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
-import { lockRow } from '../../lib/versioned.js';
+import { lockRow, staleVersion } from '../../lib/versioned.js';
 import type { Onboarding } from '../../../shared/schemas/onboarding.js';
 import { changePartnerStatus } from '../partners/index.js';
 import { lockPartnerForEdit } from '../partners/index.js';
@@ -16,7 +16,7 @@ import { getOnboarding, openOnboardingOf, stepCounts } from './onboarding.read.j
 
 type Row = typeof onboarding.$inferSelect;
 type AuditActor = Pick<Actor, 'id' | 'name'>;
-const WHAT = 'Onboarding';
+const WHAT = { what: msg('onboarding.what'), the: msg('onboarding.the') };
 
 /**
  * Who does each step: the colleague holding the step's role on this partner (the longest-standing
@@ -46,17 +46,14 @@ async function assigneesByRole(tx: DbOrTx, partnerId: string, ownerId: string | 
 export async function startOnboarding(db: Db, partnerId: string, input: { playbookId: string; startedOn?: string }, actor: Actor, now: Date): Promise<Onboarding> {
   const id = await db.transaction(async (tx) => {
     // Locking the partner serialises two people starting at once; the unique index is the backstop.
-    const p = await lockPartnerForEdit(tx, actor, partnerId, { purpose: 'onboarding it' });
+    const p = await lockPartnerForEdit(tx, actor, partnerId, { purpose: msg('onboarding.onboardingIt') });
     const pb = await findPlaybookWithSteps(tx, input.playbookId);
-    if (!pb) throw fieldError('body.playbookId', 'is not a known playbook');
-    if (pb.archivedAt) throw fieldError('body.playbookId', `"${pb.name}" is archived: pick a playbook in use`);
-    if (!pb.steps.length) throw fieldError('body.playbookId', `"${pb.name}" has no steps`);
+    if (!pb) throw fieldError('body.playbookId', msg('onboarding.field.unknownPlaybook'));
+    if (pb.archivedAt) throw fieldError('body.playbookId', msg('onboarding.field.archivedPlaybook', { name: pb.name }));
+    if (!pb.steps.length) throw fieldError('body.playbookId', msg('onboarding.field.emptyPlaybook', { name: pb.name }));
     const open = await openOnboardingOf(tx, partnerId);
     if (open) {
-      throw new AppError(
-        'conflict',
-        `${p.name} is already being onboarded with "${open.playbookName}" (started ${open.startedOn}): complete or cancel that onboarding before starting another`,
-      );
+      throw new AppError('conflict', msg('onboarding.alreadyOnboarding', { partner: p.name, playbook: open.playbookName, startedOn: open.startedOn }));
     }
     return createOnboarding(tx, p, pb, input.startedOn ?? zurichDate(now), actor);
   });
@@ -161,17 +158,14 @@ export async function completeWhenDone(tx: DbOrTx, onboardingIds: string[], acto
  * `actor`, also refused (403) when they may not edit the partner. Archived partners' onboardings can
  * still be cancelled, as before the partner guard.
  */
-async function lockForChange(tx: DbOrTx, id: string, version: number, verb: string, actor?: Actor): Promise<Row> {
+async function lockForChange(tx: DbOrTx, id: string, version: number, verb: 'completed' | 'cancelled', actor?: Actor): Promise<Row> {
   const [ref] = await tx.select({ partnerId: onboarding.partnerId }).from(onboarding).where(eq(onboarding.id, id));
-  if (!ref) throw notFound(WHAT);
+  if (!ref) throw notFound(WHAT.what);
   if (actor) await lockPartnerForEdit(tx, actor, ref.partnerId, { allowArchived: true });
   const o = await lockRow(tx, onboarding, id, WHAT);
-  if (o.partnerId !== ref.partnerId) throw new AppError('conflict', 'The onboarding moved to another partner meanwhile: reload and try again');
-  if (o.status !== 'in_progress')
-    throw new AppError('conflict', `This onboarding is ${o.status === 'completed' ? 'completed' : 'cancelled'} already: only one in progress can be ${verb}`);
-  if (o.version !== version) {
-    throw new AppError('version_conflict', `The onboarding was changed by someone else (you sent version ${version}, it is now ${o.version}). Reload and try again.`);
-  }
+  if (o.partnerId !== ref.partnerId) throw new AppError('conflict', msg('onboarding.moved'));
+  if (o.status !== 'in_progress') throw new AppError('conflict', msg(`onboarding.closed.${o.status === 'completed' ? 'completed' : 'cancelled'}.${verb}`));
+  if (o.version !== version) throw staleVersion(WHAT, version, o.version);
   return o;
 }
 

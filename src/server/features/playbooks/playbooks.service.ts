@@ -2,14 +2,14 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle
 import type { Db, DbOrTx } from '../../db/client.js';
 import { playbook, playbookStep } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { PartnerType, TeamRole } from '../../../shared/partners.js';
 import type { ListPlaybooksQuery, Playbook } from '../../../shared/schemas/playbook.js';
 import { auditablePlaybook, presentPlaybook } from './playbooks.presenter.js';
 
-const WHAT = 'Playbook';
+const WHAT = { what: msg('playbooks.what'), the: msg('playbooks.the') };
 type Row = typeof playbook.$inferSelect;
 type AuditActor = Pick<Actor, 'id' | 'name'> | null;
 
@@ -61,7 +61,7 @@ export async function listPlaybooks(db: DbOrTx, q: ListPlaybooksQuery): Promise<
 
 export async function getPlaybook(db: DbOrTx, id: string): Promise<Playbook> {
   const [row] = await db.select().from(playbook).where(eq(playbook.id, id));
-  if (!row) throw notFound(WHAT);
+  if (!row) throw notFound(WHAT.what);
   return (await present(db, [row]))[0]!;
 }
 
@@ -82,7 +82,7 @@ async function checkNameFree(tx: DbOrTx, name: string, exceptId?: string) {
     .select({ id: playbook.id })
     .from(playbook)
     .where(and(sql`lower(${playbook.name}) = ${name.toLowerCase()}`, isNull(playbook.archivedAt), exceptId ? sql`${playbook.id} <> ${exceptId}` : undefined));
-  if (rows.length) throw fieldError('body.name', 'is already used by another playbook', 'conflict');
+  if (rows.length) throw fieldError('body.name', msg('playbooks.nameUsed'), 'conflict');
 }
 
 /** Inserts a playbook with its steps in the caller's transaction (the starter set uses it too). */
@@ -108,7 +108,7 @@ export async function createPlaybook(db: Db, input: PlaybookInput, actor: Actor)
 export async function updatePlaybook(db: Db, id: string, input: Partial<PlaybookInput> & { version: number }, actor: Actor): Promise<Playbook> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, playbook, id, WHAT);
-    if (before.archivedAt) throw new AppError('conflict', 'The playbook is archived: restore it before changing it');
+    if (before.archivedAt) throw new AppError('conflict', msg('playbooks.archived'));
     const beforeSteps = (await stepsOf(tx, [id])).get(id) ?? [];
     const { version, steps, ...fields } = input;
     if (fields.name !== undefined) await checkNameFree(tx, fields.name, id);
@@ -137,7 +137,7 @@ export async function setPlaybookArchived(db: Db, id: string, archived: boolean,
     const before = await lockRow(tx, playbook, id, WHAT);
     if (!archived && before.archivedAt) {
       await checkNameFree(tx, before.name, id).catch(() => {
-        throw new AppError('conflict', `Another playbook is already called "${before.name}": rename or archive it first`);
+        throw new AppError('conflict', msg('playbooks.nameTaken', { name: before.name }));
       });
     }
     const after = await updateVersioned(tx, playbook, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);

@@ -6,7 +6,7 @@ import { uuidParam, version } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
 import { product } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { fieldError } from '../../lib/errors.js';
+import { fieldError, msg } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
 import { partnersPolicy } from '../partners/index.js';
 
@@ -17,7 +17,7 @@ const present = (p: typeof product.$inferSelect) => ({ id: p.id, name: p.name, d
 export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const nameTaken = async (name: string, exceptId?: string) => {
     const rows = await db.select({ id: product.id }).from(product).where(eq(product.name, name));
-    if (rows.some((r) => r.id !== exceptId)) throw fieldError('body.name', 'is already in the catalogue');
+    if (rows.some((r) => r.id !== exceptId)) throw fieldError('body.name', msg('products.nameUsed'));
   };
   app.get(
     '/api/products',
@@ -53,7 +53,7 @@ export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(product).where(eq(product.id, req.params.id));
         const { version: v, ...values } = req.body;
-        const after = await updateVersioned(tx, product, req.params.id, v, values as never, 'Product');
+        const after = await updateVersioned(tx, product, req.params.id, v, values as never, { what: msg('products.what'), the: msg('products.the') });
         await recordAudit(tx, { actor: req.actor, entityType: 'product', entityId: after.id, action: 'update', before: before ? present(before) : null, after: present(after) });
         return present(after);
       });

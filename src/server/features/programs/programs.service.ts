@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { certification, levelChecklistItem, levelRequirement, partner, partnerProgram, programLevel, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { checklistDoneBody, createProgramBody, listProgramsQuery, ProgramDetail, ProgramSummary, putLevelsBody, updateProgramBody } from '../../../shared/schemas/programs.js';
@@ -11,7 +11,8 @@ import { evaluatePrograms, loadLadders } from './programs.evaluate.js';
 import { insertRequirements, type NewRequirement } from './programs.requirements.js';
 import { auditableLadder, auditableProgram, presentDetail, presentSummary, type ProgramWithPartner } from './programs.presenter.js';
 
-const WHAT = 'Programme';
+const WHAT = { what: msg('programs.what'), the: msg('programs.the') };
+const CHECKLIST_ITEM = { what: msg('programs.checklistItem.what'), the: msg('programs.checklistItem.the') };
 type Row = typeof partnerProgram.$inferSelect;
 
 async function withPartners(db: DbOrTx, where: SQL | undefined): Promise<ProgramWithPartner[]> {
@@ -47,14 +48,14 @@ async function details(db: DbOrTx, rows: ProgramWithPartner[], today: string): P
 
 export async function getProgram(db: DbOrTx, id: string, today: string): Promise<ProgramDetail> {
   const rows = await withPartners(db, eq(partnerProgram.id, id));
-  if (!rows.length) throw notFound(WHAT);
+  if (!rows.length) throw notFound(WHAT.what);
   return (await details(db, rows, today))[0]!;
 }
 
 /** The programmes linked to a partner (not archived), evaluated, for its Programs tab. */
 export async function partnerPrograms(db: DbOrTx, partnerId: string, today: string): Promise<ProgramDetail[]> {
   const [p] = await db.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
+  if (!p) throw notFound(msg('programs.partner'));
   return details(db, await withPartners(db, and(eq(partnerProgram.partnerId, partnerId), isNull(partnerProgram.archivedAt))), today);
 }
 
@@ -70,13 +71,13 @@ async function checkNameFree(tx: DbOrTx, name: string, exceptId?: string) {
     .select({ id: partnerProgram.id })
     .from(partnerProgram)
     .where(and(sql`lower(${partnerProgram.name}) = ${name.toLowerCase()}`, isNull(partnerProgram.archivedAt), exceptId ? sql`${partnerProgram.id} <> ${exceptId}` : undefined));
-  if (rows.length) throw fieldError('body.name', 'is already used by another programme', 'conflict');
+  if (rows.length) throw fieldError('body.name', msg('programs.field.nameUsed'), 'conflict');
 }
 
 async function checkPartner(tx: DbOrTx, partnerId: string | null | undefined) {
   if (!partnerId) return;
   const [p] = await tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw fieldError('body.partnerId', 'is not a known partner');
+  if (!p) throw fieldError('body.partnerId', msg('programs.field.unknownPartner'));
 }
 
 export async function createProgram(db: Db, input: z.output<typeof createProgramBody>, actor: Actor, today: string): Promise<ProgramDetail> {
@@ -103,7 +104,7 @@ export async function createProgram(db: Db, input: z.output<typeof createProgram
 export async function updateProgram(db: Db, id: string, input: z.output<typeof updateProgramBody>, actor: Actor, today: string): Promise<ProgramDetail> {
   await db.transaction(async (tx) => {
     const before = await lockRow(tx, partnerProgram, id, WHAT);
-    if (before.archivedAt) throw new AppError('conflict', 'The programme is archived: restore it before changing it');
+    if (before.archivedAt) throw new AppError('conflict', msg('programs.archived'));
     const { version, ...fields } = input;
     if (fields.name !== undefined) await checkNameFree(tx, fields.name, id);
     await checkPartner(tx, fields.partnerId);
@@ -112,7 +113,7 @@ export async function updateProgram(db: Db, id: string, input: z.output<typeof u
         .select({ id: programLevel.id })
         .from(programLevel)
         .where(and(eq(programLevel.id, fields.heldLevelId), eq(programLevel.programId, id)));
-      if (!level) throw fieldError('body.heldLevelId', 'is not a level of this programme');
+      if (!level) throw fieldError('body.heldLevelId', msg('programs.field.notALevel'));
     }
     const after = await updateVersioned(tx, partnerProgram, id, version, fields, WHAT);
     await recordAudit(tx, { actor, entityType: 'partner_program', entityId: id, action: 'update', before: await auditable(tx, before), after: await auditable(tx, after) });
@@ -125,7 +126,7 @@ export async function setProgramArchived(db: Db, id: string, archived: boolean, 
     const before = await lockRow(tx, partnerProgram, id, WHAT);
     if (!archived && before.archivedAt) {
       await checkNameFree(tx, before.name, id).catch(() => {
-        throw new AppError('conflict', `Another programme is already called "${before.name}": rename or archive it first`);
+        throw new AppError('conflict', msg('programs.nameTaken', { name: before.name }));
       });
     }
     const after = await updateVersioned(tx, partnerProgram, id, version, { archivedAt: archived ? sql`now()` : null } as never, WHAT);
@@ -151,7 +152,7 @@ const PARKED_RANK = 100_000;
 export async function putLevels(db: Db, id: string, input: z.output<typeof putLevelsBody>, actor: Actor, today: string): Promise<ProgramDetail> {
   await db.transaction(async (tx) => {
     const before = await lockRow(tx, partnerProgram, id, WHAT);
-    if (before.archivedAt) throw new AppError('conflict', 'The programme is archived: restore it before changing it');
+    if (before.archivedAt) throw new AppError('conflict', msg('programs.archived'));
     const old = (await loadLadders(tx, [id])).get(id)!;
     const levelIds = new Set(old.levels.map((l) => l.row.id));
     const itemLevel = new Map(old.levels.flatMap((l) => l.checklist.map((c) => [c.id, l.row.id] as const)));
@@ -168,18 +169,17 @@ export async function putLevels(db: Db, id: string, input: z.output<typeof putLe
     const seenLevels = new Set<string>();
     const seenItems = new Set<string>();
     input.levels.forEach((l, i) => {
-      if (l.id && (!levelIds.has(l.id) || seenLevels.has(l.id))) throw fieldError(`body.levels.${i}.id`, 'is not a level of this programme (or is listed twice)');
+      if (l.id && (!levelIds.has(l.id) || seenLevels.has(l.id))) throw fieldError(`body.levels.${i}.id`, msg('programs.field.unknownLevel'));
       if (l.id) seenLevels.add(l.id);
       l.checklist.forEach((c, j) => {
         // An item stays with its level: a tick is evidence for that level.
-        if (c.id && (!l.id || itemLevel.get(c.id) !== l.id || seenItems.has(c.id)))
-          throw fieldError(`body.levels.${i}.checklist.${j}.id`, 'is not a checklist item of this level (or is listed twice)');
+        if (c.id && (!l.id || itemLevel.get(c.id) !== l.id || seenItems.has(c.id))) throw fieldError(`body.levels.${i}.checklist.${j}.id`, msg('programs.field.unknownItem'));
         if (c.id) seenItems.add(c.id);
       });
       l.requirements.forEach((r, j) => {
         const check = (ids: string[], path: string) =>
           ids.forEach((cid, k) => {
-            if (!certIds.has(cid)) throw fieldError(`${path}.certificationIds.${k}`, 'is not a certification of the catalogue (or it is archived)');
+            if (!certIds.has(cid)) throw fieldError(`${path}.certificationIds.${k}`, msg('programs.field.unknownCertification'));
           });
         check(r.certificationIds, `body.levels.${i}.requirements.${j}`);
         r.children.forEach((c, k) => check(c.certificationIds, `body.levels.${i}.requirements.${j}.children.${k}`));
@@ -263,13 +263,13 @@ export async function setChecklistDone(
   today: string,
 ): Promise<ProgramDetail> {
   const programId = await db.transaction(async (tx) => {
-    const before = await lockRow(tx, levelChecklistItem, itemId, 'Checklist item');
+    const before = await lockRow(tx, levelChecklistItem, itemId, CHECKLIST_ITEM);
     const [level] = await tx
       .select({ programId: programLevel.programId, archivedAt: partnerProgram.archivedAt })
       .from(programLevel)
       .innerJoin(partnerProgram, eq(partnerProgram.id, programLevel.programId))
       .where(eq(programLevel.id, before.levelId));
-    if (level!.archivedAt) throw new AppError('conflict', 'The programme is archived: restore it before changing it');
+    if (level!.archivedAt) throw new AppError('conflict', msg('programs.archived'));
     const done = input.evidence !== null;
     const after = await updateVersioned(
       tx,
@@ -277,7 +277,7 @@ export async function setChecklistDone(
       itemId,
       input.version,
       done ? ({ doneAt: sql`now()`, doneBy: actor.id, evidence: input.evidence } as never) : { doneAt: null, doneBy: null, evidence: null },
-      'Checklist item',
+      CHECKLIST_ITEM,
     );
     const view = (c: typeof before) => ({ title: c.title, done: c.doneAt !== null, doneBy: c.doneBy, evidence: c.evidence });
     await recordAudit(tx, { actor, entityType: 'level_checklist_item', entityId: itemId, action: done ? 'done' : 'undone', before: view(before), after: view(after) });

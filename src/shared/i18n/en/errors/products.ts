@@ -1,1 +1,6 @@
-export default {};
+export default {
+  // The kind of record: `what` heads "… was not found", `the` fills "The … was changed by someone else".
+  what: 'Product',
+  the: 'product',
+  nameUsed: 'is already in the catalogue',
+};
