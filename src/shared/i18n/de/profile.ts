@@ -1,4 +1,11 @@
 import type en from '../en/profile.js';
 import type { Catalogue } from '../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  language: {
+    heading: 'Sprache',
+    description: 'Für Bildschirme, E-Mails und Kalenderdateien.',
+    browser: 'Wie im Browser eingestellt',
+    saved: 'Ihre Sprache ist gespeichert.',
+  },
+} satisfies Catalogue<typeof en>;

@@ -11,6 +11,7 @@ import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { useChangePassword, useUpdateMyName } from './queries.js';
 import { NotificationPreferencesCard } from '../notifications/NotificationPreferencesCard.js';
 import { SessionsCard } from './SessionsCard.js';
+import { LanguageCard } from './LanguageCard.js';
 
 function NameCard() {
   const me = useMe();
@@ -143,6 +144,7 @@ export function ProfilePage() {
         <NameCard />
         <PasswordCard />
         <NotificationPreferencesCard />
+        <LanguageCard />
       </SimpleGrid>
       <SessionsCard />
     </>
