@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { z } from 'zod';
 import type { meSchema, setupStatus, User } from '../../shared/schemas/user.js';
 import { api, ApiError, setCsrfToken } from '../api.js';
-import { switchLocale } from '../i18n.js';
+import { i18n, switchLocale } from '../i18n.js';
 
 export type Me = z.infer<typeof meSchema>;
 export type SetupStatus = z.infer<typeof setupStatus>;
@@ -69,11 +69,11 @@ export function useSingleSignOn() {
       } catch (e) {
         // 404: the provider was skipped (its discovery failed); 5xx: it failed now.
         if (e instanceof ApiError && (e.status === 404 || e.status >= 500)) {
-          throw new Error('Single sign-on is not available right now. Sign in with your e-mail and password, or tell an administrator.', { cause: e });
+          throw new Error(i18n.t('common:sso.unavailable'), { cause: e });
         }
         throw e;
       }
-      if (!res.url) throw new Error('The single sign-on provider did not answer with an address.');
+      if (!res.url) throw new Error(i18n.t('common:sso.noAddress'));
       window.location.href = res.url;
     },
   });
