@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Badge, Button, Card, Code, Group, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { Trans, useTranslation } from 'react-i18next';
 import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ApiToken } from '../../../shared/schemas/token.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -12,11 +13,7 @@ import { formatDate, formatDateTime, formatRelative } from '../../lib/format.js'
 import { CreateTokenModal } from './CreateTokenModal.js';
 import { tokensQuery, tokenStatus, useRevokeToken, type TokenStatus } from './queries.js';
 
-const STATUS: Record<TokenStatus, { label: string; color: string }> = {
-  active: { label: 'Active', color: 'teal' },
-  expired: { label: 'Expired', color: 'orange' },
-  revoked: { label: 'Revoked', color: 'gray' },
-};
+const STATUS_COLOR: Record<TokenStatus, string> = { active: 'teal', expired: 'orange', revoked: 'gray' };
 
 function When({ iso, relative }: { iso: string | null; relative?: boolean }) {
   if (!iso) return <>—</>;
@@ -28,6 +25,7 @@ function When({ iso, relative }: { iso: string | null; relative?: boolean }) {
 }
 
 export function TokensPage() {
+  const { t } = useTranslation('tokens');
   const tokens = useQuery(tokensQuery());
   const revoke = useRevokeToken();
   const [creating, setCreating] = useState(false);
@@ -36,16 +34,16 @@ export function TokensPage() {
   const confirmRevoke = () => {
     if (!revoking) return;
     revoke.mutate(revoking.id, {
-      onSuccess: (t) => {
+      onSuccess: (token) => {
         setRevoking(null);
-        notifications.show({ color: 'teal', message: `“${t.name}” is revoked. Requests with it are refused from now on.` });
+        notifications.show({ color: 'teal', message: t('page.revoked', { name: token.name }) });
       },
     });
   };
 
   const newButton = (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-      New token
+      {t('page.new')}
     </Button>
   );
 
@@ -54,23 +52,14 @@ export function TokensPage() {
 
   return (
     <>
-      <PageHeader
-        title="API tokens"
-        description="Tokens let scripts and integrations use the Partnerhub API as you, with your role’s permissions."
-        actions={tokens.data?.length ? newButton : undefined}
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} actions={tokens.data?.length ? newButton : undefined} />
       <QueryStates
         query={tokens}
-        loading="Loading tokens…"
+        loading={t('page.loading')}
         isEmpty={(list) => list.length === 0}
         empty={
           <Card withBorder radius="md">
-            <EmptyState
-              icon={<IconKey size={24} aria-hidden />}
-              title="No API tokens yet"
-              description="Create one for each script or integration, so you can revoke one without breaking the others."
-              action={newButton}
-            />
+            <EmptyState icon={<IconKey size={24} aria-hidden />} title={t('page.none')} description={t('page.noneHint')} action={newButton} />
           </Card>
         }
       >
@@ -78,76 +67,76 @@ export function TokensPage() {
           <Card withBorder radius="md" padding={0}>
             <Table.ScrollContainer minWidth={0}>
               <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-                <Table.Caption className="visually-hidden">Your API tokens</Table.Caption>
+                <Table.Caption className="visually-hidden">{t('page.caption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th visibleFrom="sm">Token</Table.Th>
-                    <Table.Th visibleFrom="sm">Last used</Table.Th>
-                    <Table.Th visibleFrom="md">Created</Table.Th>
-                    <Table.Th visibleFrom="md">Expires</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <Table.Th>{t('column.name')}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t('column.token')}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t('column.lastUsed')}</Table.Th>
+                    <Table.Th visibleFrom="md">{t('column.created')}</Table.Th>
+                    <Table.Th visibleFrom="md">{t('column.expires')}</Table.Th>
+                    <Table.Th>{t('column.status')}</Table.Th>
                     <Table.Th>
-                      <span className="visually-hidden">Actions</span>
+                      <span className="visually-hidden">{t('column.actions')}</span>
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {rows.map((t) => {
-                    const status = tokenStatus(t);
+                  {rows.map((token) => {
+                    const status = tokenStatus(token);
                     return (
-                      <Table.Tr key={t.id} data-status={status}>
+                      <Table.Tr key={token.id} data-status={status}>
                         <Table.Td>
                           <Text size="sm" fw={500} c={status === 'active' ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
-                            {t.name}
+                            {token.name}
                           </Text>
                           <Text size="xs" c="dimmed" hiddenFrom="sm">
-                            Last used {t.lastUsedAt ? <When iso={t.lastUsedAt} relative /> : 'never'}
-                            {t.expiresAt && status === 'active' ? (
+                            {token.lastUsedAt ? <Trans t={t} i18nKey="page.lastUsedAt" components={{ when: <When iso={token.lastUsedAt} relative /> }} /> : t('page.lastUsedNever')}
+                            {token.expiresAt && status === 'active' ? (
                               <>
                                 {' '}
-                                · expires <When iso={t.expiresAt} />
+                                <Trans t={t} i18nKey="page.expiresAt" components={{ when: <When iso={token.expiresAt} /> }} />
                               </>
                             ) : null}
                           </Text>
                         </Table.Td>
                         <Table.Td visibleFrom="sm">
-                          <Code>{t.prefix}…</Code>
+                          <Code>{token.prefix}…</Code>
                         </Table.Td>
                         <Table.Td visibleFrom="sm">
                           <Text size="sm">
-                            {t.lastUsedAt ? (
-                              <When iso={t.lastUsedAt} relative />
+                            {token.lastUsedAt ? (
+                              <When iso={token.lastUsedAt} relative />
                             ) : (
                               <Text span size="sm" c="dimmed">
-                                Never
+                                {t('page.never')}
                               </Text>
                             )}
                           </Text>
                         </Table.Td>
                         <Table.Td visibleFrom="md">
                           <Text size="sm">
-                            <When iso={t.createdAt} />
+                            <When iso={token.createdAt} />
                           </Text>
                         </Table.Td>
                         <Table.Td visibleFrom="md">
-                          <Text size="sm">{t.expiresAt ? <When iso={t.expiresAt} /> : 'Never'}</Text>
+                          <Text size="sm">{token.expiresAt ? <When iso={token.expiresAt} /> : t('page.never')}</Text>
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={STATUS[status].color}>
-                            {STATUS[status].label}
+                          <Badge variant="light" color={STATUS_COLOR[status]}>
+                            {t(`status.${status}`)}
                           </Badge>
                         </Table.Td>
                         <Table.Td>
                           {status !== 'revoked' && (
-                            <Tooltip label="Revoke">
+                            <Tooltip label={t('page.revoke')}>
                               <ActionIcon
                                 variant="subtle"
                                 color="red"
-                                aria-label={`Revoke ${t.name}`}
+                                aria-label={t('page.revokeNamed', { name: token.name })}
                                 onClick={() => {
                                   revoke.reset();
-                                  setRevoking(t);
+                                  setRevoking(token);
                                 }}
                               >
                                 <IconTrash size={18} aria-hidden />
@@ -167,7 +156,7 @@ export function TokensPage() {
       {tokens.data && tokens.data.length > 0 && (
         <Group mt="sm">
           <Text size="xs" c="dimmed">
-            Send a token in the header <Code>Authorization: Bearer ph_…</Code>. “Last used” is updated at most once a minute. Deactivating an account revokes all its tokens.
+            <Trans t={t} i18nKey="page.hint" components={{ code: <Code /> }} />
           </Text>
         </Group>
       )}
@@ -177,13 +166,13 @@ export function TokensPage() {
         opened={revoking !== null}
         onClose={() => setRevoking(null)}
         onConfirm={confirmRevoke}
-        title="Revoke this token?"
-        confirmLabel="Revoke token"
+        title={t('page.revokeTitle')}
+        confirmLabel={t('page.revokeConfirm')}
         danger
         loading={revoke.isPending}
         error={revoke.error}
       >
-        Scripts using <b>{revoking?.name}</b> will be refused from now on. This cannot be undone; create a new token if you need one again.
+        <Trans t={t} i18nKey="page.revokeBody" values={{ name: revoking?.name }} components={{ b: <b /> }} />
       </ConfirmDialog>
     </>
   );
