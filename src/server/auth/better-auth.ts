@@ -6,6 +6,7 @@ import { isHttps, type Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema/index.js';
 import { signInAccountLimit } from './sign-in-limit.js';
+import { translate } from '../i18n.js';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 /** Request header carrying the client address that Fastify determined; any client-sent value is replaced. */
@@ -116,7 +117,7 @@ export function createAuth(opts: { db: Db; config: Config; secret: string }) {
             const [u] = await db.select({ deactivatedAt: schema.user.deactivatedAt }).from(schema.user).where(eq(schema.user.id, session.userId));
             if (!u || u.deactivatedAt) {
               // The code lets an SSO callback redirect to the error page instead of answering JSON.
-              throw new APIError('FORBIDDEN', { code: 'account_deactivated', message: 'This account is deactivated. Ask an administrator.' });
+              throw new APIError('FORBIDDEN', { code: 'account_deactivated', message: translate('en', 'errors:auth.deactivated') });
             }
           },
         },

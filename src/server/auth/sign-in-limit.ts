@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import type { Db } from '../db/client.js';
 import { hit, refund, type Hit, type Limit } from '../lib/rate-limit.js';
+import { translate } from '../i18n.js';
 
 export const SIGN_IN_ACCOUNT_WINDOW_MS = 15 * 60_000;
 const SIGN_IN_PATH = '/sign-in/email';
+/** better-auth's error code of this limit's refusal: the API words it in the request's language (plugins/auth). */
+export const SIGN_IN_LIMITED = 'ACCOUNT_SIGN_IN_LIMITED';
 
 /**
  * The counter's key for an e-mail address as better-auth looks it up (lower-case). Hashed: the
@@ -39,7 +42,7 @@ export function signInAccountLimit(db: Db, max: number) {
         const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
         throw new APIError(
           'TOO_MANY_REQUESTS',
-          { code: 'RATE_LIMITED', message: `Too many failed sign-in attempts for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` },
+          { code: SIGN_IN_LIMITED, message: translate('en', 'errors:auth.signInLimited', { count: minutes }) },
           { 'Retry-After': String(attempt.retryAfterSeconds) },
         );
       }

@@ -2,15 +2,18 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER, servedAuthEndpoints, type Auth } from '../auth/better-auth.js';
+import { SIGN_IN_LIMITED } from '../auth/sign-in-limit.js';
+import { requestLocale } from '../i18n.js';
 import { recordOwnPasswordChange } from '../features/users/users.service.js';
 import type { Db } from '../db/client.js';
 import { apiToken, user } from '../db/schema/index.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, msg, type Text } from '../lib/errors.js';
 import { enforce } from '../lib/rate-limit.js';
 import { publicAccess, type Actor } from '../lib/policy.js';
 import { csrfTokenFor, hashToken, safeEqual, TOKEN_PREFIX } from '../lib/tokens.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { isLocale, type Locale } from '../../shared/i18n/locales.js';
+import enErrors from '../../shared/i18n/en/errors/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,6 +48,19 @@ function toRole(value: unknown): Role {
 }
 
 const toLocale = (value: unknown): Locale | null => (isLocale(value) ? value : null);
+
+// better-auth's answers we word ourselves, by its error code; any other keeps better-auth's English.
+const BETTER_AUTH_CODES = new Set(Object.keys(enErrors.auth.betterAuth));
+
+/** better-auth's refusal as a catalogue message, when it is one we word. */
+function betterAuthText(response: Response, said: { code?: string; message?: string }): Text | undefined {
+  if (said.code === SIGN_IN_LIMITED) return msg('auth.signInLimited', { count: Math.ceil(Number(response.headers.get('retry-after') ?? 60) / 60) });
+  if (said.code === 'account_deactivated') return msg('auth.deactivated');
+  if (said.code && BETTER_AUTH_CODES.has(said.code)) return msg(`auth.betterAuth.${said.code as keyof typeof enErrors.auth.betterAuth}`);
+  // better-auth's own per-address limiter answers without a code.
+  if (response.status === 429 && !said.code) return msg('auth.betterAuth.tooManyRequests');
+  return undefined;
+}
 
 function toHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -94,7 +110,7 @@ async function actorFromToken(db: Db, lookup: ReturnType<typeof prepareTokenLook
  * across instances. Only a valid token is counted: a made-up one leaves no row behind.
  */
 async function limitTokenRequests(db: Db, tokenId: string, perMinute: number) {
-  await enforce(db, `token:${tokenId}`, { max: perMinute, windowMs: 60_000 }, (s) => `This API token made more than ${perMinute} requests in a minute: try again in ${s} s`);
+  await enforce(db, `token:${tokenId}`, { max: perMinute, windowMs: 60_000 }, (seconds) => msg('auth.tokenRate', { max: perMinute, seconds }));
 }
 
 export default fp(
@@ -130,9 +146,9 @@ export default fp(
       const authorization = request.headers.authorization;
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-        if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <API token>"');
+        if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) throw new AppError('unauthenticated', msg('auth.bearerFormat'));
         const actor = await actorFromToken(db, tokenLookup, match[1]!, opts.tokenRateLimit);
-        if (!actor) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+        if (!actor) throw new AppError('unauthenticated', msg('auth.tokenInvalid'));
         return actor;
       }
       if (!request.headers.cookie?.includes('session_token')) return null;
@@ -153,20 +169,20 @@ export default fp(
       if (!policy) {
         // Only the web app's own routes (static files, the page fallback) declare no policy; an /api
         // route without one cannot be registered (onRoute above).
-        if (request.routeOptions.url?.startsWith('/api')) throw new AppError('forbidden', 'This route declares no policy');
+        if (request.routeOptions.url?.startsWith('/api')) throw new AppError('forbidden', msg('auth.noPolicy'));
         return;
       }
       if (request.routeOptions.url === AUTH_ROUTE) return;
       request.actor = await resolveActor(request);
       if (policy.public) return;
-      if (!request.actor) throw new AppError('unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
+      if (!request.actor) throw new AppError('unauthenticated', msg('auth.signIn'));
       if (request.actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
         const sent = request.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(secret, request.actor.sessionId!))) {
-          throw new AppError('csrf_failed', `A cookie-authenticated ${request.method} needs the ${CSRF_HEADER} header from GET /api/me`);
+          throw new AppError('csrf_failed', msg('auth.csrf', { method: request.method, header: CSRF_HEADER }));
         }
       }
-      if (!policy.allow(request.actor)) throw new AppError('forbidden', `Your role (${request.actor.role}) may not do this`);
+      if (!policy.allow(request.actor)) throw new AppError('forbidden', msg('auth.roleMayNot', { role: msg(`auth.role.${request.actor.role}`) }));
     });
 
     // better-auth owns /api/auth/*: sign-in, sign-out, password change, SSO. It checks the
@@ -182,7 +198,7 @@ export default fp(
         // equal an allowed endpoint exactly, so no spelling of it reaches an endpoint outside the list.
         const target = new URL(request.url, auth.options.baseURL as string);
         if (!servedAuthEndpoints(auth).has(`${request.method} ${target.pathname}`)) {
-          throw new AppError('not_found', `${request.method} ${target.pathname} is not an endpoint of this server`);
+          throw new AppError('not_found', msg('auth.notEndpoint', { method: request.method, path: target.pathname }));
         }
         const url = new URL(target.pathname + target.search, auth.options.baseURL as string);
         // A password change is audited on the user (who, before the endpoint rotates the session).
@@ -206,12 +222,13 @@ export default fp(
         const text = await response.text();
         if (response.status >= 400) {
           // Keep one error shape across the API.
-          let message = text;
+          let said: { code?: string; message?: string } = {};
           try {
-            message = (JSON.parse(text) as { message?: string }).message ?? text;
+            said = JSON.parse(text) as typeof said;
           } catch {
             /* not JSON */
           }
+          const message = betterAuthText(response, said) ?? said.message ?? text;
           const code =
             response.status === 401
               ? 'unauthenticated'
@@ -222,7 +239,7 @@ export default fp(
                   : response.status === 404
                     ? 'not_found'
                     : 'bad_request';
-          const problem = new AppError(code, message || undefined).toProblem(request.url.split('?')[0]);
+          const problem = new AppError(code, message || undefined).toProblem(request.url.split('?')[0], requestLocale(request));
           return reply
             .status(response.status)
             .type('application/problem+json')

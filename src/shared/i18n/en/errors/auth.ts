@@ -1,1 +1,33 @@
-export default {};
+export default {
+  bearerFormat: 'The Authorization header must be "Bearer <API token>"',
+  tokenInvalid: 'The API token is invalid, expired or revoked',
+  noPolicy: 'This route declares no policy',
+  signIn: 'Sign in, or send an API token as "Authorization: Bearer <token>"',
+  csrf: 'A cookie-authenticated {{method}} needs the {{header}} header from GET /api/me',
+  roleMayNot: 'Your role ({{role}}) may not do this',
+  // The role as the API names it: the English answer keeps the API's own word.
+  role: { viewer: 'viewer', member: 'member', manager: 'manager', admin: 'admin' },
+  notEndpoint: '{{method}} {{path}} is not an endpoint of this server',
+  tokenRate: 'This API token made more than {{max}} requests in a minute: try again in {{seconds}} s',
+  signInLimited_one: 'Too many failed sign-in attempts for this account. Try again in {{count}} minute.',
+  signInLimited_other: 'Too many failed sign-in attempts for this account. Try again in {{count}} minutes.',
+  deactivated: 'This account is deactivated. Ask an administrator.',
+  // better-auth's own answers, by its error code; English is better-auth's text.
+  betterAuth: {
+    tooManyRequests: 'Too many requests. Please try again later.',
+    INVALID_EMAIL_OR_PASSWORD: 'Invalid email or password',
+    INVALID_PASSWORD: 'Invalid password',
+    INVALID_EMAIL: 'Invalid email',
+    PASSWORD_TOO_SHORT: 'Password too short',
+    PASSWORD_TOO_LONG: 'Password too long',
+    SESSION_EXPIRED: 'Session expired. Re-authenticate to perform this action.',
+    SESSION_NOT_FRESH: 'Session is not fresh',
+    CREDENTIAL_ACCOUNT_NOT_FOUND: 'Credential account not found',
+    INVALID_ORIGIN: 'Invalid origin',
+    MISSING_OR_NULL_ORIGIN: 'Missing or null Origin',
+    INVALID_CALLBACK_URL: 'Invalid callbackURL',
+    PROVIDER_NOT_FOUND: 'Provider not found',
+    USER_NOT_FOUND: 'User not found',
+    EMAIL_NOT_VERIFIED: 'Email not verified',
+  },
+};
