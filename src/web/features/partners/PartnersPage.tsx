@@ -14,6 +14,7 @@ import { LoadDemoDataButton } from './DemoData.js';
 import { importanceOptions, statusOptions, typeOptions } from './labels.js';
 import { NO_FILTERS, usePartnerListParams } from './listParams.js';
 import { ColumnChooser, SavedViewsMenu } from './ListTools.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PartnerCards, PartnerTable } from './PartnerTable.js';
 import { ColleagueSelect, CountrySelect, DebouncedTextInput, MultiFilter } from './pickers.js';
 import { partnersListQuery } from './queries.js';
@@ -190,6 +191,7 @@ export function PartnersPage() {
                 {state.filtered && <ClearFiltersButton size="sm" onClick={clearFilters} />}
                 <SavedViewsMenu current={current} onApply={replaceAll} canSave />
                 <ColumnChooser columns={state.columns} onChange={setColumns} />
+                <ExportMenu path="/api/partners/export" params={current} columns={['name', ...state.columns]} />
               </Group>
             </Group>
           </Stack>
