@@ -2,13 +2,13 @@ import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { riskCriterion } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError } from '../../lib/errors.js';
+import { AppError, fieldError, msg } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
 import { lockRow, updateVersioned } from '../../lib/versioned.js';
 import type { CreateRiskCriterionBody, RiskCriterion, UpdateRiskCriterionBody } from '../../../shared/schemas/risk.js';
 import { auditableCriterion, presentCriterion } from './risk.presenter.js';
 
-const WHAT = 'Risk criterion';
+const WHAT = { what: msg('risk.criterion.what'), the: msg('risk.criterion.the') };
 type AuditActor = Pick<Actor, 'id' | 'name'> | null;
 
 export async function listCriteria(db: DbOrTx, archived: 'false' | 'true' | 'all' = 'false'): Promise<RiskCriterion[]> {
@@ -54,7 +54,7 @@ export async function createCriterion(db: Db, input: CreateRiskCriterionBody, ac
     await tx.execute(sql`select pg_advisory_xact_lock(${CRITERIA_LOCK})`);
     let key = input.key;
     if (key) {
-      if (await keyTaken(tx, key)) throw fieldError('body.key', 'is already used by another criterion', 'conflict');
+      if (await keyTaken(tx, key)) throw fieldError('body.key', msg('risk.field.keyUsed'), 'conflict');
     } else {
       const base = slug(input.name);
       key = base;
@@ -72,7 +72,7 @@ export async function createCriterion(db: Db, input: CreateRiskCriterionBody, ac
 export async function updateCriterion(db: Db, id: string, input: UpdateRiskCriterionBody, actor: Actor): Promise<RiskCriterion> {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, riskCriterion, id, WHAT);
-    if (before.archivedAt) throw new AppError('conflict', 'The criterion is archived: restore it before changing it');
+    if (before.archivedAt) throw new AppError('conflict', msg('risk.criterionArchived'));
     const { version, ...fields } = input;
     const after = await updateVersioned(tx, riskCriterion, id, version, fields, WHAT);
     await recordAudit(tx, { actor, entityType: 'risk_criterion', entityId: id, action: 'update', before: auditableCriterion(before), after: auditableCriterion(after) });

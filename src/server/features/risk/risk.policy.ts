@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../../lib/errors.js';
 import { roles, signedIn, type Actor } from '../../lib/policy.js';
 
 /**
@@ -17,9 +18,11 @@ export const riskPolicy = {
  * Four eyes, as supplier security policies ask: whoever started the assessment, changed it last or
  * is named its assessor may not approve it. The sentence says why, or null when the actor may.
  */
-export function fourEyesRefusal(a: { createdBy: string | null; updatedBy: string | null; assessorId: string | null }, actor: Pick<Actor, 'id'>): string | null {
-  const did = [a.createdBy === actor.id && 'started', a.updatedBy === actor.id && 'last changed', a.assessorId === actor.id && 'are the assessor of'].filter(Boolean);
+export function fourEyesRefusal(a: { createdBy: string | null; updatedBy: string | null; assessorId: string | null }, actor: Pick<Actor, 'id'>): Msg | null {
+  const did = [a.createdBy === actor.id && 'started', a.updatedBy === actor.id && 'changed', a.assessorId === actor.id && 'assessor'].filter(Boolean);
   if (!did.length) return null;
-  const what = did.length === 1 ? did[0] : `${did.slice(0, -1).join(', ')} and ${did[did.length - 1]}`;
-  return `Four eyes: you ${what} this assessment, so another Partner Manager or administrator must approve it`;
+  // One whole sentence per combination: German cannot glue the verbs as English does.
+  return msg(
+    `risk.fourEyes.${did.join('_')}` as `risk.fourEyes.${'started' | 'changed' | 'assessor' | 'started_changed' | 'started_assessor' | 'changed_assessor' | 'started_changed_assessor'}`,
+  );
 }

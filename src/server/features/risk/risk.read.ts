@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { contract, partner, riskAssessment, riskCriterion, riskFinding, riskScore, task, user } from '../../db/schema/index.js';
-import { notFound } from '../../lib/errors.js';
+import { msg, notFound, type Msg } from '../../lib/errors.js';
+import { translate } from '../../i18n.js';
 import type { Actor } from '../../lib/policy.js';
 import { dayIn } from '../../../shared/days.js';
 import type { ContractClause, FindingSeverity } from '../../../shared/compliance.js';
@@ -23,10 +24,12 @@ import { readRiskPolicy } from './risk.settings.js';
 function approval(a: typeof riskAssessment.$inferSelect, actor: Actor | undefined): { canApprove: boolean; approvalRefusal: string | null } {
   if (!actor || a.status !== 'draft' || !riskPolicy.approve.allow(actor)) return { canApprove: false, approvalRefusal: null };
   const refusal = fourEyesRefusal(a, actor);
-  return { canApprove: !refusal, approvalRefusal: refusal };
+  return { canApprove: !refusal, approvalRefusal: refusal && english(refusal) };
 }
 
-const WHAT = 'Risk assessment';
+const WHAT = msg('risk.assessment.what');
+// The read model's own sentences stay English (the web app words what it shows); errors use the messages.
+const english = (m: Msg) => translate('en', `errors:${m.key}`, m.values);
 
 /** Assessments with their people's names, in one statement (drizzle leaves columns unqualified for one table). */
 export const selectAssessments = (db: DbOrTx) =>
@@ -82,12 +85,12 @@ export async function scoresOf(db: DbOrTx, assessmentId: string) {
 }
 
 /** What stops a draft from being approved, in words a Partner Manager can act on. */
-export function missingForApproval(a: { assessorId: string | null; assessedOn: string | null }, scores: { criterionName: string; score: number | null }[]): string[] {
-  const missing: string[] = [];
-  if (!scores.length) missing.push('The assessment has no criteria: add criteria to the catalogue and start a new one');
-  if (!a.assessorId) missing.push('Assessor');
-  if (!a.assessedOn) missing.push('Assessed on');
-  for (const s of scores) if (s.score === null) missing.push(`Score for “${s.criterionName}”`);
+export function missingForApproval(a: { assessorId: string | null; assessedOn: string | null }, scores: { criterionName: string; score: number | null }[]): Msg[] {
+  const missing: Msg[] = [];
+  if (!scores.length) missing.push(msg('risk.missing.noCriteria'));
+  if (!a.assessorId) missing.push(msg('risk.missing.assessor'));
+  if (!a.assessedOn) missing.push(msg('risk.missing.assessedOn'));
+  for (const s of scores) if (s.score === null) missing.push(msg('risk.missing.score', { criterion: s.criterionName }));
   return missing;
 }
 
@@ -107,7 +110,7 @@ export async function getAssessment(db: DbOrTx, id: string, actor?: Actor): Prom
     scores: scores.map((r) => ({ criterionId: r.s.criterionId, criterionName: r.s.criterionName, guidance: r.guidance, weight: r.s.weight, score: r.s.score, note: r.s.note })),
     findings,
     preview: draft ? rateScores(plain, await readRiskPolicy(db)) : null,
-    missing: draft ? missingForApproval(row.a, plain) : [],
+    missing: draft ? missingForApproval(row.a, plain).map(english) : [],
     ...approval(row.a, actor),
   };
 }
@@ -123,7 +126,7 @@ async function clausesInForce(db: DbOrTx, partnerId: string): Promise<Set<Contra
 
 export async function partnerRisk(db: DbOrTx, partnerId: string, now: Date = new Date()): Promise<PartnerRisk> {
   const [p] = await db.select({ id: partner.id, dueOn: partner.riskReviewDueOn }).from(partner).where(eq(partner.id, partnerId));
-  if (!p) throw notFound('Partner');
+  if (!p) throw notFound(msg('risk.partner'));
   const rows = await selectAssessments(db).where(eq(riskAssessment.partnerId, partnerId)).orderBy(desc(riskAssessment.createdAt), desc(riskAssessment.id));
   const history = rows.map((r) => presentAssessmentSummary(r.a, r));
   const current = history.find((a) => a.status === 'approved') ?? null;

@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { partner, riskAssessment, riskCriterion, riskFinding, riskScore, task, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound, type Msg } from '../../lib/errors.js';
 import type { Actor } from '../../lib/policy.js';
-import { lockRow, updateVersioned } from '../../lib/versioned.js';
+import { lockRow, staleVersion, updateVersioned } from '../../lib/versioned.js';
 import { addMonths, dayIn } from '../../../shared/days.js';
 import type { RiskReason } from '../../../shared/compliance.js';
 import { rateScores, type CreateRiskFindingBody, type RiskAssessment, type UpdateRiskAssessmentBody } from '../../../shared/schemas/risk.js';
@@ -15,11 +15,10 @@ import { getAssessment, missingForApproval } from './risk.read.js';
 import { fourEyesRefusal } from './risk.policy.js';
 import { readRiskPolicy } from './risk.settings.js';
 
-const WHAT = 'Risk assessment';
+const WHAT = { what: msg('risk.assessment.what'), the: msg('risk.assessment.the') };
 type Row = typeof riskAssessment.$inferSelect;
 
-const immutable = (a: Row) =>
-  new AppError('conflict', `This assessment is ${a.status === 'approved' ? 'approved' : 'superseded'} and cannot be changed: start a new assessment instead`);
+const immutable = (a: Row) => new AppError('conflict', msg(a.status === 'approved' ? 'risk.immutable.approved' : 'risk.immutable.superseded'));
 
 /**
  * An assessment locked for a change by the actor, its partner first (the order every partner write
@@ -28,11 +27,11 @@ const immutable = (a: Row) =>
  */
 async function lockAssessment(tx: DbOrTx, id: string, actor: Actor): Promise<{ a: Row; p: LockedPartner }> {
   const [ref] = await tx.select({ partnerId: riskAssessment.partnerId }).from(riskAssessment).where(eq(riskAssessment.id, id));
-  if (!ref) throw notFound(WHAT);
+  if (!ref) throw notFound(WHAT.what);
   const p = await lockPartnerForEdit(tx, actor, ref.partnerId, { allowArchived: true });
   const a = await lockRow(tx, riskAssessment, id, WHAT);
   // A partner merge may have moved the assessment between the two reads.
-  if (a.partnerId !== p.id) throw new AppError('conflict', 'The assessment moved to another partner meanwhile: reload and try again');
+  if (a.partnerId !== p.id) throw new AppError('conflict', msg('risk.moved'));
   return { a, p };
 }
 
@@ -43,10 +42,13 @@ async function lockDraft(tx: DbOrTx, id: string, actor: Actor): Promise<Row> {
   return a;
 }
 
+/** "a; b; c" as one message, each item worded in the reader's language. */
+const listOf = (items: Msg[]): Msg => items.slice(1).reduce((first, rest) => msg('risk.missing.list', { first, rest }), items[0]!);
+
 async function checkActiveUser(tx: DbOrTx, id: string | null | undefined, path: string, current: string | null = null) {
   if (!id || id === current) return;
   const [u] = await tx.select({ deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, id));
-  if (!u || u.deactivatedAt) throw fieldError(path, 'is not an active user');
+  if (!u || u.deactivatedAt) throw fieldError(path, msg('risk.field.inactiveUser'));
 }
 
 const scoreRows = (tx: DbOrTx, id: string) => tx.select().from(riskScore).where(eq(riskScore.assessmentId, id)).orderBy(asc(riskScore.criterionName));
@@ -57,11 +59,11 @@ const scoreRows = (tx: DbOrTx, id: string) => tx.select().from(riskScore).where(
  */
 export async function startAssessment(db: Db, partnerId: string, reason: RiskReason | undefined, actor: Actor): Promise<RiskAssessment> {
   const id = await db.transaction(async (tx) => {
-    await lockPartnerForEdit(tx, actor, partnerId, { purpose: 'assessing it' });
+    await lockPartnerForEdit(tx, actor, partnerId, { purpose: msg('risk.assessingIt') });
     const existing = await tx.select({ status: riskAssessment.status }).from(riskAssessment).where(eq(riskAssessment.partnerId, partnerId));
-    if (existing.some((a) => a.status === 'draft')) throw new AppError('conflict', 'This partner already has a draft assessment: continue or delete it before starting another');
+    if (existing.some((a) => a.status === 'draft')) throw new AppError('conflict', msg('risk.draftExists'));
     const criteria = await tx.select().from(riskCriterion).where(isNull(riskCriterion.archivedAt)).orderBy(asc(riskCriterion.position));
-    if (!criteria.length) throw new AppError('conflict', 'The risk criteria catalogue is empty: an administrator adds criteria (or the starter set) under Risk policy first');
+    if (!criteria.length) throw new AppError('conflict', msg('risk.noCriteria'));
     const chosen = reason ?? (existing.some((a) => a.status === 'approved') ? 'scheduled' : 'initial');
     const [a] = await tx.insert(riskAssessment).values({ partnerId, reason: chosen, assessorId: actor.id, createdBy: actor.id, updatedBy: actor.id }).returning();
     const scores = criteria.map((c) => ({ assessmentId: a!.id, criterionId: c.id, criterionName: c.name, weight: c.weight, score: null, note: null }));
@@ -81,7 +83,7 @@ export async function updateAssessment(db: Db, id: string, input: UpdateRiskAsse
     const known = new Set(beforeScores.map((s) => s.criterionId));
     // All scores are checked before any is written: one bad entry changes nothing.
     scores?.forEach((s, i) => {
-      if (!known.has(s.criterionId)) throw fieldError(`body.scores.${i}.criterionId`, 'is not a criterion of this assessment');
+      if (!known.has(s.criterionId)) throw fieldError(`body.scores.${i}.criterionId`, msg('risk.field.unknownCriterion'));
     });
     const after = await updateVersioned(tx, riskAssessment, id, version, { ...fields, updatedBy: actor.id }, WHAT);
     // The form sends every score on each save: only those that changed are written.
@@ -186,7 +188,7 @@ export async function deleteFinding(db: Db, id: string, findingId: string, actor
       .delete(riskFinding)
       .where(and(eq(riskFinding.id, findingId), eq(riskFinding.assessmentId, id)))
       .returning();
-    if (!f) throw notFound('Finding');
+    if (!f) throw notFound(msg('risk.finding'));
     await tx.update(riskAssessment).set({ updatedBy: actor.id }).where(eq(riskAssessment.id, id));
     if (f.taskId) await cancelTasks(tx, [f.taskId], actor);
     await recordAudit(tx, {
@@ -210,9 +212,7 @@ export async function approveAssessment(db: Db, id: string, version: number, act
   await db.transaction(async (tx) => {
     const { a: before, p } = await lockAssessment(tx, id, actor);
     if (before.status !== 'draft') throw immutable(before);
-    if (before.version !== version) {
-      throw new AppError('version_conflict', `The risk assessment was changed by someone else (you sent version ${version}, it is now ${before.version}). Reload and try again.`);
-    }
+    if (before.version !== version) throw staleVersion(WHAT, version, before.version);
     const refusal = fourEyesRefusal(before, actor);
     if (refusal) throw new AppError('four_eyes', refusal);
     const scores = await scoreRows(tx, id);
@@ -220,8 +220,8 @@ export async function approveAssessment(db: Db, id: string, version: number, act
     if (missing.length) {
       throw new AppError(
         'validation_failed',
-        `The assessment is not complete: ${missing.join('; ')}`,
-        missing.map((m) => ({ path: 'assessment', message: `${m} is missing` })),
+        msg('risk.incomplete', { missing: listOf(missing) }),
+        missing.map((m) => ({ path: 'assessment', message: msg('risk.isMissing', { what: m }) })),
       );
     }
     const policy = await readRiskPolicy(tx);
@@ -280,7 +280,7 @@ async function setReviewDue(tx: DbOrTx, p: typeof partner.$inferSelect, dueOn: s
 /** A change of service makes a review due today, whatever the current assessment said. */
 export async function recordServiceChange(db: Db, partnerId: string, note: string, actor: Actor, now: Date = new Date()): Promise<{ riskReviewDueOn: string }> {
   return db.transaction(async (tx) => {
-    const p = await lockPartnerForEdit(tx, actor, partnerId, { purpose: 'recording a change of its service' });
+    const p = await lockPartnerForEdit(tx, actor, partnerId, { purpose: msg('risk.recordingServiceChange') });
     // A review already overdue stays overdue since its own date.
     const today = dayIn(now);
     const due = p.riskReviewDueOn && p.riskReviewDueOn < today ? p.riskReviewDueOn : today;

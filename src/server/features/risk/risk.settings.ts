@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { instanceSetting } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, msg } from '../../lib/errors.js';
+import { staleVersion } from '../../lib/versioned.js';
 import type { Actor } from '../../lib/policy.js';
 import { DEFAULT_RISK_POLICY, riskPolicySchema, type RiskPolicy, type UpdateRiskPolicyBody } from '../../../shared/schemas/risk.js';
 
@@ -31,9 +32,7 @@ export async function readRiskPolicy(db: DbOrTx, lock = false): Promise<RiskPoli
 export async function saveRiskPolicy(db: Db, input: UpdateRiskPolicyBody, actor: Actor): Promise<RiskPolicy> {
   return db.transaction(async (tx) => {
     const before = await readRiskPolicy(tx, true);
-    if (input.version !== before.version) {
-      throw new AppError('version_conflict', `The risk policy was changed by someone else (you sent version ${input.version}, it is now ${before.version}). Reload and try again.`);
-    }
+    if (input.version !== before.version) throw staleVersion({ what: msg('risk.policy.what'), the: msg('risk.policy.the') }, input.version, before.version);
     const after: RiskPolicy = {
       mediumFrom: input.mediumFrom,
       highFrom: input.highFrom,
@@ -51,7 +50,7 @@ export async function saveRiskPolicy(db: Db, input: UpdateRiskPolicyBody, actor:
         setWhere: sql`${instanceSetting.value}::jsonb ->> 'version' = ${String(before.version)}`,
       })
       .returning({ key: instanceSetting.key });
-    if (!written.length) throw new AppError('version_conflict', 'The risk policy was changed by someone else. Reload and try again.');
+    if (!written.length) throw new AppError('version_conflict', msg('risk.policyChanged'));
     const { version: _b, ...was } = before;
     const { version: _a, ...now } = after;
     await recordAudit(tx, { actor, entityType: 'risk_policy', entityId: KEY, action: 'update', before: was, after: now });
