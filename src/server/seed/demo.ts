@@ -9,7 +9,7 @@ import { ensureStarterPlaybooks } from '../features/playbooks/playbooks.starter.
 import { seedDemoOnboardings } from '../features/onboarding/onboarding.demo.js';
 import { seedDemoCertifications } from '../features/certifications/certifications.demo.js';
 import { seedDemoCompliance } from './demo-compliance.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, msg } from '../lib/errors.js';
 import { PARTNER_STATUSES, type ContactRole } from '../../shared/partners.js';
 import { ACTIVITY_TEMPLATES, COLLEAGUES, DEMO_PARTNERS, FIRST_NAMES, LAST_NAMES, TEAM_ROLE_FOR, TITLES } from './demo-data.js';
 
@@ -50,7 +50,7 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
   const now = opts.now ?? new Date();
   const [{ n: existing }] = (await db.select({ n: count() }).from(partner)) as [{ n: number }];
   if (existing > 0 && !opts.force) {
-    throw new AppError('conflict', `The database already holds ${existing} partners: demo data goes only into an empty portfolio (use --force to add it anyway)`);
+    throw new AppError('conflict', msg('seed.notEmpty', { count: Number(existing) }));
   }
   const r = prng(20261126);
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { apiToken } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { notFound } from '../../lib/errors.js';
+import { msg, notFound } from '../../lib/errors.js';
 import { newApiToken } from '../../lib/tokens.js';
 import type { AuditActor } from '../users/index.js';
 import type { ApiToken } from '../../../shared/schemas/token.js';
@@ -50,7 +50,7 @@ export async function revokeToken(db: Db, userId: string, id: string, actor: Aud
       .set({ revokedAt: sql`coalesce(${apiToken.revokedAt}, now())` })
       .where(and(eq(apiToken.id, id), eq(apiToken.userId, userId)))
       .returning();
-    if (!row) throw notFound('API token');
+    if (!row) throw notFound(msg('tokens.what'));
     await recordAudit(tx, { actor, entityType: 'api_token', entityId: id, action: 'revoke', before: { revokedAt: null }, after: { revokedAt: row.revokedAt?.toISOString() } });
     return presentToken(row);
   });

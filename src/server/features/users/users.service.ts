@@ -3,7 +3,8 @@ import type { Auth } from '../../auth/better-auth.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { account, apiToken, session, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
-import { AppError, fieldError, notFound } from '../../lib/errors.js';
+import { AppError, fieldError, msg, notFound } from '../../lib/errors.js';
+import { staleVersion } from '../../lib/versioned.js';
 import { offsetOf, orderBy } from '../../lib/pagination.js';
 import type { Actor } from '../../lib/policy.js';
 import type { Role } from '../../../shared/roles.js';
@@ -60,7 +61,7 @@ export async function listUsers(
 
 export async function getUser(db: DbOrTx, id: string): Promise<typeof user.$inferSelect> {
   const [row] = await db.select().from(user).where(eq(user.id, id));
-  if (!row) throw notFound('User');
+  if (!row) throw notFound(msg('users.what'));
   return row;
 }
 
@@ -74,7 +75,7 @@ export async function createUser(db: Db, auth: Auth, input: { name: string; emai
   const ctx = await auth.$context;
   const hash = await ctx.password.hash(input.password);
   const run = async (t: DbOrTx) => {
-    if (await findUserByEmail(t, input.email)) throw fieldError('body.email', 'is already used by another account', 'conflict');
+    if (await findUserByEmail(t, input.email)) throw fieldError('body.email', msg('users.emailUsed'), 'conflict');
     const id = crypto.randomUUID();
     const [row] = await t.insert(user).values({ id, name: input.name, email: input.email.toLowerCase(), role: input.role, emailVerified: true }).returning();
     await t.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: hash });
@@ -112,7 +113,7 @@ async function versionedUpdate(tx: DbOrTx, id: string, expected: number, values:
     .returning();
   if (row) return row;
   const current = await getUser(tx, id);
-  throw new AppError('version_conflict', `The user was changed by someone else (you sent version ${expected}, it is now ${current.version}). Reload and try again.`);
+  throw staleVersion({ what: msg('users.what'), the: msg('users.the') }, expected, current.version);
 }
 
 export async function updateUser(db: Db, id: string, input: { name?: string; role?: Role; version: number }, actor: Actor): Promise<User> {
@@ -121,7 +122,7 @@ export async function updateUser(db: Db, id: string, input: { name?: string; rol
     await tx.execute(sql`select 1 from ${user} where ${user.id} = ${id} for update`);
     const before = await getUser(tx, id);
     if (input.role && input.role !== 'admin' && before.role === 'admin' && !before.deactivatedAt && (await activeAdminCount(tx, id)) === 0) {
-      throw fieldError('body.role', 'the last active administrator must stay an administrator', 'conflict');
+      throw fieldError('body.role', msg('users.lastAdminRole'), 'conflict');
     }
     const after = await versionedUpdate(tx, id, input.version, { name: input.name, role: input.role });
     await recordAudit(tx, { actor, entityType: 'user', entityId: id, action: 'update', before: auditableUser(before), after: auditableUser(after) });
@@ -136,9 +137,9 @@ export async function setActive(db: Db, id: string, active: boolean, expected: n
     await tx.execute(sql`select 1 from ${user} where ${user.id} = ${id} for update`);
     const before = await getUser(tx, id);
     if (!active) {
-      if (actor && actor.id === id) throw new AppError('conflict', 'You cannot deactivate your own account');
+      if (actor && actor.id === id) throw new AppError('conflict', msg('users.deactivateSelf'));
       if (before.role === 'admin' && !before.deactivatedAt && (await activeAdminCount(tx, id)) === 0) {
-        throw new AppError('conflict', 'The last active administrator cannot be deactivated');
+        throw new AppError('conflict', msg('users.lastAdminDeactivate'));
       }
     }
     const after = await versionedUpdate(tx, id, expected ?? before.version, { deactivatedAt: active ? null : (sql`now()` as never) });

@@ -24,6 +24,7 @@ import programs from './programs.js';
 import risk from './risk.js';
 import savedViews from './savedViews.js';
 import search from './search.js';
+import seed from './seed.js';
 import setup from './setup.js';
 import tasks from './tasks.js';
 import team from './team.js';
@@ -56,6 +57,7 @@ export default {
   risk,
   savedViews,
   search,
+  seed,
   setup,
   tasks,
   team,

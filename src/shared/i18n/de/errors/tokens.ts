@@ -1,4 +1,6 @@
 import type en from '../../en/errors/tokens.js';
 import type { Catalogue } from '../../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  what: 'Das API-Token',
+} satisfies Catalogue<typeof en>;
