@@ -27,7 +27,7 @@ export default {
     unknown: 'Dieser Dateityp kann nicht hochgeladen werden. Erlaubt sind: {{allowed}}.',
     notAllowed: 'Dateien vom Typ {{type}} können nicht hochgeladen werden. Erlaubt sind: {{allowed}}.',
     mismatch: 'Laut Angabe ist die Datei {{declared}}, ihr Inhalt ist aber {{actual}}: Prüfen Sie die Datei und versuchen Sie es noch einmal.',
-    not: 'nicht {{what}}',
+    not: 'etwas anderes als {{what}}',
     allowed: 'PDF, Bilder (PNG, JPEG, GIF, WebP), Text, CSV, ZIP, Word, Excel, PowerPoint, OpenDocument und E-Mails (.eml)',
     pdf: 'ein PDF',
     png: 'ein PNG-Bild',
