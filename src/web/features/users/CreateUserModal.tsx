@@ -21,7 +21,6 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   const passwordProps = form.getInputProps('password');
 
   const close = () => {
-
     onClose();
     setTimeout(() => {
       form.reset(initialValues);

@@ -18,7 +18,6 @@ export function SetPasswordModal({ user, onClose }: { user: User | null; onClose
   const passwordProps = form.getInputProps('password');
 
   const close = () => {
-
     onClose();
     setTimeout(() => {
       form.reset({ password: '' });

@@ -8,7 +8,7 @@ export default {
   signIn: 'Melden Sie sich an oder senden Sie ein API-Token als «Authorization: Bearer <Token>»',
   csrf: 'Ein {{method}} mit Cookie-Anmeldung braucht den Header {{header}} von GET /api/me',
   roleMayNot: 'Ihre Rolle ({{role}}) darf das nicht',
-  role: { viewer: 'Leser', member: 'Mitglied', manager: 'Manager', admin: 'Administrator' },
+  role: { viewer: 'Leser', member: 'Mitglied', manager: 'Manager', admin: 'Administrator', finance: 'Finanzen' },
   notEndpoint: '{{method}} {{path}} ist kein Endpunkt dieses Servers',
   tokenRate: 'Dieses API-Token hat mehr als {{max}} Anfragen in einer Minute gestellt: Versuchen Sie es in {{seconds}} s erneut',
   signInLimited_one: 'Zu viele fehlgeschlagene Anmeldeversuche für dieses Konto. Versuchen Sie es in {{count}} Minute erneut.',

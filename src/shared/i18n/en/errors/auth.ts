@@ -6,7 +6,7 @@ export default {
   csrf: 'A cookie-authenticated {{method}} needs the {{header}} header from GET /api/me',
   roleMayNot: 'Your role ({{role}}) may not do this',
   // The role as the API names it: the English answer keeps the API's own word.
-  role: { viewer: 'viewer', member: 'member', manager: 'manager', admin: 'admin' },
+  role: { viewer: 'viewer', member: 'member', manager: 'manager', admin: 'admin', finance: 'finance' },
   notEndpoint: '{{method}} {{path}} is not an endpoint of this server',
   tokenRate: 'This API token made more than {{max}} requests in a minute: try again in {{seconds}} s',
   signInLimited_one: 'Too many failed sign-in attempts for this account. Try again in {{count}} minute.',
