@@ -347,7 +347,7 @@ const field = (name: string, value: fc.Arbitrary<unknown>) =>
     value.map((v) => ({ name, value: v })),
     { freq: 8, nil: undefined },
   );
-/** The form fields of each upload route (drawn from the route's rules in the documents feature). */
+/** The form fields of each upload route (drawn from the route's rules in the documents and imports features). */
 const UPLOAD_FIELDS: Record<string, fc.Arbitrary<({ name: string; value: unknown } | undefined)[]>> = {
   'POST /api/documents': fc
     .constantFrom(...DOCUMENT_SUBJECTS)
@@ -355,6 +355,7 @@ const UPLOAD_FIELDS: Record<string, fc.Arbitrary<({ name: string; value: unknown
       fc.tuple(field('subjectType', fc.constant(subject)), field('subjectId', idLike(subject)), field('title', fc.oneof(fc.string({ maxLength: 40 }), hostileString))),
     ),
   'POST /api/documents/:id/versions': fc.tuple(field('version', fc.oneof(fc.integer({ min: 1, max: 4 }).map(String), hostileString))),
+  'POST /api/imports': fc.tuple(field('kind', fc.oneof(fc.constantFrom('partners', 'contacts'), hostileString))),
 };
 /** A real upload: the fields first, then the file; or the same parts out of order, the file missing or doubled, or a stray field. */
 const uploadBody = (fields: fc.Arbitrary<({ name: string; value: unknown } | undefined)[]>): fc.Arbitrary<Body> =>
