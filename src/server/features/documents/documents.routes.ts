@@ -1,5 +1,4 @@
-import multipart from '@fastify/multipart';
-import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import { documentList, documentSchema, downloadQuery, listDocumentsQuery, newVersionFields, uploadDocumentFields } from '../../../shared/schemas/document.js';
@@ -8,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import { contentDisposition } from './documents.content.js';
 import { documentsPolicy } from './documents.policy.js';
 import { addVersion, checkNewDocument, checkNewVersion, createDocument, getDocument, listDocuments, openDownload, setDocumentArchived } from './documents.service.js';
-import { receiveUpload } from './documents.upload.js';
+import { receiveUpload, registerUploadRoutes } from './documents.upload.js';
 import { openStorage, sweepSpool, type Storage } from './storage.js';
 
 const tags = ['Documents'];
@@ -45,18 +44,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; st
     getDocument(db, req.params.id, req.actor!),
   );
 
-  await app.register(async (scope) => {
-    const uploads = scope.withTypeProvider<ZodTypeProvider>();
-    // Only these routes parse multipart bodies, in a scope of their own (no other route takes a form); the
-    // plugin does not read the body itself, the handlers stream it and count the bytes (the parser only
-    // stops at the limit + 1, see documents.upload.ts).
-    await uploads.register(multipart, { throwFileSizeLimit: false });
-    // A refused upload's rest is drained when it is small (documents.upload.ts), so the client reads the 413;
-    // a larger rest is left unread, and closing the connection tells the client to stop sending it.
-    uploads.addHook('onError', async (req, reply, error) => {
-      if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
-    });
-
+  await registerUploadRoutes(app, (uploads) => {
     uploads.post(
       '/api/documents',
       {

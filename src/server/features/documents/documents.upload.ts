@@ -4,8 +4,9 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { MultipartFile, Multipart } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import multipart, { type MultipartFile, type Multipart } from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { formatBytes } from '../../../shared/schemas/document.js';
 import { AppError, fieldError, msg } from '../../lib/errors.js';
 import { sanitizeFileName } from './documents.content.js';
@@ -188,3 +189,22 @@ export async function receiveUpload(
   if (!received) throw fieldError('body.file', msg('documents.field.fileRequired'));
   return received;
 }
+
+/**
+ * Registers upload routes in a scope of their own: only they parse multipart bodies (no other route
+ * takes a form). The plugin does not read the body itself: the handlers stream it with
+ * `receiveUpload` and count the bytes (the parser only stops at the limit + 1). A refused upload's
+ * rest is drained when it is small, so the client reads the 413; a larger rest is left unread, and
+ * closing the connection tells the client to stop sending it.
+ */
+export async function registerUploadRoutes(app: FastifyInstance, routes: (uploads: ReturnType<typeof withZod>) => void | Promise<void>) {
+  await app.register(async (scope) => {
+    const uploads = withZod(scope);
+    await uploads.register(multipart, { throwFileSizeLimit: false });
+    uploads.addHook('onError', async (_req, reply, error) => {
+      if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
+    });
+    await routes(uploads);
+  });
+}
+const withZod = (scope: FastifyInstance) => scope.withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,4 @@
-import multipart from '@fastify/multipart';
-import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import {
@@ -20,7 +19,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
 import { requestLocale } from '../../i18n.js';
 import { AppError, fieldError, msg } from '../../lib/errors.js';
-import { openStorage, receiveUpload, removeQuietly } from '../documents/index.js';
+import { openStorage, receiveUpload, registerUploadRoutes, removeQuietly } from '../documents/index.js';
 import { commitImport, undoImport } from './imports.commit.js';
 import { formatOf } from './imports.parse.js';
 import { importsPolicy } from './imports.policy.js';
@@ -41,12 +40,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database; config: 
     listImports(db, req.query, req.actor!),
   );
 
-  await app.register(async (scope) => {
-    const uploads = scope.withTypeProvider<ZodTypeProvider>();
-    await uploads.register(multipart, { throwFileSizeLimit: false });
-    uploads.addHook('onError', async (req, reply, error) => {
-      if ((error as { status?: number }).status === 413 || (error as { statusCode?: number }).statusCode === 413) reply.header('Connection', 'close');
-    });
+  await registerUploadRoutes(app, (uploads) => {
     uploads.post(
       '/api/imports',
       {
