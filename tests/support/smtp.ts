@@ -1,4 +1,4 @@
-// A real SMTP server for tests (the same as src/server/features/mail/mail.test.ts starts for itself):
+// A real SMTP server for tests (the mail and mail-language tests):
 // on a free port, without TLS or authentication, collecting what it receives.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';

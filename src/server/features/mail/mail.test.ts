@@ -1,70 +1,13 @@
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { unique } from '../../../../tests/support/factories.js';
+import { startSmtp } from '../../../../tests/support/smtp.js';
 import { ConfigError, loadConfig } from '../../config.js';
 import { mailMessage, notificationPreference, task } from '../../db/schema/index.js';
 import { createMailer, redactUrl } from '../../lib/mailer.js';
-
-interface Received {
-  to: string[];
-  headers: Record<string, string>;
-  text: string;
-}
-
-/** A real SMTP server on a free port, without TLS or authentication, collecting what it receives. */
-async function startSmtp(port = 0) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { received, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** Just enough MIME for the test: unfolded headers (RFC 2047 words decoded) and the text/plain part. */
-function parseMessage(raw: string): { headers: Record<string, string>; text: string } {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers: Record<string, string> = {};
-  for (const line of head!.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).toLowerCase()] = decodeWords(line.slice(i + 1).trim());
-  }
-  const body = rest.join('\n\n');
-  const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
-  const part = boundary ? body.split(`--${boundary}`).find((p) => /content-type: text\/plain/i.test(p))! : `${head}\n\n${body}`;
-  const [partHead, ...partBody] = part.split(/\r?\n\r?\n/);
-  let text = partBody.join('\n\n');
-  if (/quoted-printable/i.test(partHead!))
-    text = Buffer.from(
-      text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  if (/base64/i.test(partHead!)) text = Buffer.from(text, 'base64').toString('utf8');
-  return { headers, text: text.replace(/\r\n/g, '\n') };
-}
-const decodeWords = (s: string) =>
-  s.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(
-          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
 
 const NOW = new Date('2026-11-27T08:30:00Z');
 const dueToday = async (t: TestApp, assigneeId: string, title: string) => t.database.db.insert(task).values({ title, assigneeId, dueDate: '2026-11-27' });
