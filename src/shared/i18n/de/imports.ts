@@ -24,7 +24,7 @@ export default {
     description: 'Beschreibung',
     types: 'Partnertypen',
     status: 'Status',
-    importance: 'Wichtigkeit',
+    importance: 'Bedeutung',
     tags: 'Schlagwörter',
     regions: 'Regionen',
     industries: 'Branchen',

@@ -118,7 +118,8 @@ export default {
     overdueForContact: 'Kontakt überfällig seit {{day}}',
     dueBy: 'Fällig bis {{day}}',
     nextDue: 'Nächster Kontakt fällig bis {{day}}',
-    intervalDefault: 'Kontakt erwartet alle {{days}} Tage (Standard für Partner mit Wichtigkeit {{importance}})',
+    intervalDefault: 'Kontakt erwartet alle {{days}} Tage (Vorgabe für Partner mit Bedeutung «{{importance}}»)',
+    importance: { strategic: 'Strategisch', key: 'Wichtig', standard: 'Standard' },
     intervalSet: 'Kontakt erwartet alle {{days}} Tage (für diesen Partner festgelegt; Standard ist {{default}})',
   },
 } satisfies Catalogue<typeof en>;

@@ -117,6 +117,8 @@ export default {
     dueBy: 'Due by {{day}}',
     nextDue: 'Next contact due by {{day}}',
     intervalDefault: 'Expected contact every {{days}} days (the default for {{importance}} partners)',
+    /** The importance inside that sentence. */
+    importance: { strategic: 'strategic', key: 'key', standard: 'standard' },
     intervalSet: 'Expected contact every {{days}} days (set for this partner; the default is {{default}})',
   },
 };

@@ -32,7 +32,7 @@ type Cadence = Pick<PartnerSummary, 'contactDueAt' | 'contactOverdue' | 'effecti
 
 export const intervalHint = (p: Cadence) =>
   p.contactIntervalDays === null
-    ? i18n.t('tasks:cadence.intervalDefault', { days: p.effectiveContactIntervalDays, importance: p.importance })
+    ? i18n.t('tasks:cadence.intervalDefault', { days: p.effectiveContactIntervalDays, importance: i18n.t(`tasks:cadence.importance.${p.importance}`) })
     : i18n.t('tasks:cadence.intervalSet', { days: p.effectiveContactIntervalDays, default: DEFAULT_CONTACT_INTERVAL_DAYS[p.importance] });
 
 /** When the last contact was, as "3 weeks ago". */
