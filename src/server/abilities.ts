@@ -1,5 +1,6 @@
 import type { MeCan } from '../shared/schemas/user.js';
 import type { Actor } from './lib/policy.js';
+import { backupPolicy } from './features/backup/backup.policy.js';
 import { certificationsPolicy } from './features/certifications/certifications.policy.js';
 import { mailPolicy } from './features/mail/mail.policy.js';
 import { meetingsPolicy } from './features/meetings/meetings.policy.js';
@@ -33,4 +34,5 @@ export const meCan = (a: Actor): MeCan => ({
   writeTasks: tasksPolicy.write.allow(a),
   writeMeetings: meetingsPolicy.write.allow(a),
   overrideOnboarding: onboardingPolicy.override.allow(a),
+  downloadBackup: backupPolicy.download.allow(a),
 });

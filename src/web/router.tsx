@@ -249,6 +249,14 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'admin/backup',
+                lazy: page(
+                  () => import('./features/backup/BackupPage.js'),
+                  (m) => m.BackupPage,
+                  { allow: 'downloadBackup', what: 'backup' },
+                ),
+              },
+              {
                 path: 'admin/mail',
                 lazy: page(
                   () => import('./features/mail/OutboxPage.js'),

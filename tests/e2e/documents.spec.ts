@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
 import { Browsing, runId, type Admin } from './support.js';
@@ -11,7 +13,7 @@ const run = runId();
 const partnerName = `Alpine Archive Systems ${run}`;
 const OWN_ADMIN: Admin = { name: 'Dora Documents', email: 'dora.documents@example.com', password: 'documents spec admin passphrase' };
 
-const b = Browsing.forSpec({ admin: OWN_ADMIN });
+const b = Browsing.forSpec({ admin: OWN_ADMIN, acceptDownloads: true });
 let page: Page;
 let partnerId = '';
 
@@ -80,4 +82,25 @@ test('a new version becomes current and the first stays downloadable', async () 
   await page.mouse.move(0, 0);
   await b.expectAccessible('documents tab with versions');
   await b.screenshot('documents-versions');
+});
+
+test('Administration → Backup downloads the whole installation as one file, the uploaded documents in it', async () => {
+  await page.goto('/');
+  await page.getByRole('navigation').getByRole('link', { name: 'Backup' }).click();
+  await expect(page.getByRole('heading', { name: 'Backup', level: 1 })).toBeVisible();
+  await expect(page.getByText('npx partnerhub restore FILE')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await b.expectAccessible('backup page');
+  await b.screenshot('backup');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download backup' }).click()]);
+  const lines = zlib
+    .gunzipSync(fs.readFileSync((await download.path())!))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { t: string; format?: string });
+  expect(lines[0]).toMatchObject({ t: 'header', format: expect.any(String) });
+  const text = JSON.stringify(lines);
+  expect(text).toContain(partnerName);
+  expect(text).toContain('Reseller agreement signed.pdf');
 });

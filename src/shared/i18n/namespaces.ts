@@ -3,6 +3,7 @@ export const WEB_NAMESPACES = [
   'common',
   'validation',
   'audit',
+  'backup',
   'calendar',
   'certifications',
   'contacts',

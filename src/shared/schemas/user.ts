@@ -88,6 +88,8 @@ export const meCanSchema = z.object({
   writeMeetings: z.boolean(),
   /** Make a partner active before its onboarding is done. */
   overrideOnboarding: z.boolean(),
+  /** Download a backup of everything (the way to move to another database). */
+  downloadBackup: z.boolean(),
 });
 export type MeCan = z.infer<typeof meCanSchema>;
 

@@ -7,6 +7,7 @@ import {
   IconCalendarEvent,
   IconCertificate,
   IconCertificate2,
+  IconDatabaseExport,
   IconFileImport,
   IconChecklist,
   IconFileText,
@@ -156,6 +157,14 @@ export const NAV: NavEntry[] = [
     icon: IconFileImport,
     allow: 'managePartners',
     keywords: ['import', 'csv', 'excel', 'xlsx', 'hubspot', 'salesforce', 'upload'],
+  },
+  {
+    section: 'admin',
+    to: '/admin/backup',
+    id: 'backup',
+    icon: IconDatabaseExport,
+    allow: 'downloadBackup',
+    keywords: ['backup', 'restore', 'export', 'database', 'postgresql', 'move'],
   },
   {
     section: 'admin',

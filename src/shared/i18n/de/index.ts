@@ -25,6 +25,7 @@ import timeline from './timeline.js';
 import tokens from './tokens.js';
 import users from './users.js';
 import imports from './imports.js';
+import backup from './backup.js';
 import email from './email.js';
 import pdf from './pdf.js';
 import ics from './ics.js';
@@ -58,6 +59,7 @@ export default {
   tokens,
   users,
   imports,
+  backup,
   email,
   pdf,
   ics,
