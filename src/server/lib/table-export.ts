@@ -86,11 +86,11 @@ export function sendTable<R>(reply: FastifyReply, name: string, format: ExportFo
     .send(tableStream(format, rows, columns, name));
 }
 
-/** Reads a paged list function page after page, for an export of everything a filter matches. */
-export async function* allPages<T>(read: (page: number, pageSize: number) => Promise<{ items: T[] }>, pageSize = 500): AsyncGenerator<T> {
+/** Reads a paged list function page after page, for an export of everything a filter matches; yields each page's items. */
+export async function* allPages<T>(read: (page: number, pageSize: number) => Promise<{ items: T[] }>, pageSize = 500): AsyncGenerator<T[]> {
   for (let page = 1; ; page++) {
     const { items } = await read(page, pageSize);
-    yield* items;
+    if (items.length) yield items;
     if (items.length < pageSize) return;
   }
 }

@@ -25,10 +25,10 @@ export function partnerColumns(t: ReturnType<typeof tFor>): ExportColumn<ExportP
   ];
 }
 
-/** Every partner the list's filters match, in its order, a page at a time with the levels they hold. */
+/** Every partner the list's filters match, in its order, a page at a time with the levels they hold (one query for a page's levels). */
 export async function* exportPartners(db: Db, q: Omit<ListPartnersQuery, 'page' | 'pageSize'>): AsyncGenerator<ExportPartner> {
   const today = zurichDate(new Date());
-  for await (const page of pagesOf(db, q)) {
+  for await (const page of allPages((p, pageSize) => listPartners(db, { ...q, page: p, pageSize }))) {
     const held = await heldLevelsByPartner(
       db,
       page.map((p) => p.id),
@@ -36,16 +36,4 @@ export async function* exportPartners(db: Db, q: Omit<ListPartnersQuery, 'page' 
     );
     for (const p of page) yield { ...p, heldLevels: held.get(p.id) ?? [] };
   }
-}
-
-async function* pagesOf(db: Db, q: Omit<ListPartnersQuery, 'page' | 'pageSize'>): AsyncGenerator<PartnerSummary[]> {
-  let batch: PartnerSummary[] = [];
-  for await (const p of allPages((page, pageSize) => listPartners(db, { ...q, page, pageSize }))) {
-    batch.push(p);
-    if (batch.length === 500) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
 }
