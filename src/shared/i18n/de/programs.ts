@@ -1,4 +1,6 @@
 import type en from '../en/programs.js';
 import type { Catalogue } from '../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  held: { met: 'erfüllt', below: 'unterschritten', none: 'Nicht erfasst' },
+} satisfies Catalogue<typeof en>;

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { PartnerDetail } from '../../../shared/schemas/partner.js';
 
 /**
@@ -7,6 +8,7 @@ import type { PartnerDetail } from '../../../shared/schemas/partner.js';
  * meet them today. They come with the partner (`heldLevels`), not from requests of their own.
  */
 export function HeldLevels({ partner }: { partner: PartnerDetail }) {
+  const { t } = useTranslation('programs');
   const held = partner.heldLevels;
   if (held.length) {
     return (
@@ -18,7 +20,7 @@ export function HeldLevels({ partner }: { partner: PartnerDetail }) {
                 {p.level.name}
               </Anchor>
               <Badge size="xs" variant="light" color={p.met ? 'teal' : 'red'}>
-                {p.met ? 'met' : 'below'}
+                {p.met ? t('held.met') : t('held.below')}
               </Badge>
             </Group>
             <Text size="xs" c="dimmed">
@@ -31,7 +33,7 @@ export function HeldLevels({ partner }: { partner: PartnerDetail }) {
   }
   return (
     <Text span size="sm" c="dimmed">
-      Not recorded
+      {t('held.none')}
     </Text>
   );
 }
