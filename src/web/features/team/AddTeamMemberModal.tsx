@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { TeamRole } from '../../../shared/partners.js';
 import { addTeamMemberBody } from '../../../shared/schemas/team.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { colleaguesQuery, useAddTeamMember } from './queries.js';
-import { TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS, TEAM_ROLE_OPTIONS } from './labels.js';
+import { TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_OPTIONS, teamRoleInSentence } from './labels.js';
 
 const initialValues = { userId: '', role: 'sales' as TeamRole };
 
@@ -25,10 +26,11 @@ export function AddTeamMemberModal({
   onClose: () => void;
   defaultRole?: TeamRole;
 }) {
+  const { t } = useTranslation(['team', 'common']);
   const add = useAddTeamMember(partnerId);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const form = useSchemaForm(addTeamMemberBody, initialValues, { labels: { userId: 'Colleague', role: 'Role' } });
+  const form = useSchemaForm(addTeamMemberBody, initialValues, { labels: { userId: t('add.colleague'), role: t('add.roleField') } });
   const colleagues = useQuery({ ...colleaguesQuery({ page: 1, pageSize: 100, sort: 'name', q: debounced || undefined }), enabled: opened });
   const options = (colleagues.data?.items ?? []).map((c) => ({ value: c.id, label: c.name, email: c.email }));
   const emails = new Map(options.map((o) => [o.value, o.email]));
@@ -50,27 +52,27 @@ export function AddTeamMemberModal({
 
   const submit = form.submit(async (body) => {
     const a = await add.mutateAsync(body);
-    notifications.show({ color: 'teal', message: `${a.user.name} is on the ${partnerName} team as ${TEAM_ROLE_LABELS[a.role].toLowerCase()}.` });
+    notifications.show({ color: 'teal', message: t('add.added', { name: a.user.name, partner: partnerName, role: teamRoleInSentence(a.role) }) });
     close();
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={`Add a colleague to ${partnerName}`}>
+    <Modal opened={opened} onClose={close} title={t('add.title', { partner: partnerName })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
           <Select
-            label="Colleague"
+            label={t('add.colleague')}
             required
             searchable
             data-autofocus
-            placeholder="Type a name or e-mail"
+            placeholder={t('add.colleaguePlaceholder')}
             data={options}
             searchValue={search}
             onSearchChange={setSearch}
             // The server already searched by name and e-mail.
             filter={({ options: o }) => o}
-            nothingFoundMessage={colleagues.isFetching ? 'Searching…' : 'No active colleague matches'}
+            nothingFoundMessage={colleagues.isFetching ? t('add.searching') : t('add.noMatch')}
             renderOption={({ option }) => (
               <Stack gap={0}>
                 <Text size="sm">{option.label}</Text>
@@ -84,7 +86,7 @@ export function AddTeamMemberModal({
             value={form.values.userId || null}
           />
           <Select
-            label="Role on this partner"
+            label={t('add.role')}
             required
             allowDeselect={false}
             data={TEAM_ROLE_OPTIONS}
@@ -101,10 +103,10 @@ export function AddTeamMemberModal({
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={add.isPending}>
-              Add to team
+              {t('add.submit')}
             </Button>
           </Group>
         </Stack>

@@ -2,13 +2,14 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Avatar, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBuildingStore, IconCrown } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { TeamRole } from '../../../shared/partners.js';
 import type { ColleagueDetail } from '../../../shared/schemas/team.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { humanize, initials, plural } from '../../lib/format.js';
+import { initials } from '../../lib/format.js';
+import { importanceLabel, statusLabel } from '../partners/labels.js';
 import { RoleBadge } from '../users/RoleSelect.js';
-import { TEAM_ROLE_LABELS } from './labels.js';
 import { colleagueQuery } from './queries.js';
 
 type Row = { partner: ColleagueDetail['assignments'][number]['partner']; roles: TeamRole[] };
@@ -27,10 +28,11 @@ function byPartner(detail: ColleagueDetail): Row[] {
 const partnerPath = (id: string) => `/partners/${encodeURIComponent(id)}`;
 
 export function ColleaguePage() {
+  const { t } = useTranslation('team');
   const { id = '' } = useParams();
   const colleague = useQuery(colleagueQuery(id));
 
-  if (colleague.isPending) return <LoadingState label="Loading the colleague…" />;
+  if (colleague.isPending) return <LoadingState label={t('colleague.loading')} />;
   if (colleague.isError) return <ErrorState error={colleague.error} onRetry={() => void colleague.refetch()} />;
 
   const { user, owned } = colleague.data;
@@ -48,7 +50,7 @@ export function ColleaguePage() {
             <RoleBadge role={user.role} />
             {!user.active && (
               <Badge variant="dot" color="red">
-                Deactivated
+                {t('deactivated')}
               </Badge>
             )}
           </Group>
@@ -59,7 +61,7 @@ export function ColleaguePage() {
           <Group gap="xs" mb="sm">
             <IconCrown size={18} aria-hidden />
             <Title order={2} size="h4" id="owned-heading">
-              Partners {user.name} owns
+              {t('colleague.owned', { name: user.name })}
             </Title>
           </Group>
           {owned.length ? (
@@ -74,7 +76,7 @@ export function ColleaguePage() {
             </Group>
           ) : (
             <Text size="sm" c="dimmed">
-              No partner has {user.name} as its owner.
+              {t('colleague.ownsNone', { name: user.name })}
             </Text>
           )}
         </Card>
@@ -83,24 +85,24 @@ export function ColleaguePage() {
           <Group gap="xs" p="md" pb="xs">
             <IconBuildingStore size={18} aria-hidden />
             <Title order={2} size="h4" id="roles-heading">
-              Team roles
+              {t('colleague.teamRoles')}
             </Title>
             <Text size="sm" c="dimmed">
-              {plural(rows.length, 'partner')}
+              {t('colleague.partners', { count: rows.length })}
             </Text>
           </Group>
           {rows.length === 0 ? (
-            <EmptyState headingLevel={3} title="On no partner team yet" description={`When ${user.name} is added to a partner's team, the partner is listed here.`} />
+            <EmptyState headingLevel={3} title={t('colleague.noTeam')} description={t('colleague.noTeamHint', { name: user.name })} />
           ) : (
             <Table.ScrollContainer minWidth={0}>
               <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-                <Table.Caption className="visually-hidden">Partners {user.name} works on, with their roles</Table.Caption>
+                <Table.Caption className="visually-hidden">{t('colleague.caption', { name: user.name })}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Partner</Table.Th>
-                    <Table.Th>Roles</Table.Th>
-                    <Table.Th visibleFrom="sm">Status</Table.Th>
-                    <Table.Th visibleFrom="sm">Importance</Table.Th>
+                    <Table.Th>{t('colleague.partner')}</Table.Th>
+                    <Table.Th>{t('colleague.roles')}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t('colleague.status')}</Table.Th>
+                    <Table.Th visibleFrom="sm">{t('colleague.importance')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -120,16 +122,16 @@ export function ColleaguePage() {
                         <Group gap={4}>
                           {r.roles.map((role) => (
                             <Badge key={role} variant="light" color="indigo" style={{ textTransform: 'none' }}>
-                              {TEAM_ROLE_LABELS[role]}
+                              {t(`role.${role}`)}
                             </Badge>
                           ))}
                         </Group>
                       </Table.Td>
                       <Table.Td visibleFrom="sm">
-                        <Text size="sm">{humanize(r.partner.status)}</Text>
+                        <Text size="sm">{statusLabel(r.partner.status)}</Text>
                       </Table.Td>
                       <Table.Td visibleFrom="sm">
-                        <Text size="sm">{humanize(r.partner.importance)}</Text>
+                        <Text size="sm">{importanceLabel(r.partner.importance)}</Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}

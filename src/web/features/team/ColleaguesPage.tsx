@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Avatar, Button, Card, CloseButton, Group, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { listColleaguesQuery, type Colleague } from '../../../shared/schemas/team.js';
 import { ListFooter } from '../../components/ListFooter.js';
 import { ListTable } from '../../components/ListTable.js';
@@ -17,39 +18,40 @@ import classes from './ColleaguesPage.module.css';
 
 /** Everyone who works with partners: a way to their pages (partners and roles). */
 export function ColleaguesPage() {
+  const { t } = useTranslation('team');
   // The page and the search live in the address; the list is always by name (its caption says so).
   const { params, update, search } = useListParams(listColleaguesQuery);
   const colleagues = useQuery(colleaguesQuery({ page: params.page, pageSize: params.pageSize, sort: 'name', q: params.q || undefined }));
 
   return (
     <>
-      <PageHeader title="Colleagues" description="Who works with which partners, and in which role." />
+      <PageHeader title={t('colleagues.title')} description={t('colleagues.description')} />
       <Card withBorder radius="md" padding={0}>
-        <Group p="sm" className={classes.filters} role="search" aria-label="Find colleagues">
+        <Group p="sm" className={classes.filters} role="search" aria-label={t('colleagues.find')}>
           <TextInput
             className={classes.search}
-            placeholder="Name or e-mail"
-            aria-label="Search colleagues by name or e-mail"
+            placeholder={t('colleagues.searchPlaceholder')}
+            aria-label={t('colleagues.searchLabel')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search.value}
             onChange={(e) => search.setValue(e.currentTarget.value)}
-            rightSection={search.value ? <CloseButton size="sm" aria-label="Clear search" onClick={() => search.setValue('')} /> : null}
+            rightSection={search.value ? <CloseButton size="sm" aria-label={t('colleagues.clearSearch')} onClick={() => search.setValue('')} /> : null}
           />
         </Group>
         <QueryStates
           query={colleagues}
-          loading="Loading colleagues…"
+          loading={t('colleagues.loading')}
           inset
           isEmpty={(page) => page.items.length === 0}
           empty={
             <EmptyState
               icon={<IconUsers size={24} aria-hidden />}
-              title={params.q ? 'No colleague matches' : 'No colleagues yet'}
-              description={params.q ? 'Try another name.' : 'Administrators add colleagues under Users.'}
+              title={params.q ? t('colleagues.noMatch') : t('colleagues.none')}
+              description={params.q ? t('colleagues.noMatchHint') : t('colleagues.noneHint')}
               action={
                 params.q ? (
                   <Button variant="default" onClick={() => search.setValue('')}>
-                    Clear search
+                    {t('colleagues.clearSearch')}
                   </Button>
                 ) : undefined
               }
@@ -57,12 +59,12 @@ export function ColleaguesPage() {
           }
         >
           {({ items }) => (
-            <ListTable query={colleagues} caption="Active colleagues, by name">
+            <ListTable query={colleagues} caption={t('colleagues.caption')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th visibleFrom="sm">E-mail</Table.Th>
-                  <Table.Th visibleFrom="xs">Role</Table.Th>
+                  <Table.Th>{t('colleagues.name')}</Table.Th>
+                  <Table.Th visibleFrom="sm">{t('colleagues.email')}</Table.Th>
+                  <Table.Th visibleFrom="xs">{t('colleagues.role')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -73,7 +75,13 @@ export function ColleaguesPage() {
             </ListTable>
           )}
         </QueryStates>
-        <ListFooter total={colleagues.data?.total ?? 0} page={params.page} pageSize={params.pageSize} noun="colleague" onPage={(page) => update({ page })} />
+        <ListFooter
+          total={colleagues.data?.total ?? 0}
+          page={params.page}
+          pageSize={params.pageSize}
+          counted={t('colleagues.count', { count: colleagues.data?.total ?? 0 })}
+          onPage={(page) => update({ page })}
+        />
       </Card>
     </>
   );

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Anchor, Avatar, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { TEAM_ROLES, type TeamRole } from '../../../shared/partners.js';
 import type { TeamAssignment } from '../../../shared/schemas/team.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
@@ -11,11 +12,12 @@ import { ErrorState, LoadingState } from '../../components/states.js';
 import { initials } from '../../lib/format.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
 import { AddTeamMemberModal } from './AddTeamMemberModal.js';
-import { colleaguePath, TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS } from './labels.js';
+import { colleaguePath, teamRoleInSentence } from './labels.js';
 import { partnerTeamQuery, useRemoveTeamMember } from './queries.js';
 import classes from './TeamTab.module.css';
 
 function Person({ id, name, email, inactive, badge, action }: { id: string; name: string; email?: string; inactive?: boolean; badge?: string; action?: ReactNode }) {
+  const { t } = useTranslation('team');
   return (
     <Group gap="sm" wrap="nowrap" justify="space-between" component="li" className={classes.person}>
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -29,7 +31,7 @@ function Person({ id, name, email, inactive, badge, action }: { id: string; name
             </Anchor>
             {inactive && (
               <Badge size="xs" variant="outline" color="gray">
-                Deactivated
+                {t('deactivated')}
               </Badge>
             )}
             {badge && (
@@ -52,6 +54,7 @@ function Person({ id, name, email, inactive, badge, action }: { id: string; name
 
 /** Our team on this partner: who does what, by role; the colleague's name leads to their page. */
 export function TeamTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation(['team', 'common']);
   const team = useQuery(partnerTeamQuery(partner.id));
   // An archived partner's team is read-only until the partner is restored.
   const canEdit = partner.can.edit;
@@ -59,7 +62,7 @@ export function TeamTab({ partner }: PartnerTabProps) {
   const [adding, setAdding] = useState<{ role?: TeamRole } | null>(null);
   const [removing, setRemoving] = useState<TeamAssignment | null>(null);
 
-  if (team.isPending) return <LoadingState label="Loading the team…" />;
+  if (team.isPending) return <LoadingState label={t('tab.loading')} />;
   if (team.isError) return <ErrorState error={team.error} onRetry={() => void team.refetch()} />;
 
   const byRole = (role: TeamRole) => team.data.filter((a) => a.role === role);
@@ -70,7 +73,7 @@ export function TeamTab({ partner }: PartnerTabProps) {
     if (!removing) return;
     remove.mutate(removing, {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: `${removing.user.name} is no longer ${TEAM_ROLE_LABELS[removing.role].toLowerCase()} for ${partner.name}.` });
+        notifications.show({ color: 'teal', message: t('tab.removed', { name: removing.user.name, role: teamRoleInSentence(removing.role), partner: partner.name }) });
         setRemoving(null);
       },
     });
@@ -80,11 +83,11 @@ export function TeamTab({ partner }: PartnerTabProps) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }}>
-          Colleagues who work with {partner.name}, by their role on this partner. A name leads to everything that colleague works on.
+          {t('tab.intro', { partner: partner.name })}
         </Text>
         {canEdit && (
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAdding({})}>
-            Add colleague
+            {t('tab.addColleague')}
           </Button>
         )}
       </Group>
@@ -98,26 +101,26 @@ export function TeamTab({ partner }: PartnerTabProps) {
             <Card key={role} withBorder radius="md" padding="md" component="section" aria-labelledby={`team-role-${role}`}>
               <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
                 <Title order={2} size="h5" id={`team-role-${role}`}>
-                  {TEAM_ROLE_LABELS[role]}
+                  {t(`role.${role}`)}
                 </Title>
                 {canEdit && (
-                  <Tooltip label={`Add a ${TEAM_ROLE_LABELS[role].toLowerCase()}`}>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Add a colleague as ${TEAM_ROLE_LABELS[role].toLowerCase()}`} onClick={() => setAdding({ role })}>
+                  <Tooltip label={t('tab.addInRole', { role: teamRoleInSentence(role) })}>
+                    <ActionIcon variant="subtle" color="gray" aria-label={t('tab.addInRoleLabel', { role: teamRoleInSentence(role) })} onClick={() => setAdding({ role })}>
                       <IconUserPlus size={16} aria-hidden />
                     </ActionIcon>
                   </Tooltip>
                 )}
               </Group>
               <Text size="xs" c="dimmed" mb="sm">
-                {TEAM_ROLE_DESCRIPTIONS[role]}
+                {t(`roleDescription.${role}`)}
               </Text>
               {empty ? (
                 <Text size="sm" c="dimmed" fs="italic">
-                  Nobody yet
+                  {t('tab.nobody')}
                 </Text>
               ) : (
                 <Stack gap="xs" component="ul" className={classes.list}>
-                  {extraOwner && <Person id={extraOwner.id} name={extraOwner.name} badge="Partner owner" />}
+                  {extraOwner && <Person id={extraOwner.id} name={extraOwner.name} badge={t('tab.partnerOwner')} />}
                   {people.map((a) => (
                     <Person
                       key={a.id}
@@ -125,13 +128,13 @@ export function TeamTab({ partner }: PartnerTabProps) {
                       name={a.user.name}
                       email={a.user.email}
                       inactive={!a.user.active}
-                      badge={role === 'owner' && a.user.id === partner.owner?.id ? 'Partner owner' : undefined}
+                      badge={role === 'owner' && a.user.id === partner.owner?.id ? t('tab.partnerOwner') : undefined}
                       action={
                         canEdit ? (
                           <ActionIcon
                             variant="subtle"
                             color="gray"
-                            aria-label={`Remove ${a.user.name} as ${TEAM_ROLE_LABELS[role].toLowerCase()}`}
+                            aria-label={t('tab.removeLabel', { name: a.user.name, role: teamRoleInSentence(role) })}
                             onClick={() => {
                               remove.reset();
                               setRemoving(a);
@@ -155,18 +158,13 @@ export function TeamTab({ partner }: PartnerTabProps) {
         opened={removing !== null}
         onClose={() => setRemoving(null)}
         onConfirm={confirmRemove}
-        title={removing ? `Remove ${removing.user.name} from the team?` : 'Remove from the team?'}
-        confirmLabel="Remove"
+        title={removing ? t('tab.removeTitle', { name: removing.user.name }) : t('tab.removeTitleLoading')}
+        confirmLabel={t('common:action.remove')}
         danger
         loading={remove.isPending}
         error={remove.error}
       >
-        {removing && (
-          <>
-            {removing.user.name} will no longer be {TEAM_ROLE_LABELS[removing.role].toLowerCase()} for {partner.name}. Their timeline entries stay. Other roles they hold on this
-            partner are kept.
-          </>
-        )}
+        {removing && t('tab.removeText', { name: removing.user.name, role: teamRoleInSentence(removing.role), partner: partner.name })}
       </ConfirmDialog>
     </Stack>
   );
