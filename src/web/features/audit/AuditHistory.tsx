@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Group, Stack, Text, ThemeIcon, Timeline, VisuallyHidden } from '@mantine/core';
 import {
@@ -17,28 +18,48 @@ import {
 } from '@tabler/icons-react';
 import type { AuditEntry } from '../../../shared/schemas/audit.js';
 import { auditHistoryQuery } from './queries.js';
+import { formatLocale, i18n } from '../../i18n.js';
 import { formatDateTime, formatRelative, humanize } from '../../lib/format.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import classes from './AuditHistory.module.css';
 
-const ACTIONS: Record<string, { label: string; icon: typeof IconPencil; color: string }> = {
-  create: { label: 'Created', icon: IconCirclePlus, color: 'teal' },
-  update: { label: 'Changed', icon: IconPencil, color: 'indigo' },
-  deactivate: { label: 'Deactivated', icon: IconCircleX, color: 'red' },
-  reactivate: { label: 'Reactivated', icon: IconPlayerPlay, color: 'teal' },
-  revoke: { label: 'Revoked', icon: IconCircleX, color: 'red' },
-  'set-password': { label: 'Password set', icon: IconKey, color: 'gray' },
-  delete: { label: 'Deleted', icon: IconCircleX, color: 'red' },
-  archive: { label: 'Archived', icon: IconArchive, color: 'yellow' },
-  restore: { label: 'Restored', icon: IconArrowBackUp, color: 'teal' },
-  'link-add': { label: 'Linked to another partner', icon: IconLink, color: 'indigo' },
-  'link-remove': { label: 'Link removed', icon: IconUnlink, color: 'gray' },
+type ActionKey =
+  | 'create'
+  | 'update'
+  | 'deactivate'
+  | 'reactivate'
+  | 'revoke'
+  | 'setPassword'
+  | 'delete'
+  | 'archive'
+  | 'restore'
+  | 'linkAdd'
+  | 'linkRemove'
+  | 'merge'
+  | 'mergedInto'
+  | 'movedByMerge';
+const ACTIONS: Record<string, { key: ActionKey; icon: typeof IconPencil; color: string }> = {
+  create: { key: 'create', icon: IconCirclePlus, color: 'teal' },
+  update: { key: 'update', icon: IconPencil, color: 'indigo' },
+  deactivate: { key: 'deactivate', icon: IconCircleX, color: 'red' },
+  reactivate: { key: 'reactivate', icon: IconPlayerPlay, color: 'teal' },
+  revoke: { key: 'revoke', icon: IconCircleX, color: 'red' },
+  'set-password': { key: 'setPassword', icon: IconKey, color: 'gray' },
+  delete: { key: 'delete', icon: IconCircleX, color: 'red' },
+  archive: { key: 'archive', icon: IconArchive, color: 'yellow' },
+  restore: { key: 'restore', icon: IconArrowBackUp, color: 'teal' },
+  'link-add': { key: 'linkAdd', icon: IconLink, color: 'indigo' },
+  'link-remove': { key: 'linkRemove', icon: IconUnlink, color: 'gray' },
   // Actions that name the other record after a colon (merge:<id>).
-  merge: { label: 'A duplicate was merged into this', icon: IconArrowMerge, color: 'grape' },
-  'merged-into': { label: 'Merged into another record and archived', icon: IconArrowMerge, color: 'gray' },
-  'moved-by-merge': { label: 'Moved by a merge', icon: IconArrowMerge, color: 'gray' },
+  merge: { key: 'merge', icon: IconArrowMerge, color: 'grape' },
+  'merged-into': { key: 'mergedInto', icon: IconArrowMerge, color: 'gray' },
+  'moved-by-merge': { key: 'movedByMerge', icon: IconArrowMerge, color: 'gray' },
 };
-const actionInfo = (action: string) => ACTIONS[action] ?? ACTIONS[action.split(':')[0]!] ?? { label: humanize(action), icon: IconCircleCheck, color: 'gray' };
+/** An action's words in the current language; an action not known here is shown as its name. */
+const actionInfo = (action: string) => {
+  const known = ACTIONS[action] ?? ACTIONS[action.split(':')[0]!];
+  return known ? { label: i18n.t(`audit:action.${known.key}`), icon: known.icon, color: known.color } : { label: humanize(action), icon: IconCircleCheck, color: 'gray' };
+};
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -47,10 +68,10 @@ const isEmpty = (v: unknown) =>
   v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
 function defaultValue(value: unknown): ReactNode {
-  if (isEmpty(value)) return <em className={classes.empty}>empty</em>;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (isEmpty(value)) return <em className={classes.empty}>{i18n.t('audit:emptyValue')}</em>;
+  if (typeof value === 'boolean') return value ? i18n.t('common:state.yes') : i18n.t('common:state.no');
   if (typeof value === 'string') return ISO.test(value) ? formatDateTime(value) : value;
-  if (typeof value === 'number') return value.toLocaleString();
+  if (typeof value === 'number') return value.toLocaleString(formatLocale());
   if (Array.isArray(value)) return value.map(String).join(', ');
   return JSON.stringify(value);
 }
@@ -68,13 +89,14 @@ export interface AuditHistoryProps {
 
 /** Who changed what and when on one record: field, old value → new value. */
 export function AuditHistory({ entityType, entityId, fieldLabels = {}, formatValue, hiddenFields = [] }: AuditHistoryProps) {
+  const { t } = useTranslation(['audit', 'common']);
   const history = useInfiniteQuery(auditHistoryQuery(entityType, entityId));
 
-  if (history.isPending) return <LoadingState label="Loading history…" />;
+  if (history.isPending) return <LoadingState label={t('loading')} />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
 
   const entries = history.data.pages.flatMap((p) => p.items);
-  if (!entries.length) return <EmptyState icon={<IconHistory size={24} aria-hidden />} title="No history yet" description="Changes to this record will be listed here." />;
+  if (!entries.length) return <EmptyState icon={<IconHistory size={24} aria-hidden />} title={t('empty.title')} description={t('empty.description')} />;
 
   const label = (field: string) => fieldLabels[field] ?? humanize(field);
   const show = (field: string, value: unknown) => formatValue?.(field, value) ?? defaultValue(value);
@@ -101,12 +123,12 @@ export function AuditHistory({ entityType, entityId, fieldLabels = {}, formatVal
               </Text>
             ) : (
               <>
-                <VisuallyHidden>changed from</VisuallyHidden>
+                <VisuallyHidden>{t('changedFrom')}</VisuallyHidden>
                 <del className={classes.from}>{show(field, from)}</del>
                 <span aria-hidden className={classes.arrow}>
                   {' → '}
                 </span>
-                <VisuallyHidden> to </VisuallyHidden>
+                <VisuallyHidden>{t('changedTo')}</VisuallyHidden>
                 <ins className={classes.to}>{show(field, to)}</ins>
               </>
             )}
@@ -136,7 +158,7 @@ export function AuditHistory({ entityType, entityId, fieldLabels = {}, formatVal
               }
             >
               <Text size="xs" c="dimmed">
-                by {entry.actor.name ?? 'the system'} ·{' '}
+                {entry.actor.name == null ? t('bySystem') : t('by', { name: entry.actor.name })} ·{' '}
                 <time dateTime={entry.at} title={formatDateTime(entry.at)}>
                   {formatRelative(entry.at)}
                 </time>
@@ -149,7 +171,7 @@ export function AuditHistory({ entityType, entityId, fieldLabels = {}, formatVal
       {history.hasNextPage && (
         <Group justify="center">
           <Button variant="default" size="xs" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
-            Show older changes
+            {t('showOlder')}
           </Button>
         </Group>
       )}
