@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { Trans, useTranslation } from 'react-i18next';
 import type { UserSession } from '../../../shared/schemas/session.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { useMe } from '../../components/session.js';
@@ -10,8 +11,12 @@ import { formatRelative } from '../../lib/format.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { mySessionsQuery, useRevokeSession } from './queries.js';
 
+// The device's name is the browser's own text: a component, so that Trans never reads it as markup.
+const DeviceName = ({ name }: { name: string }) => <b>{name}</b>;
+
 /** The profile's "Signed-in devices" section: where this account is signed in, and a way to end it there. */
 export function SessionsCard() {
+  const { t } = useTranslation('profile');
   const me = useMe();
   const sessions = useQuery(mySessionsQuery());
   const revoke = useRevokeSession(me.user.id);
@@ -21,7 +26,7 @@ export function SessionsCard() {
     if (!revoking) return;
     revoke.mutate(revoking.id, {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: `${revoking.device} is signed out.` });
+        notifications.show({ color: 'teal', message: t('sessions.revoked', { device: revoking.device }) });
         setRevoking(null);
       },
     });
@@ -33,27 +38,27 @@ export function SessionsCard() {
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="sessions-heading" mt="lg">
       <Title order={2} size="h4" id="sessions-heading" mb={4}>
-        Signed-in devices
+        {t('sessions.heading')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Browsers where you are signed in. Sign out one you do not recognise or no longer use, then change your password if you did not sign in there.
+        {t('sessions.description')}
       </Text>
       {sessions.isPending ? (
-        <LoadingState label="Loading devices…" minHeight={80} />
+        <LoadingState label={t('sessions.loading')} minHeight={80} />
       ) : sessions.isError ? (
         <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
         <Table.ScrollContainer minWidth={0}>
           <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Caption className="visually-hidden">Your signed-in devices</Table.Caption>
+            <Table.Caption className="visually-hidden">{t('sessions.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Device</Table.Th>
-                <Table.Th visibleFrom="sm">Address</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th visibleFrom="md">Signed in</Table.Th>
+                <Table.Th>{t('sessions.device')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('sessions.address')}</Table.Th>
+                <Table.Th>{t('sessions.lastUsed')}</Table.Th>
+                <Table.Th visibleFrom="md">{t('sessions.signedIn')}</Table.Th>
                 <Table.Th>
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('sessions.actions')}</span>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -67,12 +72,12 @@ export function SessionsCard() {
                       </Text>
                       {s.current && (
                         <Badge variant="light" color="teal">
-                          This device
+                          {t('sessions.thisDevice')}
                         </Badge>
                       )}
                     </Group>
                     <Text size="xs" c="dimmed" hiddenFrom="sm">
-                      {s.ipAddress ?? 'Unknown address'}
+                      {s.ipAddress ?? t('sessions.unknownAddress')}
                     </Text>
                   </Table.Td>
                   <Table.Td visibleFrom="sm">
@@ -96,13 +101,13 @@ export function SessionsCard() {
                         size="xs"
                         variant="subtle"
                         color="red"
-                        aria-label={`Revoke ${s.device}, last used ${formatRelative(s.lastUsedAt)}`}
+                        aria-label={t('sessions.revokeLabel', { device: s.device, when: formatRelative(s.lastUsedAt) })}
                         onClick={() => {
                           revoke.reset();
                           setRevoking(s);
                         }}
                       >
-                        Revoke
+                        {t('sessions.revoke')}
                       </Button>
                     )}
                   </Table.Td>
@@ -116,14 +121,20 @@ export function SessionsCard() {
         opened={revoking !== null}
         onClose={() => setRevoking(null)}
         onConfirm={confirmRevoke}
-        title="Sign out this device?"
-        confirmLabel="Revoke"
+        title={t('sessions.confirmTitle')}
+        confirmLabel={t('sessions.revoke')}
         danger
         loading={revoke.isPending}
         error={revoke.error}
       >
-        <b>{revoking?.device}</b>
-        {revoking?.ipAddress ? ` (${revoking.ipAddress})` : ''} is signed out at its next request and must sign in again to use Partnerhub.
+        {revoking && (
+          <Trans
+            t={t}
+            i18nKey={revoking.ipAddress ? 'sessions.confirmTextWithAddress' : 'sessions.confirmText'}
+            values={{ address: revoking.ipAddress }}
+            components={{ device: <DeviceName name={revoking.device} /> }}
+          />
+        )}
       </ConfirmDialog>
     </Card>
   );
