@@ -5,10 +5,12 @@ import { DateTimePicker } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarTime } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { ActivityKind } from '../../../shared/partners.js';
 import { createActivityBody, type Activity } from '../../../shared/schemas/activity.js';
 import { ApiError } from '../../api.js';
+import { i18n } from '../../i18n.js';
 import { useMe } from '../../components/session.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { contactsListQuery } from '../contacts/queries.js';
@@ -25,7 +27,8 @@ const formSchema = createActivityBody
   .transform(({ when, timeZone, outcome, ...fields }, ctx) => {
     const occurredAt = wallToIso(when, timeZone);
     if (!occurredAt) {
-      ctx.addIssue({ code: 'custom', path: ['when'], message: 'must be a date and a time' });
+      // Worded here, when it happens: the form's own rule is not a shared schema's message.
+      ctx.addIssue({ code: 'custom', path: ['when'], message: i18n.t('timeline:form.whenInvalid') });
       return z.NEVER;
     }
     return { ...fields, occurredAt, outcome: outcome || null };
@@ -45,7 +48,14 @@ interface Values extends Record<string, unknown> {
   contactIds: string[];
 }
 
-const LABELS = { when: 'Date and time', timeZone: 'Time zone', summary: 'Summary', outcome: 'Outcome', userIds: 'Our people', contactIds: 'Their contacts' };
+const labels = () => ({
+  when: i18n.t('timeline:form.when'),
+  timeZone: i18n.t('timeline:form.timeZone'),
+  summary: i18n.t('timeline:form.summary'),
+  outcome: i18n.t('timeline:form.outcome'),
+  userIds: i18n.t('timeline:form.ourPeople'),
+  contactIds: i18n.t('timeline:form.theirContacts'),
+});
 
 interface Props {
   partner: { id: string; name: string };
@@ -56,13 +66,14 @@ interface Props {
 
 /** Logs (or edits) a meeting, call, e-mail, event or note on the partner's timeline. */
 export function ActivityFormModal({ partner, target, onClose }: Props) {
+  const { t } = useTranslation(['timeline', 'common']);
   const me = useMe();
   const editing = target?.activity ?? null;
   const create = useCreateActivity();
   const update = useUpdateActivity();
   const zone = useMemo(deviceTimeZone, []);
   const blank = (): Values => ({ kind: 'meeting', when: nowWall(zone), timeZone: zone, summary: '', outcome: '', important: false, userIds: [me.user.id], contactIds: [] });
-  const form = useSchemaForm(formSchema, blank(), { labels: LABELS, fieldOf });
+  const form = useSchemaForm(formSchema, blank(), { labels: labels(), fieldOf });
 
   const opened = target !== null;
   useEffect(() => {
@@ -129,24 +140,23 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
       const saved = editing ? await update.mutateAsync({ id: editing.id, version: editing.version, ...changes }) : await create.mutateAsync({ partnerId: partner.id, ...fields });
       notifications.show({
         color: 'teal',
-        message: editing ? 'The entry is saved.' : `Logged on the ${partner.name} timeline${saved.important ? ', marked important for the team' : ''}.`,
+        message: editing ? t('form.saved') : saved.important ? t('form.loggedImportant', { name: partner.name }) : t('form.logged', { name: partner.name }),
       });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict')
-        throw new Error('Someone else changed this entry in the meantime. Their version is loaded now: check it, then save again.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error(t('form.conflict'), { cause: e });
       throw e;
     }
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? 'Edit timeline entry' : `Log activity with ${partner.name}`} size="lg">
+    <Modal opened={opened} onClose={onClose} title={editing ? t('form.titleEdit') : t('form.titleNew', { name: partner.name })} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="activity-kind-label">
-              Kind
+              {t('form.kind')}
             </Text>
             <Chip.Group value={form.values.kind} onChange={(v) => form.setFieldValue('kind', v as ActivityKind)}>
               <Group gap="xs" role="radiogroup" aria-labelledby="activity-kind-label">
@@ -163,52 +173,61 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
           </Stack>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <DateTimePicker
-              label="Date and time"
+              label={t('form.when')}
               required
               leftSection={<IconCalendarTime size={16} aria-hidden />}
-              valueFormat="D MMM YYYY, HH:mm"
+              valueFormat={t('form.dateTimeFormat')}
               value={form.values.when || null}
               onChange={(v) => form.setFieldValue('when', v ?? '')}
               error={form.errors.when}
               popoverProps={{ withinPortal: true }}
             />
-            <Select label="Time zone" searchable allowDeselect={false} data={zones} limit={50} {...form.getInputProps('timeZone')} />
+            <Select label={t('form.timeZone')} searchable allowDeselect={false} data={zones} limit={50} {...form.getInputProps('timeZone')} />
           </SimpleGrid>
-          <Textarea label="Summary" required data-autofocus autosize minRows={2} maxRows={6} placeholder="What was it about?" {...form.getInputProps('summary')} />
-          <Textarea label="Outcome" autosize minRows={2} maxRows={6} placeholder="Decisions, next steps, who does what" {...form.getInputProps('outcome')} />
+          <Textarea
+            label={t('form.summary')}
+            required
+            data-autofocus
+            autosize
+            minRows={2}
+            maxRows={6}
+            placeholder={t('form.summaryPlaceholder')}
+            {...form.getInputProps('summary')}
+          />
+          <Textarea label={t('form.outcome')} autosize minRows={2} maxRows={6} placeholder={t('form.outcomePlaceholder')} {...form.getInputProps('outcome')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <MultiSelect
-              label="Our people"
-              placeholder={form.values.userIds.length ? undefined : 'Colleagues who took part'}
+              label={t('form.ourPeople')}
+              placeholder={form.values.userIds.length ? undefined : t('form.ourPeoplePlaceholder')}
               searchable
               data={peopleOptions}
               searchValue={peopleSearch}
               onSearchChange={setPeopleSearch}
               filter={({ options }) => options}
-              nothingFoundMessage={colleagues.isFetching ? 'Searching…' : 'No colleague matches'}
+              nothingFoundMessage={colleagues.isFetching ? t('form.searching') : t('form.noColleague')}
               {...form.getInputProps('userIds')}
             />
             <MultiSelect
-              label="Their contacts"
-              placeholder={form.values.contactIds.length ? undefined : contactOptions.length ? `People from ${partner.name}` : 'No current contacts yet'}
+              label={t('form.theirContacts')}
+              placeholder={form.values.contactIds.length ? undefined : contactOptions.length ? t('form.theirContactsPlaceholder', { name: partner.name }) : t('form.noContacts')}
               searchable
               data={contactOptions}
-              nothingFoundMessage="No current contact matches"
+              nothingFoundMessage={t('form.noContact')}
               {...form.getInputProps('contactIds')}
             />
           </SimpleGrid>
           <Checkbox
-            label="Important for the team"
-            description="Highlighted on the timeline, so everyone working with this partner notices it."
+            label={t('form.important')}
+            description={t('form.importantHint')}
             checked={form.values.important}
             onChange={(e) => form.setFieldValue('important', e.currentTarget.checked)}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
-              {editing ? 'Save' : 'Log activity'}
+              {editing ? t('common:action.save') : t('form.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Drawer } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { ActivityKind } from '../../../shared/partners.js';
 import type { Activity } from '../../../shared/schemas/activity.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
@@ -8,7 +9,8 @@ import { contactsListQuery } from '../contacts/queries.js';
 import { colleaguesQuery } from '../team/queries.js';
 import { ACTIVITY_KIND_LABELS } from './labels.js';
 
-const FIELD_LABELS = { occurredAt: 'When', important: 'Important for the team', userIds: 'Our people', contactIds: 'Their contacts', archivedAt: 'Archived' };
+// Listed fields come first, in this order.
+const FIELDS = ['occurredAt', 'important', 'userIds', 'contactIds', 'archivedAt', 'kind', 'summary', 'outcome'] as const;
 
 /** The record keeps participants by id: show their names where they are known. */
 function useNames(activity: Activity | null) {
@@ -25,18 +27,20 @@ function useNames(activity: Activity | null) {
 }
 
 export function ActivityHistoryDrawer({ activity, onClose }: { activity: Activity | null; onClose: () => void }) {
+  const { t } = useTranslation('timeline');
   const names = useNames(activity);
+  const fieldLabels = Object.fromEntries(FIELDS.map((f) => [f, t(`history.field.${f}`)]));
   const formatValue = (field: string, value: unknown) => {
     if (field === 'kind' && typeof value === 'string') return ACTIVITY_KIND_LABELS[value as ActivityKind] ?? value;
-    if (field === 'archivedAt') return typeof value === 'string' ? `Archived on ${formatDateTime(value)}` : 'On the timeline';
+    if (field === 'archivedAt') return typeof value === 'string' ? t('history.archivedOn', { date: formatDateTime(value) }) : t('history.onTimeline');
     if ((field === 'userIds' || field === 'contactIds') && Array.isArray(value)) {
-      return value.length ? value.map((id) => names.get(String(id)) ?? 'someone no longer listed').join(', ') : 'nobody';
+      return value.length ? value.map((id) => names.get(String(id)) ?? t('history.unknownPerson')).join(', ') : t('history.nobody');
     }
     return undefined;
   };
   return (
-    <Drawer opened={activity !== null} onClose={onClose} position="right" size="md" title="History of the entry">
-      {activity && <AuditHistory entityType="activity" entityId={activity.id} fieldLabels={FIELD_LABELS} formatValue={formatValue} hiddenFields={['partnerId', 'version']} />}
+    <Drawer opened={activity !== null} onClose={onClose} position="right" size="md" title={t('history.title')}>
+      {activity && <AuditHistory entityType="activity" entityId={activity.id} fieldLabels={fieldLabels} formatValue={formatValue} hiddenFields={['partnerId', 'version']} />}
     </Drawer>
   );
 }

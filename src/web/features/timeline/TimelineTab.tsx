@@ -6,11 +6,12 @@ import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangleFilled, IconArchive, IconArrowBackUp, IconDots, IconHistory, IconPencil, IconPlus, IconSearch, IconTimeline } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ActivityKind } from '../../../shared/partners.js';
 import type { Activity } from '../../../shared/schemas/activity.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { formatDateTime, formatRelative, plural } from '../../lib/format.js';
+import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { contactsListQuery } from '../contacts/queries.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
 import { ActivityFormModal } from './ActivityFormModal.js';
@@ -39,7 +40,9 @@ function Entry({
   onRestore: () => void;
   onHistory: () => void;
 }) {
+  const { t } = useTranslation(['timeline', 'common']);
   const ref = useRef<HTMLDivElement>(null);
+  const when = formatDateTime(a.occurredAt);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [selected]);
@@ -54,7 +57,7 @@ function Entry({
       data-selected={selected || undefined}
       data-archived={a.archivedAt ? true : undefined}
       component="article"
-      aria-label={`${ACTIVITY_KIND_LABELS[a.kind]} on ${formatDateTime(a.occurredAt)}${a.important ? ', important' : ''}`}
+      aria-label={t(a.important ? 'entry.labelImportant' : 'entry.label', { kind: ACTIVITY_KIND_LABELS[a.kind], date: when })}
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
         <Group gap={8} wrap="wrap">
@@ -63,45 +66,45 @@ function Entry({
           </Text>
           <Text size="sm" c="dimmed">
             <time dateTime={a.occurredAt} title={formatRelative(a.occurredAt)}>
-              {formatDateTime(a.occurredAt)}
+              {when}
             </time>
           </Text>
           {a.important && (
             <Badge color="orange" variant="light" size="sm" leftSection={<IconAlertTriangleFilled size={12} aria-hidden />} className={classes.importantBadge}>
-              Important for the team
+              {t('entry.important')}
             </Badge>
           )}
           {a.archivedAt && (
             <Badge color="gray" variant="outline" size="sm">
-              Archived
+              {t('entry.archived')}
             </Badge>
           )}
         </Group>
         <Menu position="bottom-end" withinPortal shadow="md">
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for the ${ACTIVITY_KIND_LABELS[a.kind].toLowerCase()} on ${formatDateTime(a.occurredAt)}`}>
+            <ActionIcon variant="subtle" color="gray" aria-label={t(`entry.actions.${a.kind}`, { date: when })}>
               <IconDots size={18} aria-hidden />
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
             {canEdit && !a.archivedAt && (
               <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-                Edit
+                {t('common:action.edit')}
               </Menu.Item>
             )}
             <Menu.Item leftSection={<IconHistory size={16} aria-hidden />} onClick={onHistory}>
-              History
+              {t('entry.history')}
             </Menu.Item>
             {canEdit && (
               <>
                 <Menu.Divider />
                 {a.archivedAt ? (
                   <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={onRestore}>
-                    Restore
+                    {t('common:action.restore')}
                   </Menu.Item>
                 ) : (
                   <Menu.Item className="menu-danger" leftSection={<IconArchive size={16} aria-hidden />} onClick={onArchive}>
-                    Archive…
+                    {t('entry.archive')}
                   </Menu.Item>
                 )}
               </>
@@ -115,7 +118,7 @@ function Entry({
       {a.outcome && (
         <Text size="sm" mt={6} className={classes.text}>
           <Text span fw={600} size="sm">
-            Outcome:{' '}
+            {t('entry.outcome')}{' '}
           </Text>
           {a.outcome}
         </Text>
@@ -124,12 +127,12 @@ function Entry({
         <Stack gap={2} mt={8}>
           {a.contacts.length > 0 && (
             <Text size="xs" c="dimmed">
-              With {a.contacts.map((c) => c.name).join(', ')}
+              {t('entry.with', { names: a.contacts.map((c) => c.name).join(', ') })}
             </Text>
           )}
           {a.users.length > 0 && (
             <Text size="xs" c="dimmed">
-              Our people: {a.users.map((u) => u.name).join(', ')}
+              {t('entry.ourPeople', { names: a.users.map((u) => u.name).join(', ') })}
             </Text>
           )}
         </Stack>
@@ -140,6 +143,7 @@ function Entry({
 
 /** The relationship's timeline, newest first: filter it, log what happened, mark what the team must know. */
 export function TimelineTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation(['timeline', 'common']);
   const [params] = useSearchParams();
   const selectedId = params.get('entry');
   // An archived partner's timeline is read-only until the partner is restored.
@@ -190,10 +194,10 @@ export function TimelineTab({ partner }: PartnerTabProps) {
       {
         onSuccess: () => {
           setArchiving(null);
-          notifications.show({ color: 'teal', message: value ? 'The entry is archived.' : 'The entry is restored.' });
+          notifications.show({ color: 'teal', message: value ? t('tab.archived') : t('tab.restored') });
         },
         onError: (e) => {
-          if (!value) notifications.show({ color: 'red', title: 'The entry could not be restored', message: e.message });
+          if (!value) notifications.show({ color: 'red', title: t('tab.notRestored'), message: e.message });
         },
       },
     );
@@ -202,30 +206,30 @@ export function TimelineTab({ partner }: PartnerTabProps) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }}>
-          Meetings, calls, e-mails, events and notes with {partner.name}, newest first. Times are shown in {zone.replace(/_/g, ' ')}.
+          {t('tab.intro', { name: partner.name, zone: zone.replace(/_/g, ' ') })}
         </Text>
         {canEdit && (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>
-            Log activity
+            {t('tab.log')}
           </Button>
         )}
       </Group>
 
-      <Card withBorder radius="md" padding="sm" role="search" aria-label="Filter the timeline">
+      <Card withBorder radius="md" padding="sm" role="search" aria-label={t('tab.filter')}>
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput
             className={classes.words}
-            aria-label="Words in the summary or outcome"
-            placeholder="Words in summary or outcome"
+            aria-label={t('tab.words')}
+            placeholder={t('tab.wordsPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={words}
             onChange={(e) => setWords(e.currentTarget.value)}
-            rightSection={words ? <CloseButton size="sm" aria-label="Clear words" onClick={() => setWords('')} /> : null}
+            rightSection={words ? <CloseButton size="sm" aria-label={t('tab.clearWords')} onClick={() => setWords('')} /> : null}
           />
           <MultiSelect
             className={classes.filter}
-            aria-label="Kind"
-            placeholder={kinds.length ? undefined : 'All kinds'}
+            aria-label={t('tab.kind')}
+            placeholder={kinds.length ? undefined : t('tab.allKinds')}
             data={ACTIVITY_KIND_OPTIONS}
             value={kinds}
             onChange={(v) => setKinds(v as ActivityKind[])}
@@ -233,49 +237,49 @@ export function TimelineTab({ partner }: PartnerTabProps) {
           />
           <Select
             className={classes.filter}
-            aria-label="Contact"
-            placeholder="Any contact"
+            aria-label={t('tab.contact')}
+            placeholder={t('tab.anyContact')}
             searchable
             clearable
-            data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.hasLeft ? `${c.fullName} (left)` : c.fullName }))}
+            data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.hasLeft ? t('tab.contactLeft', { name: c.fullName }) : c.fullName }))}
             value={contactId}
             onChange={setContactId}
           />
           <DatePickerInput
             className={classes.filter}
             type="range"
-            aria-label="Date range"
-            placeholder="Any date"
+            aria-label={t('tab.dateRange')}
+            placeholder={t('tab.anyDate')}
             allowSingleDateInRange
             clearable
             value={range}
             onChange={(v) => setRange(v as Range)}
-            valueFormat="D MMM YYYY"
+            valueFormat={t('tab.dateFormat')}
             popoverProps={{ withinPortal: true }}
             classNames={{ placeholder: classes.placeholder }}
           />
-          <Switch label="Important only" checked={important} onChange={(e) => setImportant(e.currentTarget.checked)} className={classes.switch} />
-          <Switch label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} className={classes.switch} />
+          <Switch label={t('tab.importantOnly')} checked={important} onChange={(e) => setImportant(e.currentTarget.checked)} className={classes.switch} />
+          <Switch label={t('tab.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} className={classes.switch} />
         </Group>
       </Card>
 
       {timeline.isPending ? (
-        <LoadingState label="Loading the timeline…" />
+        <LoadingState label={t('tab.loading')} />
       ) : timeline.isError && !timeline.data ? (
         <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
       ) : entries.length === 0 ? (
         <EmptyState
           headingLevel={2}
           icon={<IconTimeline size={24} aria-hidden />}
-          title={filtered ? 'No entry matches these filters' : 'Nothing logged yet'}
-          description={filtered ? 'Try fewer filters, or clear them.' : canEdit ? `Log the first meeting, call or note with ${partner.name}.` : undefined}
+          title={filtered ? t('tab.noMatch') : t('tab.empty')}
+          description={filtered ? t('tab.noMatchText') : canEdit ? t('tab.emptyText', { name: partner.name }) : undefined}
           onClearFilters={filtered ? clear : undefined}
-          action={canEdit ? <Button onClick={() => setForm({})}>Log activity</Button> : undefined}
+          action={canEdit ? <Button onClick={() => setForm({})}>{t('tab.log')}</Button> : undefined}
         />
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {entries.length < total ? `Newest ${entries.length} of ${plural(total, 'entry', 'entries')}` : plural(total, 'entry', 'entries')}
+            {entries.length < total ? t('tab.newest', { shown: entries.length, count: total }) : t('tab.count', { count: total })}
           </Text>
           <Timeline bulletSize={30} lineWidth={2} active={-1} className={timeline.isPlaceholderData ? classes.stale : undefined} aria-busy={timeline.isFetching}>
             {entries.map((a) => {
@@ -308,7 +312,7 @@ export function TimelineTab({ partner }: PartnerTabProps) {
           {timeline.hasNextPage && (
             <Group justify="center">
               <Button variant="default" onClick={() => void timeline.fetchNextPage()} loading={timeline.isFetchingNextPage}>
-                Show older entries
+                {t('tab.showOlder')}
               </Button>
             </Group>
           )}
@@ -321,13 +325,13 @@ export function TimelineTab({ partner }: PartnerTabProps) {
         opened={archiving !== null}
         onClose={() => setArchiving(null)}
         onConfirm={() => archiving && setArchived(archiving, true)}
-        title="Archive this entry?"
-        confirmLabel="Archive"
+        title={t('tab.archiveTitle')}
+        confirmLabel={t('common:action.archive')}
         danger
         loading={archive.isPending}
         error={archive.error}
       >
-        It leaves the timeline and no longer counts for last contact. Its history stays and you can restore it with “Show archived”.
+        {t('tab.archiveText')}
       </ConfirmDialog>
     </Stack>
   );
