@@ -2,17 +2,24 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Group, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { IconArchive, IconArchiveOff, IconCertificate, IconPencil, IconPlus, IconSparkles } from '@tabler/icons-react';
-import { CERTIFICATION_CATEGORY_LABELS, type Certification } from '../../../shared/schemas/certification.js';
+import type { Certification } from '../../../shared/schemas/certification.js';
 import { errorMessage } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { plural } from '../../lib/format.js';
+import { i18n } from '../../i18n.js';
 import { CertificationFormModal, type CertificationFormTarget } from './CertificationFormModal.js';
+import { categoryLabel } from './labels.js';
 import { catalogueQuery, programOptionsQuery, useAddStarterCatalogue, useArchiveCertification, type ProgramOption } from './queries.js';
 
-const validity = (months: number | null) => (months === null ? 'Does not expire' : months % 12 === 0 ? plural(months / 12, 'year') : plural(months, 'month'));
+const validity = (months: number | null) =>
+  months === null
+    ? i18n.t('certifications:catalogue.doesNotExpire')
+    : months % 12 === 0
+      ? i18n.t('certifications:catalogue.years', { count: months / 12 })
+      : i18n.t('certifications:catalogue.months', { count: months });
 
 function ProgramCatalogue({
   program,
@@ -27,6 +34,7 @@ function ProgramCatalogue({
   onEdit: (c: Certification) => void;
   onArchive: (c: Certification) => void;
 }) {
+  const { t } = useTranslation(['certifications', 'common']);
   const headingId = `program-${program.id}`;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
@@ -36,29 +44,29 @@ function ProgramCatalogue({
             {program.name}
           </Title>
           <Text size="sm" c="dimmed">
-            {program.vendor} · {plural(certs.filter((c) => !c.archivedAt).length, 'certification')}
+            {t('catalogue.vendorCount', { vendor: program.vendor, count: certs.filter((c) => !c.archivedAt).length })}
           </Text>
         </Stack>
-        <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={onAdd} aria-label={`Add a certification to ${program.name}`}>
-          Add certification
+        <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={onAdd} aria-label={t('catalogue.addTo', { programme: program.name })}>
+          {t('catalogue.add')}
         </Button>
       </Group>
       {!certs.length ? (
         <Text size="sm" c="dimmed">
-          No certifications yet.
+          {t('catalogue.none')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="xs" aria-labelledby={headingId}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Certification</Table.Th>
-                <Table.Th scope="col">Category</Table.Th>
-                <Table.Th scope="col">Valid for</Table.Th>
-                <Table.Th scope="col">Renewed by</Table.Th>
-                <Table.Th scope="col">Holders</Table.Th>
+                <Table.Th scope="col">{t('catalogue.certification')}</Table.Th>
+                <Table.Th scope="col">{t('catalogue.category')}</Table.Th>
+                <Table.Th scope="col">{t('catalogue.validFor')}</Table.Th>
+                <Table.Th scope="col">{t('catalogue.renewedBy')}</Table.Th>
+                <Table.Th scope="col">{t('catalogue.holders')}</Table.Th>
                 <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <VisuallyHidden>{t('catalogue.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -70,7 +78,7 @@ function ProgramCatalogue({
                       {c.name}
                       {c.archivedAt && (
                         <Badge ml={6} size="xs" variant="outline" color="gray">
-                          Archived
+                          {t('catalogue.archived')}
                         </Badge>
                       )}
                     </Text>
@@ -78,7 +86,7 @@ function ProgramCatalogue({
                       {[c.examCode, c.issuer].filter(Boolean).join(' · ')}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{CERTIFICATION_CATEGORY_LABELS[c.category]}</Table.Td>
+                  <Table.Td>{categoryLabel(c.category)}</Table.Td>
                   <Table.Td>{validity(c.validityMonths)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{c.renewedBy.length ? c.renewedBy.map((r) => r.name).join(', ') : '—'}</Text>
@@ -87,8 +95,14 @@ function ProgramCatalogue({
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       {!c.archivedAt && (
-                        <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onEdit(c)} aria-label={`Edit ${c.name}`}>
-                          Edit
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          onClick={() => onEdit(c)}
+                          aria-label={t('catalogue.editLabel', { name: c.name })}
+                        >
+                          {t('common:action.edit')}
                         </Button>
                       )}
                       <Button
@@ -97,9 +111,9 @@ function ProgramCatalogue({
                         color="gray"
                         leftSection={c.archivedAt ? <IconArchiveOff size={14} aria-hidden /> : <IconArchive size={14} aria-hidden />}
                         onClick={() => onArchive(c)}
-                        aria-label={`${c.archivedAt ? 'Restore' : 'Archive'} ${c.name}`}
+                        aria-label={c.archivedAt ? t('catalogue.restoreLabel', { name: c.name }) : t('catalogue.archiveLabel', { name: c.name })}
                       >
-                        {c.archivedAt ? 'Restore' : 'Archive'}
+                        {c.archivedAt ? t('common:action.restore') : t('common:action.archive')}
                       </Button>
                     </Group>
                   </Table.Td>
@@ -115,6 +129,7 @@ function ProgramCatalogue({
 
 /** The administrator's catalogue: per programme, its certifications, their validity and renewal rules. */
 export function CataloguePage() {
+  const { t } = useTranslation(['certifications', 'common']);
   const [showArchived, setShowArchived] = useState(false);
   const catalogue = useQuery(catalogueQuery(showArchived));
   const programsQuery = useQuery(programOptionsQuery());
@@ -134,8 +149,11 @@ export function CataloguePage() {
         notifications.show({
           color: 'teal',
           message: r.certifications.length
-            ? `Added ${plural(r.programs.length, 'programme')} and ${plural(r.certifications.length, 'certification')}.`
-            : 'The starter catalogue is complete already: nothing to add.',
+            ? t('catalogue.starterAdded', {
+                programmes: t('catalogue.starterProgrammes', { count: r.programs.length }),
+                certifications: t('catalogue.starterCertifications', { count: r.certifications.length }),
+              })
+            : t('catalogue.starterComplete'),
         }),
       onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
     });
@@ -143,30 +161,26 @@ export function CataloguePage() {
   return (
     <>
       <PageHeader
-        title="Certification catalogue"
-        description="The certifications of each partner programme: how long they are valid and which higher exams renew them. Colleagues record theirs on the Certifications page."
+        title={t('catalogue.title')}
+        description={t('catalogue.description')}
         actions={
           <>
             <Button variant="default" leftSection={<IconSparkles size={16} aria-hidden />} loading={starter.isPending} onClick={addStarter}>
-              Add starter catalogue
+              {t('catalogue.addStarter')}
             </Button>
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setTarget({})} disabled={!sorted.length}>
-              Add certification
+              {t('catalogue.add')}
             </Button>
           </>
         }
       />
-      <Switch mb="md" label="Show archived" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+      <Switch mb="md" label={t('catalogue.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
       {catalogue.isPending ? (
-        <LoadingState label="Loading the catalogue…" />
+        <LoadingState label={t('catalogue.loading')} />
       ) : catalogue.isError ? (
         <ErrorState error={catalogue.error} onRetry={() => void catalogue.refetch()} />
       ) : !sorted.length ? (
-        <EmptyState
-          icon={<IconCertificate size={28} aria-hidden />}
-          title="No programmes yet"
-          description="Add the starter catalogue (AWS, CNCF, Red Hat, Microsoft) to begin, or create a programme under Partner programmes first."
-        />
+        <EmptyState icon={<IconCertificate size={28} aria-hidden />} title={t('catalogue.empty')} description={t('catalogue.emptyText')} />
       ) : (
         <Stack gap="lg">
           {sorted.map((p) => (
@@ -191,14 +205,12 @@ export function CataloguePage() {
           archive.reset();
         }}
         onConfirm={() => archive.mutate({ cert: archiving!, archived: true }, { onSuccess: () => setArchiving(null) })}
-        title="Archive this certification?"
-        confirmLabel="Archive"
+        title={t('catalogue.archiveTitle')}
+        confirmLabel={t('common:action.archive')}
         loading={archive.isPending}
         error={archive.error}
       >
-        {archiving
-          ? `${archiving.name} can no longer be chosen for new records. ${plural(archiving.holderCount, 'colleague holds', 'colleagues hold')} it: their records stay. You can restore it later.`
-          : null}
+        {archiving ? t('catalogue.archiveText', { name: archiving.name, count: archiving.holderCount }) : null}
       </ConfirmDialog>
     </>
   );

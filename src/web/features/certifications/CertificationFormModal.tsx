@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CERTIFICATION_CATEGORIES, type CertificationCategory } from '../../../shared/compliance.js';
+import type { CertificationCategory } from '../../../shared/compliance.js';
 import {
   CERT_TEXT_MAX,
-  CERTIFICATION_CATEGORY_LABELS,
   createCertificationBody,
   EXAM_CODE_MAX,
   VALIDITY_MONTHS_MAX,
@@ -14,8 +14,9 @@ import {
 } from '../../../shared/schemas/certification.js';
 import { NAME_MAX } from '../../../shared/schemas/common.js';
 import { ApiError } from '../../api.js';
+import { fieldMessage, i18n } from '../../i18n.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
-import { certificationLabel } from './labels.js';
+import { CATEGORY_OPTIONS, certificationLabel } from './labels.js';
 import { useSaveCertification, type ProgramOption } from './queries.js';
 
 interface Values extends Record<string, unknown> {
@@ -31,18 +32,9 @@ interface Values extends Record<string, unknown> {
   renewedByIds: string[];
 }
 
-const LABELS = {
-  programId: 'Programme',
-  name: 'Name',
-  examCode: 'Exam code',
-  issuer: 'Issuer',
-  category: 'Category',
-  validityMonths: 'Valid for',
-  description: 'Description',
-  url: 'Link',
-  renewedByIds: 'Renewed by',
-};
-const CATEGORY_OPTIONS = CERTIFICATION_CATEGORIES.map((c) => ({ value: c, label: CERTIFICATION_CATEGORY_LABELS[c] }));
+const FIELDS = ['programId', 'name', 'examCode', 'issuer', 'category', 'validityMonths', 'description', 'url', 'renewedByIds'] as const;
+/** The fields' names in messages ("Name is required"), in the current language. */
+const labels = () => Object.fromEntries(FIELDS.map((f) => [f, i18n.t(`certifications:certForm.field.${f}`)])) as Record<(typeof FIELDS)[number], string>;
 
 export interface CertificationFormTarget {
   cert?: Certification;
@@ -71,11 +63,14 @@ const certificationFormSchema = z.custom<Values>().transform(toBody).pipe(create
 /** Messages the form words its own way (a missing programme, the validity's range), over the schema's. */
 function validate(v: Values) {
   const e: Partial<Record<keyof Values & string, string>> = {};
-  if (!v.programId) e.programId = 'is required';
-  if (!v.name.trim()) e.name = 'is required';
+  // Worded like the shared schemas' messages (looked up by their English text), or the form's own.
+  const say = (message: string) => fieldMessage({ code: 'custom', message });
+  if (!v.programId) e.programId = say('is required');
+  if (!v.name.trim()) e.name = say('is required');
   const months = Number(v.validityMonths);
-  if (!v.neverExpires && (!Number.isInteger(months) || months < 1 || months > VALIDITY_MONTHS_MAX)) e.validityMonths = `must be 1 to ${VALIDITY_MONTHS_MAX} months`;
-  if (v.url && !/^https?:\/\/\S+$/i.test(v.url.trim())) e.url = 'must be an http(s) URL';
+  if (!v.neverExpires && (!Number.isInteger(months) || months < 1 || months > VALIDITY_MONTHS_MAX))
+    e.validityMonths = i18n.t('certifications:certForm.validityRange', { max: VALIDITY_MONTHS_MAX });
+  if (v.url && !/^https?:\/\/\S+$/i.test(v.url.trim())) e.url = say('must be an http(s) URL');
   return e;
 }
 
@@ -91,6 +86,7 @@ export function CertificationFormModal({
   programs: ProgramOption[];
   catalogue: Certification[];
 }) {
+  const { t } = useTranslation(['certifications', 'common']);
   const editing = target?.cert ?? null;
   const save = useSaveCertification();
   const blank = (): Values => ({
@@ -105,7 +101,7 @@ export function CertificationFormModal({
     url: '',
     renewedByIds: [],
   });
-  const form = useSchemaForm(certificationFormSchema, blank(), { validate, labels: LABELS });
+  const form = useSchemaForm(certificationFormSchema, blank(), { validate, labels: labels() });
   const opened = target !== null;
 
   useEffect(() => {
@@ -142,44 +138,47 @@ export function CertificationFormModal({
       const saved = editing
         ? await save.mutateAsync({ id: editing.id, body: { ...fields, ...(issuer ? { issuer } : {}), version: editing.version } })
         : await save.mutateAsync({ body });
-      notifications.show({ color: 'teal', message: `${saved.name} is ${editing ? 'saved' : 'in the catalogue'}.` });
+      notifications.show({ color: 'teal', message: editing ? t('certForm.saved', { name: saved.name }) : t('certForm.added', { name: saved.name }) });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict')
-        throw new Error('Someone else changed this entry in the meantime. Close this window and open it again to see their version.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error(t('certForm.conflict'), { cause: e });
       throw e;
     }
   });
 
+  // Read outside the markup: the literal-string lint takes these field names for words.
+  const programInput = form.getInputProps('programId');
+  const descriptionInput = form.getInputProps('description');
+
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? `Edit ${editing.name}` : 'Add certification'} size="lg">
+    <Modal opened={opened} onClose={onClose} title={editing ? t('certForm.editTitle', { name: editing.name }) : t('certForm.addTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
           <Select
-            label="Programme"
+            label={t('certForm.field.programId')}
             required
             disabled={Boolean(editing)}
             data={programs.map((p) => ({ value: p.id, label: p.name }))}
-            placeholder="The vendor’s partner programme"
-            {...form.getInputProps('programId')}
+            placeholder={t('certForm.programmePlaceholder')}
+            {...programInput}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <TextInput label="Name" required data-autofocus maxLength={NAME_MAX} placeholder="e.g. Certified Kubernetes Administrator" {...form.getInputProps('name')} />
-            <TextInput label="Exam code" maxLength={EXAM_CODE_MAX} placeholder="e.g. CKA, SAA-C03" {...form.getInputProps('examCode')} />
+            <TextInput label={t('certForm.field.name')} required data-autofocus maxLength={NAME_MAX} placeholder={t('certForm.namePlaceholder')} {...form.getInputProps('name')} />
+            <TextInput label={t('certForm.field.examCode')} maxLength={EXAM_CODE_MAX} placeholder={t('certForm.examCodePlaceholder')} {...form.getInputProps('examCode')} />
             <TextInput
-              label="Issuer"
+              label={t('certForm.field.issuer')}
               maxLength={NAME_MAX}
-              placeholder={vendor || 'The programme’s vendor'}
-              description={editing ? undefined : 'Leave empty for the programme’s vendor'}
+              placeholder={vendor || t('certForm.issuerPlaceholder')}
+              description={editing ? undefined : t('certForm.issuerHint')}
               {...form.getInputProps('issuer')}
             />
-            <Select label="Category" data={CATEGORY_OPTIONS} allowDeselect={false} {...form.getInputProps('category')} />
+            <Select label={t('certForm.field.category')} data={CATEGORY_OPTIONS} allowDeselect={false} {...form.getInputProps('category')} />
           </SimpleGrid>
           <Group align="flex-end" gap="md">
             <NumberInput
-              label="Valid for"
-              suffix=" months"
+              label={t('certForm.field.validityMonths')}
+              suffix={t('certForm.monthsSuffix')}
               min={1}
               max={VALIDITY_MONTHS_MAX}
               allowDecimal={false}
@@ -187,25 +186,25 @@ export function CertificationFormModal({
               w={180}
               {...form.getInputProps('validityMonths')}
             />
-            <Checkbox label="Does not expire" mb={8} checked={v.neverExpires} onChange={(e) => form.setFieldValue('neverExpires', e.currentTarget.checked)} />
+            <Checkbox label={t('certForm.doesNotExpire')} mb={8} checked={v.neverExpires} onChange={(e) => form.setFieldValue('neverExpires', e.currentTarget.checked)} />
           </Group>
           <MultiSelect
-            label="Renewed by"
-            description="Passing one of these higher exams renews this certification (e.g. a professional renews the associate)."
-            placeholder={siblings.length ? 'None' : 'No other certifications in this programme'}
+            label={t('certForm.field.renewedByIds')}
+            description={t('certForm.renewedByHint')}
+            placeholder={siblings.length ? t('certForm.renewedByNone') : t('certForm.renewedByNoOthers')}
             data={siblings}
             searchable
             clearable
             {...form.getInputProps('renewedByIds')}
           />
-          <TextInput label="Link" type="url" placeholder="https://… the exam’s page" {...form.getInputProps('url')} />
-          <Textarea label="Description" autosize minRows={2} maxRows={6} maxLength={CERT_TEXT_MAX} {...form.getInputProps('description')} />
+          <TextInput label={t('certForm.field.url')} type="url" placeholder={t('certForm.urlPlaceholder')} {...form.getInputProps('url')} />
+          <Textarea label={t('certForm.field.description')} autosize minRows={2} maxRows={6} maxLength={CERT_TEXT_MAX} {...descriptionInput} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Save
+              {t('common:action.save')}
             </Button>
           </Group>
         </Stack>

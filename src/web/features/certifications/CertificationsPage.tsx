@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { Button, Tabs } from '@mantine/core';
 import { IconLayoutGrid, IconList, IconPlus } from '@tabler/icons-react';
 import type { UserCertification } from '../../../shared/schemas/certification.js';
@@ -16,6 +17,7 @@ import { catalogueQuery } from './queries.js';
  * recorded certification and planned exam. Colleagues record their own; Partner Managers anyone's.
  */
 export function CertificationsPage() {
+  const { t } = useTranslation('certifications');
   const me = useMe();
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') === 'list' ? 'list' : 'matrix';
@@ -38,24 +40,20 @@ export function CertificationsPage() {
   const mayRecord = me.can.recordCertifications;
   const record = mayRecord ? (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setTarget({})}>
-      Record certification
+      {t('page.record')}
     </Button>
   ) : undefined;
 
   return (
     <>
-      <PageHeader
-        title="Certifications"
-        description="Who holds which certification, what expires when, and which exams are planned. Partner levels count these."
-        actions={record}
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} actions={record} />
       <Tabs value={tab} onChange={(v) => setParam('tab', v === 'list' ? 'list' : null)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="matrix" leftSection={<IconLayoutGrid size={16} aria-hidden />}>
-            Matrix
+            {t('page.matrixTab')}
           </Tabs.Tab>
           <Tabs.Tab value="list" leftSection={<IconList size={16} aria-hidden />}>
-            Certifications
+            {t('page.listTab')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="matrix">

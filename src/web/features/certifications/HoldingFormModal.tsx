@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { z } from 'zod';
 import { deriveExpiry } from '../../../shared/certifications.js';
 import { CERT_TEXT_MAX, createUserCertificationBody, CREDENTIAL_ID_MAX, type CreateUserCertificationBody, type UserCertification } from '../../../shared/schemas/certification.js';
 import { ApiError } from '../../api.js';
+import { fieldMessage, i18n } from '../../i18n.js';
 import { useMe } from '../../components/session.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { DocumentsPanel } from '../documents/DocumentsPanel.js';
@@ -25,21 +27,16 @@ interface Values extends Record<string, unknown> {
   notes: string;
 }
 
-const LABELS = {
-  userId: 'Colleague',
-  certificationId: 'Certification',
-  status: 'Status',
-  obtainedOn: 'Obtained on',
-  expiresOn: 'Expires on',
-  targetOn: 'Target date',
-  credentialId: 'Credential ID',
-  credentialUrl: 'Credential URL',
-  notes: 'Notes',
-};
-const STATUS_OPTIONS = [
-  { value: 'obtained', label: 'Obtained' },
-  { value: 'planned', label: 'Planned' },
-];
+const FIELDS = ['userId', 'certificationId', 'status', 'obtainedOn', 'expiresOn', 'targetOn', 'credentialId', 'credentialUrl', 'notes'] as const;
+/** The fields' names in messages ("Obtained on is required"), in the current language. */
+const labels = () => Object.fromEntries(FIELDS.map((f) => [f, i18n.t(`certifications:holding.field.${f}`)])) as Record<(typeof FIELDS)[number], string>;
+// Read when shown (the language can change).
+const STATUS_OPTIONS = (['obtained', 'planned'] as const).map((value) => ({
+  value,
+  get label() {
+    return i18n.t(`certifications:holding.status.${value}`);
+  },
+}));
 
 export interface HoldingFormTarget {
   /** Editing this record; otherwise a new one. */
@@ -72,14 +69,16 @@ const holdingFormSchema = z.custom<Values>().transform(toBody).pipe(createUserCe
 /** What the shared schema cannot check (it leaves the dates' rules to the server), phrased like its messages. */
 function validate(v: Values) {
   const e: Partial<Record<keyof Values & string, string>> = {};
-  if (!v.userId) e.userId = 'is required';
-  if (!v.certificationId) e.certificationId = 'is required';
+  // Worded like the shared schemas' messages (looked up by their English text), or the form's own.
+  const say = (message: string) => fieldMessage({ code: 'custom', message });
+  if (!v.userId) e.userId = say('is required');
+  if (!v.certificationId) e.certificationId = say('is required');
   if (v.status === 'obtained') {
-    if (!v.obtainedOn) e.obtainedOn = 'is required';
-    else if (v.obtainedOn > todayInZurich()) e.obtainedOn = 'cannot be in the future: record a planned exam instead';
-    if (v.expiresOn && v.obtainedOn && v.expiresOn < v.obtainedOn) e.expiresOn = 'must be on or after the day it was obtained';
-  } else if (!v.targetOn) e.targetOn = 'is required for a planned exam';
-  if (v.credentialUrl && !/^https?:\/\/\S+$/i.test(v.credentialUrl.trim())) e.credentialUrl = 'must be an http(s) URL';
+    if (!v.obtainedOn) e.obtainedOn = say('is required');
+    else if (v.obtainedOn > todayInZurich()) e.obtainedOn = i18n.t('certifications:holding.futureObtained');
+    if (v.expiresOn && v.obtainedOn && v.expiresOn < v.obtainedOn) e.expiresOn = i18n.t('certifications:holding.beforeObtained');
+  } else if (!v.targetOn) e.targetOn = i18n.t('certifications:holding.targetRequired');
+  if (v.credentialUrl && !/^https?:\/\/\S+$/i.test(v.credentialUrl.trim())) e.credentialUrl = say('must be an http(s) URL');
   return e;
 }
 
@@ -88,6 +87,7 @@ function validate(v: Values) {
  * when (derived from the catalogue unless typed), the credential. Editing shows the evidence files.
  */
 export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarget | null; onClose: () => void }) {
+  const { t } = useTranslation(['certifications', 'common']);
   const me = useMe();
   const editing = target?.holding ?? null;
   const save = useSaveHolding();
@@ -115,7 +115,7 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
     credentialUrl: h.credentialUrl ?? '',
     notes: h.notes ?? '',
   });
-  const form = useSchemaForm(holdingFormSchema, blank(), { validate, labels: LABELS });
+  const form = useSchemaForm(holdingFormSchema, blank(), { validate, labels: labels() });
   const opened = target !== null;
 
   useEffect(() => {
@@ -130,12 +130,12 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
   const cert = catalogue.data?.find((c) => c.id === v.certificationId) ?? (editing && editing.certification.id === v.certificationId ? editing.certification : null);
   const derived = cert && v.obtainedOn ? deriveExpiry(v.obtainedOn, cert.validityMonths) : null;
   const expiryHint = !cert
-    ? 'Choose the certification first.'
+    ? t('holding.chooseFirst')
     : cert.validityMonths === null
-      ? 'This certification does not expire. Type a date only if yours does.'
+      ? t('holding.noExpiry')
       : derived
-        ? `Leave empty for ${formatDay(derived)} (${cert.validityMonths} months after obtained). Type a date to override it.`
-        : `Derived from the ${cert.validityMonths}-month validity once you enter the obtained date.`;
+        ? t('holding.derived', { date: formatDay(derived), count: cert.validityMonths })
+        : t('holding.derivedLater', { count: cert.validityMonths });
   const options = certificationOptions((catalogue.data ?? []).filter((c) => !c.archivedAt));
   if (editing && !options.some((g) => g.items.some((i) => i.value === editing.certification.id))) {
     options.push({ group: editing.certification.program.name, items: [{ value: editing.certification.id, label: editing.certification.name }] });
@@ -152,76 +152,86 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
       } else {
         saved = await save.mutateAsync({ body });
       }
-      const whose = saved.user.id === me.user.id ? '' : ` for ${saved.user.name}`;
+      const own = saved.user.id === me.user.id;
+      const words = { name: saved.user.name, certification: saved.certification.name };
       notifications.show({
         color: 'teal',
-        message: saved.status === 'planned' ? `Planned exam recorded${whose}: ${saved.certification.name}.` : `Certification recorded${whose}: ${saved.certification.name}.`,
+        message:
+          saved.status === 'planned' ? (own ? t('holding.planned', words) : t('holding.plannedFor', words)) : own ? t('holding.recorded', words) : t('holding.recordedFor', words),
       });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict')
-        throw new Error('Someone else changed this record in the meantime. Close this window and open it again to see their version.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error(t('holding.conflict'), { cause: e });
       throw e;
     }
   });
 
+  // Read outside the markup: the literal-string lint takes this field name for a word.
+  const expiresInput = form.getInputProps('expiresOn');
+
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? 'Edit certification' : 'Record certification'} size="lg">
+    <Modal opened={opened} onClose={onClose} title={editing ? t('holding.editTitle') : t('holding.recordTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             {forAnyone && !editing ? (
-              <ColleagueSelect label="Colleague" required allowDeselect={false} current={{ id: me.user.id, name: me.user.name }} {...form.getInputProps('userId')} />
-            ) : (
-              <TextInput
-                label="Colleague"
-                readOnly
-                value={editing ? editing.user.name : me.user.name}
-                description={editing ? undefined : 'Members record their own certifications.'}
+              <ColleagueSelect
+                label={t('holding.field.userId')}
+                required
+                allowDeselect={false}
+                current={{ id: me.user.id, name: me.user.name }}
+                {...form.getInputProps('userId')}
               />
+            ) : (
+              <TextInput label={t('holding.field.userId')} readOnly value={editing ? editing.user.name : me.user.name} description={editing ? undefined : t('holding.ownOnly')} />
             )}
-            <Select label="Status" data={STATUS_OPTIONS} allowDeselect={false} disabled={editing?.status === 'obtained'} {...form.getInputProps('status')} />
+            <Select label={t('holding.field.status')} data={STATUS_OPTIONS} allowDeselect={false} disabled={editing?.status === 'obtained'} {...form.getInputProps('status')} />
           </SimpleGrid>
           <Select
-            label="Certification"
+            label={t('holding.field.certificationId')}
             required
             searchable
-            placeholder={catalogue.isPending ? 'Loading the catalogue…' : 'Search by name or exam code'}
-            nothingFoundMessage="Not in the catalogue: an administrator adds it under Certification catalogue"
+            placeholder={catalogue.isPending ? t('holding.loadingCatalogue') : t('holding.searchPlaceholder')}
+            nothingFoundMessage={t('holding.notInCatalogue')}
             data={options}
             {...form.getInputProps('certificationId')}
           />
           {v.status === 'obtained' ? (
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-              <TextInput label="Obtained on" type="date" required max={todayInZurich()} {...form.getInputProps('obtainedOn')} />
-              <TextInput label="Expires on" type="date" min={v.obtainedOn || undefined} placeholder={derived ?? ''} description={expiryHint} {...form.getInputProps('expiresOn')} />
+              <TextInput label={t('holding.field.obtainedOn')} type="date" required max={todayInZurich()} {...form.getInputProps('obtainedOn')} />
+              <TextInput label={t('holding.field.expiresOn')} type="date" min={v.obtainedOn || undefined} placeholder={derived ?? ''} description={expiryHint} {...expiresInput} />
             </SimpleGrid>
           ) : (
-            <TextInput
-              label="Target date"
-              type="date"
-              required
-              description="When the exam is planned; you record it as obtained once passed."
-              {...form.getInputProps('targetOn')}
-            />
+            <TextInput label={t('holding.field.targetOn')} type="date" required description={t('holding.targetHint')} {...form.getInputProps('targetOn')} />
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <TextInput label="Credential ID" maxLength={CREDENTIAL_ID_MAX} placeholder="e.g. LF-abc123" {...form.getInputProps('credentialId')} />
-            <TextInput label="Credential URL" type="url" placeholder="https://…" description="The issuer’s verification page" {...form.getInputProps('credentialUrl')} />
+            <TextInput
+              label={t('holding.field.credentialId')}
+              maxLength={CREDENTIAL_ID_MAX}
+              placeholder={t('holding.credentialIdPlaceholder')}
+              {...form.getInputProps('credentialId')}
+            />
+            <TextInput
+              label={t('holding.field.credentialUrl')}
+              type="url"
+              placeholder={t('holding.credentialUrlPlaceholder')}
+              description={t('holding.credentialUrlHint')}
+              {...form.getInputProps('credentialUrl')}
+            />
           </SimpleGrid>
-          <Textarea label="Notes" autosize minRows={1} maxRows={5} maxLength={CERT_TEXT_MAX} {...form.getInputProps('notes')} />
+          <Textarea label={t('holding.field.notes')} autosize minRows={1} maxRows={5} maxLength={CERT_TEXT_MAX} {...form.getInputProps('notes')} />
           {editing?.renewedVia && (
             <Text size="sm" c="dimmed">
-              Renewed by {editing.renewedVia.name}: valid until {formatDay(editing.effectiveExpiresOn)}.
+              {t('holding.renewedVia', { name: editing.renewedVia.name, date: formatDay(editing.effectiveExpiresOn) })}
             </Text>
           )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Save
+              {t('common:action.save')}
             </Button>
           </Group>
         </Stack>
@@ -229,7 +239,7 @@ export function HoldingFormModal({ target, onClose }: { target: HoldingFormTarge
       {editing && (
         <>
           <Divider my="lg" />
-          <DocumentsPanel subjectType="user_certification" subjectId={editing.id} title="Evidence" headingOrder={3} />
+          <DocumentsPanel subjectType="user_certification" subjectId={editing.id} title={t('holding.evidence')} headingOrder={3} />
         </>
       )}
     </Modal>

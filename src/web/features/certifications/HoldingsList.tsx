@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Anchor, Button, Chip, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconArchive, IconCertificate, IconPencil } from '@tabler/icons-react';
-import { HOLDING_STATE_LABELS, HOLDING_STATES, type HoldingState, type UserCertification } from '../../../shared/schemas/certification.js';
+import type { HoldingState, UserCertification } from '../../../shared/schemas/certification.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { ColleagueSelect } from '../partners/pickers.js';
-import { formatDay } from './labels.js';
+import { formatDay, HOLDING_STATE_OPTIONS } from './labels.js';
 import { StateBadge } from './MatrixView.js';
 import { holdingsQuery, useArchiveHolding } from './queries.js';
-
-const STATE_OPTIONS = HOLDING_STATES.map((s) => ({ value: s, label: HOLDING_STATE_LABELS[s] }));
 
 /** Every recorded certification and planned exam, the signed-in colleague's own first. */
 export function HoldingsList({
@@ -27,6 +26,7 @@ export function HoldingsList({
   onEdit: (h: UserCertification) => void;
   action?: React.ReactNode;
 }) {
+  const { t } = useTranslation(['certifications', 'common']);
   const me = useMe();
   const [userId, setUserId] = useState<string | null>(null);
   const [state, setState] = useState<HoldingState | null>(null);
@@ -42,43 +42,61 @@ export function HoldingsList({
     <Stack gap="md">
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Chip checked={mine} onChange={setMine} variant="outline">
-          Mine only
+          {t('list.mineOnly')}
         </Chip>
-        {!mine && <ColleagueSelect label="Colleague" placeholder="Everyone" clearable includeInactive value={userId} onChange={setUserId} w={{ base: '100%', xs: 220 }} />}
-        <Select label="Programme" placeholder="All programmes" clearable data={programOptions} value={programId} onChange={onProgramChange} w={{ base: '100%', xs: 280 }} />
+        {!mine && (
+          <ColleagueSelect
+            label={t('list.colleague')}
+            placeholder={t('list.everyone')}
+            clearable
+            includeInactive
+            value={userId}
+            onChange={setUserId}
+            w={{ base: '100%', xs: 220 }}
+          />
+        )}
         <Select
-          label="State"
-          placeholder="Any state"
+          label={t('list.programme')}
+          placeholder={t('list.allProgrammes')}
           clearable
-          data={STATE_OPTIONS}
+          data={programOptions}
+          value={programId}
+          onChange={onProgramChange}
+          w={{ base: '100%', xs: 280 }}
+        />
+        <Select
+          label={t('list.state')}
+          placeholder={t('list.anyState')}
+          clearable
+          data={HOLDING_STATE_OPTIONS}
           value={state}
           onChange={(v) => setState(v as HoldingState | null)}
           w={{ base: '100%', xs: 180 }}
         />
       </Group>
       {holdings.isPending ? (
-        <LoadingState label="Loading certifications…" />
+        <LoadingState label={t('list.loading')} />
       ) : holdings.isError ? (
         <ErrorState error={holdings.error} onRetry={() => void holdings.refetch()} />
       ) : !items.length ? (
         <EmptyState
           icon={<IconCertificate size={28} aria-hidden />}
-          title={filtered ? 'Nothing matches these filters' : 'No certifications recorded yet'}
-          description={filtered ? 'Clear a filter to see more.' : 'Record your certifications and planned exams; Partner Managers record them for colleagues.'}
+          title={filtered ? t('list.noMatch') : t('list.empty')}
+          description={filtered ? t('list.noMatchText') : t('list.emptyText')}
           action={filtered ? undefined : action}
         />
       ) : (
         <Table.ScrollContainer minWidth={760}>
-          <Table highlightOnHover verticalSpacing="sm" aria-label="Recorded certifications">
+          <Table highlightOnHover verticalSpacing="sm" aria-label={t('list.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Colleague</Table.Th>
-                <Table.Th scope="col">Certification</Table.Th>
-                <Table.Th scope="col">State</Table.Th>
-                <Table.Th scope="col">Obtained</Table.Th>
-                <Table.Th scope="col">Credential</Table.Th>
+                <Table.Th scope="col">{t('list.colleague')}</Table.Th>
+                <Table.Th scope="col">{t('list.certification')}</Table.Th>
+                <Table.Th scope="col">{t('list.state')}</Table.Th>
+                <Table.Th scope="col">{t('list.obtained')}</Table.Th>
+                <Table.Th scope="col">{t('list.credential')}</Table.Th>
                 <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <VisuallyHidden>{t('list.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -87,8 +105,7 @@ export function HoldingsList({
                 <Table.Tr key={h.id}>
                   <Table.Td>
                     <Text size="sm" fw={h.user.id === me.user.id ? 600 : 400}>
-                      {h.user.name}
-                      {h.user.id === me.user.id ? ' (you)' : ''}
+                      {h.user.id === me.user.id ? t('list.you', { name: h.user.name }) : h.user.name}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -102,12 +119,12 @@ export function HoldingsList({
                       <StateBadge state={h.state} cell={h} />
                       {h.renewedVia && (
                         <Text size="xs" c="dimmed">
-                          Renewed by {h.renewedVia.name}
+                          {t('list.renewedBy', { name: h.renewedVia.name })}
                         </Text>
                       )}
                       {h.expiryOverridden && !h.renewedVia && (
                         <Text size="xs" c="dimmed">
-                          Expiry set by hand
+                          {t('list.expirySetByHand')}
                         </Text>
                       )}
                     </Stack>
@@ -118,7 +135,7 @@ export function HoldingsList({
                   <Table.Td>
                     {h.credentialUrl ? (
                       <Anchor href={h.credentialUrl} target="_blank" rel="noopener noreferrer" size="sm">
-                        {h.credentialId ?? 'Verify'}
+                        {h.credentialId ?? t('list.verify')}
                       </Anchor>
                     ) : (
                       <Text size="sm">{h.credentialId ?? '—'}</Text>
@@ -132,9 +149,9 @@ export function HoldingsList({
                           variant="default"
                           leftSection={<IconPencil size={14} aria-hidden />}
                           onClick={() => onEdit(h)}
-                          aria-label={`Edit ${h.certification.name} of ${h.user.name}`}
+                          aria-label={t('list.editLabel', { certification: h.certification.name, name: h.user.name })}
                         >
-                          Edit
+                          {t('common:action.edit')}
                         </Button>
                         <Button
                           size="xs"
@@ -142,9 +159,9 @@ export function HoldingsList({
                           color="gray"
                           leftSection={<IconArchive size={14} aria-hidden />}
                           onClick={() => setArchiving(h)}
-                          aria-label={`Remove ${h.certification.name} of ${h.user.name}`}
+                          aria-label={t('list.removeLabel', { certification: h.certification.name, name: h.user.name })}
                         >
-                          Remove
+                          {t('common:action.remove')}
                         </Button>
                       </Group>
                     )}
@@ -162,13 +179,13 @@ export function HoldingsList({
           archive.reset();
         }}
         onConfirm={() => archive.mutate(archiving!, { onSuccess: () => setArchiving(null) })}
-        title="Remove this certification?"
-        confirmLabel="Remove"
+        title={t('list.removeTitle')}
+        confirmLabel={t('common:action.remove')}
         danger
         loading={archive.isPending}
         error={archive.error}
       >
-        {archiving ? `${archiving.certification.name} of ${archiving.user.name} leaves the matrix and reminders. The audit trail keeps the record.` : null}
+        {archiving ? t('list.removeText', { certification: archiving.certification.name, name: archiving.user.name }) : null}
       </ConfirmDialog>
     </Stack>
   );

@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconCertificate, IconFileSpreadsheet } from '@tabler/icons-react';
-import { CERTIFICATION_CATEGORY_LABELS, HOLDING_STATES, type HoldingState, type MatrixCell } from '../../../shared/schemas/certification.js';
+import { HOLDING_STATES, type HoldingState, type MatrixCell } from '../../../shared/schemas/certification.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { STATE_COLORS, STATE_VARIANTS, stateText } from './labels.js';
+import { categoryLabel, STATE_COLORS, STATE_VARIANTS, stateText } from './labels.js';
 import { matrixCsvUrl, matrixQuery } from './queries.js';
 import classes from './certifications.module.css';
 
-const LEGEND: Record<HoldingState, string> = { current: 'Current', expiring: 'Expires within 90 days', expired: 'Expired', planned: 'Exam planned' };
-
 export function StateBadge({ state, cell }: { state: HoldingState; cell: Pick<MatrixCell, 'effectiveExpiresOn' | 'targetOn'> }) {
+  // Re-renders when the language changes (the words come from stateText).
+  useTranslation('certifications');
   return (
     <Badge color={STATE_COLORS[state]} variant={STATE_VARIANTS[state]} radius="sm" tt="none" fw={500} className={classes.stateBadge}>
       {stateText(state, cell)}
@@ -29,6 +30,7 @@ export function MatrixView({
   programOptions: { value: string; label: string }[];
   action?: React.ReactNode;
 }) {
+  const { t } = useTranslation('certifications');
   const matrix = useQuery(matrixQuery(programId));
   const m = matrix.data;
   const cells = new Map((m?.cells ?? []).map((c) => [`${c.userId}|${c.certificationId}`, c]));
@@ -36,44 +38,48 @@ export function MatrixView({
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
-        <Select label="Programme" placeholder="All programmes" clearable data={programOptions} value={programId} onChange={onProgramChange} w={{ base: '100%', xs: 340 }} />
+        <Select
+          label={t('matrix.programme')}
+          placeholder={t('matrix.allProgrammes')}
+          clearable
+          data={programOptions}
+          value={programId}
+          onChange={onProgramChange}
+          w={{ base: '100%', xs: 340 }}
+        />
         <Button component="a" href={matrixCsvUrl(programId)} download variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-          Export CSV
+          {t('matrix.exportCsv')}
         </Button>
       </Group>
-      <Group gap="xs" aria-label="Legend" role="group">
+      <Group gap="xs" aria-label={t('matrix.legendLabel')} role="group">
         <Text size="sm" c="dimmed">
-          Legend:
+          {t('matrix.legend')}
         </Text>
         {HOLDING_STATES.map((s) => (
           <Badge key={s} color={STATE_COLORS[s]} variant={STATE_VARIANTS[s]} radius="sm" tt="none" fw={500}>
-            {LEGEND[s]}
+            {t(`matrix.legendState.${s}`)}
           </Badge>
         ))}
       </Group>
       {matrix.isPending ? (
-        <LoadingState label="Loading the matrix…" />
+        <LoadingState label={t('matrix.loading')} />
       ) : matrix.isError ? (
         <ErrorState error={matrix.error} onRetry={() => void matrix.refetch()} />
       ) : !m!.certifications.length ? (
         <EmptyState
           icon={<IconCertificate size={28} aria-hidden />}
-          title={programId ? 'This programme has no certifications yet' : 'No certifications recorded yet'}
-          description={
-            programId
-              ? 'An administrator adds them under Certification catalogue.'
-              : 'Record the certifications colleagues hold and the exams they plan: the matrix shows who holds what and what expires when.'
-          }
+          title={programId ? t('matrix.emptyProgramme') : t('matrix.empty')}
+          description={programId ? t('matrix.emptyProgrammeText') : t('matrix.emptyText')}
           action={action}
         />
       ) : (
         // Focusable so keyboard users can scroll a wide matrix sideways.
-        <div className={classes.scroller} tabIndex={0} role="region" aria-label="Certification matrix (scrolls sideways)">
-          <Table withTableBorder withColumnBorders striped highlightOnHover className={classes.matrix} aria-label="Certification matrix">
+        <div className={classes.scroller} tabIndex={0} role="region" aria-label={t('matrix.region')}>
+          <Table withTableBorder withColumnBorders striped highlightOnHover className={classes.matrix} aria-label={t('matrix.table')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col" className={classes.sticky}>
-                  Colleague
+                  {t('matrix.colleague')}
                 </Table.Th>
                 {m!.certifications.map((c) => (
                   <Table.Th key={c.id} scope="col" className={classes.certHead}>
@@ -81,7 +87,7 @@ export function MatrixView({
                       {c.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {[c.examCode, CERTIFICATION_CATEGORY_LABELS[c.category], programId ? null : c.program.name].filter(Boolean).join(' · ')}
+                      {[c.examCode, categoryLabel(c.category), programId ? null : c.program.name].filter(Boolean).join(' · ')}
                     </Text>
                   </Table.Th>
                 ))}
@@ -100,7 +106,7 @@ export function MatrixView({
                         {cell ? (
                           <StateBadge state={cell.state} cell={cell} />
                         ) : (
-                          <Text size="sm" c="dimmed" aria-label="not held">
+                          <Text size="sm" c="dimmed" aria-label={t('matrix.notHeld')}>
                             –
                           </Text>
                         )}

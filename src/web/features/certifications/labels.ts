@@ -1,19 +1,41 @@
-import type { Certification, HoldingState } from '../../../shared/schemas/certification.js';
+import { CERTIFICATION_CATEGORIES, type CertificationCategory } from '../../../shared/compliance.js';
+import { dayIn } from '../../../shared/days.js';
+import { HOLDING_STATES, type Certification, type HoldingState } from '../../../shared/schemas/certification.js';
+import { formatLocale, i18n } from '../../i18n.js';
+
+// Words are read when shown (the language can change): labels are functions, options' labels getters.
+export const categoryLabel = (c: CertificationCategory) => i18n.t(`certifications:category.${c}`);
+export const holdingStateLabel = (s: HoldingState) => i18n.t(`certifications:state.${s}`);
+const options = <V extends string>(values: readonly V[], label: (v: V) => string) =>
+  values.map((value) => ({
+    value,
+    get label() {
+      return label(value);
+    },
+  }));
+export const CATEGORY_OPTIONS = options(CERTIFICATION_CATEGORIES, categoryLabel);
+export const HOLDING_STATE_OPTIONS = options(HOLDING_STATES, holdingStateLabel);
 
 /** Colours of the matrix and badges; every use pairs them with words (never colour alone). */
 export const STATE_COLORS: Record<HoldingState, string> = { current: 'teal', expiring: 'orange', expired: 'red', planned: 'blue.8' };
 export const STATE_VARIANTS: Record<HoldingState, 'light' | 'filled' | 'outline'> = { current: 'light', expiring: 'light', expired: 'light', planned: 'outline' };
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-/** A calendar day (yyyy-mm-dd) as "1 Apr 2026", the same in every time zone. */
-export const formatDay = (day: string | null | undefined) => (day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : '—');
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormat = () => {
+  const locale = formatLocale();
+  if (!dayFormats.has(locale)) dayFormats.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  return dayFormats.get(locale)!;
+};
+/** A calendar day (yyyy-mm-dd) in the language's format ("1 Apr 2026", "01.04.2026"), the same in every time zone. */
+export const formatDay = (day: string | null | undefined) => (day ? dayFormat().format(new Date(`${day}T00:00:00Z`)) : '—');
 
 /** What a holding's cell or badge says: the state with its date. */
 export function stateText(state: HoldingState, h: { effectiveExpiresOn: string | null; targetOn: string | null }): string {
-  if (state === 'planned') return `Planned ${formatDay(h.targetOn)}`;
-  if (state === 'expired') return `Expired ${formatDay(h.effectiveExpiresOn)}`;
-  if (!h.effectiveExpiresOn) return 'No expiry';
-  return state === 'expiring' ? `Expires ${formatDay(h.effectiveExpiresOn)}` : `Until ${formatDay(h.effectiveExpiresOn)}`;
+  if (state === 'planned') return i18n.t('certifications:badge.planned', { date: formatDay(h.targetOn) });
+  if (state === 'expired') return i18n.t('certifications:badge.expired', { date: formatDay(h.effectiveExpiresOn) });
+  if (!h.effectiveExpiresOn) return i18n.t('certifications:badge.noExpiry');
+  const date = formatDay(h.effectiveExpiresOn);
+  return state === 'expiring' ? i18n.t('certifications:badge.expires', { date }) : i18n.t('certifications:badge.until', { date });
 }
 
 /** "<name> (<exam code>)", or the name alone when it has no code or already ends with it ("… (CKA)"). */
@@ -27,4 +49,4 @@ export function certificationOptions(catalogue: Certification[]) {
 }
 
 /** Today in the company's zone, as the server counts days. */
-export const todayInZurich = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export const todayInZurich = () => dayIn(new Date());
