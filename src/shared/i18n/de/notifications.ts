@@ -1,4 +1,72 @@
 import type en from '../en/notifications.js';
 import type { Catalogue } from '../catalogue.js';
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  kind: {
+    task_due: 'Aufgabe fällig',
+    task_overdue: 'Aufgabe überfällig',
+    task_assigned: 'Aufgabe zugewiesen',
+    cadence_overdue: 'Kontakt überfällig',
+    meeting_upcoming: 'Meeting',
+    onboarding_step_due: 'Onboarding-Schritt',
+    digest: 'Zusammenfassung',
+    team_digest: 'Team-Zusammenfassung',
+    certification_expiring: 'Zertifizierung läuft ab',
+    level_at_risk: 'Partner-Level gefährdet',
+    level_review: 'Level-Überprüfung',
+    risk_review_due: 'Risikoüberprüfung fällig',
+    contract_notice: 'Kündigungsfrist Vertrag',
+  },
+  bell: {
+    unread: 'Posteingang, {{n}} ungelesen',
+    nothingUnread: 'Posteingang, nichts ungelesen',
+  },
+  inbox: {
+    title: 'Posteingang',
+    description:
+      'Erinnerungen zu Ihren Aufgaben, zu kontaktierenden Partnern, Meetings und Onboarding-Schritten sowie Ihre Zusammenfassungen. Was zusätzlich per E-Mail kommt, wählen Sie in Ihrem <profile>Profil</profile>.',
+    markAll: 'Alle als gelesen markieren',
+    markedAll_one: 'Eine Benachrichtigung als gelesen markiert.',
+    markedAll_other: '{{count}} Benachrichtigungen als gelesen markiert.',
+    markFailed: 'Konnte nicht als gelesen markiert werden',
+    show: 'Anzeigen',
+    unreadTab: 'Ungelesen ({{n}})',
+    allTab: 'Alle',
+    loading: 'Posteingang wird geladen…',
+    nothingUnread: 'Nichts ungelesen',
+    upToDate: 'Sie sind auf dem neuesten Stand.',
+    empty: 'Ihr Posteingang ist leer',
+    emptyHint: 'Hier erscheinen Erinnerungen, wenn Aufgaben fällig werden, Partner auf einen Kontakt warten oder Meetings bevorstehen.',
+    showAll: 'Alle anzeigen',
+    unreadList: 'Ungelesene Benachrichtigungen',
+    allList: 'Alle Benachrichtigungen',
+    unreadBadge: 'Ungelesen',
+    markRead: 'Als gelesen markieren',
+    markReadLabel: 'Als gelesen markieren: {{title}}',
+    count_one: '{{count}} Benachrichtigung',
+    count_other: '{{count}} Benachrichtigungen',
+  },
+  preferences: {
+    heading: 'Benachrichtigungen',
+    description: 'Erinnerungen erreichen immer Ihren Posteingang. Wählen Sie, was zusätzlich per E-Mail an {{email}} kommt; jede Mail enthält einen Link zum Abbestellen.',
+    loading: 'Ihre Einstellungen werden geladen…',
+    saved: 'Benachrichtigungseinstellungen gespeichert.',
+    notSaved: 'Nicht gespeichert',
+    reminders: 'Erinnerungen per E-Mail',
+    remindersHint: 'Fällige oder überfällige Aufgaben, Partner mit überfälligem Kontakt, Meetings in den nächsten 24 Stunden, fällige Onboarding-Schritte.',
+    digest: 'Persönliche Zusammenfassung',
+    digestHint: 'Ihre Aufgaben, zu kontaktierende Partner, anstehende Meetings und Neuigkeiten zu Ihren Partnern.',
+    digestFrequency: {
+      daily: 'Täglich',
+      weekly: 'Wöchentlich',
+      off: 'Aus',
+    },
+    digestFrequencyHint: {
+      daily: 'Jeden Morgen um 07:00 Uhr',
+      weekly: 'Montags um 07:00 Uhr',
+      off: 'Keine persönliche Zusammenfassung',
+    },
+    teamDigest: 'Wöchentliche Team-Zusammenfassung',
+    teamDigestHint: 'Montags: die Themen mit «Team informieren» und die wichtigen Einträge im Verlauf der vergangenen Woche.',
+  },
+} satisfies Catalogue<typeof en>;

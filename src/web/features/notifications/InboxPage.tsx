@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications as toast } from '@mantine/notifications';
 import { IconBellOff, IconCheck, IconChecks } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { listNotificationsQuery, type Notification } from '../../../shared/schemas/notification.js';
 import { errorMessage } from '../../api.js';
@@ -21,6 +22,7 @@ import classes from './InboxPage.module.css';
 const inboxParams = listNotificationsQuery.omit({ unread: true, pageSize: true }).extend({ show: z.enum(['unread', 'all']).default('unread') });
 
 function Item({ n }: { n: Notification }) {
+  const { t } = useTranslation('notifications');
   const markRead = useMarkRead();
   const kind = KIND_LABELS[n.kind];
   const unread = !n.readAt;
@@ -36,11 +38,11 @@ function Item({ n }: { n: Notification }) {
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap="xs" wrap="wrap">
             <Badge size="xs" variant="light" color={kind.color}>
-              {kind.label}
+              {t(`kind.${n.kind}`)}
             </Badge>
             {unread && (
               <Badge size="xs" variant="filled" color="dark">
-                Unread
+                {t('inbox.unreadBadge')}
               </Badge>
             )}
             <Text size="xs" c="dimmed" component="time" dateTime={n.createdAt} title={formatDateTime(n.createdAt)}>
@@ -63,8 +65,15 @@ function Item({ n }: { n: Notification }) {
           )}
         </Stack>
         {unread && (
-          <Button size="compact-sm" variant="subtle" leftSection={<IconCheck size={14} aria-hidden />} loading={markRead.isPending} onClick={open}>
-            Mark read<span className="visually-hidden">: {n.title}</span>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconCheck size={14} aria-hidden />}
+            loading={markRead.isPending}
+            onClick={open}
+            aria-label={t('inbox.markReadLabel', { title: n.title })}
+          >
+            {t('inbox.markRead')}
           </Button>
         )}
       </Group>
@@ -74,6 +83,7 @@ function Item({ n }: { n: Notification }) {
 
 /** Reminders and digests: what the scheduler found for you, newest first. */
 export function InboxPage() {
+  const { t } = useTranslation('notifications');
   const { params, update } = useListParams(inboxParams);
   const unreadOnly = params.show === 'unread';
   const list = useQuery(notificationsQuery({ unread: unreadOnly, page: params.page }));
@@ -82,55 +92,47 @@ export function InboxPage() {
 
   const readAll = () =>
     markAll.mutate(undefined, {
-      onSuccess: (r) => toast.show({ color: 'teal', message: r.marked === 1 ? 'One notification marked as read.' : `${r.marked} notifications marked as read.` }),
-      onError: (e) => toast.show({ color: 'red', title: 'Could not mark as read', message: errorMessage(e) }),
+      onSuccess: (r) => toast.show({ color: 'teal', message: t('inbox.markedAll', { count: r.marked }) }),
+      onError: (e) => toast.show({ color: 'red', title: t('inbox.markFailed'), message: errorMessage(e) }),
     });
 
   return (
     <>
       <PageHeader
-        title="Inbox"
-        description={
-          <>
-            Reminders about your tasks, partners to contact, meetings and onboarding steps, and your digests. Choose what also comes by e-mail in your{' '}
-            <Anchor component={Link} to="/profile#notifications" inherit>
-              profile
-            </Anchor>
-            .
-          </>
-        }
+        title={t('inbox.title')}
+        description={<Trans t={t} i18nKey="inbox.description" components={{ profile: <Anchor component={Link} to="/profile#notifications" inherit /> }} />}
         actions={
           <Button variant="default" leftSection={<IconChecks size={16} aria-hidden />} onClick={readAll} loading={markAll.isPending} disabled={!unread}>
-            Mark all as read
+            {t('inbox.markAll')}
           </Button>
         }
       />
       <Card withBorder radius="md" padding={0}>
         <Group p="sm" justify="space-between" className={classes.toolbar}>
           <SegmentedControl
-            aria-label="Show"
+            aria-label={t('inbox.show')}
             value={params.show}
             onChange={(show) => update({ show })}
             data={[
-              { value: 'unread', label: `Unread (${unread})` },
-              { value: 'all', label: 'All' },
+              { value: 'unread', label: t('inbox.unreadTab', { n: unread }) },
+              { value: 'all', label: t('inbox.allTab') },
             ]}
           />
         </Group>
         <QueryStates
           query={list}
-          loading="Loading your inbox…"
+          loading={t('inbox.loading')}
           inset
           isEmpty={(page) => page.items.length === 0}
           empty={
             <EmptyState
               icon={<IconBellOff size={24} aria-hidden />}
-              title={unreadOnly ? 'Nothing unread' : 'Your inbox is empty'}
-              description={unreadOnly ? 'You are up to date.' : 'Reminders appear here when tasks come due, partners wait for contact or meetings are near.'}
+              title={unreadOnly ? t('inbox.nothingUnread') : t('inbox.empty')}
+              description={unreadOnly ? t('inbox.upToDate') : t('inbox.emptyHint')}
               action={
                 unreadOnly ? (
                   <Button variant="default" onClick={() => update({ show: 'all' })}>
-                    Show all
+                    {t('inbox.showAll')}
                   </Button>
                 ) : undefined
               }
@@ -138,14 +140,20 @@ export function InboxPage() {
           }
         >
           {({ items }) => (
-            <ul className={classes.list} aria-label={unreadOnly ? 'Unread notifications' : 'All notifications'}>
+            <ul className={classes.list} aria-label={unreadOnly ? t('inbox.unreadList') : t('inbox.allList')}>
               {items.map((n) => (
                 <Item key={n.id} n={n} />
               ))}
             </ul>
           )}
         </QueryStates>
-        <ListFooter total={list.data?.total ?? 0} page={params.page} pageSize={PAGE_SIZE} noun="notification" onPage={(page) => update({ page })} />
+        <ListFooter
+          total={list.data?.total ?? 0}
+          page={params.page}
+          pageSize={PAGE_SIZE}
+          counted={t('inbox.count', { count: list.data?.total ?? 0 })}
+          onPage={(page) => update({ page })}
+        />
       </Card>
     </>
   );

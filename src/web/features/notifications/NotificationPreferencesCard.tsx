@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Radio, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications as toast } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { DigestFrequency } from '../../../shared/rhythm.js';
 import type { NotificationPreferences } from '../../../shared/schemas/notification.js';
 import { errorMessage } from '../../api.js';
@@ -8,58 +9,51 @@ import { useMe } from '../../components/session.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
 import { preferencesQuery, useUpdatePreferences } from './queries.js';
 
-const DIGESTS: { value: DigestFrequency; label: string; description: string }[] = [
-  { value: 'daily', label: 'Daily', description: 'Every morning at 07:00' },
-  { value: 'weekly', label: 'Weekly', description: 'Mondays at 07:00' },
-  { value: 'off', label: 'Off', description: 'No personal digest' },
-];
+// Most often first; their words are `preferences.digestFrequency.<value>`.
+const DIGESTS: DigestFrequency[] = ['daily', 'weekly', 'off'];
 
 /** The profile's "Notifications" section: each change is saved at once. */
 export function NotificationPreferencesCard() {
+  const { t } = useTranslation('notifications');
   const me = useMe();
   const prefs = useQuery(preferencesQuery());
   const update = useUpdatePreferences(me.user.id);
   const save = (change: Partial<NotificationPreferences>) =>
     update.mutate(change, {
-      onSuccess: () => toast.show({ color: 'teal', message: 'Notification settings saved.' }),
-      onError: (e) => toast.show({ color: 'red', title: 'Not saved', message: errorMessage(e) }),
+      onSuccess: () => toast.show({ color: 'teal', message: t('preferences.saved') }),
+      onError: (e) => toast.show({ color: 'red', title: t('preferences.notSaved'), message: errorMessage(e) }),
     });
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="notifications-heading" id="notifications">
       <Title order={2} size="h4" id="notifications-heading" mb={4}>
-        Notifications
+        {t('preferences.heading')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Reminders always reach your inbox. Choose what also comes by e-mail to {me.user.email}; every mail has a link to stop it.
+        {t('preferences.description', { email: me.user.email })}
       </Text>
       {prefs.isPending ? (
-        <LoadingState label="Loading your settings…" minHeight={120} />
+        <LoadingState label={t('preferences.loading')} minHeight={120} />
       ) : prefs.isError ? (
         <ErrorState error={prefs.error} onRetry={() => void prefs.refetch()} />
       ) : (
         <Stack gap="lg">
           <Switch
-            label="Reminders by e-mail"
-            description="Tasks due or overdue, partners overdue for contact, meetings in the next 24 hours, onboarding steps due."
+            label={t('preferences.reminders')}
+            description={t('preferences.remindersHint')}
             checked={prefs.data.emailReminders}
             onChange={(e) => save({ emailReminders: e.currentTarget.checked })}
           />
-          <Radio.Group
-            label="Personal digest"
-            description="Your tasks, partners to contact, meetings ahead and news about your partners."
-            value={prefs.data.digest}
-            onChange={(v) => save({ digest: v as DigestFrequency })}
-          >
+          <Radio.Group label={t('preferences.digest')} description={t('preferences.digestHint')} value={prefs.data.digest} onChange={(v) => save({ digest: v as DigestFrequency })}>
             <Stack gap="xs" mt="xs">
               {DIGESTS.map((d) => (
-                <Radio key={d.value} value={d.value} label={d.label} description={d.description} />
+                <Radio key={d} value={d} label={t(`preferences.digestFrequency.${d}`)} description={t(`preferences.digestFrequencyHint.${d}`)} />
               ))}
             </Stack>
           </Radio.Group>
           <Switch
-            label="Weekly team digest"
-            description="Mondays: the topics marked “inform the team” and the important timeline entries of the past week."
+            label={t('preferences.teamDigest')}
+            description={t('preferences.teamDigestHint')}
             checked={prefs.data.teamDigest}
             onChange={(e) => save({ teamDigest: e.currentTarget.checked })}
           />
