@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeNotice, noticeDeadlineOf, noticeDueText, noticeSummary, termEndAfter, type NoticeTerms } from './contracts.js';
+import { noticeDeadlineOf, noticeMessage, noticeSummary, termEndAfter, type NoticeTerms } from './contracts.js';
 
 const terms = (t: Partial<NoticeTerms>): NoticeTerms => ({ endsOn: null, autoRenew: false, renewalTermMonths: null, noticePeriodCount: null, noticePeriodUnit: null, ...t });
-const iso = (d: string) => d;
 
 describe('notice deadline', () => {
   it('counts months back to the same day, clamped to the end of a shorter month', () => {
@@ -96,17 +95,18 @@ describe('auto-renewal', () => {
 describe('what a Partner Manager reads', () => {
   it('says whether it renews, ends or ended, and when notice is due', () => {
     const renewing = noticeSummary(terms({ endsOn: '2027-05-31', autoRenew: true, renewalTermMonths: 12, noticePeriodCount: 3, noticePeriodUnit: 'months' }), '2027-02-01');
-    expect(describeNotice(renewing, iso)).toBe('Renews on 2027-05-31 unless cancelled by 2027-02-28');
-    expect(noticeDueText(renewing.daysToNotice)).toBe('notice due in 27 days');
+    expect(noticeMessage(renewing)).toEqual({ key: 'renewsUnless', end: '2027-05-31', deadline: '2027-02-28' });
+    expect(renewing.daysToNotice).toBe(27);
+    const renewsFreely = noticeSummary(terms({ endsOn: '2027-05-31', autoRenew: true, renewalTermMonths: 12 }), '2027-02-01');
+    expect(noticeMessage(renewsFreely)).toEqual({ key: 'renews', end: '2027-05-31', deadline: null });
     const ending = noticeSummary(terms({ endsOn: '2027-05-31', noticePeriodCount: 30, noticePeriodUnit: 'days' }), '2027-05-01');
-    expect(describeNotice(ending, iso)).toBe('Ends on 2027-05-31; notice by 2027-05-01');
-    expect(noticeDueText(ending.daysToNotice)).toBe('notice due today');
+    expect(noticeMessage(ending)).toEqual({ key: 'endsNotice', end: '2027-05-31', deadline: '2027-05-01' });
+    expect(ending.daysToNotice).toBe(0);
     const late = noticeSummary(terms({ endsOn: '2027-05-31', noticePeriodCount: 30, noticePeriodUnit: 'days' }), '2027-05-02');
-    expect(describeNotice(late, iso)).toBe('Ends on 2027-05-31');
-    expect(noticeDueText(late.daysToNotice)).toBeNull();
+    expect(noticeMessage(late).key).toBe('ends');
     const ended = noticeSummary(terms({ endsOn: '2025-12-31' }), '2026-01-01');
     expect(ended.state).toBe('ended');
-    expect(describeNotice(ended, iso)).toBe('Ended on 2025-12-31');
-    expect(describeNotice(noticeSummary(terms({}), '2026-01-01'), iso)).toBe('No end date');
+    expect(noticeMessage(ended)).toMatchObject({ key: 'ended', end: '2025-12-31' });
+    expect(noticeMessage(noticeSummary(terms({}), '2026-01-01')).key).toBe('openEnded');
   });
 });

@@ -70,27 +70,24 @@ export function noticeSummary(c: NoticeTerms, today: string): NoticeSummary {
   return { state, currentTermEnd: termEnd, noticeDeadline, daysToNotice: noticeDeadline ? daysBetween(today, noticeDeadline) : null };
 }
 
-/** "notice due today", "notice due in 12 days"; null once the deadline has passed or there is none. */
-export function noticeDueText(daysToNotice: number | null): string | null {
-  if (daysToNotice === null || daysToNotice < 0) return null;
-  if (daysToNotice === 0) return 'notice due today';
-  if (daysToNotice === 1) return 'notice due tomorrow';
-  return `notice due in ${daysToNotice} days`;
-}
+/** Which sentence says where a contract stands ("renewsUnless": "Renews on … unless cancelled by …"). */
+export type NoticeKey = 'openEnded' | 'ended' | 'renewsUnless' | 'renews' | 'endsNotice' | 'ends';
 
 /**
- * One line a Partner Manager reads at a glance: "Renews on 31 Jan 2027 unless cancelled by 31 Oct 2026",
- * "Ends on 30 Jun 2027", "Ended on 31 Dec 2025", "No end date". `day` formats a 'YYYY-MM-DD'.
+ * The one line a Partner Manager reads at a glance, as a catalogue key (`contracts:notice.<key>`) and
+ * the days it names: "Renews on 31 Jan 2027 unless cancelled by 31 Oct 2026", "Ends on 30 Jun 2027",
+ * "Ended on 31 Dec 2025", "No end date". The screens, the reminders and the calendar word it alike.
  */
-export function describeNotice(s: NoticeSummary, day: (d: string) => string): string {
+export function noticeMessage(s: NoticeSummary): { key: NoticeKey; end: string | null; deadline: string | null } {
+  const at = (key: NoticeKey) => ({ key, end: s.currentTermEnd, deadline: s.noticeDeadline });
   switch (s.state) {
     case 'open_ended':
-      return 'No end date';
+      return at('openEnded');
     case 'ended':
-      return `Ended on ${day(s.currentTermEnd!)}`;
+      return at('ended');
     case 'renews':
-      return s.noticeDeadline ? `Renews on ${day(s.currentTermEnd!)} unless cancelled by ${day(s.noticeDeadline)}` : `Renews on ${day(s.currentTermEnd!)}`;
+      return at(s.noticeDeadline ? 'renewsUnless' : 'renews');
     case 'ends':
-      return s.noticeDeadline && (s.daysToNotice ?? -1) >= 0 ? `Ends on ${day(s.currentTermEnd!)}; notice by ${day(s.noticeDeadline)}` : `Ends on ${day(s.currentTermEnd!)}`;
+      return at(s.noticeDeadline && (s.daysToNotice ?? -1) >= 0 ? 'endsNotice' : 'ends');
   }
 }

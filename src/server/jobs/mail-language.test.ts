@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, makeUser, type TestApp } from '../../../tests/support/app.js';
 import { makePartner, unique } from '../../../tests/support/factories.js';
 import { startSmtp } from '../../../tests/support/smtp.js';
-import { notificationPreference, task, user } from '../db/schema/index.js';
+import { contract, notificationPreference, partner, task, user } from '../db/schema/index.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 
 // Mail goes out in the recipient's language, through the same SMTP path as every other mail.
@@ -47,6 +47,35 @@ describe('mail in the recipient’s language', () => {
     expect(msg!.text).toMatch(/Keine Erinnerungs-E-Mails mehr erhalten: http:\/\/localhost:3000\/api\/unsubscribe\?token=/);
     expect(msg!.text).toContain('Wählen Sie, was Sie erhalten: http://localhost:3000/profile');
     expect(msg!.text).not.toMatch(/ß|Due|Overdue|Your inbox/);
+  });
+
+  it('words the deadline reminders of contracts and risk reviews in their recipient’s language', async () => {
+    // Friday 27 November 2026, 10:30 in Zurich (the hour after the first test's run).
+    const now = new Date('2026-11-27T09:30:00Z');
+    const greta = await userIn('de');
+    const ed = await userIn(null);
+    const names = new Map<string, string>();
+    for (const who of [greta, ed]) {
+      const p = await makePartner(t, { name: unique('Fabrikam'), ownerId: who.id, importance: 'standard', lastContactAt: new Date('2026-11-26T10:00:00Z') });
+      names.set(who.id, p.name);
+      await t.database.db.update(partner).set({ riskReviewDueOn: '2026-12-10' }).where(eq(partner.id, p.id));
+      // Notice 30 days before the end on 28 Feb 2027: the deadline, 29 Jan 2027, is 63 days away (the 90-day alert).
+      await t.database.db
+        .insert(contract)
+        .values({ partnerId: p.id, type: 'nda', title: 'Mutual NDA', status: 'active', endsOn: '2027-02-28', noticePeriodCount: 30, noticePeriodUnit: 'days', ownerId: who.id });
+    }
+
+    await t.app.jobs.tick(now, ['reminders']);
+    const [de] = mailTo(greta.email);
+    expect(de!.text).toContain(
+      `- Kündigungsfrist in 63 Tagen: Mutual NDA (${names.get(greta.id)}) (Geheimhaltungsvereinbarung (NDA). Endet am So., 28.02.2027; Kündigung bis Fr., 29.01.2027.)`,
+    );
+    expect(de!.text).toContain(`- Risikoprüfung fällig: ${names.get(greta.id)} (Fällig am Do., 10.12.2026)`);
+    expect(de!.text).not.toMatch(/Notice|Risk review|Due/);
+
+    const [en] = mailTo(ed.email);
+    expect(en!.text).toContain(`- Notice deadline in 63 days: Mutual NDA (${names.get(ed.id)}) (NDA. Ends on Sun, 28 Feb 2027; notice by Fri, 29 Jan 2027.)`);
+    expect(en!.text).toContain(`- Risk review due: ${names.get(ed.id)} (Due Thu, 10 Dec 2026)`);
   });
 
   it('words a German user’s weekly digest in German, and leaves a user without a choice in English', async () => {

@@ -1,11 +1,14 @@
 import type { Db } from '../db/client.js';
 import type { NewNotification } from '../features/notifications/notifications.core.js';
+import type { Locale } from '../../shared/i18n/locales.js';
 
 export interface ReminderContext {
   /** Today in Zurich, 'YYYY-MM-DD'. */
   today: string;
   /** Ids of users who are not deactivated: only they get reminders. */
   active: Set<string>;
+  /** The language a user reads their reminders in (their own choice; for the alerts list, the reader's). */
+  localeOf(userId: string): Locale;
 }
 
 /**

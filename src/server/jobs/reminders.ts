@@ -153,7 +153,8 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<Recor
   const today = zurichDate(now);
   const candidates = [...(await taskReminders(db, today)), ...(await cadenceReminders(db, now)), ...(await meetingReminders(db, now, locales))];
   for (const source of reminderSources) {
-    for (const { alert: _facts, ...n } of await source.candidates(db, now, { today, active })) if (active.has(n.userId)) candidates.push(n);
+    for (const { alert: _facts, ...n } of await source.candidates(db, now, { today, active, localeOf: (id) => locales.get(id) ?? 'en' }))
+      if (active.has(n.userId)) candidates.push(n);
   }
   const created = await notify(db, candidates, now);
 

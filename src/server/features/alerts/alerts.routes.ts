@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { alertPage, listAlertsQuery } from '../../../shared/schemas/alert.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale } from '../../i18n.js';
 import { signedIn } from '../../lib/policy.js';
 import { listAlerts } from './alerts.service.js';
 
@@ -9,6 +10,6 @@ export const alertsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }> =
   app.get(
     '/api/alerts',
     { config: { policy: signedIn }, schema: { tags: ['Alerts'], summary: 'List the deadline alerts that are due', querystring: listAlertsQuery, response: { 200: alertPage } } },
-    (req) => listAlerts(db, req.query, req.actor!, now()),
+    (req) => listAlerts(db, req.query, req.actor!, now(), requestLocale(req)),
   );
 };

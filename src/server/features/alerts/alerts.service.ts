@@ -5,6 +5,7 @@ import { reminderSources } from '../../jobs/reminder-sources.js';
 import type { Actor } from '../../lib/policy.js';
 import { offsetOf } from '../../lib/pagination.js';
 import { zurichDate } from '../../../shared/days.js';
+import type { Locale } from '../../../shared/i18n/locales.js';
 import type { Page } from '../../../shared/list.js';
 import { ALERT_KINDS, type Alert, type AlertKind, type ListAlertsQuery } from '../../../shared/schemas/alert.js';
 import '../sources.js';
@@ -16,14 +17,14 @@ const isAlertKind = (k: string): k is AlertKind => (ALERT_KINDS as readonly stri
 /**
  * The deadline reminders that are due now, worked out exactly as the hourly reminders do (same
  * sources, same thresholds, same recipients), whether or not they have been sent yet. One alert per
- * reminder, with everyone it goes to.
+ * reminder, with everyone it goes to, worded in the reader's language.
  */
-export async function listAlerts(db: Db, q: ListAlertsQuery, actor: Actor, now: Date): Promise<Page<Alert>> {
+export async function listAlerts(db: Db, q: ListAlertsQuery, actor: Actor, now: Date, locale: Locale = 'en'): Promise<Page<Alert>> {
   const active = new Set((await db.select({ id: user.id }).from(user).where(isNull(user.deactivatedAt))).map((u) => u.id));
   const today = zurichDate(now);
   const byKey = new Map<string, Alert>();
   for (const source of reminderSources) {
-    for (const c of await source.candidates(db, now, { today, active })) {
+    for (const c of await source.candidates(db, now, { today, active, localeOf: () => locale })) {
       if (!active.has(c.userId) || !isAlertKind(c.kind)) continue;
       const seen = byKey.get(c.dedupeKey);
       if (seen) {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
 import { makePartner, unique } from '../../../../tests/support/factories.js';
-import { meetingOccurrence, meetingOccurrenceUser, task, user } from '../../db/schema/index.js';
+import { contract, meetingOccurrence, meetingOccurrenceUser, partner, task, user } from '../../db/schema/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +34,17 @@ describe('calendar files in the reader’s language', () => {
     await t.database.db.insert(task).values({ title: 'Send the NDA', assigneeId: greta.id, partnerId: p.id, dueDate: '2026-12-31' });
     await t.database.db.insert(task).values({ title: 'Send the NDA', assigneeId: ed.id, dueDate: '2026-12-31' });
 
+    // Greta owns a partner whose risk review and NDA notice are due: the deadlines other features add read German too.
+    const own = await makePartner(t, { name: unique('Fabrikam'), ownerId: greta.id });
+    await t.database.db.update(partner).set({ riskReviewDueOn: '2027-01-15' }).where(eq(partner.id, own.id));
+    await t.database.db
+      .insert(contract)
+      .values({ partnerId: own.id, type: 'nda', title: 'Mutual NDA', status: 'active', endsOn: '2027-02-28', noticePeriodCount: 30, noticePeriodUnit: 'days', ownerId: greta.id });
+
     const de = await feedOf(greta);
+    expect(de).toContain(`SUMMARY:Kündigungsfrist: Mutual NDA (${own.name})`);
+    expect(de).toContain(`DESCRIPTION:Geheimhaltungsvereinbarung (NDA) mit ${own.name}. Endet am So.\\, 28.02.2027\\; Kündigung bis Fr.\\, 29.01.2027.`); // iCalendar escapes , and ;
+    expect(de).toContain(`SUMMARY:Risikoprüfung fällig: ${own.name}`);
     expect(de).toContain('X-WR-CALNAME:Partnerhub · meine Meetings und Fristen');
     expect(de).toContain(`SUMMARY:Aufgabe: Send the NDA (${p.name})`);
     expect(de).toContain(`DESCRIPTION:Quartalstreffen mit ${p.name}`);

@@ -4,6 +4,7 @@ import { certification, userCertification } from '../../db/schema/index.js';
 import { registerReminderSource, type ReminderCandidate } from '../../jobs/reminder-sources.js';
 import { formatDay } from '../../jobs/compose.js';
 import { registerCalendarSource } from '../../lib/calendar-sources.js';
+import { tFor } from '../../i18n.js';
 import { LEVEL_ALERT_DAYS } from '../../../shared/compliance.js';
 import { daysBetween, zurichDate } from '../../../shared/days.js';
 import { bestHoldings, evaluate, holdingFactColumns, renewalMap, type Evaluated, type HoldingFacts } from './certifications.core.js';
@@ -25,10 +26,11 @@ async function standing(db: DbOrTx, today: string, userIds?: string[]) {
       c.name,
     ]),
   );
-  return { rows, best, ev, name: (h: HoldingFacts) => names.get(h.certificationId) ?? 'A certification' };
+  return { rows, best, ev, name: (h: HoldingFacts, t: ReturnType<typeof tFor>) => names.get(h.certificationId) ?? t('email:reminders.certificationUnknown') };
 }
 
-const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
+const inDays = (n: number, t: ReturnType<typeof tFor>) =>
+  n === 0 ? t('email:reminders.today') : n === 1 ? t('email:reminders.tomorrow') : t('email:reminders.inDays', { count: n });
 
 /** The tightest threshold reached: 30 days left → 30, 31–90 → 90; none before or after expiry. */
 export function thresholdReached(effective: string, today: string): number | null {
@@ -44,7 +46,7 @@ export function thresholdReached(effective: string, today: string): number | nul
  */
 registerReminderSource({
   name: 'certifications',
-  async candidates(db, _now, { today, active }) {
+  async candidates(db, _now, { today, active, localeOf }) {
     const { rows, best, ev, name } = await standing(db, today, [...active]);
     const out: ReminderCandidate[] = [];
     for (const h of best) {
@@ -53,14 +55,19 @@ registerReminderSource({
       const threshold = thresholdReached(e.effective, today);
       if (threshold === null) continue;
       const planned = rows.find((p) => p.status === 'planned' && p.userId === h.userId && p.certificationId === h.certificationId);
+      const locale = localeOf(h.userId);
+      const t = tFor(locale);
+      const day = formatDay(e.effective, locale);
       out.push({
         userId: h.userId,
         kind: 'certification_expiring',
-        title: `${name(h)} expires ${inDays(daysBetween(today, e.effective))}`,
-        body: `Valid through ${formatDay(e.effective)}${planned?.targetOn ? ` · exam planned for ${formatDay(planned.targetOn)}` : ' · plan the renewal exam'}`,
+        title: t('email:reminders.certificationExpires', { name: name(h, t), when: inDays(daysBetween(today, e.effective), t) }),
+        body: planned?.targetOn
+          ? t('email:reminders.certificationExamPlanned', { day, exam: formatDay(planned.targetOn, locale) })
+          : t('email:reminders.certificationPlanExam', { day }),
         link: LINK,
         dedupeKey: `certification_expiring:${h.id}:${threshold}:${e.effective}`,
-        alert: { subject: name(h), dueOn: e.effective, partner: null },
+        alert: { subject: name(h, t), dueOn: e.effective, partner: null },
       });
     }
     return out;
@@ -70,17 +77,24 @@ registerReminderSource({
 /** The user feed shows each of their certifications' expiries and their planned exams. */
 registerCalendarSource({
   name: 'certifications',
-  async deadlines(db, scope, now) {
+  async deadlines(db, scope, now, locale = 'en') {
     if (scope.kind !== 'user') return [];
+    const t = tFor(locale);
     const { best, ev, name } = await standing(db, zurichDate(now), [scope.userId]);
     return best.flatMap((h) => {
       const e = ev.get(h.id)!;
       if (h.status === 'planned' && h.targetOn) {
-        return [{ uid: `certification-exam-${h.id}@partnerhub`, date: h.targetOn, title: `Exam: ${name(h)}`, description: 'Planned certification exam', path: LINK }];
+        return [{ uid: `certification-exam-${h.id}@partnerhub`, date: h.targetOn, title: t('ics:exam', { name: name(h, t) }), description: t('ics:examText'), path: LINK }];
       }
       if (e.effective === null) return [];
       return [
-        { uid: `certification-${h.id}@partnerhub`, date: e.effective, title: `Certification expires: ${name(h)}`, description: 'Last day it is valid; renew before.', path: LINK },
+        {
+          uid: `certification-${h.id}@partnerhub`,
+          date: e.effective,
+          title: t('ics:certificationExpires', { name: name(h, t) }),
+          description: t('ics:certificationExpiresText'),
+          path: LINK,
+        },
       ];
     });
   },

@@ -4,10 +4,11 @@ import { contract, partner } from '../../db/schema/index.js';
 import { registerReminderSource } from '../../jobs/reminder-sources.js';
 import { formatDay } from '../../jobs/compose.js';
 import { registerCalendarSource, type CalendarDeadline } from '../../lib/calendar-sources.js';
+import { tFor } from '../../i18n.js';
 import { CONTRACT_ALERT_DAYS, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
-import { describeNotice, noticeSummary } from '../../../shared/contracts.js';
+import { noticeMessage, noticeSummary, type NoticeSummary } from '../../../shared/contracts.js';
 import { zurichDate } from '../../../shared/days.js';
-import { CONTRACT_TYPE_LABELS } from '../../../shared/schemas/contract.js';
+import type { Locale } from '../../../shared/i18n/locales.js';
 
 /**
  * Active contracts of partners in use, with what the notice rule needs. Only active ones: a draft or
@@ -37,6 +38,14 @@ type ActiveContract = Awaited<ReturnType<typeof activeContracts>>[number];
 
 const summaryOf = (c: ActiveContract, today: string) => noticeSummary({ ...c, noticePeriodUnit: c.noticePeriodUnit as NoticeUnit | null }, today);
 
+/** The contract's type and where it stands ("Reseller agreement", "Renews on … unless cancelled by …") in a language. */
+function wordsFor(c: ActiveContract, s: NoticeSummary, locale: Locale) {
+  const t = tFor(locale);
+  const m = noticeMessage(s);
+  const day = (d: string | null) => (d ? formatDay(d, locale) : '');
+  return { t, type: t(`contracts:type.${c.type as ContractType}`), notice: t(`contracts:notice.${m.key}`, { end: day(m.end), deadline: day(m.deadline) }) };
+}
+
 /** The alert a contract is due for: 0 on the deadline, else the smallest of 90/30/7 days it is within. */
 export function alertThreshold(daysToNotice: number): number | null {
   if (daysToNotice < 0) return null;
@@ -52,20 +61,21 @@ export function alertThreshold(daysToNotice: number): number | null {
  */
 registerReminderSource({
   name: 'contract-notice',
-  async candidates(db, _now, { today, active }) {
+  async candidates(db, _now, { today, active, localeOf }) {
     const rows = await activeContracts(db, isNotNull(contract.noticePeriodCount));
     return rows.flatMap((c) => {
       const s = summaryOf(c, today);
       const threshold = s.daysToNotice === null ? null : alertThreshold(s.daysToNotice);
       const userId = c.ownerId && active.has(c.ownerId) ? c.ownerId : c.partnerOwnerId;
       if (threshold === null || !userId) return [];
-      const when = threshold === 0 ? 'today' : `in ${s.daysToNotice} days`;
+      const { t, type, notice } = wordsFor(c, s, localeOf(userId));
+      const when = threshold === 0 ? t('email:reminders.today') : t('email:reminders.inDays', { count: s.daysToNotice! });
       return [
         {
           userId,
           kind: 'contract_notice' as const,
-          title: `Notice deadline ${when}: ${c.title} (${c.partnerName})`,
-          body: `${CONTRACT_TYPE_LABELS[c.type as ContractType]}. ${describeNotice(s, formatDay)}.`,
+          title: t('email:reminders.contractNotice', { when, title: c.title, partner: c.partnerName }),
+          body: t('email:reminders.contractBody', { type, notice }),
           link: `/contracts/${c.id}`,
           dedupeKey: `contract_notice:${c.id}:${s.noticeDeadline}:${threshold}`,
           alert: { subject: c.title, dueOn: s.noticeDeadline!, partner: { id: c.partnerId, name: c.partnerName } },
@@ -81,7 +91,7 @@ registerReminderSource({
  */
 registerCalendarSource({
   name: 'contracts',
-  async deadlines(db, scope, now) {
+  async deadlines(db, scope, now, locale = 'en') {
     const rows = await activeContracts(
       db,
       scope.kind === 'partner' ? eq(contract.partnerId, scope.partnerId) : or(eq(contract.ownerId, scope.userId), and(isNull(contract.ownerId), eq(partner.ownerId, scope.userId))),
@@ -90,12 +100,13 @@ registerCalendarSource({
     return rows.flatMap((c) => {
       const s = summaryOf(c, today);
       const out: CalendarDeadline[] = [];
-      const description = `${CONTRACT_TYPE_LABELS[c.type as ContractType]} with ${c.partnerName}. ${describeNotice(s, formatDay)}.`;
+      const { t, type, notice } = wordsFor(c, s, locale);
+      const description = t('ics:contractText', { type, partner: c.partnerName, notice });
       if (s.noticeDeadline)
         out.push({
           uid: `contract-notice-${c.id}@partnerhub`,
           date: s.noticeDeadline,
-          title: `Notice deadline: ${c.title} (${c.partnerName})`,
+          title: t('ics:contractNotice', { title: c.title, partner: c.partnerName }),
           description,
           path: `/contracts/${c.id}`,
         });
@@ -103,7 +114,7 @@ registerCalendarSource({
         out.push({
           uid: `contract-end-${c.id}@partnerhub`,
           date: s.currentTermEnd,
-          title: `Contract ends: ${c.title} (${c.partnerName})`,
+          title: t('ics:contractEnds', { title: c.title, partner: c.partnerName }),
           description,
           path: `/contracts/${c.id}`,
         });

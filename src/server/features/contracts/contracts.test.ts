@@ -243,7 +243,7 @@ describe('contract notice reminders', () => {
 
   async function run(day: string) {
     const now = new Date(`${day}T07:00:00Z`);
-    const candidates = await source().candidates(t.database.db, now, { today: day, active: await activeIds() });
+    const candidates = await source().candidates(t.database.db, now, { today: day, active: await activeIds(), localeOf: () => 'en' });
     return notify(t.database.db, candidates, now);
   }
 

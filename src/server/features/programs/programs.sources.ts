@@ -4,8 +4,10 @@ import { partner, partnerProgram, teamAssignment, user, userCertification } from
 import { formatDay } from '../../jobs/compose.js';
 import { registerReminderSource, type ReminderCandidate } from '../../jobs/reminder-sources.js';
 import { registerCalendarSource, type CalendarDeadline } from '../../lib/calendar-sources.js';
+import { tFor } from '../../i18n.js';
 import { LEVEL_ALERT_DAYS } from '../../../shared/compliance.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
+import type { Locale } from '../../../shared/i18n/locales.js';
 import { evaluatePrograms } from './programs.evaluate.js';
 import type { Forecast } from './levels.core.js';
 
@@ -53,11 +55,24 @@ async function standings(db: DbOrTx, today: string, ids: string[] | null): Promi
 }
 
 const link = (s: Standing) => (s.partnerId ? `/partners/${s.partnerId}/programs` : `/programs/${s.id}`);
-const atRiskTitle = (s: Standing, f: Forecast) => `${s.name}: ${s.levelName} at risk from ${formatDay(f.date)}`;
-const causesText = (f: Forecast) =>
-  f.causes.length
-    ? `We fall below on ${formatDay(f.date)}: ${f.causes.map((c) => `${c.userName}'s ${c.certificationName} expires ${formatDay(c.expiresOn)}`).join('; ')}`
-    : `We fall below on ${formatDay(f.date)}`;
+/** The words of a programme's alerts in a language. */
+function wordsIn(locale: Locale) {
+  const t = tFor(locale);
+  const day = (d: string) => formatDay(d, locale);
+  return {
+    t,
+    day,
+    atRisk: (s: Standing, f: Forecast) => t('email:reminders.levelAtRisk', { program: s.name, level: s.levelName, day: day(f.date) }),
+    causes: (f: Forecast) =>
+      f.causes.length
+        ? t('email:reminders.fallBelowBecause', {
+            day: day(f.date),
+            causes: f.causes.map((c) => t('email:reminders.cause', { person: c.userName, certification: c.certificationName, day: day(c.expiresOn) })).join('; '),
+          })
+        : t('email:reminders.fallBelow', { day: day(f.date) }),
+    weHold: (s: Standing) => (s.levelName ? t('email:reminders.weHold', { level: s.levelName }) : null),
+  };
+}
 
 /**
  * Which alert is due today, if any: the 90-day one from 90 days before until the 30-day one takes
@@ -86,30 +101,32 @@ export function alertDays(forecastDate: string, recordedOn: string): { days: num
 
 registerReminderSource({
   name: 'programs',
-  async candidates(db, _now, { today }) {
+  async candidates(db, _now, { today, localeOf }) {
     const all = await standings(db, today, null);
+    // Worded per recipient: who hears it is only known once the fallback recipients are read.
+    type Say = (w: ReturnType<typeof wordsIn>) => Pick<ReminderCandidate, 'title' | 'body'>;
     const due = all.flatMap((s) => {
-      const out: Omit<ReminderCandidate, 'userId'>[] = [];
+      const out: (Omit<ReminderCandidate, 'userId' | 'title' | 'body'> & { say: Say })[] = [];
       const partnerOf = s.partnerId ? { id: s.partnerId, name: s.partnerName ?? '' } : null;
       const alert = s.forecast ? dueAlert(s.forecast.date, today) : null;
-      if (s.forecast && alert !== null) {
+      const forecast = s.forecast;
+      if (forecast && alert !== null) {
         out.push({
           kind: 'level_at_risk',
-          title: atRiskTitle(s, s.forecast),
-          body: causesText(s.forecast),
+          say: (w) => ({ title: w.atRisk(s, forecast), body: w.causes(forecast) }),
           link: link(s),
-          dedupeKey: `level_at_risk:${s.id}:${s.forecast.date}:${alert}`,
-          alert: { subject: s.name, dueOn: s.forecast.date, partner: partnerOf },
+          dedupeKey: `level_at_risk:${s.id}:${forecast.date}:${alert}`,
+          alert: { subject: s.name, dueOn: forecast.date, partner: partnerOf },
         });
       }
-      if (s.nextReviewOn && today >= addDays(s.nextReviewOn, -LEVEL_REVIEW_REMINDER_DAYS) && today <= s.nextReviewOn) {
+      const reviewOn = s.nextReviewOn;
+      if (reviewOn && today >= addDays(reviewOn, -LEVEL_REVIEW_REMINDER_DAYS) && today <= reviewOn) {
         out.push({
           kind: 'level_review',
-          title: `${s.name}: the vendor reviews our level on ${formatDay(s.nextReviewOn)}`,
-          body: s.levelName ? `We hold ${s.levelName}.` : null,
+          say: (w) => ({ title: w.t('email:reminders.levelReview', { program: s.name, day: w.day(reviewOn) }), body: w.weHold(s) }),
           link: link(s),
-          dedupeKey: `level_review:${s.id}:${s.nextReviewOn}`,
-          alert: { subject: s.name, dueOn: s.nextReviewOn, partner: partnerOf },
+          dedupeKey: `level_review:${s.id}:${reviewOn}`,
+          alert: { subject: s.name, dueOn: reviewOn, partner: partnerOf },
         });
       }
       return out.map((n) => ({ n, ownerId: s.ownerId }));
@@ -124,13 +141,14 @@ registerReminderSource({
             .where(and(inArray(user.role, ['admin', 'manager']), isNull(user.deactivatedAt)))
         ).map((u) => u.id)
       : [];
-    return due.flatMap(({ n, ownerId }) => (ownerId ? [ownerId] : fallback).map((userId) => ({ ...n, userId })));
+    return due.flatMap(({ n: { say, ...n }, ownerId }) => (ownerId ? [ownerId] : fallback).map((userId) => ({ ...n, ...say(wordsIn(localeOf(userId))), userId })));
   },
 });
 
 registerCalendarSource({
   name: 'programs',
-  async deadlines(db, scope, now) {
+  async deadlines(db, scope, now, locale = 'en') {
+    const w = wordsIn(locale);
     const linked = await db
       .selectDistinct({ id: partnerProgram.id })
       .from(partnerProgram)
@@ -162,8 +180,8 @@ registerCalendarSource({
         out.push({
           uid: `program-review-${s.id}-${s.nextReviewOn}@partnerhub`,
           date: s.nextReviewOn,
-          title: `${s.name}: vendor's level review`,
-          description: s.levelName ? `We hold ${s.levelName}.` : null,
+          title: w.t('ics:levelReview', { program: s.name }),
+          description: w.weHold(s),
           path: link(s),
         });
       }
@@ -173,8 +191,8 @@ registerCalendarSource({
         out.push({
           uid: `program-risk-${s.id}-${f.date}-${a.days}@partnerhub`,
           date: a.date,
-          title: `${s.name}: ${s.levelName} at risk from ${formatDay(f.date)}`,
-          description: causesText(f),
+          title: w.atRisk(s, f),
+          description: w.causes(f),
           path: link(s),
         });
       }

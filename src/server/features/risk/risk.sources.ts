@@ -4,6 +4,7 @@ import { registerReminderSource } from '../../jobs/reminder-sources.js';
 import { formatDay } from '../../jobs/compose.js';
 import { zurichWeek } from '../../jobs/slots.js';
 import { registerCalendarSource } from '../../lib/calendar-sources.js';
+import { tFor } from '../../i18n.js';
 import { addDays } from '../../../shared/days.js';
 import { RISK_REVIEW_ALERT_DAYS } from '../../../shared/schemas/risk.js';
 
@@ -13,7 +14,7 @@ import { RISK_REVIEW_ALERT_DAYS } from '../../../shared/schemas/risk.js';
  */
 registerReminderSource({
   name: 'risk-review',
-  async candidates(db, now, { today }) {
+  async candidates(db, now, { today, localeOf }) {
     const rows = await db
       .select({ id: partner.id, name: partner.name, ownerId: partner.ownerId, dueOn: partner.riskReviewDueOn })
       .from(partner)
@@ -22,14 +23,16 @@ registerReminderSource({
     const week = zurichWeek(now);
     return rows.map((p) => {
       const due = p.dueOn!;
+      const locale = localeOf(p.ownerId!);
+      const t = tFor(locale);
       const link = `/partners/${p.id}/risk`;
-      const alert = { subject: `Risk review of ${p.name}`, dueOn: due, partner: { id: p.id, name: p.name } };
+      const alert = { subject: t('email:reminders.riskSubject', { name: p.name }), dueOn: due, partner: { id: p.id, name: p.name } };
       if (due < today) {
         return {
           userId: p.ownerId!,
           kind: 'risk_review_due' as const,
-          title: `Risk review overdue: ${p.name}`,
-          body: `Was due ${formatDay(due)}`,
+          title: t('email:reminders.riskOverdue', { name: p.name }),
+          body: t('email:reminders.wasDue', { day: formatDay(due, locale) }),
           link,
           dedupeKey: `risk_review_overdue:${p.id}:${week}`,
           alert,
@@ -38,8 +41,8 @@ registerReminderSource({
       return {
         userId: p.ownerId!,
         kind: 'risk_review_due' as const,
-        title: `Risk review due: ${p.name}`,
-        body: `Due ${formatDay(due)}`,
+        title: t('email:reminders.riskDue', { name: p.name }),
+        body: t('email:reminders.due', { day: formatDay(due, locale) }),
         link,
         dedupeKey: `risk_review_due:${p.id}:${due}`,
         alert,
@@ -51,7 +54,8 @@ registerReminderSource({
 /** The review's due day, in the partner's feed and in its owner's. */
 registerCalendarSource({
   name: 'risk-review',
-  async deadlines(db, scope) {
+  async deadlines(db, scope, _now, locale = 'en') {
+    const t = tFor(locale);
     const rows = await db
       .select({ id: partner.id, name: partner.name, dueOn: partner.riskReviewDueOn })
       .from(partner)
@@ -59,8 +63,8 @@ registerCalendarSource({
     return rows.map((p) => ({
       uid: `risk-review-${p.id}@partnerhub`,
       date: p.dueOn!,
-      title: `Risk review due: ${p.name}`,
-      description: 'Supplier risk assessment due under the supplier security policy.',
+      title: t('ics:riskReview', { name: p.name }),
+      description: t('ics:riskReviewText'),
       path: `/partners/${p.id}/risk`,
     }));
   },

@@ -1,5 +1,5 @@
 import { CONTRACT_CLAUSES, CONTRACT_STATUSES, CONTRACT_TYPES, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
-import type { NoticeSummary } from '../../../shared/contracts.js';
+import { noticeMessage, type NoticeSummary } from '../../../shared/contracts.js';
 import { dayIn } from '../../../shared/days.js';
 import { currentLocale, i18n } from '../../i18n.js';
 
@@ -37,18 +37,8 @@ export const formatDay = (day: string | null | undefined) => (day ? dayFormat().
 
 /** "Renews on 31 Jan 2027 unless cancelled by 31 Oct 2026", "Ends on 30 Jun 2027", "No end date". */
 export function describeContractNotice(s: NoticeSummary): string {
-  const end = formatDay(s.currentTermEnd);
-  const deadline = formatDay(s.noticeDeadline);
-  switch (s.state) {
-    case 'open_ended':
-      return i18n.t('contracts:notice.openEnded');
-    case 'ended':
-      return i18n.t('contracts:notice.ended', { end });
-    case 'renews':
-      return s.noticeDeadline ? i18n.t('contracts:notice.renewsUnless', { end, deadline }) : i18n.t('contracts:notice.renews', { end });
-    case 'ends':
-      return s.noticeDeadline && (s.daysToNotice ?? -1) >= 0 ? i18n.t('contracts:notice.endsNotice', { end, deadline }) : i18n.t('contracts:notice.ends', { end });
-  }
+  const m = noticeMessage(s);
+  return i18n.t(`contracts:notice.${m.key}`, { end: formatDay(m.end), deadline: formatDay(m.deadline) });
 }
 
 /** "today", "tomorrow", "in 12 days" (when notice is due); null once the deadline has passed or there is none. */
