@@ -1,15 +1,12 @@
 import { ActionIcon, Anchor, Badge, Group, Menu, Paper, Text } from '@mantine/core';
 import { IconArrowBackUp, IconCalendarDown, IconCalendarOff, IconCalendarTime, IconDots, IconNotes } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MEETING_PURPOSE_LABELS, type OccurrenceStatus } from '../../../shared/rhythm.js';
+import type { OccurrenceStatus } from '../../../shared/rhythm.js';
 import type { Meeting } from '../../../shared/schemas/meeting.js';
 import { formatMeetingTime } from './format.js';
 
-const STATUS: Record<OccurrenceStatus, { label: string; color: string }> = {
-  planned: { label: 'Planned', color: 'blue' },
-  held: { label: 'Held', color: 'teal' },
-  skipped: { label: 'Skipped', color: 'gray' },
-};
+const STATUS_COLORS: Record<OccurrenceStatus, string> = { planned: 'blue', held: 'teal', skipped: 'gray' };
 
 export interface MeetingActions {
   onMinutes?: (m: Meeting) => void;
@@ -21,23 +18,31 @@ export interface MeetingActions {
 
 /** One meeting in a list: when, what, with whom, its state, and what can be done with it. */
 export function MeetingRow({ m, showPartner = false, canEdit, actions }: { m: Meeting; showPartner?: boolean; canEdit: boolean; actions: MeetingActions }) {
+  const { t } = useTranslation('meetings');
   const started = new Date(m.startsAt).getTime() <= Date.now();
   const when = formatMeetingTime(m.startsAt, m.endsAt, m.timeZone);
   const moved = m.originalStart !== null && m.originalStart !== m.startsAt;
   return (
-    <Paper withBorder radius="md" p="sm" component="li" aria-label={`${m.title}, ${when}, ${STATUS[m.status].label.toLowerCase()}`} style={{ listStyle: 'none' }}>
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component="li"
+      aria-label={t('row.label', { title: m.title, when, status: t(`statusInSentence.${m.status}`) })}
+      style={{ listStyle: 'none' }}
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
         <div style={{ minWidth: 0 }}>
           <Group gap={8} wrap="wrap">
             <Text size="sm" fw={600}>
               <time dateTime={m.startsAt}>{when}</time>
             </Text>
-            <Badge size="sm" variant="light" color={STATUS[m.status].color}>
-              {STATUS[m.status].label}
+            <Badge size="sm" variant="light" color={STATUS_COLORS[m.status]}>
+              {t(`status.${m.status}`)}
             </Badge>
             {moved && (
               <Badge size="sm" variant="outline" color="grape">
-                Moved
+                {t('row.moved')}
               </Badge>
             )}
           </Group>
@@ -45,7 +50,7 @@ export function MeetingRow({ m, showPartner = false, canEdit, actions }: { m: Me
             {m.title}
             <Text span c="dimmed" size="sm">
               {' '}
-              · {MEETING_PURPOSE_LABELS[m.purpose]}
+              · {t(`purpose.${m.purpose}`)}
             </Text>
           </Text>
           {showPartner && (
@@ -56,8 +61,8 @@ export function MeetingRow({ m, showPartner = false, canEdit, actions }: { m: Me
           {(m.contacts.length > 0 || m.users.length > 0 || m.location) && (
             <Text size="xs" c="dimmed" mt={2}>
               {[
-                m.contacts.length ? `With ${m.contacts.map((c) => c.name).join(', ')}` : null,
-                m.users.length ? `Our people: ${m.users.map((u) => u.name).join(', ')}` : null,
+                m.contacts.length ? t('people.with', { names: m.contacts.map((c) => c.name).join(', ') }) : null,
+                m.users.length ? t('people.ours', { names: m.users.map((u) => u.name).join(', ') }) : null,
                 m.location,
               ]
                 .filter(Boolean)
@@ -67,33 +72,33 @@ export function MeetingRow({ m, showPartner = false, canEdit, actions }: { m: Me
         </div>
         <Menu position="bottom-end" withinPortal shadow="md">
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${m.title} on ${when}`}>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('row.actions', { title: m.title, when })}>
               <IconDots size={18} aria-hidden />
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
             {canEdit && actions.onMinutes && started && m.status !== 'skipped' && (
               <Menu.Item leftSection={<IconNotes size={16} aria-hidden />} onClick={() => actions.onMinutes!(m)}>
-                {m.status === 'held' ? 'Edit minutes' : 'Write minutes'}
+                {m.status === 'held' ? t('row.editMinutes') : t('row.writeMinutes')}
               </Menu.Item>
             )}
             {canEdit && actions.onMove && m.status === 'planned' && (
               <Menu.Item leftSection={<IconCalendarTime size={16} aria-hidden />} onClick={() => actions.onMove!(m)}>
-                Move…
+                {t('row.move')}
               </Menu.Item>
             )}
             {canEdit && actions.onSkip && m.seriesId && m.status === 'planned' && (
               <Menu.Item leftSection={<IconCalendarOff size={16} aria-hidden />} onClick={() => actions.onSkip!(m)}>
-                Skip this one
+                {t('row.skip')}
               </Menu.Item>
             )}
             {canEdit && actions.onRestore && m.seriesId && (m.status === 'skipped' || (moved && m.status === 'planned')) && (
               <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => actions.onRestore!(m)}>
-                {m.status === 'skipped' ? 'Restore' : 'Back to its usual time'}
+                {m.status === 'skipped' ? t('row.restore') : t('row.backToUsual')}
               </Menu.Item>
             )}
             <Menu.Item leftSection={<IconCalendarDown size={16} aria-hidden />} onClick={() => actions.onDownload(m)}>
-              Download .ics
+              {t('row.download')}
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>

@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Anchor, Badge, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../components/session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { plural } from '../../lib/format.js';
 import { CalendarFeeds } from '../calendar/CalendarFeeds.js';
 import { IMPORTANCE_LABELS, STATUS_LABELS } from '../partners/labels.js';
 import { formatMeetingStart, quarterOf, shiftQuarter } from './format.js';
@@ -17,6 +17,7 @@ import { useMeetingActions } from './useMeetingActions.js';
 const AHEAD_DAYS = 30;
 
 function Upcoming() {
+  const { t } = useTranslation('meetings');
   const me = useMe();
   const [mine, setMine] = useState<'mine' | 'all'>('mine');
   // Acting from this list is for writers; the server still checks the partner (members: theirs only).
@@ -30,15 +31,15 @@ function Upcoming() {
     <section aria-labelledby="upcoming-heading">
       <Group justify="space-between" mb="sm" wrap="wrap">
         <Title order={2} size="h4" id="upcoming-heading">
-          Next {AHEAD_DAYS} days
+          {t('upcoming.title', { count: AHEAD_DAYS })}
         </Title>
         <SegmentedControl
-          aria-label="Whose meetings"
+          aria-label={t('upcoming.whose')}
           value={mine}
           onChange={(v) => setMine(v as 'mine' | 'all')}
           data={[
-            { value: 'mine', label: 'Mine' },
-            { value: 'all', label: 'Everyone’s' },
+            { value: 'mine', label: t('upcoming.mine') },
+            { value: 'all', label: t('upcoming.all') },
           ]}
         />
       </Group>
@@ -49,8 +50,8 @@ function Upcoming() {
       ) : meetings.data.length === 0 ? (
         <EmptyState
           icon={<IconCalendarEvent aria-hidden />}
-          title={mine === 'mine' ? 'No meetings for you' : 'No meetings planned'}
-          description={mine === 'mine' ? 'Meetings you attend, and those of partners you own, show here.' : 'Set up sync series on the Meetings tab of a partner.'}
+          title={mine === 'mine' ? t('upcoming.noneMineTitle') : t('upcoming.noneTitle')}
+          description={mine === 'mine' ? t('upcoming.noneMineText') : t('upcoming.noneText')}
           headingLevel={3}
         />
       ) : (
@@ -67,6 +68,7 @@ function Upcoming() {
 
 /** Strategic and key partners are expected to meet once a quarter; the ones without come first. */
 function Quarterly() {
+  const { t } = useTranslation('meetings');
   const [quarter, setQuarter] = useState(() => quarterOf(new Date()));
   const report = useQuery(quarterlyQuery(quarter));
   const missing = report.data?.items.filter((i) => !i.covered).length ?? 0;
@@ -74,22 +76,22 @@ function Quarterly() {
     <section aria-labelledby="quarterly-heading">
       <Group justify="space-between" mb={4} wrap="wrap">
         <Title order={2} size="h4" id="quarterly-heading">
-          Quarterly get-together
+          {t('quarterly.title')}
         </Title>
         <Group gap={4}>
-          <ActionIcon variant="subtle" aria-label="Previous quarter" onClick={() => setQuarter((q) => shiftQuarter(q, -1))}>
+          <ActionIcon variant="subtle" aria-label={t('quarterly.previous')} onClick={() => setQuarter((q) => shiftQuarter(q, -1))}>
             <IconChevronLeft size={18} aria-hidden />
           </ActionIcon>
           <Text fw={600} aria-live="polite" miw={70} ta="center">
             {quarter}
           </Text>
-          <ActionIcon variant="subtle" aria-label="Next quarter" onClick={() => setQuarter((q) => shiftQuarter(q, 1))}>
+          <ActionIcon variant="subtle" aria-label={t('quarterly.next')} onClick={() => setQuarter((q) => shiftQuarter(q, 1))}>
             <IconChevronRight size={18} aria-hidden />
           </ActionIcon>
         </Group>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
-        Every strategic or key partner in onboarding or active should have a meeting of purpose “Quarterly get-together” held or planned in the quarter (Zurich time).
+        {t('quarterly.intro')}
       </Text>
       {report.isPending ? (
         <LoadingState />
@@ -97,22 +99,24 @@ function Quarterly() {
         <ErrorState error={report.error} onRetry={() => void report.refetch()} />
       ) : report.data.items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No strategic or key partner is in onboarding or active.
+          {t('quarterly.noPartners')}
         </Text>
       ) : (
         <Paper withBorder radius="md">
           <Text size="sm" p="sm" fw={500}>
             {missing === 0
-              ? 'Every partner has its get-together.'
-              : `${missing} of ${plural(report.data.items.length, 'partner')} ${missing === 1 ? 'has' : 'have'} none planned or held.`}
+              ? t('quarterly.allCovered')
+              : missing === 1
+                ? t('quarterly.missingOne', { missing, count: report.data.items.length })
+                : t('quarterly.missing', { missing, count: report.data.items.length })}
           </Text>
           <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="xs" aria-label={`Quarterly get-together, ${quarter}`}>
+            <Table verticalSpacing="xs" aria-label={t('quarterly.table', { quarter })}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Partner</Table.Th>
-                  <Table.Th>Importance</Table.Th>
-                  <Table.Th>Get-together</Table.Th>
+                  <Table.Th>{t('quarterly.partner')}</Table.Th>
+                  <Table.Th>{t('quarterly.importance')}</Table.Th>
+                  <Table.Th>{t('quarterly.getTogether')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -133,7 +137,7 @@ function Quarterly() {
                           {i.meetings.map((m) => (
                             <Group key={`${m.seriesId}-${m.startsAt}`} gap={6}>
                               <Badge size="sm" variant="light" color={m.status === 'held' ? 'teal' : 'blue'}>
-                                {m.status === 'held' ? 'Held' : 'Planned'}
+                                {m.status === 'held' ? t('status.held') : t('status.planned')}
                               </Badge>
                               <Text size="sm">{formatMeetingStart(m.startsAt)}</Text>
                             </Group>
@@ -141,7 +145,7 @@ function Quarterly() {
                         </Stack>
                       ) : (
                         <Badge color="orange" variant="light">
-                          None planned
+                          {t('quarterly.nonePlanned')}
                         </Badge>
                       )}
                     </Table.Td>
@@ -158,9 +162,10 @@ function Quarterly() {
 
 /** Meetings across partners: what is coming, which big partners lack their quarterly get-together, calendar feeds. */
 export function MeetingsPage() {
+  const { t } = useTranslation('meetings');
   return (
     <>
-      <PageHeader title="Meetings" description="Sync meetings and get-togethers with partners. Times are Zurich time unless a series says otherwise." />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       <Stack gap="xl">
         <Upcoming />
         <Quarterly />

@@ -3,12 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconCalendarEvent, IconCalendarPlus, IconDots, IconPencil, IconPlus, IconRepeat } from '@tabler/icons-react';
-import { MEETING_PURPOSE_LABELS } from '../../../shared/rhythm.js';
+import { useTranslation } from 'react-i18next';
 import type { MeetingSeries } from '../../../shared/schemas/meeting.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
-import { formatMeetingStart } from './format.js';
+import { describeSeries, formatMeetingStart } from './format.js';
 import { MeetingRow } from './MeetingRow.js';
 import { partnerMeetingsQuery, seriesListQuery, useArchiveSeries } from './queries.js';
 import { OneOffMeetingModal } from './OneOffMeetingModal.js';
@@ -20,6 +20,7 @@ const PAST_DAYS = 60;
 const AHEAD_DAYS = 120;
 
 function SeriesCard({ s, canEdit, onEdit, onArchive }: { s: MeetingSeries; canEdit: boolean; onEdit: () => void; onArchive: () => void }) {
+  const { t } = useTranslation('meetings');
   return (
     <Card withBorder radius="md" padding="sm" component="article" aria-labelledby={`series-${s.id}`}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -29,39 +30,39 @@ function SeriesCard({ s, canEdit, onEdit, onArchive }: { s: MeetingSeries; canEd
               {s.title}
             </Title>
             <Badge size="sm" variant="light">
-              {MEETING_PURPOSE_LABELS[s.purpose]}
+              {t(`purpose.${s.purpose}`)}
             </Badge>
           </Group>
           <Text size="sm" mt={4}>
-            <IconRepeat size={14} aria-hidden style={{ verticalAlign: -2 }} /> {s.description}, {s.durationMinutes} minutes
+            <IconRepeat size={14} aria-hidden style={{ verticalAlign: -2 }} /> {t('series.rhythm', { rhythm: describeSeries(s), count: s.durationMinutes })}
           </Text>
           {s.contacts.length > 0 && (
             <Text size="xs" c="dimmed">
-              With {s.contacts.map((c) => c.name).join(', ')}
+              {t('people.with', { names: s.contacts.map((c) => c.name).join(', ') })}
             </Text>
           )}
           {s.users.length > 0 && (
             <Text size="xs" c="dimmed">
-              Our people: {s.users.map((u) => u.name).join(', ')}
+              {t('people.ours', { names: s.users.map((u) => u.name).join(', ') })}
             </Text>
           )}
           <Text size="xs" mt={6}>
-            {s.next.length ? `Next: ${s.next.map((d) => formatMeetingStart(d, s.timeZone)).join(' · ')}` : 'No upcoming meeting.'}
+            {s.next.length ? t('series.next', { dates: s.next.map((d) => formatMeetingStart(d, s.timeZone)).join(' · ') }) : t('series.noNext')}
           </Text>
         </div>
         {canEdit && (
           <Menu position="bottom-end" withinPortal shadow="md">
             <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for the series ${s.title}`}>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('series.actions', { title: s.title })}>
                 <IconDots size={18} aria-hidden />
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-                Edit series
+                {t('series.edit')}
               </Menu.Item>
               <Menu.Item className="menu-danger" leftSection={<IconArchive size={16} aria-hidden />} onClick={onArchive}>
-                End series…
+                {t('series.end')}
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
@@ -73,6 +74,7 @@ function SeriesCard({ s, canEdit, onEdit, onArchive }: { s: MeetingSeries; canEd
 
 /** Sync meetings with the partner: the series, what is coming, and the minutes of what was held. */
 export function MeetingsTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation('meetings');
   const canEdit = partner.can.edit;
   const [target, setTarget] = useState<{ series?: MeetingSeries } | null>(null);
   const [archiving, setArchiving] = useState<MeetingSeries | null>(null);
@@ -96,15 +98,15 @@ export function MeetingsTab({ partner }: PartnerTabProps) {
       <section aria-labelledby="series-heading">
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h4" id="series-heading">
-            Meeting series
+            {t('tab.series')}
           </Title>
           {canEdit && (
             <Group gap="xs">
               <Button variant="default" leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={() => setPlanning(true)}>
-                Plan one meeting
+                {t('tab.planOne')}
               </Button>
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setTarget({})}>
-                New series
+                {t('tab.newSeries')}
               </Button>
             </Group>
           )}
@@ -114,12 +116,7 @@ export function MeetingsTab({ partner }: PartnerTabProps) {
         ) : series.isError ? (
           <ErrorState error={series.error} onRetry={() => void series.refetch()} />
         ) : series.data.length === 0 ? (
-          <EmptyState
-            icon={<IconCalendarEvent aria-hidden />}
-            title="No recurring meetings yet"
-            description={`Set up a sync series with ${partner.name}: the rhythm keeps the relationship healthy.`}
-            headingLevel={3}
-          />
+          <EmptyState icon={<IconCalendarEvent aria-hidden />} title={t('tab.noSeriesTitle')} description={t('tab.noSeriesText', { partner: partner.name })} headingLevel={3} />
         ) : (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             {series.data.map((s) => (
@@ -137,11 +134,11 @@ export function MeetingsTab({ partner }: PartnerTabProps) {
         <>
           <section aria-labelledby="upcoming-heading">
             <Title order={2} size="h4" id="upcoming-heading" mb="sm">
-              Upcoming meetings
+              {t('tab.upcoming')}
             </Title>
             {upcoming.length === 0 ? (
               <Text size="sm" c="dimmed">
-                Nothing planned in the next {AHEAD_DAYS} days.
+                {t('tab.nothingAhead', { count: AHEAD_DAYS })}
               </Text>
             ) : (
               <Stack component="ul" gap="xs" p={0} m={0}>
@@ -153,11 +150,11 @@ export function MeetingsTab({ partner }: PartnerTabProps) {
           </section>
           <section aria-labelledby="recent-heading">
             <Title order={2} size="h4" id="recent-heading" mb="sm">
-              Recent meetings
+              {t('tab.recent')}
             </Title>
             {recent.length === 0 ? (
               <Text size="sm" c="dimmed">
-                No meetings in the last {PAST_DAYS} days.
+                {t('tab.nothingRecent', { count: PAST_DAYS })}
               </Text>
             ) : (
               <Stack component="ul" gap="xs" p={0} m={0}>
@@ -175,8 +172,8 @@ export function MeetingsTab({ partner }: PartnerTabProps) {
       <ConfirmDialog
         opened={archiving !== null}
         onClose={() => setArchiving(null)}
-        title="End this meeting series?"
-        confirmLabel="End series"
+        title={t('series.endTitle')}
+        confirmLabel={t('series.endConfirm')}
         danger
         loading={archive.isPending}
         error={archive.error}
@@ -184,13 +181,13 @@ export function MeetingsTab({ partner }: PartnerTabProps) {
           archiving &&
           archive.mutate(archiving, {
             onSuccess: () => {
-              notifications.show({ color: 'teal', message: `The series “${archiving.title}” has ended. Held meetings and their minutes stay.` });
+              notifications.show({ color: 'teal', message: t('series.ended', { title: archiving.title }) });
               setArchiving(null);
             },
           })
         }
       >
-        No more meetings will be planned from “{archiving?.title}”. Meetings already held keep their minutes.
+        {t('series.endText', { title: archiving?.title ?? '' })}
       </ConfirmDialog>
       {dialogs}
     </Stack>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendarTime } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/schemas/meeting.js';
 import { api, errorMessage } from '../../api.js';
 import { isoToWall, wallToIso } from '../timeline/zone.js';
@@ -10,6 +11,7 @@ import { useOccurrenceAction, useUpdateMeeting } from './queries.js';
 
 /** Gives one meeting a new time; for a series only that occurrence moves. */
 export function MoveMeetingModal({ meeting, onClose }: { meeting: Meeting | null; onClose: () => void }) {
+  const { t } = useTranslation(['meetings', 'common']);
   const act = useOccurrenceAction();
   const update = useUpdateMeeting();
   const [when, setWhen] = useState('');
@@ -26,9 +28,9 @@ export function MoveMeetingModal({ meeting, onClose }: { meeting: Meeting | null
   const save = async () => {
     if (!meeting) return;
     const startsAt = when ? wallToIso(when, meeting.timeZone) : null;
-    if (!startsAt) return setError('Choose the new date and time.');
+    if (!startsAt) return setError(t('move.needsWhen'));
     const duration = Number(minutes);
-    if (!(duration >= 5 && duration <= 1440)) return setError('The duration must be from 5 to 1440 minutes.');
+    if (!(duration >= 5 && duration <= 1440)) return setError(t('form.durationInvalid'));
     const endsAt = new Date(new Date(startsAt).getTime() + duration * 60_000).toISOString();
     try {
       if (meeting.seriesId && meeting.originalStart) await act.mutateAsync({ seriesId: meeting.seriesId, originalStart: meeting.originalStart, action: 'move', startsAt, endsAt });
@@ -37,7 +39,7 @@ export function MoveMeetingModal({ meeting, onClose }: { meeting: Meeting | null
         const detail = await api.get<{ version: number }>(`/api/meetings/${encodeURIComponent(meeting.id)}`);
         await update.mutateAsync({ id: meeting.id, version: detail.version, startsAt, endsAt });
       }
-      notifications.show({ color: 'teal', message: `Moved to ${formatMeetingTime(startsAt, endsAt, meeting.timeZone)}.` });
+      notifications.show({ color: 'teal', message: t('move.moved', { when: formatMeetingTime(startsAt, endsAt, meeting.timeZone) }) });
       onClose();
     } catch (e) {
       setError(errorMessage(e));
@@ -45,12 +47,10 @@ export function MoveMeetingModal({ meeting, onClose }: { meeting: Meeting | null
   };
 
   return (
-    <Modal opened={meeting !== null} onClose={onClose} title="Move meeting">
+    <Modal opened={meeting !== null} onClose={onClose} title={t('move.title')}>
       {meeting && (
         <Stack gap="md">
-          <Text size="sm">
-            {meeting.title} · now {formatMeetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone)}
-          </Text>
+          <Text size="sm">{t('move.now', { title: meeting.title, when: formatMeetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone) })}</Text>
           {error && (
             <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
               {error}
@@ -58,20 +58,20 @@ export function MoveMeetingModal({ meeting, onClose }: { meeting: Meeting | null
           )}
           <TextInput
             type="datetime-local"
-            label="New date and time"
-            description={`Local time in ${meeting.timeZone.replace(/_/g, ' ')}`}
+            label={t('move.when')}
+            description={t('move.whenDescription', { zone: meeting.timeZone.replace(/_/g, ' ') })}
             required
             leftSection={<IconCalendarTime size={16} aria-hidden />}
             value={when}
             onChange={(e) => setWhen(e.currentTarget.value)}
           />
-          <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />
+          <NumberInput label={t('form.durationMinutes')} min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button onClick={() => void save()} loading={act.isPending || update.isPending}>
-              Move
+              {t('move.move')}
             </Button>
           </Group>
         </Stack>

@@ -4,18 +4,21 @@ import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGr
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendarTime } from '@tabler/icons-react';
-import { DEFAULT_TIME_ZONE, MEETING_PURPOSE_LABELS, MEETING_PURPOSES, type MeetingPurpose } from '../../../shared/rhythm.js';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_TIME_ZONE, MEETING_PURPOSES, type MeetingPurpose } from '../../../shared/rhythm.js';
 import { errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
+import { i18n } from '../../i18n.js';
 import { contactsListQuery } from '../contacts/queries.js';
 import { wallToIso } from '../timeline/zone.js';
 import { formatMeetingTime } from './format.js';
 import { useCreateMeeting } from './queries.js';
 
-const PURPOSE_OPTIONS = MEETING_PURPOSES.map((p) => ({ value: p, label: MEETING_PURPOSE_LABELS[p] }));
+const purposeOptions = () => MEETING_PURPOSES.map((p) => ({ value: p, label: i18n.t(`meetings:purpose.${p}`) }));
 
 /** Plans a single meeting (a kickoff, a quarterly get-together) outside any series; times are Zurich time. */
 export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id: string; name: string }; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation(['meetings', 'common']);
   const me = useMe();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const create = useCreateMeeting(partner.id);
@@ -29,7 +32,7 @@ export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id
 
   useEffect(() => {
     if (!opened) return;
-    setTitle(`Quarterly get-together with ${partner.name}`);
+    setTitle(t('oneOff.defaultTitle', { partner: partner.name }));
     setPurpose('quarterly');
     setWhen('');
     setMinutes(90);
@@ -43,15 +46,15 @@ export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id
 
   const save = async () => {
     setError(null);
-    if (!title.trim()) return setError('Give the meeting a title.');
+    if (!title.trim()) return setError(t('oneOff.needsTitle'));
     const startsAt = when ? wallToIso(when, DEFAULT_TIME_ZONE) : null;
-    if (!startsAt) return setError('Choose the date and time.');
+    if (!startsAt) return setError(t('oneOff.needsWhen'));
     const duration = Number(minutes);
-    if (!(duration >= 5 && duration <= 1440)) return setError('The duration must be from 5 to 1440 minutes.');
+    if (!(duration >= 5 && duration <= 1440)) return setError(t('form.durationInvalid'));
     const endsAt = new Date(new Date(startsAt).getTime() + duration * 60_000).toISOString();
     try {
       await create.mutateAsync({ title: title.trim(), purpose, startsAt, endsAt, location: location.trim() || null, userIds: [me.user.id], contactIds });
-      notifications.show({ color: 'teal', message: `Planned for ${formatMeetingTime(startsAt, endsAt)}.` });
+      notifications.show({ color: 'teal', message: t('oneOff.planned', { when: formatMeetingTime(startsAt, endsAt) }) });
       onClose();
     } catch (e) {
       setError(errorMessage(e));
@@ -59,20 +62,20 @@ export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`Plan a meeting with ${partner.name}`} size="lg" fullScreen={isPhone}>
+    <Modal opened={opened} onClose={onClose} title={t('oneOff.title', { partner: partner.name })} size="lg" fullScreen={isPhone}>
       <Stack gap="md">
         {error && (
           <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
             {error}
           </Alert>
         )}
-        <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
+        <TextInput label={t('form.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <Select label="Purpose" allowDeselect={false} data={PURPOSE_OPTIONS} value={purpose} onChange={(v) => setPurpose((v ?? 'other') as MeetingPurpose)} />
+          <Select label={t('form.purpose')} allowDeselect={false} data={purposeOptions()} value={purpose} onChange={(v) => setPurpose((v ?? 'other') as MeetingPurpose)} />
           <TextInput
             type="datetime-local"
-            label="Date and time"
-            description="Zurich time"
+            label={t('oneOff.when')}
+            description={t('oneOff.whenDescription')}
             required
             leftSection={<IconCalendarTime size={16} aria-hidden />}
             value={when}
@@ -80,16 +83,23 @@ export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />
-          <TextInput label="Location" placeholder="Room, address or video link" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+          <NumberInput label={t('form.durationMinutes')} min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />
+          <TextInput label={t('form.location')} placeholder={t('form.locationPlaceholder')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
         </SimpleGrid>
-        <MultiSelect label="Their contacts" searchable data={contactOptions} value={contactIds} onChange={setContactIds} nothingFoundMessage="No current contact matches" />
+        <MultiSelect
+          label={t('form.theirContacts')}
+          searchable
+          data={contactOptions}
+          value={contactIds}
+          onChange={setContactIds}
+          nothingFoundMessage={t('form.noContactMatches')}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common:action.cancel')}
           </Button>
           <Button onClick={() => void save()} loading={create.isPending}>
-            Plan meeting
+            {t('oneOff.plan')}
           </Button>
         </Group>
       </Stack>

@@ -4,12 +4,14 @@ import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Sta
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarTime } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CADENCE_LABELS, CADENCES, DEFAULT_TIME_ZONE, MEETING_PURPOSE_LABELS, MEETING_PURPOSES, type Cadence, type MeetingPurpose } from '../../../shared/rhythm.js';
+import { CADENCES, DEFAULT_TIME_ZONE, MEETING_PURPOSES, type Cadence, type MeetingPurpose } from '../../../shared/rhythm.js';
 import { checkRrule, createSeriesBody, type CreateSeriesBody, type MeetingSeries } from '../../../shared/schemas/meeting.js';
 import { ApiError } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
+import { fieldMessage, i18n } from '../../i18n.js';
 import { contactsListQuery } from '../contacts/queries.js';
 import { colleaguesQuery } from '../team/queries.js';
 import { timeZones } from '../timeline/zone.js';
@@ -30,7 +32,14 @@ interface Values extends Record<string, unknown> {
   contactIds: string[];
 }
 
-const LABELS = { title: 'Title', rrule: 'Recurrence rule', startLocal: 'First meeting', durationMinutes: 'Duration', timeZone: 'Time zone' };
+/** The fields' names in messages ("Duration must be from 5 to 1440 minutes"), in the current language. */
+const labels = () => ({
+  title: i18n.t('meetings:form.title'),
+  rrule: i18n.t('meetings:form.rrule'),
+  startLocal: i18n.t('meetings:form.firstMeeting'),
+  durationMinutes: i18n.t('meetings:form.duration'),
+  timeZone: i18n.t('meetings:form.timeZone'),
+});
 /** The create body: texts trimmed (empty is null), the rule only with the custom cadence, the duration a number. */
 const toBody = (v: Values): CreateSeriesBody => ({
   title: v.title.trim(),
@@ -49,24 +58,29 @@ const toBody = (v: Values): CreateSeriesBody => ({
 /** The form's schema: its values become the create body, checked by the shared schema; the parsed body is what is sent. */
 const formSchema = z.custom<Values>().transform(toBody).pipe(createSeriesBody);
 
+/** The shared schema's own predicates in the current language (looked up by their English text; the rule checker's technical ones stay as they are). */
+const say = (message: string | null) => (message ? fieldMessage({ code: 'custom', message }) : undefined);
+
 /** Messages of the form's own for the duration and the rule, worded for the field as it is (an empty rule names an example). */
 const validate = (v: Values) => ({
-  durationMinutes: Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 1440 ? undefined : 'must be from 5 to 1440 minutes',
+  durationMinutes: Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 1440 ? undefined : i18n.t('meetings:form.durationRange'),
   rrule:
     v.cadence !== 'custom'
       ? undefined
       : v.rrule.trim()
-        ? (checkRrule(
-            v.rrule
-              .trim()
-              .replace(/^RRULE:/i, '')
-              .toUpperCase(),
-          ) ?? undefined)
-        : 'is required for a custom cadence, e.g. FREQ=WEEKLY;BYDAY=TU',
+        ? say(
+            checkRrule(
+              v.rrule
+                .trim()
+                .replace(/^RRULE:/i, '')
+                .toUpperCase(),
+            ),
+          )
+        : say('is required for a custom cadence, e.g. FREQ=WEEKLY;BYDAY=TU'),
 });
 
-const PURPOSE_OPTIONS = MEETING_PURPOSES.map((p) => ({ value: p, label: MEETING_PURPOSE_LABELS[p] }));
-const CADENCE_OPTIONS = CADENCES.map((c) => ({ value: c, label: CADENCE_LABELS[c] }));
+const purposeOptions = () => MEETING_PURPOSES.map((p) => ({ value: p, label: i18n.t(`meetings:purpose.${p}`) }));
+const cadenceOptions = () => CADENCES.map((c) => ({ value: c, label: i18n.t(`meetings:cadence.${c}`) }));
 
 interface Props {
   partner: { id: string; name: string };
@@ -77,13 +91,14 @@ interface Props {
 
 /** Sets up (or edits) a recurring meeting with a partner: cadence, time, people and agenda. */
 export function SeriesFormModal({ partner, target, onClose }: Props) {
+  const { t } = useTranslation(['meetings', 'common']);
   const me = useMe();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const editing = target?.series ?? null;
   const create = useCreateSeries(partner.id);
   const update = useUpdateSeries();
   const blank = (): Values => ({
-    title: `Sync with ${partner.name}`,
+    title: t('form.defaultTitle', { partner: partner.name }),
     purpose: 'sync',
     cadence: 'monthly',
     rrule: '',
@@ -95,7 +110,7 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
     userIds: [me.user.id],
     contactIds: [],
   });
-  const form = useSchemaForm(formSchema, blank(), { labels: LABELS, validate });
+  const form = useSchemaForm(formSchema, blank(), { labels: labels(), validate });
 
   const opened = target !== null;
   useEffect(() => {
@@ -142,31 +157,34 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
       // An edit away from the custom cadence clears the rule.
       if (editing) await update.mutateAsync({ id: editing.id, version: editing.version, ...body, rrule: body.cadence === 'custom' ? body.rrule : null });
       else await create.mutateAsync(body);
-      notifications.show({ color: 'teal', message: editing ? 'The series is saved.' : `The meeting series with ${partner.name} is set up.` });
+      notifications.show({ color: 'teal', message: editing ? t('form.saved') : t('form.created', { partner: partner.name }) });
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict')
-        throw new Error('Someone else changed this series in the meantime. Close this form and open it again to see their version.', { cause: e });
+      if (e instanceof ApiError && e.code === 'version_conflict') throw new Error(t('form.conflict'), { cause: e });
       throw e;
     }
   });
 
+  const purposeInput = form.getInputProps('purpose');
+  const startInput = form.getInputProps('startLocal');
+  const agendaInput = form.getInputProps('agendaTemplate');
+
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? 'Edit meeting series' : `New meeting series with ${partner.name}`} size="lg" fullScreen={isPhone}>
+    <Modal opened={opened} onClose={onClose} title={editing ? t('form.editTitle') : t('form.newTitle', { partner: partner.name })} size="lg" fullScreen={isPhone}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
-          <TextInput label="Title" required data-autofocus {...form.getInputProps('title')} />
+          <TextInput label={t('form.title')} required data-autofocus {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <Select label="Purpose" allowDeselect={false} data={PURPOSE_OPTIONS} {...form.getInputProps('purpose')} />
-            <Select label="Cadence" allowDeselect={false} data={CADENCE_OPTIONS} {...form.getInputProps('cadence')} />
+            <Select label={t('form.purpose')} allowDeselect={false} data={purposeOptions()} {...purposeInput} />
+            <Select label={t('form.cadence')} allowDeselect={false} data={cadenceOptions()} {...form.getInputProps('cadence')} />
           </SimpleGrid>
           {form.values.cadence === 'custom' && (
             <TextInput
-              label="Recurrence rule"
+              label={t('form.rrule')}
               required
-              description="An RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=1TU (first Tuesday of each month) or FREQ=WEEKLY;INTERVAL=3;COUNT=10."
-              placeholder="FREQ=WEEKLY;BYDAY=TU"
+              description={t('form.rruleDescription')}
+              placeholder={t('form.rrulePlaceholder')}
               autoComplete="off"
               spellCheck={false}
               {...form.getInputProps('rrule')}
@@ -175,43 +193,36 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <TextInput
               type="datetime-local"
-              label="First meeting"
+              label={t('form.firstMeeting')}
               required
-              description="Local time in the series' time zone"
+              description={t('form.firstMeetingDescription')}
               leftSection={<IconCalendarTime size={16} aria-hidden />}
-              {...form.getInputProps('startLocal')}
+              {...startInput}
             />
-            <Select label="Time zone" searchable allowDeselect={false} data={zones} limit={50} {...form.getInputProps('timeZone')} />
+            <Select label={t('form.timeZone')} searchable allowDeselect={false} data={zones} limit={50} {...form.getInputProps('timeZone')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <NumberInput label="Duration (minutes)" min={5} max={1440} step={15} {...form.getInputProps('durationMinutes')} />
-            <TextInput label="Location" placeholder="Room, address or video link" {...form.getInputProps('location')} />
+            <NumberInput label={t('form.durationMinutes')} min={5} max={1440} step={15} {...form.getInputProps('durationMinutes')} />
+            <TextInput label={t('form.location')} placeholder={t('form.locationPlaceholder')} {...form.getInputProps('location')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <MultiSelect label="Our people" searchable data={peopleOptions} nothingFoundMessage="No colleague matches" {...form.getInputProps('userIds')} />
+            <MultiSelect label={t('form.ourPeople')} searchable data={peopleOptions} nothingFoundMessage={t('form.noColleagueMatches')} {...form.getInputProps('userIds')} />
             <MultiSelect
-              label="Their contacts"
+              label={t('form.theirContacts')}
               searchable
               data={contactOptions}
-              placeholder={form.values.contactIds.length ? undefined : contactOptions.length ? `People from ${partner.name}` : 'No current contacts yet'}
-              nothingFoundMessage="No current contact matches"
+              placeholder={form.values.contactIds.length ? undefined : contactOptions.length ? t('form.peopleFrom', { partner: partner.name }) : t('form.noContactsYet')}
+              nothingFoundMessage={t('form.noContactMatches')}
               {...form.getInputProps('contactIds')}
             />
           </SimpleGrid>
-          <Textarea
-            label="Agenda template"
-            description="Shown when writing the minutes of each meeting."
-            autosize
-            minRows={3}
-            maxRows={8}
-            {...form.getInputProps('agendaTemplate')}
-          />
+          <Textarea label={t('form.agenda')} description={t('form.agendaDescription')} autosize minRows={3} maxRows={8} {...agendaInput} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
-              {editing ? 'Save' : 'Set up series'}
+              {editing ? t('common:action.save') : t('form.setUp')}
             </Button>
           </Group>
         </Stack>

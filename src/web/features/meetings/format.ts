@@ -1,17 +1,21 @@
 import { DEFAULT_TIME_ZONE } from '../../../shared/rhythm.js';
+import type { MeetingSeries } from '../../../shared/schemas/meeting.js';
+import { currentLocale, formatLocale, i18n } from '../../i18n.js';
 
 // Meetings are shown at their own zone's wall-clock time (Europe/Zurich unless a series says otherwise),
-// so "10:00" reads the same for everyone, wherever their device is.
+// so "10:00" reads the same for everyone, wherever their device is; in the chosen language's format.
 const formatters = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
 function formattersFor(timeZone: string) {
-  let f = formatters.get(timeZone);
+  const locale = formatLocale();
+  const key = `${locale} ${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
     f = {
-      day: new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
-      time: new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }),
+      day: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }),
     };
-    formatters.set(timeZone, f);
+    formatters.set(key, f);
   }
   return f;
 }
@@ -33,6 +37,22 @@ export const formatMeetingStart = (startsAt: string, timeZone = DEFAULT_TIME_ZON
   const d = new Date(startsAt);
   return `${f.day.format(d)}, ${f.time.format(d)}`;
 };
+
+/** A calendar day (YYYY-MM-DD, a due date) in the current language: 31.12.2026 in German. */
+export const formatDay = (day: string) => new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
+/** A series' rhythm in the current language ("Every week on Thursday at 10:00 (Europe/Zurich)"), worded as the server words it in English. */
+export function describeSeries(s: Pick<MeetingSeries, 'cadence' | 'rrule' | 'startLocal' | 'timeZone' | 'description'>): string {
+  const start = new Date(`${s.startLocal.slice(0, 16)}:00Z`);
+  const time = s.startLocal.slice(11, 16);
+  const zone = s.timeZone;
+  if (s.cadence === 'custom' || Number.isNaN(start.getTime())) {
+    // The server words any rule, in English; other languages name the rule itself.
+    return currentLocale() === 'en' ? s.description : i18n.t('meetings:rhythm.custom', { rule: s.rrule, time, zone });
+  }
+  const weekday = new Intl.DateTimeFormat(formatLocale(), { weekday: 'long', timeZone: 'UTC' }).format(start);
+  return i18n.t(`meetings:rhythm.${s.cadence}`, { weekday, day: start.getUTCDate(), time, zone });
+}
 
 /** Today in Zurich as YYYY-MM-DD (a due date default that matches the server's calendar). */
 export function todayIn(timeZone = DEFAULT_TIME_ZONE): string {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/schemas/meeting.js';
 import { errorMessage } from '../../api.js';
 import type { MeetingActions } from './MeetingRow.js';
@@ -12,6 +13,7 @@ import { meetingIcsUrl, useOccurrenceAction } from './queries.js';
  * never touched has no id yet: writing its minutes or downloading it stores it first.
  */
 export function useMeetingActions(canEdit: boolean) {
+  const { t } = useTranslation('meetings');
   const act = useOccurrenceAction();
   const [minutesId, setMinutesId] = useState<string | null>(null);
   const [moving, setMoving] = useState<Meeting | null>(null);
@@ -21,7 +23,7 @@ export function useMeetingActions(canEdit: boolean) {
     if (!canEdit || !m.seriesId || !m.originalStart) return null;
     return (await act.mutateAsync({ seriesId: m.seriesId, originalStart: m.originalStart, action: 'open' })).id;
   };
-  const run = (what: () => Promise<unknown>) => () => void what().catch((e: unknown) => notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(e) }));
+  const run = (what: () => Promise<unknown>) => () => void what().catch((e: unknown) => notifications.show({ color: 'red', title: t('failed'), message: errorMessage(e) }));
 
   const actions: MeetingActions = {
     onMinutes: (m) =>
@@ -33,18 +35,18 @@ export function useMeetingActions(canEdit: boolean) {
     onSkip: (m) =>
       run(async () => {
         await act.mutateAsync({ seriesId: m.seriesId!, originalStart: m.originalStart!, action: 'skip' });
-        notifications.show({ color: 'teal', message: 'This meeting is skipped; the series goes on.' });
+        notifications.show({ color: 'teal', message: t('action.skipped') });
       })(),
     onRestore: (m) =>
       run(async () => {
         await act.mutateAsync({ seriesId: m.seriesId!, originalStart: m.originalStart!, action: 'restore' });
-        notifications.show({ color: 'teal', message: 'The meeting is back at its usual time.' });
+        notifications.show({ color: 'teal', message: t('action.restored') });
       })(),
     onDownload: (m) =>
       run(async () => {
         const id = await stored(m);
         if (id) window.location.assign(meetingIcsUrl(id));
-        else notifications.show({ message: 'Subscribe to a calendar feed to get every meeting of this series in your calendar.' });
+        else notifications.show({ message: t('action.subscribe') });
       })(),
   };
 
