@@ -1,1 +1,30 @@
-export default {};
+// Calendar feeds: secret URLs that calendar programs subscribe to (on the Meetings page).
+export default {
+  feeds: {
+    title: 'Calendar feeds',
+    intro:
+      'Subscribe in Outlook, Google Calendar or Apple Calendar to see meetings and due dates. Anyone with the URL can read the feed: keep it to yourself, and revoke it if it leaks.',
+    feedOf: 'Feed of',
+    scope: { user: 'My meetings and tasks', partner: 'One partner' },
+    create: 'Create feed URL',
+    createdTitle: 'Your new feed URL',
+    hideUrl: 'Hide the URL',
+    copyNow: 'Copy it now: it is not shown again.',
+    copied: 'Copied',
+    copy: 'Copy URL',
+    none: 'You have no calendar feed yet.',
+    table: 'Your calendar feeds',
+    feed: 'Feed',
+    startsWith: 'Starts with',
+    lastUsed: 'Last used',
+    actions: 'Actions',
+    ofPartner: 'Partner: {{partner}}',
+    never: 'Never',
+    revoke: 'Revoke',
+    revokeMine: 'Revoke the feed of my meetings and tasks starting with {{prefix}}',
+    revokePartner: 'Revoke the feed of {{partner}} starting with {{prefix}}',
+    revokeTitle: 'Revoke this feed?',
+    revokeText: 'Calendars subscribed to this URL stop updating. You can create a new URL at any time.',
+    revoked: 'The feed URL no longer works. Calendars subscribed to it stop updating.',
+  },
+};

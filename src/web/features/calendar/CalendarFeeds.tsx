@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Code, CopyButton, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconCheck, IconCopy } from '@tabler/icons-react';
-import type { CalendarFeedScope } from '../../../shared/rhythm.js';
+import { useTranslation } from 'react-i18next';
+import { CALENDAR_FEED_SCOPES, type CalendarFeedScope } from '../../../shared/rhythm.js';
 import type { CreatedCalendarFeed } from '../../../shared/schemas/calendar.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorState, LoadingState } from '../../components/states.js';
@@ -16,6 +17,7 @@ import { feedsQuery, useCreateFeed, useRevokeFeed } from './queries.js';
  * shown once (only a hash is kept); a leaked URL is revoked here and a new one made.
  */
 export function CalendarFeeds() {
+  const { t } = useTranslation('calendar');
   const feeds = useQuery(feedsQuery());
   const create = useCreateFeed();
   const revoke = useRevokeFeed();
@@ -34,42 +36,38 @@ export function CalendarFeeds() {
   return (
     <section aria-labelledby="feeds-heading">
       <Title order={2} size="h4" id="feeds-heading" mb={4}>
-        Calendar feeds
+        {t('feeds.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Subscribe in Outlook, Google Calendar or Apple Calendar to see meetings and due dates. Anyone with the URL can read the feed: keep it to yourself, and revoke it if it
-        leaks.
+        {t('feeds.intro')}
       </Text>
       <Paper withBorder radius="md" p="sm" mb="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">
           <Select
-            label="Feed of"
+            label={t('feeds.feedOf')}
             allowDeselect={false}
-            data={[
-              { value: 'user', label: 'My meetings and tasks' },
-              { value: 'partner', label: 'One partner' },
-            ]}
+            data={CALENDAR_FEED_SCOPES.map((s) => ({ value: s, label: t(`feeds.scope.${s}`) }))}
             value={scope}
             onChange={(v) => setScope((v ?? 'user') as CalendarFeedScope)}
             w={220}
           />
           {scope === 'partner' && <PartnerFilter value={partnerId} onChange={setPartnerId} />}
           <Button leftSection={<IconCalendarPlus size={16} aria-hidden />} onClick={add} loading={create.isPending} disabled={scope === 'partner' && !partnerId}>
-            Create feed URL
+            {t('feeds.create')}
           </Button>
         </Group>
       </Paper>
       {created && (
-        <Alert color="teal" variant="light" mb="sm" title="Your new feed URL" withCloseButton closeButtonLabel="Hide the URL" onClose={() => setCreated(null)}>
+        <Alert color="teal" variant="light" mb="sm" title={t('feeds.createdTitle')} withCloseButton closeButtonLabel={t('feeds.hideUrl')} onClose={() => setCreated(null)}>
           <Stack gap="xs">
-            <Text size="sm">Copy it now: it is not shown again.</Text>
+            <Text size="sm">{t('feeds.copyNow')}</Text>
             <Code block style={{ wordBreak: 'break-all' }} data-testid="feed-url">
               {created.url}
             </Code>
             <CopyButton value={created.url}>
               {({ copied, copy }) => (
                 <Button size="xs" variant="light" onClick={copy} leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />} w="fit-content">
-                  {copied ? 'Copied' : 'Copy URL'}
+                  {copied ? t('feeds.copied') : t('feeds.copy')}
                 </Button>
               )}
             </CopyButton>
@@ -82,38 +80,38 @@ export function CalendarFeeds() {
         <ErrorState error={feeds.error} onRetry={() => void feeds.refetch()} />
       ) : active.length === 0 ? (
         <Text size="sm" c="dimmed">
-          You have no calendar feed yet.
+          {t('feeds.none')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="xs" aria-label="Your calendar feeds">
+          <Table verticalSpacing="xs" aria-label={t('feeds.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Feed</Table.Th>
-                <Table.Th>Starts with</Table.Th>
-                <Table.Th>Last used</Table.Th>
+                <Table.Th>{t('feeds.feed')}</Table.Th>
+                <Table.Th>{t('feeds.startsWith')}</Table.Th>
+                <Table.Th>{t('feeds.lastUsed')}</Table.Th>
                 <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <VisuallyHidden>{t('feeds.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {active.map((f) => (
                 <Table.Tr key={f.id}>
-                  <Table.Td>{f.partner ? `Partner: ${f.partner.name}` : 'My meetings and tasks'}</Table.Td>
+                  <Table.Td>{f.partner ? t('feeds.ofPartner', { partner: f.partner.name }) : t('feeds.scope.user')}</Table.Td>
                   <Table.Td>
                     <Code>{f.prefix}…</Code>
                   </Table.Td>
-                  <Table.Td>{f.lastUsedAt ? formatDateTime(f.lastUsedAt) : 'Never'}</Table.Td>
+                  <Table.Td>{f.lastUsedAt ? formatDateTime(f.lastUsedAt) : t('feeds.never')}</Table.Td>
                   <Table.Td ta="right">
                     <Button
                       size="xs"
                       variant="subtle"
                       color="red"
                       onClick={() => setRevoking(f.id)}
-                      aria-label={`Revoke the feed ${f.partner ? `of ${f.partner.name}` : 'of my meetings and tasks'} starting with ${f.prefix}`}
+                      aria-label={f.partner ? t('feeds.revokePartner', { partner: f.partner.name, prefix: f.prefix }) : t('feeds.revokeMine', { prefix: f.prefix })}
                     >
-                      Revoke
+                      {t('feeds.revoke')}
                     </Button>
                   </Table.Td>
                 </Table.Tr>
@@ -125,8 +123,8 @@ export function CalendarFeeds() {
       <ConfirmDialog
         opened={revoking !== null}
         onClose={() => setRevoking(null)}
-        title="Revoke this feed?"
-        confirmLabel="Revoke"
+        title={t('feeds.revokeTitle')}
+        confirmLabel={t('feeds.revoke')}
         danger
         loading={revoke.isPending}
         error={revoke.error}
@@ -134,13 +132,13 @@ export function CalendarFeeds() {
           revoking &&
           revoke.mutate(revoking, {
             onSuccess: () => {
-              notifications.show({ color: 'teal', message: 'The feed URL no longer works. Calendars subscribed to it stop updating.' });
+              notifications.show({ color: 'teal', message: t('feeds.revoked') });
               setRevoking(null);
             },
           })
         }
       >
-        Calendars subscribed to this URL stop updating. You can create a new URL at any time.
+        {t('feeds.revokeText')}
       </ConfirmDialog>
     </section>
   );
