@@ -1,1 +1,43 @@
-export default {};
+// The outbox page (administrators): every mail the app sent or keeps. What the mail itself says is in `email`.
+export default {
+  status: {
+    outbox: 'In the outbox',
+    queued: 'Sending',
+    sent: 'Sent',
+    failed: 'Failed',
+  },
+  statusHelp: {
+    outbox: 'No SMTP server is configured (SMTP_URL): the mail waits here.',
+    queued: 'Being handed to the SMTP server.',
+    sent: 'The SMTP server accepted it.',
+    failed: 'The SMTP server could not be reached or refused it; the mail job retries up to five times.',
+  },
+  outbox: {
+    title: 'Outbox',
+    description: 'Every reminder and digest the app mailed, or keeps here when no SMTP server is configured (SMTP_URL).',
+    status: 'Status',
+    anyStatus: 'Any status',
+    loading: 'Loading mail…',
+    noneWithStatus: 'No mail with this status',
+    none: 'No mail yet',
+    noneHint: 'Reminders go out hourly and digests at 07:00.',
+    caption: 'Mail, newest first',
+    subject: 'Subject',
+    to: 'To',
+    created: 'Created',
+    count_one: '{{count}} message',
+    count_other: '{{count}} messages',
+  },
+  message: {
+    title: 'Message',
+    close: 'Close the message',
+    loading: 'Loading the message…',
+    to: 'To',
+    created: 'Created',
+    status: 'Status',
+    sent: 'Sent',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    text: 'Text of the message',
+  },
+};

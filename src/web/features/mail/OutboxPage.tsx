@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Card, Code, Drawer, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { MAIL_STATUSES, type MailStatus } from '../../../shared/rhythm.js';
 import { listMailQuery, type MailSummary } from '../../../shared/schemas/notification.js';
@@ -15,50 +16,55 @@ import { formatDateTime } from '../../lib/format.js';
 import { MAIL_PAGE_SIZE, mailListQuery, mailQuery } from './queries.js';
 import classes from './OutboxPage.module.css';
 
-const STATUS: Record<MailStatus, { label: string; color: string; help: string }> = {
-  outbox: { label: 'In the outbox', color: 'gray', help: 'No SMTP server is configured (SMTP_URL): the mail waits here.' },
-  queued: { label: 'Sending', color: 'blue', help: 'Being handed to the SMTP server.' },
-  sent: { label: 'Sent', color: 'teal', help: 'The SMTP server accepted it.' },
-  failed: { label: 'Failed', color: 'red', help: 'The SMTP server could not be reached or refused it; the mail job retries up to five times.' },
-};
+// Each status's words are `mail:status.<status>` and `mail:statusHelp.<status>`.
+const STATUS_COLORS: Record<MailStatus, string> = { outbox: 'gray', queued: 'blue', sent: 'teal', failed: 'red' };
 
 // `?mail=` names the message open in the drawer, so a link can show it; the page size is the app's, not the address's.
 const outboxParams = listMailQuery.omit({ pageSize: true }).extend({ mail: z.string().optional() });
 
 function StatusBadge({ status }: { status: MailStatus }) {
+  const { t } = useTranslation('mail');
   return (
-    <Badge variant="light" color={STATUS[status].color}>
-      {STATUS[status].label}
+    <Badge variant="light" color={STATUS_COLORS[status]}>
+      {t(`status.${status}`)}
     </Badge>
   );
 }
 
 function MessageDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useTranslation('mail');
   const mail = useQuery({ ...mailQuery(id ?? ''), enabled: Boolean(id) });
   return (
-    <Drawer opened={Boolean(id)} onClose={onClose} position="right" size="lg" title={mail.data?.subject ?? 'Message'} closeButtonProps={{ 'aria-label': 'Close the message' }}>
-      <QueryStates query={mail} loading="Loading the message…">
+    <Drawer
+      opened={Boolean(id)}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={mail.data?.subject ?? t('message.title')}
+      closeButtonProps={{ 'aria-label': t('message.close') }}
+    >
+      <QueryStates query={mail} loading={t('message.loading')}>
         {(m) => (
           <Stack gap="md">
             <dl className={classes.meta}>
-              <dt>To</dt>
+              <dt>{t('message.to')}</dt>
               <dd>{m.user ? `${m.user.name} <${m.to}>` : m.to}</dd>
-              <dt>Created</dt>
+              <dt>{t('message.created')}</dt>
               <dd>{formatDateTime(m.createdAt)}</dd>
-              <dt>Status</dt>
+              <dt>{t('message.status')}</dt>
               <dd>
                 <StatusBadge status={m.status} />{' '}
                 <Text span size="sm" c="dimmed">
-                  {STATUS[m.status].help}
+                  {t(`statusHelp.${m.status}`)}
                 </Text>
               </dd>
               {m.sentAt && (
                 <>
-                  <dt>Sent</dt>
+                  <dt>{t('message.sent')}</dt>
                   <dd>{formatDateTime(m.sentAt)}</dd>
                 </>
               )}
-              <dt>Attempts</dt>
+              <dt>{t('message.attempts')}</dt>
               <dd>{m.attempts}</dd>
               {Object.entries(m.headers).map(([k, v]) => (
                 <Fragment key={k}>
@@ -68,13 +74,13 @@ function MessageDrawer({ id, onClose }: { id: string | null; onClose: () => void
               ))}
             </dl>
             {m.lastError && (
-              <Alert color="red" variant="light" title="Last error">
+              <Alert color="red" variant="light" title={t('message.lastError')}>
                 {m.lastError}
               </Alert>
             )}
             <div>
               <Text fw={600} size="sm" mb={4} id="mail-body-label">
-                Text of the message
+                {t('message.text')}
               </Text>
               <Code block className={classes.body} aria-labelledby="mail-body-label" tabIndex={0}>
                 {m.text}
@@ -89,6 +95,7 @@ function MessageDrawer({ id, onClose }: { id: string | null; onClose: () => void
 
 /** Every mail the app sent or holds: administrators read it here, especially when no SMTP server is set up. */
 export function OutboxPage() {
+  const { t } = useTranslation('mail');
   const { params, update } = useListParams(outboxParams);
   const status = params.status ?? null;
   const list = useQuery(mailListQuery({ status, page: params.page }));
@@ -97,40 +104,34 @@ export function OutboxPage() {
 
   return (
     <>
-      <PageHeader title="Outbox" description="Every reminder and digest the app mailed, or keeps here when no SMTP server is configured (SMTP_URL)." />
+      <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
       <Card withBorder radius="md" padding={0}>
         <Group p="sm" className={classes.toolbar}>
           <Select
-            label="Status"
-            placeholder="Any status"
+            label={t('outbox.status')}
+            placeholder={t('outbox.anyStatus')}
             clearable
             w={220}
             value={status}
             onChange={(v) => update({ status: v })}
-            data={MAIL_STATUSES.map((s) => ({ value: s, label: STATUS[s].label }))}
+            data={MAIL_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />
         </Group>
         <QueryStates
           query={list}
-          loading="Loading mail…"
+          loading={t('outbox.loading')}
           inset
           isEmpty={(page) => page.items.length === 0}
-          empty={
-            <EmptyState
-              icon={<IconMailOff size={24} aria-hidden />}
-              title={status ? 'No mail with this status' : 'No mail yet'}
-              description="Reminders go out hourly and digests at 07:00."
-            />
-          }
+          empty={<EmptyState icon={<IconMailOff size={24} aria-hidden />} title={status ? t('outbox.noneWithStatus') : t('outbox.none')} description={t('outbox.noneHint')} />}
         >
           {({ items }) => (
-            <ListTable query={list} caption="Mail, newest first">
+            <ListTable query={list} caption={t('outbox.caption')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Subject</Table.Th>
-                  <Table.Th visibleFrom="sm">To</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th visibleFrom="md">Created</Table.Th>
+                  <Table.Th>{t('outbox.subject')}</Table.Th>
+                  <Table.Th visibleFrom="sm">{t('outbox.to')}</Table.Th>
+                  <Table.Th>{t('outbox.status')}</Table.Th>
+                  <Table.Th visibleFrom="md">{t('outbox.created')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -161,7 +162,13 @@ export function OutboxPage() {
             </ListTable>
           )}
         </QueryStates>
-        <ListFooter total={list.data?.total ?? 0} page={params.page} pageSize={MAIL_PAGE_SIZE} noun="message" onPage={(page) => update({ page })} />
+        <ListFooter
+          total={list.data?.total ?? 0}
+          page={params.page}
+          pageSize={MAIL_PAGE_SIZE}
+          counted={t('outbox.count', { count: list.data?.total ?? 0 })}
+          onPage={(page) => update({ page })}
+        />
       </Card>
       <MessageDrawer id={params.mail ?? null} onClose={() => openMail(null)} />
     </>
