@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import type { Onboarding } from '../../../shared/schemas/onboarding.js';
 import { errorMessage, isApiError } from '../../api.js';
 import { useCancelOnboarding, useCompleteOnboarding } from './queries.js';
-
-const staleMessage = 'The onboarding changed in the meantime (a step was done, or someone else acted). Close this dialog to see it as it is now.';
 
 /**
  * The Partner Manager's override (complete with a reason) or cancelling an onboarding: one dialog
@@ -22,6 +21,7 @@ export function OnboardingActionModal({
   partnerId: string;
   onClose: () => void;
 }) {
+  const { t } = useTranslation(['onboarding', 'common']);
   const complete = useCompleteOnboarding(partnerId);
   const cancel = useCancelOnboarding(partnerId);
   const [reason, setReason] = useState('');
@@ -40,7 +40,7 @@ export function OnboardingActionModal({
 
   const submit = () => {
     if (kind === 'complete' && !reason.trim()) {
-      setError('Reason is required: say why the partner is active before every step is done.');
+      setError(t('action.reasonRequired'));
       return;
     }
     const body = { reason: reason.trim() || undefined, version: onboarding.version };
@@ -48,28 +48,24 @@ export function OnboardingActionModal({
       onSuccess: () => {
         notifications.show({
           color: 'teal',
-          message: kind === 'cancel' ? 'The onboarding is cancelled; its open steps are cancelled too.' : 'The onboarding is complete and the partner is active.',
+          message: kind === 'cancel' ? t('action.cancelled') : t('action.completed'),
         });
         onClose();
       },
-      onError: (e: unknown) => setError(isApiError(e, 409) && e.code === 'version_conflict' ? staleMessage : errorMessage(e)),
+      onError: (e: unknown) => setError(isApiError(e, 409) && e.code === 'version_conflict' ? t('action.stale') : errorMessage(e)),
     };
     if (kind === 'cancel') cancel.mutate({ id: onboarding.id, body }, done);
     else complete.mutate({ id: onboarding.id, body: { reason: reason.trim(), version: onboarding.version } }, done);
   };
 
   return (
-    <Modal opened={kind !== null} onClose={onClose} title={kind === 'cancel' ? 'Cancel this onboarding?' : 'Complete the onboarding now?'} centered>
+    <Modal opened={kind !== null} onClose={onClose} title={kind === 'cancel' ? t('action.cancelTitle') : t('action.completeTitle')} centered>
       <Stack gap="md">
-        <Text size="sm">
-          {kind === 'cancel'
-            ? `Its ${open === 1 ? 'open step is' : `${open} open steps are`} cancelled. The partner keeps its status; you can start another onboarding afterwards.`
-            : `The partner becomes active although ${open === 1 ? 'one step is' : `${open} steps are`} not done. Those steps stay open as tasks for their owners.`}
-        </Text>
+        <Text size="sm">{kind === 'cancel' ? t('action.cancelText', { count: open }) : t('action.completeText', { count: open })}</Text>
         <Textarea
-          label="Reason"
+          label={t('action.reason')}
           required={kind === 'complete'}
-          description={kind === 'complete' ? 'Kept in the partner’s status history.' : 'Optional; kept in the history.'}
+          description={kind === 'complete' ? t('action.reasonHintComplete') : t('action.reasonHintCancel')}
           autosize
           minRows={2}
           maxRows={5}
@@ -84,10 +80,10 @@ export function OnboardingActionModal({
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-            Back
+            {t('common:action.back')}
           </Button>
           <Button color={kind === 'cancel' ? 'red' : undefined} onClick={submit} loading={mutation.isPending}>
-            {kind === 'cancel' ? 'Cancel onboarding' : 'Complete and make active'}
+            {kind === 'cancel' ? t('action.cancel') : t('action.complete')}
           </Button>
         </Group>
       </Stack>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconRocket } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OnboardingStatus } from '../../../shared/rhythm.js';
 import type { OnboardingSummary } from '../../../shared/schemas/onboarding.js';
@@ -9,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ListTable } from '../../components/ListTable.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { EmptyState } from '../../components/states.js';
-import { formatDateTime, plural } from '../../lib/format.js';
+import { formatDateTime } from '../../lib/format.js';
 import { formatDay, tookLabel } from './format.js';
 import { onboardingsQuery } from './queries.js';
 
@@ -34,6 +35,7 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 }
 
 function Row({ o }: { o: OnboardingSummary }) {
+  const { t } = useTranslation('onboarding');
   const { done, total } = o.progress;
   return (
     <Table.Tr>
@@ -51,8 +53,8 @@ function Row({ o }: { o: OnboardingSummary }) {
           <Progress.Section
             value={total ? (done / total) * 100 : 0}
             color={done === total ? 'teal' : 'indigo'}
-            aria-label={`Progress of ${o.partner.name}`}
-            aria-valuetext={`${done} of ${total} steps done`}
+            aria-label={t('page.progressLabel', { name: o.partner.name })}
+            aria-valuetext={t('progress.done', { done, count: total })}
           />
         </Progress.Root>
         <Text size="xs" c="dimmed">
@@ -66,8 +68,9 @@ function Row({ o }: { o: OnboardingSummary }) {
               <>
                 <Text size="sm">{o.nextStep.title}</Text>
                 <Text size="xs" c="dimmed">
-                  due {formatDay(o.nextStep.dueDate)}
-                  {o.nextStep.assignee ? ` · ${o.nextStep.assignee.name}` : ''}
+                  {o.nextStep.assignee
+                    ? t('page.nextDueAssignee', { date: formatDay(o.nextStep.dueDate), name: o.nextStep.assignee.name })
+                    : t('page.nextDue', { date: formatDay(o.nextStep.dueDate) })}
                 </Text>
               </>
             ) : (
@@ -79,11 +82,11 @@ function Row({ o }: { o: OnboardingSummary }) {
           <Table.Td>
             {o.overdueSteps > 0 ? (
               <Badge color="red" variant="light">
-                {plural(o.overdueSteps, 'step')}
+                {t('page.overdueCount', { count: o.overdueSteps })}
               </Badge>
             ) : (
               <Text size="sm" c="dimmed">
-                None
+                {t('page.none')}
               </Text>
             )}
           </Table.Td>
@@ -100,6 +103,7 @@ function Row({ o }: { o: OnboardingSummary }) {
 
 /** Every onboarding in progress, with what is next and what is late; and how long finished ones took. */
 export function OnboardingsPage() {
+  const { t } = useTranslation('onboarding');
   const [status, setStatus] = useState<OnboardingStatus>('in_progress');
   const list = useQuery(onboardingsQuery(status));
   // The figures are about the onboardings in progress whichever list is shown (the same query when it is that list).
@@ -110,64 +114,60 @@ export function OnboardingsPage() {
 
   return (
     <>
-      <PageHeader title="Onboardings" description="New partners on their way to active: progress, the next step due and what is overdue. Open a partner to tick off its steps." />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-          <Stat label="In progress" value={active.data ? String(active.data.items.length) : '—'} />
-          <Stat label="Overdue steps" value={overdue !== undefined ? String(overdue) : '—'} hint={overdue ? 'Across all onboardings in progress' : undefined} />
+          <Stat label={t('status.in_progress')} value={active.data ? String(active.data.items.length) : '—'} />
+          <Stat label={t('page.overdueSteps')} value={overdue !== undefined ? String(overdue) : '—'} hint={overdue ? t('page.overdueHint') : undefined} />
           <Stat
-            label="Average time to active"
-            value={stats?.averageDays != null ? plural(Math.round(stats.averageDays), 'day') : '—'}
+            label={t('page.averageTime')}
+            value={stats?.averageDays != null ? t('took.days', { count: Math.round(stats.averageDays) }) : '—'}
             hint={
               stats
                 ? stats.count
-                  ? `Over ${plural(stats.count, 'completed onboarding')}${stats.medianDays != null ? `; median ${plural(Math.round(stats.medianDays), 'day')}` : ''}`
-                  : 'No onboarding completed yet'
+                  ? stats.medianDays != null
+                    ? t('page.overMedian', { count: stats.count, median: t('took.days', { count: Math.round(stats.medianDays) }) })
+                    : t('page.over', { count: stats.count })
+                  : t('page.noneCompleted')
                 : undefined
             }
           />
         </SimpleGrid>
         <SegmentedControl
-          aria-label="Which onboardings"
+          aria-label={t('page.which')}
           value={status}
           onChange={(v) => setStatus(v as OnboardingStatus)}
           data={[
-            { value: 'in_progress', label: 'In progress' },
-            { value: 'completed', label: 'Completed' },
-            { value: 'cancelled', label: 'Cancelled' },
+            { value: 'in_progress', label: t('status.in_progress') },
+            { value: 'completed', label: t('status.completed') },
+            { value: 'cancelled', label: t('status.cancelled') },
           ]}
           style={{ alignSelf: 'flex-start' }}
         />
         <Card withBorder radius="md" padding={0}>
           <QueryStates
             query={list}
-            loading="Loading onboardings…"
+            loading={t('page.loading')}
             inset
             isEmpty={(data) => data.items.length === 0}
             empty={
               <EmptyState
                 icon={<IconRocket size={24} aria-hidden />}
-                title={inProgress ? 'No onboarding in progress' : status === 'completed' ? 'No completed onboardings' : 'No cancelled onboardings'}
-                description={inProgress ? 'Start one on a new partner’s Onboarding tab.' : undefined}
+                title={inProgress ? t('page.emptyInProgress') : status === 'completed' ? t('page.emptyCompleted') : t('page.emptyCancelled')}
+                description={inProgress ? t('page.emptyText') : undefined}
               />
             }
           >
             {({ items }) => (
-              <ListTable
-                query={list}
-                caption={inProgress ? 'Onboardings in progress, oldest start first' : 'Onboardings, most recent first'}
-                minWidth={720}
-                highlightOnHover={false}
-                striped={false}
-              >
+              <ListTable query={list} caption={inProgress ? t('page.captionInProgress') : t('page.caption')} minWidth={720} highlightOnHover={false} striped={false}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Partner</Table.Th>
-                    <Table.Th>Playbook</Table.Th>
-                    <Table.Th>Started</Table.Th>
-                    <Table.Th>Progress</Table.Th>
-                    <Table.Th>{inProgress ? 'Next step' : 'Completed'}</Table.Th>
-                    <Table.Th>{inProgress ? 'Overdue' : 'Took'}</Table.Th>
+                    <Table.Th>{t('page.column.partner')}</Table.Th>
+                    <Table.Th>{t('page.column.playbook')}</Table.Th>
+                    <Table.Th>{t('page.column.started')}</Table.Th>
+                    <Table.Th>{t('page.column.progress')}</Table.Th>
+                    <Table.Th>{inProgress ? t('page.column.nextStep') : t('page.column.completed')}</Table.Th>
+                    <Table.Th>{inProgress ? t('page.column.overdue') : t('page.column.took')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -182,7 +182,7 @@ export function OnboardingsPage() {
         {list.data && (
           <Group>
             <Text size="xs" c="dimmed">
-              {plural(list.data.items.length, 'onboarding')} shown.
+              {t('page.shown', { count: list.data.items.length })}
             </Text>
           </Group>
         )}
