@@ -1,11 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ActionIcon, Alert, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { IconAlertCircle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { PartnerType, TeamRole } from '../../../shared/partners.js';
 import { createPlaybookBody, DUE_AFTER_DAYS_MAX, PLAYBOOK_STEPS_MAX, type Playbook } from '../../../shared/schemas/playbook.js';
 import { ApiError, errorMessage, isApiError } from '../../api.js';
 import { fieldMessage } from '../../components/useSchemaForm.js';
+import { i18n, fieldMessage as issueText } from '../../i18n.js';
 import { TYPE_OPTIONS } from '../partners/labels.js';
 import { TEAM_ROLE_OPTIONS } from '../team/labels.js';
 import { useSavePlaybook } from './queries.js';
@@ -36,20 +38,17 @@ const draftOf = (p: Playbook | null): Draft =>
       }
     : { name: '', partnerType: null, description: '', steps: [blankStep()] };
 
-const LABELS: Record<string, string> = {
-  name: 'Name',
-  partnerType: 'Partner type',
-  description: 'Description',
-  steps: 'Steps',
-  title: 'Step',
-  ownerRole: 'Owner role',
-  dueAfterDays: 'Due after',
+const FIELDS = ['name', 'partnerType', 'description', 'steps', 'title', 'ownerRole', 'dueAfterDays'] as const;
+type Field = (typeof FIELDS)[number];
+/** `steps.2.title` → its label (in the current language), for the message under the field. */
+const labelOf = (path: string) => {
+  const field = path.split('.').at(-1) ?? '';
+  return (FIELDS as readonly string[]).includes(field) ? i18n.t(`playbooks:form.field.${field as Field}`) : undefined;
 };
-/** `steps.2.title` → its label, for the message under the field. */
-const labelOf = (path: string) => LABELS[path.split('.').at(-1) ?? ''] ?? undefined;
 
 /** Creates a playbook, or edits one (name, type, description and its ordered steps). */
 export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boolean; playbook: Playbook | null; onClose: () => void }) {
+  const { t } = useTranslation(['playbooks', 'common']);
   const save = useSavePlaybook();
   const [draft, setDraft] = useState<Draft>(() => draftOf(playbook));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -99,17 +98,23 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
     setFormError(null);
     const parsed = createPlaybookBody.safeParse(body());
     if (!parsed.success) {
-      showIssues(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.path.at(-1) === 'partnerType' && draft.partnerType === null ? 'is required' : i.message })));
+      // The schema's messages in the reader's language (the server words its own by Accept-Language).
+      showIssues(
+        parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.path.at(-1) === 'partnerType' && draft.partnerType === null ? issueText({ code: 'custom', message: 'is required' }) : issueText(i),
+        })),
+      );
       return;
     }
     setErrors({});
     try {
       const saved = await save.mutateAsync({ id: playbook?.id, body: playbook ? { ...parsed.data, version: playbook.version } : parsed.data });
-      notifications.show({ color: 'teal', message: playbook ? `${saved.name} is saved.` : `${saved.name} is ready to start onboardings with.` });
+      notifications.show({ color: 'teal', message: playbook ? t('form.saved', { name: saved.name }) : t('form.created', { name: saved.name }) });
       onClose();
     } catch (err) {
       if (isApiError(err, 409) && err.code === 'version_conflict') {
-        setFormError('Someone else changed this playbook in the meantime. Close this dialog to see their version, then edit again.');
+        setFormError(t('form.conflict'));
       } else if (err instanceof ApiError && err.problem.errors?.length) {
         showIssues(err.problem.errors.map((x) => ({ path: x.path.replace(/^body\./, ''), message: x.message })));
         setFormError(err.message);
@@ -119,9 +124,12 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
 
   const err = (path: string) => errors[path];
   const stepsError = err('steps');
+  // Read outside the markup: the literal-string lint takes these field names for words.
+  const partnerTypeError = err('partnerType');
+  const descriptionError = err('description');
 
   return (
-    <Modal opened={opened} onClose={onClose} title={playbook ? `Edit ${playbook.name}` : 'New playbook'} size="xl">
+    <Modal opened={opened} onClose={onClose} title={playbook ? t('form.editTitle', { name: playbook.name }) : t('form.newTitle')} size="xl">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           {formError && (
@@ -131,44 +139,43 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
           )}
           <Group grow align="flex-start" wrap="wrap">
             <TextInput
-              label="Name"
+              label={t('form.field.name')}
               required
               data-autofocus
               value={draft.name}
               onChange={(e) => set({ name: e.currentTarget.value })}
               error={err('name')}
-              placeholder="e.g. Software vendor onboarding"
+              placeholder={t('form.namePlaceholder')}
               miw={220}
             />
             <Select
-              label="Partner type"
+              label={t('form.field.partnerType')}
               required
               data={TYPE_OPTIONS}
               value={draft.partnerType}
               onChange={(v) => set({ partnerType: (v as PartnerType | null) ?? null })}
-              error={err('partnerType')}
+              error={partnerTypeError}
               allowDeselect={false}
               miw={200}
             />
           </Group>
           <Textarea
-            label="Description"
-            description="When to use this playbook."
+            label={t('form.field.description')}
+            description={t('form.descriptionHint')}
             autosize
             minRows={2}
             maxRows={5}
             value={draft.description}
             onChange={(e) => set({ description: e.currentTarget.value })}
-            error={err('description')}
+            error={descriptionError}
           />
 
           <Stack gap="xs" component="section" aria-labelledby="playbook-steps-heading">
             <Title order={2} size="h5" id="playbook-steps-heading">
-              Steps
+              {t('form.steps')}
             </Title>
             <Text size="xs" c="dimmed">
-              In the order they are listed. Each becomes a task for the colleague holding the owner role on the partner (else the partner’s owner), due the given number of days
-              after the onboarding starts.
+              {t('form.stepsHint')}
             </Text>
             {stepsError && (
               <Text size="sm" c="red" role="alert">
@@ -176,24 +183,30 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
               </Text>
             )}
             {draft.steps.map((s, i) => (
-              <Card key={s.key} withBorder padding="sm" radius="md" role="group" aria-label={`Step ${i + 1}`}>
+              <Card key={s.key} withBorder padding="sm" radius="md" role="group" aria-label={t('form.step', { n: i + 1 })}>
                 <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
                   <Text size="sm" fw={600}>
-                    Step {i + 1}
+                    {t('form.step', { n: i + 1 })}
                   </Text>
                   <Group gap={4} wrap="nowrap">
-                    <Tooltip label="Move up">
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Move step ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                    <Tooltip label={t('form.moveUp')}>
+                      <ActionIcon variant="subtle" color="gray" aria-label={t('form.moveUpLabel', { n: i + 1 })} disabled={i === 0} onClick={() => move(i, -1)}>
                         <IconArrowUp size={16} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label="Move down">
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Move step ${i + 1} down`} disabled={i === draft.steps.length - 1} onClick={() => move(i, 1)}>
+                    <Tooltip label={t('form.moveDown')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t('form.moveDownLabel', { n: i + 1 })}
+                        disabled={i === draft.steps.length - 1}
+                        onClick={() => move(i, 1)}
+                      >
                         <IconArrowDown size={16} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label="Remove step">
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove step ${i + 1}`} disabled={draft.steps.length === 1} onClick={() => remove(i)}>
+                    <Tooltip label={t('form.removeStep')}>
+                      <ActionIcon variant="subtle" color="red" aria-label={t('form.removeStepLabel', { n: i + 1 })} disabled={draft.steps.length === 1} onClick={() => remove(i)}>
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
@@ -201,16 +214,16 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
                 </Group>
                 <Stack gap="xs">
                   <TextInput
-                    label="What needs doing"
+                    label={t('form.whatNeedsDoing')}
                     required
                     value={s.title}
                     onChange={(e) => setStep(i, { title: e.currentTarget.value })}
                     error={err(`steps.${i}.title`)}
-                    placeholder="e.g. NDA signed"
+                    placeholder={t('form.titlePlaceholder')}
                   />
                   <Group grow align="flex-start" wrap="wrap">
                     <Select
-                      label="Owner role"
+                      label={t('form.ownerRole')}
                       data={TEAM_ROLE_OPTIONS}
                       value={s.ownerRole}
                       onChange={(v) => v && setStep(i, { ownerRole: v as TeamRole })}
@@ -219,8 +232,8 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
                       miw={160}
                     />
                     <NumberInput
-                      label="Due after (days)"
-                      description="From the start; 0 = on the first day"
+                      label={t('form.dueAfterDays')}
+                      description={t('form.dueAfterHint')}
                       min={0}
                       max={DUE_AFTER_DAYS_MAX}
                       allowDecimal={false}
@@ -232,7 +245,7 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
                     />
                   </Group>
                   <Textarea
-                    label="Details"
+                    label={t('form.details')}
                     autosize
                     minRows={1}
                     maxRows={4}
@@ -245,17 +258,17 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
             ))}
             <Group>
               <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={add} disabled={draft.steps.length >= PLAYBOOK_STEPS_MAX}>
-                Add step
+                {t('form.addStep')}
               </Button>
             </Group>
           </Stack>
 
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {playbook ? 'Save playbook' : 'Create playbook'}
+              {playbook ? t('form.save') : t('form.create')}
             </Button>
           </Group>
         </Stack>

@@ -2,22 +2,24 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { IconArchive, IconArchiveOff, IconListCheck, IconPencil, IconPlus, IconSparkles } from '@tabler/icons-react';
-import { PARTNER_TYPE_LABELS } from '../../../shared/partners.js';
 import type { Playbook } from '../../../shared/schemas/playbook.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { errorMessage } from '../../api.js';
-import { plural } from '../../lib/format.js';
+import { i18n } from '../../i18n.js';
+import { typeLabel } from '../partners/labels.js';
 import { TEAM_ROLE_LABELS } from '../team/labels.js';
 import { PlaybookFormModal } from './PlaybookFormModal.js';
 import { playbooksQuery, useAddStarterPlaybooks, useArchivePlaybook } from './queries.js';
 
-export const dueAfterLabel = (days: number) => (days === 0 ? 'On the first day' : `After ${plural(days, 'day')}`);
+export const dueAfterLabel = (days: number) => (days === 0 ? i18n.t('playbooks:card.firstDay') : i18n.t('playbooks:card.after', { count: days }));
 
 function PlaybookCard({ playbook, canEdit, onEdit, onArchive }: { playbook: Playbook; canEdit: boolean; onEdit: () => void; onArchive: () => void }) {
+  const { t } = useTranslation(['playbooks', 'common']);
   const headingId = `playbook-${playbook.id}`;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
@@ -28,14 +30,14 @@ function PlaybookCard({ playbook, canEdit, onEdit, onArchive }: { playbook: Play
           </Title>
           <Group gap={6}>
             <Badge variant="light" color="indigo">
-              {PARTNER_TYPE_LABELS[playbook.partnerType]}
+              {typeLabel(playbook.partnerType)}
             </Badge>
             <Badge variant="outline" color="gray">
-              {plural(playbook.steps.length, 'step')}
+              {t('card.steps', { count: playbook.steps.length })}
             </Badge>
             {playbook.archivedAt && (
               <Badge variant="outline" color="gray">
-                Archived
+                {t('card.archived')}
               </Badge>
             )}
           </Group>
@@ -43,8 +45,8 @@ function PlaybookCard({ playbook, canEdit, onEdit, onArchive }: { playbook: Play
         {canEdit && (
           <Group gap="xs">
             {!playbook.archivedAt && (
-              <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={`Edit ${playbook.name}`}>
-                Edit
+              <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('card.editLabel', { name: playbook.name })}>
+                {t('common:action.edit')}
               </Button>
             )}
             <Button
@@ -53,9 +55,9 @@ function PlaybookCard({ playbook, canEdit, onEdit, onArchive }: { playbook: Play
               color="gray"
               leftSection={playbook.archivedAt ? <IconArchiveOff size={14} aria-hidden /> : <IconArchive size={14} aria-hidden />}
               onClick={onArchive}
-              aria-label={`${playbook.archivedAt ? 'Restore' : 'Archive'} ${playbook.name}`}
+              aria-label={playbook.archivedAt ? t('card.restoreLabel', { name: playbook.name }) : t('card.archiveLabel', { name: playbook.name })}
             >
-              {playbook.archivedAt ? 'Restore' : 'Archive'}
+              {playbook.archivedAt ? t('common:action.restore') : t('common:action.archive')}
             </Button>
           </Group>
         )}
@@ -67,13 +69,13 @@ function PlaybookCard({ playbook, canEdit, onEdit, onArchive }: { playbook: Play
       )}
       <Table.ScrollContainer minWidth={0}>
         <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm">
-          <Table.Caption className="visually-hidden">Steps of {playbook.name}, in order</Table.Caption>
+          <Table.Caption className="visually-hidden">{t('card.caption', { name: playbook.name })}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={32}>#</Table.Th>
-              <Table.Th>Step</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Due</Table.Th>
+              <Table.Th>{t('card.step')}</Table.Th>
+              <Table.Th>{t('card.owner')}</Table.Th>
+              <Table.Th>{t('card.due')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -103,6 +105,7 @@ function PlaybookCard({ playbook, canEdit, onEdit, onArchive }: { playbook: Play
 
 /** The onboarding playbooks: templates per partner type whose steps become tasks when an onboarding starts. */
 export function PlaybooksPage() {
+  const { t } = useTranslation(['playbooks', 'common']);
   const me = useMe();
   const canEdit = me.user.role === 'admin';
   const [archived, setArchived] = useState<'false' | 'true'>('false');
@@ -119,8 +122,10 @@ export function PlaybooksPage() {
         notifications.show({
           color: 'teal',
           message: r.created.length
-            ? `Added ${plural(r.created.length, 'starter playbook')}${r.skipped.length ? `; ${plural(r.skipped.length, 'name')} already in use were left alone` : ''}.`
-            : 'Every starter playbook is here already.',
+            ? r.skipped.length
+              ? t('page.starterAddedSkipped', { count: r.created.length, skipped: t('page.skipped', { count: r.skipped.length }) })
+              : t('page.starterAdded', { count: r.created.length })
+            : t('page.starterComplete'),
         }),
       onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
     });
@@ -134,7 +139,7 @@ export function PlaybooksPage() {
       { playbook: archiving, archived: !archiving.archivedAt },
       {
         onSuccess: (p) => {
-          notifications.show({ color: 'teal', message: p.archivedAt ? `${p.name} is archived.` : `${p.name} is back in use.` });
+          notifications.show({ color: 'teal', message: p.archivedAt ? t('page.archivedDone', { name: p.name }) : t('page.restoredDone', { name: p.name }) });
           setArchiving(null);
         },
       },
@@ -144,48 +149,38 @@ export function PlaybooksPage() {
   const actions = canEdit ? (
     <>
       <Button variant="default" leftSection={<IconSparkles size={16} aria-hidden />} onClick={addStarter} loading={starter.isPending}>
-        Add starter playbooks
+        {t('page.addStarter')}
       </Button>
       <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => openForm(null)}>
-        New playbook
+        {t('page.new')}
       </Button>
     </>
   ) : null;
 
   return (
     <>
-      <PageHeader
-        title="Onboarding playbooks"
-        description="The path a new partner takes, per partner type. Starting an onboarding on a partner’s Onboarding tab turns each step into a task, due relative to the start."
-        actions={actions}
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} actions={actions} />
       <Stack gap="md">
         <SegmentedControl
-          aria-label="Which playbooks"
+          aria-label={t('page.which')}
           value={archived}
           onChange={(v) => setArchived(v as 'false' | 'true')}
           data={[
-            { value: 'false', label: 'In use' },
-            { value: 'true', label: 'Archived' },
+            { value: 'false', label: t('page.inUse') },
+            { value: 'true', label: t('page.archived') },
           ]}
           style={{ alignSelf: 'flex-start' }}
         />
         {playbooks.isPending ? (
-          <LoadingState label="Loading playbooks…" />
+          <LoadingState label={t('page.loading')} />
         ) : playbooks.isError ? (
           <ErrorState error={playbooks.error} onRetry={() => void playbooks.refetch()} />
         ) : playbooks.data.length === 0 ? (
           <Card withBorder radius="md">
             <EmptyState
               icon={<IconListCheck size={24} aria-hidden />}
-              title={archived === 'true' ? 'No archived playbooks' : 'No playbooks yet'}
-              description={
-                archived === 'true'
-                  ? 'Archived playbooks show here; they can be restored.'
-                  : canEdit
-                    ? 'Start from the starter set (one per partner type) and adapt it, or write your own.'
-                    : 'An administrator sets up the onboarding playbooks.'
-              }
+              title={archived === 'true' ? t('page.emptyArchived') : t('page.empty')}
+              description={archived === 'true' ? t('page.emptyArchivedText') : canEdit ? t('page.emptyAdminText') : t('page.emptyText')}
               action={archived === 'false' ? actions : undefined}
             />
           </Card>
@@ -211,14 +206,14 @@ export function PlaybooksPage() {
         opened={archiving !== null}
         onClose={() => setArchiving(null)}
         onConfirm={confirmArchive}
-        title={archiving?.archivedAt ? `Restore ${archiving.name}?` : `Archive ${archiving?.name ?? 'playbook'}?`}
-        confirmLabel={archiving?.archivedAt ? 'Restore' : 'Archive'}
+        title={
+          archiving?.archivedAt ? t('page.restoreTitle', { name: archiving.name }) : archiving ? t('page.archiveTitle', { name: archiving.name }) : t('page.archiveTitleUnnamed')
+        }
+        confirmLabel={archiving?.archivedAt ? t('common:action.restore') : t('common:action.archive')}
         loading={archive.isPending}
         error={archive.error}
       >
-        {archiving?.archivedAt
-          ? 'It can be picked again when starting an onboarding.'
-          : 'It can no longer be picked when starting an onboarding. Onboardings already started with it go on unchanged.'}
+        {archiving?.archivedAt ? t('page.restoreText') : t('page.archiveText')}
       </ConfirmDialog>
     </>
   );
