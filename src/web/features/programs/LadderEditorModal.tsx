@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Alert, Button, Card, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { CERTIFICATION_CATEGORIES } from '../../../shared/compliance.js';
-import { CHECKLIST_MAX, CHILDREN_MAX, LEVELS_MAX, REQUIREMENTS_MAX, requirementSentence, type ProgramDetail } from '../../../shared/schemas/programs.js';
+import { useTranslation } from 'react-i18next';
+import { CHECKLIST_MAX, CHILDREN_MAX, LEVELS_MAX, REQUIREMENTS_MAX, type ProgramDetail } from '../../../shared/schemas/programs.js';
 import { ApiError, errorMessage, isApiError } from '../../api.js';
 import { fieldMessage } from '../../components/useSchemaForm.js';
+import { i18n } from '../../i18n.js';
+import { categoryOptions, countsOptions, requirementSentence } from './format.js';
 import { usePutLevels } from './queries.js';
 import { catalogueQuery } from '../certifications/queries.js';
 
@@ -55,20 +57,15 @@ const draftOf = (p: ProgramDetail): LevelDraft[] =>
     checklist: l.checklist.map((c) => ({ key: nextKey++, id: c.id, title: c.title })),
   }));
 
-const COUNTS = [
-  { value: 'people', label: 'People' },
-  { value: 'certifications', label: 'Certifications' },
-];
-const CATEGORY_OPTIONS = CERTIFICATION_CATEGORIES.map((c) => ({ value: c, label: c.charAt(0).toUpperCase() + c.slice(1) }));
-const LABELS: Record<string, string> = {
-  name: 'Level name',
-  minCount: 'At least',
-  counts: 'Counts',
-  categories: 'Categories',
-  certificationIds: 'Certifications',
-  label: 'Wording',
-  title: 'Checklist item',
-};
+const labels = (): Record<string, string> => ({
+  name: i18n.t('programs:ladder.field.name'),
+  minCount: i18n.t('programs:ladder.field.minCount'),
+  counts: i18n.t('programs:ladder.field.counts'),
+  categories: i18n.t('programs:ladder.field.categories'),
+  certificationIds: i18n.t('programs:ladder.field.certificationIds'),
+  label: i18n.t('programs:ladder.field.label'),
+  title: i18n.t('programs:ladder.field.title'),
+});
 
 function move<T>(list: T[], i: number, by: -1 | 1): T[] {
   const out = [...list];
@@ -79,6 +76,7 @@ function move<T>(list: T[], i: number, by: -1 | 1): T[] {
 
 /** Edits the whole ladder of a programme: levels in rank order, their requirements (as sentences) and checklist items. */
 export function LadderEditorModal({ opened, program, onClose }: { opened: boolean; program: ProgramDetail; onClose: () => void }) {
+  const { t } = useTranslation(['programs', 'common']);
   const put = usePutLevels();
   const [levels, setLevels] = useState<LevelDraft[]>(() => draftOf(program));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -148,28 +146,27 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
     setErrors({});
     try {
       await put.mutateAsync({ id: program.id, body: body() as never });
-      notifications.show({ color: 'teal', message: `The ladder of ${program.name} is saved.` });
+      notifications.show({ color: 'teal', message: t('ladder.saved', { name: program.name }) });
       onClose();
     } catch (x) {
-      if (isApiError(x, 409) && x.code === 'version_conflict')
-        setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
+      if (isApiError(x, 409) && x.code === 'version_conflict') setFormError(t('conflict'));
       else if (x instanceof ApiError && x.problem.errors?.length) {
         setErrors(
           Object.fromEntries(
             x.problem.errors.map((p) => {
               const path = p.path.replace(/^body\./, '').replace(/\.\d+$/, (m) => (/certificationIds|categories/.test(p.path) ? '' : m));
-              return [path, fieldMessage(LABELS[path.split('.').at(-1) ?? ''], p.message)];
+              return [path, fieldMessage(labels()[path.split('.').at(-1) ?? ''], p.message)];
             }),
           ),
         );
-        setFormError('Some entries need fixing: see the messages below.');
+        setFormError(t('ladder.fixBelow'));
       } else setFormError(errorMessage(x));
     }
   };
 
   const requirementFields = (i: number, path: number[], r: ReqDraft, child: boolean) => {
     const at = `levels.${i}.requirements.${path[0]}${child ? `.children.${path[1]}` : ''}`;
-    const what = child ? `“of which” condition ${path[1]! + 1}` : `requirement ${path[0]! + 1}`;
+    const what = child ? t('ladder.whatChild', { n: path[1]! + 1 }) : t('ladder.whatRequirement', { n: path[0]! + 1 });
     return (
       <Stack gap="xs">
         <Text size="sm" fw={600}>
@@ -177,17 +174,17 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
           <Select
-            label="Counts"
-            aria-label={`Counts (${what})`}
-            data={COUNTS}
+            label={t('ladder.counts')}
+            aria-label={t('ladder.countsAria', { what })}
+            data={countsOptions()}
             value={r.counts}
             allowDeselect={false}
             onChange={(v) => v && setReq(i, path, { counts: v as Counts })}
             error={err(`${at}.counts`)}
           />
           <NumberInput
-            label="At least"
-            aria-label={`At least (${what})`}
+            label={t('ladder.atLeast')}
+            aria-label={t('ladder.atLeastAria', { what })}
             min={1}
             max={10_000}
             allowDecimal={false}
@@ -197,9 +194,9 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
             error={err(`${at}.minCount`)}
           />
           <TextInput
-            label="Wording (optional)"
-            aria-label={`Wording (${what})`}
-            placeholder="e.g. AWS accredited professionals"
+            label={t('ladder.wording')}
+            aria-label={t('ladder.wordingAria', { what })}
+            placeholder={t('ladder.wordingPlaceholder')}
             value={r.label}
             onChange={(e) => setReq(i, path, { label: e.currentTarget.value })}
             error={err(`${at}.label`)}
@@ -207,26 +204,26 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <MultiSelect
-            label="Any certification of these categories"
-            aria-label={`Categories (${what})`}
-            placeholder={r.categories.length ? undefined : 'Any category'}
-            data={CATEGORY_OPTIONS}
+            label={t('ladder.categories')}
+            aria-label={t('ladder.categoriesAria', { what })}
+            placeholder={r.categories.length ? undefined : t('ladder.anyCategory')}
+            data={categoryOptions()}
             value={r.categories}
             onChange={(v) => setReq(i, path, { categories: v })}
             error={err(`${at}.categories`)}
             clearable
           />
           <MultiSelect
-            label="Or one of these certifications"
-            aria-label={`Certifications (${what})`}
-            placeholder={r.certificationIds.length ? undefined : 'None chosen'}
+            label={t('ladder.certifications')}
+            aria-label={t('ladder.certificationsAria', { what })}
+            placeholder={r.certificationIds.length ? undefined : t('ladder.noneChosen')}
             data={certOptions}
             value={r.certificationIds}
             onChange={(v) => setReq(i, path, { certificationIds: v })}
             error={err(`${at}.certificationIds`)}
             searchable
             clearable
-            nothingFoundMessage="No certification by that name in the catalogue"
+            nothingFoundMessage={t('ladder.noCertification')}
           />
         </SimpleGrid>
       </Stack>
@@ -234,7 +231,7 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`Levels of ${program.name}`} size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('ladder.title', { name: program.name })} size="xl">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           {formError && (
@@ -243,49 +240,58 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
             </Alert>
           )}
           <Text size="sm" c="dimmed">
-            Lowest level first. A level is met when every requirement is met and every checklist item is ticked. A requirement counts colleagues’ valid certifications of this
-            programme that match its categories, or the certifications it names from any programme’s catalogue (neither: any of this programme); an “of which” condition counts
-            within its requirement’s matches.
+            {t('ladder.intro')}
           </Text>
           {levels.map((l, i) => (
-            <Card key={l.key} withBorder padding="sm" radius="md" role="group" aria-label={`Level ${i + 1}`}>
+            <Card key={l.key} withBorder padding="sm" radius="md" role="group" aria-label={t('ladder.level', { n: i + 1 })}>
               <Stack gap="sm">
                 <Group justify="space-between" wrap="nowrap" align="flex-end">
                   <TextInput
-                    label={`Level ${i + 1} name`}
+                    label={t('ladder.levelName', { n: i + 1 })}
                     required
                     value={l.name}
                     onChange={(e) => setLevel(i, { name: e.currentTarget.value })}
                     error={err(`levels.${i}.name`)}
-                    placeholder="e.g. Select"
+                    placeholder={t('ladder.levelPlaceholder')}
                     style={{ flex: 1 }}
                   />
                   <Group gap={4} wrap="nowrap">
-                    <Tooltip label="Move up">
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Move level ${i + 1} up`} disabled={i === 0} onClick={() => setLevels((ls) => move(ls, i, -1))}>
-                        <IconArrowUp size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Move down">
+                    <Tooltip label={t('ladder.moveUp')}>
                       <ActionIcon
                         variant="subtle"
                         color="gray"
-                        aria-label={`Move level ${i + 1} down`}
+                        aria-label={t('ladder.moveUpAria', { n: i + 1 })}
+                        disabled={i === 0}
+                        onClick={() => setLevels((ls) => move(ls, i, -1))}
+                      >
+                        <IconArrowUp size={16} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('ladder.moveDown')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t('ladder.moveDownAria', { n: i + 1 })}
                         disabled={i === levels.length - 1}
                         onClick={() => setLevels((ls) => move(ls, i, 1))}
                       >
                         <IconArrowDown size={16} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label="Remove level">
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove level ${i + 1}`} onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}>
+                    <Tooltip label={t('ladder.removeLevel')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('ladder.removeLevelAria', { n: i + 1 })}
+                        onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}
+                      >
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
                   </Group>
                 </Group>
                 <Title order={3} size="h6">
-                  Requirements
+                  {t('ladder.requirements')}
                 </Title>
                 {l.requirements.map((r, k) => (
                   <Card key={r.key} withBorder padding="xs" radius="sm" bg="var(--mantine-color-gray-0)">
@@ -300,7 +306,7 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                             color="red"
                             onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: x.children.filter((_, q) => q !== m) } : x)) })}
                           >
-                            Remove this condition
+                            {t('ladder.removeCondition')}
                           </Button>
                         </Group>
                       </Card>
@@ -315,10 +321,10 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                           setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: [...x.children, { ...blankReq(), counts: x.counts }] } : x)) })
                         }
                       >
-                        Add “of which” condition
+                        {t('ladder.addCondition')}
                       </Button>
                       <Button size="compact-xs" variant="subtle" color="red" onClick={() => setLevel(i, { requirements: l.requirements.filter((_, n) => n !== k) })}>
-                        Remove requirement
+                        {t('ladder.removeRequirement')}
                       </Button>
                     </Group>
                   </Card>
@@ -331,17 +337,17 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                     disabled={l.requirements.length >= REQUIREMENTS_MAX}
                     onClick={() => setLevel(i, { requirements: [...l.requirements, blankReq()] })}
                   >
-                    Add requirement
+                    {t('ladder.addRequirement')}
                   </Button>
                 </Group>
                 <Title order={3} size="h6">
-                  Checklist (ticked by a manager with evidence)
+                  {t('ladder.checklist')}
                 </Title>
                 {l.checklist.map((c, k) => (
                   <Group key={c.key} gap="xs" wrap="nowrap" align="flex-start">
                     <TextInput
-                      aria-label={`Level ${i + 1} checklist item ${k + 1}`}
-                      placeholder="e.g. Partner business plan"
+                      aria-label={t('ladder.checklistItemAria', { level: i + 1, n: k + 1 })}
+                      placeholder={t('ladder.checklistPlaceholder')}
                       value={c.title}
                       onChange={(e) => setLevel(i, { checklist: l.checklist.map((x, n) => (n === k ? { ...x, title: e.currentTarget.value } : x)) })}
                       error={err(`levels.${i}.checklist.${k}.title`)}
@@ -351,7 +357,7 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                       variant="subtle"
                       color="red"
                       mt={6}
-                      aria-label={`Remove checklist item ${k + 1} of level ${i + 1}`}
+                      aria-label={t('ladder.removeItemAria', { n: k + 1, level: i + 1 })}
                       onClick={() => setLevel(i, { checklist: l.checklist.filter((_, n) => n !== k) })}
                     >
                       <IconTrash size={16} aria-hidden />
@@ -366,7 +372,7 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
                     disabled={l.checklist.length >= CHECKLIST_MAX}
                     onClick={() => setLevel(i, { checklist: [...l.checklist, { key: nextKey++, title: '' }] })}
                   >
-                    Add checklist item
+                    {t('ladder.addItem')}
                   </Button>
                 </Group>
               </Stack>
@@ -379,14 +385,14 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
               disabled={levels.length >= LEVELS_MAX}
               onClick={() => setLevels((ls) => [...ls, { key: nextKey++, name: '', requirements: [blankReq()], checklist: [] }])}
             >
-              Add level
+              {t('ladder.addLevel')}
             </Button>
             <Group gap="sm">
               <Button variant="default" onClick={onClose}>
-                Cancel
+                {t('common:action.cancel')}
               </Button>
               <Button type="submit" loading={put.isPending}>
-                Save levels
+                {t('ladder.save')}
               </Button>
             </Group>
           </Group>

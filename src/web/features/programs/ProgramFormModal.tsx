@@ -3,10 +3,12 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea,
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCalendar } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
 import type { ProgramDetail } from '../../../shared/schemas/programs.js';
 import { ApiError, errorMessage, isApiError } from '../../api.js';
 import { fieldMessage } from '../../components/useSchemaForm.js';
+import { i18n } from '../../i18n.js';
 import { PartnerSelect } from '../partners/pickers.js';
 import { useSaveProgram } from './queries.js';
 
@@ -20,16 +22,16 @@ interface Draft {
   heldSince: string | null;
   nextReviewOn: string | null;
 }
-const LABELS: Record<string, string> = {
-  name: 'Name',
-  vendor: 'Vendor',
-  description: 'Description',
-  url: 'Web page',
-  partnerId: 'Partner',
-  heldLevelId: 'Level we hold',
-  heldSince: 'Held since',
-  nextReviewOn: 'Next vendor review',
-};
+const labels = (): Record<string, string> => ({
+  name: i18n.t('programs:field.name'),
+  vendor: i18n.t('programs:field.vendor'),
+  description: i18n.t('programs:field.description'),
+  url: i18n.t('programs:field.url'),
+  partnerId: i18n.t('programs:field.partner'),
+  heldLevelId: i18n.t('programs:field.heldLevel'),
+  heldSince: i18n.t('programs:field.heldSince'),
+  nextReviewOn: i18n.t('programs:field.nextReviewOn'),
+});
 
 const draftOf = (p: ProgramDetail | null, partner: { id: string; name: string } | null): Draft => ({
   name: p?.name ?? '',
@@ -56,6 +58,7 @@ export function ProgramFormModal({
   onClose: () => void;
   onSaved?: (p: ProgramDetail) => void;
 }) {
+  const { t } = useTranslation(['programs', 'common']);
   const save = useSaveProgram();
   const [draft, setDraft] = useState<Draft>(() => draftOf(program, partner ?? null));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -74,8 +77,8 @@ export function ProgramFormModal({
     e.preventDefault();
     setFormError(null);
     const missing: Record<string, string> = {};
-    if (!draft.name.trim()) missing.name = fieldMessage('Name', 'is required');
-    if (!draft.vendor.trim()) missing.vendor = fieldMessage('Vendor', 'is required');
+    if (!draft.name.trim()) missing.name = fieldMessage(t('field.name'), i18n.t('validation:required'));
+    if (!draft.vendor.trim()) missing.vendor = fieldMessage(t('field.vendor'), i18n.t('validation:required'));
     setErrors(missing);
     if (Object.keys(missing).length) return;
     const common = {
@@ -90,18 +93,17 @@ export function ProgramFormModal({
       const saved = await save.mutateAsync(
         program ? { id: program.id, body: { ...common, heldLevelId: draft.heldLevelId, heldSince: draft.heldSince, version: program.version } } : { body: common },
       );
-      notifications.show({ color: 'teal', message: `${saved.name} is saved.` });
+      notifications.show({ color: 'teal', message: t('form.saved', { name: saved.name }) });
       onSaved?.(saved);
       onClose();
     } catch (err) {
-      if (isApiError(err, 409) && err.code === 'version_conflict')
-        setFormError('Someone else changed this programme in the meantime. Close this dialog to see their version, then edit again.');
+      if (isApiError(err, 409) && err.code === 'version_conflict') setFormError(t('conflict'));
       else if (err instanceof ApiError && err.problem.errors?.length) {
         setErrors(
           Object.fromEntries(
             err.problem.errors.map((x) => {
               const f = x.path.replace(/^body\./, '');
-              return [f, fieldMessage(LABELS[f], x.message)];
+              return [f, fieldMessage(labels()[f], x.message)];
             }),
           ),
         );
@@ -111,7 +113,7 @@ export function ProgramFormModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={program ? `Edit ${program.name}` : 'New partner programme'} size="lg">
+    <Modal opened={opened} onClose={onClose} title={program ? t('form.editTitle', { name: program.name }) : t('form.newTitle')} size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           {formError && (
@@ -121,35 +123,35 @@ export function ProgramFormModal({
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput
-              label="Name"
+              label={t('field.name')}
               required
               data-autofocus
               value={draft.name}
               onChange={(e) => set({ name: e.currentTarget.value })}
               error={errors.name}
-              placeholder="e.g. AWS Partner Network — Services Path"
+              placeholder={t('form.namePlaceholder')}
             />
             <TextInput
-              label="Vendor"
+              label={t('field.vendor')}
               required
               value={draft.vendor}
               onChange={(e) => set({ vendor: e.currentTarget.value })}
               error={errors.vendor}
-              placeholder="e.g. Amazon Web Services"
+              placeholder={t('form.vendorPlaceholder')}
             />
           </SimpleGrid>
           {partner && !program ? (
             <Text size="sm">
               <Text span fw={500}>
-                Partner:{' '}
+                {t('form.partnerFixed')}{' '}
               </Text>
               {partner.name}
             </Text>
           ) : (
             <PartnerSelect
-              label="Partner"
-              description="The vendor’s partner record, if we have one: its page shows this programme."
-              placeholder="Search partners by name"
+              label={t('field.partner')}
+              description={t('form.partnerHint')}
+              placeholder={t('form.partnerPlaceholder')}
               clearable
               value={draft.partner ? ({ ...draft.partner, types: [] } as unknown as PartnerSummary) : null}
               onPick={(p) => set({ partner: p ? { id: p.id, name: p.name } : null })}
@@ -159,8 +161,8 @@ export function ProgramFormModal({
           {program && (
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <Select
-                label="Level we hold"
-                placeholder={program.levels.length ? 'None' : 'Define the ladder first'}
+                label={t('field.heldLevel')}
+                placeholder={program.levels.length ? t('form.levelNone') : t('form.levelDefineFirst')}
                 clearable
                 data={program.levels.map((l) => ({ value: l.id, label: `${l.rank}. ${l.name}` }))}
                 value={draft.heldLevelId}
@@ -168,11 +170,11 @@ export function ProgramFormModal({
                 error={errors.heldLevelId}
               />
               <DatePickerInput
-                label="Held since"
-                placeholder="Not recorded"
+                label={t('field.heldSince')}
+                placeholder={t('form.heldSinceNone')}
                 clearable
                 leftSection={<IconCalendar size={16} aria-hidden />}
-                valueFormat="D MMM YYYY"
+                valueFormat={t('form.dateFormat')}
                 firstDayOfWeek={1}
                 value={draft.heldSince}
                 onChange={(d) => set({ heldSince: day(d) })}
@@ -182,21 +184,21 @@ export function ProgramFormModal({
             </SimpleGrid>
           )}
           <DatePickerInput
-            label="Next vendor review"
-            description="When the vendor next re-checks our level (often yearly); it goes into the calendar feeds."
-            placeholder="Not known"
+            label={t('field.nextReviewOn')}
+            description={t('form.reviewHint')}
+            placeholder={t('form.reviewNone')}
             clearable
             leftSection={<IconCalendar size={16} aria-hidden />}
-            valueFormat="D MMM YYYY"
+            valueFormat={t('form.dateFormat')}
             firstDayOfWeek={1}
             value={draft.nextReviewOn}
             onChange={(d) => set({ nextReviewOn: day(d) })}
             error={errors.nextReviewOn}
             popoverProps={{ withinPortal: true }}
           />
-          <TextInput label="Web page" value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} placeholder="https://…" />
+          <TextInput label={t('field.url')} value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} placeholder={t('form.urlPlaceholder')} />
           <Textarea
-            label="Description"
+            label={t('field.description')}
             autosize
             minRows={2}
             maxRows={5}
@@ -206,10 +208,10 @@ export function ProgramFormModal({
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {program ? 'Save programme' : 'Create programme'}
+              {program ? t('form.save') : t('form.create')}
             </Button>
           </Group>
         </Stack>

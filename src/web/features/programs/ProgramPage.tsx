@@ -4,6 +4,7 @@ import { Anchor, Breadcrumbs, Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPencil, IconStairsUp } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -16,6 +17,7 @@ import { programQuery, useArchiveProgram } from './queries.js';
 
 /** One programme: where we stand, its ladder (editable by managers) and its history. */
 export function ProgramPage() {
+  const { t } = useTranslation(['programs', 'common']);
   const { id = '' } = useParams();
   const me = useMe();
   const canManage = me.can.managePrograms;
@@ -24,7 +26,7 @@ export function ProgramPage() {
   const [editing, setEditing] = useState(false);
   const [ladder, setLadder] = useState(false);
 
-  if (program.isPending) return <LoadingState label="Loading the programme…" />;
+  if (program.isPending) return <LoadingState label={t('page.loading')} />;
   if (program.isError || !program.data) return <ErrorState error={program.error} onRetry={() => void program.refetch()} />;
   const p = program.data;
   const live = !p.archivedAt;
@@ -33,7 +35,7 @@ export function ProgramPage() {
     <>
       <Breadcrumbs mb="xs">
         <Anchor component={Link} to="/programs" size="sm">
-          Programs
+          {t('list.title')}
         </Anchor>
         <Text size="sm">{p.name}</Text>
       </Breadcrumbs>
@@ -44,13 +46,14 @@ export function ProgramPage() {
             {p.vendor}
             {p.partner && (
               <>
-                {' · partner '}
+                {' · '}
+                {t('page.partner')}{' '}
                 <Anchor component={Link} to={`/partners/${p.partner.id}/programs`} size="sm">
                   {p.partner.name}
                 </Anchor>
               </>
             )}
-            {p.archivedAt && ' · archived'}
+            {p.archivedAt && ` · ${t('page.archived')}`}
           </>
         }
         actions={
@@ -59,10 +62,10 @@ export function ProgramPage() {
               {live && (
                 <>
                   <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
-                    Edit programme
+                    {t('page.edit')}
                   </Button>
                   <Button leftSection={<IconStairsUp size={16} aria-hidden />} onClick={() => setLadder(true)}>
-                    Edit levels
+                    {t('page.editLevels')}
                   </Button>
                 </>
               )}
@@ -74,11 +77,11 @@ export function ProgramPage() {
                 onClick={() =>
                   archive.mutate(
                     { program: p, archived: live },
-                    { onError: (e) => notifications.show({ color: 'red', title: live ? 'Not archived' : 'Not restored', message: errorMessage(e) }) },
+                    { onError: (e) => notifications.show({ color: 'red', title: live ? t('page.notArchived') : t('page.notRestored'), message: errorMessage(e) }) },
                   )
                 }
               >
-                {live ? 'Archive' : 'Restore'}
+                {live ? t('common:action.archive') : t('common:action.restore')}
               </Button>
             </>
           )
@@ -89,12 +92,24 @@ export function ProgramPage() {
         <ProgramStanding program={p} canManage={canManage} showName={false} />
         <Stack gap="xs" component="section" aria-labelledby="program-history">
           <Title order={2} size="h4" id="program-history">
-            History
+            {t('page.history')}
           </Title>
           <AuditHistory
             entityType="partner_program"
             entityId={p.id}
-            fieldLabels={{ levels: 'Levels', heldLevel: 'Level we hold', heldSince: 'Held since', nextReviewOn: 'Next vendor review', partner: 'Partner' }}
+            fieldLabels={{
+              levels: t('field.levels'),
+              heldLevel: t('field.heldLevel'),
+              heldSince: t('field.heldSince'),
+              nextReviewOn: t('field.nextReviewOn'),
+              partner: t('field.partner'),
+              // After the five above, in the record's own order (as before they had labels).
+              name: t('field.name'),
+              vendor: t('field.vendor'),
+              description: t('field.description'),
+              url: t('field.url'),
+              archivedAt: t('field.archivedAt'),
+            }}
           />
         </Stack>
       </Stack>

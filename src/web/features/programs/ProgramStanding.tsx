@@ -3,31 +3,31 @@ import { Accordion, Alert, Anchor, Badge, Button, Card, Group, List, Modal, Prog
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconCircleCheck, IconCircleDashed, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { ChecklistItem, ProgramDetail, ProgramLevel } from '../../../shared/schemas/programs.js';
 import { errorMessage } from '../../api.js';
 import { formatDateTime } from '../../lib/format.js';
-import { formatDay } from '../onboarding/format.js';
+import { daysFrom, daysLeft, formatDay, levelGaps, levelRequirementSentence, programCertifications } from './format.js';
 import { useTickChecklistItem } from './queries.js';
 
-const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-const daysLeft = (n: number) => (n === 0 ? 'today' : n > 0 ? `${n} ${n === 1 ? 'day' : 'days'} left` : `${-n} ${n === -1 ? 'day' : 'days'} ago`);
-const unit = (counts: 'people' | 'certifications', n: number) => (counts === 'people' ? (n === 1 ? 'person' : 'people') : n === 1 ? 'certification' : 'certifications');
+type Certs = ReadonlyMap<string, { name: string }>;
 
 /** "Meets Select today" / "Below Select" / "No level held". */
 export function StandingBadge({ held }: { held: { name: string; met: boolean } | null }) {
+  const { t } = useTranslation('programs');
   if (!held)
     return (
       <Badge color="gray" variant="light">
-        No level held
+        {t('standing.noLevel')}
       </Badge>
     );
   return held.met ? (
     <Badge color="teal" variant="light" leftSection={<IconCheck size={12} aria-hidden />}>
-      Meets {held.name} today
+      {t('standing.meets', { level: held.name })}
     </Badge>
   ) : (
     <Badge color="red" variant="light" leftSection={<IconX size={12} aria-hidden />}>
-      Below {held.name}
+      {t('standing.below', { level: held.name })}
     </Badge>
   );
 }
@@ -48,35 +48,37 @@ function Gaps({ title, gaps }: { title: string; gaps: string[] }) {
 }
 
 function Forecast({ program }: { program: ProgramDetail }) {
+  const { t } = useTranslation('programs');
   const held = program.held;
   if (!held || !held.met) return null;
   const f = held.forecast;
   if (!f) {
     return (
       <Text size="sm" c="dimmed" data-testid="forecast">
-        No expiry puts {held.level.name} at risk.
+        {t('forecast.none', { level: held.level.name })}
       </Text>
     );
   }
-  const causes = f.causes.map((c) => `${c.userName}’s ${c.certificationName} expires ${formatDay(c.expiresOn)}`).join('; ');
+  const causes = f.causes.map((c) => t('forecast.cause', { user: c.userName, certification: c.certificationName, date: formatDay(c.expiresOn) })).join('; ');
+  const values = { date: formatDay(f.date), level: held.level.name, left: daysLeft(daysFrom(program.evaluatedOn, f.date)) };
   return (
-    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={`At risk from ${formatDay(f.date)}`} data-testid="forecast">
-      On {formatDay(f.date)} we fall below {held.level.name}
-      {causes ? `: ${causes}.` : '.'} {daysLeft(daysFrom(program.evaluatedOn, f.date))}.
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('forecast.title', { date: formatDay(f.date) })} data-testid="forecast">
+      {causes ? t('forecast.bodyCauses', { ...values, causes }) : t('forecast.body', values)}
     </Alert>
   );
 }
 
 function TickModal({ item, onClose }: { item: ChecklistItem | null; onClose: () => void }) {
+  const { t } = useTranslation(['programs', 'common']);
   const tick = useTickChecklistItem();
   const [evidence, setEvidence] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     if (!item) return;
-    if (!evidence.trim()) return setError('Evidence is required: say what shows it is done (a note or a link)');
+    if (!evidence.trim()) return setError(t('tick.evidenceRequired'));
     try {
       await tick.mutateAsync({ id: item.id, version: item.version, evidence: evidence.trim() });
-      notifications.show({ color: 'teal', message: `${item.title} is ticked.` });
+      notifications.show({ color: 'teal', message: t('tick.ticked', { title: item.title }) });
       setEvidence('');
       onClose();
     } catch (e) {
@@ -84,7 +86,7 @@ function TickModal({ item, onClose }: { item: ChecklistItem | null; onClose: () 
     }
   };
   return (
-    <Modal opened={!!item} onClose={onClose} title={item ? `Mark “${item.title}” done` : ''}>
+    <Modal opened={!!item} onClose={onClose} title={item ? t('tick.title', { title: item.title }) : ''}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -94,8 +96,8 @@ function TickModal({ item, onClose }: { item: ChecklistItem | null; onClose: () 
       >
         <Stack gap="md">
           <Textarea
-            label="Evidence"
-            description="What shows it is done: a note, a link to the partner portal, a document’s name."
+            label={t('tick.evidence')}
+            description={t('tick.evidenceHint')}
             required
             data-autofocus
             autosize
@@ -109,10 +111,10 @@ function TickModal({ item, onClose }: { item: ChecklistItem | null; onClose: () 
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={tick.isPending}>
-              Mark done
+              {t('tick.submit')}
             </Button>
           </Group>
         </Stack>
@@ -121,14 +123,15 @@ function TickModal({ item, onClose }: { item: ChecklistItem | null; onClose: () 
   );
 }
 
-function LevelDetails({ level, canManage, onTick }: { level: ProgramLevel; canManage: boolean; onTick: (item: ChecklistItem) => void }) {
+function LevelDetails({ level, certs, canManage, onTick }: { level: ProgramLevel; certs: Certs; canManage: boolean; onTick: (item: ChecklistItem) => void }) {
+  const { t } = useTranslation('programs');
   const untick = useTickChecklistItem();
   const results = new Map(level.evaluation.requirements.flatMap((r) => [[r.id, r] as const, ...r.children.map((c) => [c.id, c] as const)]));
   const rows = level.requirements.flatMap((r) => [{ r, child: false }, ...r.children.map((c) => ({ r: { ...c, children: [] }, child: true }))]);
   if (!rows.length && !level.checklist.length)
     return (
       <Text size="sm" c="dimmed">
-        This level has no requirements yet.
+        {t('standing.noRequirements')}
       </Text>
     );
   return (
@@ -136,22 +139,29 @@ function LevelDetails({ level, canManage, onTick }: { level: ProgramLevel; canMa
       {rows.map(({ r, child }) => {
         const res = results.get(r.id);
         const count = res?.count ?? 0;
+        const sentence = levelRequirementSentence(r, certs, child);
+        const progress = { have: count, count: r.minCount };
         return (
           <Stack key={r.id} gap={2} pl={child ? 'lg' : 0}>
             <Group justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="sm">{r.sentence}</Text>
+              <Text size="sm">{sentence}</Text>
               <Text size="sm" fw={600} c={res?.met ? 'teal.9' : 'red.9'} style={{ whiteSpace: 'nowrap' }}>
-                {count} / {r.minCount} {unit(r.counts, r.minCount)}
+                {r.counts === 'people' ? t('standing.progressPeople', progress) : t('standing.progressCertifications', progress)}
               </Text>
             </Group>
-            <Progress value={Math.min(100, (count / r.minCount) * 100)} color={res?.met ? 'teal' : 'red'} size="sm" aria-label={`${r.sentence}: ${count} of ${r.minCount}`} />
+            <Progress
+              value={Math.min(100, (count / r.minCount) * 100)}
+              color={res?.met ? 'teal' : 'red'}
+              size="sm"
+              aria-label={t('standing.progressLabel', { sentence, have: count, min: r.minCount })}
+            />
           </Stack>
         );
       })}
       {level.checklist.length > 0 && (
         <Stack gap={6}>
           <Text size="sm" fw={600}>
-            Checklist
+            {t('checklist.title')}
           </Text>
           {level.checklist.map((c) => (
             <Group key={c.id} justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
@@ -163,12 +173,13 @@ function LevelDetails({ level, canManage, onTick }: { level: ProgramLevel; canMa
                   <Text size="sm">
                     {c.title}
                     <Text span size="sm" c="dimmed">
-                      {c.done ? ' — done' : ' — not done'}
+                      {' — '}
+                      {c.done ? t('checklist.done') : t('checklist.notDone')}
                     </Text>
                   </Text>
                   {c.done && (
                     <Text size="xs" c="dimmed">
-                      {c.evidence} · {c.doneBy?.name ?? 'someone'}, {formatDateTime(c.doneAt)}
+                      {t('checklist.doneBy', { evidence: c.evidence ?? '', name: c.doneBy?.name ?? t('checklist.someone'), date: formatDateTime(c.doneAt) })}
                     </Text>
                   )}
                 </Stack>
@@ -184,16 +195,16 @@ function LevelDetails({ level, canManage, onTick }: { level: ProgramLevel; canMa
                     onClick={() =>
                       untick.mutate(
                         { id: c.id, version: c.version, evidence: null },
-                        { onError: (e) => notifications.show({ color: 'red', title: 'Not changed', message: errorMessage(e) }) },
+                        { onError: (e) => notifications.show({ color: 'red', title: t('checklist.notChanged'), message: errorMessage(e) }) },
                       )
                     }
-                    aria-label={`Untick ${c.title}`}
+                    aria-label={t('checklist.untickAria', { title: c.title })}
                   >
-                    Untick
+                    {t('checklist.untick')}
                   </Button>
                 ) : (
-                  <Button size="compact-xs" variant="light" style={{ flexShrink: 0 }} onClick={() => onTick(c)} aria-label={`Tick ${c.title}`}>
-                    Tick
+                  <Button size="compact-xs" variant="light" style={{ flexShrink: 0 }} onClick={() => onTick(c)} aria-label={t('checklist.tickAria', { title: c.title })}>
+                    {t('checklist.tick')}
                   </Button>
                 ))}
             </Group>
@@ -216,9 +227,17 @@ export function ProgramStanding({
   showName?: boolean;
   headingOrder?: 2 | 3 | 4;
 }) {
+  const { t } = useTranslation('programs');
   const [ticking, setTicking] = useState<ChecklistItem | null>(null);
   const held = program.held;
   const next = program.next;
+  const certs = programCertifications(program);
+  // The gaps in the chosen language, worded from the levels' own results (the server's are English).
+  const gapsOf = (level: { level: { id: string }; gaps: string[] }) => {
+    const l = program.levels.find((x) => x.id === level.level.id);
+    return l ? levelGaps(l, certs) : level.gaps;
+  };
+  const heldGaps = held ? gapsOf(held) : [];
   const open = [held?.level.id, next?.level.id].filter((x): x is string => !!x);
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label={program.name}>
@@ -233,30 +252,36 @@ export function ProgramStanding({
               </Title>
             )}
             <Text size="sm" c="dimmed">
-              {held ? `We hold ${held.level.name}${program.heldSince ? ` since ${formatDay(program.heldSince)}` : ''}` : 'We hold no level in this programme yet'}
-              {program.nextReviewOn ? ` · vendor review ${formatDay(program.nextReviewOn)} (${daysLeft(daysFrom(program.evaluatedOn, program.nextReviewOn))})` : ''}
+              {held
+                ? program.heldSince
+                  ? t('standing.heldSince', { level: held.level.name, date: formatDay(program.heldSince) })
+                  : t('standing.held', { level: held.level.name })
+                : t('standing.heldNone')}
+              {program.nextReviewOn
+                ? ` · ${t('standing.review', { date: formatDay(program.nextReviewOn), left: daysLeft(daysFrom(program.evaluatedOn, program.nextReviewOn)) })}`
+                : ''}
             </Text>
           </Stack>
           <StandingBadge held={held ? { name: held.level.name, met: held.met } : null} />
         </Group>
-        {held && held.gaps.length > 0 && <Gaps title={`To keep ${held.level.name}`} gaps={held.gaps} />}
+        {held && heldGaps.length > 0 && <Gaps title={t('standing.toKeep', { level: held.level.name })} gaps={heldGaps} />}
         <Forecast program={program} />
         {next &&
           (next.met ? (
             <Text size="sm">
               <Text span fw={600}>
-                {held ? 'Next level' : 'First level'}: {next.level.name}
+                {held ? t('standing.nextLevel', { level: next.level.name }) : t('standing.firstLevel', { level: next.level.name })}
               </Text>{' '}
-              — we meet it today.
+              {t('standing.metToday')}
             </Text>
           ) : (
-            <Gaps title={held ? `To reach ${next.level.name} (next level)` : `To reach ${next.level.name} (first level)`} gaps={next.gaps} />
+            <Gaps title={held ? t('standing.toReachNext', { level: next.level.name }) : t('standing.toReachFirst', { level: next.level.name })} gaps={gapsOf(next)} />
           ))}
         {program.levels.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No levels defined yet.{' '}
+            {t('standing.noLevels')}{' '}
             <Anchor component={Link} to={`/programs/${program.id}`} size="sm">
-              Define the ladder
+              {t('standing.defineLadder')}
             </Anchor>
           </Text>
         ) : (
@@ -269,17 +294,17 @@ export function ProgramStanding({
                       {l.rank}. {l.name}
                     </Text>
                     <Badge size="sm" variant="light" color={l.evaluation.met ? 'teal' : 'gray'}>
-                      {l.evaluation.met ? 'met' : 'not met'}
+                      {l.evaluation.met ? t('standing.met') : t('standing.notMet')}
                     </Badge>
                     {l.id === held?.level.id && (
                       <Badge size="sm" variant="outline">
-                        held
+                        {t('standing.heldBadge')}
                       </Badge>
                     )}
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>
-                  <LevelDetails level={l} canManage={canManage && !program.archivedAt} onTick={setTicking} />
+                  <LevelDetails level={l} certs={certs} canManage={canManage && !program.archivedAt} onTick={setTicking} />
                 </Accordion.Panel>
               </Accordion.Item>
             ))}

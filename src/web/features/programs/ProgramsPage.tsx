@@ -3,16 +3,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconStairsUp } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
-import { formatDay } from '../onboarding/format.js';
 import { ProgramFormModal } from './ProgramFormModal.js';
+import { formatDay } from './format.js';
 import { StandingBadge } from './ProgramStanding.js';
 import { programsQuery } from './queries.js';
 
 /** Every partner programme: the level we hold, whether we meet it today, when expiries put it at risk, the vendor's next review. */
 export function ProgramsPage() {
+  const { t } = useTranslation('programs');
   const me = useMe();
   const canManage = me.can.managePrograms;
   const navigate = useNavigate();
@@ -24,12 +26,12 @@ export function ProgramsPage() {
   return (
     <>
       <PageHeader
-        title="Programs"
-        description="Vendors’ partner programmes: the level we hold, whether our colleagues’ certifications and the checklist still meet it, and when expiries put it at risk."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           canManage && (
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              New programme
+              {t('list.new')}
             </Button>
           )
         }
@@ -37,37 +39,37 @@ export function ProgramsPage() {
       <Stack gap="md">
         <Group>
           <SegmentedControl
-            aria-label="Which programmes"
+            aria-label={t('list.which')}
             data={[
-              { value: 'false', label: 'In use' },
-              { value: 'true', label: 'Archived' },
+              { value: 'false', label: t('list.inUse') },
+              { value: 'true', label: t('list.archived') },
             ]}
             value={archived}
             onChange={(v) => setArchived(v as 'false' | 'true')}
           />
         </Group>
         {programs.isPending ? (
-          <LoadingState label="Loading programmes…" />
+          <LoadingState label={t('list.loading')} />
         ) : programs.isError && !programs.data ? (
           <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />
         ) : items.length === 0 ? (
           <EmptyState
             icon={<IconStairsUp size={24} aria-hidden />}
-            title={archived === 'true' ? 'No archived programmes' : 'No programmes yet'}
-            description={canManage && archived === 'false' ? 'Add a vendor’s partner programme, then define its levels and their requirements.' : undefined}
-            action={canManage && archived === 'false' ? <Button onClick={() => setCreating(true)}>New programme</Button> : undefined}
+            title={archived === 'true' ? t('list.noneArchived') : t('list.noneYet')}
+            description={canManage && archived === 'false' ? t('list.noneYetHint') : undefined}
+            action={canManage && archived === 'false' ? <Button onClick={() => setCreating(true)}>{t('list.new')}</Button> : undefined}
           />
         ) : (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Programme</Table.Th>
-                  <Table.Th>Partner</Table.Th>
-                  <Table.Th>Level we hold</Table.Th>
-                  <Table.Th>Today</Table.Th>
-                  <Table.Th>At risk from</Table.Th>
-                  <Table.Th>Vendor review</Table.Th>
+                  <Table.Th>{t('list.program')}</Table.Th>
+                  <Table.Th>{t('list.partner')}</Table.Th>
+                  <Table.Th>{t('list.level')}</Table.Th>
+                  <Table.Th>{t('list.today')}</Table.Th>
+                  <Table.Th>{t('list.atRisk')}</Table.Th>
+                  <Table.Th>{t('list.review')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -78,7 +80,7 @@ export function ProgramsPage() {
                         {p.name}
                       </Anchor>
                       <Text size="xs" c="dimmed">
-                        {p.vendor} · {p.levels.length ? p.levels.map((l) => l.name).join(' → ') : 'no levels yet'}
+                        {p.vendor} · {p.levels.length ? p.levels.map((l) => l.name).join(' → ') : t('list.noLevels')}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -88,7 +90,7 @@ export function ProgramsPage() {
                         </Anchor>
                       ) : (
                         <Text size="sm" c="dimmed">
-                          Not linked
+                          {t('list.notLinked')}
                         </Text>
                       )}
                     </Table.Td>

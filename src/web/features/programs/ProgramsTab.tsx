@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLink, IconPlus, IconStairsUp } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
@@ -12,19 +13,20 @@ import { ProgramStanding } from './ProgramStanding.js';
 import { partnerProgramsQuery, programsQuery, useSaveProgram } from './queries.js';
 
 function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partner: { id: string; name: string }; onClose: () => void }) {
+  const { t } = useTranslation(['programs', 'common']);
   const programs = useQuery({ ...programsQuery(), enabled: opened });
   const save = useSaveProgram();
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const options = (programs.data ?? [])
     .filter((p) => p.partner?.id !== partner.id)
-    .map((p) => ({ value: p.id, label: p.partner ? `${p.name} (now linked to ${p.partner.name})` : p.name }));
+    .map((p) => ({ value: p.id, label: p.partner ? t('linkModal.optionLinked', { program: p.name, partner: p.partner.name }) : p.name }));
   const submit = async () => {
     const p = programs.data?.find((x) => x.id === picked);
-    if (!p) return setError('Choose a programme');
+    if (!p) return setError(t('linkModal.choose'));
     try {
       await save.mutateAsync({ id: p.id, body: { partnerId: partner.id, version: p.version } });
-      notifications.show({ color: 'teal', message: `${p.name} is linked to ${partner.name}.` });
+      notifications.show({ color: 'teal', message: t('linkModal.linked', { program: p.name, partner: partner.name }) });
       setPicked(null);
       onClose();
     } catch (e) {
@@ -32,7 +34,7 @@ function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partn
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={`Link a programme to ${partner.name}`}>
+    <Modal opened={opened} onClose={onClose} title={t('linkModal.title', { name: partner.name })}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -42,9 +44,9 @@ function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partn
       >
         <Stack gap="md">
           <Select
-            label="Programme"
-            description="A programme exists once per vendor; linking shows it on this partner’s page."
-            placeholder={programs.isPending ? 'Loading…' : 'Choose a programme'}
+            label={t('linkModal.program')}
+            description={t('linkModal.hint')}
+            placeholder={programs.isPending ? t('common:state.loading') : t('linkModal.choose')}
             data={options}
             searchable
             value={picked}
@@ -53,14 +55,14 @@ function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partn
               setError(null);
             }}
             error={error}
-            nothingFoundMessage="No other programme"
+            nothingFoundMessage={t('linkModal.noOther')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Link programme
+              {t('linkModal.submit')}
             </Button>
           </Group>
         </Stack>
@@ -71,6 +73,7 @@ function LinkProgramModal({ opened, partner, onClose }: { opened: boolean; partn
 
 /** The partner's programmes: our level, whether we meet it, what is missing, when expiries put it at risk. */
 export function ProgramsTab({ partner }: PartnerTabProps) {
+  const { t } = useTranslation('programs');
   const me = useMe();
   const canManage = me.can.managePrograms;
   const programs = useQuery(partnerProgramsQuery(partner.id));
@@ -83,32 +86,28 @@ export function ProgramsTab({ partner }: PartnerTabProps) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" gap="sm">
         <Text size="sm" c="dimmed" style={{ flex: '1 1 20rem' }}>
-          Our level in {partner.name}’s partner programmes: whether we meet it today, what is missing, and when expiring certifications put it at risk.
+          {t('tab.intro', { name: partner.name })}
         </Text>
         {canManage && (
           <Group gap="sm">
             <Button variant="default" leftSection={<IconLink size={16} aria-hidden />} onClick={() => setLinking(true)}>
-              Link a programme
+              {t('tab.link')}
             </Button>
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              New programme
+              {t('list.new')}
             </Button>
           </Group>
         )}
       </Group>
       {programs.isPending ? (
-        <LoadingState label="Loading programmes…" />
+        <LoadingState label={t('list.loading')} />
       ) : programs.isError && !programs.data ? (
         <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState
           icon={<IconStairsUp size={24} aria-hidden />}
-          title="No partner programme linked"
-          description={
-            canManage
-              ? `Link ${partner.name}’s programme (or create it) to follow our level, its requirements and expiring certifications here.`
-              : 'A Partner Manager links the vendor’s programme here.'
-          }
+          title={t('tab.emptyTitle')}
+          description={canManage ? t('tab.emptyWriter', { name: partner.name }) : t('tab.emptyReader')}
         />
       ) : (
         items.map((p) => <ProgramStanding key={p.id} program={p} canManage={canManage} />)
