@@ -1,1 +1,33 @@
-export default {};
+// Our own products and services that include partners: the catalogue page and its dialog.
+export default {
+  list: {
+    title: 'Products',
+    description: "Our own products and services that include partners. A partner's page lists the ones it is part of.",
+    add: 'Add product',
+    loading: 'Loading products…',
+    emptyTitle: 'The catalogue is empty',
+    emptyWriter: 'Add the products and services you sell that include a partner, e.g. a managed platform built on a vendor’s software.',
+    emptyReader: 'A Partner Manager adds our products here.',
+    caption: 'Products, by name',
+    name: 'Name',
+    descriptionColumn: 'Description',
+    actions: 'Actions',
+    noDescription: 'No description',
+    edit: 'Rename or describe',
+    editAria: 'Edit {{name}}',
+    count_one: '{{count, number}} product',
+    count_other: '{{count, number}} products',
+  },
+  form: {
+    addTitle: 'Add a product',
+    editTitle: 'Edit {{name}}',
+    name: 'Name',
+    namePlaceholder: 'e.g. Managed Kubernetes',
+    description: 'Description',
+    descriptionHint: 'What it is and how partners are part of it.',
+    add: 'Add product',
+    saved: '{{name}} is saved.',
+    added: '{{name}} is in the catalogue.',
+    conflict: 'Someone else changed this product in the meantime. The list shows their version now: close this dialog, check it, then edit again.',
+  },
+};

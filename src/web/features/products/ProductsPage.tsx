@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Button, Card, Group, Modal, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPackage, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { productBody } from '../../../shared/schemas/partner.js';
 import { isApiError } from '../../api.js';
@@ -10,7 +11,6 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
-import { plural } from '../../lib/format.js';
 import { productsQuery, useSaveProduct, type Product } from './queries.js';
 
 // An empty description is "none": the shared body takes null for it.
@@ -21,8 +21,9 @@ const productFormSchema = z
 
 /** Adds a product, or renames and describes one (`product` given). */
 function ProductModal({ opened, product, onClose }: { opened: boolean; product: Product | null; onClose: () => void }) {
+  const { t } = useTranslation(['products', 'common']);
   const save = useSaveProduct();
-  const form = useSchemaForm(productFormSchema, { name: '', description: '' }, { labels: { name: 'Name', description: 'Description' } });
+  const form = useSchemaForm(productFormSchema, { name: '', description: '' }, { labels: { name: t('form.name'), description: t('form.description') } });
 
   useEffect(() => {
     if (opened) {
@@ -36,29 +37,32 @@ function ProductModal({ opened, product, onClose }: { opened: boolean; product: 
   const submit = form.submit(async (body) => {
     try {
       const p = await save.mutateAsync({ id: product?.id, version: product?.version, ...body });
-      notifications.show({ color: 'teal', message: product ? `${p.name} is saved.` : `${p.name} is in the catalogue.` });
+      notifications.show({ color: 'teal', message: product ? t('form.saved', { name: p.name }) : t('form.added', { name: p.name }) });
       onClose();
     } catch (e) {
       if (isApiError(e, 409) && e.code === 'version_conflict') {
-        throw new Error('Someone else changed this product in the meantime. The list shows their version now: close this dialog, check it, then edit again.', { cause: e });
+        throw new Error(t('form.conflict'), { cause: e });
       }
       throw e;
     }
   });
 
+  // A variable, not inline: the i18n lint reads a spread's 'description' argument as the attribute's text.
+  const descriptionInput = form.getInputProps('description');
+
   return (
-    <Modal opened={opened} onClose={onClose} title={product ? `Edit ${product.name}` : 'Add a product'}>
+    <Modal opened={opened} onClose={onClose} title={product ? t('form.editTitle', { name: product.name }) : t('form.addTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError form={form} />
-          <TextInput label="Name" required data-autofocus placeholder="e.g. Managed Kubernetes" {...form.getInputProps('name')} />
-          <Textarea label="Description" description="What it is and how partners are part of it." autosize minRows={3} maxRows={8} {...form.getInputProps('description')} />
+          <TextInput label={t('form.name')} required data-autofocus placeholder={t('form.namePlaceholder')} {...form.getInputProps('name')} />
+          <Textarea label={t('form.description')} description={t('form.descriptionHint')} autosize minRows={3} maxRows={8} {...descriptionInput} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {product ? 'Save' : 'Add product'}
+              {product ? t('common:action.save') : t('form.add')}
             </Button>
           </Group>
         </Stack>
@@ -69,6 +73,7 @@ function ProductModal({ opened, product, onClose }: { opened: boolean; product: 
 
 /** Our own products and services that include partners: the small catalogue partner pages pick from. */
 export function ProductsPage() {
+  const { t } = useTranslation('products');
   const me = useMe();
   const products = useQuery(productsQuery());
   const canManage = me.can.manageProducts;
@@ -83,16 +88,16 @@ export function ProductsPage() {
         setOpen(true);
       }}
     >
-      Add product
+      {t('list.add')}
     </Button>
   ) : null;
 
   return (
     <>
-      <PageHeader title="Products" description="Our own products and services that include partners. A partner's page lists the ones it is part of." actions={add} />
+      <PageHeader title={t('list.title')} description={t('list.description')} actions={add} />
       <Card withBorder radius="md" padding={0}>
         {products.isPending ? (
-          <LoadingState label="Loading products…" />
+          <LoadingState label={t('list.loading')} />
         ) : products.isError ? (
           <Stack p="md">
             <ErrorState error={products.error} onRetry={() => void products.refetch()} />
@@ -100,26 +105,22 @@ export function ProductsPage() {
         ) : products.data.length === 0 ? (
           <EmptyState
             icon={<IconPackage size={24} aria-hidden />}
-            title="The catalogue is empty"
-            description={
-              canManage
-                ? 'Add the products and services you sell that include a partner, e.g. a managed platform built on a vendor’s software.'
-                : 'A Partner Manager adds our products here.'
-            }
+            title={t('list.emptyTitle')}
+            description={canManage ? t('list.emptyWriter') : t('list.emptyReader')}
             action={add}
           />
         ) : (
           <>
             <Table.ScrollContainer minWidth={0}>
               <Table verticalSpacing="sm" horizontalSpacing="md">
-                <Table.Caption className="visually-hidden">Products, by name</Table.Caption>
+                <Table.Caption className="visually-hidden">{t('list.caption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Description</Table.Th>
+                    <Table.Th>{t('list.name')}</Table.Th>
+                    <Table.Th>{t('list.descriptionColumn')}</Table.Th>
                     {canManage && (
                       <Table.Th>
-                        <span className="visually-hidden">Actions</span>
+                        <span className="visually-hidden">{t('list.actions')}</span>
                       </Table.Th>
                     )}
                   </Table.Tr>
@@ -134,16 +135,16 @@ export function ProductsPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" c={p.description ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
-                          {p.description ?? 'No description'}
+                          {p.description ?? t('list.noDescription')}
                         </Text>
                       </Table.Td>
                       {canManage && (
                         <Table.Td w={56}>
-                          <Tooltip label="Rename or describe" withArrow>
+                          <Tooltip label={t('list.edit')} withArrow>
                             <ActionIcon
                               variant="subtle"
                               color="gray"
-                              aria-label={`Edit ${p.name}`}
+                              aria-label={t('list.editAria', { name: p.name })}
                               onClick={() => {
                                 setEditing(p);
                                 setOpen(true);
@@ -160,7 +161,7 @@ export function ProductsPage() {
               </Table>
             </Table.ScrollContainer>
             <Text size="sm" c="dimmed" p="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-              {plural(products.data.length, 'product')}
+              {t('list.count', { count: products.data.length })}
             </Text>
           </>
         )}
