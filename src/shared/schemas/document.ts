@@ -7,9 +7,9 @@ export const DOCUMENT_FILE_NAME_MAX = 200;
 
 export const documentSubject = z.enum(DOCUMENT_SUBJECTS, { error: `must be one of ${DOCUMENT_SUBJECTS.join(', ')}` });
 
-/** "25 MB", "512 KB", "3 bytes": binary units, as file managers show them. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
+/** "25 MB", "512 KB", "3 bytes" ("3 Byte" in German): binary units, as file managers show them, the number in `locale`'s usage. */
+export function formatBytes(n: number, locale = 'en-CH'): string {
+  if (n < 1024) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(n);
   const units = ['KB', 'MB', 'GB', 'TB'];
   let v = n / 1024;
   let i = 0;
@@ -17,11 +17,8 @@ export function formatBytes(n: number): string {
     v /= 1024;
     i++;
   }
-  return `${v >= 100 || Number.isInteger(v) ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: v >= 100 ? 0 : 1 }).format(v)} ${units[i]}`;
 }
-
-/** The one wording of the size limit, on the server's 413 and in the web form's own check. */
-export const tooLargeMessage = (maxBytes: number) => `The file is larger than the ${formatBytes(maxBytes)} limit`;
 
 /** What people call the allowed types, for messages and the file picker's hint. */
 export const DOCUMENT_TYPES_HINT = 'PDF, images (PNG, JPEG, GIF, WebP), text, CSV, ZIP, Word, Excel, PowerPoint, OpenDocument and e-mail (.eml) files';

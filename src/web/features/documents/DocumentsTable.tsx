@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { IconArchive, IconDownload, IconHistory, IconRestore, IconUpload } from '@tabler/icons-react';
 import { formatBytes, type DocumentItem } from '../../../shared/schemas/document.js';
+import { formatLocale } from '../../i18n.js';
 import { errorMessage } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -44,7 +45,7 @@ function NewVersionModal({ document, maxBytes, onClose }: { document: DocumentIt
             onChange={(f) => {
               upload.reset();
               setFile(f);
-              setError(f && f.size > maxBytes ? t('tooLarge', { limit: formatBytes(maxBytes) }) : null);
+              setError(f && f.size > maxBytes ? t('tooLarge', { limit: formatBytes(maxBytes, formatLocale()) }) : null);
             }}
           />
           {upload.isError && (
@@ -77,7 +78,7 @@ function Versions({ d }: { d: DocumentItem }) {
           </Badge>
           <Text size="sm">{v.fileName}</Text>
           <Text size="sm" c="dimmed">
-            {t('version.line', { size: formatBytes(v.sizeBytes), by: v.uploadedBy?.name ?? t('version.someone'), at: formatDateTime(v.uploadedAt) })}
+            {t('version.line', { size: formatBytes(v.sizeBytes, formatLocale()), by: v.uploadedBy?.name ?? t('version.someone'), at: formatDateTime(v.uploadedAt) })}
           </Text>
           <Anchor href={v.downloadUrl} size="sm" aria-label={t('version.downloadLabel', { version: v.versionNo, file: v.fileName })}>
             {t('version.download')}
@@ -132,7 +133,7 @@ export function DocumentsTable({ items, maxBytes, caption, showSubject }: { item
                     </Text>
                   </Table.Td>
                   <Table.Td>{t('version.badge', { version: d.currentVersion })}</Table.Td>
-                  <Table.Td>{formatBytes(d.current.sizeBytes)}</Table.Td>
+                  <Table.Td>{formatBytes(d.current.sizeBytes, formatLocale())}</Table.Td>
                   <Table.Td>
                     {d.current.uploadedBy?.name ?? '—'}
                     <Text size="xs" c="dimmed">

@@ -2,6 +2,7 @@ import { forwardRef, useId } from 'react';
 import { Input } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_EXTENSIONS, formatBytes } from '../../../shared/schemas/document.js';
+import { formatLocale } from '../../i18n.js';
 
 const ACCEPT = Object.keys(DOCUMENT_EXTENSIONS)
   .map((e) => `.${e}`)
@@ -23,7 +24,7 @@ export const FilePicker = forwardRef<HTMLInputElement, Props>(function FilePicke
   const { t } = useTranslation('documents');
   const id = useId();
   return (
-    <Input.Wrapper label={label} id={id} description={t('typesHint', { limit: formatBytes(maxBytes) })} error={error || undefined}>
+    <Input.Wrapper label={label} id={id} description={t('typesHint', { limit: formatBytes(maxBytes, formatLocale()) })} error={error || undefined}>
       <Input
         ref={ref}
         id={id}

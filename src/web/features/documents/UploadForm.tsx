@@ -5,6 +5,7 @@ import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSubject } from '../../../shared/compliance.js';
 import { DOCUMENT_TITLE_MAX, formatBytes } from '../../../shared/schemas/document.js';
+import { formatLocale } from '../../i18n.js';
 import { ApiError, errorMessage } from '../../api.js';
 import { FilePicker } from './FilePicker.js';
 import { useUploadDocument } from './queries.js';
@@ -24,7 +25,7 @@ export function UploadForm({ subjectType, subjectId, maxBytes }: { subjectType: 
     upload.reset();
     setFile(f);
     // The server checks the size as well; saying it here saves waiting for a large upload to fail.
-    setLocalError(f && f.size > maxBytes ? t('tooLarge', { limit: formatBytes(maxBytes) }) : null);
+    setLocalError(f && f.size > maxBytes ? t('tooLarge', { limit: formatBytes(maxBytes, formatLocale()) }) : null);
   };
 
   const submit = (e: React.FormEvent) => {
