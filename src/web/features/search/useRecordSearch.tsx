@@ -4,30 +4,45 @@ import { useQuery } from '@tanstack/react-query';
 import { Group, Text, ThemeIcon } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAddressBook, IconAlertTriangle, IconBuildingStore, IconTimeline } from '@tabler/icons-react';
-import type { ActivityKind } from '../../../shared/partners.js';
+import { useTranslation } from 'react-i18next';
+import { ACTIVITY_KINDS, PARTNER_STATUSES, PARTNER_TYPE_LABELS, type ActivityKind, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
 import type { SearchResult, SearchType } from '../../../shared/schemas/search.js';
 import type { CommandAction, CommandGroup } from '../../components/commands.js';
 import { formatDate, humanize } from '../../lib/format.js';
 import { contactPath } from '../contacts/labels.js';
+import { statusLabel, typeLabel } from '../partners/labels.js';
 import { ACTIVITY_KIND_LABELS, activityPath } from '../timeline/labels.js';
 import { Highlighted, highlightText } from './Highlighted.js';
 import { searchQuery } from './queries.js';
 import classes from './RecordSearch.module.css';
 
 const MIN_LENGTH = 2;
-const GROUPS: Record<SearchType, { label: string; icon: typeof IconBuildingStore; color: string }> = {
-  partner: { label: 'Partners', icon: IconBuildingStore, color: 'indigo' },
-  contact: { label: 'Contacts', icon: IconAddressBook, color: 'teal' },
-  activity: { label: 'Timeline', icon: IconTimeline, color: 'grape' },
+// Each group's name is `search:group.<type>`.
+const GROUPS: Record<SearchType, { icon: typeof IconBuildingStore; color: string }> = {
+  partner: { icon: IconBuildingStore, color: 'indigo' },
+  contact: { icon: IconAddressBook, color: 'teal' },
+  activity: { icon: IconTimeline, color: 'grape' },
 };
+
+// The API names a partner's types by their English labels ("Software vendor, Distributor"): read back to the type, shown in the reader's language.
+const TYPE_BY_LABEL = new Map(Object.entries(PARTNER_TYPE_LABELS).map(([type, label]) => [label, type as PartnerType]));
+const typesInLanguage = (part: string) => {
+  const types = part.split(', ').map((label) => TYPE_BY_LABEL.get(label));
+  return types.every(Boolean) ? types.map((type) => typeLabel(type!)).join(', ') : part;
+};
+
+const enumWord = (word: string) =>
+  (ACTIVITY_KINDS as readonly string[]).includes(word)
+    ? ACTIVITY_KIND_LABELS[word as ActivityKind]
+    : (PARTNER_STATUSES as readonly string[]).includes(word)
+      ? statusLabel(word as PartnerStatus)
+      : humanize(word);
 
 /** The API's subtitles carry raw enum words and ISO days ("event · Alpine Cloud · 2026-10-22"): make them read well. */
 const readable = (subtitle: string) =>
   subtitle
     .split(' · ')
-    .map((part) =>
-      /^[a-z_]+$/.test(part) ? (ACTIVITY_KIND_LABELS[part as ActivityKind] ?? humanize(part)) : /^\d{4}-\d{2}-\d{2}$/.test(part) ? formatDate(`${part}T12:00:00`) : part,
-    )
+    .map((part) => (/^[a-z_]+$/.test(part) ? enumWord(part) : /^\d{4}-\d{2}-\d{2}$/.test(part) ? formatDate(`${part}T12:00:00`) : typesInLanguage(part)))
     .join(' · ');
 
 const pathOf = (r: SearchResult) =>
@@ -66,6 +81,7 @@ function ResultRow({ r }: { r: SearchResult }) {
  * (typos and prefixes too), best group first; choosing one opens it.
  */
 export function useRecordSearch(query: string): CommandGroup[] {
+  const { t } = useTranslation('search');
   const navigate = useNavigate();
   const q = query.trim();
   const [debounced] = useDebouncedValue(q, 200);
@@ -91,12 +107,12 @@ export function useRecordSearch(query: string): CommandGroup[] {
   if (search.isError && !search.data) {
     return [
       {
-        group: 'Search',
+        group: t('error.group'),
         actions: [
           {
             id: 'search:error',
-            label: 'Search is not available right now',
-            description: 'Try again in a moment',
+            label: t('error.label'),
+            description: t('error.description'),
             leftSection: <IconAlertTriangle size={20} aria-hidden />,
             closeSpotlightOnTrigger: false,
           } as CommandAction,
@@ -108,7 +124,7 @@ export function useRecordSearch(query: string): CommandGroup[] {
   const order: SearchType[] = [];
   for (const r of items) if (!order.includes(r.type)) order.push(r.type);
   return order.map((type) => ({
-    group: GROUPS[type].label,
+    group: t(`group.${type}`),
     actions: items
       .filter((r) => r.type === type)
       .map((r) => ({
