@@ -1,4 +1,5 @@
 // Dates are shown in the browser's time zone, in the chosen language's format; the API speaks ISO 8601 UTC.
+import { dayIn } from '../../shared/days.js';
 import { formatLocale, i18n } from '../i18n.js';
 
 const cache = new Map<string, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat }>();
@@ -15,6 +16,19 @@ function formats() {
   }
   return f;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** A calendar day ('YYYY-MM-DD') in the language's medium format ("31 May 2027", "31.05.2027"), the same in every time zone. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  const locale = formatLocale();
+  let f = dayFormats.get(locale);
+  if (!f) dayFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return f.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** Today in Europe/Zurich ('YYYY-MM-DD'), where the company's days begin and end. */
+export const todayInZurich = () => dayIn(new Date());
 
 export const formatDateTime = (iso: string | null | undefined) => (iso ? formats().dateTime.format(new Date(iso)) : '—');
 export const formatDate = (iso: string | null | undefined) => (iso ? formats().date.format(new Date(iso)) : '—');

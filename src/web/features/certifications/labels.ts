@@ -1,7 +1,8 @@
 import { CERTIFICATION_CATEGORIES, type CertificationCategory } from '../../../shared/compliance.js';
-import { dayIn } from '../../../shared/days.js';
 import { HOLDING_STATES, type Certification, type HoldingState } from '../../../shared/schemas/certification.js';
-import { formatLocale, i18n } from '../../i18n.js';
+import { i18n } from '../../i18n.js';
+import { formatDay } from '../../lib/format.js';
+export { formatDay, todayInZurich } from '../../lib/format.js';
 
 // Words are read when shown (the language can change): labels are functions, options' labels getters.
 export const categoryLabel = (c: CertificationCategory) => i18n.t(`certifications:category.${c}`);
@@ -19,15 +20,6 @@ export const HOLDING_STATE_OPTIONS = options(HOLDING_STATES, holdingStateLabel);
 /** Colours of the matrix and badges; every use pairs them with words (never colour alone). */
 export const STATE_COLORS: Record<HoldingState, string> = { current: 'teal', expiring: 'orange', expired: 'red', planned: 'blue.8' };
 export const STATE_VARIANTS: Record<HoldingState, 'light' | 'filled' | 'outline'> = { current: 'light', expiring: 'light', expired: 'light', planned: 'outline' };
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const dayFormat = () => {
-  const locale = formatLocale();
-  if (!dayFormats.has(locale)) dayFormats.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
-  return dayFormats.get(locale)!;
-};
-/** A calendar day (yyyy-mm-dd) in the language's format ("1 Apr 2026", "01.04.2026"), the same in every time zone. */
-export const formatDay = (day: string | null | undefined) => (day ? dayFormat().format(new Date(`${day}T00:00:00Z`)) : '—');
 
 /** What a holding's cell or badge says: the state with its date. */
 export function stateText(state: HoldingState, h: { effectiveExpiresOn: string | null; targetOn: string | null }): string {
@@ -49,4 +41,3 @@ export function certificationOptions(catalogue: Certification[]) {
 }
 
 /** Today in the company's zone, as the server counts days. */
-export const todayInZurich = () => dayIn(new Date());

@@ -1,7 +1,8 @@
 import { CONTRACT_CLAUSES, CONTRACT_STATUSES, CONTRACT_TYPES, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
 import { noticeMessage, type NoticeSummary } from '../../../shared/contracts.js';
-import { dayIn } from '../../../shared/days.js';
 import { currentLocale, i18n } from '../../i18n.js';
+import { formatDay } from '../../lib/format.js';
+export { formatDay, todayInZurich } from '../../lib/format.js';
 
 // Words are read when shown (the language can change): each option's label is a getter.
 const options = <V extends string>(values: readonly V[], label: (v: V) => string) =>
@@ -21,19 +22,8 @@ export const CONTRACT_STATUS_COLORS: Record<ContractStatus, string> = { draft: '
 /** Deadlines this close are shown in red. */
 export const NOTICE_URGENT_DAYS = 30;
 
-/** Today as the server counts it (Europe/Zurich): the same day the API computed its deadlines for. */
-export const todayInZurich = () => dayIn(new Date());
-
-/** English keeps the British day format the pages have always shown; German is Swiss. */
+/** English keeps the British number format the pages have always shown; German is Swiss. */
 const numberLocale = () => (currentLocale() === 'de' ? 'de-CH' : 'en-GB');
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const dayFormat = () => {
-  const locale = numberLocale();
-  if (!dayFormats.has(locale)) dayFormats.set(locale, new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
-  return dayFormats.get(locale)!;
-};
-/** A calendar day (yyyy-mm-dd) as "31 May 2027". */
-export const formatDay = (day: string | null | undefined) => (day ? dayFormat().format(new Date(`${day}T00:00:00Z`)) : '—');
 
 /** "Renews on 31 Jan 2027 unless cancelled by 31 Oct 2026", "Ends on 30 Jun 2027", "No end date". */
 export function describeContractNotice(s: NoticeSummary): string {

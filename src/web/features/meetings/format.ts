@@ -1,6 +1,7 @@
 import { DEFAULT_TIME_ZONE } from '../../../shared/rhythm.js';
 import type { MeetingSeries } from '../../../shared/schemas/meeting.js';
 import { currentLocale, formatLocale, i18n } from '../../i18n.js';
+export { formatDay } from '../../lib/format.js';
 
 // Meetings are shown at their own zone's wall-clock time (Europe/Zurich unless a series says otherwise),
 // so "10:00" reads the same for everyone, wherever their device is; in the chosen language's format.
@@ -37,9 +38,6 @@ export const formatMeetingStart = (startsAt: string, timeZone = DEFAULT_TIME_ZON
   const d = new Date(startsAt);
   return `${f.day.format(d)}, ${f.time.format(d)}`;
 };
-
-/** A calendar day (YYYY-MM-DD, a due date) in the current language: 31.12.2026 in German. */
-export const formatDay = (day: string) => new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 /** A series' rhythm in the current language ("Every week on Thursday at 10:00 (Europe/Zurich)"), worded as the server words it in English. */
 export function describeSeries(s: Pick<MeetingSeries, 'cadence' | 'rrule' | 'startLocal' | 'timeZone' | 'description'>): string {

@@ -3,21 +3,12 @@
 // requirement itself, in the chosen language.
 import { CERTIFICATION_CATEGORIES, type CertificationCategory } from '../../../shared/compliance.js';
 import type { ProgramDetail, ProgramLevel } from '../../../shared/schemas/programs.js';
-import { formatLocale, i18n } from '../../i18n.js';
+import { i18n } from '../../i18n.js';
+export { formatDay } from '../../lib/format.js';
 
 type Counts = 'people' | 'certifications';
 type Filter = { categories: readonly string[]; certificationIds: readonly string[] };
 type Certs = ReadonlyMap<string, { name: string }>;
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** A calendar day (yyyy-mm-dd) in the language's medium format ("31 May 2027", "31.05.2027"), the same in every time zone. */
-export function formatDay(day: string | null | undefined): string {
-  if (!day) return '—';
-  const locale = formatLocale();
-  let f = dayFormats.get(locale);
-  if (!f) dayFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
-  return f.format(new Date(`${day}T00:00:00Z`));
-}
 
 export const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
