@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { navFor, sectionLabel, type NavEntry } from '../components/nav.js';
 import { useMe } from '../components/session.js';
 import { Logo } from '../components/Logo.js';
+import { LoadingState } from '../components/states.js';
 import { UserMenu } from './UserMenu.js';
 import { CommandPalette, CommandPaletteButton } from './CommandPalette.js';
 import { InboxBell } from '../features/notifications/InboxBell.js';
@@ -90,7 +91,10 @@ export function AppLayout() {
 
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <div className={classes.content}>
-          <Outlet />
+          {/* A page whose words are still loading shows the loader in the frame, not a blank app. */}
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </div>
       </AppShell.Main>
       <CommandPalette />
