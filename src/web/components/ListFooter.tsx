@@ -1,7 +1,6 @@
 import { Group, Pagination, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n.js';
-import { plural } from '../lib/format.js';
 import classes from './ListFooter.module.css';
 
 interface Props {
@@ -9,18 +8,14 @@ interface Props {
   page: number;
   pageSize: number;
   /** The total worded from the list's catalogue ("112 contacts", a `_one`/`_other` key with `count`). */
-  counted?: string;
-  /** Until every list words its total itself: what the list counts, singular ("contact"); `many` when the plural is not just an added s. */
-  noun?: string;
-  many?: string;
+  counted: string;
   onPage: (page: number) => void;
 }
 
 /** "26–50 of 112 contacts" when the list has more than one page, else "12 contacts". */
-export function listCount({ total, page, pageSize, counted, noun = '', many }: Omit<Props, 'onPage'>): string {
-  const count = counted ?? plural(total, noun, many);
-  if (total <= pageSize) return count;
-  return i18n.t('common:list.range', { from: (page - 1) * pageSize + 1, to: Math.min(total, page * pageSize), total: count });
+export function listCount({ total, page, pageSize, counted }: Omit<Props, 'onPage'>): string {
+  if (total <= pageSize) return counted;
+  return i18n.t('common:list.range', { from: (page - 1) * pageSize + 1, to: Math.min(total, page * pageSize), total: counted });
 }
 
 /** The pager of a list with more than one page (nothing otherwise). */

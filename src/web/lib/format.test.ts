@@ -3,7 +3,7 @@ import { i18n, initI18n, switchLocale } from '../i18n.js';
 import { formatDate } from './format.js';
 import { z } from 'zod';
 import { fieldMessage } from '../components/useSchemaForm.js';
-import { formatRelative, humanize, initials, plural } from './format.js';
+import { formatRelative, humanize, initials } from './format.js';
 import { safeNext } from './session.js';
 
 beforeAll(async () => {
@@ -25,11 +25,9 @@ describe('format', () => {
     expect(formatRelative(null)).toBe('—');
   });
 
-  it('makes initials and plurals', () => {
+  it('makes initials', () => {
     expect(initials('Ada  Lovelace King')).toBe('AL');
     expect(initials('  ')).toBe('?');
-    expect(plural(1, 'user')).toBe('1 user');
-    expect(plural(26, 'user')).toBe('26 users');
   });
 });
 

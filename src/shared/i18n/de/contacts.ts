@@ -53,8 +53,8 @@ export default {
     noneHint: 'Kontakte werden im Tab «Personen» eines Partners erfasst.',
     caption: 'Kontakte',
     leftOn: 'Ausgetreten am {{date}}',
-    noun: 'Kontakt',
-    nounMany: 'Kontakte',
+    count_one: '{{count, number}} Kontakt',
+    count_other: '{{count, number}} Kontakte',
   },
   sort: { name: 'Name', partner: 'Partner', role: 'Rolle', lastContactAt: 'letztem Kontakt', createdAt: 'Erfassungsdatum' },
   column: {

@@ -86,7 +86,8 @@ export default {
     caption: 'Benutzer',
     added: 'Hinzugefügt',
     actions: 'Aktionen',
-    noun: 'Benutzer',
-    nounMany: 'Benutzer',
+    count_one: '{{count, number}} Benutzer',
+    count_other: '{{count, number}} Benutzer',
   },
+  sort: { name: 'Name', email: 'E-Mail', role: 'Rolle', createdAt: 'Erfassungsdatum' },
 } satisfies Catalogue<typeof en>;

@@ -52,8 +52,8 @@ export default {
     noneHint: "Contacts are added on a partner's People tab.",
     caption: 'Contacts',
     leftOn: 'Left on {{date}}',
-    noun: 'contact',
-    nounMany: 'contacts',
+    count_one: '{{count, number}} contact',
+    count_other: '{{count, number}} contacts',
   },
   sort: { name: 'name', partner: 'partner', role: 'role', lastContactAt: 'last contact', createdAt: 'date added' },
   column: {

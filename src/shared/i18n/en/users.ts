@@ -83,7 +83,8 @@ export default {
     caption: 'Users',
     added: 'Added',
     actions: 'Actions',
-    noun: 'user',
-    nounMany: 'users',
+    count_one: '{{count, number}} user',
+    count_other: '{{count, number}} users',
   },
+  sort: { name: 'name', email: 'e-mail', role: 'role', createdAt: 'date added' },
 };

@@ -181,8 +181,7 @@ export function ContactsPage() {
           total={contacts.data?.total ?? 0}
           page={params.page}
           pageSize={params.pageSize}
-          noun={t('directory.noun')}
-          many={t('directory.nounMany')}
+          counted={t('directory.count', { count: contacts.data?.total ?? 0 })}
           onPage={(page) => update({ page })}
         />
       </Card>

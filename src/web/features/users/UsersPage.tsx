@@ -24,6 +24,7 @@ import classes from './UsersPage.module.css';
 
 export function UsersPage() {
   const { t } = useTranslation('users');
+  const sortWords = { name: t('sort.name'), email: t('sort.email'), role: t('sort.role'), createdAt: t('sort.createdAt') };
   const statusOptions = [
     { value: 'all', label: t('list.allStatuses') },
     { value: 'active', label: t('row.active') },
@@ -111,7 +112,7 @@ export function UsersPage() {
           }
         >
           {({ items }) => (
-            <ListTable query={users} caption={sortCaption(t('list.caption'), params.sort)}>
+            <ListTable query={users} caption={sortCaption(t('list.caption'), params.sort, sortWords)}>
               <Table.Thead>
                 <Table.Tr>
                   <SortHeader field="name" label={t('field.name')} sort={params.sort} onSort={(sort) => update({ sort })} />
@@ -137,8 +138,7 @@ export function UsersPage() {
           total={users.data?.total ?? 0}
           page={params.page}
           pageSize={params.pageSize}
-          noun={t('list.noun')}
-          many={t('list.nounMany')}
+          counted={t('list.count', { count: users.data?.total ?? 0 })}
           onPage={(page) => update({ page })}
         />
       </Card>
