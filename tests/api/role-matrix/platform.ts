@@ -56,6 +56,7 @@ export const platformRequests: Builders = {
 
   'GET /api/admin/backup': plain('/api/admin/backup'),
   'GET /api/users': plain('/api/users'),
+  'GET /api/users/export': plain('/api/users/export?status=active&sort=-createdAt&format=xlsx&columns=name,role'),
   'GET /api/users/:id': async (c) => ({ url: `/api/users/${c.users.viewer.id}` }),
   'POST /api/users': async () => ({ url: '/api/users', body: { name: unique('Colleague'), email: uniqueEmail('new'), role: 'viewer', password: TEST_PASSWORD } }),
   'PATCH /api/users/:id': async (c) => {

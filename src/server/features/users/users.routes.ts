@@ -1,18 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createUserBody, listUsersQuery, setPasswordBody, updateUserBody, userPage, userSchema, versionBody } from '../../../shared/schemas/user.js';
-import { idParam } from '../../../shared/schemas/common.js';
+import { exportFields, idParam } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { exportUsers, userColumns } from './users.export.js';
 import { usersPolicy } from './users.policy.js';
 import { createUser, getUser, listUsers, setActive, setPassword, updateUser } from './users.service.js';
 import { presentUser } from './users.presenter.js';
 
 const tags = ['Users'];
+const exportUsersQuery = listUsersQuery.omit({ page: true, pageSize: true }).extend(exportFields);
 
 export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const config = { policy: usersPolicy.manage };
 
   app.get('/api/users', { config, schema: { tags, summary: 'List users', querystring: listUsersQuery, response: { 200: userPage } } }, (req) => listUsers(db, req.query));
+  app.get(
+    '/api/users/export',
+    { config, schema: { tags, summary: 'The user list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportUsersQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(userColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'users', format, exportUsers(db, q), chosen);
+    },
+  );
 
   app.get('/api/users/:id', { config, schema: { tags, summary: 'Get a user', params: idParam, response: { 200: userSchema } } }, async (req) =>
     presentUser(await getUser(db, req.params.id)),

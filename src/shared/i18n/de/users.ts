@@ -10,7 +10,7 @@ export default {
     finance: 'Rechnungen, Zahlungen und Berichte',
     viewer: 'Nur lesen',
   },
-  field: { name: 'Name', email: 'E-Mail', password: 'Passwort', role: 'Rolle', newPassword: 'Neues Passwort', status: 'Status' },
+  field: { name: 'Name', email: 'E-Mail', password: 'Passwort', role: 'Rolle', newPassword: 'Neues Passwort', status: 'Status', deactivatedAt: 'Deaktiviert am' },
   create: {
     title: 'Benutzer hinzufügen',
     signedIn: '{{name}} kann sich jetzt anmelden',

@@ -8,7 +8,7 @@ export default {
     finance: 'Invoices, payments and reports',
     viewer: 'Read only',
   },
-  field: { name: 'Name', email: 'E-mail', password: 'Password', role: 'Role', newPassword: 'New password', status: 'Status' },
+  field: { name: 'Name', email: 'E-mail', password: 'Password', role: 'Role', newPassword: 'New password', status: 'Status', deactivatedAt: 'Deactivated on' },
   create: {
     title: 'Add a user',
     signedIn: '{{name}} can sign in now',

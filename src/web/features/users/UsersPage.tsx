@@ -11,6 +11,7 @@ import { useMe } from '../../components/session.js';
 import { ListTable } from '../../components/ListTable.js';
 import { SortHeader, sortCaption } from '../../components/SortHeader.js';
 import { EmptyState } from '../../components/states.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useListParams } from '../../components/useListParams.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { EditUserModal } from './EditUserModal.js';
@@ -95,6 +96,7 @@ export function UsersPage() {
             onChange={(v) => update({ status: v })}
             allowDeselect={false}
           />
+          <ExportMenu path="/api/users/export" params={{ q: params.q, role: params.role, status: params.status, sort: params.sort }} />
         </Group>
 
         <QueryStates
