@@ -191,6 +191,7 @@ const risk: Builders = {
 const contracts: Builders = {
   'GET /api/alerts': plain('/api/alerts'),
   'GET /api/contracts': plain('/api/contracts'),
+  'GET /api/contracts/export': plain('/api/contracts/export?status=active&format=xlsx&columns=title,partner,noticeDeadline'),
   'GET /api/contracts/:id': async (c) => ({ url: `/api/contracts/${(await makeContract(c.t, (await makePartner(c.t)).id)).id}` }),
   'POST /api/contracts': async (c) => ({
     url: '/api/contracts',

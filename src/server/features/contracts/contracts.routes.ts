@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import { contractPage, contractSchema, createContractBody, listContractsQuery, updateContractBody } from '../../../shared/schemas/contract.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { contractColumns, exportContracts } from './contracts.export.js';
 import { contractsPolicy } from './contracts.policy.js';
 import { createContract, getContract, listContracts, setContractArchived, updateContract } from './contracts.service.js';
 
 const tags = ['Contracts'];
+const exportContractsQuery = listContractsQuery.omit({ page: true, pageSize: true }).extend(exportFields);
 
 export const contractsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const read = { policy: contractsPolicy.read };
@@ -24,6 +28,15 @@ export const contractsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     (req) => listContracts(db, req.query),
+  );
+  app.get(
+    '/api/contracts/export',
+    { config: read, schema: { tags, summary: 'The contract list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportContractsQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(contractColumns(tFor(requestLocale(req)), format), columns);
+      return sendTable(reply, 'contracts', format, exportContracts(db, q), chosen);
+    },
   );
 
   app.get('/api/contracts/:id', { config: read, schema: { tags, summary: 'Get a contract', params: uuidParam, response: { 200: contractSchema } } }, (req) =>

@@ -158,6 +158,7 @@ export default {
     notes: 'Notizen',
     archived: 'Archiviert',
   },
+  export: { noticeDeadline: 'Kündigungstermin' },
   form: {
     datePlaceholder: 'z. B. 31.5.2027',
     clearDate: '{{label}} leeren',

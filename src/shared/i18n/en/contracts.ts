@@ -156,6 +156,8 @@ export default {
     notes: 'Notes',
     archived: 'Archived',
   },
+  /** Export headers where the screens' words would be ambiguous (the German for notice period and deadline). */
+  export: { noticeDeadline: 'Notice deadline' },
   form: {
     datePlaceholder: 'e.g. 31 May 2027',
     clearDate: 'Clear {{label}}',

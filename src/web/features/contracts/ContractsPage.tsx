@@ -5,6 +5,7 @@ import { IconFileText, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/days.js';
 import type { PartnerSummary } from '../../../shared/schemas/partner.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { DebouncedTextInput, PartnerSelect } from '../partners/pickers.js';
@@ -34,6 +35,8 @@ export function ContractsPage() {
     q: q || undefined,
   };
   const contracts = useQuery(contractsListQuery(params));
+  // The export takes the list's filters (not its page): every contract they match.
+  const { page: _page, pageSize: _pageSize, ...exportParams } = params;
   const filter =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -78,6 +81,7 @@ export function ContractsPage() {
             />
             <PartnerSelect label={t('list.partner')} placeholder={t('list.anyPartner')} clearable value={partner} onPick={filter(setPartner)} style={{ flex: '1 1 12rem' }} />
             <Switch label={t('list.soon', { days: NOTICE_WINDOW_DAYS })} checked={soon} onChange={(e) => filter(setSoon)(e.currentTarget.checked)} mb={8} />
+            <ExportMenu path="/api/contracts/export" params={exportParams} />
           </Group>
         </Paper>
         {contracts.isPending ? (
