@@ -74,6 +74,7 @@ export const platformRequests: Builders = {
   },
 
   'GET /api/colleagues': plain('/api/colleagues'),
+  'GET /api/colleagues/export': plain('/api/colleagues/export?q=test&format=xlsx&columns=name,role'),
   'GET /api/colleagues/:id': async (c) => ({ url: `/api/colleagues/${c.users.member.id}` }),
   'GET /api/search': async (c) => ({ url: `/api/search?q=${encodeURIComponent((await makePartner(c.t)).name)}` }),
   'GET /api/saved-views': plain('/api/saved-views?resource=partners'),

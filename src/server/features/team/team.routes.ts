@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam, uuidParam } from '../../../shared/schemas/common.js';
+import { exportFields, idParam, uuidParam } from '../../../shared/schemas/common.js';
 import {
   addTeamMemberBody,
   colleagueDetailSchema,
@@ -11,8 +11,13 @@ import {
   teamSchema,
 } from '../../../shared/schemas/team.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { colleagueColumns, exportColleagues } from './team.export.js';
 import { teamPolicy } from './team.policy.js';
 import { addTeamMember, getColleague, listColleagues, listTeam, removeTeamMember } from './team.service.js';
+
+const exportColleaguesQuery = listColleaguesQuery.omit({ page: true, pageSize: true }).extend(exportFields);
 
 export const teamRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['Team'];
@@ -50,6 +55,18 @@ export const teamRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/colleagues',
     { config: colleagues, schema: { tags: ['Colleagues'], summary: 'List colleagues', querystring: listColleaguesQuery, response: { 200: colleaguePage } } },
     (req) => listColleagues(db, req.query),
+  );
+  app.get(
+    '/api/colleagues/export',
+    {
+      config: colleagues,
+      schema: { tags: ['Colleagues'], summary: 'The colleagues list as CSV or XLSX (its search and sort, the columns asked for; no paging)', querystring: exportColleaguesQuery },
+    },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(colleagueColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'colleagues', format, exportColleagues(db, q), chosen);
+    },
   );
 
   app.get(

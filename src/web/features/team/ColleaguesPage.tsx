@@ -9,6 +9,7 @@ import { ListTable } from '../../components/ListTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { EmptyState } from '../../components/states.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useListParams } from '../../components/useListParams.js';
 import { initials } from '../../lib/format.js';
 import { RoleBadge } from '../users/RoleSelect.js';
@@ -37,6 +38,7 @@ export function ColleaguesPage() {
             onChange={(e) => search.setValue(e.currentTarget.value)}
             rightSection={search.value ? <CloseButton size="sm" aria-label={t('colleagues.clearSearch')} onClick={() => search.setValue('')} /> : null}
           />
+          <ExportMenu path="/api/colleagues/export" params={{ q: params.q, sort: 'name' }} />
         </Group>
         <QueryStates
           query={colleagues}
