@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
+import type { ContactListItem } from '../../../shared/schemas/contact.js';
 import { makeContact, makePartner, unique } from '../../../../tests/support/factories.js';
 
 let t: TestApp;
@@ -133,5 +135,107 @@ describe('contact exports', () => {
     const narrowed = await get(`/api/contacts/export.csv?partnerId=${p.id}&q=${encodeURIComponent('PERSON 9999')}`);
     expect(narrowed.statusCode).toBe(200);
     expect(parse(narrowed.body, { bom: true, columns: true })).toEqual([expect.objectContaining({ 'last name': 'Person 9999' })]);
+  });
+});
+
+/** The directory's export in the kit's shape: GET /api/contacts/export?format=csv|xlsx&columns=… */
+describe('contact directory export (CSV and XLSX)', () => {
+  const rowsOf = (body: string) => parse(body, { bom: true }) as string[][];
+  const inGerman = (url: string) => viewer.inject({ method: 'GET', url, headers: { 'accept-language': 'de-CH' } });
+
+  it('writes the filtered directory as CSV in its order, English words, formula-looking text kept as text', async () => {
+    const { p } = await awkwardPartner();
+    const res = await get(`/api/contacts/export?partnerId=${p.id}&status=all&sort=name`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(rowsOf(res.body)).toEqual([
+      ['First name', 'Last name', 'Title', 'Partner', 'Role', 'E-mail', 'Phone', 'Location', 'Primary contact', 'Left on', 'Last contact'],
+      // The kit guards every text cell: a phone number's leading + would start a formula, so it gets the apostrophe too.
+      ['Jörg', 'Bär, Jr.', 'Head of Sales; DACH', p.name, 'Sales', 'joerg@example.ch', "'+41 44 123 45 67", 'Zürich, Schweiz', 'Yes', '', '2026-02-03 14:30'],
+      ['Zoë', "O'Neil", `'=HYPERLINK("http://evil")`, p.name, '', '', '', '', 'No', '2025-12-31', ''],
+    ]);
+    const reversed = rowsOf((await get(`/api/contacts/export?partnerId=${p.id}&status=all&sort=-name&columns=firstName`)).body);
+    expect(reversed).toEqual([['First name'], ['Zoë'], ['Jörg']]);
+  });
+
+  it('speaks German for headers and roles, and filters like the directory (status, role, archived)', async () => {
+    const { p } = await awkwardPartner();
+    const gone = await makeContact(t, p.id, { firstName: 'Arno', lastName: 'Archiv', role: 'sales', archivedAt: new Date() });
+    const url = (filters: string) => `/api/contacts/export?partnerId=${p.id}&columns=lastName,role,primary,leftAt&${filters}`;
+
+    // By default only current people, as in the directory.
+    expect(rowsOf((await inGerman(url(''))).body)).toEqual([
+      ['Nachname', 'Rolle', 'Hauptkontakt', 'Ausgetreten am'],
+      ['Bär, Jr.', 'Verkauf', 'Ja', ''],
+    ]);
+    expect(rowsOf((await inGerman(url('status=left'))).body)).toEqual([
+      ['Nachname', 'Rolle', 'Hauptkontakt', 'Ausgetreten am'],
+      ["O'Neil", '', 'Nein', '2025-12-31'],
+    ]);
+    expect(rowsOf((await inGerman(url('status=all&role=unassigned'))).body).slice(1)).toEqual([["O'Neil", '', 'Nein', '2025-12-31']]);
+    expect(rowsOf((await inGerman(url('archived=true&role=sales'))).body).slice(1)).toEqual([[gone.lastName, 'Verkauf', 'Nein', '']]);
+  });
+
+  it('exports exactly the rows the directory lists for the same filters, to any reader (a member too)', async () => {
+    const member = await actor(t, 'member');
+    const { p } = await awkwardPartner();
+    await makeContact(t, p.id, { firstName: 'Mia', lastName: 'Meier', role: 'finance', lastContactAt: new Date('2026-01-05T08:00:00Z') });
+    const filters = `partnerId=${p.id}&status=all&sort=-lastContactAt`;
+    const listed = (await member.get(`/api/contacts?${filters}&pageSize=100`)).json<{ items: ContactListItem[] }>().items;
+    const exported = rowsOf((await member.get(`/api/contacts/export?${filters}&columns=lastName`)).body);
+    expect(exported.slice(1).map(([name]) => name)).toEqual(listed.map((c) => c.lastName));
+    expect(exported.slice(1).map(([name]) => name)).toEqual(['Bär, Jr.', 'Meier', "O'Neil"]);
+  });
+
+  it("reads every page of a large directory (past the kit's page of 500)", async () => {
+    const p = await makePartner(t);
+    await t.database.query(`insert into contact (partner_id, first_name, last_name) select $1, 'Bulk', 'Person ' || lpad(g::text, 4, '0') from generate_series(1, 1001) g`, [p.id]);
+    const rows = rowsOf((await get(`/api/contacts/export?partnerId=${p.id}&columns=lastName`)).body).slice(1);
+    expect(rows).toHaveLength(1001);
+    expect(new Set(rows.map(([n]) => n)).size).toBe(1001);
+    expect([rows[0]![0], rows[500]![0], rows[1000]![0]]).toEqual(['Person 0001', 'Person 0501', 'Person 1001']);
+  });
+
+  it('writes XLSX that a spreadsheet reads back: dates as dates, text never a formula', async () => {
+    const { p } = await awkwardPartner();
+    const res = await get(`/api/contacts/export?partnerId=${p.id}&status=all&sort=name&format=xlsx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'First name',
+      'Last name',
+      'Title',
+      'Partner',
+      'Role',
+      'E-mail',
+      'Phone',
+      'Location',
+      'Primary contact',
+      'Left on',
+      'Last contact',
+    ]);
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getCell('B2').value).toBe('Bär, Jr.');
+    expect(sheet.getCell('G2').value).toBe('+41 44 123 45 67');
+    expect(sheet.getCell('K2').value).toEqual(new Date('2026-02-03T13:30:00Z'));
+    expect(sheet.getCell('C3').value).toBe('=HYPERLINK("http://evil")');
+    expect(sheet.getCell('C3').type).toBe(ExcelJS.ValueType.String);
+    // A departure is a day: midnight of that day, which a spreadsheet shows as 31.12.2025.
+    expect(sheet.getCell('J3').value).toEqual(new Date('2025-12-31T00:00:00Z'));
+    expect(sheet.getCell('K3').value).toBeNull();
+  });
+
+  it('refuses an unknown column or format with a 400 that names it, and a caller without credentials with 401', async () => {
+    const bad = await get('/api/contacts/export?columns=lastName,salary');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'querystring.columns', message: expect.stringContaining('salary') })]);
+    expect((await get('/api/contacts/export?format=vcf')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/contacts/export' })).statusCode).toBe(401);
   });
 });

@@ -4,10 +4,14 @@ import type { Db } from '../../db/client.js';
 import { contact, partner } from '../../db/schema/index.js';
 import { AppError, msg } from '../../lib/errors.js';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../shared/partners.js';
-import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, contactToday, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
+import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, contactToday, type ContactSummary, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
 import { fullName, type ContactRow } from './contacts.presenter.js';
 import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
 import { csvCell } from '../../lib/csv.js';
+import type { tFor } from '../../i18n.js';
+import type { ExportFormat } from '../../../shared/schemas/common.js';
+import { allPages, type Cell, type ExportColumn } from '../../lib/table-export.js';
+import { listContacts } from './contacts.service.js';
 
 export interface ExportRow {
   c: ContactRow;
@@ -94,4 +98,32 @@ export function toVcf(rows: ExportRow[]): string {
     })
     .map((s) => `${s}\r\n`)
     .join('');
+}
+
+/**
+ * A calendar day (a departure) as a day: a Date at UTC midnight is that day in a spreadsheet, but the
+ * kit writes a Date in CSV as a Zurich date-time ("… 01:00"), so CSV gets the ISO day as it is.
+ */
+const dayCell = (format: ExportFormat, iso: string | null): Cell => (iso ? (format === 'xlsx' ? new Date(`${iso}T00:00:00Z`) : iso) : null);
+
+/** The directory's export columns (GET /api/contacts/export), in the reader's language; keys name them in `columns=`. */
+export function contactColumns(t: ReturnType<typeof tFor>, format: ExportFormat): ExportColumn<ContactSummary>[] {
+  return [
+    { key: 'firstName', header: t('contacts:form.firstName'), value: (c) => c.firstName },
+    { key: 'lastName', header: t('contacts:form.lastName'), value: (c) => c.lastName },
+    { key: 'title', header: t('contacts:form.title'), value: (c) => c.title },
+    { key: 'partner', header: t('contacts:column.partner'), value: (c) => c.partner.name },
+    { key: 'role', header: t('contacts:column.role'), value: (c) => (c.role ? t(`contacts:role.${c.role}`) : null) },
+    { key: 'email', header: t('contacts:form.email'), value: (c) => c.email },
+    { key: 'phone', header: t('contacts:form.phone'), value: (c) => c.phone },
+    { key: 'location', header: t('contacts:form.location'), value: (c) => c.location },
+    { key: 'primary', header: t('contacts:form.isPrimary'), value: (c) => (c.isPrimary ? t('common:state.yes') : t('common:state.no')) },
+    { key: 'leftAt', header: t('contacts:column.leftAt'), value: (c) => dayCell(format, c.leftAt) },
+    { key: 'lastContact', header: t('contacts:column.lastContact'), value: (c) => (c.lastContactAt ? new Date(c.lastContactAt) : null) },
+  ];
+}
+
+/** Every contact the directory's filters match, in its order, read through the directory's own list a page at a time (no cap: it streams). */
+export async function* exportContacts(db: Db, q: ExportContactsQuery): AsyncGenerator<ContactSummary> {
+  for await (const page of allPages((p, pageSize) => listContacts(db, { ...q, page: p, pageSize }))) yield* page;
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { uuidParam } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam } from '../../../shared/schemas/common.js';
 import {
   contactDetailSchema,
   contactPage,
@@ -16,11 +16,14 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
 import { partnersPolicy } from '../partners/index.js';
 import { withContactCan } from '../partners/index.js';
-import { exportFileName, exportRows, toCsv, toVcf } from './contacts.export.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { contactColumns, exportContacts, exportFileName, exportRows, toCsv, toVcf } from './contacts.export.js';
 import { mergeContacts } from './contacts.merge.js';
 import { createContact, getContact, listContacts, setContactArchived, stakeholderMap, updateContact } from './contacts.service.js';
 
 const tags = ['Contacts'];
+const exportDirectoryQuery = exportContactsQuery.extend(exportFields);
 
 /** Contacts belong to partners, so the partners' policies apply (members: only partners they own or are on the team of). */
 export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -36,6 +39,15 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   });
 
   // Static paths win over /api/contacts/:id in Fastify's router, whatever the order.
+  app.get(
+    '/api/contacts/export',
+    { config: read, schema: { tags, summary: 'The directory as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportDirectoryQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(contactColumns(tFor(requestLocale(req)), format), columns);
+      return sendTable(reply, 'contacts', format, exportContacts(db, q), chosen);
+    },
+  );
   app.get(
     '/api/contacts/export.csv',
     { config: read, schema: { tags, summary: 'The directory as CSV (same filters, no paging)', querystring: exportContactsQuery } },

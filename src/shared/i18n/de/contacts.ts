@@ -34,7 +34,6 @@ export default {
   directory: {
     title: 'Kontakte',
     description: 'Die Personen, die wir bei jedem Partner kennen. Exporte übernehmen die Filter unten.',
-    exportCsv: 'CSV exportieren',
     exportVcard: 'vCard exportieren',
     filters: 'Kontakte filtern',
     searchPlaceholder: 'Name, E-Mail oder Funktion',
@@ -64,6 +63,7 @@ export default {
     reach: 'Erreichbarkeit',
     influenceStrength: 'Einfluss und Beziehung',
     lastContact: 'Letzter Kontakt',
+    leftAt: 'Ausgetreten am',
     actions: 'Aktionen',
   },
   never: 'Nie',

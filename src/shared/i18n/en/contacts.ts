@@ -33,7 +33,6 @@ export default {
   directory: {
     title: 'Contacts',
     description: 'The people we know at every partner. Exports take the filters below.',
-    exportCsv: 'Export CSV',
     exportVcard: 'Export vCard',
     filters: 'Filter contacts',
     searchPlaceholder: 'Name, e-mail or title',
@@ -63,6 +62,7 @@ export default {
     reach: 'Reach',
     influenceStrength: 'Influence and strength',
     lastContact: 'Last contact',
+    leftAt: 'Left on',
     actions: 'Actions',
   },
   never: 'Never',

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Anchor, Button, Card, CloseButton, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAddressBook, IconFileSpreadsheet, IconId, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconId, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { listContactsQuery, type CONTACT_SORTS } from '../../../shared/schemas/contact.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState } from '../../components/states.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { ListFooter } from '../../components/ListFooter.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { ListTable } from '../../components/ListTable.js';
@@ -22,7 +23,7 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 
 const SORTS: readonly (typeof CONTACT_SORTS)[number][] = ['name', 'partner', 'role', 'lastContactAt', 'createdAt'];
 
-/** Every partner's people in one list: filter, sort, and take them along as CSV or vCard. */
+/** Every partner's people in one list: filter, sort, and take them along as CSV, XLSX or vCard. */
 export function ContactsPage() {
   const { t } = useTranslation('contacts');
   const statusOptions = [
@@ -43,7 +44,8 @@ export function ContactsPage() {
     update({ q: null, partnerId: null, role: null, status: null });
   };
 
-  const exports = { sort: params.sort, q: params.q, partnerId: params.partnerId, role: params.role, status: params.status };
+  // The API's names (partnerId, not the address's `partner`), so the exports take exactly the list's filters.
+  const exports = { sort: params.sort, q: params.q, partnerId: params.partnerId, role: params.role, status: params.status, archived: params.archived };
 
   return (
     <>
@@ -52,9 +54,7 @@ export function ContactsPage() {
         description={t('directory.description')}
         actions={
           <>
-            <Button component="a" href={exportUrl('csv', exports)} download variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-              {t('directory.exportCsv')}
-            </Button>
+            <ExportMenu path="/api/contacts/export" params={exports} />
             <Button component="a" href={exportUrl('vcf', exports)} download variant="default" leftSection={<IconId size={16} aria-hidden />}>
               {t('directory.exportVcard')}
             </Button>
