@@ -47,6 +47,7 @@ export const partnerRequests: Builders = {
   },
 
   'GET /api/products': plain('/api/products'),
+  'GET /api/products/export': plain('/api/products/export?format=xlsx&columns=name'),
   'POST /api/products': async () => ({ url: '/api/products', body: { name: unique('Managed Kubernetes'), description: 'Run by us, with partners' } }),
   'PATCH /api/products/:id': async (c) => {
     const [p] = await c.t.database.db

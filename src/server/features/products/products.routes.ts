@@ -1,17 +1,21 @@
 import { z } from 'zod';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { productBody, productSchema } from '../../../shared/schemas/partner.js';
-import { uuidParam, version } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam, version } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
 import { product } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError, msg } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { requestLocale, tFor } from '../../i18n.js';
 import { partnersPolicy } from '../partners/index.js';
+import { productColumns } from './products.export.js';
+import { listProducts, presentProduct as present } from './products.service.js';
 
 const tags = ['Products'];
-const present = (p: typeof product.$inferSelect) => ({ id: p.id, name: p.name, description: p.description, version: p.version });
+const exportProductsQuery = z.object(exportFields);
 
 /** Our own products and services that include partners: a small catalogue the Partner Manager keeps. */
 export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -22,9 +26,16 @@ export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     '/api/products',
     { config: { policy: partnersPolicy.read }, schema: { tags, summary: 'List our products and services', response: { 200: z.object({ items: z.array(productSchema) }) } } },
-    async () => ({
-      items: (await db.select().from(product).orderBy(asc(product.name))).map(present),
-    }),
+    async () => ({ items: await listProducts(db) }),
+  );
+  app.get(
+    '/api/products/export',
+    { config: { policy: partnersPolicy.read }, schema: { tags, summary: 'The catalogue as CSV or XLSX (the columns asked for)', querystring: exportProductsQuery } },
+    async (req, reply) => {
+      const { format, columns } = req.query;
+      const chosen = chooseColumns(productColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'products', format, await listProducts(db), chosen);
+    },
   );
   app.post(
     '/api/products',

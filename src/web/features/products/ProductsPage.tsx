@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { productBody } from '../../../shared/schemas/partner.js';
 import { isApiError } from '../../api.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
@@ -94,7 +95,16 @@ export function ProductsPage() {
 
   return (
     <>
-      <PageHeader title={t('list.title')} description={t('list.description')} actions={add} />
+      <PageHeader
+        title={t('list.title')}
+        description={t('list.description')}
+        actions={
+          <>
+            {products.data?.length ? <ExportMenu path="/api/products/export" params={{}} /> : null}
+            {add}
+          </>
+        }
+      />
       <Card withBorder radius="md" padding={0}>
         {products.isPending ? (
           <LoadingState label={t('list.loading')} />
