@@ -1,6 +1,8 @@
 import { createContactBody } from '../../../shared/schemas/contact.js';
 import { createPartnerBody } from '../../../shared/schemas/partner.js';
-import { CONTACT_ROLE_LABELS, CONTACT_ROLES, PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../shared/partners.js';
+import { CONTACT_ROLES, IMPORTANCE, PARTNER_STATUSES, PARTNER_TYPES } from '../../../shared/partners.js';
+import en from '../../../shared/i18n/en/index.js';
+import de from '../../../shared/i18n/de/index.js';
 import { IMPORT_FIELDS, type ImportDefaults, type ImportField, type ImportKind } from '../../../shared/schemas/import.js';
 import type { IssueLike } from '../../../shared/i18n/issues.js';
 import type { Msg } from '../../lib/errors.js';
@@ -79,10 +81,21 @@ function countryCodeOf(value: string): string {
 }
 
 const enumKey = (v: string) => v.toLowerCase().replace(/[^a-z0-9]+/g, '');
-function enumOf(value: string, values: readonly string[], labels: Record<string, string> = {}): string {
+function enumOf(value: string, values: readonly string[], labels: Record<string, readonly string[]> = {}): string {
   const k = enumKey(value);
-  return values.find((v) => enumKey(v) === k || (labels[v] && enumKey(labels[v]) === k)) ?? value;
+  return values.find((v) => enumKey(v) === k || labels[v]?.some((l) => enumKey(l) === k)) ?? value;
 }
+
+/** An enum's words in every language the app exports in, so a file it exported in English or German reads back. */
+function wordsOf(pick: (catalogue: typeof en) => Record<string, string>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const catalogue of [en, de as unknown as typeof en]) for (const [value, label] of Object.entries(pick(catalogue))) (out[value] ??= []).push(label);
+  return out;
+}
+const TYPE_WORDS = wordsOf((c) => c.partners.type);
+const STATUS_WORDS = wordsOf((c) => c.partners.status);
+const IMPORTANCE_WORDS = wordsOf((c) => c.partners.importance);
+const ROLE_WORDS = wordsOf((c) => c.contacts.role);
 const list = (value: string) =>
   value
     .split(/[;,|]/)
@@ -147,7 +160,7 @@ function rawValues(kind: ImportKind, mapping: readonly (string | null)[], cells:
         out.country = countryCodeOf(cell);
         break;
       case 'types':
-        out.types = list(cell).map((t) => enumOf(t, PARTNER_TYPES, PARTNER_TYPE_LABELS));
+        out.types = list(cell).map((t) => enumOf(t, PARTNER_TYPES, TYPE_WORDS));
         break;
       case 'tags':
       case 'regions':
@@ -155,11 +168,13 @@ function rawValues(kind: ImportKind, mapping: readonly (string | null)[], cells:
         out[field] = list(cell);
         break;
       case 'role':
-        out.role = enumOf(cell, CONTACT_ROLES, CONTACT_ROLE_LABELS);
+        out.role = enumOf(cell, CONTACT_ROLES, ROLE_WORDS);
         break;
       case 'status':
+        out.status = enumOf(cell, PARTNER_STATUSES, STATUS_WORDS);
+        break;
       case 'importance':
-        out[field] = cell.toLowerCase();
+        out.importance = enumOf(cell, IMPORTANCE, IMPORTANCE_WORDS);
         break;
       default:
         out[field] = cell;

@@ -176,6 +176,43 @@ describe('imports', () => {
     expect(made).toMatchObject({ website: 'https://foehn.example', country: 'CH', types: ['cloud_service_provider', 'software_vendor'] });
   });
 
+  it('reads back the app’s own partner export, whichever language it was written in', async () => {
+    const original = await makePartner(t, {
+      name: unique('Gletscher Systems'),
+      types: ['software_vendor', 'distributor'],
+      status: 'paused',
+      importance: 'key',
+      country: 'CH',
+      tags: ['cloud'],
+    });
+    for (const [lang, other] of [
+      ['de-CH', 'Matterhorn Data'],
+      ['en', 'Pilatus Cloud'],
+    ]) {
+      const exported = await manager.inject({
+        method: 'GET',
+        url: `/api/partners/export?format=csv&q=${encodeURIComponent(original.name)}&includeArchived=false&columns=name,types,status,importance,country,tags`,
+        headers: { 'accept-language': lang },
+      });
+      expect(exported.statusCode, exported.body).toBe(200);
+      // The same partner under another name, so it is a new row rather than a duplicate.
+      const copy = unique(other!);
+      const file = Buffer.from(exported.body.replaceAll(original.name, copy), 'utf8');
+      const imp = await upload('partners', `partners-${lang}.csv`, file);
+      expect(imp.mapping).toEqual(['name', 'types', 'status', 'importance', 'country', 'tags']);
+      expect(imp.counts).toMatchObject({ rows: 1, errors: 0, create: 1 });
+      await commit(imp);
+      const [created] = await partnersNamed([copy]);
+      expect([created!.types.sort(), created!.status, created!.importance, created!.country, created!.tags]).toEqual([
+        ['distributor', 'software_vendor'],
+        'paused',
+        'key',
+        'CH',
+        ['cloud'],
+      ]);
+    }
+  });
+
   it('undoes an import, and refuses to once an imported record was edited since', async () => {
     const existing = await makePartner(t, { name: unique('Säntis IT'), website: 'https://saentis-it.example', country: 'CH' });
     const [n1, n2] = [unique('Undo One'), unique('Undo Two')];
