@@ -364,7 +364,7 @@ describe('health', () => {
 });
 
 describe('first run', () => {
-  it('creates the first administrator once; later attempts get 403', async () => {
+  it('creates the first administrator once; later attempts get 403', { timeout: 120_000 }, async () => {
     const fresh = await createTestApp();
     try {
       const status = async () => (await fresh.app.inject({ method: 'GET', url: '/api/setup' })).json().needsSetup;

@@ -167,7 +167,7 @@ describe('certification catalogue', () => {
 });
 
 describe('starter catalogue', () => {
-  it('adds the four programmes with their certifications and renewal rules; running it again adds nothing', async () => {
+  it('adds the four programmes with their certifications and renewal rules; running it again adds nothing', { timeout: 120_000 }, async () => {
     const fresh = await createTestApp();
     try {
       const admin = await tokenFor(fresh, await makeUser(fresh, 'admin'));
@@ -213,7 +213,8 @@ describe('starter catalogue', () => {
     }
   });
 
-  it('the first administrator’s setup installs it', async () => {
+  // A fresh installation (its own database, migrated from nothing) takes most of a minute on a loaded machine.
+  it('the first administrator’s setup installs it', { timeout: 120_000 }, async () => {
     const fresh = await createTestApp();
     try {
       const setup = await fresh.app.inject({

@@ -213,7 +213,7 @@ describe('starting an onboarding', () => {
 });
 
 describe('demo onboardings', () => {
-  it('gives partners in onboarding one in progress (past-due steps mostly done) and some active partners a completed one', async () => {
+  it('gives partners in onboarding one in progress (past-due steps mostly done) and some active partners a completed one', { timeout: 120_000 }, async () => {
     const fresh = await createTestApp();
     try {
       const petra = await makeUser(fresh, 'manager', { name: 'Petra Partner' });

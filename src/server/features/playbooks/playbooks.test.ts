@@ -161,7 +161,7 @@ describe('playbooks', () => {
 });
 
 describe('starter playbooks', () => {
-  it('adds one playbook per partner type with the issue’s steps; running it again adds nothing and names in use are skipped', async () => {
+  it('adds one playbook per partner type with the issue’s steps; running it again adds nothing and names in use are skipped', { timeout: 120_000 }, async () => {
     const fresh = await createTestApp();
     try {
       const admin = await tokenFor(fresh, await makeUser(fresh, 'admin'));
@@ -215,7 +215,7 @@ describe('starter playbooks', () => {
     }
   });
 
-  it('the first administrator’s setup adds the starter set', async () => {
+  it('the first administrator’s setup adds the starter set', { timeout: 120_000 }, async () => {
     const fresh = await createTestApp();
     try {
       const setup = await fresh.app.inject({

@@ -89,7 +89,7 @@ describe('risk criteria', () => {
     expect(next.scores.map((s: { criterionId: string }) => s.criterionId)).not.toContain(c.id);
   });
 
-  it('the starter set installs the 14 policy criteria once, by key; setup installs it', async () => {
+  it('the starter set installs the 14 policy criteria once, by key; setup installs it', { timeout: 120_000 }, async () => {
     const first = await post('/api/risk/criteria/starter', {});
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().created.map((c: { key: string }) => c.key)).toEqual(STARTER_RISK_CRITERIA.map((c) => c.key));
