@@ -106,6 +106,7 @@ export const platformRequests: Builders = {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   }),
   'GET /api/mail': plain('/api/mail'),
+  'GET /api/mail/export': plain('/api/mail/export?status=outbox&format=xlsx&columns=subject,status'),
   'GET /api/mail/:id': async (c) => {
     const [m] = await c.t.database.db
       .insert(mailMessage)

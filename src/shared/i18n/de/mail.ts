@@ -27,6 +27,7 @@ export default {
     subject: 'Betreff',
     to: 'An',
     created: 'Erstellt',
+    colleague: 'Kollegin oder Kollege',
     count_one: '{{count}} Nachricht',
     count_other: '{{count}} Nachrichten',
   },

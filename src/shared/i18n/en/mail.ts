@@ -25,6 +25,7 @@ export default {
     subject: 'Subject',
     to: 'To',
     created: 'Created',
+    colleague: 'Colleague',
     count_one: '{{count}} message',
     count_other: '{{count}} messages',
   },

@@ -11,6 +11,7 @@ import { ListTable } from '../../components/ListTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { EmptyState } from '../../components/states.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useListParams } from '../../components/useListParams.js';
 import { formatDateTime } from '../../lib/format.js';
 import { MAIL_PAGE_SIZE, mailListQuery, mailQuery } from './queries.js';
@@ -106,7 +107,7 @@ export function OutboxPage() {
     <>
       <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
       <Card withBorder radius="md" padding={0}>
-        <Group p="sm" className={classes.toolbar}>
+        <Group p="sm" justify="space-between" align="flex-end" className={classes.toolbar}>
           <Select
             label={t('outbox.status')}
             placeholder={t('outbox.anyStatus')}
@@ -116,6 +117,7 @@ export function OutboxPage() {
             onChange={(v) => update({ status: v })}
             data={MAIL_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />
+          <ExportMenu path="/api/mail/export" params={{ status: status ?? undefined, sort: params.sort }} />
         </Group>
         <QueryStates
           query={list}
