@@ -88,6 +88,10 @@ export const platformRequests: Builders = {
   },
 
   'GET /api/notifications': plain('/api/notifications'),
+  'GET /api/notifications/export': async (c) => {
+    await unread(c);
+    return { url: '/api/notifications/export?unread=true&format=xlsx&columns=kind,title' };
+  },
   'GET /api/notifications/unread-count': plain('/api/notifications/unread-count'),
   'POST /api/notifications/:id/read': async (c) => ({ url: `/api/notifications/${(await unread(c)).id}/read` }),
   'POST /api/notifications/read-all': async (c) => {

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { uuidParam } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam } from '../../../shared/schemas/common.js';
 import {
   listNotificationsQuery,
   markedSchema,
@@ -17,10 +17,15 @@ import {
   updateNotificationPreferencesBody,
 } from '../../../shared/schemas/notification.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
 import { AppError, msg } from '../../lib/errors.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { exportNotifications, notificationColumns } from './notifications.export.js';
 import { notificationsPolicy } from './notifications.policy.js';
 import { checkUnsubscribe, getPreferences, listNotifications, markAllRead, markRead, unreadCount, unsubscribe, updatePreferences } from './notifications.service.js';
 import { confirmUnsubscribePage, unsubscribedPage } from './notifications.pages.js';
+
+const exportNotificationsQuery = listNotificationsQuery.omit({ page: true, pageSize: true }).extend(exportFields);
 
 export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string; baseUrl: string }> = async (app, { db, secret, baseUrl }) => {
   const tags = ['Notifications'];
@@ -30,6 +35,16 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
     '/api/notifications',
     { config: own, schema: { tags, summary: 'List one’s notifications', querystring: listNotificationsQuery, response: { 200: notificationPage } } },
     (req) => listNotifications(db, req.actor!.id, req.query),
+  );
+  // One's own inbox only, as the list: the actor's id scopes the query, whatever the request asks.
+  app.get(
+    '/api/notifications/export',
+    { config: own, schema: { tags, summary: 'One’s inbox as CSV or XLSX (its unread filter and sort, the columns asked for; no paging)', querystring: exportNotificationsQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(notificationColumns(tFor(requestLocale(req)), baseUrl), columns);
+      return sendTable(reply, 'notifications', format, exportNotifications(db, req.actor!.id, q), chosen);
+    },
   );
   app.get('/api/notifications/unread-count', { config: own, schema: { tags, summary: 'Count one’s unread notifications', response: { 200: unreadCountSchema } } }, async (req) => ({
     unread: await unreadCount(db, req.actor!.id),

@@ -17,6 +17,14 @@ export default {
     risk_review_due: 'Risikoüberprüfung fällig',
     contract_notice: 'Kündigungsfrist Vertrag',
   },
+  column: {
+    kind: 'Typ',
+    title: 'Titel',
+    body: 'Details',
+    createdAt: 'Erhalten',
+    readAt: 'Gelesen am',
+    link: 'Link',
+  },
   bell: {
     unread: 'Posteingang, {{n}} ungelesen',
     nothingUnread: 'Posteingang, nichts ungelesen',

@@ -15,6 +15,14 @@ export default {
     risk_review_due: 'Risk review due',
     contract_notice: 'Contract notice deadline',
   },
+  column: {
+    kind: 'Type',
+    title: 'Title',
+    body: 'Details',
+    createdAt: 'Received',
+    readAt: 'Read on',
+    link: 'Link',
+  },
   bell: {
     unread: 'Inbox, {{n}} unread',
     nothingUnread: 'Inbox, nothing unread',

@@ -11,6 +11,7 @@ import { ListFooter } from '../../components/ListFooter.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryStates } from '../../components/QueryStates.js';
 import { EmptyState } from '../../components/states.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useListParams } from '../../components/useListParams.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';
 import { KIND_LABELS } from './labels.js';
@@ -118,6 +119,7 @@ export function InboxPage() {
               { value: 'all', label: t('inbox.allTab') },
             ]}
           />
+          <ExportMenu path="/api/notifications/export" params={{ unread: unreadOnly ? 'true' : undefined, sort: params.sort }} />
         </Group>
         <QueryStates
           query={list}
