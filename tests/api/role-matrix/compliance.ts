@@ -17,6 +17,7 @@ const ownHolding = async (c: BuildContext) => grantCertification(c.t, c.as.id, (
 
 const certifications: Builders = {
   'GET /api/certifications': plain('/api/certifications'),
+  'GET /api/certifications/export': plain('/api/certifications/export?includeArchived=true&format=xlsx&columns=programme,certification,holders'),
   'POST /api/certifications': async (c) => ({
     url: '/api/certifications',
     body: { programId: (await makeProgram(c.t)).id, name: unique('Solutions Architect'), examCode: 'SAA-C03', category: 'associate', validityMonths: 36 },
@@ -38,6 +39,10 @@ const certifications: Builders = {
     return { url: `/api/certifications/${cert.id}/restore`, body: { version: cert.version } };
   },
   'GET /api/user-certifications': plain('/api/user-certifications'),
+  'GET /api/user-certifications/export': async (c) => {
+    await ownHolding(c);
+    return { url: `/api/user-certifications/export?userId=${encodeURIComponent(c.as.id)}&format=xlsx&columns=colleague,certification,state,expiresOn` };
+  },
   'POST /api/user-certifications': async (c) => ({
     url: '/api/user-certifications',
     body: { userId: c.as.id, certificationId: (await makeCertification(c.t)).id, obtainedOn: '2026-02-03' },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import {
   certificationList,
   certificationSchema,
@@ -16,6 +16,9 @@ import {
   userCertificationSchema,
 } from '../../../shared/schemas/certification.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { certificationColumns, exportCertifications, exportHoldings, holdingColumns } from './certifications.export.js';
 import { archiveHolding, createHolding, getHolding, listHoldings, updateHolding } from './certifications.holdings.js';
 import { certificationMatrix, matrixCsv, matrixFileName } from './certifications.matrix.js';
 import { certificationsPolicy } from './certifications.policy.js';
@@ -23,6 +26,8 @@ import { createCertification, getCertification, listCertifications, setCertifica
 import { addStarterCatalogue } from './certifications.starter.js';
 
 const tags = ['Certifications'];
+const exportCertificationsQuery = listCertificationsQuery.extend(exportFields);
+const exportHoldingsQuery = listUserCertificationsQuery.extend(exportFields);
 
 export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const read = { policy: certificationsPolicy.read };
@@ -36,6 +41,16 @@ export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (req) => ({
       items: await listCertifications(db, req.query),
     }),
+  );
+
+  app.get(
+    '/api/certifications/export',
+    { config: read, schema: { tags, summary: 'The certification catalogue as CSV or XLSX (its filters, the columns asked for)', querystring: exportCertificationsQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(certificationColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'certification-catalogue', format, await exportCertifications(db, q), chosen);
+    },
   );
 
   app.post(
@@ -107,6 +122,19 @@ export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     async (req) => ({
       items: await listHoldings(db, req.query, new Date()),
     }),
+  );
+
+  app.get(
+    '/api/user-certifications/export',
+    {
+      config: read,
+      schema: { tags, summary: 'Colleagues’ certifications as CSV or XLSX (the list’s filters, the columns asked for)', querystring: exportHoldingsQuery },
+    },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(holdingColumns(tFor(requestLocale(req)), format), columns);
+      return sendTable(reply, 'colleague-certifications', format, await exportHoldings(db, q, new Date()), chosen);
+    },
   );
 
   app.post(

@@ -149,6 +149,7 @@ export default {
     archiveText_other:
       '{{name}} kann für neue Einträge nicht mehr gewählt werden. {{count}} Kolleginnen und Kollegen haben sie: Ihre Einträge bleiben bestehen. Sie können die Zertifizierung später wiederherstellen.',
   },
+  export: { validityMonths: 'Gültig für (Monate)' },
   certForm: {
     field: {
       programId: 'Partnerprogramm',

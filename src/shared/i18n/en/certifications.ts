@@ -149,6 +149,8 @@ export default {
     archiveText_one: '{{name}} can no longer be chosen for new records. {{count}} colleague holds it: their records stay. You can restore it later.',
     archiveText_other: '{{name}} can no longer be chosen for new records. {{count}} colleagues hold it: their records stay. You can restore it later.',
   },
+  /** Export headers where the screens' words leave out the unit. */
+  export: { validityMonths: 'Valid for (months)' },
   /** Adding or editing a catalogue entry. */
   certForm: {
     field: {

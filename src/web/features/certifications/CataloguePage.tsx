@@ -7,6 +7,7 @@ import { IconArchive, IconArchiveOff, IconCertificate, IconPencil, IconPlus, Ico
 import type { Certification } from '../../../shared/schemas/certification.js';
 import { errorMessage } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { i18n } from '../../i18n.js';
@@ -174,7 +175,10 @@ export function CataloguePage() {
           </>
         }
       />
-      <Switch mb="md" label={t('catalogue.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+      <Group justify="space-between" align="center" mb="md">
+        <Switch label={t('catalogue.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+        <ExportMenu path="/api/certifications/export" params={{ includeArchived: showArchived ? 'true' : undefined }} />
+      </Group>
       {catalogue.isPending ? (
         <LoadingState label={t('catalogue.loading')} />
       ) : catalogue.isError ? (

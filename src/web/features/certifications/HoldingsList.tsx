@@ -5,6 +5,7 @@ import { Anchor, Button, Chip, Group, Select, Stack, Table, Text, VisuallyHidden
 import { IconArchive, IconCertificate, IconPencil } from '@tabler/icons-react';
 import type { HoldingState, UserCertification } from '../../../shared/schemas/certification.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { ColleagueSelect } from '../partners/pickers.js';
@@ -31,7 +32,8 @@ export function HoldingsList({
   const [userId, setUserId] = useState<string | null>(null);
   const [state, setState] = useState<HoldingState | null>(null);
   const [mine, setMine] = useState(false);
-  const holdings = useQuery(holdingsQuery({ userId: mine ? me.user.id : userId, programId, state }));
+  const filters = { userId: mine ? me.user.id : userId, programId, state };
+  const holdings = useQuery(holdingsQuery(filters));
   const archive = useArchiveHolding();
   const [archiving, setArchiving] = useState<UserCertification | null>(null);
   const mayChange = (h: UserCertification) => h.user.id === me.user.id || me.user.role === 'admin' || me.user.role === 'manager';
@@ -72,6 +74,10 @@ export function HoldingsList({
           value={state}
           onChange={(v) => setState(v as HoldingState | null)}
           w={{ base: '100%', xs: 180 }}
+        />
+        <ExportMenu
+          path="/api/user-certifications/export"
+          params={{ userId: filters.userId ?? undefined, programId: filters.programId ?? undefined, state: filters.state ?? undefined }}
         />
       </Group>
       {holdings.isPending ? (
