@@ -110,6 +110,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // Tasks: everyone reads; writers write (members only tasks assigned to or created by them, or on
   // partners they may edit, checked in the service). "My work" is everyone's own.
   'GET /api/tasks': ALL,
+  'GET /api/tasks/export': ALL,
   'POST /api/tasks': WRITERS,
   'POST /api/tasks/complete': WRITERS,
   'GET /api/tasks/:id': ALL,
@@ -117,6 +118,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/tasks/:id/comments': ALL,
   'POST /api/tasks/:id/comments': WRITERS,
   'GET /api/my-work': ALL,
+  'GET /api/my-work/export': ALL,
 
   // Onboarding playbooks: everyone reads; administrators edit them (the issue: "editable by an admin").
   'GET /api/playbooks': ALL,

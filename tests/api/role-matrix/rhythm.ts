@@ -42,6 +42,7 @@ const WINDOW = 'from=2026-05-01T00:00:00Z&to=2026-06-01T00:00:00Z';
 
 export const rhythmRequests: Builders = {
   'GET /api/tasks': plain('/api/tasks?status=open&sort=dueDate'),
+  'GET /api/tasks/export': plain('/api/tasks/export?status=open&sort=title&format=xlsx&columns=title,status,dueDate'),
   'POST /api/tasks': async (c) => ({
     url: '/api/tasks',
     body: { title: unique('Prepare the QBR'), subject: { type: 'partner', id: (await ownPartner(c)).id }, dueDate: '2026-12-15', priority: 'high' },
@@ -55,6 +56,10 @@ export const rhythmRequests: Builders = {
   'GET /api/tasks/:id/comments': async (c) => ({ url: `/api/tasks/${(await ownTask(c)).id}/comments` }),
   'POST /api/tasks/:id/comments': async (c) => ({ url: `/api/tasks/${(await ownTask(c)).id}/comments`, body: { body: 'Sent it on Monday.' } }),
   'GET /api/my-work': plain('/api/my-work'),
+  'GET /api/my-work/export': async (c) => {
+    await ownTask(c);
+    return { url: '/api/my-work/export?format=xlsx' };
+  },
 
   'GET /api/playbooks': plain('/api/playbooks'),
   'GET /api/playbooks/:id': async (c) => ({ url: `/api/playbooks/${(await playbook(c)).id}` }),

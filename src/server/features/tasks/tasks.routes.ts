@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { uuidParam } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam } from '../../../shared/schemas/common.js';
 import {
   completeTasksBody,
   createTaskBody,
@@ -15,13 +16,18 @@ import {
   type TaskDetail,
 } from '../../../shared/schemas/task.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
 import type { Actor } from '../../lib/policy.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
 import { withTaskCan } from './tasks.can.js';
+import { exportMyWork, exportTasks, myWorkColumns, taskColumns } from './tasks.export.js';
 import { myWork } from './tasks.mywork.js';
 import { tasksPolicy } from './tasks.policy.js';
 import { addComment, completeTasks, createTask, getTask, listComments, listTasks, updateTask } from './tasks.service.js';
 
 const tags = ['Tasks'];
+const exportTasksQuery = listTasksQuery.omit({ page: true, pageSize: true }).extend(exportFields);
+const exportMyWorkQuery = z.object(exportFields);
 
 export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const read = { policy: tasksPolicy.read };
@@ -32,6 +38,16 @@ export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     const page = await listTasks(db, req.query, req.actor!);
     return { ...page, items: await withTaskCan(db, req.actor!, page.items) };
   });
+
+  app.get(
+    '/api/tasks/export',
+    { config: read, schema: { tags, summary: 'The task list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportTasksQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(taskColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'tasks', format, exportTasks(db, q, req.actor!), chosen);
+    },
+  );
 
   app.post('/api/tasks', { config: write, schema: { tags, summary: 'Create a task', body: createTaskBody, response: { 201: taskDetailItemSchema } } }, async (req, reply) =>
     reply.status(201).send(await one(req.actor!, await createTask(db, req.body, req.actor!))),
@@ -73,6 +89,15 @@ export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       const g = work.groups;
       const [overdue, today, thisWeek, later] = await Promise.all([g.overdue, g.today, g.thisWeek, g.later].map((items) => withTaskCan(db, req.actor!, items)));
       return { ...work, groups: { overdue: overdue!, today: today!, thisWeek: thisWeek!, later: later! } };
+    },
+  );
+
+  app.get(
+    '/api/my-work/export',
+    { config: read, schema: { tags, summary: 'One’s open tasks as My work shows them, as CSV or XLSX (the columns asked for; no cap)', querystring: exportMyWorkQuery } },
+    async (req, reply) => {
+      const chosen = chooseColumns(myWorkColumns(tFor(requestLocale(req))), req.query.columns);
+      return sendTable(reply, 'my-work', req.query.format, exportMyWork(db, req.actor!), chosen);
     },
   );
 };

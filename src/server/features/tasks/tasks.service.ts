@@ -42,7 +42,8 @@ function sortOf(sort: string): SQL[] {
     case 'title':
       return [dir(sql`lower("task".title)`), asc(task.id)];
     default:
-      return [descending ? DUE_DESC : DUE_ASC, asc(PRIORITY_RANK), asc(task.id)];
+      // Ties as My work orders them, so its export lists a day's tasks as the page does.
+      return [descending ? DUE_DESC : DUE_ASC, asc(PRIORITY_RANK), asc(task.createdAt), asc(task.id)];
   }
 }
 

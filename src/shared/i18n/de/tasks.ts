@@ -7,6 +7,7 @@ export default {
   priorityBadge: { low: 'Niedrige Priorität', normal: 'Normale Priorität', high: 'Hohe Priorität', urgent: 'Dringende Priorität' },
   subject: { partner: 'Partner', contact: 'Kontakt', meeting: 'Meeting', onboarding: 'Onboarding', risk_assessment: 'Risikobewertung', contract: 'Vertrag' },
   subjectLine: '{{subject}}: {{name}}',
+  column: { group: 'Fälligkeit', subject: 'Verknüpft mit', createdBy: 'Erstellt von' },
   done: 'Die Aufgabe ist erledigt.',
   newTask: 'Neue Aufgabe',
   count_one: '{{count, number}} Aufgabe',

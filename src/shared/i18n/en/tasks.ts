@@ -5,6 +5,8 @@ export default {
   priorityBadge: { low: 'Low priority', normal: 'Normal priority', high: 'High priority', urgent: 'Urgent priority' },
   subject: { partner: 'Partner', contact: 'Contact', meeting: 'Meeting', onboarding: 'Onboarding', risk_assessment: 'Risk assessment', contract: 'Contract' },
   subjectLine: '{{subject}}: {{name}}',
+  /** Export columns the screens have no word for: the section of My work a task is in, what it is linked to, who created it. */
+  column: { group: 'Due', subject: 'Linked to', createdBy: 'Created by' },
   done: 'The task is done.',
   newTask: 'New task',
   count_one: '{{count, number}} task',

@@ -7,6 +7,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { IconChecks, IconClockExclamation, IconPlus } from '@tabler/icons-react';
 import { MY_WORK_GROUPS, type TaskItem } from '../../../shared/schemas/task.js';
 import { errorMessage } from '../../api.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { QueryStates } from '../../components/QueryStates.js';
@@ -61,7 +62,16 @@ export function MyWorkPage() {
 
   return (
     <>
-      <PageHeader title={t('myWork.title')} description={data ? t('myWork.description', { today: formatDue(data.today) }) : t('myWork.descriptionLoading')} actions={newTask} />
+      <PageHeader
+        title={t('myWork.title')}
+        description={data ? t('myWork.description', { today: formatDue(data.today) }) : t('myWork.descriptionLoading')}
+        actions={
+          <>
+            <ExportMenu path="/api/my-work/export" params={{}} />
+            {newTask}
+          </>
+        }
+      />
       <QueryStates query={work} loading={t('myWork.loading')}>
         {({ groups, today, truncated, overduePartners }) => (
           <Stack gap="md">

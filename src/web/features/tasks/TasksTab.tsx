@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
 import { tasksListQuery, useCompleteTasks } from './queries.js';
@@ -20,7 +21,8 @@ export function TasksTab({ partner }: PartnerTabProps) {
   const canEdit = partner.can.edit;
   const [show, setShow] = useState<'open' | 'all'>('open');
   const [page, setPage] = useState(1);
-  const tasks = useQuery(tasksListQuery({ partnerId: partner.id, status: show === 'open' ? 'open,in_progress' : undefined, sort: 'status', page, pageSize: PAGE_SIZE }));
+  const filters = { partnerId: partner.id, status: show === 'open' ? 'open,in_progress' : undefined, sort: 'status' };
+  const tasks = useQuery(tasksListQuery({ ...filters, page, pageSize: PAGE_SIZE }));
   const complete = useCompleteTasks();
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<TaskFormTarget | null>(null);
@@ -48,6 +50,7 @@ export function TasksTab({ partner }: PartnerTabProps) {
               setPage(1);
             }}
           />
+          <ExportMenu path="/api/tasks/export" params={filters} />
           {canEdit && (
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={newTask}>
               {t('newTask')}
