@@ -161,6 +161,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/partners/:id/meetings': ALL,
   'POST /api/partners/:id/meetings': WRITERS,
   'GET /api/meetings': ALL,
+  'GET /api/meetings/export': ALL,
   'GET /api/meetings/quarterly': ALL,
   'GET /api/meetings/:id': ALL,
   'PATCH /api/meetings/:id': WRITERS,

@@ -115,6 +115,7 @@ export const rhythmRequests: Builders = {
     body: { title: 'Joint offer workshop', startsAt: '2026-06-02T12:00:00Z', endsAt: '2026-06-02T13:30:00Z', userIds: [c.as.id] },
   }),
   'GET /api/meetings': plain(`/api/meetings?${WINDOW}`),
+  'GET /api/meetings/export': plain(`/api/meetings/export?${WINDOW}&mine=true&format=xlsx&columns=startsAt,title,status`),
   'GET /api/meetings/quarterly': plain('/api/meetings/quarterly?quarter=2026-Q2'),
   'GET /api/meetings/:id': async (c) => ({ url: `/api/meetings/${(await meeting(c)).id}` }),
   'PATCH /api/meetings/:id': async (c) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import {
   createMeetingBody,
   createSeriesBody,
@@ -15,12 +15,16 @@ import {
   updateSeriesBody,
 } from '../../../shared/schemas/meeting.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { meetingColumns } from './meetings.export.js';
 import { meetingsPolicy } from './meetings.policy.js';
 import { updateMeeting } from './meetings.minutes.js';
 import { archiveSeries, createSeries, getSeries, listSeries, updateSeries } from './meetings.series.js';
 import { actOnOccurrence, createMeeting, getMeeting, listAllMeetings, listPartnerMeetings, quarterlyReport as buildQuarterly } from './meetings.service.js';
 
 const tags = ['Meetings'];
+const exportMeetingsQuery = meetingsQuery.extend(exportFields);
 
 export const meetingsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }> = async (app, { db, now = () => new Date() }) => {
   const read = { policy: meetingsPolicy.read };
@@ -82,6 +86,16 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }>
   app.get('/api/meetings', { config: read, schema: { tags, summary: 'List meetings', querystring: meetingsQuery, response: { 200: meetingList } } }, async (req) => ({
     items: await listAllMeetings(db, req.query, req.actor!),
   }));
+  app.get(
+    '/api/meetings/export',
+    { config: read, schema: { tags, summary: 'The meetings list as CSV or XLSX (its window and whose, the columns asked for)', querystring: exportMeetingsQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(meetingColumns(tFor(requestLocale(req))), columns);
+      // Read before the answer starts, so a window the list refuses is a 400 here too.
+      return sendTable(reply, 'meetings', format, await listAllMeetings(db, q, req.actor!), chosen);
+    },
+  );
   app.get(
     '/api/meetings/quarterly',
     { config: read, schema: { tags, summary: 'Get the quarterly meeting report', querystring: quarterQuery, response: { 200: quarterlyReport } } },

@@ -17,6 +17,7 @@ export default {
   },
   status: { planned: 'Geplant', held: 'Durchgeführt', skipped: 'Entfällt' },
   statusInSentence: { planned: 'geplant', held: 'durchgeführt', skipped: 'entfällt' },
+  column: { startsAt: 'Beginn', endsAt: 'Ende', status: 'Status' },
   topicKind: { topic: 'Thema', decision: 'Entscheid' },
   rhythm: {
     weekly: 'Jede Woche am {{weekday}} um {{time}} ({{zone}})',

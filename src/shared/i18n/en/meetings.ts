@@ -16,6 +16,8 @@ export default {
   status: { planned: 'Planned', held: 'Held', skipped: 'Skipped' },
   /** A status inside a sentence (a row's accessible name). */
   statusInSentence: { planned: 'planned', held: 'held', skipped: 'skipped' },
+  /** Export columns the screens word otherwise (a row shows the time and a status badge). */
+  column: { startsAt: 'Starts', endsAt: 'Ends', status: 'Status' },
   topicKind: { topic: 'Topic', decision: 'Decision' },
   /** A series' rhythm in words, as the server words it ("Every week on Thursday at 10:00 (Europe/Zurich)"). */
   rhythm: {

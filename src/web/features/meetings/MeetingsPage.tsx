@@ -5,6 +5,7 @@ import { IconCalendarEvent, IconChevronLeft, IconChevronRight } from '@tabler/ic
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../components/session.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { CalendarFeeds } from '../calendar/CalendarFeeds.js';
@@ -33,15 +34,18 @@ function Upcoming() {
         <Title order={2} size="h4" id="upcoming-heading">
           {t('upcoming.title', { count: AHEAD_DAYS })}
         </Title>
-        <SegmentedControl
-          aria-label={t('upcoming.whose')}
-          value={mine}
-          onChange={(v) => setMine(v as 'mine' | 'all')}
-          data={[
-            { value: 'mine', label: t('upcoming.mine') },
-            { value: 'all', label: t('upcoming.all') },
-          ]}
-        />
+        <Group gap="sm">
+          <SegmentedControl
+            aria-label={t('upcoming.whose')}
+            value={mine}
+            onChange={(v) => setMine(v as 'mine' | 'all')}
+            data={[
+              { value: 'mine', label: t('upcoming.mine') },
+              { value: 'all', label: t('upcoming.all') },
+            ]}
+          />
+          <ExportMenu path="/api/meetings/export" params={{ ...range, mine: String(mine === 'mine') }} />
+        </Group>
       </Group>
       {meetings.isPending ? (
         <LoadingState />
