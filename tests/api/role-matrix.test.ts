@@ -133,6 +133,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/partners/:id/onboarding': ALL,
   'POST /api/partners/:id/onboarding': WRITERS,
   'GET /api/onboardings': ALL,
+  'GET /api/onboardings/export': ALL,
   'GET /api/onboardings/:id': ALL,
   'POST /api/onboardings/:id/complete': MANAGERS,
   'POST /api/onboardings/:id/cancel': WRITERS,

@@ -84,6 +84,7 @@ export const rhythmRequests: Builders = {
     body: { playbookId: (await playbook(c)).id },
   }),
   'GET /api/onboardings': plain('/api/onboardings'),
+  'GET /api/onboardings/export': plain('/api/onboardings/export?status=completed&format=xlsx&columns=partner,playbook,durationDays'),
   'GET /api/onboardings/:id': async (c) => ({ url: `/api/onboardings/${(await onboarding(c)).id}` }),
   'POST /api/onboardings/:id/complete': async (c) => {
     const o = await onboarding(c);

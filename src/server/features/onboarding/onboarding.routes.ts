@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { uuidParam } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam } from '../../../shared/schemas/common.js';
 import {
   cancelOnboardingBody,
   completeOnboardingBody,
@@ -10,13 +10,17 @@ import {
   startOnboardingBody,
 } from '../../../shared/schemas/onboarding.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
 import { onOnboardingStepsChanged } from '../tasks/index.js';
 import { afterOnboardingTasksChanged } from './onboarding.hooks.js';
+import { onboardingColumns } from './onboarding.export.js';
 import { onboardingPolicy } from './onboarding.policy.js';
 import { getOnboarding, listOnboardings, partnerOnboardings } from './onboarding.read.js';
 import { cancelOnboarding, overrideComplete, startOnboarding } from './onboarding.service.js';
 
 const tags = ['Onboarding'];
+const exportOnboardingsQuery = listOnboardingsQuery.extend(exportFields);
 
 export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   // An onboarding follows its step tasks: the tasks feature tells it when they change.
@@ -49,6 +53,16 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
 
   app.get('/api/onboardings', { config: read, schema: { tags, summary: 'List onboardings', querystring: listOnboardingsQuery, response: { 200: onboardingListSchema } } }, (req) =>
     listOnboardings(db, req.query, new Date()),
+  );
+
+  app.get(
+    '/api/onboardings/export',
+    { config: read, schema: { tags, summary: 'The onboardings list as CSV or XLSX (its status, the columns asked for)', querystring: exportOnboardingsQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(onboardingColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'onboardings', format, (await listOnboardings(db, q, new Date())).items, chosen);
+    },
   );
 
   app.get('/api/onboardings/:id', { config: read, schema: { tags, summary: 'Get an onboarding with its steps', params: uuidParam, response: { 200: onboardingSchema } } }, (req) =>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OnboardingStatus } from '../../../shared/rhythm.js';
 import type { OnboardingSummary } from '../../../shared/schemas/onboarding.js';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ListTable } from '../../components/ListTable.js';
 import { QueryStates } from '../../components/QueryStates.js';
@@ -13,6 +14,11 @@ import { EmptyState } from '../../components/states.js';
 import { formatDateTime } from '../../lib/format.js';
 import { formatDay, tookLabel } from './format.js';
 import { onboardingsQuery } from './queries.js';
+
+/** The export's columns for what the table shows of each list (the progress bar as its two numbers). */
+const EXPORT_COLUMNS = ['partner', 'playbook', 'startedOn', 'stepsDone', 'steps'] as const;
+const exportColumns = (inProgress: boolean) =>
+  inProgress ? [...EXPORT_COLUMNS, 'nextStep', 'nextStepDue', 'nextStepAssignee', 'overdueSteps'] : [...EXPORT_COLUMNS, 'completedAt', 'durationDays'];
 
 const onboardingPath = (partnerId: string) => `/partners/${encodeURIComponent(partnerId)}/onboarding`;
 
@@ -133,17 +139,19 @@ export function OnboardingsPage() {
             }
           />
         </SimpleGrid>
-        <SegmentedControl
-          aria-label={t('page.which')}
-          value={status}
-          onChange={(v) => setStatus(v as OnboardingStatus)}
-          data={[
-            { value: 'in_progress', label: t('status.in_progress') },
-            { value: 'completed', label: t('status.completed') },
-            { value: 'cancelled', label: t('status.cancelled') },
-          ]}
-          style={{ alignSelf: 'flex-start' }}
-        />
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <SegmentedControl
+            aria-label={t('page.which')}
+            value={status}
+            onChange={(v) => setStatus(v as OnboardingStatus)}
+            data={[
+              { value: 'in_progress', label: t('status.in_progress') },
+              { value: 'completed', label: t('status.completed') },
+              { value: 'cancelled', label: t('status.cancelled') },
+            ]}
+          />
+          <ExportMenu path="/api/onboardings/export" params={{ status }} columns={exportColumns(inProgress)} />
+        </Group>
         <Card withBorder radius="md" padding={0}>
           <QueryStates
             query={list}
