@@ -5,7 +5,14 @@ import type { ExportFormat } from '../../shared/schemas/common.js';
 import { csvCell } from './csv.js';
 import { fieldError, msg } from './errors.js';
 
-export type Cell = string | number | boolean | Date | null | undefined;
+/** A calendar day ('YYYY-MM-DD', a due date, a contract's end): the day itself in CSV, a date cell in XLSX, never moved by a time zone. */
+export class Day {
+  constructor(readonly iso: string) {}
+}
+export const dayCell = (iso: string | null | undefined): Day | null => (iso ? new Day(iso) : null);
+
+/** A cell's value: a Date is a moment, written as Zurich's wall-clock time; a Day is a calendar day. */
+export type Cell = string | number | boolean | Date | Day | null | undefined;
 
 /** One column of a list's export: its key (as the list's column chooser names it), its header in the reader's language, its value. */
 export interface ExportColumn<R> {
@@ -36,9 +43,34 @@ export const exportDay = (d = new Date()) => localDateTime.format(d).slice(0, 10
 
 function csvValue(v: Cell): string | number {
   if (v === null || v === undefined) return '';
+  if (v instanceof Day) return v.iso;
   if (v instanceof Date) return localDateTime.format(v);
   if (typeof v === 'number') return v;
   return csvCell(String(v));
+}
+
+const zurichParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+/** A moment as Zurich's wall clock, for exceljs (which writes a Date's UTC fields: a 10:00 meeting would read 09:00). */
+function zurichWallClock(d: Date): Date {
+  const p = Object.fromEntries(zurichParts.formatToParts(d).map((x) => [x.type, Number(x.value)]));
+  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
+}
+const XLSX_DAY = 'yyyy-mm-dd';
+const XLSX_MOMENT = 'yyyy-mm-dd hh:mm';
+/** An XLSX cell's value and number format: days and moments as date cells a spreadsheet sorts and filters. */
+function xlsxValue(v: Cell): { value: string | number | boolean | Date | null; numFmt?: string } {
+  if (v instanceof Day) return { value: new Date(`${v.iso}T00:00:00Z`), numFmt: XLSX_DAY };
+  if (v instanceof Date) return { value: zurichWallClock(v), numFmt: XLSX_MOMENT };
+  return { value: v ?? null };
 }
 
 async function* csvRows<R>(rows: AsyncIterable<R> | Iterable<R>, columns: ExportColumn<R>[]) {
@@ -62,7 +94,14 @@ export function tableStream<R>(format: ExportFormat, rows: AsyncIterable<R> | It
       const sheet = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(60, Math.max(12, c.header.length + 2)) }));
       sheet.getRow(1).font = { bold: true };
-      for await (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+      for await (const row of rows) {
+        const cells = columns.map((c) => xlsxValue(c.value(row)));
+        const added = sheet.addRow(cells.map((c) => c.value));
+        cells.forEach((c, i) => {
+          if (c.numFmt) added.getCell(i + 1).numFmt = c.numFmt;
+        });
+        added.commit();
+      }
       sheet.commit();
       await book.commit();
     } catch (e) {

@@ -1,26 +1,14 @@
 import type { tFor } from '../../i18n.js';
-import type { ExportFormat } from '../../../shared/schemas/common.js';
 import type { Certification, ListCertificationsQuery, ListUserCertificationsQuery, UserCertification } from '../../../shared/schemas/certification.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { Cell, ExportColumn } from '../../lib/table-export.js';
+import { dayCell, type ExportColumn } from '../../lib/table-export.js';
 import { listHoldings } from './certifications.holdings.js';
 import { listCertifications } from './certifications.service.js';
 
 type T = ReturnType<typeof tFor>;
 
-/**
- * A calendar day ("2026-05-31") as a cell: the day itself in CSV (the kit would write a Date with the
- * Zurich time of its UTC midnight, "2026-05-31 02:00"), a date cell in XLSX (exceljs counts in UTC,
- * so UTC midnight is that day).
- */
-const dayCell =
-  (format: ExportFormat) =>
-  (iso: string | null | undefined): Cell =>
-    iso ? (format === 'csv' ? iso : new Date(`${iso}T00:00:00Z`)) : null;
-
 /** The holdings list's columns in the reader's language: who holds what, its state and its days. */
-export function holdingColumns(t: T, format: ExportFormat): ExportColumn<UserCertification>[] {
-  const day = dayCell(format);
+export function holdingColumns(t: T): ExportColumn<UserCertification>[] {
   return [
     { key: 'colleague', header: t('certifications:list.colleague'), value: (h) => h.user.name },
     { key: 'certification', header: t('certifications:list.certification'), value: (h) => h.certification.name },
@@ -29,11 +17,11 @@ export function holdingColumns(t: T, format: ExportFormat): ExportColumn<UserCer
     { key: 'category', header: t('certifications:catalogue.category'), value: (h) => t(`certifications:category.${h.certification.category}`) },
     { key: 'status', header: t('certifications:holding.field.status'), value: (h) => t(`certifications:holding.status.${h.status}`) },
     { key: 'state', header: t('certifications:list.state'), value: (h) => t(`certifications:state.${h.state}`) },
-    { key: 'obtainedOn', header: t('certifications:holding.field.obtainedOn'), value: (h) => day(h.obtainedOn) },
+    { key: 'obtainedOn', header: t('certifications:holding.field.obtainedOn'), value: (h) => dayCell(h.obtainedOn) },
     // The effective expiry, after renewals by a higher exam: what the list's badge shows.
-    { key: 'expiresOn', header: t('certifications:holding.field.expiresOn'), value: (h) => day(h.effectiveExpiresOn) },
+    { key: 'expiresOn', header: t('certifications:holding.field.expiresOn'), value: (h) => dayCell(h.effectiveExpiresOn) },
     { key: 'renewedBy', header: t('certifications:catalogue.renewedBy'), value: (h) => h.renewedVia?.name ?? '' },
-    { key: 'targetOn', header: t('certifications:holding.field.targetOn'), value: (h) => day(h.targetOn) },
+    { key: 'targetOn', header: t('certifications:holding.field.targetOn'), value: (h) => dayCell(h.targetOn) },
     { key: 'credentialId', header: t('certifications:holding.field.credentialId'), value: (h) => h.credentialId },
     { key: 'credentialUrl', header: t('certifications:holding.field.credentialUrl'), value: (h) => h.credentialUrl },
   ];

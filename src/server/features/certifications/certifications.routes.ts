@@ -132,7 +132,7 @@ export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
     },
     async (req, reply) => {
       const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(holdingColumns(tFor(requestLocale(req)), format), columns);
+      const chosen = chooseColumns(holdingColumns(tFor(requestLocale(req))), columns);
       return sendTable(reply, 'colleague-certifications', format, await exportHoldings(db, q, new Date()), chosen);
     },
   );

@@ -223,7 +223,8 @@ describe('contact directory export (CSV and XLSX)', () => {
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getCell('B2').value).toBe('Bär, Jr.');
     expect(sheet.getCell('G2').value).toBe('+41 44 123 45 67');
-    expect(sheet.getCell('K2').value).toEqual(new Date('2026-02-03T13:30:00Z'));
+    // The time a colleague in Zurich saw (CET, one hour ahead in February).
+    expect(sheet.getCell('K2').value).toEqual(new Date('2026-02-03T14:30:00Z'));
     expect(sheet.getCell('C3').value).toBe('=HYPERLINK("http://evil")');
     expect(sheet.getCell('C3').type).toBe(ExcelJS.ValueType.String);
     // A departure is a day: midnight of that day, which a spreadsheet shows as 31.12.2025.

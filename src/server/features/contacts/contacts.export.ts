@@ -9,8 +9,7 @@ import { fullName, type ContactRow } from './contacts.presenter.js';
 import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
 import { csvCell } from '../../lib/csv.js';
 import type { tFor } from '../../i18n.js';
-import type { ExportFormat } from '../../../shared/schemas/common.js';
-import { allPages, type Cell, type ExportColumn } from '../../lib/table-export.js';
+import { allPages, dayCell, type ExportColumn } from '../../lib/table-export.js';
 import { listContacts } from './contacts.service.js';
 
 export interface ExportRow {
@@ -104,10 +103,9 @@ export function toVcf(rows: ExportRow[]): string {
  * A calendar day (a departure) as a day: a Date at UTC midnight is that day in a spreadsheet, but the
  * kit writes a Date in CSV as a Zurich date-time ("… 01:00"), so CSV gets the ISO day as it is.
  */
-const dayCell = (format: ExportFormat, iso: string | null): Cell => (iso ? (format === 'xlsx' ? new Date(`${iso}T00:00:00Z`) : iso) : null);
 
 /** The directory's export columns (GET /api/contacts/export), in the reader's language; keys name them in `columns=`. */
-export function contactColumns(t: ReturnType<typeof tFor>, format: ExportFormat): ExportColumn<ContactSummary>[] {
+export function contactColumns(t: ReturnType<typeof tFor>): ExportColumn<ContactSummary>[] {
   return [
     { key: 'firstName', header: t('contacts:form.firstName'), value: (c) => c.firstName },
     { key: 'lastName', header: t('contacts:form.lastName'), value: (c) => c.lastName },
@@ -118,7 +116,7 @@ export function contactColumns(t: ReturnType<typeof tFor>, format: ExportFormat)
     { key: 'phone', header: t('contacts:form.phone'), value: (c) => c.phone },
     { key: 'location', header: t('contacts:form.location'), value: (c) => c.location },
     { key: 'primary', header: t('contacts:form.isPrimary'), value: (c) => (c.isPrimary ? t('common:state.yes') : t('common:state.no')) },
-    { key: 'leftAt', header: t('contacts:column.leftAt'), value: (c) => dayCell(format, c.leftAt) },
+    { key: 'leftAt', header: t('contacts:column.leftAt'), value: (c) => dayCell(c.leftAt) },
     { key: 'lastContact', header: t('contacts:column.lastContact'), value: (c) => (c.lastContactAt ? new Date(c.lastContactAt) : null) },
   ];
 }

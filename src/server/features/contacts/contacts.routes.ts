@@ -44,7 +44,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     { config: read, schema: { tags, summary: 'The directory as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportDirectoryQuery } },
     async (req, reply) => {
       const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(contactColumns(tFor(requestLocale(req)), format), columns);
+      const chosen = chooseColumns(contactColumns(tFor(requestLocale(req))), columns);
       return sendTable(reply, 'contacts', format, exportContacts(db, q), chosen);
     },
   );

@@ -1,19 +1,8 @@
 import type { tFor } from '../../i18n.js';
-import type { ExportFormat } from '../../../shared/schemas/common.js';
 import type { Contract, ListContractsQuery } from '../../../shared/schemas/contract.js';
 import type { Db } from '../../db/client.js';
-import { allPages, type Cell, type ExportColumn } from '../../lib/table-export.js';
+import { allPages, dayCell, type ExportColumn } from '../../lib/table-export.js';
 import { listContracts } from './contracts.service.js';
-
-/**
- * A calendar day ("2026-05-31") as a cell: the day itself in CSV (the kit would write a Date with the
- * Zurich time of its UTC midnight, "2026-05-31 02:00"), a date cell in XLSX (exceljs counts in UTC,
- * so UTC midnight is that day).
- */
-const dayCell =
-  (format: ExportFormat) =>
-  (iso: string | null | undefined): Cell =>
-    iso ? (format === 'csv' ? iso : new Date(`${iso}T00:00:00Z`)) : null;
 
 /** Digits of a currency's minor unit: CHF 2, JPY 0, BHD 3. */
 function minorDigits(currency: string): number {
@@ -25,8 +14,7 @@ function minorDigits(currency: string): number {
 }
 
 /** The contract list's columns in the reader's language: what its rows show, and the terms behind them. */
-export function contractColumns(t: ReturnType<typeof tFor>, format: ExportFormat): ExportColumn<Contract>[] {
-  const day = dayCell(format);
+export function contractColumns(t: ReturnType<typeof tFor>): ExportColumn<Contract>[] {
   const yesNo = (v: boolean) => (v ? t('common:state.yes') : t('common:state.no'));
   return [
     { key: 'title', header: t('contracts:field.title'), value: (c) => c.title },
@@ -34,10 +22,10 @@ export function contractColumns(t: ReturnType<typeof tFor>, format: ExportFormat
     { key: 'partner', header: t('contracts:table.partner'), value: (c) => c.partner.name },
     { key: 'status', header: t('contracts:field.status'), value: (c) => t(`contracts:status.${c.status}`) },
     { key: 'parties', header: t('contracts:field.parties'), value: (c) => c.parties.join(', ') },
-    { key: 'signedOn', header: t('contracts:field.signedOn'), value: (c) => day(c.signedOn) },
-    { key: 'startsOn', header: t('contracts:field.startsOn'), value: (c) => day(c.startsOn) },
-    { key: 'endsOn', header: t('contracts:field.endsOn'), value: (c) => day(c.endsOn) },
-    { key: 'currentTermEnd', header: t('contracts:page.currentTermEnds'), value: (c) => day(c.currentTermEnd) },
+    { key: 'signedOn', header: t('contracts:field.signedOn'), value: (c) => dayCell(c.signedOn) },
+    { key: 'startsOn', header: t('contracts:field.startsOn'), value: (c) => dayCell(c.startsOn) },
+    { key: 'endsOn', header: t('contracts:field.endsOn'), value: (c) => dayCell(c.endsOn) },
+    { key: 'currentTermEnd', header: t('contracts:page.currentTermEnds'), value: (c) => dayCell(c.currentTermEnd) },
     { key: 'autoRenew', header: t('contracts:field.autoRenew'), value: (c) => yesNo(c.autoRenew) },
     { key: 'renewalTermMonths', header: t('contracts:field.renewalTermMonths'), value: (c) => c.renewalTermMonths },
     {
@@ -45,7 +33,7 @@ export function contractColumns(t: ReturnType<typeof tFor>, format: ExportFormat
       header: t('contracts:field.noticePeriod'),
       value: (c) => (c.noticePeriodCount !== null && c.noticePeriodUnit ? t(`contracts:period.${c.noticePeriodUnit}`, { count: c.noticePeriodCount }) : null),
     },
-    { key: 'noticeDeadline', header: t('contracts:export.noticeDeadline'), value: (c) => day(c.noticeDeadline) },
+    { key: 'noticeDeadline', header: t('contracts:export.noticeDeadline'), value: (c) => dayCell(c.noticeDeadline) },
     // In major units as a number (12500.5 for CHF 12 500.50), so a spreadsheet can add them up.
     { key: 'value', header: t('contracts:field.value'), value: (c) => (c.valueMinor !== null && c.currency ? c.valueMinor / 10 ** minorDigits(c.currency) : null) },
     { key: 'currency', header: t('contracts:field.currency'), value: (c) => c.currency },

@@ -34,7 +34,7 @@ export const contractsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     { config: read, schema: { tags, summary: 'The contract list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportContractsQuery } },
     async (req, reply) => {
       const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(contractColumns(tFor(requestLocale(req)), format), columns);
+      const chosen = chooseColumns(contractColumns(tFor(requestLocale(req))), columns);
       return sendTable(reply, 'contracts', format, exportContracts(db, q), chosen);
     },
   );

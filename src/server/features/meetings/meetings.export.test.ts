@@ -83,8 +83,9 @@ describe('meetings list export', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'Starts', 'Ends', 'Title', 'Purpose', 'Status', 'Partner', 'Location', 'Our people', 'Their contacts', 'Time zone']);
     expect(sheet.rowCount).toBe(3);
-    expect(sheet.getCell('A2').value).toEqual(new Date('2031-05-05T12:00:00Z'));
-    expect(sheet.getCell('B2').value).toEqual(new Date('2031-05-05T13:30:00Z'));
+    // The times a colleague in Zurich reads (CEST, two hours ahead in May).
+    expect(sheet.getCell('A2').value).toEqual(new Date('2031-05-05T14:00:00Z'));
+    expect(sheet.getCell('B2').value).toEqual(new Date('2031-05-05T15:30:00Z'));
     expect(sheet.getCell('C3').value).toBe(`=cmd|' /C calc'!A0 ${tag}`);
     expect(sheet.getCell('C3').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell('J3').value).toBe('Europe/Zurich');

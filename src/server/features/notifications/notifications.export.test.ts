@@ -12,6 +12,8 @@ let t: TestApp;
 let ann: Actor;
 let bob: Actor;
 const at = (hh: string) => new Date(`2026-11-27T${hh}:00:00Z`);
+/** What a spreadsheet shows for a moment: Zurich's wall clock (CET in November, an hour ahead). */
+const zurich = (d: Date) => new Date(d.getTime() + 3_600_000);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -70,8 +72,8 @@ describe('inbox export', () => {
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getCell('B2').value).toBe('=Notice for Bergbahn AG');
     expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.String);
-    expect(sheet.getCell('D2').value).toEqual(at('08'));
-    expect(sheet.getCell('E2').value).toEqual(at('09'));
+    expect(sheet.getCell('D2').value).toEqual(zurich(at('08')));
+    expect(sheet.getCell('E2').value).toEqual(zurich(at('09')));
   });
 
   it('refuses an unknown column with a 400 that names it, and a caller without credentials with 401', async () => {

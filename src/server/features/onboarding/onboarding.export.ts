@@ -1,9 +1,8 @@
 import type { tFor } from '../../i18n.js';
-import type { ExportColumn } from '../../lib/table-export.js';
+import { dayCell, type ExportColumn } from '../../lib/table-export.js';
 import type { OnboardingSummary } from '../../../shared/schemas/onboarding.js';
 
 /** A calendar day as a date cell (midnight UTC, so a spreadsheet shows the day itself). */
-const day = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /**
  * The onboardings list's columns in the reader's language, with the words of its table. Its rows are
@@ -14,12 +13,12 @@ export function onboardingColumns(t: ReturnType<typeof tFor>): ExportColumn<Onbo
     { key: 'partner', header: t('onboarding:page.column.partner'), value: (o) => o.partner.name },
     { key: 'playbook', header: t('onboarding:page.column.playbook'), value: (o) => o.playbook.name },
     { key: 'status', header: t('onboarding:page.column.status'), value: (o) => t(`onboarding:status.${o.status}`) },
-    { key: 'startedOn', header: t('onboarding:page.column.started'), value: (o) => day(o.startedOn) },
+    { key: 'startedOn', header: t('onboarding:page.column.started'), value: (o) => dayCell(o.startedOn) },
     { key: 'startedBy', header: t('onboarding:page.column.startedBy'), value: (o) => o.startedBy?.name ?? '' },
     { key: 'stepsDone', header: t('onboarding:page.column.stepsDone'), value: (o) => o.progress.done },
     { key: 'steps', header: t('onboarding:page.column.steps'), value: (o) => o.progress.total },
     { key: 'nextStep', header: t('onboarding:page.column.nextStep'), value: (o) => o.nextStep?.title ?? '' },
-    { key: 'nextStepDue', header: t('onboarding:page.column.nextStepDue'), value: (o) => day(o.nextStep?.dueDate) },
+    { key: 'nextStepDue', header: t('onboarding:page.column.nextStepDue'), value: (o) => dayCell(o.nextStep?.dueDate) },
     { key: 'nextStepAssignee', header: t('onboarding:page.column.nextStepAssignee'), value: (o) => o.nextStep?.assignee?.name ?? '' },
     { key: 'overdueSteps', header: t('onboarding:page.overdueSteps'), value: (o) => o.overdueSteps },
     { key: 'completedAt', header: t('onboarding:page.column.completed'), value: (o) => (o.completedAt ? new Date(o.completedAt) : null) },

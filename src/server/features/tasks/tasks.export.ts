@@ -1,7 +1,7 @@
 import type { tFor } from '../../i18n.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
-import { allPages, type ExportColumn } from '../../lib/table-export.js';
+import { allPages, dayCell, type ExportColumn } from '../../lib/table-export.js';
 import { dayIn, weekEndOf } from '../../../shared/days.js';
 import { OPEN_TASK_STATUSES, type ListTasksQuery, type MyWorkGroup, type Task } from '../../../shared/schemas/task.js';
 import { groupOf } from './tasks.mywork.js';
@@ -12,7 +12,6 @@ type T = ReturnType<typeof tFor>;
 export type ExportTask = Task & { group?: MyWorkGroup };
 
 /** A calendar day as a date cell (midnight UTC, so a spreadsheet shows the day itself). */
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 const instant = (iso: string | null) => (iso ? new Date(iso) : null);
 
 /** A task list's columns in the reader's language, with the words the task form and drawer use. */
@@ -21,7 +20,7 @@ export function taskColumns(t: T): ExportColumn<ExportTask>[] {
     { key: 'title', header: t('tasks:form.title'), value: (x) => x.title },
     { key: 'status', header: t('tasks:form.status'), value: (x) => t(`tasks:status.${x.status}`) },
     { key: 'priority', header: t('tasks:form.priority'), value: (x) => t(`tasks:priority.${x.priority}`) },
-    { key: 'dueDate', header: t('tasks:form.dueDate'), value: (x) => day(x.dueDate) },
+    { key: 'dueDate', header: t('tasks:form.dueDate'), value: (x) => dayCell(x.dueDate) },
     { key: 'assignee', header: t('tasks:form.assignee'), value: (x) => x.assignee?.name ?? '' },
     { key: 'partner', header: t('tasks:drawer.partner'), value: (x) => x.partner?.name ?? '' },
     {
