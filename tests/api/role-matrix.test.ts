@@ -52,6 +52,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'GET /api/audit': ALL,
 
   'GET /api/users': ['admin'],
+  'GET /api/users/export': ['admin'],
   'GET /api/users/:id': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
@@ -60,6 +61,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/users/:id/reactivate': ['admin'],
   // A directory of colleagues for pickers and mentions, search and personal saved views: everyone.
   'GET /api/colleagues': ALL,
+  'GET /api/colleagues/export': ALL,
   'GET /api/colleagues/:id': ALL,
   'GET /api/search': ALL,
   'GET /api/saved-views': ALL,
@@ -83,6 +85,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/partners/:id/restore': MANAGERS,
   'POST /api/partners/:id/merge': MANAGERS,
   'GET /api/products': ALL,
+  'GET /api/products/export': ALL,
   'POST /api/products': MANAGERS,
   'PATCH /api/products/:id': MANAGERS,
 
@@ -97,6 +100,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // Contacts: everyone reads; writers write (members only for partners they own or are on the team of,
   // checked in the service); merging is the Partner Manager's.
   'GET /api/contacts': ALL,
+  'GET /api/contacts/export': ALL,
   'GET /api/contacts/export.csv': ALL,
   'GET /api/contacts/export.vcf': ALL,
   'GET /api/contacts/:id': ALL,
@@ -140,6 +144,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
 
   // Inbox and notification preferences: everyone their own. Unsubscribe links in mail carry a signed token.
   'GET /api/notifications': ALL,
+  'GET /api/notifications/export': ALL,
   'GET /api/notifications/unread-count': ALL,
   'POST /api/notifications/:id/read': ALL,
   'POST /api/notifications/read-all': ALL,
@@ -149,6 +154,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/unsubscribe': PUBLIC,
   // The outbox holds everyone's mail: administrators only.
   'GET /api/mail': ['admin'],
+  'GET /api/mail/export': ['admin'],
   'GET /api/mail/:id': ['admin'],
 
   // Meetings: everyone reads; writers write (members only for partners they own or are on the team of,
@@ -176,6 +182,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // The catalogue is admin-editable; everyone reads it, the matrix and who holds what; writers record
   // certifications (members only their own, checked in the service).
   'GET /api/certifications': ALL,
+  'GET /api/certifications/export': ALL,
   'POST /api/certifications': ['admin'],
   'POST /api/certifications/starter': ['admin'],
   'GET /api/certifications/matrix': ALL,
@@ -185,6 +192,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/certifications/:id/archive': ['admin'],
   'POST /api/certifications/:id/restore': ['admin'],
   'GET /api/user-certifications': ALL,
+  'GET /api/user-certifications/export': ALL,
   'POST /api/user-certifications': WRITERS,
   'GET /api/user-certifications/:id': ALL,
   'PATCH /api/user-certifications/:id': WRITERS,
@@ -225,6 +233,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // -- contracts --
   // Contracts: everyone reads (values included); writers write, members only on partners they own or are on the team of.
   'GET /api/contracts': ALL,
+  'GET /api/contracts/export': ALL,
   'GET /api/contracts/:id': ALL,
   'POST /api/contracts': WRITERS,
   'PATCH /api/contracts/:id': WRITERS,
@@ -337,7 +346,8 @@ describe('role matrix', () => {
     }
   });
 
-  it.each(ROUTES)('%s', async (key, allowed) => {
+  // Loading the demo portfolio, with database snapshots around each caller, took 62 s on a loaded CI machine.
+  it.each(ROUTES)('%s', { timeout: 180_000 }, async (key, allowed) => {
     const [method, url] = key.split(' ') as [string, string];
     const build = VALID_REQUESTS[key];
     if (!build) throw new Error(`${key} has no valid-request builder`);
