@@ -46,7 +46,9 @@ export async function initI18n() {
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,
-    react: { useSuspense: true },
+    // A page that reads another namespace's words (t('contracts:clause.…')) re-renders when that
+    // namespace arrives, instead of keeping the fallback language's words it found first.
+    react: { useSuspense: true, bindI18nStore: 'added' },
   });
   void i18n.loadNamespaces([...WEB_NAMESPACES]);
 }

@@ -29,6 +29,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // A file picker's placeholder is text on the page (not an input's placeholder attribute): gray-5 is 2.6:1, this 4.7:1.
+    '--mantine-color-placeholder': '#6c757d',
     '--mantine-color-red-light-color': '#b02525',
     '--mantine-color-teal-light-color': '#066649',
     '--mantine-color-green-light-color': '#22702f',
