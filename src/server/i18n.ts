@@ -42,6 +42,9 @@ export function fieldMessageIn(locale: Locale, issue: IssueLike): string {
  * choice), else the signed-in user's own choice, else English.
  */
 export function requestLocale(request: FastifyRequest): Locale {
+  // A download link (an export) names the page's language itself: the browser sends its own Accept-Language.
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  if (isLocale(asked)) return asked;
   const header = request.headers['accept-language'];
   if (header) return pickLocale(header);
   const chosen = (request as { actor?: { locale?: unknown } | null }).actor?.locale;

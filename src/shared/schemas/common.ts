@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.js';
 
 export const TEXT_MAX = 10_000;
 export const NAME_MAX = 200;
@@ -30,4 +31,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportFields = {
   format: z.enum(EXPORT_FORMATS).default('csv'),
   columns: z.string().trim().max(2000).optional(),
+  /** The language of the headers and words: a download link cannot send the page's Accept-Language. */
+  lang: z.enum(LOCALES).optional(),
 };

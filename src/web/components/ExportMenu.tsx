@@ -2,6 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../shared/schemas/common.js';
+import { currentLocale } from '../i18n.js';
 
 /**
  * A list's export: what the list shows (its filters, its sort, its chosen columns) as CSV or XLSX.
@@ -14,6 +15,7 @@ export function ExportMenu({ path, params, columns }: { path: string; params: UR
     const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
     for (const [k, v] of entries) if (v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize' && k !== 'cols') q.set(k, v);
     q.set('format', format);
+    q.set('lang', currentLocale());
     if (columns?.length) q.set('columns', columns.join(','));
     return `${path}?${q}`;
   };

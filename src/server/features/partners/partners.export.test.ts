@@ -50,6 +50,18 @@ describe('partner list export', () => {
     ]);
   });
 
+  it('speaks the language the link names, whatever the browser sends: a download cannot set Accept-Language', async () => {
+    const res = await as.viewer.inject({
+      method: 'GET',
+      url: `/api/partners/export?tag=${tag}&status=active&sort=-name&columns=name,importance&lang=de`,
+      headers: { ...as.viewer.headers, 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(csvRows(res.body)[0]).toEqual(['Name', 'Bedeutung']);
+    const bad = await as.viewer.get(`/api/partners/export?lang=fr`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('writes XLSX that a spreadsheet reads back, with every column when none are chosen', async () => {
     const res = await as.viewer.get(`/api/partners/export?tag=${tag}&format=xlsx&sort=name`);
     expect(res.statusCode).toBe(200);
