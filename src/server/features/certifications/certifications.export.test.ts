@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { grantCertification, makeCertification, makeProgram, type CertificationRow, type ProgramRow } from '../../../../tests/support/compliance.js';
 import { certificationRenewal } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The holdings list and the catalogue export what they show: their filters, the chosen columns, in the reader's language. */
 let t: TestApp;
@@ -36,8 +35,6 @@ beforeAll(async () => {
   await grantCertification(t, bruno.id, elsewhere.id, '2024-03-01', '2099-03-01');
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('holdings list export', () => {
   it('writes the filtered list as CSV in its order (colleague, certification) with the chosen columns, days as days, formulas kept as text', async () => {
@@ -72,9 +69,7 @@ describe('holdings list export', () => {
     const res = await as.viewer.get(`/api/user-certifications/export?userId=${anna.id}&format=xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       'Colleague',
@@ -124,9 +119,7 @@ describe('certification catalogue export', () => {
       headers: { 'accept-language': 'de-CH' },
     });
     expect(res.statusCode).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Partnerprogramm',
       'Zertifizierung',

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
 import type { ContactListItem } from '../../../shared/schemas/contact.js';
 import { makeContact, makePartner, unique } from '../../../../tests/support/factories.js';
+import { xlsxSheet } from '../../../../tests/support/exports.js';
 
 let t: TestApp;
 let viewer: Actor;
@@ -203,9 +204,7 @@ describe('contact directory export (CSV and XLSX)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.xlsx"$/);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([
       undefined,
       'First name',

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The contract list exports what it shows: its filters and sort, the chosen columns, in the reader's language. */
 let t: TestApp;
@@ -43,8 +42,6 @@ beforeAll(async () => {
   expect((await as.manager.post(`/api/contracts/${archived.id}/archive`, { version: archived.version })).statusCode).toBe(200);
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('contract list export', () => {
   it('writes the filtered list as CSV in its order with the chosen columns, days as days, amounts as numbers, formulas kept as text', async () => {
@@ -88,9 +85,7 @@ describe('contract list export', () => {
     const res = await as.viewer.get(`/api/contracts/export?q=${encodeURIComponent(`Reseller ${tag}`)}&format=xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       'Title',

@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
 import { mailMessage } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The outbox exports what it shows: its status filter and order, the chosen columns, in the reader's language; administrators only, as the list. */
 let t: TestApp;
@@ -27,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 const ours = (rows: string[][], col = 0) => rows.slice(1).filter((r) => r[col]!.includes(tag));
 
 describe('outbox export', () => {
@@ -58,9 +56,7 @@ describe('outbox export', () => {
     const res = await admin.get(`/api/mail/export?status=sent&format=xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([undefined, 'Subject', 'To', 'Colleague', 'Status', 'Created', 'Sent', 'Attempts', 'Last error']);
     const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === `Due today ${tag}`)!;
     expect(row).toBeDefined();

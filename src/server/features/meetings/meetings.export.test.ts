@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { makeContact, makePartner } from '../../../../tests/support/factories.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The meetings list exports what it shows: its window, everyone's or the caller's own, in its order and the reader's language. */
 let t: TestApp;
@@ -35,8 +35,6 @@ beforeAll(async () => {
   await plan(ours.id, { title: `June ${tag}`, startsAt: '2031-06-02T08:00:00Z', endsAt: '2031-06-02T09:00:00Z' });
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('meetings list export', () => {
   it('writes the window’s meetings as CSV in start order with the chosen columns, Zurich time, formulas kept as text', async () => {
@@ -78,9 +76,7 @@ describe('meetings list export', () => {
     const res = await as.member.get(`/api/meetings/export?${WINDOW}&format=xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([undefined, 'Starts', 'Ends', 'Title', 'Purpose', 'Status', 'Partner', 'Location', 'Our people', 'Their contacts', 'Time zone']);
     expect(sheet.rowCount).toBe(3);
     // The times a colleague in Zurich reads (CEST, two hours ahead in May).

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
 import { notification } from '../../db/schema/index.js';
 import { notify } from './notifications.core.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The inbox exports what it shows: one's own notifications only, its unread filter and order, the chosen columns, in the reader's language. */
 let t: TestApp;
@@ -30,8 +30,6 @@ beforeAll(async () => {
   await notify(db, [{ userId: bob.id, kind: 'task_overdue', title: 'Bob’s own reminder', dedupeKey: 'exp:1' }], at('07'));
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('inbox export', () => {
   it('writes only the caller’s own inbox as CSV, newest first, with the chosen columns and formulas kept as text', async () => {
@@ -65,9 +63,7 @@ describe('inbox export', () => {
     const res = await ann.get('/api/notifications/export?unread=false&format=xlsx');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([undefined, 'Type', 'Title', 'Details', 'Received', 'Read on', 'Link']);
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getCell('B2').value).toBe('=Notice for Bergbahn AG');

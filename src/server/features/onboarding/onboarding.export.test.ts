@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The onboardings list exports what it shows: the onboardings of the status chosen, in its order, in the reader's language. */
 let t: TestApp;
@@ -40,8 +39,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
-
 describe('onboardings list export', () => {
   it('writes the onboardings in progress as CSV, oldest start first, with the chosen columns, formulas kept as text', async () => {
     const res = await as.viewer.get('/api/onboardings/export?columns=partner,status,stepsDone,steps,nextStep,nextStepAssignee,overdueSteps');
@@ -72,9 +69,7 @@ describe('onboardings list export', () => {
     const res = await as.viewer.get('/api/onboardings/export?status=cancelled&format=xlsx');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([
       undefined,
       'Partner',

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The partner list exports what it shows: its filters and sort, the chosen columns, in the reader's language. */
 let t: TestApp;
@@ -19,8 +19,6 @@ beforeAll(async () => {
   await makePartner(t, { name: `Not tagged ${tag}`, types: ['software_vendor'] });
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('partner list export', () => {
   it('writes the filtered list as CSV in its order with the chosen columns, formulas kept as text', async () => {
@@ -66,9 +64,7 @@ describe('partner list export', () => {
     const res = await as.viewer.get(`/api/partners/export?tag=${tag}&format=xlsx&sort=name`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([undefined, 'Name', 'Types', 'Status', 'Importance', 'Level', 'Owner', 'Country', 'Tags', 'Last contact', 'Next contact']);
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getCell('A2').value).toBe(`=cmd|' /C calc'!A0 ${tag}`);

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The product catalogue exports what its page shows: every product by name, the chosen columns, in the reader's language. */
 let t: TestApp;
@@ -23,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 /** Only this file's products: the catalogue is shared by the whole database. */
 const ours = (rows: string[][]) => [rows[0]!, ...rows.slice(1).filter((r) => r.some((c) => c.includes(tag)))];
 
@@ -60,9 +59,7 @@ describe('product catalogue export', () => {
     const res = await as.viewer.get('/api/products/export?format=xlsx');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([undefined, 'Name', 'Description']);
     const rows: unknown[][] = [];
     sheet.eachRow((row, n) => {

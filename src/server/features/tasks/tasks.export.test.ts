@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actor, actorsFor, type Actor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { task } from '../../db/schema/index.js';
 import { addDays, dayIn } from '../../../shared/days.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** My work and the task list export what they show: the caller's own open tasks, or the list's filters and sort; in the reader's language. */
 let t: TestApp;
@@ -35,8 +34,6 @@ beforeAll(async () => {
   await makeTask({ title: `Not mine ${tag}`, assigneeId: as.member.id, dueDate: today, partnerId });
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('My work export', () => {
   it('writes only the caller’s open tasks, in the page’s order with its sections, formulas kept as text', async () => {
@@ -78,9 +75,7 @@ describe('task list export', () => {
     const res = await as.viewer.get(`/api/tasks/export?partnerId=${partnerId}&status=open,done&sort=title&format=xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([
       undefined,
       'Title',

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
 import { eq } from 'drizzle-orm';
 import { user } from '../../db/schema/index.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The colleagues list exports what it shows: active colleagues only, its search and order, the chosen columns, in the reader's language. */
 let t: TestApp;
@@ -22,8 +22,6 @@ beforeAll(async () => {
   await t.database.db.update(user).set({ deactivatedAt: new Date() }).where(eq(user.id, gone.id));
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('colleagues list export', () => {
   it('writes the active colleagues the search finds, in the asked order, formulas kept as text; a deactivated one is left out as in the list', async () => {
@@ -56,9 +54,7 @@ describe('colleagues list export', () => {
     const res = await viewer.get(`/api/colleagues/export?q=${tag}&sort=email&format=xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([undefined, 'Name', 'E-mail', 'Role']);
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getCell('A3').value).toBe(`@SUM(1+1) ${tag}`);

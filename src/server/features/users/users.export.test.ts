@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
 import { actor, type Actor } from '../../../../tests/support/actors.js';
 import { setActive } from './users.service.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The user list exports what it shows: its filters and sort, the chosen columns, in the reader's language; administrators only, as the list. */
 let t: TestApp;
@@ -20,8 +19,6 @@ beforeAll(async () => {
   await makeUser(t, 'viewer', { name: `=HYPERLINK("http://evil.example") ${tag}` });
 });
 afterAll(() => t.close());
-
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 
 describe('user list export', () => {
   it('writes the filtered list as CSV in its order with the chosen columns', async () => {
@@ -67,9 +64,7 @@ describe('user list export', () => {
     const res = await admin.get(`/api/users/export?q=${tag}&status=deactivated&format=xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
+    const sheet = await xlsxSheet(res);
     expect(sheet.getRow(1).values).toEqual([undefined, 'Name', 'E-mail', 'Role', 'Status', 'Added', 'Deactivated on']);
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getCell('A2').value).toBe(`Bruno ${tag}`);
