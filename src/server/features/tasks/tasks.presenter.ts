@@ -18,9 +18,9 @@ export const taskNames = {
     when 'contact' then (select c.first_name || ' ' || c.last_name from contact c where c.id = "task".subject_id)
     when 'meeting' then (select coalesce(o.title, s.title, 'Meeting') || ', ' || to_char(o.starts_at at time zone o.time_zone, 'DD.MM.YYYY')
       from meeting_occurrence o left join meeting_series s on s.id = o.series_id where o.id = "task".subject_id)
-    when 'onboarding' then (select 'Onboarding: ' || ob.playbook_name from onboarding ob where ob.id = "task".subject_id)
-    when 'risk_assessment' then (select 'Risk assessment of ' || to_char(ra.created_at at time zone 'Europe/Zurich', 'DD.MM.YYYY') from risk_assessment ra where ra.id = "task".subject_id)
-    when 'contract' then (select 'Contract: ' || ct.title from contract ct where ct.id = "task".subject_id) end`,
+    when 'onboarding' then (select ob.playbook_name from onboarding ob where ob.id = "task".subject_id)
+    when 'risk_assessment' then (select to_char(ra.created_at at time zone 'Europe/Zurich', 'DD.MM.YYYY') from risk_assessment ra where ra.id = "task".subject_id)
+    when 'contract' then (select ct.title from contract ct where ct.id = "task".subject_id) end`,
   assigneeName: sql<string | null>`(select u.name from "user" u where u.id = "task".assignee_id)`,
   completedByName: sql<string | null>`(select u.name from "user" u where u.id = "task".completed_by)`,
   createdByName: sql<string | null>`(select u.name from "user" u where u.id = "task".created_by)`,

@@ -111,7 +111,7 @@ describe('tasks', () => {
       meetingOccurrenceId: meeting.id,
     });
     const onOnboarding = await create({ subject: { type: 'onboarding', id: ob.id } });
-    expect(onOnboarding).toMatchObject({ subject: { type: 'onboarding', name: 'Onboarding: Software vendor' }, partner: { id: p.id }, onboardingId: ob.id });
+    expect(onOnboarding).toMatchObject({ subject: { type: 'onboarding', name: 'Software vendor' }, partner: { id: p.id }, onboardingId: ob.id });
     const personal = await create({ title: 'Read the partner program guide' });
     expect(personal).toMatchObject({ subject: null, partner: null });
 
