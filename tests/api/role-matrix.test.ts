@@ -221,6 +221,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'POST /api/risk/criteria/:id/archive': ['admin'],
   'POST /api/risk/criteria/:id/restore': ['admin'],
   'GET /api/risk/overview': ALL,
+  'GET /api/risk/overview/export': ALL,
   'GET /api/partners/:id/risk': ALL,
   'POST /api/partners/:id/risk/service-change': WRITERS,
   'POST /api/partners/:id/risk-assessments': WRITERS,

@@ -154,6 +154,7 @@ const risk: Builders = {
     return { url: `/api/risk/criteria/${k.id}/restore`, body: { version: k.version } };
   },
   'GET /api/risk/overview': plain('/api/risk/overview'),
+  'GET /api/risk/overview/export': plain('/api/risk/overview/export?rating=high,none&overdue=false&format=xlsx&columns=partner,rating,nextReview'),
   'GET /api/partners/:id/risk': async (c) => ({ url: `/api/partners/${(await draft(c)).partnerId}/risk` }),
   'POST /api/partners/:id/risk/service-change': async (c) => ({
     url: `/api/partners/${(await ownPartner(c)).id}/risk/service-change`,

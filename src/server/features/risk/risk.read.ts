@@ -148,8 +148,14 @@ export async function partnerRisk(db: DbOrTx, partnerId: string, now: Date = new
 /**
  * Partners with a rating, a review date or a draft: overdue first, then by due date, then by name.
  * Never-assessed partners without a due date are left out (most prospects never need one).
+ * The page shows at most `max` rows (and says so); its export passes null for every row the filters match.
  */
-export async function riskOverview(db: DbOrTx, q: RiskOverviewQuery, now: Date = new Date()): Promise<{ items: RiskOverviewItem[]; truncated: boolean }> {
+export async function riskOverview(
+  db: DbOrTx,
+  q: RiskOverviewQuery,
+  now: Date = new Date(),
+  max: number | null = RISK_OVERVIEW_MAX,
+): Promise<{ items: RiskOverviewItem[]; truncated: boolean }> {
   const today = dayIn(now);
   const hasDraft = sql<boolean>`exists (select 1 from risk_assessment d where d.partner_id = ${partner.id} and d.status = 'draft')`;
   const overdue = sql<boolean>`coalesce(${partner.riskReviewDueOn} < ${today}::date, false)`;
@@ -186,10 +192,11 @@ export async function riskOverview(db: DbOrTx, q: RiskOverviewQuery, now: Date =
     .leftJoin(sql`risk_assessment ra`, sql`ra.partner_id = ${partner.id} and ra.status = 'approved'`)
     .where(and(...where))
     .orderBy(desc(overdue), sql`${partner.riskReviewDueOn} asc nulls last`, asc(sql`lower(${partner.name})`), asc(partner.id))
-    .limit(RISK_OVERVIEW_MAX + 1);
+    .limit(max === null ? Number.MAX_SAFE_INTEGER : max + 1);
+  const shown = max === null ? rows : rows.slice(0, max);
   return {
-    truncated: rows.length > RISK_OVERVIEW_MAX,
-    items: rows.slice(0, RISK_OVERVIEW_MAX).map((r) => ({
+    truncated: rows.length > shown.length,
+    items: shown.map((r) => ({
       partner: { id: r.id, name: r.name },
       owner: r.ownerId ? { id: r.ownerId, name: r.ownerName ?? 'former user' } : null,
       rating: r.rating as RiskOverviewItem['rating'],

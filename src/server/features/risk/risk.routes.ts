@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import {
   approveRiskAssessmentBody,
   createRiskCriterionBody,
@@ -22,7 +22,10 @@ import {
   updateRiskPolicyBody,
 } from '../../../shared/schemas/risk.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
 import { riskPolicy } from './risk.policy.js';
+import { exportRiskOverview, riskOverviewColumns } from './risk.export.js';
 import { createCriterion, listCriteria, setCriterionArchived, updateCriterion } from './risk.criteria.js';
 import { getAssessment, partnerRisk, riskOverview as overview } from './risk.read.js';
 import { addFinding, approveAssessment, deleteAssessment, deleteFinding, recordServiceChange, startAssessment, updateAssessment } from './risk.service.js';
@@ -30,6 +33,7 @@ import { readRiskPolicy, saveRiskPolicy } from './risk.settings.js';
 import { addStarterRiskCriteria } from './risk.starter.js';
 
 const tags = ['Supplier risk'];
+const exportRiskOverviewQuery = riskOverviewQuery.extend(exportFields);
 
 export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const read = { policy: riskPolicy.read };
@@ -88,6 +92,18 @@ export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/risk/overview',
     { config: read, schema: { tags, summary: 'List partners by supplier risk', querystring: riskOverviewQuery, response: { 200: riskOverview } } },
     (req) => overview(db, req.query),
+  );
+  app.get(
+    '/api/risk/overview/export',
+    {
+      config: read,
+      schema: { tags, summary: 'The supplier risk overview as CSV or XLSX (its filters, the columns asked for; every partner they match)', querystring: exportRiskOverviewQuery },
+    },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(riskOverviewColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'supplier-risk', format, await exportRiskOverview(db, q), chosen);
+    },
   );
   app.get('/api/partners/:id/risk', { config: read, schema: { tags, summary: 'Get a partner’s supplier risk', params: uuidParam, response: { 200: partnerRiskSchema } } }, (req) =>
     partnerRisk(db, req.params.id),

@@ -152,7 +152,7 @@ export default {
     emptyNone: 'No partner assessed yet',
     emptyNoMatch: 'No partner matches',
     emptyText: 'Partners appear here once an assessment is started on their Risk tab or a change of service makes a review due.',
-    column: { partner: 'Partner', rating: 'Rating', score: 'Score', nextReview: 'Next review', approved: 'Approved', owner: 'Owner' },
+    column: { partner: 'Partner', rating: 'Rating', score: 'Score', scorePercent: 'Score (%)', nextReview: 'Next review', approved: 'Approved', owner: 'Owner' },
     draft: 'Draft in progress',
     score: '{{percent}} %',
     overdue: 'Overdue',

@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -21,7 +22,8 @@ export function RiskOverviewPage() {
   const [overdueOnly, setOverdueOnly] = useState('all');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const list = useQuery(riskOverviewQuery({ rating: rating === 'all' ? undefined : rating, overdue: overdueOnly === 'overdue' ? 'true' : undefined, q: q || undefined }));
+  const filters = { rating: rating === 'all' ? undefined : rating, overdue: overdueOnly === 'overdue' ? 'true' : undefined, q: q || undefined };
+  const list = useQuery(riskOverviewQuery(filters));
   const items = list.data?.items ?? [];
 
   return (
@@ -55,6 +57,7 @@ export function RiskOverviewPage() {
               onChange={setOverdueOnly}
             />
           </Stack>
+          <ExportMenu path="/api/risk/overview/export" params={filters} />
         </Group>
         {list.isPending ? (
           <LoadingState label={t('overview.loading')} />
