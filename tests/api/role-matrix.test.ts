@@ -200,6 +200,7 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // -- programs --
   // Programmes and levels: everyone reads where we stand; the Partner Manager and admins define ladders and tick checklists.
   'GET /api/programs': ALL,
+  'GET /api/programs/export': ALL,
   'GET /api/programs/:id': ALL,
   'GET /api/partners/:id/programs': ALL,
   'POST /api/programs': MANAGERS,

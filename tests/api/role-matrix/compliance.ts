@@ -73,6 +73,7 @@ async function checklistItem(c: BuildContext, done: boolean) {
 
 const programs: Builders = {
   'GET /api/programs': plain('/api/programs'),
+  'GET /api/programs/export': plain('/api/programs/export?archived=all&format=xlsx&columns=name,heldLevel,review'),
   'GET /api/programs/:id': async (c) => ({ url: `/api/programs/${(await makeLevel(c.t, (await makeProgram(c.t)).id, 1)).programId}` }),
   'GET /api/partners/:id/programs': async (c) => {
     const p = await makePartner(c.t);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { uuidParam, versionBody } from '../../../shared/schemas/common.js';
+import { exportFields, uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import { zurichDate } from '../../../shared/days.js';
 import {
   checklistDoneBody,
@@ -12,10 +12,14 @@ import {
   updateProgramBody,
 } from '../../../shared/schemas/programs.js';
 import type { Db } from '../../db/client.js';
+import { requestLocale, tFor } from '../../i18n.js';
+import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { exportPrograms, programColumns } from './programs.export.js';
 import { programsPolicy } from './programs.policy.js';
 import { createProgram, getProgram, listPrograms, partnerPrograms, putLevels, setChecklistDone, setProgramArchived, updateProgram } from './programs.service.js';
 
 const tags = ['Programs'];
+const exportProgramsQuery = listProgramsQuery.extend(exportFields);
 
 export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }> = async (app, { db, now = () => new Date() }) => {
   const read = { policy: programsPolicy.read };
@@ -25,6 +29,16 @@ export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }>
   app.get('/api/programs', { config: read, schema: { tags, summary: 'List partner programmes', querystring: listProgramsQuery, response: { 200: programList } } }, async (req) => ({
     items: await listPrograms(db, req.query, today()),
   }));
+
+  app.get(
+    '/api/programs/export',
+    { config: read, schema: { tags, summary: 'The partner programmes list as CSV or XLSX (in use, archived or all; the columns asked for)', querystring: exportProgramsQuery } },
+    async (req, reply) => {
+      const { format, columns, ...q } = req.query;
+      const chosen = chooseColumns(programColumns(tFor(requestLocale(req))), columns);
+      return sendTable(reply, 'programmes', format, await exportPrograms(db, q, today()), chosen);
+    },
+  );
 
   app.get(
     '/api/programs/:id',

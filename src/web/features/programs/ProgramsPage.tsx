@@ -4,6 +4,7 @@ import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text } fr
 import { IconPlus, IconStairsUp } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useMe } from '../../components/session.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
@@ -47,6 +48,7 @@ export function ProgramsPage() {
             value={archived}
             onChange={(v) => setArchived(v as 'false' | 'true')}
           />
+          <ExportMenu path="/api/programs/export" params={{ archived }} />
         </Group>
         {programs.isPending ? (
           <LoadingState label={t('list.loading')} />
