@@ -46,7 +46,7 @@ export async function initI18n() {
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,
-    // A page that reads another namespace's words (t('contracts:clause.…')) re-renders when that
+    // A page that reads another namespace's words (a contract clause on the risk page) re-renders when that
     // namespace arrives, instead of keeping the fallback language's words it found first.
     react: { useSuspense: true, bindI18nStore: 'added' },
   });

@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
 import { actorsFor, type Actors } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { grantCertification, makeCertification } from '../../../../tests/support/compliance.js';
 import { addDays, zurichDate } from '../../../shared/days.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The programmes list exports what it shows: in use, archived or all, in its order, with its table's words in the reader's language. */
 let t: TestApp;
@@ -14,14 +13,8 @@ const tag = `px${Date.now()}`;
 const today = zurichDate(new Date());
 let partnerName: string;
 
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
 /** Our rows (the header and the rows naming the tag): other files' programmes may share the database. */
 const ours = (rows: string[][]) => [rows[0]!, ...rows.slice(1).filter((r) => r.some((c) => c.includes(tag)))];
-async function xlsxSheet(res: { rawPayload: Buffer }) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  return book.worksheets[0]!;
-}
 
 /** A programme through the API with a ladder whose levels each ask for `people` holders of one certification; the first level is held. */
 async function program(name: string, vendor: string, levels: { name: string; people: number }[], extra: Record<string, unknown> = {}) {

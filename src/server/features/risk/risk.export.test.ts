@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/app.js';
@@ -9,6 +7,7 @@ import { partner } from '../../db/schema/index.js';
 import { addDays, dayIn } from '../../../shared/days.js';
 import { exportRiskOverview } from './risk.export.js';
 import { riskOverview } from './risk.read.js';
+import { csvRows, xlsxSheet } from '../../../../tests/support/exports.js';
 
 /** The supplier-risk overview exports what it shows: its filters and order, the chosen columns, in the reader's language. */
 let t: TestApp;
@@ -18,12 +17,6 @@ const today = dayIn(new Date());
 let crit: string[];
 let approvedAt: string;
 
-const csvRows = (body: string) => parse(body.replace(/^\uFEFF/, '')) as string[][];
-async function xlsxSheet(res: { rawPayload: Buffer }) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  return book.worksheets[0]!;
-}
 /** A moment as a colleague in Zurich reads it: "2026-03-01 14:30". */
 const zurich = (iso: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
