@@ -1,33 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../../tests/support/app.js';
+import { createTestApp, makeUser, type TestApp } from '../../../../tests/support/app.js';
+import { actor, requestsAs, type Actor } from '../../../../tests/support/actors.js';
 import { makePartner } from '../../../../tests/support/factories.js';
 import { auditLog, notification, task } from '../../db/schema/index.js';
 import type { User } from '../../../shared/schemas/user.js';
 
 let t: TestApp;
-let admin: string;
-let manager: User;
-let managerToken: string;
+let admin: Actor;
+let manager: Actor;
 let owner: User;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await tokenFor(t, await makeUser(t, 'admin'));
-  manager = await makeUser(t, 'manager', { name: 'Mia Manager' });
-  managerToken = await tokenFor(t, manager);
+  admin = await actor(t, 'admin');
+  manager = await actor(t, 'manager', { name: 'Mia Manager' });
   owner = await makeUser(t, 'member', { name: 'Olga Owner' });
 });
 afterAll(() => t.close());
 
-const request = (method: 'GET' | 'POST', url: string, body?: object, token = managerToken) =>
-  t.app.inject({ method, url, headers: bearer(token), ...(body ? { payload: body } : {}) });
+const { post } = requestsAs(() => manager);
 let seq = 0;
 
 /** A partner owned by Olga, onboarding (started by the manager) with an owner step and three sales steps. */
 async function onboardingWithSalesSteps() {
-  const pb = await request(
-    'POST',
+  const pb = await post(
     '/api/playbooks',
     {
       name: `Playbook ${process.pid}-${++seq}`,
@@ -43,7 +40,7 @@ async function onboardingWithSalesSteps() {
   );
   expect(pb.statusCode, pb.body).toBe(201);
   const p = await makePartner(t, { ownerId: owner.id, status: 'prospect' });
-  const started = await request('POST', `/api/partners/${p.id}/onboarding`, { playbookId: pb.json().id });
+  const started = await post(`/api/partners/${p.id}/onboarding`, { playbookId: pb.json().id });
   expect(started.statusCode, started.body).toBe(201);
   return { partnerId: p.id, onboardingId: started.json().id as string, version: started.json().version as number };
 }
@@ -54,7 +51,7 @@ const steps = async (onboardingId: string) =>
     ),
   );
 const addToTeam = async (partnerId: string, userId: string, role: string) => {
-  const res = await request('POST', `/api/partners/${partnerId}/team`, { userId, role });
+  const res = await post(`/api/partners/${partnerId}/team`, { userId, role });
   expect(res.statusCode, res.body).toBe(201);
 };
 
@@ -109,7 +106,7 @@ describe('a colleague given a team role during an onboarding', () => {
 
   it('leaves tasks alone when no onboarding is in progress', async () => {
     const { partnerId, onboardingId, version } = await onboardingWithSalesSteps();
-    const cancel = await request('POST', `/api/onboardings/${onboardingId}/cancel`, { version });
+    const cancel = await post(`/api/onboardings/${onboardingId}/cancel`, { version });
     expect(cancel.statusCode, cancel.body).toBe(200);
     const before = await t.database.db.select().from(task).where(eq(task.onboardingId, onboardingId));
     await addToTeam(partnerId, (await makeUser(t, 'member')).id, 'sales');
