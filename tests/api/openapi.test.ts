@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { actor } from '../support/actors.js';
 
 /**
  * The OpenAPI document at /api/openapi.json is what client generators read: it must be valid, and
@@ -84,17 +85,17 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares a multipart/form-data request body, with its fields and file, for every route that takes a multipart body', async () => {
-    const admin = await tokenFor(t, await makeUser(t, 'admin'));
+    const admin = await actor(t, 'admin');
     const boundary = 'openapi-test-boundary';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="probe"\r\n\r\nx\r\n--${boundary}--\r\n`;
     // Which routes take multipart is what the server does, not what the document says: a route without a
     // multipart parser refuses the body (415) before anything else reads it.
     const takesMultipart: string[] = [];
     for (const { key, method, url } of operations().filter((o) => ['post', 'put', 'patch', 'delete'].includes(o.method))) {
-      const res = await t.app.inject({
+      const res = await admin.inject({
         method: method.toUpperCase() as 'POST',
         url: url.replace(/\{[A-Za-z]+\}/g, '00000000-0000-4000-8000-000000000000'),
-        headers: { ...bearer(admin), 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
         payload,
       });
       if (!(res.statusCode === 415 && res.json().detail === 'Send the body as application/json')) takesMultipart.push(key);

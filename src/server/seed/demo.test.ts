@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, makeUser, tokenFor, type TestApp } from '../../../tests/support/app.js';
+import { createTestApp, type TestApp } from '../../../tests/support/app.js';
+import { actor } from '../../../tests/support/actors.js';
 import { seedDemo } from './demo.js';
 import { PARTNER_TYPES, IMPORTANCE } from '../../shared/partners.js';
 
@@ -50,7 +51,8 @@ describe('demo data', () => {
     expect(Number(c!.overdue)).toBe(1);
     expect(Number(c!.holdings)).toBeGreaterThanOrEqual(6);
     // The AWS level we hold is met today, and a lapsing certification puts it at risk within months.
-    const programs = await t.app.inject({ method: 'GET', url: '/api/programs', headers: bearer(await tokenFor(t, await makeUser(t, 'viewer'))) });
+    const viewer = await actor(t, 'viewer');
+    const programs = await viewer.get('/api/programs');
     const aws = programs.json().items.find((p: { name: string }) => p.name.startsWith('AWS Partner Network'));
     expect(aws, programs.body).toBeDefined();
     expect(aws.heldLevel?.name).toBe('Select');
@@ -60,7 +62,7 @@ describe('demo data', () => {
     expect(held.length).toBeGreaterThanOrEqual(10);
     for (const p of held) expect(p.partner, p.name).not.toBeNull();
     expect(aws.partner.name).toBe('Amazon Web Services');
-    const list = await t.app.inject({ method: 'GET', url: '/api/partners?q=kubeforge', headers: bearer(await tokenFor(t, await makeUser(t, 'viewer'))) });
+    const list = await viewer.get('/api/partners?q=kubeforge');
     const kubeforge = list.json().items.find((p: { name: string }) => p.name === 'Kubeforge');
     expect(kubeforge.heldLevels).toMatchObject([{ programName: 'Kubeforge Partner Program', level: { name: 'Premier' }, met: true }]);
 
