@@ -11,7 +11,6 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api.js';
-import { LocalizedDates } from './components/LocalizedDates.js';
 import { initI18n } from './i18n.js';
 import { sessionKeys } from './lib/session.js';
 import { router } from './router.js';
@@ -44,12 +43,10 @@ await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <LocalizedDates>
-        <Notifications position="bottom-right" limit={4} />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </LocalizedDates>
+      <Notifications position="bottom-right" limit={4} />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
 );

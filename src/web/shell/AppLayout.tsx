@@ -7,6 +7,7 @@ import { navFor, sectionLabel, type NavEntry } from '../components/nav.js';
 import { useMe } from '../components/session.js';
 import { Logo } from '../components/Logo.js';
 import { LoadingState } from '../components/states.js';
+import { LocalizedDates } from '../components/LocalizedDates.js';
 import { UserMenu } from './UserMenu.js';
 import { CommandPalette, CommandPaletteButton } from './CommandPalette.js';
 import { InboxBell } from '../features/notifications/InboxBell.js';
@@ -93,7 +94,10 @@ export function AppLayout() {
         <div className={classes.content}>
           {/* A page whose words are still loading shows the loader in the frame, not a blank app. */}
           <Suspense fallback={<LoadingState />}>
-            <Outlet />
+            {/* The date pickers' language: here rather than around the app, so sign-in does not load it. */}
+            <LocalizedDates>
+              <Outlet />
+            </LocalizedDates>
           </Suspense>
         </div>
       </AppShell.Main>
