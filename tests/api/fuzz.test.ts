@@ -4,7 +4,8 @@ import { ERROR_CODES } from '../../src/shared/errors.js';
 import { DOCUMENT_SUBJECTS } from '../../src/shared/compliance.js';
 import type { Role } from '../../src/shared/roles.js';
 import { makePdf, multipart, PNG, type Part } from '../../src/server/features/documents/documents.fixtures.js';
-import { bearer, createTestApp, makeUser, tokenFor } from '../support/app.js';
+import { createTestApp, makeUser, tokenFor } from '../support/app.js';
+import { actor, type Actor } from '../support/actors.js';
 import { makePartner } from '../support/factories.js';
 import { createSnapshotter, UNAUDITED_TABLES } from '../support/snapshot.js';
 
@@ -24,12 +25,12 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const t = await createTestApp();
 afterAll(() => t.close());
 
-/** One fuzzing user and token per role; their own rows are never aimed at (they would lock themselves out). */
-const fuzzers = {} as Record<keyof typeof RUNS, string>;
+/** One fuzzing actor (a user and its token) per role; their own rows are never aimed at (they would lock themselves out). */
+const fuzzers = {} as Record<keyof typeof RUNS, Actor>;
 const ownIds = new Set<string>();
 for (const role of Object.keys(RUNS) as (keyof typeof RUNS & Role)[]) {
-  const u = await makeUser(t, role);
-  fuzzers[role] = await tokenFor(t, u);
+  const u = await actor(t, role);
+  fuzzers[role] = u;
   ownIds.add(u.id);
   // Partners the member owns, so that its nearly valid requests reach the services' rules too.
   if (role === 'member') for (let i = 0; i < 3; i++) await makePartner(t, { ownerId: u.id });
@@ -406,7 +407,7 @@ function bodySchema(method: string, url: string): JsonSchema | undefined {
 
 beforeAll(async () => {
   // Set the fuzzers' tokens' last use once, so later requests do not touch their rows at all.
-  for (const token of Object.values(fuzzers)) expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).statusCode).toBe(200);
+  for (const fuzzer of Object.values(fuzzers)) expect((await fuzzer.get('/api/me')).statusCode).toBe(200);
 });
 
 describe('the fuzzer', () => {
@@ -444,7 +445,7 @@ describe('fuzzing the bulk routes', () => {
 
 async function fuzz(route: Route, role: keyof typeof RUNS): Promise<void> {
   const key = `${route.method} ${route.url}`;
-  const token = fuzzers[role];
+  const fuzzer = fuzzers[role];
   const numRuns = RUNS[role];
   await refreshKnownIds();
   // The database as the last request left it; nothing else writes to it between requests.
@@ -475,7 +476,7 @@ async function fuzz(route: Route, role: keyof typeof RUNS): Promise<void> {
       let i = 0;
       const pathValue = (p: unknown) => (p && typeof p === 'object' && 'raw' in p ? (p as Raw).raw : encodeURIComponent(String(resolve(p))));
       const url = route.url.replace(/:[A-Za-z]+/g, () => pathValue(ps[i++])) + (q ? `?${q}` : '');
-      const reqHeaders: Record<string, string> = { ...hs, ...bearer(token) };
+      const reqHeaders: Record<string, string> = { ...hs, ...fuzzer.headers };
       let payload: string | Buffer | undefined;
       if (b.kind === 'multipart') {
         const m = multipartPayload(b);
