@@ -101,7 +101,6 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   // checked in the service); merging is the Partner Manager's.
   'GET /api/contacts': ALL,
   'GET /api/contacts/export': ALL,
-  'GET /api/contacts/export.csv': ALL,
   'GET /api/contacts/export.vcf': ALL,
   'GET /api/contacts/:id': ALL,
   'POST /api/contacts': ['admin', 'manager', 'member'],

@@ -78,7 +78,6 @@ export const partnerRequests: Builders = {
 
   'GET /api/contacts': async (c) => ({ url: `/api/contacts?partnerId=${(await makeContact(c.t)).partnerId}` }),
   'GET /api/contacts/export': async (c) => ({ url: `/api/contacts/export?partnerId=${(await makeContact(c.t)).partnerId}&status=all&format=xlsx&columns=lastName,role` }),
-  'GET /api/contacts/export.csv': async (c) => ({ url: `/api/contacts/export.csv?partnerId=${(await makeContact(c.t)).partnerId}` }),
   'GET /api/contacts/export.vcf': async (c) => ({ url: `/api/contacts/export.vcf?partnerId=${(await makeContact(c.t)).partnerId}` }),
   'GET /api/contacts/:id': async (c) => ({ url: `/api/contacts/${(await makeContact(c.t)).id}` }),
   'POST /api/contacts': async (c) => ({

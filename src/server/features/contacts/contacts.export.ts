@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import ICAL from 'ical.js';
 import type { Db } from '../../db/client.js';
 import { contact, partner } from '../../db/schema/index.js';
@@ -7,7 +6,6 @@ import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../shared/partners.
 import { CONTACT_EXPORT_MAX, CONTACT_TIME_ZONE, contactToday, type ContactSummary, type ExportContactsQuery } from '../../../shared/schemas/contact.js';
 import { fullName, type ContactRow } from './contacts.presenter.js';
 import { contactOrder, contactWhere, partnerJoin } from './contacts.query.js';
-import { csvCell } from '../../lib/csv.js';
 import type { tFor } from '../../i18n.js';
 import { allPages, dayCell, type ExportColumn } from '../../lib/table-export.js';
 import { listContacts } from './contacts.service.js';
@@ -38,31 +36,6 @@ const roleLabel = (role: string | null) => (role ? (CONTACT_ROLE_LABELS[role as 
 const localDateTime = (d: Date) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: CONTACT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 export const exportFileName = (ext: string) => `contacts-${localDateTime(new Date()).slice(0, 10)}.${ext}`;
-
-/** Phone numbers are validated to digits and punctuation, so they stay as-is. */
-const cell = csvCell;
-
-const CSV_COLUMNS = ['partner', 'first name', 'last name', 'title', 'role', 'e-mail', 'phone', 'location', 'primary', 'left at', 'last contact'];
-
-export function toCsv(rows: ExportRow[]): string {
-  return stringify(
-    rows.map(({ c, partnerName }) => [
-      cell(partnerName),
-      cell(c.firstName),
-      cell(c.lastName),
-      cell(c.title),
-      roleLabel(c.role),
-      cell(c.email),
-      c.phone ?? '',
-      cell(c.location),
-      c.isPrimary ? 'yes' : 'no',
-      c.leftAt ?? '',
-      c.lastContactAt ? localDateTime(c.lastContactAt) : '',
-    ]),
-    // The BOM makes Excel read UTF-8 (umlauts) instead of the local code page.
-    { header: true, columns: CSV_COLUMNS, bom: true, record_delimiter: 'windows' },
-  );
-}
 
 function addText(card: ICAL.Component, name: string, value: string | string[] | null, params: Record<string, string> = {}) {
   if (value === null || value === '') return;

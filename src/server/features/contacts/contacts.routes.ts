@@ -18,7 +18,7 @@ import { partnersPolicy } from '../partners/index.js';
 import { withContactCan } from '../partners/index.js';
 import { chooseColumns, sendTable } from '../../lib/table-export.js';
 import { requestLocale, tFor } from '../../i18n.js';
-import { contactColumns, exportContacts, exportFileName, exportRows, toCsv, toVcf } from './contacts.export.js';
+import { contactColumns, exportContacts, exportFileName, exportRows, toVcf } from './contacts.export.js';
 import { mergeContacts } from './contacts.merge.js';
 import { createContact, getContact, listContacts, setContactArchived, stakeholderMap, updateContact } from './contacts.service.js';
 
@@ -46,17 +46,6 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       const { format, columns, ...q } = req.query;
       const chosen = chooseColumns(contactColumns(tFor(requestLocale(req))), columns);
       return sendTable(reply, 'contacts', format, exportContacts(db, q), chosen);
-    },
-  );
-  app.get(
-    '/api/contacts/export.csv',
-    { config: read, schema: { tags, summary: 'The directory as CSV (same filters, no paging)', querystring: exportContactsQuery } },
-    async (req, reply) => {
-      const body = toCsv(await exportRows(db, req.query));
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${exportFileName('csv')}"`)
-        .send(body);
     },
   );
   app.get(

@@ -359,7 +359,7 @@ describe('contacts', () => {
     }
     expect(await contactsOf(theirs.id)).toEqual([theirContact]);
 
-    for (const url of ['/api/contacts', `/api/contacts/${theirContact.id}`, `/api/partners/${theirs.id}/stakeholders`, '/api/contacts/export.csv', '/api/contacts/export.vcf']) {
+    for (const url of ['/api/contacts', `/api/contacts/${theirContact.id}`, `/api/partners/${theirs.id}/stakeholders`, '/api/contacts/export', '/api/contacts/export.vcf']) {
       expect((await as(viewer)('GET', url)).statusCode, url).toBe(200);
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/contacts' })).statusCode).toBe(401);

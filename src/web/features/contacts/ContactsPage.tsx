@@ -15,7 +15,7 @@ import { useListParams } from '../../components/useListParams.js';
 import { formatDate } from '../../lib/format.js';
 import { contactPath, contactRoleLabel, roleFilterOptions } from './labels.js';
 import { PartnerFilter } from './PartnerFilter.js';
-import { contactsListQuery, exportUrl, type ContactListParams } from './queries.js';
+import { contactsListQuery, vcardUrl, type ContactListParams } from './queries.js';
 import { Breakable } from './Breakable.js';
 import { PrimaryStar } from './Ratings.js';
 import classes from './ContactsPage.module.css';
@@ -55,7 +55,7 @@ export function ContactsPage() {
         actions={
           <>
             <ExportMenu path="/api/contacts/export" params={exports} />
-            <Button component="a" href={exportUrl('vcf', exports)} download variant="default" leftSection={<IconId size={16} aria-hidden />}>
+            <Button component="a" href={vcardUrl(exports)} download variant="default" leftSection={<IconId size={16} aria-hidden />}>
               {t('directory.exportVcard')}
             </Button>
           </>

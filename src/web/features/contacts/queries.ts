@@ -40,9 +40,9 @@ export const stakeholderMapQuery = (partnerId: string) =>
     queryFn: ({ signal }) => api.get<StakeholderMap>(`/api/partners/${encodeURIComponent(partnerId)}/stakeholders`, signal),
   });
 
-/** The export links take the directory's filters, without paging. */
-export function exportUrl(format: 'csv' | 'vcf', p: Omit<ContactListParams, 'page' | 'pageSize'>): string {
-  return withQuery(`/api/contacts/export.${format}`, { sort: p.sort, q: p.q, partnerId: p.partnerId, role: p.role, status: p.status, archived: p.archived });
+/** The vCard link takes the directory's filters, without paging (CSV and XLSX go through the export menu). */
+export function vcardUrl(p: Omit<ContactListParams, 'page' | 'pageSize'>): string {
+  return withQuery('/api/contacts/export.vcf', { sort: p.sort, q: p.q, partnerId: p.partnerId, role: p.role, status: p.status, archived: p.archived });
 }
 
 /** Partners for the directory's partner filter: searched by name on the server. */
