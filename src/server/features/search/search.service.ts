@@ -1,7 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { zurichDate } from '../../../shared/days.js';
-import { PARTNER_TYPE_LABELS, type PartnerType } from '../../../shared/partners.js';
+import type { ActivityKind, PartnerStatus, PartnerType } from '../../../shared/partners.js';
+import type { Locale } from '../../../shared/i18n/locales.js';
+import { tFor } from '../../i18n.js';
+import { formatDay } from '../../jobs/compose.js';
 import type { SearchQuery, SearchResult, SearchType } from '../../../shared/schemas/search.js';
 import { highlightFirst } from './highlight.js';
 import { escapeLike, prefixTsQuery, searchTerms } from '../../lib/search-text.js';
@@ -84,15 +87,16 @@ export function partnerSql(t: Terms, limit: number): SQL {
       limit ${limit}`;
 }
 
-async function partners(tx: DbOrTx, t: Terms, limit: number): Promise<SearchResult[]> {
+async function partners(tx: DbOrTx, t: Terms, limit: number, locale: Locale): Promise<SearchResult[]> {
   const rows = rowsOf(await tx.execute(partnerSql(t, limit)));
+  const say = tFor(locale);
   return rows.map((r) => {
-    const types = (r.types as string[]).map((x) => PARTNER_TYPE_LABELS[x as PartnerType] ?? x).join(', ');
+    const types = (r.types as PartnerType[]).map((x) => say(`partners:type.${x}`)).join(', ');
     return {
       type: 'partner',
       id: r.id as string,
       title: r.name as string,
-      subtitle: [r.legal_name !== r.name ? r.legal_name : null, types, r.status].filter(Boolean).join(' · ') || null,
+      subtitle: [r.legal_name !== r.name ? r.legal_name : null, types, say(`partners:status.${r.status as PartnerStatus}`)].filter(Boolean).join(' · ') || null,
       partnerId: r.id as string,
       highlight: highlightFirst([r.name as string, r.legal_name as string | null, r.description as string | null], t.terms),
       score: Number(r.score),
@@ -166,8 +170,9 @@ export function activitySql(t: Terms, limit: number): SQL {
       limit ${limit}`;
 }
 
-async function activities(tx: DbOrTx, t: Terms, limit: number): Promise<SearchResult[]> {
+async function activities(tx: DbOrTx, t: Terms, limit: number, locale: Locale): Promise<SearchResult[]> {
   const rows = rowsOf(await tx.execute(activitySql(t, limit)));
+  const say = tFor(locale);
   return rows.map((r) => {
     const summary = r.summary as string;
     // The day it happened where the team works: an evening call in UTC is already tomorrow there.
@@ -176,7 +181,7 @@ async function activities(tx: DbOrTx, t: Terms, limit: number): Promise<SearchRe
       type: 'activity',
       id: r.id as string,
       title: summary.length > 120 ? `${summary.slice(0, 119)}…` : summary,
-      subtitle: `${r.kind as string} · ${r.partner_name as string} · ${day}`,
+      subtitle: `${say(`timeline:kind.${r.kind as ActivityKind}`)} · ${r.partner_name as string} · ${formatDay(day, locale)}`,
       partnerId: r.partner_id as string,
       highlight: highlightFirst([summary, r.outcome as string | null], t.terms),
       score: Number(r.score),
@@ -216,7 +221,8 @@ export async function useSearchIndexes(tx: DbOrTx, on: boolean): Promise<void> {
   );
 }
 
-export async function search(db: Db, q: SearchQuery): Promise<SearchResult[]> {
+/** The records a query finds, best first; subtitles (types, status, an entry's kind and day) in `locale`. */
+export async function search(db: Db, q: SearchQuery, locale: Locale = 'en'): Promise<SearchResult[]> {
   const t = termsOf(q.q);
   // Nothing but punctuation: nothing can match.
   if (!t) return [];
@@ -227,7 +233,7 @@ export async function search(db: Db, q: SearchQuery): Promise<SearchResult[]> {
     // planner estimates a prefix that matches nothing at 0.5–2 % of the rows, so it chose that scan for
     // both (measured at a million entries: 8 ms → 24 ms for a common word, 2.5 s → 0.7 ms for a
     // misspelled surname). Either way the candidates are the first CANDIDATES matches in table order.
-    return [...(await partners(tx, t, q.limit)), ...(await contacts(tx, t, q.limit)), ...(await activities(tx, t, q.limit))];
+    return [...(await partners(tx, t, q.limit, locale)), ...(await contacts(tx, t, q.limit)), ...(await activities(tx, t, q.limit, locale))];
   });
   return results.sort((x, y) => y.score - x.score || TYPE_ORDER[x.type] - TYPE_ORDER[y.type] || x.title.localeCompare(y.title)).slice(0, q.limit);
 }

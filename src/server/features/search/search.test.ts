@@ -87,7 +87,7 @@ describe('search', () => {
     expect(hits.find((h) => h.id === k8s.id)).toMatchObject({ type: 'partner', highlight: 'Acme <mark>Kubernetes</mark> Services' });
     const found = hits.find((h) => h.id === entry.id);
     expect(found).toMatchObject({ type: 'activity', partnerId: other.id, title: 'Discussed Kubernetes operators for their platform' });
-    expect(found!.subtitle).toContain('call · Rivella Systems');
+    expect(found!.subtitle).toContain('Call · Rivella Systems');
     expect(found!.highlight).toBe('Discussed <mark>Kubernetes</mark> operators for their platform');
     expect((await search('propos')).some((h) => h.id === entry.id)).toBe(true);
   });

@@ -5,13 +5,10 @@ import { Group, Text, ThemeIcon } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAddressBook, IconAlertTriangle, IconBuildingStore, IconTimeline } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_KINDS, PARTNER_STATUSES, PARTNER_TYPE_LABELS, type ActivityKind, type PartnerStatus, type PartnerType } from '../../../shared/partners.js';
 import type { SearchResult, SearchType } from '../../../shared/schemas/search.js';
 import type { CommandAction, CommandGroup } from '../../components/commands.js';
-import { formatDate, humanize } from '../../lib/format.js';
 import { contactPath } from '../contacts/labels.js';
-import { statusLabel, typeLabel } from '../partners/labels.js';
-import { ACTIVITY_KIND_LABELS, activityPath } from '../timeline/labels.js';
+import { activityPath } from '../timeline/labels.js';
 import { Highlighted, highlightText } from './Highlighted.js';
 import { searchQuery } from './queries.js';
 import classes from './RecordSearch.module.css';
@@ -23,27 +20,6 @@ const GROUPS: Record<SearchType, { icon: typeof IconBuildingStore; color: string
   contact: { icon: IconAddressBook, color: 'teal' },
   activity: { icon: IconTimeline, color: 'grape' },
 };
-
-// The API names a partner's types by their English labels ("Software vendor, Distributor"): read back to the type, shown in the reader's language.
-const TYPE_BY_LABEL = new Map(Object.entries(PARTNER_TYPE_LABELS).map(([type, label]) => [label, type as PartnerType]));
-const typesInLanguage = (part: string) => {
-  const types = part.split(', ').map((label) => TYPE_BY_LABEL.get(label));
-  return types.every(Boolean) ? types.map((type) => typeLabel(type!)).join(', ') : part;
-};
-
-const enumWord = (word: string) =>
-  (ACTIVITY_KINDS as readonly string[]).includes(word)
-    ? ACTIVITY_KIND_LABELS[word as ActivityKind]
-    : (PARTNER_STATUSES as readonly string[]).includes(word)
-      ? statusLabel(word as PartnerStatus)
-      : humanize(word);
-
-/** The API's subtitles carry raw enum words and ISO days ("event · Alpine Cloud · 2026-10-22"): make them read well. */
-const readable = (subtitle: string) =>
-  subtitle
-    .split(' · ')
-    .map((part) => (/^[a-z_]+$/.test(part) ? enumWord(part) : /^\d{4}-\d{2}-\d{2}$/.test(part) ? formatDate(`${part}T12:00:00`) : typesInLanguage(part)))
-    .join(' · ');
 
 const pathOf = (r: SearchResult) =>
   r.type === 'partner' ? `/partners/${encodeURIComponent(r.id)}` : r.type === 'contact' ? contactPath(r.partnerId, r.id) : activityPath(r.partnerId, r.id);
@@ -63,7 +39,7 @@ function ResultRow({ r }: { r: SearchResult }) {
         </Text>
         {r.subtitle && (
           <Text size="xs" className={`${classes.line} ${classes.sub}`}>
-            {readable(r.subtitle)}
+            {r.subtitle}
           </Text>
         )}
         {!titleMatched && (
