@@ -20,6 +20,23 @@ export function dayIn(at: Date, zone: string = DEFAULT_TIME_ZONE): string {
 /** The calendar day `at` falls on in Europe/Zurich. */
 export const zurichDate = (at: Date): string => dayIn(at);
 
+const wallClockParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DEFAULT_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Zurich wall-clock time of an instant, as a Date whose UTC fields hold it (for calendar arithmetic and spreadsheets only). */
+export function zurichWallClock(at: Date): Date {
+  const p = Object.fromEntries(wallClockParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
+}
+
 const utcMidnight = (day: string) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d);

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE } from '../../shared/rhythm.js';
+import { zurichWallClock } from '../../shared/days.js';
 
 /**
  * Slots name the period a scheduled run belongs to: one successful run per job and slot. Daily and
@@ -6,23 +6,6 @@ import { DEFAULT_TIME_ZONE } from '../../shared/rhythm.js';
  * in summer and winter alike.
  */
 const DIGEST_HOUR = 7;
-
-const partsFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: DEFAULT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The Zurich wall-clock time of an instant, as a Date whose UTC fields hold it (for calendar arithmetic only). */
-export function zurichWallClock(at: Date): Date {
-  const p = Object.fromEntries(partsFormat.formatToParts(at).map((x) => [x.type, x.value]));
-  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
-}
 
 const isoDate = (wall: Date) => wall.toISOString().slice(0, 10);
 

@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
 import type { ExportFormat } from '../../shared/schemas/common.js';
+import { zurichWallClock } from '../../shared/days.js';
 import { csvCell } from './csv.js';
 import { fieldError, msg } from './errors.js';
 
@@ -49,26 +50,12 @@ function csvValue(v: Cell): string | number {
   return csvCell(String(v));
 }
 
-const zurichParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-/** A moment as Zurich's wall clock, for exceljs (which writes a Date's UTC fields: a 10:00 meeting would read 09:00). */
-function zurichWallClock(d: Date): Date {
-  const p = Object.fromEntries(zurichParts.formatToParts(d).map((x) => [x.type, Number(x.value)]));
-  return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
-}
 const XLSX_DAY = 'yyyy-mm-dd';
 const XLSX_MOMENT = 'yyyy-mm-dd hh:mm';
 /** An XLSX cell's value and number format: days and moments as date cells a spreadsheet sorts and filters. */
 function xlsxValue(v: Cell): { value: string | number | boolean | Date | null; numFmt?: string } {
   if (v instanceof Day) return { value: new Date(`${v.iso}T00:00:00Z`), numFmt: XLSX_DAY };
+  // exceljs writes a Date's UTC fields: a 10:00 meeting would read 09:00 without the wall clock.
   if (v instanceof Date) return { value: zurichWallClock(v), numFmt: XLSX_MOMENT };
   return { value: v ?? null };
 }
