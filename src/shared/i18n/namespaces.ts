@@ -8,6 +8,8 @@ export const WEB_NAMESPACES = [
   'certifications',
   'contacts',
   'contracts',
+  'deals',
+  'kickbacks',
   'documents',
   'home',
   'imports',

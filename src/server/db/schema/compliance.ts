@@ -36,6 +36,8 @@ export const partnerProgram = pgTable(
     heldSince: day('held_since'),
     /** When the vendor next re-checks our tier (many programmes do yearly). */
     nextReviewOn: day('next_review_on'),
+    /** How long an approved deal registration is protected (days); null: the default, 90. */
+    registrationProtectionDays: integer('registration_protection_days'),
     archivedAt: ts('archived_at'),
     ...stamps,
   },
@@ -44,6 +46,7 @@ export const partnerProgram = pgTable(
       .on(sql`lower(${t.name})`)
       .where(sql`${t.archivedAt} is null`),
     index('partner_program_partner_idx').on(t.partnerId),
+    check('partner_program_protection_days', sql`${t.registrationProtectionDays} is null or ${t.registrationProtectionDays} between 1 and 3650`),
   ],
 );
 

@@ -4,3 +4,4 @@ export * from './partners.js';
 export * from './rhythm.js';
 export * from './compliance.js';
 export * from './imports.js';
+export * from './deals.js';

@@ -5,6 +5,8 @@ import calendar from './calendar.js';
 import certifications from './certifications.js';
 import contacts from './contacts.js';
 import contracts from './contracts.js';
+import kickbacks from './kickbacks.js';
+import deals from './deals.js';
 import documents from './documents.js';
 import home from './home.js';
 import mail from './mail.js';
@@ -39,6 +41,8 @@ export default {
   certifications,
   contacts,
   contracts,
+  kickbacks,
+  deals,
   documents,
   home,
   mail,

@@ -10,6 +10,9 @@ import calendar from './calendar.js';
 import certifications from './certifications.js';
 import contacts from './contacts.js';
 import contracts from './contracts.js';
+import kickbacks from './kickbacks.js';
+import registrations from './registrations.js';
+import deals from './deals.js';
 import documents from './documents.js';
 import imports from './imports.js';
 import mail from './mail.js';
@@ -43,6 +46,9 @@ export default {
   certifications,
   contacts,
   contracts,
+  kickbacks,
+  registrations,
+  deals,
   documents,
   imports,
   mail,
