@@ -10,6 +10,7 @@ export const WEB_NAMESPACES = [
   'contracts',
   'deals',
   'kickbacks',
+  'registrations',
   'documents',
   'home',
   'imports',

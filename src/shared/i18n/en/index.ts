@@ -6,6 +6,7 @@ import certifications from './certifications.js';
 import contacts from './contacts.js';
 import contracts from './contracts.js';
 import kickbacks from './kickbacks.js';
+import registrations from './registrations.js';
 import deals from './deals.js';
 import documents from './documents.js';
 import home from './home.js';
@@ -42,6 +43,7 @@ export default {
   contacts,
   contracts,
   kickbacks,
+  registrations,
   deals,
   documents,
   home,
