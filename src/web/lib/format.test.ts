@@ -3,7 +3,7 @@ import { i18n, initI18n, switchLocale } from '../i18n.js';
 import { formatDate } from './format.js';
 import { z } from 'zod';
 import { fieldMessage } from '../components/useSchemaForm.js';
-import { formatRelative, humanize, initials } from './format.js';
+import { formatMinor, formatRelative, humanize, initials, majorToMinor, minorToMajor } from './format.js';
 import { safeNext } from './session.js';
 
 beforeAll(async () => {
@@ -63,5 +63,30 @@ describe('safeNext', () => {
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext('/sign-in')).toBe('/');
     expect(safeNext(null)).toBe('/');
+  });
+});
+
+describe('money', () => {
+  it('turns typed major units into exact minor units', () => {
+    expect(majorToMinor('1234.5', 'CHF')).toBe(123450);
+    expect(majorToMinor(0.1 + 0.2, 'EUR')).toBe(30);
+    expect(majorToMinor(1234, 'USD')).toBe(123400);
+    expect(majorToMinor("12'500.05", 'CHF')).toBe(1250005);
+    expect(majorToMinor('', 'CHF')).toBeNull();
+    expect(majorToMinor(null, 'CHF')).toBeNull();
+    expect(majorToMinor('1.005', 'CHF')).toBeNaN();
+    expect(majorToMinor('abc', 'CHF')).toBeNaN();
+    expect(minorToMajor(123450, 'CHF')).toBe(1234.5);
+  });
+
+  it("shows minor units with the currency code in the reader's locale", async () => {
+    expect(formatMinor(null, 'CHF')).toBe('—');
+    await switchLocale('de');
+    try {
+      // ICU versions differ in the space and the apostrophe they use.
+      expect(formatMinor(1250050, 'CHF')).toMatch(/^CHF\s12[’']500\.50$/);
+    } finally {
+      await switchLocale('en');
+    }
   });
 });

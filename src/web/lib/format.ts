@@ -69,3 +69,45 @@ export const humanize = (field: string) => {
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
+
+/** Digits after the decimal point of a currency's minor unit: CHF 2, JPY 0, BHD 3. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** An amount in integer minor units in the reader's locale with its currency code: 1250050 CHF → "CHF 12’500.50" (de-CH). */
+export function formatMinor(valueMinor: number | null | undefined, currency: string | null | undefined): string {
+  if (valueMinor === null || valueMinor === undefined || !currency) return '—';
+  const key = `${formatLocale()}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    const digits = minorDigits(currency);
+    f = new Intl.NumberFormat(formatLocale(), { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, f);
+  }
+  return f.format(valueMinor / 10 ** minorDigits(currency));
+}
+
+/**
+ * A typed amount in major units ("1234.5", 1234.5) as integer minor units (123450), exactly: the
+ * digits are shifted as text, never multiplied as a float. Null for an empty field, NaN for text that
+ * is no amount or has more decimals than the currency has (the form's schema then names the field).
+ */
+export function majorToMinor(amount: number | string | null | undefined, currency: string): number | null {
+  if (amount === null || amount === undefined) return null;
+  const text = typeof amount === 'number' ? (Number.isFinite(amount) ? amount.toFixed(minorDigits(currency) + 2).replace(/0+$/, '') : 'x') : amount.trim().replace(/[’'\s_]/g, '');
+  if (text === '') return null;
+  const m = /^(-?)(\d*)(?:[.,](\d*))?$/.exec(text);
+  const digits = minorDigits(currency);
+  if (!m || (m[2] === '' && !m[3]) || (m[3] ?? '').length > digits) return Number.NaN;
+  const minor = Number(`${m[2] || '0'}${(m[3] ?? '').padEnd(digits, '0')}`);
+  return m[1] ? -minor : minor;
+}
+
+/** Integer minor units as the number a form's amount field shows (123450 → 1234.5). */
+export const minorToMajor = (valueMinor: number, currency: string): number => valueMinor / 10 ** minorDigits(currency);
