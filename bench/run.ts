@@ -19,6 +19,7 @@ import { benchScale, printGoals, printScale, SCALE, type ScaleResult } from './s
 import { benchRhythm, type RhythmResult } from './rhythm.js';
 import { benchLevels, type LevelsResult } from './levels.js';
 import { benchBundle } from './bundle.js';
+import { benchDeals, printDeals, type DealsResult } from './deals.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Which backends to measure (comma-separated): pglite, postgres. */
@@ -26,6 +27,7 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').ma
 const STARTUP = process.env.BENCH_STARTUP !== '0';
 const LEVELS = process.env.BENCH_LEVELS !== '0';
 const BUNDLE = process.env.BENCH_BUNDLE !== '0';
+const DEALS = process.env.BENCH_DEALS !== '0';
 const SEEDED_USERS = 200;
 const LIST_URL = '/api/users?pageSize=25&sort=name';
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,6 +36,7 @@ const rows: Row[] = [];
 const scaleResults: ScaleResult[] = [];
 const rhythmResults: RhythmResult[] = [];
 const levelsResults: LevelsResult[] = [];
+const dealsResults: DealsResult[] = [];
 const notes: string[] = [];
 
 async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, string>) {
@@ -117,6 +120,8 @@ async function benchBackend(backend: 'pglite' | 'postgres', env: Record<string, 
       scaleResults.push(await benchScale({ backend, database, app, appUrl, auth, ownerId: admin.id }));
       // Digests and the calendar feed over the same portfolio (the 10,000 partners on PostgreSQL).
       rhythmResults.push(await benchRhythm({ backend, database, appUrl, auth, feedUserId: admin.id }));
+      // Joint business over the same partners.
+      if (DEALS) dealsResults.push(await benchDeals({ backend, database, app, appUrl, auth }));
     }
     await app.close();
   } finally {
@@ -244,6 +249,7 @@ async function main() {
   print();
   // The speed goals first (PostgreSQL's, then the embedded database's figures), the start-up right after.
   for (const r of [...scaleResults].sort((a, b) => (a.backend === 'postgres' ? 0 : 1) - (b.backend === 'postgres' ? 0 : 1))) printGoals(r, print);
+  for (const r of [...dealsResults].sort((a, b) => (a.backend === 'postgres' ? 0 : 1) - (b.backend === 'postgres' ? 0 : 1))) printDeals(r, print);
   if (startup.length) {
     print('| start-up of the real server (`node scripts/start.mjs`, what `npm start` runs) | wall ms to "ready" | ms the server reports | goal |');
     print('| --- | ---: | ---: | --- |');
