@@ -66,6 +66,41 @@ describe('demo data', () => {
     const kubeforge = list.json().items.find((p: { name: string }) => p.name === 'Kubeforge');
     expect(kubeforge.heldLevels).toMatchObject([{ programName: 'Kubeforge Partner Program', level: { name: 'Premier' }, met: true }]);
 
+    // Joint business: a year of deals won, lost and open; registrations both ways, two inbound ones
+    // contesting one customer and product, and an outbound one whose protection ends within 14 days.
+    const [d] = await t.database.query<{
+      won: string;
+      lost: string;
+      open: string;
+      span: string;
+      inbound: string;
+      outbound: string;
+      contested: string;
+      ending: string;
+      unrated: string;
+    }>(
+      `select (select count(*) from opportunity o join deal_stage s on s.key = o.stage_key where s.kind = 'won') as won,
+              (select count(*) from opportunity o join deal_stage s on s.key = o.stage_key where s.kind = 'lost' and o.lost_reason is not null) as lost,
+              (select count(*) from opportunity o join deal_stage s on s.key = o.stage_key where s.kind = 'open') as open,
+              (select max(at)::date - min(at)::date from opportunity_stage_change) as span,
+              (select count(*) from deal_registration where direction = 'inbound') as inbound,
+              (select count(*) from deal_registration where direction = 'outbound') as outbound,
+              (select count(*) from (select customer_id, product_id from deal_registration_product where direction = 'inbound' and status = 'submitted'
+                                     group by customer_id, product_id having count(*) > 1) x) as contested,
+              (select count(*) from deal_registration where status = 'approved' and protected_until between '2026-11-26' and '2026-12-10') as ending,
+              (select count(*) from opportunity o where o.currency <> 'CHF'
+                 and not exists (select 1 from fx_rate r where r.currency = o.currency and r.month = to_char(o.expected_close_on, 'YYYY-MM'))) as unrated`,
+    );
+    expect(Number(d!.won)).toBeGreaterThanOrEqual(5);
+    expect(Number(d!.lost)).toBeGreaterThanOrEqual(5);
+    expect(Number(d!.open)).toBeGreaterThanOrEqual(5);
+    expect(Number(d!.span)).toBeGreaterThan(300);
+    expect(Number(d!.inbound)).toBeGreaterThanOrEqual(2);
+    expect(Number(d!.outbound)).toBeGreaterThanOrEqual(2);
+    expect(Number(d!.contested)).toBe(1);
+    expect(Number(d!.ending)).toBe(1);
+    expect(Number(d!.unrated)).toBe(0);
+
     await expect(seedDemo(t.database.db, t.app.auth)).rejects.toThrow(/already holds/);
     const forced = await seedDemo(t.database.db, t.app.auth, { force: true });
     expect(forced.partners).toBe(0);
