@@ -267,6 +267,13 @@ export const PARTNER_REFERENCES: readonly PartnerReference[] = [
   },
   { table: 'calendar_feed', columns: ['partner_id'], move: moveColumn('calendar_feed', 'partner_id', 'calendar_feed', { versioned: false }) },
   { table: 'partner_program', columns: ['partner_id'], move: moveColumn('partner_program', 'partner_id', 'partner_program') },
+  // Joint business: the duplicate's part in a deal moves unless the survivor already has one in it.
+  { table: 'opportunity_partner', columns: ['partner_id'], move: moveKeyed('opportunity_partner', 'opportunity_id') },
+  { table: 'deal_registration', columns: ['partner_id'], move: moveColumn('deal_registration', 'partner_id', 'deal_registration') },
+  { table: 'kickback_agreement', columns: ['partner_id'], move: moveColumn('kickback_agreement', 'partner_id', 'kickback_agreement') },
+  // Two statements of one period and currency cannot both move: the unique index refuses the merge (409) until one is settled.
+  { table: 'commission_statement', columns: ['partner_id'], move: moveColumn('commission_statement', 'partner_id', 'commission_statement') },
+  { table: 'commission_line', columns: ['partner_id'], move: moveColumn('commission_line', 'partner_id', null, { versioned: false }) },
 ];
 
 /** The survivor's team and links as the audit trail keeps them. */
