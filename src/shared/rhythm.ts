@@ -40,9 +40,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 /** What a task hangs off. Later features add deals, funds, certifications … */
-export const TASK_SUBJECTS = ['partner', 'contact', 'meeting', 'onboarding', 'risk_assessment', 'contract'] as const;
+export const TASK_SUBJECTS = ['partner', 'contact', 'meeting', 'onboarding', 'risk_assessment', 'contract', 'opportunity'] as const;
 export type TaskSubject = (typeof TASK_SUBJECTS)[number];
-export const TASK_SOURCES = ['manual', 'action_item', 'playbook'] as const;
+/** `next_step`: an opportunity's next step, kept in sync by the opportunities feature. */
+export const TASK_SOURCES = ['manual', 'action_item', 'playbook', 'next_step'] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 export const ONBOARDING_STATUSES = ['in_progress', 'completed', 'cancelled'] as const;
@@ -62,6 +63,7 @@ export const NOTIFICATION_KINDS = [
   'level_review',
   'risk_review_due',
   'contract_notice',
+  'registration_protection',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -20,7 +20,8 @@ export const taskNames = {
       from meeting_occurrence o left join meeting_series s on s.id = o.series_id where o.id = "task".subject_id)
     when 'onboarding' then (select ob.playbook_name from onboarding ob where ob.id = "task".subject_id)
     when 'risk_assessment' then (select to_char(ra.created_at at time zone 'Europe/Zurich', 'DD.MM.YYYY') from risk_assessment ra where ra.id = "task".subject_id)
-    when 'contract' then (select ct.title from contract ct where ct.id = "task".subject_id) end`,
+    when 'contract' then (select ct.title from contract ct where ct.id = "task".subject_id)
+    when 'opportunity' then (select op.title from opportunity op where op.id = "task".subject_id) end`,
   assigneeName: sql<string | null>`(select u.name from "user" u where u.id = "task".assignee_id)`,
   completedByName: sql<string | null>`(select u.name from "user" u where u.id = "task".completed_by)`,
   createdByName: sql<string | null>`(select u.name from "user" u where u.id = "task".created_by)`,

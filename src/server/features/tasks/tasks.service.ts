@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { contact, contract, meetingOccurrence, onboarding, partner, riskAssessment, task, taskComment, user } from '../../db/schema/index.js';
+import { contact, contract, meetingOccurrence, onboarding, opportunityPartner, partner, riskAssessment, task, taskComment, user } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError, msg, notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
@@ -132,6 +132,14 @@ async function partnerOfSubject(tx: DbOrTx, subject: { type: TaskSubject; id: st
     onboarding: () => tx.select({ partnerId: onboarding.partnerId }).from(onboarding).where(eq(onboarding.id, subject.id)),
     risk_assessment: () => tx.select({ partnerId: riskAssessment.partnerId }).from(riskAssessment).where(eq(riskAssessment.id, subject.id)),
     contract: () => tx.select({ partnerId: contract.partnerId }).from(contract).where(eq(contract.id, subject.id)),
+    // A deal's tasks belong to the partner who sourced it, else its first partner by id (as its next-step task).
+    opportunity: () =>
+      tx
+        .select({ partnerId: opportunityPartner.partnerId })
+        .from(opportunityPartner)
+        .where(eq(opportunityPartner.opportunityId, subject.id))
+        .orderBy(sql`(${opportunityPartner.role} = 'sourced') desc`, asc(opportunityPartner.partnerId))
+        .limit(1),
   };
   const [found] = await lookups[subject.type]();
   if (!found) throw fieldError('body.subject', msg(`tasks.unknownSubject.${subject.type}`));

@@ -5,7 +5,7 @@ export default {
   status: { open: 'Offen', in_progress: 'In Bearbeitung', done: 'Erledigt', cancelled: 'Abgebrochen' },
   priority: { low: 'Niedrig', normal: 'Normal', high: 'Hoch', urgent: 'Dringend' },
   priorityBadge: { low: 'Niedrige Priorität', normal: 'Normale Priorität', high: 'Hohe Priorität', urgent: 'Dringende Priorität' },
-  subject: { partner: 'Partner', contact: 'Kontakt', meeting: 'Meeting', onboarding: 'Onboarding', risk_assessment: 'Risikobewertung', contract: 'Vertrag' },
+  subject: { partner: 'Partner', contact: 'Kontakt', meeting: 'Meeting', onboarding: 'Onboarding', risk_assessment: 'Risikobewertung', contract: 'Vertrag', opportunity: 'Opportunity' },
   subjectLine: '{{subject}}: {{name}}',
   column: { group: 'Fälligkeit', subject: 'Verknüpft mit', createdBy: 'Erstellt von' },
   done: 'Die Aufgabe ist erledigt.',

@@ -16,5 +16,6 @@ export default {
     onboarding: 'ist kein bekanntes Onboarding',
     risk_assessment: 'ist keine bekannte Risikobeurteilung',
     contract: 'ist kein bekannter Vertrag',
+    opportunity: 'ist keine bekannte Opportunity',
   },
 } satisfies Catalogue<typeof en>;

@@ -14,5 +14,6 @@ export default {
     onboarding: 'is not a known onboarding',
     risk_assessment: 'is not a known risk_assessment',
     contract: 'is not a known contract',
+    opportunity: 'is not a known opportunity',
   },
 };
