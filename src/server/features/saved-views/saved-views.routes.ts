@@ -7,7 +7,7 @@ import { savedView } from '../../db/schema/index.js';
 import { msg, notFound } from '../../lib/errors.js';
 import { signedIn } from '../../lib/policy.js';
 
-const resource = z.enum(['partners', 'contacts']);
+const resource = z.enum(['partners', 'contacts', 'opportunities']);
 const viewSchema = z.object({ id: z.string(), resource, name: z.string(), query: z.record(z.string(), z.unknown()), columns: z.array(z.string()) });
 const viewBody = z
   .object({

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconBookmarkPlus, IconCheck, IconColumns3, IconTrash } from '@tabler/icons-react';
 import { errorMessage } from '../../api.js';
 import { COLUMNS, DEFAULT_COLUMNS, type ColumnKey } from './listParams.js';
-import { sameView, savedViewsQuery, useDeleteView, useSaveView, viewSearch, type SavedView } from './savedViews.js';
+import { sameView, savedViewsQuery, useDeleteView, useSaveView, viewSearch, type SavedView, type SavedViewResource } from './savedViews.js';
 
 /** Which columns the table shows; the name always. */
 export function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onChange: (cols: ColumnKey[]) => void }) {
@@ -40,12 +40,22 @@ export function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onC
   );
 }
 
-/** Named filter, sort and column sets of the signed-in user. */
-export function SavedViewsMenu({ current, onApply, canSave }: { current: URLSearchParams; onApply: (search: URLSearchParams) => void; canSave: boolean }) {
+/** Named filter, sort and column sets of the signed-in user, of the partner list or another list (`resource`). */
+export function SavedViewsMenu({
+  current,
+  onApply,
+  canSave,
+  resource = 'partners',
+}: {
+  current: URLSearchParams;
+  onApply: (search: URLSearchParams) => void;
+  canSave: boolean;
+  resource?: SavedViewResource;
+}) {
   const { t } = useTranslation(['partners', 'common']);
-  const views = useQuery(savedViewsQuery());
-  const save = useSaveView();
-  const remove = useDeleteView();
+  const views = useQuery(savedViewsQuery(resource));
+  const save = useSaveView(resource);
+  const remove = useDeleteView(resource);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);

@@ -4,31 +4,36 @@ import { partnerKeys } from './queries.js';
 
 export interface SavedView {
   id: string;
-  resource: 'partners' | 'contacts';
+  resource: SavedViewResource;
   name: string;
   query: Record<string, unknown>;
   columns: string[];
 }
 
-export const savedViewsQuery = () =>
+/** The lists whose views can be saved (the server's list of resources). */
+export type SavedViewResource = 'partners' | 'contacts' | 'opportunities';
+
+const viewsKey = (resource: SavedViewResource) => (resource === 'partners' ? partnerKeys.savedViews() : (['saved-views', resource] as const));
+
+export const savedViewsQuery = (resource: SavedViewResource = 'partners') =>
   queryOptions({
-    queryKey: partnerKeys.savedViews(),
-    queryFn: ({ signal }) => api.get<{ items: SavedView[] }>('/api/saved-views?resource=partners', signal).then((r) => r.items),
+    queryKey: viewsKey(resource),
+    queryFn: ({ signal }) => api.get<{ items: SavedView[] }>(`/api/saved-views?resource=${resource}`, signal).then((r) => r.items),
   });
 
-export function useSaveView() {
+export function useSaveView(resource: SavedViewResource = 'partners') {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; query: Record<string, string>; columns: string[] }) => api.post<SavedView>('/api/saved-views', { resource: 'partners', ...body }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: partnerKeys.savedViews() }),
+    mutationFn: (body: { name: string; query: Record<string, string>; columns: string[] }) => api.post<SavedView>('/api/saved-views', { resource, ...body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: viewsKey(resource) }),
   });
 }
 
-export function useDeleteView() {
+export function useDeleteView(resource: SavedViewResource = 'partners') {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (view: SavedView) => api.delete<null>(`/api/saved-views/${encodeURIComponent(view.id)}`),
-    onSettled: () => void qc.invalidateQueries({ queryKey: partnerKeys.savedViews() }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: viewsKey(resource) }),
   });
 }
 
