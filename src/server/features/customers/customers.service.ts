@@ -1,5 +1,5 @@
 import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { readTogether, type Db, type DbOrTx } from '../../db/client.js';
 import { customer, opportunity } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError, msg, notFound } from '../../lib/errors.js';
@@ -94,16 +94,18 @@ export async function listCustomers(db: DbOrTx, q: ListCustomersQuery, actor: Ac
     where.push(or(ilike(customer.name, like), ilike(customer.domain, like), ilike(customer.nameKey, `%${escapeLike(customerNameKey(q.q))}%`))!);
   }
   const filter = and(...where);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ c: customer, n: opportunityCount })
-      .from(customer)
-      .where(filter)
-      .orderBy(...orderBy(q.sort, { name: sql`lower(${customer.name})`, domain: customer.domain, createdAt: customer.createdAt }, customer.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(customer).where(filter),
-  ]);
+  const [rows, [total]] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ c: customer, n: opportunityCount })
+        .from(customer)
+        .where(filter)
+        .orderBy(...orderBy(q.sort, { name: sql`lower(${customer.name})`, domain: customer.domain, createdAt: customer.createdAt }, customer.id))
+        .limit(q.pageSize)
+        .offset(offsetOf(q)),
+    () => db.select({ n: count() }).from(customer).where(filter),
+  );
   return { items: rows.map((r) => present(r.c, r.n, actor)), page: q.page, pageSize: q.pageSize, total: total?.n ?? 0 };
 }
 

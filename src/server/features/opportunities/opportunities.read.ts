@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { readTogether, type DbOrTx } from '../../db/client.js';
 import { customer, dealStage, opportunity, opportunityPartner, opportunityProduct, opportunityStageChange, partner, product, user } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { offsetOf } from '../../lib/pagination.js';
@@ -36,20 +36,23 @@ export async function partsOf(db: DbOrTx, ids: readonly string[]) {
   const partners = new Map<string, { id: string; name: string; role: DealPartnerRole }[]>();
   const products = new Map<string, { id: string; name: string }[]>();
   if (!ids.length) return { partners, products };
-  const [ps, prs] = await Promise.all([
-    db
-      .select({ oid: opportunityPartner.opportunityId, id: partner.id, name: partner.name, role: opportunityPartner.role })
-      .from(opportunityPartner)
-      .innerJoin(partner, eq(partner.id, opportunityPartner.partnerId))
-      .where(inArray(opportunityPartner.opportunityId, [...ids]))
-      .orderBy(asc(partner.name), asc(partner.id)),
-    db
-      .select({ oid: opportunityProduct.opportunityId, id: product.id, name: product.name })
-      .from(opportunityProduct)
-      .innerJoin(product, eq(product.id, opportunityProduct.productId))
-      .where(inArray(opportunityProduct.opportunityId, [...ids]))
-      .orderBy(asc(product.name)),
-  ]);
+  const [ps, prs] = await readTogether(
+    db,
+    () =>
+      db
+        .select({ oid: opportunityPartner.opportunityId, id: partner.id, name: partner.name, role: opportunityPartner.role })
+        .from(opportunityPartner)
+        .innerJoin(partner, eq(partner.id, opportunityPartner.partnerId))
+        .where(inArray(opportunityPartner.opportunityId, [...ids]))
+        .orderBy(asc(partner.name), asc(partner.id)),
+    () =>
+      db
+        .select({ oid: opportunityProduct.opportunityId, id: product.id, name: product.name })
+        .from(opportunityProduct)
+        .innerJoin(product, eq(product.id, opportunityProduct.productId))
+        .where(inArray(opportunityProduct.opportunityId, [...ids]))
+        .orderBy(asc(product.name)),
+  );
   for (const p of ps) (partners.get(p.oid) ?? partners.set(p.oid, []).get(p.oid)!).push({ id: p.id, name: p.name, role: p.role as DealPartnerRole });
   for (const p of prs) (products.get(p.oid) ?? products.set(p.oid, []).get(p.oid)!).push({ id: p.id, name: p.name });
   return { partners, products };
@@ -126,29 +129,33 @@ function sortOf(sort: string): SQL[] {
 
 export async function listOpportunities(db: DbOrTx, q: ListOpportunitiesQuery, actor: Actor): Promise<Page<Opportunity>> {
   const where = opportunityFilter(q);
-  const [rows, [total]] = await Promise.all([
-    selectOpportunities(db)
-      .where(where)
-      .orderBy(...sortOf(q.sort))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db
-      .select({ n: count() })
-      .from(opportunity)
-      .innerJoin(dealStage, eq(dealStage.key, opportunity.stageKey))
-      .innerJoin(customer, eq(customer.id, opportunity.customerId))
-      .where(where),
-  ]);
+  const [rows, [total]] = await readTogether(
+    db,
+    () =>
+      selectOpportunities(db)
+        .where(where)
+        .orderBy(...sortOf(q.sort))
+        .limit(q.pageSize)
+        .offset(offsetOf(q)),
+    () =>
+      db
+        .select({ n: count() })
+        .from(opportunity)
+        .innerJoin(dealStage, eq(dealStage.key, opportunity.stageKey))
+        .innerJoin(customer, eq(customer.id, opportunity.customerId))
+        .where(where),
+  );
   return { items: await presentRows(db, actor, rows), page: q.page, pageSize: q.pageSize, total: total?.n ?? 0 };
 }
 
 export async function getOpportunity(db: DbOrTx, id: string, actor: Actor): Promise<OpportunityDetail> {
   const [r] = await selectOpportunities(db).where(eq(opportunity.id, id));
   if (!r) throw notFound(OPPORTUNITY.what);
-  const [[presented], history] = await Promise.all([
-    presentRows(db, actor, [r]),
-    db.select().from(opportunityStageChange).where(eq(opportunityStageChange.opportunityId, id)).orderBy(asc(opportunityStageChange.at), asc(opportunityStageChange.id)),
-  ]);
+  const [[presented], history] = await readTogether(
+    db,
+    () => presentRows(db, actor, [r]),
+    () => db.select().from(opportunityStageChange).where(eq(opportunityStageChange.opportunityId, id)).orderBy(asc(opportunityStageChange.at), asc(opportunityStageChange.id)),
+  );
   return {
     ...presented!,
     stageHistory: history.map((h) => ({
