@@ -240,6 +240,37 @@ const EXPECTED: Record<string, typeof PUBLIC | readonly Role[]> = {
   'PATCH /api/contracts/:id': WRITERS,
   'POST /api/contracts/:id/archive': WRITERS,
   'POST /api/contracts/:id/restore': WRITERS,
+  // -- kickbacks --
+  // Money owed to partners: everyone reads; the Partner Manager runs agreements and draws statements up; finance approves and pays.
+  'GET /api/kickback-agreements': ALL,
+  'GET /api/kickback-agreements/:id': ALL,
+  'POST /api/kickback-agreements': MANAGERS,
+  'PATCH /api/kickback-agreements/:id': MANAGERS,
+  'POST /api/kickback-agreements/:id/archive': MANAGERS,
+  'POST /api/kickback-agreements/:id/restore': MANAGERS,
+  'POST /api/kickback-agreements/:id/recompute': MANAGERS,
+  'GET /api/commission-statements': ALL,
+  'GET /api/commission-statements/export': ALL,
+  'GET /api/commission-statements/unpaid': ALL,
+  'GET /api/commission-statements/:id': ALL,
+  'GET /api/commission-statements/:id/pdf': ALL,
+  'GET /api/commission-statements/:id/csv': ALL,
+  'POST /api/commission-statements': MANAGERS,
+  'POST /api/commission-statements/:id/approve': ['admin', 'finance'],
+  'POST /api/commission-statements/:id/pay': ['admin', 'finance'],
+  // -- deal registrations --
+  // Everyone reads; writers record and change them (members on partners they own or are on the team of); inbound approve/reject are the Partner Manager's.
+  'GET /api/deal-registrations': ALL,
+  'GET /api/deal-registrations/export': ALL,
+  'GET /api/deal-registrations/:id': ALL,
+  'GET /api/deal-registrations/:id/conflicts': ALL,
+  'POST /api/deal-registrations': WRITERS,
+  'PATCH /api/deal-registrations/:id': WRITERS,
+  'POST /api/deal-registrations/:id/archive': WRITERS,
+  'POST /api/deal-registrations/:id/status': WRITERS,
+  'POST /api/deal-registrations/:id/extend': WRITERS,
+  'POST /api/deal-registrations/:id/approve': MANAGERS,
+  'POST /api/deal-registrations/:id/reject': MANAGERS,
   // -- documents --
   // Documents: everyone may ask; the service answers per record (contracts' and assessments' files: not viewers,
   // members only for their partners; certification evidence: its holder and managers). Writers upload and archive.

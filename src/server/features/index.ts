@@ -29,6 +29,7 @@ import { riskRoutes } from './risk/risk.routes.js';
 import { alertsRoutes } from './alerts/alerts.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
+import { kickbacksRoutes } from './kickbacks/kickbacks.routes.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -68,4 +69,5 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(alertsRoutes, { db });
   await app.register(backupRoutes, { database, config });
   await app.register(importsRoutes, { database, config });
+  await app.register(kickbacksRoutes, { db });
 }

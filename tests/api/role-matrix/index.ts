@@ -1,7 +1,9 @@
 // A valid request for every route of the role matrix, grouped by feature.
 import { complianceRequests } from './compliance.js';
 import { importRequests } from './imports.js';
+import { kickbackRequests } from './kickbacks.js';
 import { partnerRequests } from './partners.js';
+import { registrationRequests } from './registrations.js';
 import { platformRequests } from './platform.js';
 import { rhythmRequests } from './rhythm.js';
 import type { Builders } from './support.js';
@@ -17,5 +19,5 @@ function merge(...groups: Builders[]): Builders {
   return all;
 }
 
-export const VALID_REQUESTS = merge(platformRequests, partnerRequests, rhythmRequests, complianceRequests, importRequests);
+export const VALID_REQUESTS = merge(platformRequests, partnerRequests, rhythmRequests, complianceRequests, importRequests, kickbackRequests, registrationRequests);
 export { actorOf, type BuildContext, type ValidRequest } from './support.js';

@@ -104,4 +104,17 @@ export default {
   'needs at least one partner type': 'braucht mindestens einen Partnertyp',
   'needs at least one step': 'braucht mindestens einen Schritt',
   'needs at least one task': 'braucht mindestens eine Aufgabe',
+  // Kickback agreements and commission statements (issue 13).
+  'give a quarter or a start and end, not both': 'geben Sie ein Quartal oder Beginn und Ende an, nicht beides',
+  'is required for a flat fee per deal': 'ist für einen festen Betrag pro Deal erforderlich',
+  'is required for a percentage of MRR': 'ist für einen Prozentsatz des MRR erforderlich',
+  'is required for a percentage of the first year': 'ist für einen Prozentsatz des ersten Jahres erforderlich',
+  'is required for tiers': 'ist für Stufen erforderlich',
+  'is required with a start': 'ist mit einem Beginn erforderlich',
+  'is required with an end': 'ist mit einem Ende erforderlich',
+  'must be 0: the first tier applies from the start': 'muss 0 sein: die erste Stufe gilt von Anfang an',
+  'must be a whole number of basis points': 'muss eine ganze Zahl von Basispunkten sein',
+  'must be at most 10000 basis points (100 %)': 'darf höchstens 10000 Basispunkte (100 %) sein',
+  'must be at most 120': 'darf höchstens 120 sein',
+  'must be higher than the tier before': 'muss höher sein als die Stufe davor',
 } satisfies Catalogue<typeof en>;

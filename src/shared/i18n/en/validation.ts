@@ -106,4 +106,17 @@ export default {
   'needs at least one partner type': 'needs at least one partner type',
   'needs at least one step': 'needs at least one step',
   'needs at least one task': 'needs at least one task',
+  // Kickback agreements and commission statements (issue 13).
+  'give a quarter or a start and end, not both': 'give a quarter or a start and end, not both',
+  'is required for a flat fee per deal': 'is required for a flat fee per deal',
+  'is required for a percentage of MRR': 'is required for a percentage of MRR',
+  'is required for a percentage of the first year': 'is required for a percentage of the first year',
+  'is required for tiers': 'is required for tiers',
+  'is required with a start': 'is required with a start',
+  'is required with an end': 'is required with an end',
+  'must be 0: the first tier applies from the start': 'must be 0: the first tier applies from the start',
+  'must be a whole number of basis points': 'must be a whole number of basis points',
+  'must be at most 10000 basis points (100 %)': 'must be at most 10000 basis points (100 %)',
+  'must be at most 120': 'must be at most 120',
+  'must be higher than the tier before': 'must be higher than the tier before',
 };
