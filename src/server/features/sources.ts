@@ -7,3 +7,4 @@ import './contracts/contracts.sources.js';
 import './risk/risk.sources.js';
 import './programs/programs.sources.js';
 import './certifications/certifications.sources.js';
+import './kickbacks/kickbacks.sources.js';

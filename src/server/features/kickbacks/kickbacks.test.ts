@@ -339,3 +339,32 @@ describe('commission lines', () => {
     expect(audited.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('through the opportunities feature', () => {
+  it("computes a line when a deal is won and reverses it when it is lost, inside the deal's own change", async () => {
+    today('2026-06-15');
+    const p = await reseller();
+    const a = await agreement({ partnerId: p.id, kind: 'first_year_pct', rateBp: 500 });
+    const created = await post('/api/opportunities', {
+      title: unique('Cloud backup'),
+      customer: { name: unique('Kunde AG') },
+      partners: [{ partnerId: p.id, role: 'sourced' }],
+      oneOffMinor: 100_010,
+      currency: 'CHF',
+      stage: 'won',
+      expectedCloseOn: '2026-06-30',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const deal = created.json();
+    // 5 % of 1000.10 = 50.005 → 50.01.
+    expect(await linesOf(a.id)).toEqual([{ opportunityId: deal.id, amount: 5_001, reason: 'earned', earnedOn: '2026-06-15', rateBp: 500 }]);
+
+    today('2026-07-02');
+    const lost = await post(`/api/opportunities/${deal.id}/stage`, { stage: 'lost', version: deal.version, lostReason: 'Budget frozen' });
+    expect(lost.statusCode, lost.body).toBe(200);
+    expect((await linesOf(a.id)).map((l) => [l.amount, l.reason, l.earnedOn])).toEqual([
+      [5_001, 'earned', '2026-06-15'],
+      [-5_001, 'reversed', '2026-07-02'],
+    ]);
+  });
+});
