@@ -1,10 +1,11 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ExportFormat } from '../../shared/schemas/common.js';
 import { zurichWallClock } from '../../shared/days.js';
 import { csvCell } from './csv.js';
 import { fieldError, msg } from './errors.js';
+import { requestLocale, tFor } from '../i18n.js';
 
 /** A calendar day ('YYYY-MM-DD', a due date, a contract's end): the day itself in CSV, a date cell in XLSX, never moved by a time zone. */
 export class Day {
@@ -110,6 +111,30 @@ export function sendTable<R>(reply: FastifyReply, name: string, format: ExportFo
     .header('content-disposition', `attachment; filename="${name}-${exportDay()}.${format}"`)
     .header('cache-control', 'no-store')
     .send(tableStream(format, rows, columns, name));
+}
+
+/** What every export's query holds beside the list's own filters (`exportFields`). */
+interface ExportQuery {
+  format: ExportFormat;
+  columns?: string;
+  lang?: string;
+}
+
+/**
+ * An export route's whole answer: the columns asked for, headed in the reader's language, over the
+ * rows the list's filters select (the query without `format`, `columns` and `lang`).
+ */
+export async function sendExport<Q extends ExportQuery, R>(
+  req: FastifyRequest & { query: Q },
+  reply: FastifyReply,
+  name: string,
+  columnsOf: (t: ReturnType<typeof tFor>) => ExportColumn<R>[],
+  rows: (filters: Omit<Q, keyof ExportQuery>) => AsyncIterable<R> | Iterable<R> | Promise<AsyncIterable<R> | Iterable<R>>,
+) {
+  const { format, columns, lang: _lang, ...filters } = req.query;
+  // Columns first: an unknown one is a 400 before anything is read.
+  const chosen = chooseColumns(columnsOf(tFor(requestLocale(req))), columns);
+  return sendTable(reply, name, format, await rows(filters), chosen);
 }
 
 /** Reads a paged list function page after page, for an export of everything a filter matches; yields each page's items. */

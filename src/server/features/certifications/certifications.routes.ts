@@ -16,8 +16,7 @@ import {
   userCertificationSchema,
 } from '../../../shared/schemas/certification.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { certificationColumns, exportCertifications, exportHoldings, holdingColumns } from './certifications.export.js';
 import { archiveHolding, createHolding, getHolding, listHoldings, updateHolding } from './certifications.holdings.js';
 import { certificationMatrix, matrixCsv, matrixFileName } from './certifications.matrix.js';
@@ -46,11 +45,7 @@ export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
   app.get(
     '/api/certifications/export',
     { config: read, schema: { tags, summary: 'The certification catalogue as CSV or XLSX (its filters, the columns asked for)', querystring: exportCertificationsQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(certificationColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'certification-catalogue', format, await exportCertifications(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'certification-catalogue', certificationColumns, (q) => exportCertifications(db, q)),
   );
 
   app.post(
@@ -130,11 +125,7 @@ export const certificationsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (ap
       config: read,
       schema: { tags, summary: 'Colleagues’ certifications as CSV or XLSX (the list’s filters, the columns asked for)', querystring: exportHoldingsQuery },
     },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(holdingColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'colleague-certifications', format, await exportHoldings(db, q, new Date()), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'colleague-certifications', holdingColumns, (q) => exportHoldings(db, q, new Date())),
   );
 
   app.post(

@@ -16,8 +16,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
 import { partnersPolicy } from '../partners/index.js';
 import { withContactCan } from '../partners/index.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
-import { requestLocale, tFor } from '../../i18n.js';
+import { sendExport } from '../../lib/table-export.js';
 import { contactColumns, exportContacts, exportFileName, exportRows, toVcf } from './contacts.export.js';
 import { mergeContacts } from './contacts.merge.js';
 import { createContact, getContact, listContacts, setContactArchived, stakeholderMap, updateContact } from './contacts.service.js';
@@ -42,11 +41,7 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     '/api/contacts/export',
     { config: read, schema: { tags, summary: 'The directory as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportDirectoryQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(contactColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'contacts', format, exportContacts(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'contacts', contactColumns, (q) => exportContacts(db, q)),
   );
   app.get(
     '/api/contacts/export.vcf',

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exportFields, uuidParam, versionBody } from '../../../shared/schemas/common.js';
 import { contractPage, contractSchema, createContractBody, listContractsQuery, updateContractBody } from '../../../shared/schemas/contract.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { contractColumns, exportContracts } from './contracts.export.js';
 import { contractsPolicy } from './contracts.policy.js';
 import { createContract, getContract, listContracts, setContractArchived, updateContract } from './contracts.service.js';
@@ -32,11 +31,7 @@ export const contractsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/contracts/export',
     { config: read, schema: { tags, summary: 'The contract list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportContractsQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(contractColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'contracts', format, exportContracts(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'contracts', contractColumns, (q) => exportContracts(db, q)),
   );
 
   app.get('/api/contracts/:id', { config: read, schema: { tags, summary: 'Get a contract', params: uuidParam, response: { 200: contractSchema } } }, (req) =>

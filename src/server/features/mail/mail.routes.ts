@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exportFields, uuidParam } from '../../../shared/schemas/common.js';
 import { listMailQuery, mailMessageSchema, mailPage } from '../../../shared/schemas/notification.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { exportMail, mailColumns } from './mail.export.js';
 import { mailPolicy } from './mail.policy.js';
 import { getMail, listMail } from './mail.service.js';
@@ -17,11 +16,7 @@ export const mailRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.get(
     '/api/mail/export',
     { config, schema: { tags, summary: 'The outbox as CSV or XLSX (its status filter and sort, the columns asked for; no paging)', querystring: exportMailQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(mailColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'mail', format, exportMail(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'mail', mailColumns, (q) => exportMail(db, q)),
   );
   app.get('/api/mail/:id', { config, schema: { tags, summary: 'Get a sent mail', params: uuidParam, response: { 200: mailMessageSchema } } }, (req) => getMail(db, req.params.id));
 };

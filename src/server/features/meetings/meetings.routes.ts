@@ -15,8 +15,7 @@ import {
   updateSeriesBody,
 } from '../../../shared/schemas/meeting.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { meetingColumns } from './meetings.export.js';
 import { meetingsPolicy } from './meetings.policy.js';
 import { updateMeeting } from './meetings.minutes.js';
@@ -89,12 +88,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }>
   app.get(
     '/api/meetings/export',
     { config: read, schema: { tags, summary: 'The meetings list as CSV or XLSX (its window and whose, the columns asked for)', querystring: exportMeetingsQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(meetingColumns(tFor(requestLocale(req))), columns);
-      // Read before the answer starts, so a window the list refuses is a 400 here too.
-      return sendTable(reply, 'meetings', format, await listAllMeetings(db, q, req.actor!), chosen);
-    },
+    // The meetings are read before the answer starts, so a window the list refuses is a 400 here too.
+    (req, reply) => sendExport(req, reply, 'meetings', meetingColumns, (q) => listAllMeetings(db, q, req.actor!)),
   );
   app.get(
     '/api/meetings/quarterly',

@@ -17,9 +17,8 @@ import {
   updateNotificationPreferencesBody,
 } from '../../../shared/schemas/notification.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
 import { AppError, msg } from '../../lib/errors.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { exportNotifications, notificationColumns } from './notifications.export.js';
 import { notificationsPolicy } from './notifications.policy.js';
 import { checkUnsubscribe, getPreferences, listNotifications, markAllRead, markRead, unreadCount, unsubscribe, updatePreferences } from './notifications.service.js';
@@ -40,11 +39,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string
   app.get(
     '/api/notifications/export',
     { config: own, schema: { tags, summary: 'One’s inbox as CSV or XLSX (its unread filter and sort, the columns asked for; no paging)', querystring: exportNotificationsQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(notificationColumns(tFor(requestLocale(req)), baseUrl), columns);
-      return sendTable(reply, 'notifications', format, exportNotifications(db, req.actor!.id, q), chosen);
-    },
+    (req, reply) =>
+      sendExport(
+        req,
+        reply,
+        'notifications',
+        (t) => notificationColumns(t, baseUrl),
+        (q) => exportNotifications(db, req.actor!.id, q),
+      ),
   );
   app.get('/api/notifications/unread-count', { config: own, schema: { tags, summary: 'Count one’s unread notifications', response: { 200: unreadCountSchema } } }, async (req) => ({
     unread: await unreadCount(db, req.actor!.id),

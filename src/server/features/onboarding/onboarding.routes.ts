@@ -10,8 +10,7 @@ import {
   startOnboardingBody,
 } from '../../../shared/schemas/onboarding.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { onOnboardingStepsChanged } from '../tasks/index.js';
 import { afterOnboardingTasksChanged } from './onboarding.hooks.js';
 import { onboardingColumns } from './onboarding.export.js';
@@ -58,11 +57,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   app.get(
     '/api/onboardings/export',
     { config: read, schema: { tags, summary: 'The onboardings list as CSV or XLSX (its status, the columns asked for)', querystring: exportOnboardingsQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(onboardingColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'onboardings', format, (await listOnboardings(db, q, new Date())).items, chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'onboardings', onboardingColumns, async (q) => (await listOnboardings(db, q, new Date())).items),
   );
 
   app.get('/api/onboardings/:id', { config: read, schema: { tags, summary: 'Get an onboarding with its steps', params: uuidParam, response: { 200: onboardingSchema } } }, (req) =>

@@ -22,8 +22,7 @@ import { partnersPolicy } from './partners.policy.js';
 import { addPartnerLink, createPartner, getPartner, listPartners, removePartnerLink, setArchived, statusHistory, updatePartner } from './partners.service.js';
 import { mergePartners } from './partners.merge.js';
 import { exportPartners, partnerColumns } from './partners.export.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
-import { requestLocale, tFor } from '../../i18n.js';
+import { sendExport } from '../../lib/table-export.js';
 import { exportFields } from '../../../shared/schemas/common.js';
 
 const tags = ['Partners'];
@@ -54,11 +53,7 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     '/api/partners/export',
     { config: read, schema: { tags, summary: 'The partner list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportPartnersQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(partnerColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'partners', format, exportPartners(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'partners', partnerColumns, (q) => exportPartners(db, q)),
   );
   app.post('/api/partners', { config: write, schema: { tags, summary: 'Create a partner', body: createPartnerBody, response: { 201: partnerDetailSchema } } }, async (req, reply) =>
     reply.status(201).send(await detail(req.actor!, await createPartner(db, req.body, req.actor!))),

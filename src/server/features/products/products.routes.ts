@@ -8,8 +8,7 @@ import { product } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { fieldError, msg } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
-import { requestLocale, tFor } from '../../i18n.js';
+import { sendExport } from '../../lib/table-export.js';
 import { partnersPolicy } from '../partners/index.js';
 import { productColumns } from './products.export.js';
 import { listProducts, presentProduct as present } from './products.service.js';
@@ -31,11 +30,7 @@ export const productsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     '/api/products/export',
     { config: { policy: partnersPolicy.read }, schema: { tags, summary: 'The catalogue as CSV or XLSX (the columns asked for)', querystring: exportProductsQuery } },
-    async (req, reply) => {
-      const { format, columns } = req.query;
-      const chosen = chooseColumns(productColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'products', format, await listProducts(db), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'products', productColumns, () => listProducts(db)),
   );
   app.post(
     '/api/products',

@@ -12,8 +12,7 @@ import {
   updateProgramBody,
 } from '../../../shared/schemas/programs.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { exportPrograms, programColumns } from './programs.export.js';
 import { programsPolicy } from './programs.policy.js';
 import { createProgram, getProgram, listPrograms, partnerPrograms, putLevels, setChecklistDone, setProgramArchived, updateProgram } from './programs.service.js';
@@ -33,11 +32,7 @@ export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; now?: () => Date }>
   app.get(
     '/api/programs/export',
     { config: read, schema: { tags, summary: 'The partner programmes list as CSV or XLSX (in use, archived or all; the columns asked for)', querystring: exportProgramsQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(programColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'programmes', format, await exportPrograms(db, q, today()), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'programmes', programColumns, (q) => exportPrograms(db, q, today())),
   );
 
   app.get(

@@ -22,8 +22,7 @@ import {
   updateRiskPolicyBody,
 } from '../../../shared/schemas/risk.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { riskPolicy } from './risk.policy.js';
 import { exportRiskOverview, riskOverviewColumns } from './risk.export.js';
 import { createCriterion, listCriteria, setCriterionArchived, updateCriterion } from './risk.criteria.js';
@@ -99,11 +98,7 @@ export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       config: read,
       schema: { tags, summary: 'The supplier risk overview as CSV or XLSX (its filters, the columns asked for; every partner they match)', querystring: exportRiskOverviewQuery },
     },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(riskOverviewColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'supplier-risk', format, await exportRiskOverview(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'supplier-risk', riskOverviewColumns, (q) => exportRiskOverview(db, q)),
   );
   app.get('/api/partners/:id/risk', { config: read, schema: { tags, summary: 'Get a partner’s supplier risk', params: uuidParam, response: { 200: partnerRiskSchema } } }, (req) =>
     partnerRisk(db, req.params.id),

@@ -16,9 +16,8 @@ import {
   type TaskDetail,
 } from '../../../shared/schemas/task.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
 import type { Actor } from '../../lib/policy.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { withTaskCan } from './tasks.can.js';
 import { exportMyWork, exportTasks, myWorkColumns, taskColumns } from './tasks.export.js';
 import { myWork } from './tasks.mywork.js';
@@ -42,11 +41,7 @@ export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/api/tasks/export',
     { config: read, schema: { tags, summary: 'The task list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportTasksQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(taskColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'tasks', format, exportTasks(db, q, req.actor!), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'tasks', taskColumns, (q) => exportTasks(db, q, req.actor!)),
   );
 
   app.post('/api/tasks', { config: write, schema: { tags, summary: 'Create a task', body: createTaskBody, response: { 201: taskDetailItemSchema } } }, async (req, reply) =>
@@ -95,9 +90,6 @@ export const tasksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/api/my-work/export',
     { config: read, schema: { tags, summary: 'One’s open tasks as My work shows them, as CSV or XLSX (the columns asked for; no cap)', querystring: exportMyWorkQuery } },
-    async (req, reply) => {
-      const chosen = chooseColumns(myWorkColumns(tFor(requestLocale(req))), req.query.columns);
-      return sendTable(reply, 'my-work', req.query.format, exportMyWork(db, req.actor!), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'my-work', myWorkColumns, () => exportMyWork(db, req.actor!)),
   );
 };

@@ -11,8 +11,7 @@ import {
   teamSchema,
 } from '../../../shared/schemas/team.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { colleagueColumns, exportColleagues } from './team.export.js';
 import { teamPolicy } from './team.policy.js';
 import { addTeamMember, getColleague, listColleagues, listTeam, removeTeamMember } from './team.service.js';
@@ -62,11 +61,7 @@ export const teamRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       config: colleagues,
       schema: { tags: ['Colleagues'], summary: 'The colleagues list as CSV or XLSX (its search and sort, the columns asked for; no paging)', querystring: exportColleaguesQuery },
     },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(colleagueColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'colleagues', format, exportColleagues(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'colleagues', colleagueColumns, (q) => exportColleagues(db, q)),
   );
 
   app.get(

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { createUserBody, listUsersQuery, setPasswordBody, updateUserBody, userPage, userSchema, versionBody } from '../../../shared/schemas/user.js';
 import { exportFields, idParam } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
-import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, sendTable } from '../../lib/table-export.js';
+import { sendExport } from '../../lib/table-export.js';
 import { exportUsers, userColumns } from './users.export.js';
 import { usersPolicy } from './users.policy.js';
 import { createUser, getUser, listUsers, setActive, setPassword, updateUser } from './users.service.js';
@@ -20,11 +19,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/api/users/export',
     { config, schema: { tags, summary: 'The user list as CSV or XLSX (its filters and sort, the columns asked for; no paging)', querystring: exportUsersQuery } },
-    async (req, reply) => {
-      const { format, columns, ...q } = req.query;
-      const chosen = chooseColumns(userColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'users', format, exportUsers(db, q), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'users', userColumns, (q) => exportUsers(db, q)),
   );
 
   app.get('/api/users/:id', { config, schema: { tags, summary: 'Get a user', params: idParam, response: { 200: userSchema } } }, async (req) =>
