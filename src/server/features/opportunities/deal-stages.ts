@@ -13,8 +13,9 @@ type Row = typeof dealStage.$inferSelect;
 const STAGE = { what: msg('deals.stageWhat'), the: msg('deals.stageThe') };
 const auditable = (s: Row) => ({ name: s.name, probability: s.probability, position: s.position, kind: s.kind, archivedAt: s.archivedAt?.toISOString() ?? null });
 
-const openCount = sql<number>`(select count(*) from ${opportunity} o join ${dealStage} st on st.key = o.stage_key
-  where o.stage_key = ${dealStage.key} and o.archived_at is null and st.kind = 'open')`.mapWith(Number);
+// Qualified by hand: a single-table query renders its columns unqualified, which inside the subquery would bind to its own tables.
+const openCount = sql<number>`(select count(*) from opportunity o join deal_stage st on st.key = o.stage_key
+  where o.stage_key = "deal_stage"."key" and o.archived_at is null and st.kind = 'open')`.mapWith(Number);
 
 const present = (s: Row, open: number): DealStage => ({
   key: s.key,

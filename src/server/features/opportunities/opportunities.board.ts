@@ -90,7 +90,7 @@ export async function boardOf(db: DbOrTx, actor: Actor, q: { quarter?: string; o
       partners: sql<
         { id: string; name: string; role: DealPartnerRole }[] | string | null
       >`(select json_agg(json_build_object('id', p.id, 'name', p.name, 'role', op.role) order by p.name)
-        from opportunity_partner op join partner p on p.id = op.partner_id where op.opportunity_id = ${ranked.id})`,
+        from opportunity_partner op join partner p on p.id = op.partner_id where op.opportunity_id = "ranked"."id")`,
     })
     .from(ranked)
     .where(lte(ranked.rn, BOARD_CARDS_PER_STAGE))
