@@ -5,6 +5,7 @@ import { certificationsPolicy } from './features/certifications/certifications.p
 import { mailPolicy } from './features/mail/mail.policy.js';
 import { meetingsPolicy } from './features/meetings/meetings.policy.js';
 import { onboardingPolicy } from './features/onboarding/onboarding.policy.js';
+import { opportunitiesPolicy } from './features/opportunities/opportunities.policy.js';
 import { partnersPolicy } from './features/partners/partners.policy.js';
 import { playbooksPolicy } from './features/playbooks/playbooks.policy.js';
 import { programsPolicy } from './features/programs/programs.policy.js';
@@ -35,4 +36,8 @@ export const meCan = (a: Actor): MeCan => ({
   writeMeetings: meetingsPolicy.write.allow(a),
   overrideOnboarding: onboardingPolicy.override.allow(a),
   downloadBackup: backupPolicy.download.allow(a),
+  writeOpportunities: opportunitiesPolicy.write.allow(a),
+  manageDealStages: opportunitiesPolicy.stagesAdmin.allow(a),
+  readFxRates: opportunitiesPolicy.ratesRead.allow(a),
+  manageFxRates: opportunitiesPolicy.ratesWrite.allow(a),
 });

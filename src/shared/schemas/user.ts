@@ -90,6 +90,14 @@ export const meCanSchema = z.object({
   overrideOnboarding: z.boolean(),
   /** Download a backup of everything (the way to move to another database). */
   downloadBackup: z.boolean(),
+  /** Add opportunities (a member edits those they own or whose partner's team they are on: each deal's `can`). */
+  writeOpportunities: z.boolean(),
+  /** The deal stages (names, probabilities, order). */
+  manageDealStages: z.boolean(),
+  /** Read the monthly exchange rates to CHF. */
+  readFxRates: z.boolean(),
+  /** Set the monthly exchange rates. */
+  manageFxRates: z.boolean(),
 });
 export type MeCan = z.infer<typeof meCanSchema>;
 
