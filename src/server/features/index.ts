@@ -29,6 +29,7 @@ import { riskRoutes } from './risk/risk.routes.js';
 import { alertsRoutes } from './alerts/alerts.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
+import { registrationsRoutes } from './registrations/index.js';
 import { kickbacksRoutes } from './kickbacks/kickbacks.routes.js';
 
 export interface FeatureDeps {
@@ -69,5 +70,6 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(alertsRoutes, { db });
   await app.register(backupRoutes, { database, config });
   await app.register(importsRoutes, { database, config });
+  await app.register(registrationsRoutes, { db });
   await app.register(kickbacksRoutes, { db });
 }

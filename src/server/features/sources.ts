@@ -8,3 +8,4 @@ import './risk/risk.sources.js';
 import './programs/programs.sources.js';
 import './certifications/certifications.sources.js';
 import './kickbacks/kickbacks.sources.js';
+import './registrations/registrations.sources.js';

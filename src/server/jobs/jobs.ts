@@ -11,6 +11,7 @@ import { composeMail } from './compose.js';
 import { isLocale } from '../../shared/i18n/locales.js';
 import { buildDigests, type Frequency } from './digests.js';
 import { runReminders } from './reminders.js';
+import { expireRegistrations } from '../features/registrations/index.js';
 import type { Job } from './runner.js';
 import { dailySlot, hourlySlot, weeklySlot } from './slots.js';
 import { buildChatUpdate, buildTeamDigest, postToChat } from './team-digest.js';
@@ -74,6 +75,8 @@ export function createJobs(deps: JobDeps): Job[] {
   const settings = { db: deps.db, mailer: deps.mailer, baseUrl: deps.config.baseUrl, secret: deps.secret };
   return [
     { name: 'reminders', slot: hourlySlot, run: ({ now }) => runReminders(settings, now) },
+    // Hourly, so a day's expiries land soon after midnight in Zurich whichever instance is up.
+    { name: 'registration-expiry', slot: hourlySlot, run: ({ now }) => expireRegistrations(deps.db, now) },
     { name: 'digest-daily', slot: dailySlot, run: ({ now, slot }) => runDigests(deps, 'daily', slot, now) },
     { name: 'digest-weekly', slot: weeklySlot, run: ({ now, slot }) => runDigests(deps, 'weekly', slot, now) },
     { name: 'team-digest', slot: weeklySlot, run: ({ now, slot }) => runTeamDigest(deps, slot, now) },

@@ -3,7 +3,7 @@ import { listQuery, pageOf } from '../list.js';
 import { isoDate } from './task.js';
 
 /** The reminders about deadlines: what GET /api/alerts lists. */
-export const ALERT_KINDS = ['contract_notice', 'risk_review_due', 'level_at_risk', 'level_review', 'certification_expiring'] as const;
+export const ALERT_KINDS = ['contract_notice', 'risk_review_due', 'level_at_risk', 'level_review', 'certification_expiring', 'registration_protection'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const alertSchema = z.object({

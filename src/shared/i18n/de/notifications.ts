@@ -16,6 +16,7 @@ export default {
     level_review: 'Level-Überprüfung',
     risk_review_due: 'Risikoüberprüfung fällig',
     contract_notice: 'Kündigungsfrist Vertrag',
+    registration_protection: 'Schutz der Deal Registration endet',
   },
   column: {
     kind: 'Typ',

@@ -14,6 +14,7 @@ export default {
     level_review: 'Tier review',
     risk_review_due: 'Risk review due',
     contract_notice: 'Contract notice deadline',
+    registration_protection: 'Deal registration protection ends',
   },
   column: {
     kind: 'Type',

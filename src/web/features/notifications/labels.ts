@@ -32,6 +32,7 @@ export const KIND_LABELS: Record<NotificationKind, { icon: Icon; color: string }
   level_review: { icon: IconStairsUp, color: 'blue' },
   risk_review_due: { icon: IconShieldCheck, color: 'orange' },
   contract_notice: { icon: IconFileText, color: 'red' },
+  registration_protection: { icon: IconFileText, color: 'orange' },
 };
 
 export const ReminderIcon: Icon = IconAlarm;

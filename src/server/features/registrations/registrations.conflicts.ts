@@ -1,0 +1,209 @@
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { customer, dealRegistration, dealRegistrationProduct, dealStage, opportunity, opportunityPartner, opportunityProduct, partner, product } from '../../db/schema/index.js';
+import { notFound } from '../../lib/errors.js';
+import { NAME_MATCH } from '../../../shared/customers.js';
+import { ACTIVE_REGISTRATION_STATUSES, type DealCurrency, type RegistrationStatus } from '../../../shared/deals.js';
+import { dealValue } from '../../../shared/money.js';
+import type { Conflict, ConflictList, Match } from '../../../shared/schemas/registration.js';
+import { productsOf, REGISTRATION } from './registrations.read.js';
+
+/** The registration a conflict check is about: its customer's identity, its products, when it was filed. */
+export interface Checked {
+  id: string;
+  direction: string;
+  createdAt: Date;
+  opportunityId: string | null;
+  customerId: string;
+  domain: string | null;
+  nameKey: string;
+  productIds: string[];
+}
+
+export async function checkedRegistration(db: DbOrTx, id: string): Promise<Checked> {
+  const [r] = await db
+    .select({
+      id: dealRegistration.id,
+      direction: dealRegistration.direction,
+      createdAt: dealRegistration.createdAt,
+      opportunityId: dealRegistration.opportunityId,
+      customerId: customer.id,
+      domain: customer.domain,
+      nameKey: customer.nameKey,
+    })
+    .from(dealRegistration)
+    .innerJoin(customer, eq(customer.id, dealRegistration.customerId))
+    .where(eq(dealRegistration.id, id));
+  if (!r) throw notFound(REGISTRATION.what);
+  const products = await db.select({ id: dealRegistrationProduct.productId }).from(dealRegistrationProduct).where(eq(dealRegistrationProduct.registrationId, id));
+  return { ...r, productIds: products.map((p) => p.id) };
+}
+
+/**
+ * The same end customer: the same record, the same registrable domain (customers store it, so
+ * "www.muster.ch" and "shop.muster.ch" are both "muster.ch"), or a name key similar by pg_trgm's
+ * word similarity taken both ways (NAME_MATCH in shared/customers.ts: legal forms are already gone from
+ * the key, and a typo keeps most trigrams).
+ */
+function sameCustomer(me: Checked): { where: SQL; matchedBy: SQL<Match> } {
+  const fn = sql.raw(NAME_MATCH.fn);
+  const threshold = sql.raw(String(NAME_MATCH.threshold));
+  const similar = sql`greatest(${fn}(${me.nameKey}, ${customer.nameKey}), ${fn}(${customer.nameKey}, ${me.nameKey})) >= ${threshold}`;
+  const domain = me.domain ? eq(customer.domain, me.domain) : undefined;
+  return {
+    where: or(eq(customer.id, me.customerId), domain, similar)!,
+    matchedBy: sql<Match>`case when ${customer.id} = ${me.customerId} then 'same_customer' when ${me.domain ? sql`${customer.domain} = ${me.domain}` : sql`false`} then 'domain' else 'name' end`,
+  };
+}
+
+const earlier = (a: { createdAt: Date; id: string }, me: Checked) =>
+  a.createdAt.getTime() < me.createdAt.getTime() || (a.createdAt.getTime() === me.createdAt.getTime() && a.id < me.id);
+
+/**
+ * Other active registrations of the same direction and open opportunities for the same customer
+ * with at least one product in common, oldest first. A registration without products conflicts with
+ * nothing. The registration's own opportunity is the same deal, not a competitor.
+ */
+export async function findConflicts(db: DbOrTx, me: Checked): Promise<ConflictList> {
+  if (!me.productIds.length) return { items: [], reasonRequired: false };
+  const { where: customerMatches, matchedBy } = sameCustomer(me);
+  const customerCols = { customerId: customer.id, customerName: customer.name, customerDomain: customer.domain, customerCountry: customer.country, matchedBy };
+
+  const registrations = await db
+    .select({
+      id: dealRegistration.id,
+      createdAt: dealRegistration.createdAt,
+      status: dealRegistration.status,
+      partnerId: partner.id,
+      partnerName: partner.name,
+      valueMinor: dealRegistration.estimatedValueMinor,
+      currency: dealRegistration.currency,
+      ...customerCols,
+    })
+    .from(dealRegistration)
+    .innerJoin(customer, eq(customer.id, dealRegistration.customerId))
+    .innerJoin(partner, eq(partner.id, dealRegistration.partnerId))
+    .where(
+      and(
+        ne(dealRegistration.id, me.id),
+        eq(dealRegistration.direction, me.direction),
+        inArray(dealRegistration.status, [...ACTIVE_REGISTRATION_STATUSES]),
+        isNull(dealRegistration.archivedAt),
+        customerMatches,
+        sql`exists (select 1 from ${dealRegistrationProduct} p where p.registration_id = ${dealRegistration.id} and p.product_id in ${me.productIds})`,
+      ),
+    )
+    .orderBy(asc(dealRegistration.createdAt), asc(dealRegistration.id));
+
+  const opportunities = await db
+    .select({
+      id: opportunity.id,
+      createdAt: opportunity.createdAt,
+      title: opportunity.title,
+      stageKey: opportunity.stageKey,
+      stageName: dealStage.name,
+      oneOffMinor: opportunity.oneOffMinor,
+      mrrMinor: opportunity.mrrMinor,
+      currency: opportunity.currency,
+      ...customerCols,
+    })
+    .from(opportunity)
+    .innerJoin(customer, eq(customer.id, opportunity.customerId))
+    .innerJoin(dealStage, eq(dealStage.key, opportunity.stageKey))
+    .where(
+      and(
+        eq(dealStage.kind, 'open'),
+        isNull(opportunity.archivedAt),
+        me.opportunityId ? ne(opportunity.id, me.opportunityId) : undefined,
+        customerMatches,
+        sql`exists (select 1 from ${opportunityProduct} p where p.opportunity_id = ${opportunity.id} and p.product_id in ${me.productIds})`,
+      ),
+    )
+    .orderBy(asc(opportunity.createdAt), asc(opportunity.id));
+
+  const regProducts = await productsOf(
+    db,
+    registrations.map((r) => r.id),
+  );
+  const oppProducts = await opportunityProducts(
+    db,
+    opportunities.map((o) => o.id),
+  );
+  const oppPartners = opportunities.length
+    ? await db
+        .select({ opportunityId: opportunityPartner.opportunityId, id: partner.id, name: partner.name })
+        .from(opportunityPartner)
+        .innerJoin(partner, eq(partner.id, opportunityPartner.partnerId))
+        .where(
+          inArray(
+            opportunityPartner.opportunityId,
+            opportunities.map((o) => o.id),
+          ),
+        )
+        .orderBy(asc(partner.name))
+    : [];
+  const mine = new Set(me.productIds);
+  const customerOf = (r: (typeof registrations)[number] | (typeof opportunities)[number]) => ({
+    id: r.customerId,
+    name: r.customerName,
+    domain: r.customerDomain,
+    country: r.customerCountry,
+  });
+
+  const items: Conflict[] = [
+    ...registrations.map((r) => {
+      const products = regProducts.get(r.id) ?? [];
+      return {
+        kind: 'registration' as const,
+        id: r.id,
+        partners: [{ id: r.partnerId, name: r.partnerName }],
+        customer: customerOf(r),
+        matchedBy: r.matchedBy,
+        filedAt: r.createdAt.toISOString(),
+        status: r.status as RegistrationStatus,
+        stage: null,
+        title: null,
+        products,
+        commonProductIds: products.filter((p) => mine.has(p.id)).map((p) => p.id),
+        valueMinor: r.valueMinor,
+        currency: r.currency as DealCurrency | null,
+        filedEarlier: earlier(r, me),
+      };
+    }),
+    ...opportunities.map((o) => {
+      const products = oppProducts.get(o.id) ?? [];
+      return {
+        kind: 'opportunity' as const,
+        id: o.id,
+        partners: oppPartners.filter((p) => p.opportunityId === o.id).map((p) => ({ id: p.id, name: p.name })),
+        customer: customerOf(o),
+        matchedBy: o.matchedBy,
+        filedAt: o.createdAt.toISOString(),
+        status: null,
+        stage: { key: o.stageKey, name: o.stageName },
+        title: o.title,
+        products,
+        commonProductIds: products.filter((p) => mine.has(p.id)).map((p) => p.id),
+        valueMinor: dealValue(o),
+        currency: o.currency as DealCurrency,
+        filedEarlier: earlier(o, me),
+      };
+    }),
+  ];
+  items.sort((a, b) => a.filedAt.localeCompare(b.filedAt) || a.id.localeCompare(b.id));
+  // First to file wins: only an earlier competing registration makes the approver say why.
+  return { items, reasonRequired: items.some((c) => c.kind === 'registration' && c.filedEarlier) };
+}
+
+async function opportunityProducts(db: DbOrTx, ids: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const out = new Map<string, { id: string; name: string }[]>();
+  if (!ids.length) return out;
+  const rows = await db
+    .select({ ownerId: opportunityProduct.opportunityId, id: product.id, name: product.name })
+    .from(opportunityProduct)
+    .innerJoin(product, eq(product.id, opportunityProduct.productId))
+    .where(inArray(opportunityProduct.opportunityId, ids))
+    .orderBy(asc(product.name));
+  for (const r of rows) out.set(r.ownerId, [...(out.get(r.ownerId) ?? []), { id: r.id, name: r.name }]);
+  return out;
+}
