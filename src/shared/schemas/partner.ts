@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { csvList, listQuery, pageOf } from '../list.js';
 import { DIRECTIONS, IMPORTANCE, LINK_KEYS, PARTNER_LINK_KINDS, PARTNER_STATUSES, PARTNER_TYPES, CUSTOMERS_OUT_OF_SCOPE } from '../partners.js';
 import { NAME_MAX, TEXT_MAX, version } from './common.js';
+import { dealFiguresSchema } from './deal-figures.js';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 /** ISO 3166-1 alpha-2, checked against the runtime's ICU data rather than a copied list. */
@@ -171,8 +172,8 @@ export type HeldLevel = z.infer<typeof heldLevelSchema>;
 export const partnerListItemSchema = partnerSummarySchema.extend({ can: partnerCanSchema, heldLevels: z.array(heldLevelSchema) });
 export type PartnerListItem = z.infer<typeof partnerListItemSchema>;
 
-/** One partner as the API answers it: its record, what the caller may do with it, the levels held in its programmes. */
-export const partnerDetailSchema = partnerSchema.extend({ can: partnerCanSchema, heldLevels: z.array(heldLevelSchema) });
+/** One partner as the API answers it: its record, what the caller may do with it, the levels held in its programmes, its deal figures (header). */
+export const partnerDetailSchema = partnerSchema.extend({ can: partnerCanSchema, heldLevels: z.array(heldLevelSchema), deals: dealFiguresSchema });
 export type PartnerDetail = z.infer<typeof partnerDetailSchema>;
 
 export const PARTNER_SORTS = ['name', 'status', 'importance', 'country', 'lastContactAt', 'contactDueAt', 'createdAt', 'level'] as const;

@@ -57,6 +57,28 @@ describe('pipeline, board, stages and rates', () => {
     ]);
   });
 
+  it('gives the partner header its open pipeline and what was won this year, per currency and in CHF', async () => {
+    const p = await makePartner(t);
+    const on = [{ partnerId: p.id, role: 'sourced' }];
+    expect((await put(`/api/fx-rates/${YEAR}-06/USD`, { rateToChf: '0.8' }, as.admin)).statusCode).toBe(200);
+    await createDeal(t, as.manager, { partners: on, currency: 'USD', oneOffMinor: 10_000, expectedCloseOn: `${YEAR}-06-30`, stage: 'negotiate' });
+    const won = await createDeal(t, as.manager, { partners: on, oneOffMinor: 7_000 });
+    await post(`/api/opportunities/${won.id}/stage`, { stage: 'won', version: 1 });
+    const lost = await createDeal(t, as.manager, { partners: on, oneOffMinor: 99 });
+    await post(`/api/opportunities/${lost.id}/stage`, { stage: 'lost', version: 1, lostReason: 'No budget' });
+    const header = (await get(`/api/partners/${p.id}`, as.viewer)).json().deals;
+    expect(header).toMatchObject({
+      openCount: 1,
+      wonCount: 1,
+      byCurrency: { open: { USD: 10_000 }, weighted: { USD: 6_000 }, won: { CHF: 7_000 } },
+      chf: { open: 8_000, weighted: 4_800, won: 7_000 },
+      missingRates: [],
+    });
+    await createDeal(t, as.manager, { partners: on, currency: 'EUR', oneOffMinor: 1, expectedCloseOn: `${YEAR}-07-01` });
+    const named = (await get(`/api/partners/${p.id}`)).json().deals;
+    expect(named).toMatchObject({ chf: null, missingRates: [{ month: `${YEAR}-07`, currency: 'EUR' }] });
+  });
+
   it('shows the quarter on the board: open deals expected to close in it, won and lost closed in it; counts and sums per stage', async () => {
     const p = await makePartner(t);
     const on = [{ partnerId: p.id, role: 'co_sell' }];

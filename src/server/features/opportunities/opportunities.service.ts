@@ -75,8 +75,9 @@ async function afterChange(tx: DbOrTx, row: OpportunityRow, actor: Actor, today:
   await opportunityChanged(tx, { opportunityId: row.id, actor, today });
 }
 
-const appendStageChange = (tx: DbOrTx, opportunityId: string, from: string | null, to: string, actor: Actor) =>
-  tx.insert(opportunityStageChange).values({ opportunityId, fromStage: from, toStage: to, byId: actor.id, byName: actor.name });
+/** Dated by the app's clock, as closedOn is: the history and the closing day never disagree. */
+const appendStageChange = (tx: DbOrTx, opportunityId: string, from: string | null, to: string, actor: Actor, at: Date) =>
+  tx.insert(opportunityStageChange).values({ opportunityId, fromStage: from, toStage: to, at, byId: actor.id, byName: actor.name });
 
 /**
  * Creates an opportunity inside the caller's transaction: the path of POST /api/opportunities and of
@@ -124,7 +125,7 @@ export async function createOpportunityInTx(tx: DbOrTx, input: CreateOpportunity
   const id = row!.id;
   await tx.insert(opportunityPartner).values(input.partners.map((p) => ({ opportunityId: id, partnerId: p.partnerId, role: p.role })));
   if (input.productIds.length) await tx.insert(opportunityProduct).values(input.productIds.map((productId) => ({ opportunityId: id, productId })));
-  await appendStageChange(tx, id, null, stage.key, actor);
+  await appendStageChange(tx, id, null, stage.key, actor, now);
   await recordAudit(tx, {
     actor,
     entityType: 'opportunity',
@@ -200,7 +201,7 @@ export async function moveOpportunityStage(db: Db, id: string, body: MoveInput, 
       { stageKey: stage.key, closedOn: stage.kind === 'open' ? null : today, lostReason: stage.kind === 'lost' ? body.lostReason!.trim() : null },
       OPPORTUNITY,
     );
-    await appendStageChange(tx, id, before.stageKey, stage.key, actor);
+    await appendStageChange(tx, id, before.stageKey, stage.key, actor, now);
     await recordAudit(tx, { actor, entityType: 'opportunity', entityId: id, action: 'stage', before: auditableOpportunity(before), after: auditableOpportunity(after) });
     await afterChange(tx, after, actor, today);
   });

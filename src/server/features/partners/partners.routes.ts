@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/policy.js';
 import { heldLevelsByPartner, heldLevelsOf } from '../programs/index.js';
 import { withPartnerCan } from './partners.can.js';
+import { dealFigures } from './partners.deals.js';
 import { partnersPolicy } from './partners.policy.js';
 import { addPartnerLink, createPartner, getPartner, listPartners, removePartnerLink, setArchived, statusHistory, updatePartner } from './partners.service.js';
 import { mergePartners } from './partners.merge.js';
@@ -35,7 +36,7 @@ export const partnersRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   /** Every answer with one partner carries what the caller may do with it and the levels held in its programmes (the 360° header). */
   const detail = async (actor: Actor, p: Partner): Promise<PartnerDetail> => {
     const [withCan] = await withPartnerCan(db, actor, [p]);
-    return { ...withCan!, heldLevels: await heldLevelsOf(db, p.id, zurichDate(new Date())) };
+    return { ...withCan!, heldLevels: await heldLevelsOf(db, p.id, zurichDate(new Date())), deals: await dealFigures(db, p.id) };
   };
 
   app.get('/api/partners', { config: read, schema: { tags, summary: 'List partners', querystring: listPartnersQuery, response: { 200: partnerPage } } }, async (req) => {
