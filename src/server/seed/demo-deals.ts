@@ -2,8 +2,22 @@
 // open, with their dated stage history), monthly exchange rates, and deal registrations of both
 // directions — among them two inbound ones in conflict over one customer, and an outbound one whose
 // protection ends within the reminder window.
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { customer, dealRegistration, dealRegistrationProduct, fxRate, opportunity, opportunityPartner, opportunityProduct, opportunityStageChange } from '../db/schema/index.js';
+import {
+  commissionLine,
+  commissionStatement,
+  customer,
+  dealRegistration,
+  dealRegistrationProduct,
+  fxRate,
+  kickbackAgreement,
+  kickbackTier,
+  opportunity,
+  opportunityPartner,
+  opportunityProduct,
+  opportunityStageChange,
+} from '../db/schema/index.js';
 import { customerNameKey, registrableDomain } from '../../shared/customers.js';
 import { addDays, addMonths, zurichDate } from '../../shared/days.js';
 import type { DealCurrency, DealPartnerRole, RegistrationStatus } from '../../shared/deals.js';
@@ -250,4 +264,92 @@ export async function seedDemoDeals(tx: DbOrTx, input: DemoDealsInput): Promise<
     );
   }
   return { customers: customers.length, opportunities, registrations, sourced };
+}
+
+/** The first day of the quarter a day falls in, and its last. */
+function quarterOf(day: string): { start: string; end: string } {
+  const y = day.slice(0, 4);
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const start = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+  return { start, end: addDays(addMonths(start, 3), -1) };
+}
+
+/**
+ * Two kickback agreements with the consultants who brought the most deals — 10 % of the first
+ * year's value, and tiers by yearly volume — their commission lines computed by the kickbacks
+ * feature as each deal was won (on its day), and a statement for every past quarter with lines: the
+ * older ones paid, the last one due.
+ */
+export async function seedDemoKickbacks(
+  tx: DbOrTx,
+  input: { sourced: DemoDealsResult['sourced']; managerId: string; financeId: string; now: Date },
+  recompute: (tx: DbOrTx, opportunityId: string, today: string) => Promise<unknown>,
+): Promise<{ agreements: number; statements: number }> {
+  const today = zurichDate(input.now);
+  const counts = new Map<string, number>();
+  for (const s of input.sourced) counts.set(s.partnerId, (counts.get(s.partnerId) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2);
+  if (!top.length) return { agreements: 0, statements: 0 };
+  const validFrom = addDays(today, -400);
+  await tx
+    .insert(kickbackAgreement)
+    .values({ partnerId: top[0]![0], name: 'Referral fee 2026', validFrom, kind: 'first_year_pct', basis: 'won', rateBp: 1000, currency: 'CHF', createdBy: input.managerId });
+  let agreements = 1;
+  if (top[1]) {
+    const [tiered] = await tx
+      .insert(kickbackAgreement)
+      .values({ partnerId: top[1][0], name: 'Volume partner fee', validFrom, kind: 'tiered', basis: 'won', tierMode: 'whole_year', currency: 'CHF', createdBy: input.managerId })
+      .returning({ id: kickbackAgreement.id });
+    await tx.insert(kickbackTier).values([
+      { agreementId: tiered!.id, thresholdMinor: 0, rateBp: 500 },
+      { agreementId: tiered!.id, thresholdMinor: 20_000_000, rateBp: 800 },
+    ]);
+    agreements++;
+  }
+  // The lines as the kickbacks feature appends them, each deal on the day it was won.
+  const won = await tx
+    .select({ id: opportunity.id, closedOn: opportunity.closedOn })
+    .from(opportunity)
+    .where(
+      and(
+        inArray(
+          opportunity.id,
+          input.sourced.map((s) => s.opportunityId),
+        ),
+        eq(opportunity.stageKey, 'won'),
+      ),
+    )
+    .orderBy(asc(opportunity.closedOn), asc(opportunity.id));
+  for (const o of won) await recompute(tx, o.id, o.closedOn!);
+
+  let statements = 0;
+  for (const [partnerId] of top) {
+    const lines = await tx.select({ earnedOn: commissionLine.earnedOn }).from(commissionLine).where(eq(commissionLine.partnerId, partnerId));
+    const quarters = [...new Set(lines.map((l) => quarterOf(l.earnedOn).start))].sort().filter((start) => quarterOf(start).end < today);
+    for (const [k, start] of quarters.entries()) {
+      const { end } = quarterOf(start);
+      const last = k === quarters.length - 1;
+      const [st] = await tx
+        .insert(commissionStatement)
+        .values({
+          partnerId,
+          periodStart: start,
+          periodEnd: end,
+          currency: 'CHF',
+          status: last ? 'due' : 'paid',
+          approvedAt: last ? null : new Date(`${addDays(end, 10)}T10:00:00Z`),
+          approvedBy: last ? null : input.financeId,
+          paidOn: last ? null : addDays(end, 20),
+          paymentReference: last ? null : `PAY-${start.slice(0, 4)}-${start.slice(5, 7)}-${partnerId.slice(0, 4)}`,
+          createdBy: input.managerId,
+        })
+        .returning({ id: commissionStatement.id });
+      await tx
+        .update(commissionLine)
+        .set({ statementId: st!.id })
+        .where(and(eq(commissionLine.partnerId, partnerId), isNull(commissionLine.statementId), lte(commissionLine.earnedOn, end)));
+      statements++;
+    }
+  }
+  return { agreements, statements };
 }

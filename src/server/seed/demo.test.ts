@@ -100,6 +100,18 @@ describe('demo data', () => {
     expect(Number(d!.contested)).toBe(1);
     expect(Number(d!.ending)).toBe(1);
     expect(Number(d!.unrated)).toBe(0);
+    // Two kickback agreements whose lines the kickbacks feature computed; statements paid and one due.
+    const [k] = await t.database.query<{ agreements: string; lines: string; paid: string; due: string; loose: string }>(
+      `select (select count(*) from kickback_agreement) as agreements, (select count(*) from commission_line where amount_minor > 0) as lines,
+              (select count(*) from commission_statement where status = 'paid' and payment_reference is not null) as paid,
+              (select count(*) from commission_statement where status = 'due') as due,
+              (select count(*) from commission_line l join commission_statement s on s.id = l.statement_id where l.earned_on > s.period_end) as loose`,
+    );
+    expect(Number(k!.agreements)).toBe(2);
+    expect(Number(k!.lines)).toBeGreaterThanOrEqual(2);
+    expect(Number(k!.paid)).toBeGreaterThanOrEqual(1);
+    expect(Number(k!.due)).toBeGreaterThanOrEqual(1);
+    expect(Number(k!.loose)).toBe(0);
 
     await expect(seedDemo(t.database.db, t.app.auth)).rejects.toThrow(/already holds/);
     const forced = await seedDemo(t.database.db, t.app.auth, { force: true });

@@ -9,7 +9,8 @@ import { ensureStarterPlaybooks } from '../features/playbooks/playbooks.starter.
 import { seedDemoOnboardings } from '../features/onboarding/onboarding.demo.js';
 import { seedDemoCertifications } from '../features/certifications/certifications.demo.js';
 import { seedDemoCompliance } from './demo-compliance.js';
-import { seedDemoDeals } from './demo-deals.js';
+import { seedDemoDeals, seedDemoKickbacks } from './demo-deals.js';
+import { recomputeOpportunity } from '../features/kickbacks/index.js';
 import { AppError, msg } from '../lib/errors.js';
 import { PARTNER_STATUSES, type ContactRole } from '../../shared/partners.js';
 import { ACTIVITY_TEMPLATES, COLLEAGUES, DEMO_PARTNERS, FIRST_NAMES, LAST_NAMES, TEAM_ROLE_FOR, TITLES } from './demo-data.js';
@@ -236,7 +237,10 @@ export async function seedDemo(db: Db, auth: Auth, opts: { force?: boolean; now?
     const partners = created.map((p) => ({ ...p, program: demoOf.get(p.name)?.program ?? null, level: demoOf.get(p.name)?.level ?? null }));
     await seedDemoCompliance(tx, { partners, assessorId: byName.get('Tina Tech')!, approverId: petra, now, random: r.next });
     const ownerIds = ['Petra Partner', 'Marc Sales', 'Tina Tech', 'Urs Marketing'].map((n) => byName.get(n)!);
-    await seedDemoDeals(tx, { partners: created, products: allProducts, ownerIds, now, random: r.next });
+    const deals = await seedDemoDeals(tx, { partners: created, products: allProducts, ownerIds, now, random: r.next });
+    await seedDemoKickbacks(tx, { sourced: deals.sourced, managerId: petra, financeId: byName.get('Fabienne Finance')!, now }, (t, id, day) =>
+      recomputeOpportunity(t, id, { id: petra, name: 'Petra Partner', email: 'petra.partner@demo.example.com', role: 'manager', via: 'session' }, day),
+    );
     if (ids.length) {
       await tx.execute(
         sql`update partner p set last_contact_at = (select max(occurred_at) from activity a where a.partner_id = p.id and a.archived_at is null) where p.id in ${ids}`,
