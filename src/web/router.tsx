@@ -169,6 +169,27 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'commission-statements',
+                lazy: page(
+                  () => import('./features/kickbacks/StatementsPage.js'),
+                  (m) => m.StatementsPage,
+                ),
+              },
+              {
+                path: 'commission-statements/unpaid',
+                lazy: page(
+                  () => import('./features/kickbacks/UnpaidPage.js'),
+                  (m) => m.UnpaidPage,
+                ),
+              },
+              {
+                path: 'commission-statements/:id',
+                lazy: page(
+                  () => import('./features/kickbacks/StatementPage.js'),
+                  (m) => m.StatementPage,
+                ),
+              },
+              {
                 path: 'contracts',
                 lazy: page(
                   () => import('./features/contracts/ContractsPage.js'),

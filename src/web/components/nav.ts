@@ -10,6 +10,7 @@ import {
   IconDatabaseExport,
   IconFileImport,
   IconChecklist,
+  IconCoins,
   IconFileText,
   IconHome,
   IconKey,
@@ -104,6 +105,7 @@ export const NAV: NavEntry[] = [
     icon: IconCertificate,
     keywords: ['certificates', 'exams', 'matrix', 'expiry', 'cka', 'aws', 'skills', 'training'],
   },
+  { section: 'main', to: '/commission-statements', id: 'commissions', icon: IconCoins, keywords: ['kickback', 'commission', 'referral fee', 'statement', 'payout', 'unpaid'] },
   {
     section: 'compliance',
     to: '/contracts',

@@ -79,6 +79,7 @@ export default {
     products: { label: 'Produkte', description: 'Unsere Produkte und Dienstleistungen, die Partner einbeziehen' },
     programs: { label: 'Partnerprogramme', description: 'Level der Partnerprogramme: was wir haben, was fehlt, wann Abläufe es gefährden' },
     certifications: { label: 'Zertifizierungen', description: 'Wer welche Zertifizierung hat, Abläufe und geplante Prüfungen; die Matrix als CSV' },
+    commissions: { label: 'Provisionen', description: 'Kickback-Abrechnungen von Beratern und Wiederverkäufern: freigeben, bezahlen, was offen ist' },
     contracts: { label: 'Verträge', description: 'Vereinbarungen mit Partnern: Laufzeiten, Verlängerungen und Kündigungsfristen' },
     risk: { label: 'Lieferantenrisiko', description: 'Risikobewertungen der Partner und fällige Überprüfungen gemäss der Lieferanten-Sicherheitsrichtlinie' },
     certificationCatalogue: { label: 'Zertifizierungskatalog', description: 'Zertifizierungen pro Partnerprogramm: Gültigkeit und welche Prüfungen welche erneuern' },

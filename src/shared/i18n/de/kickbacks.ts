@@ -117,6 +117,8 @@ export default {
     empty: 'Noch keine Abrechnungen',
     emptyText: 'Erstellen Sie eine Abrechnung für einen Partner und ein Quartal: Sie übernimmt alle Provisionszeilen, die noch auf keiner Abrechnung stehen.',
     caption: 'Provisionsabrechnungen',
+    count_one: '{{count}} Abrechnung',
+    count_other: '{{count}} Abrechnungen',
     open: 'Abrechnung von {{partner}}, {{period}} öffnen',
   },
   create: {

@@ -77,6 +77,7 @@ export default {
     products: { label: 'Products', description: 'Our products and services that include partners' },
     programs: { label: 'Programs', description: 'Partner programme levels: what we hold, what is missing, when expiries put it at risk' },
     certifications: { label: 'Certifications', description: 'Who holds which certification, expiries and planned exams; the matrix as CSV' },
+    commissions: { label: 'Commissions', description: 'Kickback statements of consultants and resellers: approve, pay, what is unpaid' },
     contracts: { label: 'Contracts', description: 'Agreements with partners: terms, renewals and notice deadlines' },
     risk: { label: 'Supplier risk', description: 'Partners’ risk ratings and due reviews under the supplier security policy' },
     certificationCatalogue: { label: 'Certification catalogue', description: 'Certifications per partner programme: validity and which exams renew which' },

@@ -115,6 +115,8 @@ export default {
     empty: 'No statements yet',
     emptyText: 'Draw up a statement for a partner and a quarter: it takes every commission line not yet on a statement.',
     caption: 'Commission statements',
+    count_one: '{{count}} statement',
+    count_other: '{{count}} statements',
     open: 'Open statement of {{partner}}, {{period}}',
   },
   create: {

@@ -67,6 +67,7 @@ export default {
     programs: 'Programs',
     risk: 'Risk',
     contracts: 'Contracts',
+    kickbacks: 'Kickbacks',
     documents: 'Documents',
     history: 'History',
   },

@@ -27,7 +27,8 @@ function BackLink() {
 function Loaded({ partner, tab }: { partner: PartnerDetail; tab: string }) {
   const { t } = useTranslation('partners');
   const navigate = useNavigate();
-  const current = partnerTabs.find((x) => x.value === tab);
+  const tabs = partnerTabs.filter((x) => !x.shows || x.shows(partner));
+  const current = tabs.find((x) => x.value === tab);
   useDocumentTitle(
     current && current !== partnerTabs[0] ? t('page.documentTitleTab', { name: partner.name, tab: current.label() }) : t('page.documentTitle', { name: partner.name }),
   );
@@ -40,13 +41,13 @@ function Loaded({ partner, tab }: { partner: PartnerDetail; tab: string }) {
       <PartnerHeader partner={partner} />
       <Tabs value={tab} onChange={(v) => v && void navigate(partnerPath(partner.id, v === partnerTabs[0]?.value ? undefined : v))} keepMounted={false} className={classes.tabs}>
         <Tabs.List className={classes.tabList} aria-label={t('page.tabs', { name: partner.name })}>
-          {partnerTabs.map((x) => (
+          {tabs.map((x) => (
             <Tabs.Tab key={x.value} value={x.value} className={classes.tab}>
               {x.label()}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {partnerTabs.map((x) => (
+        {tabs.map((x) => (
           <Tabs.Panel key={x.value} value={x.value} pt="md">
             {x.value === tab && <x.Component partner={partner} />}
           </Tabs.Panel>

@@ -13,6 +13,7 @@ import { MeetingsTab } from '../meetings/MeetingsTab.js';
 import { ProgramsTab } from '../programs/ProgramsTab.js';
 import { RiskTab } from '../risk/RiskTab.js';
 import { DocumentsTab } from '../documents/DocumentsTab.js';
+import { KickbacksTab, showsKickbacks } from '../kickbacks/KickbacksTab.js';
 
 export interface PartnerTabProps {
   /** The partner with what the signed-in person may do with it (`can`) and the levels held. */
@@ -28,6 +29,8 @@ export interface PartnerTab {
   /** The tab's name in the current language. */
   label: () => string;
   Component: ComponentType<PartnerTabProps>;
+  /** Only for some partners (kickbacks: consultants and resellers); every partner when absent. */
+  shows?: (partner: PartnerDetail) => boolean;
 }
 
 /**
@@ -45,6 +48,7 @@ export const partnerTabs: PartnerTab[] = [
   { value: 'programs', label: () => i18n.t('partners:tab.programs'), Component: ProgramsTab },
   { value: 'risk', label: () => i18n.t('partners:tab.risk'), Component: RiskTab },
   { value: 'contracts', label: () => i18n.t('partners:tab.contracts'), Component: ContractsTab },
+  { value: 'kickbacks', label: () => i18n.t('partners:tab.kickbacks'), Component: KickbacksTab, shows: showsKickbacks },
   { value: 'documents', label: () => i18n.t('partners:tab.documents'), Component: DocumentsTab },
   { value: 'history', label: () => i18n.t('partners:tab.history'), Component: HistoryTab },
 ];
