@@ -136,7 +136,7 @@ function Loaded({ s }: { s: StatementDetail }) {
                     <Table.Td>{formatDay(l.earnedOn)}</Table.Td>
                     <Table.Td>
                       {l.opportunity ? (
-                        <Anchor component={Link} to={`/opportunities/${l.opportunity.id}`} size="sm">
+                        <Anchor component={Link} to={`/deals/${encodeURIComponent(l.opportunity.id)}`} size="sm">
                           {l.opportunity.name}
                         </Anchor>
                       ) : (
