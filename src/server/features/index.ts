@@ -29,8 +29,10 @@ import { riskRoutes } from './risk/risk.routes.js';
 import { alertsRoutes } from './alerts/alerts.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
-import { registrationsRoutes } from './registrations/index.js';
+import { customersRoutes } from './customers/customers.routes.js';
+import { opportunitiesRoutes } from './opportunities/opportunities.routes.js';
 import { kickbacksRoutes } from './kickbacks/kickbacks.routes.js';
+import { registrationsRoutes } from './registrations/index.js';
 
 export interface FeatureDeps {
   config: Config;
@@ -70,6 +72,8 @@ export async function registerFeatures(app: FastifyInstance, deps: FeatureDeps):
   await app.register(alertsRoutes, { db });
   await app.register(backupRoutes, { database, config });
   await app.register(importsRoutes, { database, config });
-  await app.register(registrationsRoutes, { db });
+  await app.register(customersRoutes, { db });
+  await app.register(opportunitiesRoutes, { db });
   await app.register(kickbacksRoutes, { db });
+  await app.register(registrationsRoutes, { db });
 }

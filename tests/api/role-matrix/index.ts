@@ -1,5 +1,6 @@
 // A valid request for every route of the role matrix, grouped by feature.
 import { complianceRequests } from './compliance.js';
+import { dealRequests } from './deals.js';
 import { importRequests } from './imports.js';
 import { kickbackRequests } from './kickbacks.js';
 import { partnerRequests } from './partners.js';
@@ -19,5 +20,5 @@ function merge(...groups: Builders[]): Builders {
   return all;
 }
 
-export const VALID_REQUESTS = merge(platformRequests, partnerRequests, rhythmRequests, complianceRequests, importRequests, kickbackRequests, registrationRequests);
+export const VALID_REQUESTS = merge(platformRequests, partnerRequests, rhythmRequests, complianceRequests, importRequests, kickbackRequests, registrationRequests, dealRequests);
 export { actorOf, type BuildContext, type ValidRequest } from './support.js';
