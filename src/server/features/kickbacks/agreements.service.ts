@@ -20,6 +20,7 @@ import {
 } from '../../../shared/schemas/kickback.js';
 import { lockPartnerForEdit } from '../partners/index.js';
 import { lockAgreementRow, recomputeAgreement, type RecomputeResult } from './kickbacks.compute.js';
+import { canManage } from './kickbacks.policy.js';
 import { agreementNotice, auditableAgreement, presentAgreement, type AgreementRow, type TierRow } from './kickbacks.presenter.js';
 
 type CreateInput = z.output<typeof createAgreementBody>;
@@ -85,7 +86,7 @@ export async function listAgreements(db: DbOrTx, q: ListAgreementsQuery, actor: 
     actor,
     locale,
   );
-  return { items, page: q.page, pageSize: q.pageSize, total, can: { create: actor.role === 'admin' || actor.role === 'manager' } };
+  return { items, page: q.page, pageSize: q.pageSize, total, can: { create: canManage(actor) } };
 }
 
 function checkRules(a: AgreementRuleFields) {

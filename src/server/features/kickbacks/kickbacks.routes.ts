@@ -18,7 +18,7 @@ import {
 } from '../../../shared/schemas/kickback.js';
 import type { Db } from '../../db/client.js';
 import { requestLocale, tFor } from '../../i18n.js';
-import { chooseColumns, exportDay, sendTable, tableStream } from '../../lib/table-export.js';
+import { exportDay, sendExport, tableStream } from '../../lib/table-export.js';
 import { createAgreement, getAgreement, listAgreements, recomputeAgreementNow, setAgreementArchived, updateAgreement } from './agreements.service.js';
 import { kickbacksPolicy } from './kickbacks.policy.js';
 import { exportStatements, lineColumns, statementColumns } from './statements.export.js';
@@ -102,11 +102,7 @@ export const kickbacksRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/commission-statements/export',
     { config: read, schema: { tags, summary: 'The statements list as CSV or XLSX (its filters and sort; no paging)', querystring: exportStatementsQuery } },
-    async (req, reply) => {
-      const { format, columns, lang: _lang, ...q } = req.query;
-      const chosen = chooseColumns(statementColumns(tFor(requestLocale(req))), columns);
-      return sendTable(reply, 'commission-statements', format, exportStatements(db, q, req.actor!), chosen);
-    },
+    (req, reply) => sendExport(req, reply, 'commission-statements', statementColumns, (q) => exportStatements(db, q, req.actor!)),
   );
   app.get(
     '/api/commission-statements/unpaid',
