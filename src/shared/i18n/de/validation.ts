@@ -117,4 +117,16 @@ export default {
   'must be at most 10000 basis points (100 %)': 'darf höchstens 10000 Basispunkte (100 %) sein',
   'must be at most 120': 'darf höchstens 120 sein',
   'must be higher than the tier before': 'muss höher sein als die Stufe davor',
+  // Joint business: opportunities, stages and rates (shared/schemas/opportunity.ts).
+  'must be lower-case letters, digits and _ (at most 40), starting with a letter':
+    'muss aus Kleinbuchstaben, Ziffern und _ bestehen (höchstens 40) und mit einem Buchstaben beginnen',
+  'needs at least one partner': 'braucht mindestens einen Partner',
+  'must be a quarter such as 2027-Q1': 'muss ein Quartal wie 2027-Q1 sein',
+  'must be a whole number from 0 to 100': 'muss eine ganze Zahl von 0 bis 100 sein',
+  'must be at most 60 characters': 'darf höchstens 60 Zeichen lang sein',
+  'must be a month such as 2027-01': 'muss ein Monat wie 2027-01 sein',
+  'must be EUR or USD (rates are to CHF)': 'muss EUR oder USD sein (Kurse gelten gegenüber CHF)',
+  'must be a decimal such as 0.9385 (at most 6 places)': 'muss eine Dezimalzahl wie 0.9385 sein (höchstens 6 Stellen)',
+  'must be greater than 0': 'muss grösser als 0 sein',
+  'names a partner twice': 'nennt einen Partner zweimal',
 } satisfies Catalogue<typeof en>;

@@ -119,4 +119,15 @@ export default {
   'must be at most 10000 basis points (100 %)': 'must be at most 10000 basis points (100 %)',
   'must be at most 120': 'must be at most 120',
   'must be higher than the tier before': 'must be higher than the tier before',
+  // Joint business: opportunities, stages and rates (shared/schemas/opportunity.ts).
+  'must be lower-case letters, digits and _ (at most 40), starting with a letter': 'must be lower-case letters, digits and _ (at most 40), starting with a letter',
+  'needs at least one partner': 'needs at least one partner',
+  'must be a quarter such as 2027-Q1': 'must be a quarter such as 2027-Q1',
+  'must be a whole number from 0 to 100': 'must be a whole number from 0 to 100',
+  'must be at most 60 characters': 'must be at most 60 characters',
+  'must be a month such as 2027-01': 'must be a month such as 2027-01',
+  'must be EUR or USD (rates are to CHF)': 'must be EUR or USD (rates are to CHF)',
+  'must be a decimal such as 0.9385 (at most 6 places)': 'must be a decimal such as 0.9385 (at most 6 places)',
+  'must be greater than 0': 'must be greater than 0',
+  'names a partner twice': 'names a partner twice',
 };
