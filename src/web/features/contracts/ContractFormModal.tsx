@@ -25,18 +25,8 @@ import { fieldMessage, i18n } from '../../i18n.js';
 import { useMe } from '../../components/session.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { ColleagueSelect } from '../partners/pickers.js';
-import {
-  CLAUSE_OPTIONS,
-  CONTRACT_STATUS_OPTIONS,
-  CONTRACT_TYPE_OPTIONS,
-  describeContractNotice,
-  formatDay,
-  fromMinor,
-  minorDigits,
-  noticeDue,
-  todayInZurich,
-  toMinor,
-} from './format.js';
+import { CLAUSE_OPTIONS, CONTRACT_STATUS_OPTIONS, CONTRACT_TYPE_OPTIONS, describeContractNotice, formatDay, noticeDue, todayInZurich } from './format.js';
+import { majorToMinor, minorDigits, minorToMajor } from '../../lib/format.js';
 import { useCreateContract, useUpdateContract } from './queries.js';
 
 dayjs.extend(customParseFormat);
@@ -140,7 +130,7 @@ function valuesOf(c: Contract | null, me: { id: string }): Values {
     renewalTermMonths: c.renewalTermMonths ?? 12,
     noticePeriodCount: c.noticePeriodCount ?? '',
     noticePeriodUnit: c.noticePeriodUnit ?? 'months',
-    valueMinor: c.valueMinor !== null && c.currency ? fromMinor(c.valueMinor, c.currency) : '',
+    valueMinor: c.valueMinor !== null && c.currency ? minorToMajor(c.valueMinor, c.currency) : '',
     currency: c.currency ?? 'CHF',
     ownerId: c.owner?.id ?? null,
     clauses: c.clauses,
@@ -171,7 +161,7 @@ function bodyOf(v: Values): z.input<typeof contractFields> {
     renewalTermMonths: v.autoRenew ? num(v.renewalTermMonths) : null,
     noticePeriodCount: notice,
     noticePeriodUnit: notice === null ? null : v.noticePeriodUnit,
-    valueMinor: amount === null || !v.currency ? null : toMinor(amount, v.currency),
+    valueMinor: amount === null || !v.currency ? null : majorToMinor(amount, v.currency),
     currency: amount === null ? null : v.currency,
     ownerId: v.ownerId,
     clauses: v.clauses,

@@ -23,11 +23,11 @@ import {
   CONTRACT_STATUS_COLORS,
   describeContractNotice,
   formatDay,
-  formatMoney,
   formatPeriod,
   noticeDue,
   NOTICE_URGENT_DAYS,
 } from './format.js';
+import { formatMinor } from '../../lib/format.js';
 import { contractQuery, useSetContractArchived } from './queries.js';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -93,7 +93,7 @@ const historyValue =
   (currency: string | null) =>
   (field: string, value: unknown): React.ReactNode | undefined => {
     if (value === null || value === undefined) return undefined;
-    if (field === 'valueMinor' && typeof value === 'number' && currency) return formatMoney(value, currency);
+    if (field === 'valueMinor' && typeof value === 'number' && currency) return formatMinor(value, currency);
     if (field === 'type') return typeof value === 'string' ? contractTypeLabel(value as ContractType) : undefined;
     if (field === 'status') return typeof value === 'string' ? contractStatusLabel(value as ContractStatus) : undefined;
     if (['signedOn', 'startsOn', 'endsOn'].includes(field) && typeof value === 'string') return formatDay(value);
@@ -179,7 +179,7 @@ function ContractView({ contract: c }: { contract: Contract }) {
           <Field label={t('page.renewal')}>{c.autoRenew ? t('page.renewsEvery', { period: formatPeriod(c.renewalTermMonths, 'months') }) : t('page.noRenewal')}</Field>
           <Field label={t('page.currentTermEnds')}>{formatDay(c.currentTermEnd)}</Field>
           <Field label={t('page.noticePeriod')}>{formatPeriod(c.noticePeriodCount, c.noticePeriodUnit)}</Field>
-          <Field label={t('page.value')}>{formatMoney(c.valueMinor, c.currency)}</Field>
+          <Field label={t('page.value')}>{formatMinor(c.valueMinor, c.currency)}</Field>
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="contract-clauses">

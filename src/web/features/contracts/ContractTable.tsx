@@ -3,7 +3,8 @@ import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n.js';
 import type { Contract } from '../../../shared/schemas/contract.js';
-import { CONTRACT_STATUS_COLORS, formatDay, formatMoney, noticeDue, NOTICE_URGENT_DAYS } from './format.js';
+import { CONTRACT_STATUS_COLORS, formatDay, noticeDue, NOTICE_URGENT_DAYS } from './format.js';
+import { formatMinor } from '../../lib/format.js';
 
 /** "1 Feb 2025 – 31 May 2027", "from 1 Feb 2025", "until 31 May 2027". */
 export function formatTerm(c: Pick<Contract, 'startsOn' | 'currentTermEnd' | 'endsOn'>): string {
@@ -90,7 +91,7 @@ export function ContractTable({ items, caption, showPartner = false }: { items: 
               </Table.Td>
               <Table.Td ta="right">
                 <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {formatMoney(c.valueMinor, c.currency)}
+                  {formatMinor(c.valueMinor, c.currency)}
                 </Text>
               </Table.Td>
             </Table.Tr>

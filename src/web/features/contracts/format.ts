@@ -1,6 +1,6 @@
 import { CONTRACT_CLAUSES, CONTRACT_STATUSES, CONTRACT_TYPES, type ContractClause, type ContractStatus, type ContractType, type NoticeUnit } from '../../../shared/compliance.js';
 import { noticeMessage, type NoticeSummary } from '../../../shared/contracts.js';
-import { currentLocale, i18n } from '../../i18n.js';
+import { i18n } from '../../i18n.js';
 import { formatDay } from '../../lib/format.js';
 export { formatDay, todayInZurich } from '../../lib/format.js';
 
@@ -22,9 +22,6 @@ export const CONTRACT_STATUS_COLORS: Record<ContractStatus, string> = { draft: '
 /** Deadlines this close are shown in red. */
 export const NOTICE_URGENT_DAYS = 30;
 
-/** English keeps the British number format the pages have always shown; German is Swiss. */
-const numberLocale = () => (currentLocale() === 'de' ? 'de-CH' : 'en-GB');
-
 /** "Renews on 31 Jan 2027 unless cancelled by 31 Oct 2026", "Ends on 30 Jun 2027", "No end date". */
 export function describeContractNotice(s: NoticeSummary): string {
   const m = noticeMessage(s);
@@ -38,28 +35,6 @@ export function noticeDue(daysToNotice: number | null): string | null {
   if (daysToNotice === 1) return i18n.t('contracts:notice.dueTomorrow');
   return i18n.t('contracts:notice.dueIn', { count: daysToNotice });
 }
-
-/** Digits after the decimal point of a currency's minor unit: CHF 2, JPY 0, BHD 3. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** "CHF 12,500.50" from 1250050 minor units. */
-export function formatMoney(valueMinor: number | null, currency: string | null): string {
-  if (valueMinor === null || !currency) return '—';
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat(numberLocale(), { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    valueMinor / 10 ** digits,
-  );
-}
-
-/** A typed amount in major units as integer minor units; rounding absorbs binary fractions (0.1 + 0.2). */
-export const toMinor = (amount: number, currency: string) => Math.round(amount * 10 ** minorDigits(currency));
-export const fromMinor = (valueMinor: number, currency: string) => valueMinor / 10 ** minorDigits(currency);
 
 /** "3 months", "30 days", "1 month". */
 export function formatPeriod(count: number | null, unit: NoticeUnit | null): string {

@@ -1,6 +1,6 @@
 import type { TaskPriority, TaskStatus, TaskSubject } from '../../../shared/rhythm.js';
 import { TASK_PRIORITIES, TASK_STATUSES } from '../../../shared/rhythm.js';
-import { currentLocale, i18n } from '../../i18n.js';
+import { formatLocale, i18n } from '../../i18n.js';
 
 // The words are in the `tasks` catalogue, read when shown: the language can change.
 export const taskStatusLabel = (s: TaskStatus) => i18n.t(`tasks:status.${s}`);
@@ -12,8 +12,8 @@ export const taskSubjectLabel = (s: TaskSubject) => i18n.t(`tasks:subject.${s}`)
 export const taskStatusOptions = () => TASK_STATUSES.map((s) => ({ value: s, label: taskStatusLabel(s) }));
 export const taskPriorityOptions = () => TASK_PRIORITIES.map((p) => ({ value: p, label: taskPriorityLabel(p) }));
 
-// Short days read the British way in English ("Fri 27 Nov"), the Swiss way in German.
-export const dayLocale = () => (currentLocale() === 'de' ? 'de-CH' : 'en-GB');
+// Short days in the reader's format, as every other date ("Fri 27 Nov" in en-GB, "Fr., 27. Nov." in de-CH).
+export const dayLocale = formatLocale;
 const formats = new Map<string, { day: Intl.DateTimeFormat; dayYear: Intl.DateTimeFormat }>();
 function dueFormats() {
   const locale = dayLocale();
