@@ -112,6 +112,10 @@ export const opportunity = pgTable(
     index('opportunity_owner_idx').on(t.ownerId),
     index('opportunity_customer_idx').on(t.customerId),
     index('opportunity_close_idx').on(t.expectedCloseOn),
+    // Won and lost by the day they closed: the board's closed columns, won figures, commissions.
+    index('opportunity_closed_idx')
+      .on(t.closedOn)
+      .where(sql`${t.closedOn} is not null`),
     index('opportunity_next_step_idx')
       .on(t.nextStepDueOn)
       .where(sql`${t.nextStepDueOn} is not null and ${t.closedOn} is null`),

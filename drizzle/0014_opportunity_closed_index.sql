@@ -1,0 +1,1 @@
+CREATE INDEX "opportunity_closed_idx" ON "opportunity" USING btree ("closed_on") WHERE "opportunity"."closed_on" is not null;
