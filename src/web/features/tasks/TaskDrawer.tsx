@@ -14,6 +14,13 @@ import { formatDue, TASK_PRIORITY_COLORS, TASK_STATUS_COLORS } from './labels.js
 import { useAddComment, useCompleteTasks, taskQuery } from './queries.js';
 import { isOpenTask } from './TaskList.js';
 import classes from './tasks.module.css';
+import type { TaskSubject } from '../../../shared/rhythm.js';
+
+/** The subjects with a page of their own: the drawer links to it (a deal's next step, a contract's task). */
+const SUBJECT_PAGES: Partial<Record<TaskSubject, (id: string) => string>> = {
+  contract: (id) => `/contracts/${id}`,
+  opportunity: (id) => `/deals/${id}`,
+};
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -169,7 +176,13 @@ export function TaskDrawer({ taskId, onClose, onEdit }: { taskId: string | null;
             )}
             {item.subject && item.subject.type !== 'partner' && (
               <Row label={t(`subject.${item.subject.type}`)}>
-                <Text size="sm">{item.subject.name}</Text>
+                {SUBJECT_PAGES[item.subject.type] ? (
+                  <Anchor component={Link} to={SUBJECT_PAGES[item.subject.type]!(item.subject.id)} size="sm" onClick={onClose}>
+                    {item.subject.name}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">{item.subject.name}</Text>
+                )}
               </Row>
             )}
             <Row label={t('drawer.created')}>
