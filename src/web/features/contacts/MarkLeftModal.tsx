@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -14,19 +14,21 @@ export const todayInCompanyZone = () => new Intl.DateTimeFormat('en-CA', { timeZ
 /** Marks a contact as having left the partner on a day (today unless told), or as leaving on a later day; they stay in the history. */
 export function MarkLeftModal({ contact, partnerName, onClose }: { contact: ContactSummary | null; partnerName: string; onClose: () => void }) {
   const { t } = useTranslation(['contacts', 'common']);
+  return (
+    <Modal opened={contact !== null} onClose={onClose} title={contact ? t('left.titleNamed', { name: contact.fullName, partner: partnerName }) : t('left.title')}>
+      {contact && <MarkLeftModalBody key={contact.id} contact={contact} partnerName={partnerName} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open (and again for another contact), so it starts from today with no error. */
+function MarkLeftModalBody({ contact, partnerName, onClose }: { contact: ContactSummary; partnerName: string; onClose: () => void }) {
+  const { t } = useTranslation(['contacts', 'common']);
   const update = useUpdateContact();
-  const [date, setDate] = useState<string | null>(todayInCompanyZone());
+  const [date, setDate] = useState<string | null>(todayInCompanyZone);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!contact) return;
-    setDate(todayInCompanyZone());
-    setError(null);
-    update.reset();
-  }, [contact?.id]);
-
   const save = () => {
-    if (!contact) return;
     const checked = leftAtSchema.safeParse(date ?? '');
     if (!date || !checked.success) {
       setError(date ? t('left.invalidDay', { reason: checked.error?.issues[0]?.message ?? t('left.notValid') }) : t('left.chooseDay'));
@@ -48,38 +50,36 @@ export function MarkLeftModal({ contact, partnerName, onClose }: { contact: Cont
   };
 
   return (
-    <Modal opened={contact !== null} onClose={onClose} title={contact ? t('left.titleNamed', { name: contact.fullName, partner: partnerName }) : t('left.title')}>
-      <Stack gap="md">
-        <Text size="sm">{t('left.body')}</Text>
-        <DatePickerInput
-          label={t('left.leftOn')}
-          description={t('left.leftOnHint')}
-          required
-          data-autofocus
-          leftSection={<IconCalendar size={16} aria-hidden />}
-          value={date}
-          onChange={(v) => {
-            setDate(v);
-            setError(null);
-          }}
-          valueFormat="D MMMM YYYY"
-          error={error}
-          popoverProps={{ withinPortal: true }}
-        />
-        {update.isError && !error && (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(update.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common:action.cancel')}
-          </Button>
-          <Button onClick={save} loading={update.isPending}>
-            {t('left.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Stack gap="md">
+      <Text size="sm">{t('left.body')}</Text>
+      <DatePickerInput
+        label={t('left.leftOn')}
+        description={t('left.leftOnHint')}
+        required
+        data-autofocus
+        leftSection={<IconCalendar size={16} aria-hidden />}
+        value={date}
+        onChange={(v) => {
+          setDate(v);
+          setError(null);
+        }}
+        valueFormat="D MMMM YYYY"
+        error={error}
+        popoverProps={{ withinPortal: true }}
+      />
+      {update.isError && !error && (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(update.error)}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose}>
+          {t('common:action.cancel')}
+        </Button>
+        <Button onClick={save} loading={update.isPending}>
+          {t('left.submit')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -47,14 +47,18 @@ export function PeopleTab({ partner }: PartnerTabProps) {
   const close = () => setOpen(null);
 
   // A contact picked elsewhere (search, the map) is shown even when a toggle hides it, and scrolled to.
+  // The toggles are adjusted while rendering (once per contact picked, not on every refetch), the scroll after.
   const selected = all.find((c) => c.id === selectedId);
+  const [revealed, setRevealed] = useState<string | undefined>(undefined);
+  if (selected?.id !== revealed) {
+    setRevealed(selected?.id);
+    if (selected?.leftAt && !selected.archivedAt) setShowLeft(true);
+    if (selected?.archivedAt) setShowArchived(true);
+  }
+  const selectedKey = selected?.id;
   useEffect(() => {
-    if (!selected) return;
-    if (selected.leftAt && !selected.archivedAt) setShowLeft(true);
-    if (selected.archivedAt) setShowArchived(true);
-    requestAnimationFrame(() => selectedRow.current?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per contact picked, not on every refetch
-  }, [selected?.id]);
+    if (selectedKey) requestAnimationFrame(() => selectedRow.current?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+  }, [selectedKey]);
 
   const select = (id: string) => {
     const next = new URLSearchParams(search);
