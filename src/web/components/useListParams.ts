@@ -81,9 +81,11 @@ function useSearchText(q: string | undefined, write: (q: string | null) => void)
     if (debounced !== (q ?? '')) write(debounced || null);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when typing pauses, not when the address changes
   }, [debounced]);
-  useEffect(() => {
+  // Only when the address changes, not while typing: adjusted while rendering (no effect, no extra paint).
+  const [addressQ, setAddressQ] = useState(q);
+  if (q !== addressQ) {
+    setAddressQ(q);
     if ((q ?? '') !== debounced) setValue(q ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the address changes, not while typing
-  }, [q]);
+  }
   return { value, setValue };
 }
