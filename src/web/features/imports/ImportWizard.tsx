@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Group, List, MultiSelect, Progress, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +51,12 @@ function MappingCard({ imp }: { imp: Import }) {
   const [mapping, setMapping] = useState<(string | null)[]>(imp.mapping);
   const [types, setTypes] = useState<string[]>(imp.defaults.types ?? []);
   const save = useSetMapping();
-  useEffect(() => setMapping(imp.mapping), [imp.mapping]);
+  // A mapping the server sends back (saved, or changed elsewhere) replaces the choices, adjusted while rendering.
+  const [savedMapping, setSavedMapping] = useState(imp.mapping);
+  if (imp.mapping !== savedMapping) {
+    setSavedMapping(imp.mapping);
+    setMapping(imp.mapping);
+  }
   const fields = IMPORT_FIELDS[imp.kind] as readonly string[];
   const options = [{ value: NONE, label: t('mapping.ignore') }, ...fields.map((f) => ({ value: f, label: t(`field.${f}` as 'field.name') }))];
   return (
