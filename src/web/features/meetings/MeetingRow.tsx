@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OccurrenceStatus } from '../../../shared/rhythm.js';
 import type { Meeting } from '../../../shared/schemas/meeting.js';
+import { useNow } from '../../lib/useNow.js';
 import { formatMeetingTime } from './format.js';
 
 const STATUS_COLORS: Record<OccurrenceStatus, string> = { planned: 'blue', held: 'teal', skipped: 'gray' };
@@ -19,7 +20,8 @@ export interface MeetingActions {
 /** One meeting in a list: when, what, with whom, its state, and what can be done with it. */
 export function MeetingRow({ m, showPartner = false, canEdit, actions }: { m: Meeting; showPartner?: boolean; canEdit: boolean; actions: MeetingActions }) {
   const { t } = useTranslation('meetings');
-  const started = new Date(m.startsAt).getTime() <= Date.now();
+  const now = useNow();
+  const started = new Date(m.startsAt).getTime() <= now;
   const when = formatMeetingTime(m.startsAt, m.endsAt, m.timeZone);
   const moved = m.originalStart !== null && m.originalStart !== m.startsAt;
   return (

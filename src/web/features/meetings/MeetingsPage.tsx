@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Anchor, Badge, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
@@ -23,10 +23,11 @@ function Upcoming() {
   const [mine, setMine] = useState<'mine' | 'all'>('mine');
   // Acting from this list is for writers; the server still checks the partner (members: theirs only).
   const { actions, dialogs } = useMeetingActions(me.can.writeMeetings);
-  const range = useMemo(() => {
+  // Fixed when the page opens (to the hour), so the query's key stays the same while it is open.
+  const [range] = useState(() => {
     const now = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     return { from: new Date(now - 3_600_000 * 2).toISOString(), to: new Date(now + AHEAD_DAYS * 86_400_000).toISOString() };
-  }, []);
+  });
   const meetings = useQuery(meetingsQuery({ ...range, mine: mine === 'mine' }));
   return (
     <section aria-labelledby="upcoming-heading">

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Badge, Button, Card, Group, Menu, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingSeries } from '../../../shared/schemas/meeting.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states.js';
+import { useNow } from '../../lib/useNow.js';
 import type { PartnerTabProps } from '../partners/tabs.js';
 import { describeSeries, formatMeetingStart } from './format.js';
 import { MeetingRow } from './MeetingRow.js';
@@ -82,14 +83,15 @@ export function MeetingsTab({ partner }: PartnerTabProps) {
   const archive = useArchiveSeries();
   const { actions, dialogs } = useMeetingActions(canEdit);
 
-  const range = useMemo(() => {
+  // Fixed when the tab opens (to the hour), so the query's key stays the same while it is open.
+  const [range] = useState(() => {
     const day = 86_400_000;
     const now = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     return { from: new Date(now - PAST_DAYS * day).toISOString(), to: new Date(now + AHEAD_DAYS * day).toISOString() };
-  }, []);
+  });
   const series = useQuery(seriesListQuery(partner.id));
   const meetings = useQuery(partnerMeetingsQuery(partner.id, range.from, range.to));
-  const now = Date.now();
+  const now = useNow();
   const upcoming = (meetings.data ?? []).filter((m) => new Date(m.endsAt).getTime() > now);
   const recent = (meetings.data ?? []).filter((m) => new Date(m.endsAt).getTime() <= now).reverse();
 

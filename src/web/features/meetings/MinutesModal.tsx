@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Alert, Badge, Button, Checkbox, Fieldset, Group, List, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -62,7 +62,7 @@ function Editor({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => v
     const names = new Map<string, string>([[me.user.id, t('minutes.me', { name: me.user.name })]]);
     for (const c of colleagues.data?.items ?? []) if (!names.has(c.id)) names.set(c.id, c.name);
     return [...names].map(([value, label]) => ({ value, label }));
-  }, [colleagues.data, t]);
+  }, [colleagues.data, me.user.id, me.user.name, t]);
 
   const setTopic = (key: number, patch: Partial<TopicRow>) => setTopics((ts) => ts.map((t) => (t.key === key ? { ...t, ...patch } : t)));
   const setItem = (key: number, patch: Partial<ItemRow>) => setItems((is) => is.map((i) => (i.key === key ? { ...i, ...patch } : i)));
@@ -255,9 +255,6 @@ export function MinutesModal({ meetingId, onClose }: { meetingId: string | null;
   const { t } = useTranslation('meetings');
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const meeting = useQuery({ ...meetingQuery(meetingId ?? ''), enabled: meetingId !== null });
-  // Start from the stored minutes each time the dialog opens.
-  const [openedAt, setOpenedAt] = useState(0);
-  useEffect(() => setOpenedAt(Date.now()), [meetingId]);
   return (
     <Modal
       opened={meetingId !== null}
@@ -266,12 +263,13 @@ export function MinutesModal({ meetingId, onClose }: { meetingId: string | null;
       size="xl"
       fullScreen={isPhone}
     >
-      {meeting.isPending ? (
+      {/* Mounted only while open: the editor starts from the stored minutes each time the dialog opens. */}
+      {meetingId === null ? null : meeting.isPending ? (
         <LoadingState />
       ) : meeting.isError ? (
         <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />
       ) : (
-        <Editor key={`${meeting.data.id}-${meeting.data.version}-${openedAt}`} meeting={meeting.data} onClose={onClose} />
+        <Editor key={`${meeting.data.id}-${meeting.data.version}`} meeting={meeting.data} onClose={onClose} />
       )}
     </Modal>
   );

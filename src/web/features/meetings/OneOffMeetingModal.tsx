@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -19,10 +19,20 @@ const purposeOptions = () => MEETING_PURPOSES.map((p) => ({ value: p, label: i18
 /** Plans a single meeting (a kickoff, a quarterly get-together) outside any series; times are Zurich time. */
 export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id: string; name: string }; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation(['meetings', 'common']);
-  const me = useMe();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('oneOff.title', { partner: partner.name })} size="lg" fullScreen={isPhone}>
+      {opened && <OneOffMeetingModalBody partner={partner} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open, so each opening starts from a blank meeting titled after the partner. */
+function OneOffMeetingModalBody({ partner, onClose }: { partner: { id: string; name: string }; onClose: () => void }) {
+  const { t } = useTranslation(['meetings', 'common']);
+  const me = useMe();
   const create = useCreateMeeting(partner.id);
-  const [title, setTitle] = useState('');
+  const [title, setTitle] = useState(() => t('oneOff.defaultTitle', { partner: partner.name }));
   const [purpose, setPurpose] = useState<MeetingPurpose>('quarterly');
   const [when, setWhen] = useState('');
   const [minutes, setMinutes] = useState<number | string>(90);
@@ -30,18 +40,7 @@ export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!opened) return;
-    setTitle(t('oneOff.defaultTitle', { partner: partner.name }));
-    setPurpose('quarterly');
-    setWhen('');
-    setMinutes(90);
-    setLocation('');
-    setContactIds([]);
-    setError(null);
-  }, [opened]);
-
-  const contacts = useQuery({ ...contactsListQuery({ partnerId: partner.id, status: 'current', archived: 'false', sort: 'name', page: 1, pageSize: 100 }), enabled: opened });
+  const contacts = useQuery({ ...contactsListQuery({ partnerId: partner.id, status: 'current', archived: 'false', sort: 'name', page: 1, pageSize: 100 }) });
   const contactOptions = (contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.fullName} (${c.title})` : c.fullName }));
 
   const save = async () => {
@@ -62,47 +61,38 @@ export function OneOffMeetingModal({ partner, opened, onClose }: { partner: { id
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('oneOff.title', { partner: partner.name })} size="lg" fullScreen={isPhone}>
-      <Stack gap="md">
-        {error && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-            {error}
-          </Alert>
-        )}
-        <TextInput label={t('form.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <Select label={t('form.purpose')} allowDeselect={false} data={purposeOptions()} value={purpose} onChange={(v) => setPurpose((v ?? 'other') as MeetingPurpose)} />
-          <TextInput
-            type="datetime-local"
-            label={t('oneOff.when')}
-            description={t('oneOff.whenDescription')}
-            required
-            leftSection={<IconCalendarTime size={16} aria-hidden />}
-            value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-          <NumberInput label={t('form.durationMinutes')} min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />
-          <TextInput label={t('form.location')} placeholder={t('form.locationPlaceholder')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
-        </SimpleGrid>
-        <MultiSelect
-          label={t('form.theirContacts')}
-          searchable
-          data={contactOptions}
-          value={contactIds}
-          onChange={setContactIds}
-          nothingFoundMessage={t('form.noContactMatches')}
+    <Stack gap="md">
+      {error && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+          {error}
+        </Alert>
+      )}
+      <TextInput label={t('form.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+        <Select label={t('form.purpose')} allowDeselect={false} data={purposeOptions()} value={purpose} onChange={(v) => setPurpose((v ?? 'other') as MeetingPurpose)} />
+        <TextInput
+          type="datetime-local"
+          label={t('oneOff.when')}
+          description={t('oneOff.whenDescription')}
+          required
+          leftSection={<IconCalendarTime size={16} aria-hidden />}
+          value={when}
+          onChange={(e) => setWhen(e.currentTarget.value)}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common:action.cancel')}
-          </Button>
-          <Button onClick={() => void save()} loading={create.isPending}>
-            {t('oneOff.plan')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+        <NumberInput label={t('form.durationMinutes')} min={5} max={1440} step={15} value={minutes} onChange={setMinutes} />
+        <TextInput label={t('form.location')} placeholder={t('form.locationPlaceholder')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+      </SimpleGrid>
+      <MultiSelect label={t('form.theirContacts')} searchable data={contactOptions} value={contactIds} onChange={setContactIds} nothingFoundMessage={t('form.noContactMatches')} />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose}>
+          {t('common:action.cancel')}
+        </Button>
+        <Button onClick={() => void save()} loading={create.isPending}>
+          {t('oneOff.plan')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

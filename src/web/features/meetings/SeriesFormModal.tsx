@@ -144,7 +144,7 @@ export function SeriesFormModal({ partner, target, onClose }: Props) {
     for (const u of editing?.users ?? []) names.set(u.id, u.name);
     for (const c of colleagues.data?.items ?? []) names.set(c.id, c.name);
     return [...names].map(([value, label]) => ({ value, label }));
-  }, [colleagues.data, editing?.id]);
+  }, [colleagues.data, editing?.users, me.user.id, me.user.name]);
   const contacts = useQuery({ ...contactsListQuery({ partnerId: partner.id, status: 'current', archived: 'false', sort: 'name', page: 1, pageSize: 100 }), enabled: opened });
   const contactOptions = [
     ...(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.fullName} (${c.title})` : c.fullName })),
