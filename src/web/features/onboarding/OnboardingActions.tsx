@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -22,21 +22,22 @@ export function OnboardingActionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation(['onboarding', 'common']);
+  return (
+    <Modal opened={kind !== null} onClose={onClose} title={kind === 'cancel' ? t('action.cancelTitle') : t('action.completeTitle')} centered>
+      {kind && <OnboardingActionModalBody key={kind} kind={kind} onboarding={onboarding} partnerId={partnerId} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open (and again for the other action), so the reason starts empty. */
+function OnboardingActionModalBody({ kind, onboarding, partnerId, onClose }: { kind: 'complete' | 'cancel'; onboarding: Onboarding; partnerId: string; onClose: () => void }) {
+  const { t } = useTranslation(['onboarding', 'common']);
   const complete = useCompleteOnboarding(partnerId);
   const cancel = useCancelOnboarding(partnerId);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const mutation = kind === 'cancel' ? cancel : complete;
   const open = onboarding.progress.total - onboarding.progress.done;
-
-  useEffect(() => {
-    if (kind) {
-      setReason('');
-      setError(null);
-      complete.reset();
-      cancel.reset();
-    }
-  }, [kind]);
 
   const submit = () => {
     if (kind === 'complete' && !reason.trim()) {
@@ -59,34 +60,32 @@ export function OnboardingActionModal({
   };
 
   return (
-    <Modal opened={kind !== null} onClose={onClose} title={kind === 'cancel' ? t('action.cancelTitle') : t('action.completeTitle')} centered>
-      <Stack gap="md">
-        <Text size="sm">{kind === 'cancel' ? t('action.cancelText', { count: open }) : t('action.completeText', { count: open })}</Text>
-        <Textarea
-          label={t('action.reason')}
-          required={kind === 'complete'}
-          description={kind === 'complete' ? t('action.reasonHintComplete') : t('action.reasonHintCancel')}
-          autosize
-          minRows={2}
-          maxRows={5}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          data-autofocus
-        />
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
-            {t('common:action.back')}
-          </Button>
-          <Button color={kind === 'cancel' ? 'red' : undefined} onClick={submit} loading={mutation.isPending}>
-            {kind === 'cancel' ? t('action.cancel') : t('action.complete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Stack gap="md">
+      <Text size="sm">{kind === 'cancel' ? t('action.cancelText', { count: open }) : t('action.completeText', { count: open })}</Text>
+      <Textarea
+        label={t('action.reason')}
+        required={kind === 'complete'}
+        description={kind === 'complete' ? t('action.reasonHintComplete') : t('action.reasonHintCancel')}
+        autosize
+        minRows={2}
+        maxRows={5}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        data-autofocus
+      />
+      {error && (
+        <Alert color="red" variant="light" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
+          {t('common:action.back')}
+        </Button>
+        <Button color={kind === 'cancel' ? 'red' : undefined} onClick={submit} loading={mutation.isPending}>
+          {kind === 'cancel' ? t('action.cancel') : t('action.complete')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

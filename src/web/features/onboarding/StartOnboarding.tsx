@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -17,7 +17,7 @@ export function StartOnboarding({ partner, isAdmin }: { partner: Partner; isAdmi
   const { t } = useTranslation(['onboarding', 'partners']);
   const playbooks = useQuery(playbooksQuery());
   const start = useStartOnboarding(partner.id);
-  const [playbookId, setPlaybookId] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
   const [startedOn, setStartedOn] = useState(todayInZurich());
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -26,9 +26,7 @@ export function StartOnboarding({ partner, isAdmin }: { partner: Partner; isAdmi
     const list = [...(playbooks.data ?? [])].sort((a, b) => Number(partner.types.includes(b.partnerType)) - Number(partner.types.includes(a.partnerType)));
     return list.map((p) => ({ value: p.id, label: `${p.name} (${t(`partners:type.${p.partnerType}`)})` }));
   }, [playbooks.data, partner.types, t]);
-  useEffect(() => {
-    if (playbookId === null && options[0]) setPlaybookId(options[0].value);
-  }, [options, playbookId]);
+  const playbookId = picked ?? options[0]?.value ?? null;
 
   if (playbooks.isPending) return <LoadingState label={t('start.loading')} />;
   if (playbooks.isError) return <ErrorState error={playbooks.error} onRetry={() => void playbooks.refetch()} />;
@@ -86,7 +84,7 @@ export function StartOnboarding({ partner, isAdmin }: { partner: Partner; isAdmi
             </Alert>
           )}
           <Group align="flex-start" grow wrap="wrap">
-            <Select label={t('start.playbook')} required data={options} value={playbookId} onChange={setPlaybookId} allowDeselect={false} error={errors.playbookId} miw={240} />
+            <Select label={t('start.playbook')} required data={options} value={playbookId} onChange={setPicked} allowDeselect={false} error={errors.playbookId} miw={240} />
             <TextInput
               label={t('start.startDate')}
               type="date"
