@@ -190,6 +190,20 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'registrations',
+                lazy: page(
+                  () => import('./features/registrations/RegistrationsPage.js'),
+                  (m) => m.RegistrationsPage,
+                ),
+              },
+              {
+                path: 'registrations/:id',
+                lazy: page(
+                  () => import('./features/registrations/RegistrationPage.js'),
+                  (m) => m.RegistrationPage,
+                ),
+              },
+              {
                 path: 'contracts',
                 lazy: page(
                   () => import('./features/contracts/ContractsPage.js'),

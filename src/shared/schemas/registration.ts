@@ -48,7 +48,7 @@ const fields = {
     .transform((v) => [...new Set(v)]),
   portalReference: text(NAME_MAX).nullable(),
   portalUrl: z
-    .url({ protocol: /^https?$/, error: 'must be a web address such as https://partners.example.com/deal/123' })
+    .url({ protocol: /^https?$/ })
     .max(PORTAL_URL_MAX)
     .nullable(),
   benefit: text(TEXT_MAX).nullable(),
@@ -90,7 +90,7 @@ export const createRegistrationBody = z
   .strict()
   .superRefine((r, ctx) => {
     if (r.estimatedValueMinor != null && !r.currency) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'is required with a value' });
-    if (r.direction === 'inbound' && r.productIds.length === 0) ctx.addIssue({ code: 'custom', path: ['productIds'], message: 'must name at least one product' });
+    if (r.direction === 'inbound' && r.productIds.length === 0) ctx.addIssue({ code: 'custom', path: ['productIds'], message: 'needs at least one product' });
   });
 export type CreateRegistrationBody = z.input<typeof createRegistrationBody>;
 

@@ -11,6 +11,7 @@ import {
   IconFileImport,
   IconChecklist,
   IconCoins,
+  IconFileCertificate,
   IconFileText,
   IconHome,
   IconKey,
@@ -105,6 +106,7 @@ export const NAV: NavEntry[] = [
     icon: IconCertificate,
     keywords: ['certificates', 'exams', 'matrix', 'expiry', 'cka', 'aws', 'skills', 'training'],
   },
+  { section: 'main', to: '/registrations', id: 'registrations', icon: IconFileCertificate, keywords: ['deal registration', 'protection', 'conflict', 'portal', 'reseller'] },
   { section: 'main', to: '/commission-statements', id: 'commissions', icon: IconCoins, keywords: ['kickback', 'commission', 'referral fee', 'statement', 'payout', 'unpaid'] },
   {
     section: 'compliance',

@@ -81,6 +81,7 @@ export default {
     certifications: { label: 'Zertifizierungen', description: 'Wer welche Zertifizierung hat, Abläufe und geplante Prüfungen; die Matrix als CSV' },
     commissions: { label: 'Provisionen', description: 'Kickback-Abrechnungen von Beratern und Wiederverkäufern: freigeben, bezahlen, was offen ist' },
     contracts: { label: 'Verträge', description: 'Vereinbarungen mit Partnern: Laufzeiten, Verlängerungen und Kündigungsfristen' },
+    registrations: { label: 'Deal Registrations', description: 'Bei Herstellern und von Wiederverkäufern bei uns registrierte Deals: Schutz und Konflikte' },
     risk: { label: 'Lieferantenrisiko', description: 'Risikobewertungen der Partner und fällige Überprüfungen gemäss der Lieferanten-Sicherheitsrichtlinie' },
     certificationCatalogue: { label: 'Zertifizierungskatalog', description: 'Zertifizierungen pro Partnerprogramm: Gültigkeit und welche Prüfungen welche erneuern' },
     riskPolicy: { label: 'Risikorichtlinie', description: 'Risikokriterien, Bewertungsschwellen, Überprüfungsintervalle und erforderliche Vertragsklauseln' },

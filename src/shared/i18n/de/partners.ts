@@ -67,6 +67,7 @@ export default {
     programs: 'Partnerprogramme',
     risk: 'Risiko',
     contracts: 'Verträge',
+    registrations: 'Registrierungen',
     kickbacks: 'Kickbacks',
     documents: 'Dokumente',
     history: 'Änderungen',

@@ -121,6 +121,7 @@ export default {
   'must be lower-case letters, digits and _ (at most 40), starting with a letter':
     'muss aus Kleinbuchstaben, Ziffern und _ bestehen (höchstens 40) und mit einem Buchstaben beginnen',
   'needs at least one partner': 'braucht mindestens einen Partner',
+  'needs at least one product': 'braucht mindestens ein Produkt',
   'must be a quarter such as 2027-Q1': 'muss ein Quartal wie 2027-Q1 sein',
   'must be a whole number from 0 to 100': 'muss eine ganze Zahl von 0 bis 100 sein',
   'must be at most 60 characters': 'darf höchstens 60 Zeichen lang sein',

@@ -79,6 +79,7 @@ export default {
     certifications: { label: 'Certifications', description: 'Who holds which certification, expiries and planned exams; the matrix as CSV' },
     commissions: { label: 'Commissions', description: 'Kickback statements of consultants and resellers: approve, pay, what is unpaid' },
     contracts: { label: 'Contracts', description: 'Agreements with partners: terms, renewals and notice deadlines' },
+    registrations: { label: 'Deal registrations', description: 'Deals registered with vendors and by resellers with us: protection and conflicts' },
     risk: { label: 'Supplier risk', description: 'Partners’ risk ratings and due reviews under the supplier security policy' },
     certificationCatalogue: { label: 'Certification catalogue', description: 'Certifications per partner programme: validity and which exams renew which' },
     riskPolicy: { label: 'Risk policy', description: 'Risk criteria, rating thresholds, review intervals and required contract clauses' },

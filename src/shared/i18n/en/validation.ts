@@ -122,6 +122,7 @@ export default {
   // Joint business: opportunities, stages and rates (shared/schemas/opportunity.ts).
   'must be lower-case letters, digits and _ (at most 40), starting with a letter': 'must be lower-case letters, digits and _ (at most 40), starting with a letter',
   'needs at least one partner': 'needs at least one partner',
+  'needs at least one product': 'needs at least one product',
   'must be a quarter such as 2027-Q1': 'must be a quarter such as 2027-Q1',
   'must be a whole number from 0 to 100': 'must be a whole number from 0 to 100',
   'must be at most 60 characters': 'must be at most 60 characters',

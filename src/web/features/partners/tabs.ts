@@ -14,6 +14,7 @@ import { ProgramsTab } from '../programs/ProgramsTab.js';
 import { RiskTab } from '../risk/RiskTab.js';
 import { DocumentsTab } from '../documents/DocumentsTab.js';
 import { KickbacksTab, showsKickbacks } from '../kickbacks/KickbacksTab.js';
+import { RegistrationsTab, showsRegistrations } from '../registrations/RegistrationsTab.js';
 
 export interface PartnerTabProps {
   /** The partner with what the signed-in person may do with it (`can`) and the levels held. */
@@ -48,6 +49,7 @@ export const partnerTabs: PartnerTab[] = [
   { value: 'programs', label: () => i18n.t('partners:tab.programs'), Component: ProgramsTab },
   { value: 'risk', label: () => i18n.t('partners:tab.risk'), Component: RiskTab },
   { value: 'contracts', label: () => i18n.t('partners:tab.contracts'), Component: ContractsTab },
+  { value: 'registrations', label: () => i18n.t('partners:tab.registrations'), Component: RegistrationsTab, shows: showsRegistrations },
   { value: 'kickbacks', label: () => i18n.t('partners:tab.kickbacks'), Component: KickbacksTab, shows: showsKickbacks },
   { value: 'documents', label: () => i18n.t('partners:tab.documents'), Component: DocumentsTab },
   { value: 'history', label: () => i18n.t('partners:tab.history'), Component: HistoryTab },
