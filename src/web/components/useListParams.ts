@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { z } from 'zod';
@@ -77,10 +77,11 @@ export function useListParams<S extends ListSchema>(schema: S, { names = {} }: O
 function useSearchText(q: string | undefined, write: (q: string | null) => void) {
   const [value, setValue] = useState(q ?? '');
   const [debounced] = useDebouncedValue(value.trim(), 300);
-  useEffect(() => {
-    if (debounced !== (q ?? '')) write(debounced || null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when typing pauses, not when the address changes
-  }, [debounced]);
+  // Only when typing pauses, not when the address changes: reads the latest address and writer without depending on them.
+  const commit = useEffectEvent((typed: string) => {
+    if (typed !== (q ?? '')) write(typed || null);
+  });
+  useEffect(() => commit(debounced), [debounced]);
   // Only when the address changes, not while typing: adjusted while rendering (no effect, no extra paint).
   const [addressQ, setAddressQ] = useState(q);
   if (q !== addressQ) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
@@ -58,18 +58,20 @@ function WhatMoves({ survivor, duplicate }: { survivor: Partner; duplicate: Part
 /** Merges a duplicate into this partner, after showing what moves. */
 export function MergeModal({ partner, opened, onClose }: { partner: Partner; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation(['partners', 'common']);
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('merge.title', { name: partner.name })} size="lg">
+      {opened && <MergeModalBody partner={partner} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open, so each opening starts with no duplicate picked. */
+function MergeModalBody({ partner, onClose }: { partner: Partner; onClose: () => void }) {
+  const { t } = useTranslation(['partners', 'common']);
   const merge = useMergePartner();
   const qc = useQueryClient();
   const [duplicate, setDuplicate] = useState<PartnerSummary | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (opened) {
-      setDuplicate(null);
-      setPickError(null);
-      merge.reset();
-    }
-  }, [opened]);
 
   const confirm = () => {
     if (!duplicate) return setPickError(t('merge.pickMissing'));
@@ -85,42 +87,40 @@ export function MergeModal({ partner, opened, onClose }: { partner: Partner; ope
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('merge.title', { name: partner.name })} size="lg">
-      <Stack gap="md">
-        <Alert variant="light" color="indigo" icon={<IconInfoCircle aria-hidden />}>
-          {t('merge.intro', { name: partner.name })}
-        </Alert>
-        <PartnerSelect
-          label={t('merge.duplicate')}
-          placeholder={t('merge.placeholder')}
-          required
-          exclude={[partner.id]}
-          value={duplicate}
-          onPick={(p) => {
-            setDuplicate(p);
-            setPickError(null);
-            merge.reset();
-          }}
-          error={pickError}
-          data-autofocus
-        />
-        {duplicate && <WhatMoves survivor={partner} duplicate={duplicate} />}
-        <WriteErrorAlert
-          error={merge.error}
-          onReload={() => {
-            merge.reset();
-            void qc.invalidateQueries({ queryKey: partnerKeys.detail(partner.id) });
-          }}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={merge.isPending}>
-            {t('common:action.cancel')}
-          </Button>
-          <Button color="red" leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={confirm} loading={merge.isPending} disabled={!duplicate}>
-            {duplicate ? t('merge.submitNamed', { duplicate: duplicate.name, name: partner.name }) : t('merge.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Stack gap="md">
+      <Alert variant="light" color="indigo" icon={<IconInfoCircle aria-hidden />}>
+        {t('merge.intro', { name: partner.name })}
+      </Alert>
+      <PartnerSelect
+        label={t('merge.duplicate')}
+        placeholder={t('merge.placeholder')}
+        required
+        exclude={[partner.id]}
+        value={duplicate}
+        onPick={(p) => {
+          setDuplicate(p);
+          setPickError(null);
+          merge.reset();
+        }}
+        error={pickError}
+        data-autofocus
+      />
+      {duplicate && <WhatMoves survivor={partner} duplicate={duplicate} />}
+      <WriteErrorAlert
+        error={merge.error}
+        onReload={() => {
+          merge.reset();
+          void qc.invalidateQueries({ queryKey: partnerKeys.detail(partner.id) });
+        }}
+      />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose} disabled={merge.isPending}>
+          {t('common:action.cancel')}
+        </Button>
+        <Button color="red" leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={confirm} loading={merge.isPending} disabled={!duplicate}>
+          {duplicate ? t('merge.submitNamed', { duplicate: duplicate.name, name: partner.name }) : t('merge.submit')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useBlocker, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -65,17 +65,19 @@ export function PartnerForm({ partner }: { partner?: Partner }) {
     }
   };
 
-  const submit = form.submit(async (body, values) => {
-    setSaveError(null);
-    try {
-      await save(body, values.statusNote);
-    } catch (e) {
-      // Messages about fields go on them (the rest above the form); anything else, a conflict included, in the alert.
-      if (!(e instanceof ApiError) || !Object.keys(serverFieldErrors(e, values, fieldOf).fields).length) return setSaveError(e);
-      form.applyError(e);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    }
-  });
+  // Built when the form is sent, not while rendering: saving marks `saved` (a ref the blocker reads).
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(async (body, values) => {
+      setSaveError(null);
+      try {
+        await save(body, values.statusNote);
+      } catch (e) {
+        // Messages about fields go on them (the rest above the form); anything else, a conflict included, in the alert.
+        if (!(e instanceof ApiError) || !Object.keys(serverFieldErrors(e, values, fieldOf).fields).length) return setSaveError(e);
+        form.applyError(e);
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      }
+    })(event);
 
   const reload = async () => {
     if (!partner) return;

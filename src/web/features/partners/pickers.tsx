@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, Checkbox, Group, Popover, Select, Stack, Text, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
@@ -12,12 +12,17 @@ import { countryOptions, typeLabel } from './labels.js';
 export function DebouncedTextInput({ value, onCommit, ...props }: { value: string; onCommit: (v: string) => void } & Omit<TextInputProps, 'value' | 'onChange'>) {
   const [text, setText] = useState(value);
   const [debounced] = useDebouncedValue(text.trim(), 300);
-  useEffect(() => {
-    if (debounced !== value) onCommit(debounced);
-  }, [debounced]);
-  useEffect(() => {
+  // Only when typing pauses, not when the value changes outside: reads the latest value and onCommit without depending on them.
+  const commit = useEffectEvent((typed: string) => {
+    if (typed !== value) onCommit(typed);
+  });
+  useEffect(() => commit(debounced), [debounced]);
+  // Only when the value changes outside (the back button), not while typing: adjusted while rendering.
+  const [outside, setOutside] = useState(value);
+  if (value !== outside) {
+    setOutside(value);
     if (value !== debounced) setText(value);
-  }, [value]);
+  }
   return <TextInput value={text} onChange={(e) => setText(e.currentTarget.value)} {...props} />;
 }
 
