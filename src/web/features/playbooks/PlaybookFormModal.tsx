@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ActionIcon, Alert, Button, Card, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -49,19 +49,20 @@ const labelOf = (path: string) => {
 /** Creates a playbook, or edits one (name, type, description and its ordered steps). */
 export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boolean; playbook: Playbook | null; onClose: () => void }) {
   const { t } = useTranslation(['playbooks', 'common']);
+  return (
+    <Modal opened={opened} onClose={onClose} title={playbook ? t('form.editTitle', { name: playbook.name }) : t('form.newTitle')} size="xl">
+      {opened && <PlaybookFormModalBody key={`${playbook?.id}-${playbook?.version}`} playbook={playbook} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open (and again for another playbook or version), so it starts from the playbook as stored. */
+function PlaybookFormModalBody({ playbook, onClose }: { playbook: Playbook | null; onClose: () => void }) {
+  const { t } = useTranslation(['playbooks', 'common']);
   const save = useSavePlaybook();
   const [draft, setDraft] = useState<Draft>(() => draftOf(playbook));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (opened) {
-      setDraft(draftOf(playbook));
-      setErrors({});
-      setFormError(null);
-      save.reset();
-    }
-  }, [opened, playbook?.id, playbook?.version]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setStep = (i: number, patch: Partial<StepDraft>) => setDraft((d) => ({ ...d, steps: d.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
@@ -129,150 +130,142 @@ export function PlaybookFormModal({ opened, playbook, onClose }: { opened: boole
   const descriptionError = err('description');
 
   return (
-    <Modal opened={opened} onClose={onClose} title={playbook ? t('form.editTitle', { name: playbook.name }) : t('form.newTitle')} size="xl">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group grow align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('form.field.name')}
-              required
-              data-autofocus
-              value={draft.name}
-              onChange={(e) => set({ name: e.currentTarget.value })}
-              error={err('name')}
-              placeholder={t('form.namePlaceholder')}
-              miw={220}
-            />
-            <Select
-              label={t('form.field.partnerType')}
-              required
-              data={TYPE_OPTIONS}
-              value={draft.partnerType}
-              onChange={(v) => set({ partnerType: (v as PartnerType | null) ?? null })}
-              error={partnerTypeError}
-              allowDeselect={false}
-              miw={200}
-            />
-          </Group>
-          <Textarea
-            label={t('form.field.description')}
-            description={t('form.descriptionHint')}
-            autosize
-            minRows={2}
-            maxRows={5}
-            value={draft.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            error={descriptionError}
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput
+            label={t('form.field.name')}
+            required
+            data-autofocus
+            value={draft.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={err('name')}
+            placeholder={t('form.namePlaceholder')}
+            miw={220}
           />
+          <Select
+            label={t('form.field.partnerType')}
+            required
+            data={TYPE_OPTIONS}
+            value={draft.partnerType}
+            onChange={(v) => set({ partnerType: (v as PartnerType | null) ?? null })}
+            error={partnerTypeError}
+            allowDeselect={false}
+            miw={200}
+          />
+        </Group>
+        <Textarea
+          label={t('form.field.description')}
+          description={t('form.descriptionHint')}
+          autosize
+          minRows={2}
+          maxRows={5}
+          value={draft.description}
+          onChange={(e) => set({ description: e.currentTarget.value })}
+          error={descriptionError}
+        />
 
-          <Stack gap="xs" component="section" aria-labelledby="playbook-steps-heading">
-            <Title order={2} size="h5" id="playbook-steps-heading">
-              {t('form.steps')}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {t('form.stepsHint')}
+        <Stack gap="xs" component="section" aria-labelledby="playbook-steps-heading">
+          <Title order={2} size="h5" id="playbook-steps-heading">
+            {t('form.steps')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('form.stepsHint')}
+          </Text>
+          {stepsError && (
+            <Text size="sm" c="red" role="alert">
+              {stepsError}
             </Text>
-            {stepsError && (
-              <Text size="sm" c="red" role="alert">
-                {stepsError}
-              </Text>
-            )}
-            {draft.steps.map((s, i) => (
-              <Card key={s.key} withBorder padding="sm" radius="md" role="group" aria-label={t('form.step', { n: i + 1 })}>
-                <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
-                  <Text size="sm" fw={600}>
-                    {t('form.step', { n: i + 1 })}
-                  </Text>
-                  <Group gap={4} wrap="nowrap">
-                    <Tooltip label={t('form.moveUp')}>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('form.moveUpLabel', { n: i + 1 })} disabled={i === 0} onClick={() => move(i, -1)}>
-                        <IconArrowUp size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('form.moveDown')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t('form.moveDownLabel', { n: i + 1 })}
-                        disabled={i === draft.steps.length - 1}
-                        onClick={() => move(i, 1)}
-                      >
-                        <IconArrowDown size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('form.removeStep')}>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('form.removeStepLabel', { n: i + 1 })} disabled={draft.steps.length === 1} onClick={() => remove(i)}>
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
+          )}
+          {draft.steps.map((s, i) => (
+            <Card key={s.key} withBorder padding="sm" radius="md" role="group" aria-label={t('form.step', { n: i + 1 })}>
+              <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {t('form.step', { n: i + 1 })}
+                </Text>
+                <Group gap={4} wrap="nowrap">
+                  <Tooltip label={t('form.moveUp')}>
+                    <ActionIcon variant="subtle" color="gray" aria-label={t('form.moveUpLabel', { n: i + 1 })} disabled={i === 0} onClick={() => move(i, -1)}>
+                      <IconArrowUp size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t('form.moveDown')}>
+                    <ActionIcon variant="subtle" color="gray" aria-label={t('form.moveDownLabel', { n: i + 1 })} disabled={i === draft.steps.length - 1} onClick={() => move(i, 1)}>
+                      <IconArrowDown size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t('form.removeStep')}>
+                    <ActionIcon variant="subtle" color="red" aria-label={t('form.removeStepLabel', { n: i + 1 })} disabled={draft.steps.length === 1} onClick={() => remove(i)}>
+                      <IconTrash size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
                 </Group>
-                <Stack gap="xs">
-                  <TextInput
-                    label={t('form.whatNeedsDoing')}
-                    required
-                    value={s.title}
-                    onChange={(e) => setStep(i, { title: e.currentTarget.value })}
-                    error={err(`steps.${i}.title`)}
-                    placeholder={t('form.titlePlaceholder')}
+              </Group>
+              <Stack gap="xs">
+                <TextInput
+                  label={t('form.whatNeedsDoing')}
+                  required
+                  value={s.title}
+                  onChange={(e) => setStep(i, { title: e.currentTarget.value })}
+                  error={err(`steps.${i}.title`)}
+                  placeholder={t('form.titlePlaceholder')}
+                />
+                <Group grow align="flex-start" wrap="wrap">
+                  <Select
+                    label={t('form.ownerRole')}
+                    data={TEAM_ROLE_OPTIONS}
+                    value={s.ownerRole}
+                    onChange={(v) => v && setStep(i, { ownerRole: v as TeamRole })}
+                    error={err(`steps.${i}.ownerRole`)}
+                    allowDeselect={false}
+                    miw={160}
                   />
-                  <Group grow align="flex-start" wrap="wrap">
-                    <Select
-                      label={t('form.ownerRole')}
-                      data={TEAM_ROLE_OPTIONS}
-                      value={s.ownerRole}
-                      onChange={(v) => v && setStep(i, { ownerRole: v as TeamRole })}
-                      error={err(`steps.${i}.ownerRole`)}
-                      allowDeselect={false}
-                      miw={160}
-                    />
-                    <NumberInput
-                      label={t('form.dueAfterDays')}
-                      description={t('form.dueAfterHint')}
-                      min={0}
-                      max={DUE_AFTER_DAYS_MAX}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      value={s.dueAfterDays}
-                      onChange={(v) => setStep(i, { dueAfterDays: v })}
-                      error={err(`steps.${i}.dueAfterDays`)}
-                      miw={160}
-                    />
-                  </Group>
-                  <Textarea
-                    label={t('form.details')}
-                    autosize
-                    minRows={1}
-                    maxRows={4}
-                    value={s.description}
-                    onChange={(e) => setStep(i, { description: e.currentTarget.value })}
-                    error={err(`steps.${i}.description`)}
+                  <NumberInput
+                    label={t('form.dueAfterDays')}
+                    description={t('form.dueAfterHint')}
+                    min={0}
+                    max={DUE_AFTER_DAYS_MAX}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    value={s.dueAfterDays}
+                    onChange={(v) => setStep(i, { dueAfterDays: v })}
+                    error={err(`steps.${i}.dueAfterDays`)}
+                    miw={160}
                   />
-                </Stack>
-              </Card>
-            ))}
-            <Group>
-              <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={add} disabled={draft.steps.length >= PLAYBOOK_STEPS_MAX}>
-                {t('form.addStep')}
-              </Button>
-            </Group>
-          </Stack>
-
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {playbook ? t('form.save') : t('form.create')}
+                </Group>
+                <Textarea
+                  label={t('form.details')}
+                  autosize
+                  minRows={1}
+                  maxRows={4}
+                  value={s.description}
+                  onChange={(e) => setStep(i, { description: e.currentTarget.value })}
+                  error={err(`steps.${i}.description`)}
+                />
+              </Stack>
+            </Card>
+          ))}
+          <Group>
+            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={add} disabled={draft.steps.length >= PLAYBOOK_STEPS_MAX}>
+              {t('form.addStep')}
             </Button>
           </Group>
         </Stack>
-      </form>
-    </Modal>
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common:action.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {playbook ? t('form.save') : t('form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
