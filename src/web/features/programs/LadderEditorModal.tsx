@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ActionIcon, Alert, Button, Card, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -77,20 +77,22 @@ function move<T>(list: T[], i: number, by: -1 | 1): T[] {
 /** Edits the whole ladder of a programme: levels in rank order, their requirements (as sentences) and checklist items. */
 export function LadderEditorModal({ opened, program, onClose }: { opened: boolean; program: ProgramDetail; onClose: () => void }) {
   const { t } = useTranslation(['programs', 'common']);
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('ladder.title', { name: program.name })} size="xl">
+      {opened && <LadderEditorModalBody key={`${program.id}-${program.version}`} program={program} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open (and again for another version), so it starts from the ladder as stored. */
+function LadderEditorModalBody({ program, onClose }: { program: ProgramDetail; onClose: () => void }) {
+  const { t } = useTranslation(['programs', 'common']);
   const put = usePutLevels();
   const [levels, setLevels] = useState<LevelDraft[]>(() => draftOf(program));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (opened) {
-      setLevels(draftOf(program));
-      setErrors({});
-      setFormError(null);
-    }
-  }, [opened, program.id, program.version]);
-
   // A requirement may name any programme's certification: a holding counts for every programme naming it.
-  const catalogue = useQuery({ ...catalogueQuery(), enabled: opened });
+  const catalogue = useQuery(catalogueQuery());
   const others = new Map(program.namedCertifications.map((c) => [c.id, { ...c, programName: c.program.name }]));
   for (const c of catalogue.data ?? []) if (c.program.id !== program.id && !others.has(c.id)) others.set(c.id, { ...c, programName: c.program.name });
   const certs = new Map([...program.certifications, ...others.values()].map((c) => [c.id, c]));
@@ -231,173 +233,166 @@ export function LadderEditorModal({ opened, program, onClose }: { opened: boolea
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('ladder.title', { name: program.name })} size="xl">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Text size="sm" c="dimmed">
-            {t('ladder.intro')}
-          </Text>
-          {levels.map((l, i) => (
-            <Card key={l.key} withBorder padding="sm" radius="md" role="group" aria-label={t('ladder.level', { n: i + 1 })}>
-              <Stack gap="sm">
-                <Group justify="space-between" wrap="nowrap" align="flex-end">
-                  <TextInput
-                    label={t('ladder.levelName', { n: i + 1 })}
-                    required
-                    value={l.name}
-                    onChange={(e) => setLevel(i, { name: e.currentTarget.value })}
-                    error={err(`levels.${i}.name`)}
-                    placeholder={t('ladder.levelPlaceholder')}
-                    style={{ flex: 1 }}
-                  />
-                  <Group gap={4} wrap="nowrap">
-                    <Tooltip label={t('ladder.moveUp')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t('ladder.moveUpAria', { n: i + 1 })}
-                        disabled={i === 0}
-                        onClick={() => setLevels((ls) => move(ls, i, -1))}
-                      >
-                        <IconArrowUp size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('ladder.moveDown')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t('ladder.moveDownAria', { n: i + 1 })}
-                        disabled={i === levels.length - 1}
-                        onClick={() => setLevels((ls) => move(ls, i, 1))}
-                      >
-                        <IconArrowDown size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('ladder.removeLevel')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('ladder.removeLevelAria', { n: i + 1 })}
-                        onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                </Group>
-                <Title order={3} size="h6">
-                  {t('ladder.requirements')}
-                </Title>
-                {l.requirements.map((r, k) => (
-                  <Card key={r.key} withBorder padding="xs" radius="sm" bg="var(--mantine-color-gray-0)">
-                    {requirementFields(i, [k], r, false)}
-                    {r.children.map((c, m) => (
-                      <Card key={c.key} withBorder padding="xs" radius="sm" mt="xs" ml="lg">
-                        {requirementFields(i, [k, m], c, true)}
-                        <Group justify="flex-end" mt={4}>
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: x.children.filter((_, q) => q !== m) } : x)) })}
-                          >
-                            {t('ladder.removeCondition')}
-                          </Button>
-                        </Group>
-                      </Card>
-                    ))}
-                    <Group justify="space-between" mt="xs">
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        leftSection={<IconPlus size={12} aria-hidden />}
-                        disabled={r.children.length >= CHILDREN_MAX}
-                        onClick={() =>
-                          setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: [...x.children, { ...blankReq(), counts: x.counts }] } : x)) })
-                        }
-                      >
-                        {t('ladder.addCondition')}
-                      </Button>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setLevel(i, { requirements: l.requirements.filter((_, n) => n !== k) })}>
-                        {t('ladder.removeRequirement')}
-                      </Button>
-                    </Group>
-                  </Card>
-                ))}
-                <Group>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} aria-hidden />}
-                    disabled={l.requirements.length >= REQUIREMENTS_MAX}
-                    onClick={() => setLevel(i, { requirements: [...l.requirements, blankReq()] })}
-                  >
-                    {t('ladder.addRequirement')}
-                  </Button>
-                </Group>
-                <Title order={3} size="h6">
-                  {t('ladder.checklist')}
-                </Title>
-                {l.checklist.map((c, k) => (
-                  <Group key={c.key} gap="xs" wrap="nowrap" align="flex-start">
-                    <TextInput
-                      aria-label={t('ladder.checklistItemAria', { level: i + 1, n: k + 1 })}
-                      placeholder={t('ladder.checklistPlaceholder')}
-                      value={c.title}
-                      onChange={(e) => setLevel(i, { checklist: l.checklist.map((x, n) => (n === k ? { ...x, title: e.currentTarget.value } : x)) })}
-                      error={err(`levels.${i}.checklist.${k}.title`)}
-                      style={{ flex: 1 }}
-                    />
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('ladder.intro')}
+        </Text>
+        {levels.map((l, i) => (
+          <Card key={l.key} withBorder padding="sm" radius="md" role="group" aria-label={t('ladder.level', { n: i + 1 })}>
+            <Stack gap="sm">
+              <Group justify="space-between" wrap="nowrap" align="flex-end">
+                <TextInput
+                  label={t('ladder.levelName', { n: i + 1 })}
+                  required
+                  value={l.name}
+                  onChange={(e) => setLevel(i, { name: e.currentTarget.value })}
+                  error={err(`levels.${i}.name`)}
+                  placeholder={t('ladder.levelPlaceholder')}
+                  style={{ flex: 1 }}
+                />
+                <Group gap={4} wrap="nowrap">
+                  <Tooltip label={t('ladder.moveUp')}>
                     <ActionIcon
                       variant="subtle"
-                      color="red"
-                      mt={6}
-                      aria-label={t('ladder.removeItemAria', { n: k + 1, level: i + 1 })}
-                      onClick={() => setLevel(i, { checklist: l.checklist.filter((_, n) => n !== k) })}
+                      color="gray"
+                      aria-label={t('ladder.moveUpAria', { n: i + 1 })}
+                      disabled={i === 0}
+                      onClick={() => setLevels((ls) => move(ls, i, -1))}
                     >
+                      <IconArrowUp size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t('ladder.moveDown')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('ladder.moveDownAria', { n: i + 1 })}
+                      disabled={i === levels.length - 1}
+                      onClick={() => setLevels((ls) => move(ls, i, 1))}
+                    >
+                      <IconArrowDown size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t('ladder.removeLevel')}>
+                    <ActionIcon variant="subtle" color="red" aria-label={t('ladder.removeLevelAria', { n: i + 1 })} onClick={() => setLevels((ls) => ls.filter((_, j) => j !== i))}>
                       <IconTrash size={16} aria-hidden />
                     </ActionIcon>
-                  </Group>
-                ))}
-                <Group>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} aria-hidden />}
-                    disabled={l.checklist.length >= CHECKLIST_MAX}
-                    onClick={() => setLevel(i, { checklist: [...l.checklist, { key: nextKey++, title: '' }] })}
-                  >
-                    {t('ladder.addItem')}
-                  </Button>
+                  </Tooltip>
                 </Group>
-              </Stack>
-            </Card>
-          ))}
-          <Group justify="space-between">
-            <Button
-              variant="light"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              disabled={levels.length >= LEVELS_MAX}
-              onClick={() => setLevels((ls) => [...ls, { key: nextKey++, name: '', requirements: [blankReq()], checklist: [] }])}
-            >
-              {t('ladder.addLevel')}
+              </Group>
+              <Title order={3} size="h6">
+                {t('ladder.requirements')}
+              </Title>
+              {l.requirements.map((r, k) => (
+                <Card key={r.key} withBorder padding="xs" radius="sm" bg="var(--mantine-color-gray-0)">
+                  {requirementFields(i, [k], r, false)}
+                  {r.children.map((c, m) => (
+                    <Card key={c.key} withBorder padding="xs" radius="sm" mt="xs" ml="lg">
+                      {requirementFields(i, [k, m], c, true)}
+                      <Group justify="flex-end" mt={4}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: x.children.filter((_, q) => q !== m) } : x)) })}
+                        >
+                          {t('ladder.removeCondition')}
+                        </Button>
+                      </Group>
+                    </Card>
+                  ))}
+                  <Group justify="space-between" mt="xs">
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      leftSection={<IconPlus size={12} aria-hidden />}
+                      disabled={r.children.length >= CHILDREN_MAX}
+                      onClick={() =>
+                        setLevel(i, { requirements: l.requirements.map((x, n) => (n === k ? { ...x, children: [...x.children, { ...blankReq(), counts: x.counts }] } : x)) })
+                      }
+                    >
+                      {t('ladder.addCondition')}
+                    </Button>
+                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => setLevel(i, { requirements: l.requirements.filter((_, n) => n !== k) })}>
+                      {t('ladder.removeRequirement')}
+                    </Button>
+                  </Group>
+                </Card>
+              ))}
+              <Group>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  disabled={l.requirements.length >= REQUIREMENTS_MAX}
+                  onClick={() => setLevel(i, { requirements: [...l.requirements, blankReq()] })}
+                >
+                  {t('ladder.addRequirement')}
+                </Button>
+              </Group>
+              <Title order={3} size="h6">
+                {t('ladder.checklist')}
+              </Title>
+              {l.checklist.map((c, k) => (
+                <Group key={c.key} gap="xs" wrap="nowrap" align="flex-start">
+                  <TextInput
+                    aria-label={t('ladder.checklistItemAria', { level: i + 1, n: k + 1 })}
+                    placeholder={t('ladder.checklistPlaceholder')}
+                    value={c.title}
+                    onChange={(e) => setLevel(i, { checklist: l.checklist.map((x, n) => (n === k ? { ...x, title: e.currentTarget.value } : x)) })}
+                    error={err(`levels.${i}.checklist.${k}.title`)}
+                    style={{ flex: 1 }}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    mt={6}
+                    aria-label={t('ladder.removeItemAria', { n: k + 1, level: i + 1 })}
+                    onClick={() => setLevel(i, { checklist: l.checklist.filter((_, n) => n !== k) })}
+                  >
+                    <IconTrash size={16} aria-hidden />
+                  </ActionIcon>
+                </Group>
+              ))}
+              <Group>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} aria-hidden />}
+                  disabled={l.checklist.length >= CHECKLIST_MAX}
+                  onClick={() => setLevel(i, { checklist: [...l.checklist, { key: nextKey++, title: '' }] })}
+                >
+                  {t('ladder.addItem')}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+        <Group justify="space-between">
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={levels.length >= LEVELS_MAX}
+            onClick={() => setLevels((ls) => [...ls, { key: nextKey++, name: '', requirements: [blankReq()], checklist: [] }])}
+          >
+            {t('ladder.addLevel')}
+          </Button>
+          <Group gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common:action.cancel')}
             </Button>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common:action.cancel')}
-              </Button>
-              <Button type="submit" loading={put.isPending}>
-                {t('ladder.save')}
-              </Button>
-            </Group>
+            <Button type="submit" loading={put.isPending}>
+              {t('ladder.save')}
+            </Button>
           </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Group>
+      </Stack>
+    </form>
   );
 }

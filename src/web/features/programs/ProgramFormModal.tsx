@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -59,17 +59,30 @@ export function ProgramFormModal({
   onSaved?: (p: ProgramDetail) => void;
 }) {
   const { t } = useTranslation(['programs', 'common']);
+  return (
+    <Modal opened={opened} onClose={onClose} title={program ? t('form.editTitle', { name: program.name }) : t('form.newTitle')} size="lg">
+      {opened && <ProgramFormModalBody key={`${program?.id}-${program?.version}`} program={program} partner={partner} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open (and again for another programme or version), so it starts from the programme as stored. */
+function ProgramFormModalBody({
+  program,
+  partner,
+  onClose,
+  onSaved,
+}: {
+  program: ProgramDetail | null;
+  partner?: { id: string; name: string };
+  onClose: () => void;
+  onSaved?: (p: ProgramDetail) => void;
+}) {
+  const { t } = useTranslation(['programs', 'common']);
   const save = useSaveProgram();
   const [draft, setDraft] = useState<Draft>(() => draftOf(program, partner ?? null));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => {
-    if (opened) {
-      setDraft(draftOf(program, partner ?? null));
-      setErrors({});
-      setFormError(null);
-    }
-  }, [opened, program?.id, program?.version]);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const day = (v: unknown) => (v ? String(v).slice(0, 10) : null);
 
@@ -113,109 +126,107 @@ export function ProgramFormModal({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={program ? t('form.editTitle', { name: program.name }) : t('form.newTitle')} size="lg">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
-              {formError}
-            </Alert>
-          )}
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput
+            label={t('field.name')}
+            required
+            data-autofocus
+            value={draft.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={errors.name}
+            placeholder={t('form.namePlaceholder')}
+          />
+          <TextInput
+            label={t('field.vendor')}
+            required
+            value={draft.vendor}
+            onChange={(e) => set({ vendor: e.currentTarget.value })}
+            error={errors.vendor}
+            placeholder={t('form.vendorPlaceholder')}
+          />
+        </SimpleGrid>
+        {partner && !program ? (
+          <Text size="sm">
+            <Text span fw={500}>
+              {t('form.partnerFixed')}{' '}
+            </Text>
+            {partner.name}
+          </Text>
+        ) : (
+          <PartnerSelect
+            label={t('field.partner')}
+            description={t('form.partnerHint')}
+            placeholder={t('form.partnerPlaceholder')}
+            clearable
+            value={draft.partner ? ({ ...draft.partner, types: [] } as unknown as PartnerSummary) : null}
+            onPick={(p) => set({ partner: p ? { id: p.id, name: p.name } : null })}
+            error={errors.partnerId}
+          />
+        )}
+        {program && (
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              label={t('field.name')}
-              required
-              data-autofocus
-              value={draft.name}
-              onChange={(e) => set({ name: e.currentTarget.value })}
-              error={errors.name}
-              placeholder={t('form.namePlaceholder')}
+            <Select
+              label={t('field.heldLevel')}
+              placeholder={program.levels.length ? t('form.levelNone') : t('form.levelDefineFirst')}
+              clearable
+              data={program.levels.map((l) => ({ value: l.id, label: `${l.rank}. ${l.name}` }))}
+              value={draft.heldLevelId}
+              onChange={(v) => set({ heldLevelId: v })}
+              error={errors.heldLevelId}
             />
-            <TextInput
-              label={t('field.vendor')}
-              required
-              value={draft.vendor}
-              onChange={(e) => set({ vendor: e.currentTarget.value })}
-              error={errors.vendor}
-              placeholder={t('form.vendorPlaceholder')}
+            <DatePickerInput
+              label={t('field.heldSince')}
+              placeholder={t('form.heldSinceNone')}
+              clearable
+              leftSection={<IconCalendar size={16} aria-hidden />}
+              valueFormat={t('form.dateFormat')}
+              firstDayOfWeek={1}
+              value={draft.heldSince}
+              onChange={(d) => set({ heldSince: day(d) })}
+              error={errors.heldSince}
+              popoverProps={{ withinPortal: true }}
             />
           </SimpleGrid>
-          {partner && !program ? (
-            <Text size="sm">
-              <Text span fw={500}>
-                {t('form.partnerFixed')}{' '}
-              </Text>
-              {partner.name}
-            </Text>
-          ) : (
-            <PartnerSelect
-              label={t('field.partner')}
-              description={t('form.partnerHint')}
-              placeholder={t('form.partnerPlaceholder')}
-              clearable
-              value={draft.partner ? ({ ...draft.partner, types: [] } as unknown as PartnerSummary) : null}
-              onPick={(p) => set({ partner: p ? { id: p.id, name: p.name } : null })}
-              error={errors.partnerId}
-            />
-          )}
-          {program && (
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <Select
-                label={t('field.heldLevel')}
-                placeholder={program.levels.length ? t('form.levelNone') : t('form.levelDefineFirst')}
-                clearable
-                data={program.levels.map((l) => ({ value: l.id, label: `${l.rank}. ${l.name}` }))}
-                value={draft.heldLevelId}
-                onChange={(v) => set({ heldLevelId: v })}
-                error={errors.heldLevelId}
-              />
-              <DatePickerInput
-                label={t('field.heldSince')}
-                placeholder={t('form.heldSinceNone')}
-                clearable
-                leftSection={<IconCalendar size={16} aria-hidden />}
-                valueFormat={t('form.dateFormat')}
-                firstDayOfWeek={1}
-                value={draft.heldSince}
-                onChange={(d) => set({ heldSince: day(d) })}
-                error={errors.heldSince}
-                popoverProps={{ withinPortal: true }}
-              />
-            </SimpleGrid>
-          )}
-          <DatePickerInput
-            label={t('field.nextReviewOn')}
-            description={t('form.reviewHint')}
-            placeholder={t('form.reviewNone')}
-            clearable
-            leftSection={<IconCalendar size={16} aria-hidden />}
-            valueFormat={t('form.dateFormat')}
-            firstDayOfWeek={1}
-            value={draft.nextReviewOn}
-            onChange={(d) => set({ nextReviewOn: day(d) })}
-            error={errors.nextReviewOn}
-            popoverProps={{ withinPortal: true }}
-          />
-          <TextInput label={t('field.url')} value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} placeholder={t('form.urlPlaceholder')} />
-          <Textarea
-            label={t('field.description')}
-            autosize
-            minRows={2}
-            maxRows={5}
-            value={draft.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            error={errors.description}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {program ? t('form.save') : t('form.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+        <DatePickerInput
+          label={t('field.nextReviewOn')}
+          description={t('form.reviewHint')}
+          placeholder={t('form.reviewNone')}
+          clearable
+          leftSection={<IconCalendar size={16} aria-hidden />}
+          valueFormat={t('form.dateFormat')}
+          firstDayOfWeek={1}
+          value={draft.nextReviewOn}
+          onChange={(d) => set({ nextReviewOn: day(d) })}
+          error={errors.nextReviewOn}
+          popoverProps={{ withinPortal: true }}
+        />
+        <TextInput label={t('field.url')} value={draft.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} placeholder={t('form.urlPlaceholder')} />
+        <Textarea
+          label={t('field.description')}
+          autosize
+          minRows={2}
+          maxRows={5}
+          value={draft.description}
+          onChange={(e) => set({ description: e.currentTarget.value })}
+          error={errors.description}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common:action.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {program ? t('form.save') : t('form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
