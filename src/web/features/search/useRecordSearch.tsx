@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Group, Text, ThemeIcon } from '@mantine/core';
@@ -64,9 +64,10 @@ export function useRecordSearch(query: string): CommandGroup[] {
   const search = useQuery({ ...searchQuery(debounced), enabled: debounced.length >= MIN_LENGTH });
   // The answer shown belongs to an earlier query while the next one is typed or fetched: keep it only
   // while the words are being refined (a longer or shorter form of it), never for other words.
-  const answered = useRef('');
-  if (search.data && !search.isPlaceholderData) answered.current = debounced;
-  const answeredFor = search.isPlaceholderData ? answered.current : debounced;
+  // The words last answered are remembered while rendering (state, so the render that shows them reads them).
+  const [answered, setAnswered] = useState('');
+  if (search.data && !search.isPlaceholderData && answered !== debounced) setAnswered(debounced);
+  const answeredFor = search.isPlaceholderData ? answered : debounced;
   const related = (a: string, b: string) => a.toLowerCase().startsWith(b.toLowerCase()) || b.toLowerCase().startsWith(a.toLowerCase());
   const items = q.length >= MIN_LENGTH && answeredFor.length >= MIN_LENGTH && related(q, answeredFor) ? (search.data ?? []) : [];
 
