@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -42,8 +42,24 @@ export interface TaskFormTarget {
 /** Creates or edits a task: what, for whom, by when, how urgent, and what it is about. */
 export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | null; onClose: () => void }) {
   const { t } = useTranslation(['tasks', 'common']);
-  const me = useMe();
   const editing = target?.task ?? null;
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={editing ? t('form.editTitle') : target?.partner ? t('form.newTitleFor', { name: target.partner.name }) : t('form.newTitle')}
+      size="lg"
+    >
+      {target && <TaskFormModalBody key={`${target.task?.id}-${target.task?.version}`} target={target} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open (and again for another task or version), so the form starts from the task as stored, or blank. */
+function TaskFormModalBody({ target, onClose }: { target: TaskFormTarget; onClose: () => void }) {
+  const { t } = useTranslation(['tasks', 'common']);
+  const me = useMe();
+  const editing = target.task ?? null;
   const create = useCreateTask();
   const update = useUpdateTask();
   const blank = (): Values => ({ title: '', description: '', dueDate: null, assigneeId: me.user.id, priority: 'normal', status: 'open' });
@@ -55,30 +71,19 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
     priority: t('form.priority'),
     status: t('form.status'),
   };
-  const form = useSchemaForm(formSchema, blank(), { labels });
+  const initial = (): Values =>
+    editing
+      ? {
+          title: editing.title,
+          description: editing.description ?? '',
+          dueDate: editing.dueDate,
+          assigneeId: editing.assignee?.id ?? null,
+          priority: editing.priority,
+          status: editing.status,
+        }
+      : blank();
+  const form = useSchemaForm(formSchema, initial(), { labels });
   const [partner, setPartner] = useState<PartnerSummary | null>(null);
-  const opened = target !== null;
-
-  useEffect(() => {
-    if (!opened) return;
-    form.reset(
-      editing
-        ? {
-            title: editing.title,
-            description: editing.description ?? '',
-            dueDate: editing.dueDate,
-            assigneeId: editing.assignee?.id ?? null,
-            priority: editing.priority,
-            status: editing.status,
-          }
-        : blank(),
-    );
-    setPartner(null);
-    create.reset();
-    update.reset();
-    // Only when the dialog opens or another version arrives: a refetch must not wipe typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, editing?.id, editing?.version]);
 
   // A new task starts open: its status is sent only by an edit.
   const submit = form.submit(async ({ status, ...fields }) => {
@@ -95,7 +100,7 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
         await update.mutateAsync({ id: editing.id, version: editing.version, ...changes });
         notifications.show({ color: 'teal', message: t('form.saved') });
       } else {
-        const linked = target?.partner ?? partner;
+        const linked = target.partner ?? partner;
         const added = await create.mutateAsync({ ...fields, subject: linked ? { type: 'partner', id: linked.id } : null });
         const message = added.assignee?.id === me.user.id ? t('form.addedYours') : added.assignee ? t('form.addedFor', { name: added.assignee.name }) : t('form.added');
         notifications.show({ color: 'teal', message });
@@ -110,71 +115,64 @@ export function TaskFormModal({ target, onClose }: { target: TaskFormTarget | nu
   // Out of the JSX: eslint-plugin-i18next takes some field names in a spread for text.
   const descriptionProps = form.getInputProps('description');
   const priorityProps = form.getInputProps('priority');
-  const linkedTo = editing?.subject ? t('subjectLine', { subject: t(`subject.${editing.subject.type}`), name: editing.subject.name }) : (target?.partner?.name ?? null);
+  const linkedTo = editing?.subject ? t('subjectLine', { subject: t(`subject.${editing.subject.type}`), name: editing.subject.name }) : (target.partner?.name ?? null);
 
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={editing ? t('form.editTitle') : target?.partner ? t('form.newTitleFor', { name: target.partner.name }) : t('form.newTitle')}
-      size="lg"
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <FormError form={form} />
-          <TextInput label={t('form.title')} required data-autofocus maxLength={TASK_TITLE_MAX} placeholder={t('form.titlePlaceholder')} {...form.getInputProps('title')} />
-          <Textarea label={t('form.description')} autosize minRows={2} maxRows={8} placeholder={t('form.descriptionPlaceholder')} {...descriptionProps} />
-          {linkedTo ? (
-            <Text size="sm">
-              <Text span fw={500}>
-                {t('form.linkedTo')}{' '}
-              </Text>
-              {linkedTo}
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError form={form} />
+        <TextInput label={t('form.title')} required data-autofocus maxLength={TASK_TITLE_MAX} placeholder={t('form.titlePlaceholder')} {...form.getInputProps('title')} />
+        <Textarea label={t('form.description')} autosize minRows={2} maxRows={8} placeholder={t('form.descriptionPlaceholder')} {...descriptionProps} />
+        {linkedTo ? (
+          <Text size="sm">
+            <Text span fw={500}>
+              {t('form.linkedTo')}{' '}
             </Text>
-          ) : (
-            <PartnerSelect
-              label={t('form.partner')}
-              description={t('form.partnerDescription')}
-              placeholder={t('form.partnerPlaceholder')}
-              clearable
-              value={partner}
-              onPick={setPartner}
-            />
-          )}
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <ColleagueSelect
-              label={t('form.assignee')}
-              placeholder={t('form.assigneePlaceholder')}
-              clearable
-              current={editing?.assignee ?? { id: me.user.id, name: me.user.name }}
-              {...form.getInputProps('assigneeId')}
-            />
-            <DatePickerInput
-              label={t('form.dueDate')}
-              placeholder={t('form.duePlaceholder')}
-              clearable
-              leftSection={<IconCalendar size={16} aria-hidden />}
-              valueFormat="ddd D MMM YYYY"
-              firstDayOfWeek={1}
-              value={form.values.dueDate}
-              onChange={(d) => form.setFieldValue('dueDate', d ? String(d).slice(0, 10) : null)}
-              error={form.errors.dueDate}
-              popoverProps={{ withinPortal: true }}
-              classNames={{ placeholder: classes.placeholder }}
-            />
-            <Select label={t('form.priority')} data={taskPriorityOptions()} allowDeselect={false} {...priorityProps} />
-            {editing && <Select label={t('form.status')} data={taskStatusOptions()} allowDeselect={false} {...form.getInputProps('status')} />}
-          </SimpleGrid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
-              {editing ? t('common:action.save') : t('form.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            {linkedTo}
+          </Text>
+        ) : (
+          <PartnerSelect
+            label={t('form.partner')}
+            description={t('form.partnerDescription')}
+            placeholder={t('form.partnerPlaceholder')}
+            clearable
+            value={partner}
+            onPick={setPartner}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <ColleagueSelect
+            label={t('form.assignee')}
+            placeholder={t('form.assigneePlaceholder')}
+            clearable
+            current={editing?.assignee ?? { id: me.user.id, name: me.user.name }}
+            {...form.getInputProps('assigneeId')}
+          />
+          <DatePickerInput
+            label={t('form.dueDate')}
+            placeholder={t('form.duePlaceholder')}
+            clearable
+            leftSection={<IconCalendar size={16} aria-hidden />}
+            valueFormat="ddd D MMM YYYY"
+            firstDayOfWeek={1}
+            value={form.values.dueDate}
+            onChange={(d) => form.setFieldValue('dueDate', d ? String(d).slice(0, 10) : null)}
+            error={form.errors.dueDate}
+            popoverProps={{ withinPortal: true }}
+            classNames={{ placeholder: classes.placeholder }}
+          />
+          <Select label={t('form.priority')} data={taskPriorityOptions()} allowDeselect={false} {...priorityProps} />
+          {editing && <Select label={t('form.status')} data={taskStatusOptions()} allowDeselect={false} {...form.getInputProps('status')} />}
+        </SimpleGrid>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common:action.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
+            {editing ? t('common:action.save') : t('form.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
