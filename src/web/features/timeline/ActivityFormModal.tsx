@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Chip, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
@@ -67,48 +67,54 @@ interface Props {
 /** Logs (or edits) a meeting, call, e-mail, event or note on the partner's timeline. */
 export function ActivityFormModal({ partner, target, onClose }: Props) {
   const { t } = useTranslation(['timeline', 'common']);
-  const me = useMe();
   const editing = target?.activity ?? null;
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={editing ? t('form.titleEdit') : t('form.titleNew', { name: partner.name })} size="lg">
+      {target && <ActivityFormModalBody key={`${target.activity?.id}-${target.activity?.version}`} partner={partner} target={target} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+/** Mounted while the dialog is open (and again for another entry or version), so the form starts from the entry as stored, or a blank one now. */
+function ActivityFormModalBody({ partner, target, onClose }: Props & { target: NonNullable<Props['target']> }) {
+  const { t } = useTranslation(['timeline', 'common']);
+  const me = useMe();
+  const editing = target.activity ?? null;
   const create = useCreateActivity();
   const update = useUpdateActivity();
-  const zone = useMemo(deviceTimeZone, []);
+  const [zone] = useState(deviceTimeZone);
   const blank = (): Values => ({ kind: 'meeting', when: nowWall(zone), timeZone: zone, summary: '', outcome: '', important: false, userIds: [me.user.id], contactIds: [] });
-  const form = useSchemaForm(formSchema, blank(), { labels: labels(), fieldOf });
-
-  const opened = target !== null;
-  useEffect(() => {
-    if (!opened) return;
-    form.reset(
-      editing
-        ? {
-            kind: editing.kind,
-            when: isoToWall(editing.occurredAt, zone),
-            timeZone: zone,
-            summary: editing.summary,
-            outcome: editing.outcome ?? '',
-            important: editing.important,
-            userIds: editing.users.map((u) => u.id),
-            contactIds: editing.contacts.map((c) => c.id),
-          }
-        : blank(),
-    );
-    create.reset();
-    update.reset();
-    // Only when the dialog opens or another version arrives: a refetch must not wipe typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, editing?.id, editing?.version]);
-
-  // Our people: searched on the server; names of those already chosen are remembered.
+  const initial = (): Values =>
+    editing
+      ? {
+          kind: editing.kind,
+          when: isoToWall(editing.occurredAt, zone),
+          timeZone: zone,
+          summary: editing.summary,
+          outcome: editing.outcome ?? '',
+          important: editing.important,
+          userIds: editing.users.map((u) => u.id),
+          contactIds: editing.contacts.map((c) => c.id),
+        }
+      : blank();
+  const form = useSchemaForm(formSchema, initial(), { labels: labels(), fieldOf });
+  // Our people: searched on the server; names of those already chosen are remembered (when chosen),
+  // as they may drop out of the results when the search changes.
   const [peopleSearch, setPeopleSearch] = useState('');
   const [debouncedPeople] = useDebouncedValue(peopleSearch.trim(), 250);
-  const colleagues = useQuery({ ...colleaguesQuery({ page: 1, pageSize: 100, sort: 'name', q: debouncedPeople || undefined }), enabled: opened });
-  const names = useRef(new Map<string, string>([[me.user.id, me.user.name]]));
-  for (const c of colleagues.data?.items ?? []) names.current.set(c.id, c.name);
-  for (const u of editing?.users ?? []) names.current.set(u.id, u.name);
-  const peopleOptions = [...new Set([...form.values.userIds, ...(colleagues.data?.items ?? []).map((c) => c.id)])].map((id) => ({ value: id, label: names.current.get(id) ?? id }));
+  const colleagues = useQuery(colleaguesQuery({ page: 1, pageSize: 100, sort: 'name', q: debouncedPeople || undefined }));
+  const [chosenNames, setChosenNames] = useState(() => new Map<string, string>([[me.user.id, me.user.name], ...(editing?.users ?? []).map((u) => [u.id, u.name] as const)]));
+  const found = new Map((colleagues.data?.items ?? []).map((c) => [c.id, c.name]));
+  const nameOf = (id: string) => chosenNames.get(id) ?? found.get(id) ?? id;
+  const peopleOptions = [...new Set([...form.values.userIds, ...found.keys()])].map((id) => ({ value: id, label: nameOf(id) }));
+  const peopleProps = form.getInputProps('userIds');
+  const choosePeople = (ids: string[]) => {
+    setChosenNames((known) => new Map([...known, ...ids.map((id) => [id, known.get(id) ?? found.get(id) ?? id] as const)]));
+    peopleProps.onChange(ids);
+  };
 
   // Their contacts: the partner's current people, plus those an edited entry already names.
-  const contacts = useQuery({ ...contactsListQuery({ partnerId: partner.id, status: 'current', archived: 'false', sort: 'name', page: 1, pageSize: 100 }), enabled: opened });
+  const contacts = useQuery(contactsListQuery({ partnerId: partner.id, status: 'current', archived: 'false', sort: 'name', page: 1, pageSize: 100 }));
   const contactOptions = [
     ...(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.fullName} (${c.title})` : c.fullName })),
     ...(editing?.contacts ?? []).filter((c) => !contacts.data?.items.some((x) => x.id === c.id)).map((c) => ({ value: c.id, label: c.name })),
@@ -150,88 +156,87 @@ export function ActivityFormModal({ partner, target, onClose }: Props) {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? t('form.titleEdit') : t('form.titleNew', { name: partner.name })} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <FormError form={form} />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="activity-kind-label">
-              {t('form.kind')}
-            </Text>
-            <Chip.Group value={form.values.kind} onChange={(v) => form.setFieldValue('kind', v as ActivityKind)}>
-              <Group gap="xs" role="radiogroup" aria-labelledby="activity-kind-label">
-                {ACTIVITY_KIND_OPTIONS.map((o) => {
-                  const Icon = ACTIVITY_KIND_ICONS[o.value];
-                  return (
-                    <Chip key={o.value} value={o.value} type="radio" icon={<Icon size={14} aria-hidden />} variant="outline">
-                      {o.label}
-                    </Chip>
-                  );
-                })}
-              </Group>
-            </Chip.Group>
-          </Stack>
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <DateTimePicker
-              label={t('form.when')}
-              required
-              leftSection={<IconCalendarTime size={16} aria-hidden />}
-              valueFormat={t('form.dateTimeFormat')}
-              value={form.values.when || null}
-              onChange={(v) => form.setFieldValue('when', v ?? '')}
-              error={form.errors.when}
-              popoverProps={{ withinPortal: true }}
-            />
-            <Select label={t('form.timeZone')} searchable allowDeselect={false} data={zones} limit={50} {...form.getInputProps('timeZone')} />
-          </SimpleGrid>
-          <Textarea
-            label={t('form.summary')}
-            required
-            data-autofocus
-            autosize
-            minRows={2}
-            maxRows={6}
-            placeholder={t('form.summaryPlaceholder')}
-            {...form.getInputProps('summary')}
-          />
-          <Textarea label={t('form.outcome')} autosize minRows={2} maxRows={6} placeholder={t('form.outcomePlaceholder')} {...form.getInputProps('outcome')} />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-            <MultiSelect
-              label={t('form.ourPeople')}
-              placeholder={form.values.userIds.length ? undefined : t('form.ourPeoplePlaceholder')}
-              searchable
-              data={peopleOptions}
-              searchValue={peopleSearch}
-              onSearchChange={setPeopleSearch}
-              filter={({ options }) => options}
-              nothingFoundMessage={colleagues.isFetching ? t('form.searching') : t('form.noColleague')}
-              {...form.getInputProps('userIds')}
-            />
-            <MultiSelect
-              label={t('form.theirContacts')}
-              placeholder={form.values.contactIds.length ? undefined : contactOptions.length ? t('form.theirContactsPlaceholder', { name: partner.name }) : t('form.noContacts')}
-              searchable
-              data={contactOptions}
-              nothingFoundMessage={t('form.noContact')}
-              {...form.getInputProps('contactIds')}
-            />
-          </SimpleGrid>
-          <Checkbox
-            label={t('form.important')}
-            description={t('form.importantHint')}
-            checked={form.values.important}
-            onChange={(e) => form.setFieldValue('important', e.currentTarget.checked)}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
-              {editing ? t('common:action.save') : t('form.submit')}
-            </Button>
-          </Group>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError form={form} />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="activity-kind-label">
+            {t('form.kind')}
+          </Text>
+          <Chip.Group value={form.values.kind} onChange={(v) => form.setFieldValue('kind', v as ActivityKind)}>
+            <Group gap="xs" role="radiogroup" aria-labelledby="activity-kind-label">
+              {ACTIVITY_KIND_OPTIONS.map((o) => {
+                const Icon = ACTIVITY_KIND_ICONS[o.value];
+                return (
+                  <Chip key={o.value} value={o.value} type="radio" icon={<Icon size={14} aria-hidden />} variant="outline">
+                    {o.label}
+                  </Chip>
+                );
+              })}
+            </Group>
+          </Chip.Group>
         </Stack>
-      </form>
-    </Modal>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <DateTimePicker
+            label={t('form.when')}
+            required
+            leftSection={<IconCalendarTime size={16} aria-hidden />}
+            valueFormat={t('form.dateTimeFormat')}
+            value={form.values.when || null}
+            onChange={(v) => form.setFieldValue('when', v ?? '')}
+            error={form.errors.when}
+            popoverProps={{ withinPortal: true }}
+          />
+          <Select label={t('form.timeZone')} searchable allowDeselect={false} data={zones} limit={50} {...form.getInputProps('timeZone')} />
+        </SimpleGrid>
+        <Textarea
+          label={t('form.summary')}
+          required
+          data-autofocus
+          autosize
+          minRows={2}
+          maxRows={6}
+          placeholder={t('form.summaryPlaceholder')}
+          {...form.getInputProps('summary')}
+        />
+        <Textarea label={t('form.outcome')} autosize minRows={2} maxRows={6} placeholder={t('form.outcomePlaceholder')} {...form.getInputProps('outcome')} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <MultiSelect
+            label={t('form.ourPeople')}
+            placeholder={form.values.userIds.length ? undefined : t('form.ourPeoplePlaceholder')}
+            searchable
+            data={peopleOptions}
+            searchValue={peopleSearch}
+            onSearchChange={setPeopleSearch}
+            filter={({ options }) => options}
+            nothingFoundMessage={colleagues.isFetching ? t('form.searching') : t('form.noColleague')}
+            {...peopleProps}
+            onChange={choosePeople}
+          />
+          <MultiSelect
+            label={t('form.theirContacts')}
+            placeholder={form.values.contactIds.length ? undefined : contactOptions.length ? t('form.theirContactsPlaceholder', { name: partner.name }) : t('form.noContacts')}
+            searchable
+            data={contactOptions}
+            nothingFoundMessage={t('form.noContact')}
+            {...form.getInputProps('contactIds')}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label={t('form.important')}
+          description={t('form.importantHint')}
+          checked={form.values.important}
+          onChange={(e) => form.setFieldValue('important', e.currentTarget.checked)}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common:action.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending} disabled={Boolean(editing) && !form.isDirty()}>
+            {editing ? t('common:action.save') : t('form.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
