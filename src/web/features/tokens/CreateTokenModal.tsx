@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { createTokenBody } from '../../../shared/schemas/token.js';
 import { formatDate } from '../../lib/format.js';
+import { useNow } from '../../lib/useNow.js';
 import { FormError, useSchemaForm } from '../../components/useSchemaForm.js';
 import { useCreateToken, type CreatedToken } from './queries.js';
 
@@ -67,7 +68,8 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
   });
 
   const days = form.values.expiry === 'never' ? null : Number(form.values.expiry);
-  const expiresOn = days ? formatDate(new Date(Date.now() + days * 86_400_000).toISOString()) : null;
+  const now = useNow();
+  const expiresOn = days ? formatDate(new Date(now + days * 86_400_000).toISOString()) : null;
 
   return (
     <Modal opened={opened} onClose={close} title={created ? t('create.copyTitle') : t('create.title')} size="lg" closeOnClickOutside={!created} closeOnEscape={!created}>
