@@ -90,7 +90,20 @@ export async function findConflicts(db: DbOrTx, me: Checked): Promise<ConflictLi
         inArray(dealRegistration.status, [...ACTIVE_REGISTRATION_STATUSES]),
         isNull(dealRegistration.archivedAt),
         customerMatches,
-        sql`exists (select 1 from ${dealRegistrationProduct} p where p.registration_id = ${dealRegistration.id} and p.product_id in ${me.productIds})`,
+        // The products' copies carry direction and status: the common products of active registrations, without reading the registrations first.
+        inArray(
+          dealRegistration.id,
+          db
+            .select({ id: dealRegistrationProduct.registrationId })
+            .from(dealRegistrationProduct)
+            .where(
+              and(
+                inArray(dealRegistrationProduct.productId, me.productIds),
+                eq(dealRegistrationProduct.direction, me.direction),
+                inArray(dealRegistrationProduct.status, [...ACTIVE_REGISTRATION_STATUSES]),
+              ),
+            ),
+        ),
       ),
     )
     .orderBy(asc(dealRegistration.createdAt), asc(dealRegistration.id));
