@@ -141,6 +141,50 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'deals',
+                lazy: page(
+                  () => import('./features/deals/BoardPage.js'),
+                  (m) => m.BoardPage,
+                ),
+              },
+              {
+                path: 'deals/list',
+                lazy: page(
+                  () => import('./features/deals/DealsListPage.js'),
+                  (m) => m.DealsListPage,
+                ),
+              },
+              {
+                path: 'deals/pipeline',
+                lazy: page(
+                  () => import('./features/deals/PipelinePage.js'),
+                  (m) => m.PipelinePage,
+                ),
+              },
+              {
+                path: 'deals/:id',
+                lazy: page(
+                  () => import('./features/deals/OpportunityPage.js'),
+                  (m) => m.OpportunityPage,
+                ),
+              },
+              {
+                path: 'admin/deal-stages',
+                lazy: page(
+                  () => import('./features/deals/StagesAdminPage.js'),
+                  (m) => m.StagesAdminPage,
+                  { allow: 'manageDealStages', what: 'dealStages' },
+                ),
+              },
+              {
+                path: 'admin/fx-rates',
+                lazy: page(
+                  () => import('./features/deals/RatesAdminPage.js'),
+                  (m) => m.RatesAdminPage,
+                  { allow: 'readFxRates', what: 'fxRates' },
+                ),
+              },
+              {
                 path: 'contacts',
                 lazy: page(
                   () => import('./features/contacts/ContactsPage.js'),

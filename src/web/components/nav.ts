@@ -15,6 +15,7 @@ import {
   IconFileText,
   IconHome,
   IconKey,
+  IconLayoutKanban,
   IconListCheck,
   IconMail,
   IconPackage,
@@ -70,6 +71,7 @@ export const NAV: NavEntry[] = [
     icon: IconBuildingStore,
     keywords: ['companies', 'vendors', 'distributors', 'resellers', 'list'],
   },
+  { section: 'main', to: '/deals', id: 'deals', icon: IconLayoutKanban, keywords: ['opportunities', 'pipeline', 'board', 'forecast', 'won', 'lost', 'stages', 'exchange rates'] },
   {
     section: 'main',
     to: '/contacts',

@@ -73,6 +73,7 @@ export default {
     myWork: { label: 'Meine Arbeit', description: 'Ihre offenen Aufgaben nach Fälligkeit und Ihre Partner, die überfällig für einen Kontakt sind' },
     meetings: { label: 'Meetings', description: 'Anstehende Sync-Meetings, das Quartalstreffen und Kalender-Feeds' },
     partners: { label: 'Partner', description: 'Hersteller, Cloud-Anbieter, Distributoren und Reseller' },
+    deals: { label: 'Deals', description: 'Opportunities mit Partnern: das Board nach Phase, die Liste und die Pipeline' },
     contacts: { label: 'Kontakte', description: 'Die Personen bei jedem Partner; Export als CSV oder vCard' },
     colleagues: { label: 'Kolleginnen und Kollegen', description: 'Wer an welchem Partner arbeitet, in welcher Rolle' },
     onboardings: { label: 'Onboardings', description: 'Neue Partner auf dem Weg zu aktiv: Fortschritt und überfällige Schritte' },
@@ -157,6 +158,8 @@ export default {
     backup: 'Eine Datensicherung enthält alles, auch die Passwort-Hashes: Sie ist Sache der Administratoren.',
     outbox: 'Der Postausgang enthält die Mails aller: Er ist für Administratoren.',
     users: 'Die Verwaltung von Benutzern und ihren Rollen ist für Administratoren.',
+    dealStages: 'Die Deal-Phasen werden von Administratoren gepflegt.',
+    fxRates: 'Die Wechselkurse sind für Administratoren, Partner Manager und die Finanzabteilung.',
   },
   notFound: {
     title: 'Seite nicht gefunden',

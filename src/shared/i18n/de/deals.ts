@@ -221,7 +221,7 @@ export default {
   figures: {
     open: 'Offene Pipeline',
     openValue: '{{amount}} ({{weighted}} gewichtet)',
-    wonThisYear: 'Dieses Jahr gewonnen',
+    wonThisYear: 'Gewonnen {{year}}',
     none: 'Keine',
   },
   pipeline: {
@@ -243,6 +243,7 @@ export default {
     wonCount: 'Gewonnene Deals',
     won: 'Gewonnen',
     inChf: 'In CHF',
+    chfLine: '{{what}}: {{amount}}',
     total: 'Total',
     totalNote: 'Im Total zählt jeder Deal einmal, auch wenn er mehrere Partner hat.',
     noOwner: 'Ohne Verantwortliche',
@@ -296,6 +297,7 @@ export default {
     ratePlaceholder: '0.9385',
     updated: 'Geändert',
     set: 'Kurs erfassen',
+    edit: 'Kurs von {{currency}} für {{month}} erfassen',
     setTitle: 'Wechselkurs erfassen',
     saved: 'Kurs für {{currency}} im {{month}} gespeichert.',
     failed: 'Der Kurs wurde nicht gespeichert',

@@ -67,6 +67,7 @@ export default {
     programs: 'Partnerprogramme',
     risk: 'Risiko',
     contracts: 'Verträge',
+    deals: 'Deals',
     registrations: 'Registrierungen',
     kickbacks: 'Kickbacks',
     documents: 'Dokumente',

@@ -71,6 +71,7 @@ export default {
     myWork: { label: 'My work', description: 'Your open tasks by due date, and your partners overdue for contact' },
     meetings: { label: 'Meetings', description: 'Upcoming sync meetings, the quarterly get-together and calendar feeds' },
     partners: { label: 'Partners', description: 'Vendors, cloud providers, distributors and resellers' },
+    deals: { label: 'Deals', description: 'Opportunities with partners: the board by stage, the list and the pipeline' },
     contacts: { label: 'Contacts', description: 'The people at every partner; export as CSV or vCard' },
     colleagues: { label: 'Colleagues', description: 'Who works on which partner, in which role' },
     onboardings: { label: 'Onboardings', description: 'New partners on their way to active: progress and overdue steps' },
@@ -155,6 +156,8 @@ export default {
     backup: 'A backup holds everything, password hashes included: it is for administrators.',
     outbox: "The outbox holds everyone's mail: it is for administrators.",
     users: 'Managing users and their roles is for administrators.',
+    dealStages: 'The deal stages are kept by administrators.',
+    fxRates: 'The exchange rates are for administrators, Partner Managers and finance.',
   },
   notFound: {
     title: 'Page not found',

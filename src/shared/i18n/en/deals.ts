@@ -211,7 +211,7 @@ export default {
   figures: {
     open: 'Open pipeline',
     openValue: '{{amount}} ({{weighted}} weighted)',
-    wonThisYear: 'Won this year',
+    wonThisYear: 'Won in {{year}}',
     none: 'None',
   },
   pipeline: {
@@ -233,6 +233,7 @@ export default {
     wonCount: 'Won deals',
     won: 'Won',
     inChf: 'In CHF',
+    chfLine: '{{what}}: {{amount}}',
     total: 'Total',
     totalNote: 'Each deal counts once in the total, also when it has several partners.',
     noOwner: 'No owner',
@@ -286,6 +287,7 @@ export default {
     ratePlaceholder: '0.9385',
     updated: 'Changed',
     set: 'Set the rate',
+    edit: 'Set the rate of {{currency}} for {{month}}',
     setTitle: 'Set an exchange rate',
     saved: 'Rate for {{currency}} in {{month}} saved.',
     failed: 'The rate was not saved',

@@ -67,6 +67,7 @@ export default {
     programs: 'Programs',
     risk: 'Risk',
     contracts: 'Contracts',
+    deals: 'Deals',
     registrations: 'Registrations',
     kickbacks: 'Kickbacks',
     documents: 'Documents',

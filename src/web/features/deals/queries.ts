@@ -182,8 +182,8 @@ function useStagesChanged() {
 export function useSaveStage() {
   const changed = useStagesChanged();
   return useMutation({
-    mutationFn: ({ key, ...body }: ({ key?: undefined } & z.input<typeof createDealStageBody>) | ({ key: string } & z.input<typeof updateDealStageBody>)) =>
-      key ? api.patch<DealStage>(`/api/deal-stages/${encodeURIComponent(key)}`, body) : api.post<DealStage>('/api/deal-stages', body),
+    mutationFn: (v: { create: z.input<typeof createDealStageBody> } | { key: string; update: z.input<typeof updateDealStageBody> }) =>
+      'create' in v ? api.post<DealStage>('/api/deal-stages', v.create) : api.patch<DealStage>(`/api/deal-stages/${encodeURIComponent(v.key)}`, v.update),
     onSettled: changed,
   });
 }

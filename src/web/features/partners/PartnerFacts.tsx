@@ -8,6 +8,7 @@ import { colleaguePath } from '../team/labels.js';
 import { ImportanceBadge, StatusBadge } from './badges.js';
 import { ContactDue, LastContactText } from '../tasks/ContactCadence.js';
 import { HeldLevels } from '../programs/HeldLevels.js';
+import { DealFigureFacts } from '../deals/DealFigures.js';
 import { countryLabel, statusLabel } from './labels.js';
 import classes from './PartnerPage.module.css';
 
@@ -20,7 +21,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-/** The partner header's facts: status (with "Change" when editable), importance, levels, owner, last contact and country. */
+/** The partner header's facts: status (with "Change" when editable), importance, levels, owner, last contact, the deal figures and country. */
 export function PartnerFacts({ partner, onChangeStatus }: { partner: PartnerDetail; onChangeStatus: () => void }) {
   const { t } = useTranslation('partners');
   return (
@@ -60,6 +61,7 @@ export function PartnerFacts({ partner, onChangeStatus }: { partner: PartnerDeta
           <ContactDue partner={partner} size="xs" />
         </Stack>
       </Fact>
+      <DealFigureFacts figures={partner.deals} Fact={Fact} />
       {partner.country && (
         <Fact label={t('facts.country')}>
           <Text span size="sm">

@@ -13,6 +13,7 @@ import { MeetingsTab } from '../meetings/MeetingsTab.js';
 import { ProgramsTab } from '../programs/ProgramsTab.js';
 import { RiskTab } from '../risk/RiskTab.js';
 import { DocumentsTab } from '../documents/DocumentsTab.js';
+import { DealsTab } from '../deals/DealsTab.js';
 import { KickbacksTab, showsKickbacks } from '../kickbacks/KickbacksTab.js';
 import { RegistrationsTab, showsRegistrations } from '../registrations/RegistrationsTab.js';
 
@@ -49,6 +50,7 @@ export const partnerTabs: PartnerTab[] = [
   { value: 'programs', label: () => i18n.t('partners:tab.programs'), Component: ProgramsTab },
   { value: 'risk', label: () => i18n.t('partners:tab.risk'), Component: RiskTab },
   { value: 'contracts', label: () => i18n.t('partners:tab.contracts'), Component: ContractsTab },
+  { value: 'deals', label: () => i18n.t('partners:tab.deals'), Component: DealsTab },
   { value: 'registrations', label: () => i18n.t('partners:tab.registrations'), Component: RegistrationsTab, shows: showsRegistrations },
   { value: 'kickbacks', label: () => i18n.t('partners:tab.kickbacks'), Component: KickbacksTab, shows: showsKickbacks },
   { value: 'documents', label: () => i18n.t('partners:tab.documents'), Component: DocumentsTab },
