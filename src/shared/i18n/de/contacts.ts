@@ -184,7 +184,6 @@ export default {
     title: 'Kontakte zusammenführen',
     label: 'Zusammenzuführendes Duplikat',
     hint: 'Dieselbe Person wurde bei diesem Partner zweimal erfasst. {{name}} bleibt erhalten.',
-    thisContact: 'Dieser Kontakt',
     placeholder: 'Kontakt wählen',
     noOther: 'Kein anderer Kontakt bei diesem Partner',
     when: 'Beim Zusammenführen:',

@@ -183,7 +183,6 @@ export default {
     title: 'Merge contacts',
     label: 'Duplicate to merge',
     hint: 'The same person entered twice at this partner. {{name}} is kept.',
-    thisContact: 'This contact',
     placeholder: 'Choose a contact',
     noOther: 'No other contact at this partner',
     when: 'When you merge:',
