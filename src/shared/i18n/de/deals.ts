@@ -285,6 +285,7 @@ export default {
     failed: 'Die Phase wurde nicht geändert',
     conflict: 'Jemand anderes hat diese Phase inzwischen geändert. Die Liste zeigt jetzt diese Fassung.',
     save: 'Speichern',
+    actions: 'Aktionen',
   },
   rates: {
     title: 'Wechselkurse',

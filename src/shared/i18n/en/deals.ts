@@ -275,6 +275,7 @@ export default {
     failed: 'The stage was not changed',
     conflict: 'Someone else changed this stage meanwhile. The list shows their version now.',
     save: 'Save',
+    actions: 'Actions',
   },
   rates: {
     title: 'Exchange rates',

@@ -12,7 +12,8 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DEAL_CURRENCIES } from '../../../shared/deals.js';
 import { weighted } from '../../../shared/money.js';
@@ -47,7 +48,7 @@ function ColumnTotals({ column }: { column: Column }) {
   );
 }
 
-function BoardColumn({ column, columns, onMove }: { column: Column; columns: readonly StageRef[]; onMove: (card: BoardCard, to: StageRef) => void }) {
+function BoardColumn({ column, columns, quarter, onMove }: { column: Column; columns: readonly StageRef[]; quarter: string; onMove: (card: BoardCard, to: StageRef) => void }) {
   const { t } = useTranslation('deals');
   const { setNodeRef, isOver } = useDroppable({ id: column.key, data: { stage: column } });
   const headingId = `board-column-heading-${column.key}`;
@@ -59,9 +60,10 @@ function BoardColumn({ column, columns, onMove }: { column: Column; columns: rea
           <Title order={2} size="h5" id={headingId}>
             {stageName(column)}
           </Title>
-          <Badge variant="light" color="gray" aria-label={t('board.count', { count: column.count })}>
+          <Badge variant="light" color="gray" aria-hidden>
             {column.count}
           </Badge>
+          <span className="visually-hidden">{t('board.count', { count: column.count })}</span>
         </Group>
         {column.kind === 'open' && (
           <Text size="xs" c="dimmed">
@@ -83,9 +85,9 @@ function BoardColumn({ column, columns, onMove }: { column: Column; columns: rea
         </Text>
       )}
       {hidden > 0 && (
-        <Text size="xs" c="dimmed" mt="xs">
+        <Anchor component={Link} to={`/deals/list?${new URLSearchParams({ stage: column.key, quarter })}`} size="xs" mt="xs" display="block">
           {t('board.more', { count: hidden })}
-        </Text>
+        </Anchor>
       )}
     </section>
   );
@@ -144,7 +146,7 @@ export function Board({ board, onMove }: { board: BoardData; onMove: (card: Boar
     >
       <div className={classes.board} data-testid="deal-board">
         {board.columns.map((column) => (
-          <BoardColumn key={column.key} column={column} columns={board.columns} onMove={onMove} />
+          <BoardColumn key={column.key} column={column} columns={board.columns} quarter={board.quarter} onMove={onMove} />
         ))}
       </div>
       <DragOverlay>{active ? <DealCardOverlay card={active} /> : null}</DragOverlay>

@@ -144,7 +144,7 @@ export function StagesAdminPage() {
                   <Table.Th ta="right">{t('stages.probability')}</Table.Th>
                   <Table.Th ta="right">{t('stages.openDeals')}</Table.Th>
                   <Table.Th>
-                    <span className="visually-hidden">{t('page.actions', { title: '' })}</span>
+                    <span className="visually-hidden">{t('stages.actions')}</span>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
