@@ -27,7 +27,7 @@ const LEGAL = ['AG', 'GmbH', 'SA', 'Sàrl', 'Ltd'];
 
 /**
  * Set-based inserts (generate_series), so 50,000 deals load in seconds on both backends. Customers:
- * half as many as registrations, names like "Alpen Logistik 123 AG" (name keys without the legal
+ * half as many as registrations, names like "Kalomiren Logistik AG" (name keys without the legal
  * form, as the service stores them). Every registration shares its customer with one other of the
  * same direction (the conflict check finds it) and about two and a half opportunities; only the first
  * of each pair may be approved (the one-approved index holds).
@@ -44,12 +44,17 @@ export async function seedDeals(database: Database, n: { opportunities: number; 
   await database.query(`insert into product (name) select 'Deals bench product ' || g from generate_series(1, 20) g on conflict do nothing`);
   const products = await ids(`select id from product where name like 'Deals bench product %' order by name`);
 
+  // Names as varied as real ones: a made-up word from four syllables (65,536 of them), a trade for
+  // two thirds of them, a legal form; neighbours in the sequence differ by a syllable, so some names
+  // are near each other as typos are.
   await database.query(
     `insert into customer (name, name_key, domain, country)
-     select initcap(w1) || ' ' || w2 || ' ' || g || ' ' || lg, lower(w1 || ' ' || w2 || ' ' || g), 'customer-' || g || '.ch', 'CH'
+     select initcap(stem) || coalesce(' ' || trade, '') || ' ' || lg, stem || coalesce(' ' || lower(trade), ''), 'customer-' || g || '.ch', 'CH'
      from generate_series(1, $1::int) g,
-          lateral (select ($2::text[])[1 + g % cardinality($2::text[])] as w2, ($3::text[])[1 + g % cardinality($3::text[])] as lg,
-                          (array['alpen','berg','see','stadt','tal','nord','sued','rhein'])[1 + (g / 7) % 8] as w1) x`,
+          lateral (select s[1 + g % 16] || s[1 + (g / 16) % 16] || s[1 + (g / 256) % 16] || s[1 + (g / 4096) % 16] as stem,
+                          case when g % 3 = 0 then null else ($2::text[])[1 + (g / 3) % cardinality($2::text[])] end as trade,
+                          ($3::text[])[1 + g % cardinality($3::text[])] as lg
+                   from (select array['ka','lo','mi','ren','tu','sa','vel','dor','fin','gra','hel','jus','ber','zan','quo','pix'] as s) x) y`,
     [customers, WORDS, LEGAL],
   );
   const customerIds = await ids(`select id from customer where domain like 'customer-%.ch' order by (substring(domain from 10 for length(domain) - 12))::int`);

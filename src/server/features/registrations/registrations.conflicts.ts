@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { customer, dealRegistration, dealRegistrationProduct, dealStage, opportunity, opportunityPartner, opportunityProduct, partner, product } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
@@ -40,20 +40,28 @@ export async function checkedRegistration(db: DbOrTx, id: string): Promise<Check
 }
 
 /**
- * The same end customer: the same record, the same registrable domain (customers store it, so
- * "www.muster.ch" and "shop.muster.ch" are both "muster.ch"), or a name key similar by pg_trgm's
- * word similarity taken both ways (NAME_MATCH in shared/customers.ts: legal forms are already gone from
- * the key, and a typo keeps most trigrams).
+ * The customers that are the same end customer as the checked one, and why: the same record, the
+ * same registrable domain (customers store it, so "www.muster.ch" and "shop.muster.ch" are both
+ * "muster.ch"), or a name key similar by pg_trgm's word similarity taken both ways (NAME_MATCH in
+ * shared/customers.ts: legal forms are already gone from the key, and a typo keeps most trigrams).
+ *
+ * Read once, before the registrations and deals: the name rule cannot use an index, so candidates
+ * come from the trigram index first — similar as a whole (`%`, similarity ≥ 0.3), this name found in
+ * theirs (`%>`, word similarity ≥ 0.6), or theirs similar to one of this name's words (`%` per word,
+ * which finds "Muster AG" from "Muster Informatik AG") — and the exact rule is checked on those only.
+ * Comparing every customer's name instead cost a scan per deal (decision 0025).
  */
-function sameCustomer(me: Checked): { where: SQL; matchedBy: SQL<Match> } {
+async function sameCustomers(db: DbOrTx, me: Checked): Promise<Map<string, Match>> {
   const fn = sql.raw(NAME_MATCH.fn);
   const threshold = sql.raw(String(NAME_MATCH.threshold));
+  const words = [...new Set(me.nameKey.split(' ').filter((w) => w.length >= 3))].slice(0, 8);
+  const near = or(sql`${customer.nameKey} % ${me.nameKey}`, sql`${customer.nameKey} %> ${me.nameKey}`, ...words.map((w) => sql`${customer.nameKey} % ${w}`));
   const similar = sql`greatest(${fn}(${me.nameKey}, ${customer.nameKey}), ${fn}(${customer.nameKey}, ${me.nameKey})) >= ${threshold}`;
-  const domain = me.domain ? eq(customer.domain, me.domain) : undefined;
-  return {
-    where: or(eq(customer.id, me.customerId), domain, similar)!,
-    matchedBy: sql<Match>`case when ${customer.id} = ${me.customerId} then 'same_customer' when ${me.domain ? sql`${customer.domain} = ${me.domain}` : sql`false`} then 'domain' else 'name' end`,
-  };
+  const rows = await db
+    .select({ id: customer.id, domain: customer.domain })
+    .from(customer)
+    .where(or(eq(customer.id, me.customerId), me.domain ? eq(customer.domain, me.domain) : undefined, me.nameKey ? and(near, similar) : undefined));
+  return new Map(rows.map((c) => [c.id, c.id === me.customerId ? 'same_customer' : me.domain && c.domain === me.domain ? 'domain' : 'name']));
 }
 
 const earlier = (a: { createdAt: Date; id: string }, me: Checked) =>
@@ -66,8 +74,9 @@ const earlier = (a: { createdAt: Date; id: string }, me: Checked) =>
  */
 export async function findConflicts(db: DbOrTx, me: Checked): Promise<ConflictList> {
   if (!me.productIds.length) return { items: [], reasonRequired: false };
-  const { where: customerMatches, matchedBy } = sameCustomer(me);
-  const customerCols = { customerId: customer.id, customerName: customer.name, customerDomain: customer.domain, customerCountry: customer.country, matchedBy };
+  const matched = await sameCustomers(db, me);
+  const customerIds = [...matched.keys()];
+  const customerCols = { customerId: customer.id, customerName: customer.name, customerDomain: customer.domain, customerCountry: customer.country };
 
   const registrations = await db
     .select({
@@ -89,7 +98,7 @@ export async function findConflicts(db: DbOrTx, me: Checked): Promise<ConflictLi
         eq(dealRegistration.direction, me.direction),
         inArray(dealRegistration.status, [...ACTIVE_REGISTRATION_STATUSES]),
         isNull(dealRegistration.archivedAt),
-        customerMatches,
+        inArray(dealRegistration.customerId, customerIds),
         // The products' copies carry direction and status: the common products of active registrations, without reading the registrations first.
         inArray(
           dealRegistration.id,
@@ -128,7 +137,7 @@ export async function findConflicts(db: DbOrTx, me: Checked): Promise<ConflictLi
         eq(dealStage.kind, 'open'),
         isNull(opportunity.archivedAt),
         me.opportunityId ? ne(opportunity.id, me.opportunityId) : undefined,
-        customerMatches,
+        inArray(opportunity.customerId, customerIds),
         sql`exists (select 1 from ${opportunityProduct} p where p.opportunity_id = ${opportunity.id} and p.product_id in ${me.productIds})`,
       ),
     )
@@ -171,7 +180,7 @@ export async function findConflicts(db: DbOrTx, me: Checked): Promise<ConflictLi
         id: r.id,
         partners: [{ id: r.partnerId, name: r.partnerName }],
         customer: customerOf(r),
-        matchedBy: r.matchedBy,
+        matchedBy: matched.get(r.customerId)!,
         filedAt: r.createdAt.toISOString(),
         status: r.status as RegistrationStatus,
         stage: null,
@@ -190,7 +199,7 @@ export async function findConflicts(db: DbOrTx, me: Checked): Promise<ConflictLi
         id: o.id,
         partners: oppPartners.filter((p) => p.opportunityId === o.id).map((p) => ({ id: p.id, name: p.name })),
         customer: customerOf(o),
-        matchedBy: o.matchedBy,
+        matchedBy: matched.get(o.customerId)!,
         filedAt: o.createdAt.toISOString(),
         status: null,
         stage: { key: o.stageKey, name: o.stageName },
