@@ -53,7 +53,7 @@ function conflictColumn(c: Conflict, t: (key: string, values?: Record<string, un
             {t('conflicts.registration')}
           </Anchor>
         ) : (
-          <Anchor component={Link} to={`/opportunities/${c.id}`} size="sm" fw={600}>
+          <Anchor component={Link} to={`/deals/${c.id}`} size="sm" fw={600}>
             {t('conflicts.opportunity')}
             {c.title ? `: ${c.title}` : ''}
           </Anchor>

@@ -150,7 +150,7 @@ export function RegistrationPage() {
             <Field label={t('field.approvedOn')}>{r.approvedOn ? formatDay(r.approvedOn) : none}</Field>
             <Field label={t('field.opportunity')}>
               {r.opportunity ? (
-                <Anchor component={Link} to={`/opportunities/${r.opportunity.id}`}>
+                <Anchor component={Link} to={`/deals/${r.opportunity.id}`}>
                   {r.opportunity.title}
                 </Anchor>
               ) : (
