@@ -32,6 +32,8 @@ export const customer = pgTable(
     id: id(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
+    /** The name key's first word, the distinctive part the conflict check compares (shared/customers.ts NAME_MATCH). */
+    nameHead: text('name_head').generatedAlwaysAs(sql`split_part(name_key, ' ', 1)`),
     domain: text('domain'),
     /** ISO 3166-1 alpha-2. */
     country: text('country'),
@@ -40,6 +42,7 @@ export const customer = pgTable(
   (t) => [
     uniqueIndex('customer_domain_uq').on(t.domain),
     index('customer_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+    index('customer_name_head_trgm_idx').using('gin', sql`${t.nameHead} gin_trgm_ops`),
     check('customer_name_nonempty', sql`length(trim(${t.name})) > 0`),
   ],
 );
@@ -378,4 +381,3 @@ export const commissionLine = pgTable(
     currencyCheck('commission_line_currency', t.currency),
   ],
 );
-

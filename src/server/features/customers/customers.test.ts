@@ -16,7 +16,10 @@ afterAll(() => t.close());
 const { get, post, patch } = requestsAs(() => as.manager);
 
 /** A registrable domain no other test uses. */
-const domain = () => `${unique('muster').replace(/[^a-z0-9]/gi, '').toLowerCase()}.ch`;
+const domain = () =>
+  `${unique('muster')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()}.ch`;
 const countByName = async (name: string) => (await t.database.db.select({ id: customer.id }).from(customer).where(eq(customer.name, name))).length;
 
 describe('customers', () => {

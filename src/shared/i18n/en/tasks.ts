@@ -3,7 +3,15 @@ export default {
   status: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
   priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
   priorityBadge: { low: 'Low priority', normal: 'Normal priority', high: 'High priority', urgent: 'Urgent priority' },
-  subject: { partner: 'Partner', contact: 'Contact', meeting: 'Meeting', onboarding: 'Onboarding', risk_assessment: 'Risk assessment', contract: 'Contract', opportunity: 'Opportunity' },
+  subject: {
+    partner: 'Partner',
+    contact: 'Contact',
+    meeting: 'Meeting',
+    onboarding: 'Onboarding',
+    risk_assessment: 'Risk assessment',
+    contract: 'Contract',
+    opportunity: 'Opportunity',
+  },
   subjectLine: '{{subject}}: {{name}}',
   /** Export columns the screens have no word for: the section of My work a task is in, what it is linked to, who created it. */
   column: { group: 'Due', subject: 'Linked to', createdBy: 'Created by' },
