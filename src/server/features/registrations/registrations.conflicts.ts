@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { customer, dealRegistration, dealRegistrationProduct, dealStage, opportunity, opportunityPartner, opportunityProduct, partner, product } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
-import { NAME_MATCH } from '../../../shared/customers.js';
+import { NAME_MATCH, nameHead } from '../../../shared/customers.js';
 import { ACTIVE_REGISTRATION_STATUSES, type DealCurrency, type RegistrationStatus } from '../../../shared/deals.js';
 import { dealValue } from '../../../shared/money.js';
 import type { Conflict, ConflictList, Match } from '../../../shared/schemas/registration.js';
@@ -42,25 +42,25 @@ export async function checkedRegistration(db: DbOrTx, id: string): Promise<Check
 /**
  * The customers that are the same end customer as the checked one, and why: the same record, the
  * same registrable domain (customers store it, so "www.muster.ch" and "shop.muster.ch" are both
- * "muster.ch"), or a name key similar by pg_trgm's word similarity taken both ways (NAME_MATCH in
- * shared/customers.ts: legal forms are already gone from the key, and a typo keeps most trigrams).
+ * "muster.ch"), or a similar name: one name's head (its first word, legal forms already gone from the
+ * key) found in the other name by pg_trgm's word similarity (NAME_MATCH in shared/customers.ts), so
+ * "Muster AG" finds "Muster Informatik AG" and the typo "Mustr AG", while a shared trade word does not.
  *
- * Read once, before the registrations and deals: the name rule cannot use an index, so candidates
- * come from the trigram index first — similar as a whole (`%`, similarity ≥ 0.3), this name found in
- * theirs (`%>`, word similarity ≥ 0.6), or theirs similar to one of this name's words (`%` per word,
- * which finds "Muster AG" from "Muster Informatik AG") — and the exact rule is checked on those only.
- * Comparing every customer's name instead cost a scan per deal (decision 0025).
+ * Read once, before the registrations and deals, through the trigram indexes: candidates are the
+ * customers whose head is similar to one of this name's words (`%`, similarity ≥ 0.3) or whose name
+ * holds this name's head (`%>`, word similarity ≥ 0.6); the exact rule is checked on those only.
  */
 async function sameCustomers(db: DbOrTx, me: Checked): Promise<Map<string, Match>> {
   const fn = sql.raw(NAME_MATCH.fn);
   const threshold = sql.raw(String(NAME_MATCH.threshold));
-  const words = [...new Set(me.nameKey.split(' ').filter((w) => w.length >= 3))].slice(0, 8);
-  const near = or(sql`${customer.nameKey} % ${me.nameKey}`, sql`${customer.nameKey} %> ${me.nameKey}`, ...words.map((w) => sql`${customer.nameKey} % ${w}`));
-  const similar = sql`greatest(${fn}(${me.nameKey}, ${customer.nameKey}), ${fn}(${customer.nameKey}, ${me.nameKey})) >= ${threshold}`;
+  const head = nameHead(me.nameKey);
+  const words = [...new Set(me.nameKey.split(' ').filter((w) => w.length >= 2))].slice(0, 8);
+  const near = or(sql`${customer.nameKey} %> ${head}`, ...words.map((w) => sql`${customer.nameHead} % ${w}`));
+  const similar = sql`greatest(${fn}(${head}, ${customer.nameKey}), ${fn}(${customer.nameHead}, ${me.nameKey})) >= ${threshold}`;
   const rows = await db
     .select({ id: customer.id, domain: customer.domain })
     .from(customer)
-    .where(or(eq(customer.id, me.customerId), me.domain ? eq(customer.domain, me.domain) : undefined, me.nameKey ? and(near, similar) : undefined));
+    .where(or(eq(customer.id, me.customerId), me.domain ? eq(customer.domain, me.domain) : undefined, head ? and(near, similar) : undefined));
   return new Map(rows.map((c) => [c.id, c.id === me.customerId ? 'same_customer' : me.domain && c.domain === me.domain ? 'domain' : 'name']));
 }
 

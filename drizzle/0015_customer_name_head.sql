@@ -1,0 +1,2 @@
+ALTER TABLE "customer" ADD COLUMN "name_head" text GENERATED ALWAYS AS (split_part(name_key, ' ', 1)) STORED;--> statement-breakpoint
+CREATE INDEX "customer_name_head_trgm_idx" ON "customer" USING gin ("name_head" gin_trgm_ops);
