@@ -44,14 +44,15 @@ export async function seedDeals(database: Database, n: { opportunities: number; 
   await database.query(`insert into product (name) select 'Deals bench product ' || g from generate_series(1, 20) g on conflict do nothing`);
   const products = await ids(`select id from product where name like 'Deals bench product %' order by name`);
 
-  // Names as varied as real ones: a made-up word from four syllables (65,536 of them), a trade for
-  // two thirds of them, a legal form; neighbours in the sequence differ by a syllable, so some names
-  // are near each other as typos are.
+  // Names as varied as real ones: a made-up word from four syllables (65,536 of them, picked by a
+  // multiplicative hash of the number so consecutive customers share no tail), a trade for two thirds
+  // of them, a legal form; some heads still lie a syllable apart, as typos do.
   await database.query(
     `insert into customer (name, name_key, domain, country)
      select initcap(stem) || coalesce(' ' || trade, '') || ' ' || lg, stem || coalesce(' ' || lower(trade), ''), 'customer-' || g || '.ch', 'CH'
      from generate_series(1, $1::int) g,
-          lateral (select s[1 + g % 16] || s[1 + (g / 16) % 16] || s[1 + (g / 256) % 16] || s[1 + (g / 4096) % 16] as stem,
+          lateral (select (g * 40503) % 65536 as h) hh,
+          lateral (select s[1 + h % 16] || s[1 + (h / 16) % 16] || s[1 + (h / 256) % 16] || s[1 + (h / 4096) % 16] as stem,
                           case when g % 3 = 0 then null else ($2::text[])[1 + (g / 3) % cardinality($2::text[])] end as trade,
                           ($3::text[])[1 + g % cardinality($3::text[])] as lg
                    from (select array['ka','lo','mi','ren','tu','sa','vel','dor','fin','gra','hel','jus','ber','zan','quo','pix'] as s) x) y`,
