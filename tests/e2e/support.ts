@@ -29,6 +29,7 @@ export const KNOWN_ADMINS: Pick<Admin, 'email' | 'password'>[] = [
   { email: 'dora.documents@example.com', password: 'documents spec admin passphrase' },
   { email: 'lea.levels@example.com', password: 'levels spec admin passphrase' },
   { email: 'gina.german@example.com', password: 'german spec admin passphrase' },
+  { email: 'dana.deals@example.com', password: 'deals spec admin passphrase' },
   { email: 'ada@example.com', password: 'a brand new admin passphrase' },
   { email: 'ada@example.com', password: 'correct horse battery staple' },
 ];

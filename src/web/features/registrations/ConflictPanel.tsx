@@ -59,7 +59,7 @@ function conflictColumn(c: Conflict, t: (key: string, values?: Record<string, un
           </Anchor>
         )}
         {isRegistration && (
-          <Badge variant="outline" color={c.filedEarlier ? 'orange' : 'gray'}>
+          <Badge variant="light" color={c.filedEarlier ? 'orange' : 'gray'}>
             {c.filedEarlier ? t('conflicts.firstFiled') : t('conflicts.filedLater')}
           </Badge>
         )}

@@ -61,7 +61,7 @@ function Actions({ registration: r, onDecide, onEdit, onArchive }: { registratio
   return (
     <Group gap="xs">
       {r.can.approve && (
-        <Button leftSection={<IconCheck size={16} aria-hidden />} color="teal" onClick={() => onDecide({ kind: 'approve' })} data-testid="registration-approve">
+        <Button leftSection={<IconCheck size={16} aria-hidden />} color="teal.9" onClick={() => onDecide({ kind: 'approve' })} data-testid="registration-approve">
           {t('page.approve')}
         </Button>
       )}
