@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { AppError } from '../lib/errors.js';
 import { ensureSpoolDir, removeQuietly, type Storage } from '../features/documents/storage.js';
-import { ident, literal, readForeignKeys, readTables, storedColumns, tablesWithRows, type Table } from './catalogue.js';
+import { ident, literal, MIGRATION_SEEDED, readForeignKeys, readTables, storedColumns, tablesWithRows, type Table } from './catalogue.js';
 import { checkBackupFile, type FileSummary } from './check.js';
 import { BackupFileError, readRecords } from './format.js';
 import { inTransaction, type Query } from './session.js';
@@ -32,7 +32,7 @@ export async function restoreBackup(database: Database, storage: Storage, file: 
   const summary = await checkBackupFile(file);
   log(`Backup of ${summary.createdAt} (${summary.backend}, ${summary.migration}) checked: ${summary.tables.size} tables, ${summary.rows} rows, ${summary.documents} documents.`);
 
-  const holding = await inTransaction(database, 'snapshot', async (q) => tablesWithRows(q, await readTables(q)));
+  const holding = (await inTransaction(database, 'snapshot', async (q) => tablesWithRows(q, await readTables(q)))).filter((t) => !MIGRATION_SEEDED.includes(t));
   if (holding.length && !opts.force) {
     throw new AppError(
       'conflict',
@@ -49,7 +49,8 @@ export async function restoreBackup(database: Database, storage: Storage, file: 
       const tables = await readTables(q);
       matchSchema(tables, summary);
       if (tables.some((t) => t.name === 'document_version')) oldKeys = new Set(((await q('select storage_key from document_version')) as [string][]).map((r) => r[0]));
-      if (holding.length) await q(`truncate ${tables.map((t) => ident(t.name)).join(', ')}`);
+      // Always: besides what --force replaces, migrations seed rows (MIGRATION_SEEDED) that the backup holds too.
+      await q(`truncate ${tables.map((t) => ident(t.name)).join(', ')}`);
       // Without foreign keys during the load, the order of tables and of rows within a table (a row
       // naming another of its own table) does not matter; adding them back checks every reference.
       const fks = await readForeignKeys(q);
