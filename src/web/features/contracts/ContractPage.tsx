@@ -29,19 +29,7 @@ import {
 } from './format.js';
 import { formatMinor } from '../../lib/format.js';
 import { contractQuery, useSetContractArchived } from './queries.js';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Field } from '../../components/Field.js';
 
 function NoticeBanner({ contract: c }: { contract: Contract }) {
   const { t } = useTranslation('contracts');

@@ -19,19 +19,7 @@ import { stageName, stageNameOf } from './labels.js';
 import { OpportunityFormModal } from './OpportunityFormModal.js';
 import { opportunityQuery, stagesQuery, useSetOpportunityArchived } from './queries.js';
 import { useMoveDeal } from './useMoveDeal.js';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Field } from '../../components/Field.js';
 
 function BackLink() {
   const { t } = useTranslation('deals');

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -16,19 +16,7 @@ import { DecisionModals, type Decision } from './DecisionModals.js';
 import { STATUS_COLORS, statusLabel } from './labels.js';
 import { registrationQuery, useArchiveRegistration } from './queries.js';
 import { RegistrationFormModal } from './RegistrationFormModal.js';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Field } from '../../components/Field.js';
 
 /** Where the protection stands: not yet, until a day (extended once or not), lapsed. */
 function ProtectionBanner({ registration: r }: { registration: Registration }) {
