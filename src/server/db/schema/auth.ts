@@ -1,9 +1,8 @@
 // Tables better-auth reads and writes (user, session, account, verification, rate_limit).
 // Column names follow our snake_case convention; better-auth addresses them by the JS keys.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { bigint, boolean, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
 
 export const user = pgTable(
   'user',

@@ -1,20 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { partner } from './partners.js';
 import { task } from './rhythm.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
-const day = (name: string) => date(name, { mode: 'string' });
-const stamps = {
-  version: integer('version').notNull().default(1),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-};
+import { day, id, stamps, ts } from './columns.js';
 
 /**
  * A vendor's partner programme (e.g. "AWS Partner Network — Services Path", "CNCF KCSP"). It owns a

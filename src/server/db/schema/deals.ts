@@ -1,24 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { contact, partner, product } from './partners.js';
 import { partnerProgram } from './compliance.js';
+import { day, id, stamps, ts } from './columns.js';
 
 // Joint business (issue 13): customers, opportunities, deal registrations, kickbacks.
 // See docs/decisions/0025-joint-business-design.md.
 
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`);
-const day = (name: string) => date(name, { mode: 'string' });
 const minor = (name: string) => bigint(name, { mode: 'number' });
-const stamps = {
-  version: integer('version').notNull().default(1),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-};
 const currencyCheck = (name: string, column: unknown) => check(name, sql`${column} in ('CHF','EUR','USD')`);
 
 /**

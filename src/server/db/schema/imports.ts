@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { ts } from './columns.js';
 
 /**
  * One import of partners or contacts from a spreadsheet: who, when, which file, how its columns map

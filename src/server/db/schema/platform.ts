@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
+import { ts } from './columns.js';
 
 /** Personal API tokens. Only a SHA-256 hash of the secret is stored. */
 export const apiToken = pgTable(
